@@ -1,0 +1,7 @@
+import type { CliCommand } from '../io';
+
+/**
+ * Every command of `npx chartside`. Each lives in its own file beside this one; add yours here.
+ * Kept as a plain list so the help text has a stable order.
+ */
+export const COMMANDS: CliCommand[] = [];
