@@ -1,8 +1,83 @@
-import { defineConfig } from 'wxt';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import type { ResolvedPublicFile } from 'wxt';
+import { readBundleHeader } from './engine/bundle/format';
+import { PACKAGE_INDEX_PATH, PACKAGE_INDEX_VERSION, type PackageIndex } from './platform/install/package-index';
 
-// See ARCHITECTURE.md for why each permission exists. Nothing broader than these is requested:
-// the chart is read only on EHR origins the user grants at run time (optional_host_permissions).
+const ROOT = resolve(import.meta.dirname ?? process.cwd());
+const CACHE = join(ROOT, '.cache', 'codesets');
+/**
+ * Where the bundles are taken from: the codeset build's cache, unless `CHARTSIDE_BUNDLES_DIR`
+ * points elsewhere (platform tests build the extension around synthetic bundles that way,
+ * without touching the shared cache).
+ */
+const BUNDLES = process.env.CHARTSIDE_BUNDLES_DIR ? resolve(process.env.CHARTSIDE_BUNDLES_DIR) : join(CACHE, 'bundles');
+
+/**
+ * `CHARTSIDE_E2E=1` builds the variant the e2e tests, the demo and the bench load: it adds the
+ * localhost origins that serve the synthetic EHR pages as host_permissions, so no permission
+ * prompt is needed. The production build never has them (only optional, user-granted origins).
+ */
+const E2E = process.env.CHARTSIDE_E2E === '1';
+
+/**
+ * `CHARTSIDE_NO_CODESETS=1` builds without code tables (the side panel then says the package has
+ * none). Only for working on the UI before the official release files are available; never for a
+ * release.
+ */
+const NO_CODESETS = process.env.CHARTSIDE_NO_CODESETS === '1';
+
+function bundleFiles(): string[] {
+  return existsSync(BUNDLES) ? readdirSync(BUNDLES).filter((f) => f.endsWith('.csb')).sort() : [];
+}
+
+/**
+ * Makes sure `.cache/codesets/bundles/` is filled, running the codeset build (the same one as
+ * `npx chartside codesets build`) when it is empty. Its own error (for instance the list of
+ * official files to download) is shown as is and stops the extension build.
+ */
+function ensureCodesetCache(): string[] {
+  if (bundleFiles().length > 0 || NO_CODESETS) return bundleFiles();
+  console.info('[chartside] .cache/codesets is empty: running `chartside codesets build` first');
+  const run = spawnSync(process.execPath, [join(ROOT, 'cli', 'chartside.mjs'), 'codesets', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  const files = bundleFiles();
+  if (run.status !== 0 || files.length === 0) {
+    throw new Error(
+      `Chartside: no codeset bundles in ${BUNDLES} and \`npx chartside codesets build\` ` +
+        `${run.status === 0 ? 'produced none' : `failed (exit ${String(run.status)}; its message is above)`}. ` +
+        'Fix that first, or set CHARTSIDE_NO_CODESETS=1 to build a UI-only extension without code tables.',
+    );
+  }
+  return files;
+}
+
+/** Adds every bundle (and a package index with checksums) to the extension under `codesets/`. */
+function addCodesetAssets(files: ResolvedPublicFile[]): void {
+  const index: PackageIndex = { formatVersion: PACKAGE_INDEX_VERSION, bundles: [] };
+  for (const file of ensureCodesetCache()) {
+    const bytes = new Uint8Array(readFileSync(join(BUNDLES, file)));
+    // Refuses a bundle of an unknown format version at build time rather than on the user's machine.
+    const header = readBundleHeader(bytes);
+    index.bundles.push({
+      id: header.id,
+      file,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    files.push({ absoluteSrc: join(BUNDLES, file), relativeDest: `codesets/${file}` });
+  }
+  const manifest = join(BUNDLES, '..', 'manifest.json');
+  if (existsSync(manifest)) files.push({ absoluteSrc: manifest, relativeDest: 'codesets/manifest.json' });
+  files.push({ contents: `${JSON.stringify(index, null, 1)}\n`, relativeDest: PACKAGE_INDEX_PATH });
+}
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -13,15 +88,37 @@ export default defineConfig({
     build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
     worker: { format: 'es' },
   }),
-  manifest: {
+  hooks: {
+    'build:publicAssets': (_wxt, files) => addCodesetAssets(files),
+  },
+  manifest: ({ browser }) => ({
     name: 'Chartside',
-    description:
-      'On-device medical coding and CDI assistant. No patient data leaves your device.',
-    permissions: ['sidePanel', 'storage', 'activeTab'],
+    description: 'On-device medical coding and CDI assistant. No patient data leaves your device.',
+    // Exactly these, nothing broader (issue 7):
+    // - sidePanel: the assistant lives in Chrome's side panel (Firefox: sidebar_action, no permission).
+    // - storage: IndexedDB code tables and settings must survive "clear browsing data" quotas.
+    // - activeTab: read the chart in the current tab only when the user invokes Chartside.
+    // - scripting: register the chart reader (content script) at run time, and only for the EHR
+    //   origins the user granted (chrome.scripting.registerContentScripts); without it the script
+    //   would have to be declared statically for every https origin.
+    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'scripting'] : ['sidePanel', 'storage', 'activeTab', 'scripting'],
+    // EHR origins are asked for at run time from the options page (chrome.permissions.request).
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    ...(E2E ? { host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'] } : {}),
     action: { default_title: 'Open Chartside' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
     },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'chartside@chartside.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

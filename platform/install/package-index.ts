@@ -1,0 +1,48 @@
+/**
+ * `codesets/index.json` inside the built extension: the list of codeset bundles the package
+ * ships. Written by the WXT hook in wxt.config.ts from `.cache/codesets/bundles/*.csb`; read by
+ * the installer on first run. Versioned like every stored format (STYLE.md).
+ */
+import { z } from 'zod';
+
+/** Format version of `codesets/index.json`. */
+export const PACKAGE_INDEX_VERSION = 1;
+
+/** Path of the index inside the extension package. */
+export const PACKAGE_INDEX_PATH = 'codesets/index.json';
+
+export const packageIndexSchema = z.object({
+  formatVersion: z.literal(PACKAGE_INDEX_VERSION),
+  bundles: z.array(
+    z.object({
+      /** Bundle id from the bundle header, e.g. `icd10cm-2026`. */
+      id: z.string().min(1),
+      /** File name below `codesets/` in the package, e.g. `icd10cm-2026.csb`. */
+      file: z.string().regex(/^[A-Za-z0-9._-]+\.csb$/),
+      /** Size of the file in bytes. */
+      bytes: z.number().int().nonnegative(),
+      /** sha256 of the file, lower-case hex. */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+export type PackageIndex = z.infer<typeof packageIndexSchema>;
+export type PackageIndexEntry = PackageIndex['bundles'][number];
+
+/** Error for a package index that is missing or malformed (a broken build, not a user error). */
+export class PackageIndexError extends Error {
+  override name = 'ChartsidePackageIndexError';
+}
+
+/** Parses the index text; throws {@link PackageIndexError} with the Zod issues when it is wrong. */
+export function parsePackageIndex(text: string): PackageIndex {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new PackageIndexError(`${PACKAGE_INDEX_PATH} is not JSON: ${String(cause)}`);
+  }
+  const parsed = packageIndexSchema.safeParse(json);
+  if (!parsed.success) throw new PackageIndexError(`${PACKAGE_INDEX_PATH} is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}
