@@ -1,0 +1,142 @@
+import type { ContextCue, ContextKind, FindingContext, Span, TextAnalysis } from './types';
+
+/**
+ * NegEx-style context (Chapman et al., J Biomed Inform 2001; ConText, Harkema et al. 2009):
+ * trigger phrases before a finding ("pre") or after it ("post") within the same sentence, with a
+ * bounded scope that stops at a terminator ("but", "however", ";" ...).
+ */
+interface Trigger {
+  kind: ContextKind;
+  re: RegExp;
+}
+
+const PRE: readonly Trigger[] = [
+  { kind: 'negated', re: /\b(no|not|nor|denie[sd]|denying|without|negative for|no (?:evidence|signs?|symptoms?|history|complaints?) (?:of|for)|free of|absence of|absent|ruled out|rules out|never (?:had|developed)|fails? to (?:reveal|show|demonstrate)|resolution of|did not (?:show|reveal|have)|unremarkable for|not (?:seen|present))\b/g },
+  { kind: 'uncertain', re: /\b(possible|possibly|probable|probably|likely|suspect(?:ed)?|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:have|be|represent)|might|could (?:be|represent)|worrisome for|equivocal|impending|threatened)\b/g },
+  { kind: 'historical', re: /\b(history of|h\/o|hx of|previous(?:ly)?|prior|past|status post|s\/p|former|remote|old|resolved|was treated for|years ago)\b/g },
+  { kind: 'family', re: /\b(family history|fh|mother|father|brother|sister|siblings?|sons?|daughters?|aunt|uncle|grand(?:mother|father|parents?)|cousin|parents?|maternal|paternal|relatives?|twin)\b/g },
+  { kind: 'hypothetical', re: /\b(if|in case|should (?:he|she|they|the patient|patient)? ?develop|return (?:to (?:the )?(?:ed|emergency department) )?(?:if|for)|call (?:if|for)|watch(?:ing)? for|monitor(?:ing)? for|(?:at )?risk (?:of|for)|prevent(?:ion of)?|prophyla(?:xis|ctic)(?: for| against)?|consider(?:ing)?|screening for|to avoid|in the event)\b/g },
+];
+
+const POST: readonly Trigger[] = [
+  { kind: 'negated', re: /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(ruled out|excluded|negative|absent|unlikely|not (?:seen|found|identified|present|detected|confirmed)|free)\b/ },
+  { kind: 'uncertain', re: /^[\s,]*(?:(?:was|were|is|are)\s+)?(suspected|probable|possible|likely|questioned|not (?:ruled out|excluded)|\?|vs\.?|versus|to be ruled out|could not be (?:excluded|ruled out))(?=\W|$)/ },
+];
+
+/** Phrases that contain a trigger word but do not trigger (NegEx "pseudo-triggers"). */
+const PSEUDO = /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed)\b/g;
+
+/** Words that close the scope of a pre-trigger. */
+const TERMINATOR = /(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|\bapart from\b|\baside from\b|\bwhich\b|\bwho\b|\bsecondary to\b|\bpresent(?:s|ed|ing)? with\b|\bcomplain(?:s|ed|ing)? of\b|\bthen\b|\bnow\b|;|:|\. )/g;
+
+/** Max words between a pre-trigger and the finding (NegEx uses 5; lists need more). */
+const MAX_GAP_WORDS = 10;
+
+/**
+ * Finds the sentence index containing `pos` (binary search), `-1` when outside every sentence.
+ *
+ * @example sentenceAt(analysis, 42)
+ */
+export function sentenceAt(analysis: TextAnalysis, pos: number): number {
+  const s = analysis.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = s[mid]!;
+    if (pos < m.start) hi = mid - 1;
+    else if (pos >= m.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Section index containing `pos` (sections tile the text). */
+export function sectionAt(analysis: TextAnalysis, pos: number): number {
+  const s = analysis.sections;
+  let lo = 0;
+  let hi = s.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Context of the finding at `span`: negated, uncertain, historical, family, hypothetical, with
+ * the cue phrases that decided it (offsets into `text`). Cues are looked for in the finding's
+ * sentence only; a family-history section makes every finding `family`, a past surgical history
+ * section makes it `historical`.
+ *
+ * @example
+ * const a = analyzeText('No evidence of pneumonia.');
+ * findingContext('No evidence of pneumonia.', { start: 15, end: 24 }, a).negated // true
+ */
+export function findingContext(text: string, span: Span, analysis: TextAnalysis): FindingContext {
+  const sentenceIdx = sentenceAt(analysis, span.start);
+  const sectionIdx = sectionAt(analysis, span.start);
+  const section = analysis.sections[sectionIdx]?.kind ?? 'none';
+  const ctx: FindingContext = {
+    negated: false,
+    uncertain: false,
+    historical: false,
+    family: false,
+    hypothetical: false,
+    section,
+    sentence: sentenceIdx,
+    cues: [],
+  };
+  if (section === 'family-history') ctx.family = true;
+  if (section === 'past-surgical-history') ctx.historical = true;
+  const sentence = analysis.sentences[sentenceIdx];
+  if (!sentence) return ctx;
+  const sStart = sentence.start;
+  const before = text.slice(sStart, Math.max(sStart, span.start)).toLowerCase();
+  const after = text.slice(Math.min(span.end, sentence.end), sentence.end).toLowerCase();
+
+  const pseudo: Span[] = [];
+  PSEUDO.lastIndex = 0;
+  for (let m = PSEUDO.exec(before); m; m = PSEUDO.exec(before)) pseudo.push({ start: m.index, end: m.index + m[0].length });
+
+  // Where the scope of a pre-trigger ends: the last terminator before the finding.
+  let lastTerminator = -1;
+  TERMINATOR.lastIndex = 0;
+  for (let m = TERMINATOR.exec(before); m; m = TERMINATOR.exec(before)) lastTerminator = m.index + m[0].length;
+
+  for (const trig of PRE) {
+    trig.re.lastIndex = 0;
+    for (let m = trig.re.exec(before); m; m = trig.re.exec(before)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end <= lastTerminator && trig.kind !== 'family') continue;
+      if (pseudo.some((p) => start >= p.start && start < p.end)) continue;
+      const gap = before.slice(end).trim();
+      const words = gap.length === 0 ? 0 : gap.split(/\s+/).length;
+      if (words > MAX_GAP_WORDS && trig.kind !== 'family' && trig.kind !== 'hypothetical') continue;
+      ctx.cues.push({ kind: trig.kind, start: sStart + start, end: sStart + end, text: text.slice(sStart + start, sStart + end) });
+    }
+  }
+  const afterStart = Math.min(span.end, sentence.end);
+  for (const trig of POST) {
+    const m = trig.re.exec(after);
+    if (m && m[1]) {
+      const start = m.index + m[0].length - m[1].length;
+      ctx.cues.push({ kind: trig.kind, start: afterStart + start, end: afterStart + start + m[1].length, text: text.slice(afterStart + start, afterStart + start + m[1].length) });
+    }
+  }
+  // "family history of X": the "history of" is the relative's, not the patient's.
+  const familyCues = ctx.cues.filter((c) => c.kind === 'family');
+  ctx.cues = ctx.cues.filter((c) => !(c.kind === 'historical' && familyCues.some((f) => c.start >= f.start && c.start <= f.end + 1)));
+  // "not ruled out" is uncertainty, not negation.
+  if (ctx.cues.some((c) => c.kind === 'uncertain' && /not (ruled out|excluded)/i.test(c.text))) {
+    ctx.cues = ctx.cues.filter((c) => c.kind !== 'negated');
+  }
+  ctx.cues.sort((a, b) => a.start - b.start);
+  for (const c of ctx.cues) ctx[c.kind] = true;
+  return ctx;
+}

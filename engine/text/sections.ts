@@ -1,0 +1,104 @@
+import type { SectionKind, TextSection } from './types';
+
+/**
+ * Heading words to section kind. Matched against a normalised heading (lower case, punctuation
+ * and extra spaces removed). Order matters: the first pattern that matches wins.
+ */
+const HEADINGS: readonly [RegExp, SectionKind][] = [
+  [/^(chief complaints?|cc|reason for (visit|admission|consult(ation)?)|presenting complaint)$/, 'chief-complaint'],
+  [/^(history of (the )?present(ing)? illness|hpi|present illness|history|clinical history|subjective|interval history|case (report|presentation)|clinical case)$/, 'hpi'],
+  [/^(past surgical history|psh|surgical history|prior surgeries)$/, 'past-surgical-history'],
+  [/^(past medical history|pmh|medical history|past history|problem list|active problems|(personal )?antecedents?|history of past illness)$/, 'past-history'],
+  [/^((home |current |outpatient |discharge |admission )?medications?|meds|medication list|current outpatient prescriptions)$/, 'medications'],
+  [/^(allerg(y|ies)|drug allergies)$/, 'allergies'],
+  [/^(family history|fh|family medical history)$/, 'family-history'],
+  [/^(social history|sh|social)$/, 'social-history'],
+  [/^(review of systems|ros)$/, 'ros'],
+  [/^(physical exam(ination)?|exam(ination)?|pe|objective|physical findings)$/, 'physical-exam'],
+  [/^(vitals?( signs)?|vs)$/, 'vitals'],
+  [/^(labs?|laboratory( data| results| studies)?|results|pertinent results|lab results)$/, 'labs'],
+  [/^(imaging|radiology|studies|diagnostic (studies|tests))$/, 'imaging'],
+  [/^(assessment( and| &|\/) ?plan|a ?\/ ?p|a&p|assessment|impression( and plan)?|plan|diagnos[ie]s|clinical impression|medical decision making|mdm)$/, 'assessment-plan'],
+  [/^(admi(ssion|tting) diagnos[ie]s|admission dx)$/, 'admission-diagnoses'],
+  [/^((final |principal |secondary )?discharge diagnos[ie]s|final diagnos[ie]s|discharge dx|principal diagnosis|secondary diagnoses)$/, 'discharge-diagnoses'],
+  [/^(procedures?( performed)?|operations?( performed)?|procedures? done|surgical procedures?|operative procedures?)$/, 'procedures'],
+  [/^(hospital course|course|brief hospital course|clinical course|evolution)$/, 'hospital-course'],
+  [/^(discharge instructions|instructions|follow[- ]?up|disposition)$/, 'discharge-instructions'],
+];
+
+/** Normalises a heading for lookup: lower case, trailing colon and punctuation gone, spaces single. */
+function normHeading(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/[:.\-–—]+\s*$/, '')
+    .replace(/[^a-z0-9&/ -]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Kind of a heading, or `undefined` when it is not a known heading.
+ *
+ * @example sectionKindOf('ASSESSMENT AND PLAN:') // 'assessment-plan'
+ */
+export function sectionKindOf(heading: string): SectionKind | undefined {
+  const norm = normHeading(heading);
+  if (norm.length === 0 || norm.length > 60) return undefined;
+  for (const [re, kind] of HEADINGS) if (re.test(norm)) return kind;
+  return undefined;
+}
+
+/**
+ * Finds section headings line by line. A heading is either a whole line that names a known
+ * section (with or without a colon), a short all-caps line ending with a colon, or a known
+ * heading followed by a colon at the start of a line (`HPI: 68-year-old ...`).
+ */
+export function findSections(text: string): TextSection[] {
+  const sections: TextSection[] = [];
+  let lineStart = 0;
+  const n = text.length;
+  while (lineStart <= n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = n;
+    const heading = headingInLine(text, lineStart, lineEnd);
+    if (heading) sections.push(heading);
+    if (lineEnd >= n) break;
+    lineStart = lineEnd + 1;
+  }
+  // Implicit leading section for text before the first heading.
+  const first = sections[0];
+  if (!first || first.start > 0) {
+    sections.unshift({ kind: 'none', title: '', start: 0, end: first ? first.start : n, titleStart: 0, titleEnd: 0 });
+  }
+  for (let i = 0; i < sections.length; i++) {
+    const next = sections[i + 1];
+    sections[i]!.end = next ? next.start : n;
+  }
+  return sections;
+}
+
+function headingInLine(text: string, lineStart: number, lineEnd: number): TextSection | undefined {
+  // Skip leading spaces and bullets/numbering of headings like "1. ASSESSMENT".
+  let s = lineStart;
+  while (s < lineEnd && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  let e = lineEnd;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e - s === 0 || e - s > 200) return undefined;
+  const line = text.slice(s, e);
+  const colon = line.indexOf(':');
+  // "Heading:" possibly followed by text on the same line.
+  if (colon > 0 && colon <= 60) {
+    const head = line.slice(0, colon);
+    const kind = sectionKindOf(head);
+    const allCaps = /^[A-Z][A-Z0-9 &/()-]{2,}$/.test(head.trim());
+    if (kind || (allCaps && colon === line.length - 1)) {
+      return { kind: kind ?? 'other', title: head.trim(), start: lineStart, end: lineEnd, titleStart: s, titleEnd: s + colon };
+    }
+  }
+  // Whole line is a known heading (no colon): "Assessment and Plan".
+  if (line.length <= 60 && !/[.;,]$/.test(line)) {
+    const kind = sectionKindOf(line);
+    if (kind) return { kind, title: line, start: lineStart, end: lineEnd, titleStart: s, titleEnd: e };
+  }
+  return undefined;
+}
