@@ -1,7 +1,9 @@
 import type { CliCommand } from '../io';
+import { codeCommand } from './code';
+import { codesetsCommand } from './codesets';
 
 /**
  * Every command of `npx chartside`. Each lives in its own file beside this one; add yours here.
  * Kept as a plain list so the help text has a stable order.
  */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [codesetsCommand, codeCommand];

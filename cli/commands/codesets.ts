@@ -1,0 +1,88 @@
+/**
+ * `chartside codesets build|info [--json]`: builds the code tables from the official release files
+ * into `.cache/codesets/`, and shows what is installed with its provenance.
+ */
+import type { BundleHeader } from '../../engine/bundle/format';
+import { buildInstalledCodesets, installedBundles } from '../../codesets/node/cache';
+import { CACHE_DIR, findCodesetsSource } from '../../codesets/node/source';
+import { parseArgs, UsageError, type CliCommand } from '../io';
+
+const USAGE = `Usage: chartside codesets build [--force] [--only <builder>] [--json]
+       chartside codesets info [--json]
+
+build  Builds every code system's bundles from the official release files ($CODESETS_SRC, else
+       ../shared/codesets) into ${CACHE_DIR}. Builders whose input files did not change are
+       skipped (--force rebuilds). A release file that cannot be parsed is reported with its name
+       and line and the previously built bundles are kept. Exit code 1 when a builder failed.
+info   Lists, per code system and fiscal year, the release files used (sha256), the counts
+       (billable/valid codes, notes, index terms ...) and notes on substitutions.`;
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+function describe(h: BundleHeader): string {
+  const lines = [`${h.id}  ${h.release}  effective ${h.effectiveFrom}..${h.effectiveTo}`];
+  lines.push('  files:');
+  for (const p of h.provenance) {
+    lines.push(`    ${p.role.padEnd(11)} FY${p.releaseYear}  ${p.file}  ${fmt(p.bytes)} bytes  sha256 ${p.sha256}`);
+  }
+  lines.push('  counts:');
+  for (const [k, v] of Object.entries(h.counts)) lines.push(`    ${k.padEnd(34)} ${fmt(v).padStart(10)}`);
+  if (h.notes.length > 0) {
+    lines.push('  notes:');
+    for (const n of h.notes) lines.push(`    - ${n}`);
+  }
+  const size = h.blocks.reduce((s, b) => s + b.length, 0);
+  lines.push(`  blocks: ${h.blocks.map((b) => b.name).join(', ')} (${fmt(size)} bytes compressed)`);
+  return lines.join('\n');
+}
+
+export const codesetsCommand: CliCommand = {
+  name: 'codesets',
+  summary: 'build the code tables from official release files, or show what is installed (build|info)',
+  usage: USAGE,
+  async run(args, io) {
+    const [verb, ...rest] = args;
+    if (verb === 'build') {
+      const opts = parseArgs(rest, { strings: ['only'], booleans: ['json', 'force'] });
+      const json = opts.booleans.has('json');
+      const source = findCodesetsSource();
+      const reports = await buildInstalledCodesets({
+        sourceDir: source,
+        force: opts.booleans.has('force'),
+        ...(opts.strings.has('only') ? { only: opts.strings.get('only')!.split(',') } : {}),
+        ...(json ? {} : { log: (line: string) => void io.stderr.write(`${line}\n`) }),
+      });
+      if (json) io.stdout.write(`${JSON.stringify({ source, cache: CACHE_DIR, builders: reports }, null, 2)}\n`);
+      else {
+        for (const r of reports) {
+          const what = r.bundles.map((b) => `${b.id} ${fmt(b.bytes)} B`).join(', ');
+          io.stdout.write(`${r.name.padEnd(10)} ${r.status.padEnd(7)} ${String(r.ms).padStart(6)} ms  ${r.error ? r.error.message : what}\n`);
+        }
+        const total = reports.flatMap((r) => r.bundles).reduce((n, b) => n + b.bytes, 0);
+        io.stdout.write(`bundles in ${CACHE_DIR}: ${fmt(total)} bytes\n`);
+      }
+      return reports.some((r) => r.status === 'failed') ? 1 : 0;
+    }
+    if (verb === 'info') {
+      const opts = parseArgs(rest, { booleans: ['json'] });
+      const headers = installedBundles();
+      if (opts.booleans.has('json')) {
+        io.stdout.write(`${JSON.stringify({ cache: CACHE_DIR, bundles: headers }, null, 2)}\n`);
+        return 0;
+      }
+      if (headers.length === 0) {
+        io.stdout.write(`No code tables installed in ${CACHE_DIR}. Run: npx chartside codesets build\n`);
+        return 1;
+      }
+      const systems = [...new Set(headers.map((h) => h.system))];
+      for (const system of systems) {
+        io.stdout.write(`== ${system} ==\n`);
+        for (const h of headers.filter((x) => x.system === system).sort((a, b) => a.fiscalYear - b.fiscalYear)) {
+          io.stdout.write(`${describe(h)}\n\n`);
+        }
+      }
+      return 0;
+    }
+    throw new UsageError(verb ? `unknown sub-command "${verb}"` : 'build or info?');
+  },
+};

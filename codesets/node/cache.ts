@@ -1,0 +1,217 @@
+/**
+ * The on-disk bundle cache (`.cache/codesets/`): atomic writes, the build entry point used by the
+ * CLI, and the loaders other Node code (tests, CLI, benches) use to read installed tables.
+ *
+ * Layout: `bundles/<id>.csb` (one bundle each) and `manifest.json` (see {@link CodesetsManifest}).
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeBundle, type BundleHeader } from '../../engine/bundle/format';
+import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
+import { CmTable } from '../../engine/icd10cm/table';
+import { pickRelease, type PickedRelease } from '../../engine/codes/release';
+import { buildCodesets, MANIFEST_VERSION, type BuilderReport, type BundleStore, type CodesetsManifest } from '../build';
+import { BUILDERS } from '../builders';
+import type { CodesetBuilder } from '../builder';
+import { FsReleaseSource } from './fs-source';
+import { CACHE_DIR, findCodesetsSource } from './source';
+
+/** Raised when an installed bundle is asked for and cannot be provided. */
+export class ChartsideBundleNotFoundError extends Error {
+  override name = 'ChartsideBundleNotFoundError';
+}
+
+/** Writes `bytes` to `path` atomically: a temp file beside it, fsync, rename. */
+export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
+  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    let at = 0;
+    while (at < data.length) at += writeSync(fd, data, at, data.length - at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A {@link BundleStore} over a folder (default {@link CACHE_DIR}). */
+export class FsBundleStore implements BundleStore {
+  constructor(readonly dir: string = CACHE_DIR) {}
+
+  get bundlesDir(): string {
+    return join(this.dir, 'bundles');
+  }
+
+  bundlePath(id: string): string {
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) throw new Error(`unsafe bundle id "${id}"`);
+    return join(this.bundlesDir, `${id}.csb`);
+  }
+
+  readManifest(): CodesetsManifest | undefined {
+    const path = join(this.dir, 'manifest.json');
+    if (!existsSync(path)) return undefined;
+    try {
+      const m = JSON.parse(readFileSync(path, 'utf8')) as CodesetsManifest;
+      return m.manifestVersion === MANIFEST_VERSION ? m : undefined;
+    } catch {
+      return undefined; // an unreadable manifest means "rebuild", never "use half of it"
+    }
+  }
+
+  writeBundle(id: string, bytes: Uint8Array): void {
+    mkdirSync(this.bundlesDir, { recursive: true });
+    writeFileAtomic(this.bundlePath(id), bytes);
+  }
+
+  removeBundle(id: string): void {
+    rmSync(this.bundlePath(id), { force: true });
+  }
+
+  writeManifest(manifest: CodesetsManifest): void {
+    mkdirSync(this.dir, { recursive: true });
+    writeFileAtomic(join(this.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  }
+}
+
+/** Options of {@link buildInstalledCodesets}. */
+export interface NodeBuildOptions {
+  /** Source folder; default {@link findCodesetsSource}(). */
+  sourceDir?: string;
+  cacheDir?: string;
+  builders?: readonly CodesetBuilder[];
+  force?: boolean;
+  only?: readonly string[];
+  log?: (line: string) => void;
+}
+
+/**
+ * Builds every registered builder into the cache (skipping unchanged ones). Concurrent builds on
+ * the same cache are serialised by a lock file, since several engineers and test workers share it.
+ */
+export async function buildInstalledCodesets(opts: NodeBuildOptions = {}): Promise<BuilderReport[]> {
+  const sourceDir = opts.sourceDir ?? findCodesetsSource();
+  const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
+  return withLock(store.dir, () =>
+    buildCodesets({
+      builders: opts.builders ?? BUILDERS,
+      source: new FsReleaseSource(sourceDir),
+      store,
+      ...(opts.force ? { force: true } : {}),
+      ...(opts.only ? { only: opts.only } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    }),
+  );
+}
+
+async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, '.build.lock');
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      writeFileAtomic(`${lock}.pid`, String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (lockIsStale(lock)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`codeset cache is locked by another build (${lock}); remove it if no build is running`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function lockIsStale(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(`${lock}.pid`, 'utf8'));
+    if (!pid) return false;
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Headers of every installed bundle (empty when nothing is installed). */
+export function installedBundles(cacheDir: string = CACHE_DIR): BundleHeader[] {
+  return new FsBundleStore(cacheDir).readManifest()?.bundles ?? [];
+}
+
+/** Reads an installed bundle file into a {@link BundleReader} (blocks inflated and verified on first use). */
+export function readBundleFile(path: string): BundleReader {
+  const buffer = readFileSync(path);
+  const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), { verify: false });
+  return readerFromCompressed(header, compressed);
+}
+
+/**
+ * Opens an installed bundle by id (e.g. `icd10cm-2026`, `icd10pcs-2026`). When the cache lacks it,
+ * runs the build first (unchanged builders are skipped).
+ *
+ * @throws ChartsideBundleNotFoundError when the bundle still does not exist (its builder failed or no builder makes it).
+ */
+export async function loadBundleReader(id: string, opts: NodeBuildOptions = {}): Promise<BundleReader> {
+  const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
+  const present = (): boolean => (store.readManifest()?.bundles ?? []).some((h) => h.id === id) && existsSync(store.bundlePath(id));
+  if (!present()) {
+    const reports = await buildInstalledCodesets(opts);
+    if (!present()) {
+      const failures = reports.filter((r) => r.status === 'failed').map((r) => `${r.name}: ${r.error?.message ?? ''}`);
+      throw new ChartsideBundleNotFoundError(`bundle ${id} is not installed${failures.length ? `; build failures: ${failures.join('; ')}` : ''}`);
+    }
+  }
+  return readBundleFile(store.bundlePath(id));
+}
+
+/** Installed ICD-10-CM tables by fiscal year, and date-of-service selection over them. */
+export interface InstalledTables {
+  /** ICD-10-CM tables by fiscal year. */
+  icd10cm: Map<number, CmTable>;
+  /** Every installed bundle header (all systems). */
+  headers: BundleHeader[];
+  /** ICD-10-CM table for a date of service (ISO), with a `fallback` notice when none covers it. */
+  cmFor(date: string): PickedRelease<CmTable['release']> & { table: CmTable };
+  /** Reader of any installed bundle by id (other systems' tables are built from these). */
+  reader(id: string): BundleReader;
+}
+
+/**
+ * Loads every installed ICD-10-CM table (building the cache when nothing is installed).
+ *
+ * @example const { icd10cm } = await loadInstalledTables(); icd10cm.get(2026)!.get('E11.22')
+ */
+export async function loadInstalledTables(opts: NodeBuildOptions = {}): Promise<InstalledTables> {
+  const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
+  if (!(store.readManifest()?.bundles ?? []).some((h) => h.system === 'icd10cm')) await buildInstalledCodesets(opts);
+  const headers = store.readManifest()?.bundles ?? [];
+  const icd10cm = new Map<number, CmTable>();
+  for (const h of headers.filter((x) => x.system === 'icd10cm')) {
+    icd10cm.set(h.fiscalYear, CmTable.fromReader(readBundleFile(store.bundlePath(h.id))));
+  }
+  if (icd10cm.size === 0) throw new ChartsideBundleNotFoundError('no ICD-10-CM bundle is installed (run: npx chartside codesets build)');
+  return {
+    icd10cm,
+    headers,
+    cmFor(date) {
+      const tables = [...icd10cm.values()];
+      const picked = pickRelease(date, tables.map((t) => t.release), 'ICD-10-CM');
+      return { ...picked, table: tables.find((t) => t.release === picked.release)! };
+    },
+    reader: (id) => readBundleFile(store.bundlePath(id)),
+  };
+}

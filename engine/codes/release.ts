@@ -1,0 +1,69 @@
+/**
+ * Choosing the table release that applies to a date of service (DEVELOPERS.md, non-negotiable 1:
+ * "the version matching the date of service is used ... where a year's file is missing, use the
+ * newest available and say so").
+ */
+
+/** The minimum a release must say about itself to be picked by date. */
+export interface DatedRelease {
+  /** Fiscal (or calendar) year. */
+  fiscalYear: number;
+  /** First and last date of service covered, inclusive ISO `YYYY-MM-DD`. */
+  effectiveFrom: string;
+  effectiveTo: string;
+}
+
+/** Result of {@link pickRelease}. */
+export interface PickedRelease<T extends DatedRelease> {
+  release: T;
+  /**
+   * Present when no release covers the date and another one was used instead; a sentence the UI
+   * shows as is, e.g. "No ICD-10-CM release covers 2027-01-05; using FY2026 (newest available)".
+   */
+  fallback?: string;
+}
+
+/** Raised when there is no release at all to choose from. */
+export class ChartsideNoReleaseError extends Error {
+  override name = 'ChartsideNoReleaseError';
+}
+
+/**
+ * US federal fiscal year of a date of service: FY N runs from October 1 of N-1 to September 30 of N.
+ *
+ * @example fiscalYearOf('2025-10-01') // 2026
+ */
+export function fiscalYearOf(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${date}`);
+  const year = Number(m[1]);
+  return Number(m[2]) >= 10 ? year + 1 : year;
+}
+
+/**
+ * Picks the release whose effective range contains `date` (ISO `YYYY-MM-DD`). When none does,
+ * returns the newest release (largest `effectiveTo`) with an explicit `fallback` notice; never a
+ * silent substitution.
+ *
+ * @param label Name of the code system for the notice (default "code set").
+ * @throws ChartsideNoReleaseError when `available` is empty.
+ * @example pickRelease('2025-11-15', [fy2025, fy2026]).release.fiscalYear // 2026
+ */
+export function pickRelease<T extends DatedRelease>(
+  date: string,
+  available: readonly T[],
+  label = 'code set',
+): PickedRelease<T> {
+  fiscalYearOf(date); // validates the date
+  if (available.length === 0) throw new ChartsideNoReleaseError(`no ${label} release is installed`);
+  const matching = available.filter((r) => r.effectiveFrom <= date && date <= r.effectiveTo);
+  const byNewest = (a: T, b: T): number =>
+    a.effectiveTo === b.effectiveTo ? b.fiscalYear - a.fiscalYear : a.effectiveTo < b.effectiveTo ? 1 : -1;
+  if (matching.length > 0) return { release: [...matching].sort(byNewest)[0]! };
+  const newest = [...available].sort(byNewest)[0]!;
+  const where = date < newest.effectiveFrom ? 'older than every installed release' : 'after the newest installed release';
+  return {
+    release: newest,
+    fallback: `No ${label} release covers ${date} (${where}); using FY${newest.fiscalYear} (${newest.effectiveFrom}..${newest.effectiveTo}), the newest available.`,
+  };
+}

@@ -1,0 +1,381 @@
+/**
+ * `CmTable`: the ICD-10-CM tables of one fiscal year, read from a bundle.
+ *
+ * Loading parses the columnar `cm-codes` block only; notes, 7th characters, the indexes and the
+ * tables are parsed on first use, so opening the side panel does not pay for the Alphabetic Index.
+ */
+import type { BundleReader } from '../bundle/reader';
+import { readJson } from '../bundle/reader';
+import { formatCmCode, normalizeCode } from '../codes/normalize';
+import {
+  CM_BLOCKS,
+  CM_FLAG,
+  CM_LAYOUT_VERSION,
+  CM_NOTE_KINDS,
+  type AddendaBlock,
+  type CodesBlock,
+  type IndexTreeBlock,
+  type NotesBlock,
+  type SeventhBlock,
+  type TreeBlock,
+} from './layout';
+import type {
+  CmCodeDetail,
+  CmCodeSummary,
+  CmIndexEntry,
+  CmNote,
+  CmReleaseInfo,
+  CmSeventhTable,
+  CmTableRow,
+} from './types';
+
+/** Raised when a bundle is not an ICD-10-CM bundle this build can read. */
+export class ChartsideCmTableError extends Error {
+  override name = 'ChartsideCmTableError';
+}
+
+interface TreeRows {
+  block: IndexTreeBlock;
+  stale: Set<string>;
+  paths: string[];
+}
+
+/**
+ * ICD-10-CM code table of one fiscal year.
+ *
+ * @example
+ * const cm = CmTable.fromReader(reader);
+ * cm.get('e11.22')?.notes.filter((n) => n.kind === 'useAdditionalCode');
+ */
+export class CmTable {
+  /** Release the table was built from (header of the bundle). */
+  readonly release: CmReleaseInfo;
+  private readonly codes: CodesBlock;
+  private readonly byCode = new Map<string, number>();
+  private tree?: TreeBlock;
+  private notesByOwner?: Map<string, NotesBlock['notes'][number]>;
+  private seventhByOwner?: Map<string, SeventhBlock['defs'][number]>;
+  private childrenOf?: number[][];
+  private trees = new Map<string, TreeRows>();
+  private entriesByCode?: Map<string, CmIndexEntry[]>;
+  private addendaBlock?: AddendaBlock;
+
+  private constructor(private readonly reader: BundleReader) {
+    const h = reader.header;
+    if (h.system !== 'icd10cm') throw new ChartsideCmTableError(`bundle ${h.id} is ${h.system}, not icd10cm`);
+    this.codes = readJson<CodesBlock>(reader, CM_BLOCKS.codes);
+    if (this.codes.layout !== CM_LAYOUT_VERSION) {
+      throw new ChartsideCmTableError(
+        `bundle ${h.id} has ICD-10-CM layout ${this.codes.layout}; this build reads ${CM_LAYOUT_VERSION}. Rebuild the code tables.`,
+      );
+    }
+    const list = this.codes.codes;
+    for (let i = 0; i < list.length; i++) this.byCode.set(list[i]!, i);
+    this.release = {
+      id: h.id,
+      fiscalYear: h.fiscalYear,
+      effectiveFrom: h.effectiveFrom,
+      effectiveTo: h.effectiveTo,
+      release: h.release,
+      provenance: h.provenance,
+      notes: h.notes,
+      counts: h.counts,
+    };
+  }
+
+  /** Opens the table in a bundle. @throws ChartsideCmTableError for a bundle of another system or layout. */
+  static fromReader(reader: BundleReader): CmTable {
+    return new CmTable(reader);
+  }
+
+  /** Number of codes (headers and billable). */
+  get size(): number {
+    return this.codes.codes.length;
+  }
+
+  /** `true` when the code (any form: `e11.22`, `E1122`) exists this year, header or billable. */
+  has(code: string): boolean {
+    return this.byCode.has(normalizeCode(code));
+  }
+
+  /** `true` when the code exists and is billable (valid for reporting). */
+  isBillable(code: string): boolean {
+    const i = this.byCode.get(normalizeCode(code));
+    return i !== undefined && (this.codes.flags[i]! & CM_FLAG.billable) !== 0;
+  }
+
+  /** Brief description of a code, or `undefined` when it does not exist this year. */
+  summary(code: string): CmCodeSummary | undefined {
+    const i = this.byCode.get(normalizeCode(code));
+    return i === undefined ? undefined : this.summaryAt(i);
+  }
+
+  /** Every code in classification order (headers included). */
+  *all(): IterableIterator<CmCodeSummary> {
+    for (let i = 0; i < this.codes.codes.length; i++) yield this.summaryAt(i);
+  }
+
+  /** Direct children of a code (empty for a leaf or an unknown code). */
+  children(code: string): CmCodeSummary[] {
+    const i = this.byCode.get(normalizeCode(code));
+    if (i === undefined) return [];
+    return (this.childIndex()[i] ?? []).map((c) => this.summaryAt(c));
+  }
+
+  /** Every billable code below a header (depth first, classification order). */
+  billableDescendants(code: string): CmCodeSummary[] {
+    const i = this.byCode.get(normalizeCode(code));
+    if (i === undefined) return [];
+    const out: CmCodeSummary[] = [];
+    const walk = (n: number): void => {
+      for (const c of this.childIndex()[n] ?? []) {
+        if ((this.codes.flags[c]! & CM_FLAG.billable) !== 0) out.push(this.summaryAt(c));
+        walk(c);
+      }
+    };
+    walk(i);
+    return out;
+  }
+
+  /**
+   * Everything about a code: titles, billable flag, ancestors, every applicable instructional note
+   * (with where it is inherited from), the 7th-character table, POA exemption, addenda status and
+   * the index lines leading to it. `undefined` when the code does not exist in this fiscal year.
+   */
+  get(code: string): CmCodeDetail | undefined {
+    const i = this.byCode.get(normalizeCode(code));
+    if (i === undefined) return undefined;
+    const c = this.codes;
+    const summary = this.summaryAt(i);
+    const chain: number[] = [];
+    for (let p = c.parent[i]!; p >= 0; p = c.parent[p]!) chain.unshift(p);
+    const tree = this.treeBlock();
+    const secIndex = c.section[i]!;
+    const section = secIndex >= 0 ? tree?.sections[secIndex] : undefined;
+    const chapter = section && tree ? tree.chapters[section.chapter] : undefined;
+
+    const notes: CmNote[] = [];
+    const own = [i, ...[...chain].reverse()];
+    for (const n of own) this.pushNotes(notes, c.codes[n]!, formatCmCode(c.codes[n]!), n === i ? 'code' : 'ancestor');
+    if (section) this.pushNotes(notes, `section:${section.id}`, section.id, 'section');
+    if (section && chapter) this.pushNotes(notes, `chapter:${chapter.name}`, `Chapter ${chapter.name}`, 'chapter');
+
+    let seventh: CmSeventhTable | undefined;
+    const defs = this.seventhDefs();
+    for (const n of own) {
+      const def = defs.get(c.codes[n]!);
+      if (def) {
+        seventh = this.seventhTable(summary.code, formatCmCode(c.codes[n]!), def);
+        break;
+      }
+    }
+    const flags = c.flags[i]!;
+    const requiresSeventh =
+      seventh !== undefined && summary.code.length < 7 && seventh.chars.some((ch) => ch.valid);
+
+    return {
+      ...summary,
+      chapter: chapter ? { name: chapter.name, desc: chapter.desc } : undefined,
+      section: section ? { id: section.id, desc: section.desc } : undefined,
+      ancestors: chain.map((n) => this.summaryAt(n)),
+      notes,
+      seventh,
+      requiresSeventh,
+      poaExempt: (flags & CM_FLAG.poaExempt) !== 0,
+      newInYear: (flags & CM_FLAG.added) !== 0,
+      revisedInYear: (flags & CM_FLAG.revised) !== 0,
+      indexEntries: this.indexEntriesFor(summary.dotted),
+      fiscalYear: this.release.fiscalYear,
+    };
+  }
+
+  /** Codes deleted this fiscal year (from the order addenda), with their former title. */
+  deletedThisYear(): { code: string; dotted: string; title: string }[] {
+    return this.addenda().deleted.map(([code, title]) => ({ code, dotted: formatCmCode(code), title }));
+  }
+
+  /** `true` when the bundle carries the year's order addenda (so `newInYear` is meaningful). */
+  get hasAddenda(): boolean {
+    return this.addenda().available;
+  }
+
+  /** Alphabetic Index (`index`) and External Cause Index (`eindex`) lines, with full paths. */
+  *indexEntries(source: 'index' | 'eindex' = 'index'): IterableIterator<CmIndexEntry> {
+    const rows = this.treeRows(source === 'index' ? CM_BLOCKS.index : CM_BLOCKS.eindex);
+    if (!rows) return;
+    for (let i = 0; i < rows.block.title.length; i++) yield this.entryAt(source, rows, i);
+  }
+
+  /** Table of Drugs and Chemicals rows. */
+  drugRows(): IterableIterator<CmTableRow> {
+    return this.tableRows('drug', CM_BLOCKS.drugs);
+  }
+
+  /** Neoplasm Table rows. */
+  neoplasmRows(): IterableIterator<CmTableRow> {
+    return this.tableRows('neoplasm', CM_BLOCKS.neoplasms);
+  }
+
+  /** Column headings of the drug or neoplasm table (first = the term column). */
+  tableHeads(source: 'drug' | 'neoplasm'): string[] {
+    return this.treeRows(source === 'drug' ? CM_BLOCKS.drugs : CM_BLOCKS.neoplasms)?.block.heads ?? [];
+  }
+
+  // ---- internals ----
+
+  private summaryAt(i: number): CmCodeSummary {
+    const c = this.codes;
+    const code = c.codes[i]!;
+    const long = c.long[i]!;
+    return {
+      code,
+      dotted: formatCmCode(code),
+      billable: (c.flags[i]! & CM_FLAG.billable) !== 0,
+      short: c.short[i] || long,
+      long,
+    };
+  }
+
+  private childIndex(): number[][] {
+    if (!this.childrenOf) {
+      const kids: number[][] = [];
+      const parent = this.codes.parent;
+      for (let i = 0; i < parent.length; i++) {
+        const p = parent[i]!;
+        if (p >= 0) (kids[p] ??= []).push(i);
+      }
+      this.childrenOf = kids;
+    }
+    return this.childrenOf;
+  }
+
+  private treeBlock(): TreeBlock | undefined {
+    if (!this.tree && this.reader.has(CM_BLOCKS.tree)) this.tree = readJson<TreeBlock>(this.reader, CM_BLOCKS.tree);
+    return this.tree;
+  }
+
+  private pushNotes(out: CmNote[], owner: string, from: string, level: CmNote['level']): void {
+    if (!this.notesByOwner) {
+      this.notesByOwner = new Map();
+      if (this.reader.has(CM_BLOCKS.notes)) {
+        const b = readJson<NotesBlock>(this.reader, CM_BLOCKS.notes);
+        b.owners.forEach((o, k) => this.notesByOwner!.set(o, b.notes[k]!));
+      }
+    }
+    for (const [kind, text, stale] of this.notesByOwner.get(owner) ?? []) {
+      out.push({ kind: CM_NOTE_KINDS[kind]!, text, from, level, staleRefs: stale ?? [] });
+    }
+  }
+
+  private seventhDefs(): Map<string, SeventhBlock['defs'][number]> {
+    if (!this.seventhByOwner) {
+      this.seventhByOwner = new Map();
+      if (this.reader.has(CM_BLOCKS.seventh)) {
+        const b = readJson<SeventhBlock>(this.reader, CM_BLOCKS.seventh);
+        b.owners.forEach((o, k) => this.seventhByOwner!.set(o, b.defs[k]!));
+      }
+    }
+    return this.seventhByOwner;
+  }
+
+  private seventhTable(code: string, from: string, def: SeventhBlock['defs'][number]): CmSeventhTable {
+    // Placeholder X fills the code to six characters before the 7th (ICD-10-CM conventions, "7th
+    // characters and placeholder X"). A 7-character code shows the table of its own family.
+    const stem = code.length >= 7 ? code.slice(0, 6) : code.padEnd(6, 'X');
+    return {
+      from,
+      note: def.note,
+      chars: def.chars.map(([char, meaning]) => {
+        const full = stem + char;
+        const k = this.byCode.get(full);
+        return {
+          char,
+          meaning,
+          code: formatCmCode(full),
+          valid: k !== undefined && (this.codes.flags[k]! & CM_FLAG.billable) !== 0,
+        };
+      }),
+    };
+  }
+
+  private addenda(): AddendaBlock {
+    if (!this.addendaBlock) {
+      this.addendaBlock = this.reader.has(CM_BLOCKS.addenda)
+        ? readJson<AddendaBlock>(this.reader, CM_BLOCKS.addenda)
+        : { available: false, added: [], deleted: [], revised: [] };
+    }
+    return this.addendaBlock;
+  }
+
+  private treeRows(name: string): TreeRows | undefined {
+    const hit = this.trees.get(name);
+    if (hit) return hit;
+    if (!this.reader.has(name)) return undefined;
+    const block = readJson<IndexTreeBlock>(this.reader, name);
+    const paths: string[] = new Array<string>(block.title.length);
+    for (let i = 0; i < block.title.length; i++) {
+      const p = block.parent[i]!;
+      paths[i] = p >= 0 ? `${paths[p]!}, ${block.title[i]!}` : block.title[i]!;
+    }
+    const rows = { block, stale: new Set(block.staleRefs), paths };
+    this.trees.set(name, rows);
+    return rows;
+  }
+
+  private entryAt(source: 'index' | 'eindex', rows: TreeRows, i: number): CmIndexEntry {
+    const b = rows.block;
+    const code = b.code[i]!;
+    const manif = b.manif[i]!;
+    return {
+      id: i,
+      source,
+      path: rows.paths[i]!,
+      title: b.title[i]!,
+      nemod: b.nemod[i]!,
+      code,
+      manif,
+      see: b.see[i]!,
+      seeAlso: b.seeAlso[i]!,
+      stale: `${code} ${manif}`.split(' ').some((c) => c !== '' && rows.stale.has(c)),
+    };
+  }
+
+  private *tableRows(source: 'drug' | 'neoplasm', name: string): IterableIterator<CmTableRow> {
+    const rows = this.treeRows(name);
+    if (!rows) return;
+    const b = rows.block;
+    for (let i = 0; i < b.title.length; i++) {
+      yield {
+        id: i,
+        source,
+        path: rows.paths[i]!,
+        title: b.title[i]!,
+        nemod: b.nemod[i]!,
+        see: b.see[i]!,
+        seeAlso: b.seeAlso[i]!,
+        cells: (b.cells[i] ?? []).map((code, k) => ({ column: b.heads[k + 1] ?? '', code, stale: rows.stale.has(code) })),
+      };
+    }
+  }
+
+  private indexEntriesFor(dotted: string): CmIndexEntry[] {
+    if (!this.entriesByCode) {
+      const map = new Map<string, CmIndexEntry[]>();
+      for (const source of ['index', 'eindex'] as const) {
+        const rows = this.treeRows(source === 'index' ? CM_BLOCKS.index : CM_BLOCKS.eindex);
+        if (!rows) continue;
+        for (let i = 0; i < rows.block.code.length; i++) {
+          // A line may print two codes (space separated); each leads to the line.
+          for (const key of `${rows.block.code[i]!} ${rows.block.manif[i]!}`.split(' ')) {
+            if (!key) continue;
+            const list = map.get(key) ?? [];
+            list.push(this.entryAt(source, rows, i));
+            map.set(key, list);
+          }
+        }
+      }
+      this.entriesByCode = map;
+    }
+    return this.entriesByCode.get(dotted) ?? [];
+  }
+}
