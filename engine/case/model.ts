@@ -1,0 +1,132 @@
+/**
+ * The case a coder works on: one per chart. Plain data, validated with Zod wherever it crosses a
+ * trust boundary (read back from IndexedDB, imported, received from the side panel).
+ *
+ * Every update function returns a new case; nothing is mutated, so the side panel can keep an undo
+ * history and the worker can recompute from any version.
+ */
+import { z } from 'zod';
+import { normalizeCode } from '../codes/normalize';
+
+/** Version of the stored case format; bump with a migration in platform/db.ts when it changes. */
+export const CASE_FORMAT_VERSION = 1;
+
+/**
+ * Present-on-admission indicator (CMS UB-04 FL 67 / 837I): Y yes, N no, U documentation
+ * insufficient, W clinically undetermined, 1 exempt from reporting (blank on paper), '' not yet set.
+ */
+export const PoaSchema = z.enum(['Y', 'N', 'U', 'W', '1', '']);
+export type Poa = z.infer<typeof PoaSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+
+/** Where a code on the case came from (for the audit log and the UI). */
+export const CodeOriginSchema = z.enum(['suggestion', 'search', 'typed']);
+
+export const DiagnosisEntrySchema = z.object({
+  /** Undotted ICD-10-CM code. */
+  code: z.string().min(3).max(7),
+  poa: PoaSchema,
+  origin: CodeOriginSchema,
+});
+export type DiagnosisEntry = z.infer<typeof DiagnosisEntrySchema>;
+
+export const ProcedureEntrySchema = z.object({
+  /** Undotted ICD-10-PCS code (inpatient) or HCPCS Level II code (outpatient). */
+  code: z.string().min(5).max(7),
+  system: z.enum(['icd10pcs', 'hcpcs']),
+  date: isoDate.optional(),
+  origin: CodeOriginSchema,
+});
+export type ProcedureEntry = z.infer<typeof ProcedureEntrySchema>;
+
+export const CaseSchema = z.object({
+  formatVersion: z.literal(CASE_FORMAT_VERSION),
+  /** Stable id, e.g. derived from the chart's document title by the side panel, or random. */
+  id: z.string().min(1).max(200),
+  /** Guideline setting: uncertain diagnoses are coded as established only for inpatient (Section II.H / IV.H). */
+  setting: z.enum(['inpatient', 'outpatient']),
+  admissionDate: isoDate.optional(),
+  dischargeDate: isoDate.optional(),
+  /** Age in years at admission. */
+  age: z.number().int().min(0).max(124).optional(),
+  sex: z.enum(['M', 'F', 'U']),
+  /** UB-04 patient discharge status, two digits (01 home, 20 expired, ...). */
+  dischargeStatus: z.string().regex(/^\d{2}$/),
+  /** Principal diagnosis first, then secondary diagnoses in sequence. */
+  diagnoses: z.array(DiagnosisEntrySchema).max(25),
+  procedures: z.array(ProcedureEntrySchema).max(25),
+});
+export type CodingCase = z.infer<typeof CaseSchema>;
+
+/** A new, empty case. */
+export function newCase(id: string, setting: CodingCase['setting'] = 'inpatient'): CodingCase {
+  return { formatVersion: CASE_FORMAT_VERSION, id, setting, sex: 'U', dischargeStatus: '01', diagnoses: [], procedures: [] };
+}
+
+/** The date that picks the fiscal year of the tables: discharge date, else admission date. */
+export function serviceDate(c: CodingCase): string | undefined {
+  return c.dischargeDate ?? c.admissionDate;
+}
+
+/** Raised when an update would make the case invalid (e.g. a 26th diagnosis). */
+export class ChartsideCaseError extends Error {
+  override name = 'ChartsideCaseError';
+}
+
+/**
+ * Adds a diagnosis at the end of the list (it becomes principal when the list is empty).
+ * A code already on the case is not added twice.
+ *
+ * @example addDiagnosis(c, 'e11.22', 'search').diagnoses.at(-1)?.code // 'E1122'
+ */
+export function addDiagnosis(c: CodingCase, code: string, origin: DiagnosisEntry['origin'], poa: Poa = ''): CodingCase {
+  const normal = normalizeCode(code);
+  if (c.diagnoses.some((d) => d.code === normal)) return c;
+  if (c.diagnoses.length >= 25) throw new ChartsideCaseError('a claim holds at most 25 diagnoses (principal + 24)');
+  return { ...c, diagnoses: [...c.diagnoses, { code: normal, poa, origin }] };
+}
+
+/** Adds a procedure (ICD-10-PCS or HCPCS); duplicates with the same date are not added twice. */
+export function addProcedure(
+  c: CodingCase,
+  code: string,
+  system: ProcedureEntry['system'],
+  origin: ProcedureEntry['origin'],
+  date?: string,
+): CodingCase {
+  const normal = normalizeCode(code);
+  if (c.procedures.some((p) => p.code === normal && p.date === date)) return c;
+  if (c.procedures.length >= 25) throw new ChartsideCaseError('a claim holds at most 25 procedures');
+  const entry: ProcedureEntry = date ? { code: normal, system, date, origin } : { code: normal, system, origin };
+  return { ...c, procedures: [...c.procedures, entry] };
+}
+
+/** Removes a diagnosis or procedure by code. */
+export function removeCode(c: CodingCase, code: string): CodingCase {
+  const normal = normalizeCode(code);
+  return {
+    ...c,
+    diagnoses: c.diagnoses.filter((d) => d.code !== normal),
+    procedures: c.procedures.filter((p) => p.code !== normal),
+  };
+}
+
+/**
+ * Moves the diagnosis at `from` to position `to` (0 = principal). Out-of-range indexes are clamped.
+ *
+ * @example moveDiagnosis(c, 2, 0) // the third diagnosis becomes principal
+ */
+export function moveDiagnosis(c: CodingCase, from: number, to: number): CodingCase {
+  if (from < 0 || from >= c.diagnoses.length) return c;
+  const list = [...c.diagnoses];
+  const [item] = list.splice(from, 1);
+  list.splice(Math.max(0, Math.min(to, list.length)), 0, item!);
+  return { ...c, diagnoses: list };
+}
+
+/** Sets the POA indicator of a diagnosis. */
+export function setPoa(c: CodingCase, code: string, poa: Poa): CodingCase {
+  const normal = normalizeCode(code);
+  return { ...c, diagnoses: c.diagnoses.map((d) => (d.code === normal ? { ...d, poa } : d)) };
+}
