@@ -128,13 +128,21 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     }
     // Sections for every code: the Tabular's own placement of the category, else (a category
     // newer than the Tabular) the section whose range holds it.
+    // A category outside every range (FY2026's QA0 sorts after Q99) takes the section of the
+    // code before it in the order file, which CMS orders by chapter.
     let sectionByRange = 0;
+    let sectionByOrder = 0;
     for (let i = 0; i < codes.codes.length; i++) {
-      const cat = codes.codes[i]!.slice(0, 3);
+      const code = codes.codes[i]!;
+      const cat = code.slice(0, 3);
       let s = diagSection.get(cat);
       if (s === undefined) {
         s = tab.sections.findIndex((sec) => sec.first <= cat && cat <= sec.last);
-        if (s >= 0 && codes.codes[i]!.length === 3) sectionByRange++;
+        if (s >= 0 && code.length === 3) sectionByRange++;
+        if (s < 0 && i > 0) {
+          s = codes.section[i - 1]!;
+          if (code.length === 3) sectionByOrder++;
+        }
       }
       codes.section[i] = s;
     }
@@ -162,7 +170,8 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     if (tabYear !== year) {
       notes.push(
         `${fmt(newCodes)} FY${year} codes are not in the FY${tabYear} Tabular List; they take the notes of their nearest existing ancestor, section and chapter` +
-          (sectionByRange > 0 ? ` (${fmt(sectionByRange)} new categories placed in sections by code range)` : '') +
+          (sectionByRange > 0 ? `; ${fmt(sectionByRange)} new categories placed in sections by code range` : '') +
+          (sectionByOrder > 0 ? `; ${fmt(sectionByOrder)} new categories outside every section range placed with the preceding code in the order file` : '') +
           `. ${fmt(orphanNotes)} notes on ${fmt(orphanOwners)} FY${tabYear} codes that no longer exist are dropped.`,
       );
     }

@@ -12,6 +12,7 @@ import { CmTable } from '../../engine/icd10cm/table';
 import { pickRelease, type PickedRelease } from '../../engine/codes/release';
 import { buildCodesets, MANIFEST_VERSION, type BuilderReport, type BundleStore, type CodesetsManifest } from '../build';
 import { BUILDERS } from '../builders';
+import { icd10cmBuilder } from '../icd10cm/builder';
 import type { CodesetBuilder } from '../builder';
 import { FsReleaseSource } from './fs-source';
 import { CACHE_DIR, findCodesetsSource } from './source';
@@ -197,7 +198,12 @@ export interface InstalledTables {
  */
 export async function loadInstalledTables(opts: NodeBuildOptions = {}): Promise<InstalledTables> {
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
-  if (!(store.readManifest()?.bundles ?? []).some((h) => h.system === 'icd10cm')) await buildInstalledCodesets(opts);
+  // Build when nothing is installed or the installed bundles come from another builder version
+  // (a changed input file is picked up by an explicit `codesets build`, which hashes the inputs).
+  const entry = store.readManifest()?.builders.find((b) => b.name === icd10cmBuilder.name);
+  if (!entry || entry.version !== icd10cmBuilder.version) {
+    await buildInstalledCodesets({ ...opts, only: [icd10cmBuilder.name], builders: opts.builders ?? BUILDERS });
+  }
   const headers = store.readManifest()?.bundles ?? [];
   const icd10cm = new Map<number, CmTable>();
   for (const h of headers.filter((x) => x.system === 'icd10cm')) {
