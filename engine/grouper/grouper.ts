@@ -1,0 +1,539 @@
+/**
+ * The MS-DRG v43 grouper: pure TypeScript, identical in the worker, the CLI and tests.
+ *
+ * Algorithm: msdrg/FY2026/tables/README.md, "Grouping algorithm" (code setup, principal MDC,
+ * claim mask with clusters, per-row severity, pre-MDC, MDC formulas with reroutes, output, HAC
+ * step). Verified against CMS's grouper on every fixture claim (codesets/msdrg/oracle.golden.test.ts).
+ *
+ * @example
+ * const grouper = Grouper.fromBundles([reader430, reader431]);
+ * const r = grouper.group({ pdx: 'I214', sdx: [{ code: 'E1122', poa: 'Y' }], procedures: [],
+ *   age: 67, sex: 'F', dischargeStatus: '01', dischargeDate: '2026-02-10' });
+ * r.finalDrg; // 281 (Acute Myocardial Infarction, Discharged Alive with CC)
+ */
+import type { BundleReader } from '../bundle/reader';
+import { positiveOperands } from './formula';
+import { GrouperTables, type CompiledRow } from './tables';
+import type {
+  ExclusionReason,
+  GroupOptions,
+  GroupResult,
+  GrouperClaim,
+  HacFinding,
+  ProcedureResult,
+  ReturnCode,
+  SdxResult,
+  SdxUsage,
+  TrailStep,
+} from './types';
+
+/** Raised when the grouper is built without tables (never degrade to "no DRG"). */
+export class ChartsideGrouperTablesError extends Error {
+  override name = 'ChartsideGrouperTablesError';
+}
+
+const SEV_NAME = ['NON_CC', 'CC', 'MCC'] as const;
+const TRANSFER = new Set(['02', '05', '66', '82', '85', '94']);
+
+/** Normalises a code: upper case, no dots or spaces. */
+export function normalizeCode(code: string): string {
+  return code.replace(/[.\s]/g, '').toUpperCase();
+}
+
+/** Normalises a discharge status to two digits when numeric ('1' -> '01'). */
+export function normalizeDischargeStatus(status: string): string {
+  const s = status.trim();
+  return /^\d$/.test(s) ? `0${s}` : s;
+}
+
+interface SdxState {
+  code: string;
+  poa: string;
+  idx: number;
+  level: 0 | 1 | 2;
+  attrs: number[];
+  dup: boolean;
+  excludedBy: number[] | null;
+  death: boolean;
+}
+
+interface Prepared {
+  t: GrouperTables;
+  pdx: string;
+  pdxIdx: number;
+  pdxMdc: number | null;
+  sdx: SdxState[];
+  procs: { code: string; idx: number }[];
+  clusters: number[];
+  suppressing: boolean;
+  mask: Uint8Array;
+  explain: boolean;
+}
+
+interface PassResult {
+  drg: number;
+  mdc: number;
+  medSurg: GroupResult['medSurg'];
+  severity: GroupResult['severity'];
+  returnCode: ReturnCode;
+  baseDrg: number;
+  row: CompiledRow | null;
+  trail: TrailStep[];
+}
+
+/**
+ * MS-DRG grouper over one or more loaded versions (v43.0 and v43.1).
+ */
+export class Grouper {
+  private constructor(readonly versions: GrouperTables[]) {}
+
+  /**
+   * Loads grouper versions from `msdrg-43.x` bundle readers (parses and compiles once).
+   *
+   * @throws ChartsideGrouperTablesError when no reader is given.
+   */
+  static fromBundles(readers: BundleReader[]): Grouper {
+    if (readers.length === 0) throw new ChartsideGrouperTablesError('no MS-DRG bundle given: cannot group');
+    const versions = readers.map((r) => new GrouperTables(r)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    return new Grouper(versions);
+  }
+
+  /**
+   * Picks the version for a claim: explicit `claim.version`, else the one whose dates contain the
+   * discharge date; outside every range (or without a date) the newest, with a note saying so.
+   */
+  pickVersion(claim: Pick<GrouperClaim, 'version' | 'dischargeDate'>): { tables: GrouperTables; note?: string } {
+    const newest = this.versions.at(-1)!;
+    if (claim.version) {
+      const v = claim.version.includes('.') ? claim.version : `${claim.version.slice(0, 2)}.${claim.version.slice(2)}`;
+      const t = this.versions.find((x) => x.version === v);
+      if (t) return { tables: t };
+      return { tables: newest, note: `grouper version ${claim.version} is not installed; used v${newest.version}` };
+    }
+    const d = claim.dischargeDate;
+    if (!d) return { tables: newest, note: `no discharge date: used the newest grouper, v${newest.version}` };
+    const t = this.versions.find((x) => x.effectiveFrom <= d && d <= x.effectiveTo);
+    if (t) return { tables: t };
+    return {
+      tables: newest,
+      note: `discharge date ${d} is outside the installed grouper versions (${this.versions[0]!.effectiveFrom} to ${newest.effectiveTo}): used the newest, v${newest.version}`,
+    };
+  }
+
+  /** Groups one claim. Never throws for bad claim data: bad input gives the CMS return codes. */
+  group(claim: GrouperClaim, options: GroupOptions = {}): GroupResult {
+    const { tables: t, note } = this.pickVersion(claim);
+    const prep = prepare(t, claim, options.explain !== false);
+    const initial = pass(prep, claim, null);
+    // HAC step (README step 8): only for hospitals that are not POA-exempt.
+    const hacs: HacFinding[] = [];
+    const disq = new Map<number, number[]>();
+    let hacCode: ReturnCode = 'OK';
+    if (prep.pdxIdx >= 0) {
+      for (let i = 0; i < prep.sdx.length; i++) {
+        const s = prep.sdx[i]!;
+        if (s.idx < 0 || s.dup) continue;
+        const bits = t.payload.dx.hacMask[s.idx]!;
+        if (bits === 0) continue;
+        for (const h of hacsMet(prep, s, bits)) {
+          let status: HacFinding['status'];
+          if (options.poaExemptHospital) status = 'exempt-hospital';
+          else if (t.poaExempt.has(s.code)) status = 'exempt-code';
+          else if (s.poa === 'Y' || s.poa === 'W') status = 'present-on-admission';
+          else if (s.poa === 'N' || s.poa === 'U') {
+            status = 'disqualified';
+            disq.set(i, [...(disq.get(i) ?? []), h.hac]);
+          } else if (s.poa === '') {
+            status = 'poa-missing';
+            hacCode = 'HAC_MISSING_ONE_POA';
+          } else {
+            status = 'poa-invalid';
+            hacCode = 'HAC_STATUS_INVALID_POA_INVALID_OR_1';
+          }
+          hacs.push({ hac: h.hac, title: h.title, code: s.code, poa: s.poa, status });
+        }
+      }
+    }
+    const final = disq.size === 0 ? initial : pass(prep, claim, disq);
+    const info = t.drgInfo.get(final.drg)!;
+    const secondary = sdxResults(prep, final, disq);
+    const returnCode = final.returnCode !== 'OK' ? final.returnCode : hacCode;
+    const result: GroupResult = {
+      version: t.version,
+      finalDrg: final.drg,
+      initialDrg: initial.drg,
+      finalMdc: final.mdc,
+      initialMdc: initial.mdc,
+      medSurg: final.medSurg,
+      severity: final.severity,
+      initialSeverity: initial.severity,
+      returnCode,
+      baseDrg: final.baseDrg,
+      title: info.title,
+      mdcTitle: t.mdcTitles.get(final.mdc) ?? '',
+      weight: info.weight,
+      gmlos: info.gmlos,
+      amlos: info.amlos,
+      postAcute: info.postAcute,
+      specialPay: info.specialPay,
+      principal: { code: prep.pdx, valid: prep.pdxIdx >= 0, mdc: prep.pdxMdc },
+      secondary,
+      procedures: procedureResults(prep),
+      hacs,
+      trail: final.trail,
+    };
+    if (note) result.versionNote = note;
+    return result;
+  }
+}
+
+function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepared {
+  const n = t.n;
+  const mask = new Uint8Array(t.maskSize);
+  const pdx = normalizeCode(claim.pdx ?? '');
+  const pdxIdx = pdx === '' ? -1 : (t.dxIndex.get(pdx) ?? -1);
+  const sex = claim.sex === 'M' || claim.sex === 'F' ? claim.sex : '';
+  let pdxMdc: number | null = null;
+  let needsSex = false;
+  const excl = new Set<number>();
+  if (pdxIdx >= 0) {
+    pdxMdc = t.payload.dx.mdc[pdxIdx]!;
+    const sexMdc = t.payload.dx.sexMdc[pdxIdx]!;
+    if (sexMdc !== 0) {
+      if (sex === 'M') pdxMdc = Math.floor(sexMdc / 100);
+      else if (sex === 'F') pdxMdc = sexMdc % 100;
+      else needsSex = true;
+    }
+    for (const a of t.dxAttrs(pdxIdx)) mask[a] = 1;
+    for (const g of t.payload.exclSets[t.payload.dx.exclSet[pdxIdx]!]!) excl.add(g);
+  }
+  const died = normalizeDischargeStatus(claim.dischargeStatus ?? '') === '20';
+  const sdx: SdxState[] = [];
+  for (const s of claim.sdx) {
+    const code = normalizeCode(s.code);
+    const idx = t.dxIndex.get(code) ?? -1;
+    const poa = (s.poa ?? '').trim().toUpperCase();
+    if (idx < 0) {
+      sdx.push({ code, poa, idx, level: 0, attrs: [], dup: false, excludedBy: null, death: false });
+      continue;
+    }
+    const attrs = t.dxAttrs(idx);
+    const dup = idx === pdxIdx;
+    let excludedBy: number[] | null = null;
+    for (const g of excl) {
+      if (t.exclusionSet(g).has(idx)) (excludedBy ??= []).push(g);
+    }
+    const death = died && t.ids.mccalive >= 0 && attrs.includes(t.ids.mccalive);
+    sdx.push({ code, poa, idx, level: t.payload.dx.severity[idx]!, attrs, dup, excludedBy, death });
+    if (!dup) for (const a of attrs) mask[n + a] = 1;
+  }
+  // ONLY:x - the principal and every secondary diagnosis have x.
+  if (pdxIdx >= 0) {
+    for (const a of t.onlyIds) {
+      let all = mask[a] === 1;
+      for (const s of sdx) if (all && s.idx >= 0 && !s.dup && !s.attrs.includes(a)) all = false;
+      if (all) mask[3 * n + a] = 1;
+    }
+  }
+  const procs: Prepared['procs'] = [];
+  const claimProcs = new Set<number>();
+  const candidates = new Set<number>();
+  for (const raw of claim.procedures) {
+    const code = normalizeCode(raw);
+    const idx = t.prIndex.get(code) ?? -1;
+    procs.push({ code, idx });
+    if (idx >= 0) {
+      claimProcs.add(idx);
+      for (const c of t.payload.pr.clusters[idx]!) candidates.add(c);
+    }
+  }
+  const clusters: number[] = [];
+  let suppressing = false;
+  for (const c of [...candidates].sort((a, b) => a - b)) {
+    const cl = t.payload.clusters[c]!;
+    if (cl.slots.every((slot) => slot.some((p) => claimProcs.has(p)))) {
+      clusters.push(c);
+      if (cl.suppressionMdcs.length > 0) suppressing = true;
+    }
+  }
+  const prep: Prepared = { t, pdx, pdxIdx, pdxMdc, sdx, procs, clusters, suppressing, mask, explain };
+  fillProcedures(prep, -1);
+
+  // Special tokens.
+  const sp = t.special;
+  const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
+  mask[sp.ALIVE] = status !== '20' ? 1 : 0;
+  mask[sp.DIED] = status === '20' ? 1 : 0;
+  mask[sp.AMA] = status === '07' ? 1 : 0;
+  mask[sp.XFRNBA] = TRANSFER.has(status) ? 1 : 0;
+  mask[sp.INVALID_DSTAT] = t.dischargeStatuses.has(status) ? 0 : 1;
+  mask[sp.ANYDX] = pdxIdx >= 0 ? 1 : 0;
+  mask[sp.INVALID_PDX] = pdxIdx < 0 ? 1 : 0;
+  mask[sp.PDX_ECODE] = pdxIdx >= 0 && /^[VWXY]/.test(pdx) ? 1 : 0;
+  mask[sp.INVALID_SEX] = needsSex ? 1 : 0;
+
+  // Significant trauma body sites over all diagnoses.
+  let sites = 0;
+  t.ids.traumaSites.forEach((a, k) => {
+    if (a >= 0 && (mask[a] === 1 || mask[n + a] === 1)) sites |= 1 << k;
+  });
+  mask[sp.MULTST] = popcount(sites) >= 2 ? 1 : 0;
+
+  // Procedure counters (README: procedure codes as listed on the claim, repeats count).
+  let joints = 0;
+  let stents = 0;
+  let vessels = 0;
+  let ant = 0;
+  let post1 = 0;
+  let post = 0;
+  let antX = 0;
+  for (const p of procs) {
+    if (p.idx < 0) continue;
+    const attrs = t.prAttrs(p.idx);
+    t.ids.joints.forEach((a, k) => {
+      if (a >= 0 && attrs.includes(a)) joints |= 1 << k;
+    });
+    t.ids.stents.forEach((a, k) => {
+      if (a >= 0 && attrs.includes(a)) stents += k + 1;
+    });
+    t.ids.vessels.forEach((a, k) => {
+      if (a >= 0 && attrs.includes(a)) vessels += k + 1;
+    });
+    if (attrs.includes(t.ids.sglantfuse)) ant++;
+    if (attrs.includes(t.ids.sglpostfuse1)) post1++;
+    if (attrs.includes(t.ids.sglpostfuse)) post++;
+    if (attrs.includes(t.ids.sglantsectXfuse)) antX++;
+  }
+  mask[sp.BILATERAL] = popcount(joints) >= 2 ? 1 : 0;
+  mask[sp.FOUR_STENTS] = stents >= 4 ? 1 : 0;
+  mask[sp.FOUR_VESSELS] = vessels >= 4 ? 1 : 0;
+  mask[sp.SGLANTCTR] = ant >= 2 ? 1 : 0;
+  mask[sp.SGLPOST1CTR] = post1 >= 2 ? 1 : 0;
+  mask[sp.SINGLEFUSIONCTR] = ant > 0 && post > 0 && ant + post >= 3 ? 1 : 0;
+  mask[sp.SGLPOSTFUSECTR] = post >= 2 ? 1 : 0;
+  mask[sp.SGLANTSECTXCTR] = antX >= 2 ? 1 : 0;
+  mask[sp.MULTFUSE] = ant + post1 >= 2 ? 1 : 0;
+  return prep;
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (; x; x &= x - 1) c++;
+  return c;
+}
+
+/** Fills the procedure section for evaluating `mdc` (-1 = no cluster suppression). */
+function fillProcedures(prep: Prepared, mdc: number): void {
+  const { t, mask } = prep;
+  const base = 2 * t.n;
+  mask.fill(0, base, base + t.n);
+  const suppressed = new Set<number>();
+  if (mdc >= 0 && prep.suppressing) {
+    for (const c of prep.clusters) {
+      const cl = t.payload.clusters[c]!;
+      if (cl.suppressionMdcs.includes(mdc)) for (const slot of cl.slots) for (const p of slot) suppressed.add(p);
+    }
+  }
+  for (const p of prep.procs) {
+    if (p.idx < 0 || suppressed.has(p.idx)) continue;
+    for (const a of t.prAttrs(p.idx)) mask[base + a] = 1;
+  }
+  for (const c of prep.clusters) for (const a of t.payload.attrSets[t.payload.clusters[c]!.attrSet]!) mask[base + a] = 1;
+}
+
+/** Highest level among counting secondary diagnoses, ignoring those with a suppression operand. */
+function severityFor(prep: Prepared, disq: Map<number, number[]> | null, suppress: number[]): 0 | 1 | 2 {
+  let sev: 0 | 1 | 2 = 0;
+  for (let i = 0; i < prep.sdx.length; i++) {
+    const s = prep.sdx[i]!;
+    if (s.level <= sev || s.idx < 0 || s.dup || s.excludedBy || s.death || disq?.has(i)) continue;
+    if (suppress.length > 0 && suppress.some((a) => s.attrs.includes(a))) continue;
+    sev = s.level;
+  }
+  return sev;
+}
+
+function pass(prep: Prepared, claim: GrouperClaim, disq: Map<number, number[]> | null): PassResult {
+  const { t, mask } = prep;
+  const baseSev = severityFor(prep, disq, []);
+  const trail: TrailStep[] = [];
+  const evalMdc = (mdc: number): { row: CompiledRow; sev: 0 | 1 | 2 } | null => {
+    if (prep.suppressing) fillProcedures(prep, mdc);
+    const rows = t.rowsByMdc.get(mdc);
+    if (!rows) return null;
+    for (const row of rows) {
+      const sev = row.suppress.length > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
+      mask[t.special.MCC] = sev === 2 ? 1 : 0;
+      mask[t.special.CC] = sev === 1 ? 1 : 0;
+      if (row.test(mask)) {
+        trail.push({
+          mdc,
+          seq: row.seq,
+          drg: row.drg,
+          rerouteMdc: row.rerouteMdc,
+          formula: row.formula,
+          severity: SEV_NAME[sev],
+          drivers: prep.explain ? drivers(prep, row, disq, sev) : [],
+        });
+        return { row, sev };
+      }
+    }
+    return null;
+  };
+  const error = (code: ReturnCode): PassResult => ({
+    drg: 999,
+    mdc: 0,
+    medSurg: 'NONE',
+    severity: 'NONE',
+    returnCode: code,
+    baseDrg: 999,
+    row: null,
+    trail,
+  });
+  let reported = prep.pdxMdc ?? 0;
+  let current = prep.pdxMdc ?? 0;
+  const pre = evalMdc(0);
+  let hit = pre;
+  if (pre && pre.row.drg === 0) {
+    if (pre.row.rerouteMdc === 0) return error(pre.row.errorCode as ReturnCode);
+    current = pre.row.rerouteMdc;
+    if (current !== 29) reported = current;
+    hit = null;
+  }
+  for (let hops = 0; !hit && hops < 8; hops++) {
+    const r = evalMdc(current);
+    if (!r) return error('UNGROUPABLE');
+    if (r.row.drg === 0) {
+      if (r.row.rerouteMdc === 0) return error(r.row.errorCode as ReturnCode);
+      current = r.row.rerouteMdc;
+      if (current !== 29) reported = current;
+      continue;
+    }
+    hit = r;
+  }
+  if (!hit) return error('UNGROUPABLE');
+  void claim;
+  const none = hit.row.drg === 998 || hit.row.drg === 999;
+  return {
+    drg: hit.row.drg,
+    mdc: reported,
+    medSurg: hit.row.medSurg === 'S' ? 'SURGICAL' : hit.row.medSurg === 'M' ? 'MEDICAL' : 'NONE',
+    severity: none ? 'NONE' : SEV_NAME[hit.sev],
+    returnCode: 'OK',
+    baseDrg: hit.row.baseDrg,
+    row: hit.row,
+    trail,
+  };
+}
+
+/** Which codes made the fired row's positive operands true. */
+function drivers(prep: Prepared, row: CompiledRow, disq: Map<number, number[]> | null, sev: 0 | 1 | 2): TrailStep['drivers'] {
+  const { t, mask } = prep;
+  const n = t.n;
+  const out: TrailStep['drivers'] = [];
+  const seen = new Set<string>();
+  for (const op of positiveOperands(row.ast)) {
+    const operand = op.prefix ? `${op.prefix}:${op.name}` : op.name;
+    if (seen.has(operand)) continue;
+    seen.add(operand);
+    const a = t.attrIds.get(op.name);
+    const codes: string[] = [];
+    if (op.prefix === '' && (op.name === 'MCC' || op.name === 'CC')) {
+      const want = op.name === 'MCC' ? 2 : 1;
+      if (sev !== want) continue;
+      prep.sdx.forEach((s, i) => {
+        if (s.level === want && s.idx >= 0 && !s.dup && !s.excludedBy && !s.death && !disq?.has(i) && !row.suppress.some((x) => s.attrs.includes(x))) {
+          codes.push(s.code);
+        }
+      });
+    } else if (a === undefined || (op.prefix === '' && t.special[op.name as keyof typeof t.special] !== undefined)) {
+      const slot = t.special[op.name as keyof typeof t.special];
+      if (slot === undefined || mask[slot] !== 1) continue;
+    } else {
+      const pdxHas = prep.pdxIdx >= 0 && mask[a] === 1;
+      const sdxWith = () => prep.sdx.filter((s) => s.idx >= 0 && !s.dup && s.attrs.includes(a)).map((s) => s.code);
+      if (op.prefix === 'PDX') {
+        if (!pdxHas) continue;
+        codes.push(prep.pdx);
+      } else if (op.prefix === 'SDX') {
+        if (mask[n + a] !== 1) continue;
+        codes.push(...sdxWith());
+      } else if (op.prefix === 'ANY') {
+        if (!pdxHas && mask[n + a] !== 1) continue;
+        if (pdxHas) codes.push(prep.pdx);
+        codes.push(...sdxWith());
+      } else if (op.prefix === 'ONLY') {
+        if (mask[3 * n + a] !== 1) continue;
+        codes.push(prep.pdx, ...sdxWith());
+      } else {
+        if (mask[2 * n + a] !== 1) continue;
+        for (const p of prep.procs) if (p.idx >= 0 && t.prAttrs(p.idx).includes(a)) codes.push(p.code);
+        for (const c of prep.clusters) {
+          const cl = t.payload.clusters[c]!;
+          if (t.payload.attrSets[cl.attrSet]!.includes(a)) codes.push(`cluster ${cl.id}`);
+        }
+      }
+    }
+    out.push({ operand, codes: [...new Set(codes)] });
+  }
+  return out;
+}
+
+/** HAC formulas this secondary diagnosis makes true (evaluated with only it as SDX). */
+function hacsMet(prep: Prepared, s: SdxState, bits: number): { hac: number; title: string }[] {
+  const { t } = prep;
+  const n = t.n;
+  const m = prep.mask.slice();
+  fillProceduresInto(prep, m);
+  m.fill(0, n, 2 * n);
+  for (const a of s.attrs) m[n + a] = 1;
+  const out: { hac: number; title: string }[] = [];
+  for (const h of t.hacFormulas) {
+    if ((bits & (1 << (h.hac - 1))) !== 0 && h.test(m)) out.push({ hac: h.hac, title: h.title });
+  }
+  return out;
+}
+
+function fillProceduresInto(prep: Prepared, m: Uint8Array): void {
+  const saved = prep.mask;
+  prep.mask = m;
+  fillProcedures(prep, -1);
+  prep.mask = saved;
+}
+
+function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[]>): SdxResult[] {
+  const row = final.row;
+  return prep.sdx.map((s, i): SdxResult => {
+    const level = s.idx < 0 ? null : SEV_NAME[s.level];
+    const base = { code: s.code, poa: s.poa, valid: s.idx >= 0, level };
+    if (s.idx < 0 || s.level === 0 || !row) return { ...base, usage: 'NEITHER' };
+    const kind = s.level === 2 ? 'MCC' : 'CC';
+    let reason: ExclusionReason | undefined;
+    let usage: SdxUsage = kind;
+    if (s.dup) reason = { kind: 'duplicate-of-principal' };
+    else if (s.excludedBy) reason = { kind: 'pdx-exclusion', principal: prep.pdx, groups: s.excludedBy.map((g) => g + 1) };
+    else if (s.death) reason = { kind: 'death-exclusion' };
+    else if (disq.has(i)) reason = { kind: 'hac', hacs: disq.get(i)!, poa: s.poa };
+    if (reason) usage = `${kind}_EXCLUDED`;
+    else {
+      const hit = row.suppress.filter((a) => s.attrs.includes(a));
+      if (hit.length > 0) {
+        usage = `${kind}_EXCLUDED_BY_DRG_LOGIC`;
+        reason = { kind: 'drg-logic', drg: row.drg, operands: hit.map((a) => prep.t.payload.attributes[a]!) };
+      }
+    }
+    return reason ? { ...base, usage, reason } : { ...base, usage };
+  });
+}
+
+function procedureResults(prep: Prepared): ProcedureResult[] {
+  const { t } = prep;
+  return prep.procs.map((p) => ({
+    code: p.code,
+    valid: p.idx >= 0,
+    role: p.idx >= 0 && t.payload.pr.nor[p.idx] === '0' ? 'OR' : 'NOR',
+    clusters: prep.clusters
+      .filter((c) => t.payload.clusters[c]!.slots.some((slot) => slot.includes(p.idx)))
+      .map((c) => t.payload.clusters[c]!.id),
+  }));
+}

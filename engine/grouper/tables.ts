@@ -1,0 +1,179 @@
+/**
+ * Runtime form of one MS-DRG version: the bundle payload indexed for lookups, with every formula
+ * compiled once to a closure over integer operand slots.
+ *
+ * Claim mask layout (N = number of interned attributes):
+ * `[0,N)` PDX attributes, `[N,2N)` SDX attributes, `[2N,3N)` procedure attributes,
+ * `[3N,4N)` ONLY attributes (every diagnosis has it), then the special tokens of {@link SPECIALS}.
+ */
+import { BundleFormatError } from '../bundle/format';
+import { readJson, type BundleReader } from '../bundle/reader';
+import { compileFormula, parseFormula, type CompiledFormula, type FormulaNode } from './formula';
+import { GROUPER_BLOCK, GROUPER_PAYLOAD_VERSION, type FormulaRow, type GrouperPayload } from './payload';
+
+/** Special formula tokens, in mask order after the four attribute sections. */
+export const SPECIALS = [
+  'MCC', 'CC', 'ALIVE', 'DIED', 'AMA', 'XFRNBA', 'ANYDX', 'INVALID_PDX', 'PDX_ECODE', 'INVALID_SEX', 'INVALID_DSTAT',
+  'MULTST', 'BILATERAL', 'FOUR_STENTS', 'FOUR_VESSELS', 'SGLANTCTR', 'SGLPOST1CTR', 'SINGLEFUSIONCTR',
+  'SGLPOSTFUSECTR', 'SGLANTSECTXCTR', 'MULTFUSE',
+] as const;
+export type Special = (typeof SPECIALS)[number];
+
+/** Return code of a `drg = 0` row that names an error token. */
+const ERROR_TOKENS: [string, string][] = [
+  ['INVALID_PDX', 'INVALID_PDX'],
+  ['PDX_ECODE', 'DX_CANNOT_BE_PDX'],
+  ['INVALID_SEX', 'INVALID_SEX'],
+  ['INVALID_DSTAT', 'INVALID_DISCHARGE_STATUS'],
+];
+
+/** A formula row ready to evaluate. */
+export interface CompiledRow extends FormulaRow {
+  test: CompiledFormula;
+  ast: FormulaNode;
+  /** For `drg = 0` rows without reroute: the return code (UNGROUPABLE when no error token). */
+  errorCode: string;
+}
+
+const TRAUMA_SITES = ['sthead', 'stchest', 'stabdom', 'stkidney', 'sturin', 'stpel', 'stuplimb', 'stlolimb'];
+const JOINTS = ['righthip', 'rightknee', 'rightankle', 'lefthip', 'leftknee', 'leftankle'];
+
+/** One loaded grouper version. */
+export class GrouperTables {
+  readonly version: string;
+  readonly bundleId: string;
+  readonly release: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string;
+  readonly payload: GrouperPayload;
+  /** Number of interned attributes. */
+  readonly n: number;
+  readonly maskSize: number;
+  readonly attrIds = new Map<string, number>();
+  readonly dxIndex = new Map<string, number>();
+  readonly dxCodes: string[];
+  readonly prIndex = new Map<string, number>();
+  readonly prCodes: string[];
+  /** Excluded-SDX sets per exclusion group, built lazily. */
+  private readonly exclCache: (Set<number> | undefined)[] = [];
+  readonly rowsByMdc = new Map<number, CompiledRow[]>();
+  readonly hacFormulas: { hac: number; title: string; test: CompiledFormula }[];
+  readonly drgInfo = new Map<number, { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }>();
+  readonly mdcTitles = new Map<number, string>();
+  readonly poaExempt: Set<string>;
+  readonly dischargeStatuses: Set<string>;
+  /** Attribute ids referenced with the ONLY prefix. */
+  readonly onlyIds: number[] = [];
+  readonly special: Record<Special, number>;
+  readonly ids: {
+    mccalive: number;
+    traumaSites: number[];
+    joints: number[];
+    stents: number[];
+    vessels: number[];
+    sglantfuse: number;
+    sglpostfuse1: number;
+    sglpostfuse: number;
+    sglantsectXfuse: number;
+  };
+
+  constructor(reader: BundleReader) {
+    const p = readJson<GrouperPayload>(reader, GROUPER_BLOCK);
+    if (p.payloadVersion !== GROUPER_PAYLOAD_VERSION) {
+      throw new BundleFormatError(
+        `bundle ${reader.header.id} has grouper payload version ${String(p.payloadVersion)}; this build reads ${GROUPER_PAYLOAD_VERSION}. Rebuild the code tables (npx chartside codesets build).`,
+      );
+    }
+    this.payload = p;
+    this.version = p.version;
+    this.bundleId = reader.header.id;
+    this.release = reader.header.release;
+    this.effectiveFrom = reader.header.effectiveFrom;
+    this.effectiveTo = reader.header.effectiveTo;
+    this.n = p.attributes.length;
+    p.attributes.forEach((a, i) => this.attrIds.set(a, i));
+    this.dxCodes = p.dx.codes.split(' ');
+    this.dxCodes.forEach((c, i) => this.dxIndex.set(c, i));
+    this.prCodes = p.pr.codes.split(' ');
+    this.prCodes.forEach((c, i) => this.prIndex.set(c, i));
+    const base = 4 * this.n;
+    this.special = Object.fromEntries(SPECIALS.map((s, i) => [s, base + i])) as Record<Special, number>;
+    this.maskSize = base + SPECIALS.length;
+    const id = (name: string) => this.attrIds.get(name) ?? -1;
+    this.ids = {
+      mccalive: id('mccalive'),
+      traumaSites: TRAUMA_SITES.map(id),
+      joints: JOINTS.map(id),
+      stents: [1, 2, 3, 4].map((k) => id(`stent${k}`)),
+      vessels: [1, 2, 3, 4].map((k) => id(`vessel${k}`)),
+      sglantfuse: id('sglantfuse'),
+      sglpostfuse1: id('sglpostfuse1'),
+      sglpostfuse: id('sglpostfuse'),
+      sglantsectXfuse: id('sglantsectXfuse'),
+    };
+    const only = new Set<number>();
+    const resolve = (prefix: string, name: string): number[] => {
+      if (prefix === '' && (SPECIALS as readonly string[]).includes(name)) return [this.special[name as Special]];
+      const a = this.attrIds.get(name);
+      if (a === undefined) return []; // MDCnn, ERRORDRG, '5': control markers, never true from claim data
+      switch (prefix) {
+        case 'PDX':
+          return [a];
+        case 'SDX':
+          return [this.n + a];
+        case 'ANY':
+          return [a, this.n + a];
+        case 'ONLY':
+          only.add(a);
+          return [3 * this.n + a];
+        default:
+          return [2 * this.n + a];
+      }
+    };
+    for (const row of p.formulas) {
+      const ast = parseFormula(row.formula);
+      let errorCode = 'UNGROUPABLE';
+      for (const [token, code] of ERROR_TOKENS) if (new RegExp(`\\b${token}\\b`).test(row.formula)) errorCode = code;
+      const list = this.rowsByMdc.get(row.mdc) ?? [];
+      list.push({ ...row, ast, test: compileFormula(ast, resolve), errorCode });
+      this.rowsByMdc.set(row.mdc, list);
+    }
+    this.onlyIds = [...only];
+    this.hacFormulas = p.hacFormulas.map((h) => ({ hac: h.hac, title: h.title, test: compileFormula(parseFormula(h.formula), resolve) }));
+    const weights = new Map(p.weights.map((w) => [w.drg, w]));
+    for (const d of p.drgs) {
+      const w = weights.get(d.drg);
+      this.drgInfo.set(d.drg, {
+        title: d.title,
+        weight: w?.weight ?? 0,
+        gmlos: w?.gmlos ?? 0,
+        amlos: w?.amlos ?? 0,
+        postAcute: w?.postAcute ?? false,
+        specialPay: w?.specialPay ?? false,
+      });
+    }
+    for (const m of p.mdcs) this.mdcTitles.set(m.mdc, m.title);
+    this.poaExempt = new Set(p.poaExempt);
+    this.dischargeStatuses = new Set(p.dischargeStatuses);
+  }
+
+  /** Set of SDX indexes excluded by one exclusion group. */
+  exclusionSet(group: number): Set<number> {
+    let s = this.exclCache[group];
+    if (!s) {
+      s = new Set(this.payload.exclGroups[group]);
+      this.exclCache[group] = s;
+    }
+    return s;
+  }
+
+  /** Attribute ids of a diagnosis. */
+  dxAttrs(index: number): number[] {
+    return this.payload.attrSets[this.payload.dx.attrSet[index]!]!;
+  }
+
+  /** Attribute ids of a procedure. */
+  prAttrs(index: number): number[] {
+    return this.payload.attrSets[this.payload.pr.attrSet[index]!]!;
+  }
+}
