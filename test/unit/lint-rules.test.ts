@@ -72,14 +72,17 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
   });
 
   it('engine/ imports no Node built-ins or browser libraries; its tests may', async () => {
-    expect(await ruleIds('engine/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await ruleIds('engine/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"),
+    ).toContain('no-restricted-imports');
     expect(await ruleIds('engine/probe.ts', "import Dexie from 'dexie';\nexport const d = Dexie;\n")).toContain(
       'no-restricted-imports',
     );
     expect(
-      await ruleIds('engine/probe.test.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"),
+      await ruleIds(
+        'engine/probe.test.ts',
+        "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+      ),
     ).not.toContain('no-restricted-imports');
   });
 
@@ -101,7 +104,11 @@ describe('the content script makes no network request', () => {
     ['EventSource', "export const e = new EventSource('https://example.invalid/');", 'no-restricted-globals'],
     ['navigator.sendBeacon', "navigator.sendBeacon('https://example.invalid/', 'x');", 'no-restricted-syntax'],
     ['new Image', "export const i = new Image(); i.src = 'https://example.invalid/p.gif';", 'no-restricted-globals'],
-    ['img.src =', "const img = document.querySelector('img'); if (img) img.src = 'https://example.invalid/';", 'no-restricted-syntax'],
+    [
+      'img.src =',
+      "const img = document.querySelector('img'); if (img) img.src = 'https://example.invalid/';",
+      'no-restricted-syntax',
+    ],
     ['createElement(img)', "export const i = document.createElement('img');", 'no-restricted-syntax'],
     ['setAttribute(src)', "document.body.setAttribute('src', 'https://example.invalid/');", 'no-restricted-syntax'],
     ['dynamic import', "export const m = import('https://example.invalid/x.js');", 'no-restricted-syntax'],
@@ -111,7 +118,11 @@ describe('the content script makes no network request', () => {
   });
 
   it('applies to every content-script layout WXT accepts', async () => {
-    for (const path of ['entrypoints/content.ts', 'entrypoints/chart.content.ts', 'entrypoints/chart.content/index.ts']) {
+    for (const path of [
+      'entrypoints/content.ts',
+      'entrypoints/chart.content.ts',
+      'entrypoints/chart.content/index.ts',
+    ]) {
       expect(await ruleIds(path, "void fetch('/x');")).toContain('no-restricted-globals');
     }
   });
@@ -131,9 +142,12 @@ describe('chart text renders as text, and no code is built from strings', () => 
   it.each([
     ['components/probe.tsx', "export function f(el: HTMLElement): void { el.innerHTML = '<b>x</b>'; }"],
     ['platform/probe.ts', "export function f(el: HTMLElement): void { el.outerHTML = '<b>x</b>'; }"],
-    ['entrypoints/sidepanel/probe.ts', "export function f(el: HTMLElement): void { el.insertAdjacentHTML('beforeend', 'x'); }"],
+    [
+      'entrypoints/sidepanel/probe.ts',
+      "export function f(el: HTMLElement): void { el.insertAdjacentHTML('beforeend', 'x'); }",
+    ],
     ['components/probe.tsx', "export const C = () => <div dangerouslySetInnerHTML={{ __html: 'x' }} />;"],
-    ['entrypoints/content/probe.ts', "export function f(el: HTMLElement): string { return el.innerHTML; }"],
+    ['entrypoints/content/probe.ts', 'export function f(el: HTMLElement): string { return el.innerHTML; }'],
   ])('%s: %s is reported', async (path, code) => {
     expect(await ruleIds(path, code)).toContain('no-restricted-syntax');
   });

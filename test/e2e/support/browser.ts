@@ -1,0 +1,190 @@
+/**
+ * Launches Debian's Chromium with the built Chartside extension loaded unpacked, the way a user
+ * would run it (DEVELOPERS.md, non-negotiable 6): real IndexedDB, real service worker, real side
+ * panel page. Used by the e2e tests, `npm run demo` and the bench.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
+import { recordNetwork, type NetworkRecording } from './network';
+import { CHROME_BUILD, CHROMIUM } from './paths';
+
+/** Flags for a quiet, reproducible browser: nothing phones home, nothing but the test runs. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** Error for a missing prerequisite (no build, no Chromium), with what to run. */
+export class E2eSetupError extends Error {
+  override name = 'ChartsideE2eSetupError';
+}
+
+export interface LaunchOptions {
+  /** Default true. `false` opens windows (needs a display). */
+  headless?: boolean;
+  /** Unpacked extension folder; default `.output/chrome-mv3`. */
+  extensionDir?: string;
+  /** Start a {@link NetworkRecording} before the extension is installed. */
+  recordNetwork?: boolean;
+  /** Size of new pages' viewport; `null` lets a headed window size itself. */
+  viewport?: { width: number; height: number } | null;
+  /** Time limit for launch and extension start, in ms (default 60 s: two shared cores). */
+  timeoutMs?: number;
+}
+
+/** A browser with Chartside installed. */
+export interface ExtensionBrowser {
+  browser: Browser;
+  /** The extension id Chromium assigned (from its service worker's URL). */
+  extensionId: string;
+  /** `chrome-extension://<id>/` */
+  extensionOrigin: string;
+  /** The fresh profile folder, deleted by {@link ExtensionBrowser.close}. */
+  userDataDir: string;
+  /** Present when launched with `recordNetwork: true`. */
+  network?: NetworkRecording;
+  close(): Promise<void>;
+}
+
+function checkPrerequisites(extensionDir: string): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new E2eSetupError(
+      `Chromium not found at ${CHROMIUM}. On Debian/Ubuntu: sudo apt-get install -y chromium ` +
+        '(.ci/run does this), or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+    );
+  }
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new E2eSetupError(
+      `No built extension in ${extensionDir}. Run \`npm run build:e2e\` first (\`npm run test:e2e\` does).`,
+    );
+  }
+}
+
+/**
+ * Launches Chromium with a fresh profile and installs the unpacked extension.
+ *
+ * The extension is installed with `browser.installExtension()` after launch rather than through
+ * `enableExtensions: [path]`: puppeteer-core 24 does not await the install it starts for that
+ * option (an error would surface as an unhandled rejection), and installing after launch lets the
+ * network recorder attach before the extension's service worker makes its first request.
+ *
+ * @example
+ * const chartside = await launchWithExtension();
+ * const panel = await openSidePanel(chartside);
+ * await waitForSidePanelReady(panel);
+ * await chartside.close();
+ */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  const timeout = options.timeoutMs ?? 60_000;
+  checkPrerequisites(extensionDir);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'chartside-profile-'));
+  const cleanProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
+
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: options.headless ?? true,
+      pipe: true, // Extensions.loadUnpacked is only available over the pipe transport.
+      enableExtensions: true,
+      userDataDir,
+      args: [...CHROMIUM_FLAGS],
+      defaultViewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+      timeout,
+      protocolTimeout: timeout * 2,
+    });
+  } catch (error) {
+    cleanProfile();
+    throw error;
+  }
+  const close = async (): Promise<void> => {
+    await browser.close().catch(() => undefined);
+    cleanProfile();
+  };
+
+  try {
+    const network = options.recordNetwork ? await recordNetwork(browser) : undefined;
+    const workerStarted = browser.waitForTarget(
+      (t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith('chrome-extension://'),
+      { timeout },
+    );
+    const installedId = await browser.installExtension(extensionDir);
+    const worker = await workerStarted;
+    const extensionId = new URL(worker.url()).host;
+    if (extensionId !== installedId) {
+      throw new Error(`service worker ${worker.url()} does not belong to the installed extension ${installedId}`);
+    }
+    return {
+      browser,
+      extensionId,
+      extensionOrigin: `chrome-extension://${extensionId}/`,
+      userDataDir,
+      ...(network ? { network } : {}),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Console errors and uncaught exceptions of a page, kept to explain a failure. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** The side panel's usual width in Chrome (it can be dragged between about 320 and 600 px). */
+export const SIDE_PANEL_VIEWPORT = { width: 400, height: 860 } as const;
+
+/**
+ * Opens the side panel page in a tab. It is the same document Chrome shows in the side panel
+ * (`sidepanel.html`), so what it does here it does there; only the frame around it differs.
+ */
+export async function openSidePanel(
+  chartside: ExtensionBrowser,
+  viewport: { width: number; height: number } = SIDE_PANEL_VIEWPORT,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await chartside.browser.newPage();
+  const errors = collectPageErrors(page);
+  await page.setViewport(viewport);
+  await page.goto(`${chartside.extensionOrigin}sidepanel.html`, { waitUntil: 'domcontentloaded' });
+  return { page, errors };
+}
+
+/**
+ * Waits for the side panel's ready signal: `document.body.dataset.ready === 'true'`, set by the
+ * side panel once the code tables are installed and the engine worker has answered. Never sleeps;
+ * fails with the page's own errors when the signal does not come.
+ */
+export async function waitForSidePanelReady(
+  page: Page,
+  errors: readonly string[] = [],
+  timeoutMs = 90_000,
+): Promise<void> {
+  try {
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', {
+      timeout: timeoutMs,
+      polling: 'mutation',
+    });
+  } catch (cause) {
+    const body = await page.evaluate(() => document.body.innerText.slice(0, 2000)).catch(() => '(page gone)');
+    throw new Error(
+      `side panel not ready after ${timeoutMs} ms (document.body.dataset.ready !== 'true').\n` +
+        `Page errors:\n${errors.join('\n') || '(none)'}\nPage text:\n${body}`,
+      { cause },
+    );
+  }
+}
