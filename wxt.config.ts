@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -6,7 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { ResolvedPublicFile } from 'wxt';
 import { readBundleHeader } from './engine/bundle/format';
-import { PACKAGE_INDEX_PATH, PACKAGE_INDEX_VERSION, type PackageIndex } from './platform/install/package-index';
+import { PACKAGE_DIR, PACKAGE_INDEX_PATH, PACKAGE_INDEX_VERSION, type PackageIndex } from './platform/install/package-index';
 
 const ROOT = resolve(import.meta.dirname ?? process.cwd());
 const CACHE = join(ROOT, '.cache', 'codesets');
@@ -31,37 +30,42 @@ const E2E = process.env.CHARTSIDE_E2E === '1';
  */
 const NO_CODESETS = process.env.CHARTSIDE_NO_CODESETS === '1';
 
+/** Bundle files to package: those the cache manifest lists when there is one, else every `.csb`. */
 function bundleFiles(): string[] {
-  return existsSync(BUNDLES) ? readdirSync(BUNDLES).filter((f) => f.endsWith('.csb')).sort() : [];
+  if (!existsSync(BUNDLES)) return [];
+  const present = readdirSync(BUNDLES).filter((f) => f.endsWith('.csb')).sort();
+  const manifest = join(BUNDLES, '..', 'manifest.json');
+  if (!existsSync(manifest)) return present;
+  const listed = (JSON.parse(readFileSync(manifest, 'utf8')) as { bundles?: { id: string }[] }).bundles ?? [];
+  const ids = new Set(listed.map((b) => `${b.id}.csb`));
+  return present.filter((f) => ids.has(f));
 }
 
 /**
- * Makes sure `.cache/codesets/bundles/` is filled, running the codeset build (the same one as
- * `npx chartside codesets build`) when it is empty. Its own error (for instance the list of
- * official files to download) is shown as is and stops the extension build.
+ * Makes sure the bundle folder is filled, running the codeset build (the orchestrator behind
+ * `npx chartside codesets build`) when it is empty. Its error (for instance the list of official
+ * files to download, or a release file's name and line) stops the extension build.
  */
-function ensureCodesetCache(): string[] {
+async function ensureCodesetCache(): Promise<string[]> {
   if (bundleFiles().length > 0 || NO_CODESETS) return bundleFiles();
-  console.info('[chartside] .cache/codesets is empty: running `chartside codesets build` first');
-  const run = spawnSync(process.execPath, [join(ROOT, 'cli', 'chartside.mjs'), 'codesets', 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  console.info('[chartside] no codeset bundles in .cache/codesets: building them first (npx chartside codesets build)');
+  const { buildInstalledCodesets } = await import('./codesets/node/cache');
+  const reports = await buildInstalledCodesets({ log: (line) => console.info(`[codesets] ${line}`) });
+  const failed = reports.filter((r) => r.status === 'failed').map((r) => `  ${r.name}: ${r.error?.message ?? 'failed'}`);
   const files = bundleFiles();
-  if (run.status !== 0 || files.length === 0) {
+  if (failed.length > 0 || files.length === 0) {
     throw new Error(
-      `Chartside: no codeset bundles in ${BUNDLES} and \`npx chartside codesets build\` ` +
-        `${run.status === 0 ? 'produced none' : `failed (exit ${String(run.status)}; its message is above)`}. ` +
-        'Fix that first, or set CHARTSIDE_NO_CODESETS=1 to build a UI-only extension without code tables.',
+      `Chartside: the code tables could not be built${failed.length ? `:\n${failed.join('\n')}` : ' (no builder produced a bundle)'}\n` +
+        'Fix that first (npx chartside codesets build), or set CHARTSIDE_NO_CODESETS=1 to build a UI-only extension without code tables.',
     );
   }
   return files;
 }
 
 /** Adds every bundle (and a package index with checksums) to the extension under `codesets/`. */
-function addCodesetAssets(files: ResolvedPublicFile[]): void {
+async function addCodesetAssets(files: ResolvedPublicFile[]): Promise<void> {
   const index: PackageIndex = { formatVersion: PACKAGE_INDEX_VERSION, bundles: [] };
-  for (const file of ensureCodesetCache()) {
+  for (const file of await ensureCodesetCache()) {
     const bytes = new Uint8Array(readFileSync(join(BUNDLES, file)));
     // Refuses a bundle of an unknown format version at build time rather than on the user's machine.
     const header = readBundleHeader(bytes);
@@ -71,17 +75,18 @@ function addCodesetAssets(files: ResolvedPublicFile[]): void {
       bytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     });
-    files.push({ absoluteSrc: join(BUNDLES, file), relativeDest: `codesets/${file}` });
+    files.push({ absoluteSrc: join(BUNDLES, file), relativeDest: `${PACKAGE_DIR}${file}` });
   }
   const manifest = join(BUNDLES, '..', 'manifest.json');
-  if (existsSync(manifest)) files.push({ absoluteSrc: manifest, relativeDest: 'codesets/manifest.json' });
+  if (existsSync(manifest)) files.push({ absoluteSrc: manifest, relativeDest: `${PACKAGE_DIR}manifest.json` });
   files.push({ contents: `${JSON.stringify(index, null, 1)}\n`, relativeDest: PACKAGE_INDEX_PATH });
 }
 
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDir: '.output',
+  // CHARTSIDE_OUT_DIR lets a test or bench build into its own folder while others use .output/.
+  outDir: process.env.CHARTSIDE_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
@@ -89,7 +94,7 @@ export default defineConfig({
     worker: { format: 'es' },
   }),
   hooks: {
-    'build:publicAssets': (_wxt, files) => addCodesetAssets(files),
+    'build:publicAssets': async (_wxt, files) => addCodesetAssets(files),
   },
   manifest: ({ browser }) => ({
     name: 'Chartside',

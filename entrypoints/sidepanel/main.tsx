@@ -1,9 +1,42 @@
 import { render } from 'preact';
+import { App } from '../../components/shell/app';
+import { boot, type BootState, type PanelMetrics } from '../../components/shell/boot';
+import { listenForSnapshots } from '../../components/shell/snapshots';
+import { applyTheme, loadTheme } from '../../components/shell/theme';
+import '../../components/shell/shell.css';
+import type { ChartSnapshot } from '../../platform/messages';
+import { startEngine } from '../../platform/worker/client';
+
+declare global {
+  interface Window {
+    /** Set once the panel is ready: figures for the bench and the e2e tests. */
+    chartsideMetrics?: PanelMetrics;
+  }
+}
 
 function main(): void {
   const root = document.getElementById('app');
   if (!root) throw new Error('Chartside: #app missing from sidepanel/index.html');
-  render(<h1>Chartside</h1>, root);
+  applyTheme(loadTheme());
+  const { api } = startEngine();
+  let state: BootState = { state: 'starting' };
+  let snapshot: ChartSnapshot | undefined;
+  const draw = (): void => render(<App engine={api} boot={state} snapshot={snapshot} />, root);
+  draw();
+  listenForSnapshots((s) => {
+    snapshot = s;
+    draw();
+  });
+  // The package's codesets/ folder, on this page's own (extension) origin.
+  void boot(api, new URL('/codesets/', location.origin).href, (s) => {
+    state = s;
+    draw();
+  }).then((metrics) => {
+    if (!metrics) return;
+    window.chartsideMetrics = metrics;
+    // The ready signal tests wait for: tables installed and the worker answered.
+    document.body.dataset.ready = 'true';
+  });
 }
 
 main();

@@ -8,8 +8,12 @@ import { z } from 'zod';
 /** Format version of `codesets/index.json`. */
 export const PACKAGE_INDEX_VERSION = 1;
 
+/** Folder of the extension package holding the bundles and the index. */
+export const PACKAGE_DIR = 'codesets/';
+/** File name of the index inside {@link PACKAGE_DIR}. */
+export const PACKAGE_INDEX_FILE = 'index.json';
 /** Path of the index inside the extension package. */
-export const PACKAGE_INDEX_PATH = 'codesets/index.json';
+export const PACKAGE_INDEX_PATH = `${PACKAGE_DIR}${PACKAGE_INDEX_FILE}`;
 
 export const packageIndexSchema = z.object({
   formatVersion: z.literal(PACKAGE_INDEX_VERSION),

@@ -44,3 +44,46 @@ export function fixtureBundle(options: FixtureBundleOptions = {}): Uint8Array {
     blocks,
   );
 }
+
+/**
+ * A synthetic ICD-10-CM bundle in the `CmTable` block layout (engine/icd10cm/layout.ts) holding
+ * only the `cm-codes` block. Titles are invented; `rows` are `[code, billable, title]`, a code's
+ * parent is its longest proper prefix present.
+ */
+export function cmFixtureBundle(fiscalYear: number, rows: [code: string, billable: boolean, title: string][]): Uint8Array {
+  const codes = rows.map(([c]) => c);
+  const at = new Map(codes.map((c, i) => [c, i]));
+  const parent = codes.map((c) => {
+    for (let n = c.length - 1; n >= 3; n--) {
+      const p = at.get(c.slice(0, n));
+      if (p !== undefined) return p;
+    }
+    return -1;
+  });
+  const block = {
+    layout: 1,
+    codes,
+    flags: rows.map(([, billable]) => (billable ? 1 : 0)),
+    short: rows.map(() => ''),
+    long: rows.map(([, , title]) => title),
+    parent,
+    section: rows.map(() => -1),
+  };
+  return encodeBundle(
+    {
+      id: `icd10cm-${fiscalYear}`,
+      system: 'icd10cm',
+      fiscalYear,
+      effectiveFrom: `${fiscalYear - 1}-10-01`,
+      effectiveTo: `${fiscalYear}-09-30`,
+      release: `ICD-10-CM FY${fiscalYear} (synthetic)`,
+      provenance: [
+        { file: `icd10cm_order_${fiscalYear}.txt`, sha256: 'a'.repeat(64), bytes: 10, role: 'order', releaseYear: fiscalYear },
+        { file: 'icd10cm_tabular_2017.xml', sha256: 'b'.repeat(64), bytes: 10, role: 'tabular', releaseYear: 2017 },
+      ],
+      notes: ['Tabular List from FY2017: no newer file available (synthetic)'],
+      counts: { codes: rows.length, billable: rows.filter(([, b]) => b).length },
+    },
+    [{ name: 'cm-codes', kind: 'json', payload: jsonPayload(block) }],
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The side panel's app shell: header with theme toggle, section tabs (Alt+1..5), the active
+ * section, and a status line naming the releases in use and their provenance. Shows first-run
+ * install progress and sets the ready signal (`document.body.dataset.ready = 'true'`, and
+ * `data-state` on the root) for tests.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ChartSnapshot } from '../../platform/messages';
+import type { EngineRemote } from '../../platform/worker/client';
+import type { BootState } from './boot';
+import { CodeLookupForm } from './code-lookup';
+import { describeProvenance, releasesInUse } from './provenance';
+import { SECTIONS, type SectionDef } from './sections';
+import { applyTheme, effectiveTheme, loadTheme, nextTheme, type ThemeChoice } from './theme';
+import { todayIso } from '../../platform/worker/context';
+
+export interface AppProps {
+  engine: EngineRemote;
+  boot: BootState;
+  snapshot: ChartSnapshot | undefined;
+}
+
+export function App({ engine, boot, snapshot }: AppProps) {
+  const [active, setActive] = useState<SectionDef['id']>('search');
+  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
+
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        const section = SECTIONS.find((s) => s.key === e.key);
+        if (section) {
+          e.preventDefault();
+          setActive(section.id);
+          document.getElementById(`tab-${section.id}`)?.focus();
+        } else if (e.key.toLowerCase() === 't') {
+          e.preventDefault();
+          setTheme((t) => nextTheme(t));
+        }
+      } else if (e.key === '/' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) {
+        const input = document.getElementById('code-lookup-input');
+        if (input) {
+          e.preventDefault();
+          input.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onTabKey = (e: KeyboardEvent, index: number): void => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = SECTIONS[(index + step + SECTIONS.length) % SECTIONS.length]!;
+    setActive(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+
+  const showing = effectiveTheme(theme);
+  return (
+    <div class="shell" data-state={boot.state}>
+      <header class="shell-header">
+        <h1>Chartside</h1>
+        <span class="tagline">on-device coding assistant</span>
+        <button
+          type="button"
+          class="theme-toggle"
+          onClick={() => setTheme(nextTheme(theme))}
+          aria-label={`Switch to ${showing === 'dark' ? 'light' : 'dark'} theme (Alt+T)`}
+        >
+          {showing === 'dark' ? 'Light' : 'Dark'} <kbd>Alt+T</kbd>
+        </button>
+      </header>
+
+      {boot.state === 'ready' ? (
+        <>
+          <nav class="tabs" role="tablist" aria-label="Sections">
+            {SECTIONS.map((s, i) => (
+              <button
+                key={s.id}
+                id={`tab-${s.id}`}
+                type="button"
+                role="tab"
+                aria-selected={active === s.id}
+                aria-controls={`panel-${s.id}`}
+                tabIndex={active === s.id ? 0 : -1}
+                onClick={() => setActive(s.id)}
+                onKeyDown={(e) => onTabKey(e, i)}
+              >
+                {s.label} <kbd>Alt+{s.key}</kbd>
+              </button>
+            ))}
+          </nav>
+          {SECTIONS.filter((s) => s.id === active).map((s) => (
+            <main key={s.id} id={`panel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} class="section">
+              <SectionBody def={s} engine={engine} boot={boot} snapshot={snapshot} />
+            </main>
+          ))}
+          <StatusLine boot={boot} />
+        </>
+      ) : (
+        <main class="section">
+          <BootView boot={boot} />
+        </main>
+      )}
+    </div>
+  );
+}
+
+function SectionBody({ def, engine, boot, snapshot }: { def: SectionDef; engine: EngineRemote; boot: Extract<BootState, { state: 'ready' }>; snapshot: ChartSnapshot | undefined }) {
+  const Component = def.component;
+  if (Component) return <Component engine={engine} status={boot.status} snapshot={snapshot} />;
+  return (
+    <>
+      <div class="unavailable" data-unavailable={def.id}>
+        <h2>{def.label}: not yet available</h2>
+        <p>{def.purpose}</p>
+        <p class="meta">This part of Chartside has not landed in this build. Nothing shown here is invented.</p>
+      </div>
+      {def.id === 'search' && (
+        <section aria-label="Code lookup">
+          <h2>Code lookup</h2>
+          <CodeLookupForm engine={engine} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function BootView({ boot }: { boot: BootState }) {
+  switch (boot.state) {
+    case 'starting':
+      return <p role="status">Opening the code tables…</p>;
+    case 'installing': {
+      const p = boot.progress;
+      const pct = p.bytesTotal ? Math.round((100 * p.bytesDone) / p.bytesTotal) : 0;
+      return (
+        <div role="status" class="install">
+          <h2>Installing the official code tables on this device</h2>
+          <p>
+            First run only: {p.bundlesDone} of {p.bundlesTotal} tables ({(p.bytesDone / 1_048_576).toFixed(1)} of {(p.bytesTotal / 1_048_576).toFixed(1)} MB)
+            {p.bundleId ? `, now ${p.bundleId}` : ''}.
+          </p>
+          <progress max={100} value={pct} aria-label="Install progress">
+            {pct}%
+          </progress>
+        </div>
+      );
+    }
+    case 'error':
+      return (
+        <div role="alert" class="error">
+          <h2>The code tables are not ready</h2>
+          {boot.message.split('\n').map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      );
+    case 'ready':
+      return null;
+  }
+}
+
+function StatusLine({ boot }: { boot: Extract<BootState, { state: 'ready' }> }) {
+  const inUse = releasesInUse(boot.status.releases, todayIso());
+  const problems = boot.report.problems;
+  return (
+    <footer class="status-line" aria-label="Code tables in use">
+      {problems.length > 0 && (
+        <p role="alert" class="error">
+          {problems.map((p) => p.message).join(' ')}
+        </p>
+      )}
+      <p>
+        <span class="meta">Tables for today: </span>
+        {inUse.map(({ release, fallback }) => (
+          <span key={release.id} class="release" title={[release.release, ...release.notes, fallback ?? ''].filter(Boolean).join('\n')}>
+            {describeProvenance(release)}
+            {fallback ? ' [newest available for today]' : ''}
+          </span>
+        ))}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Side-panel start-up: install (or verify) the packaged code tables through the engine worker,
+ * then ask its status. Emits plain states the shell renders; marks performance for the bench.
+ */
+import type { InstallProgress, InstallReport } from '../../platform/install/installer';
+import type { EngineStatus } from '../../platform/worker/api';
+import { Comlink, type EngineRemote } from '../../platform/worker/client';
+
+export type BootState =
+  | { state: 'starting' }
+  | { state: 'installing'; progress: InstallProgress }
+  | { state: 'ready'; status: EngineStatus; report: InstallReport }
+  | { state: 'error'; message: string; report?: InstallReport; status?: EngineStatus };
+
+/** Performance mark and measure names (read by the bench and the e2e tests). */
+export const MARK = {
+  open: 'chartside:open',
+  installed: 'chartside:installed',
+  ready: 'chartside:ready',
+  openToReady: 'chartside:open-to-ready',
+  install: 'chartside:install',
+} as const;
+
+/** Figures exposed on `window.chartsideMetrics` once the panel is ready. */
+export interface PanelMetrics {
+  /** From navigation start of the side panel document to the ready signal, ms. */
+  openToReadyMs: number;
+  /** Time spent in `installPackage` (verifying or installing the packaged tables), ms. */
+  installMs: number;
+  installed: string[];
+  skipped: string[];
+}
+
+export async function boot(engine: EngineRemote, packageBaseUrl: string, emit: (s: BootState) => void): Promise<PanelMetrics | undefined> {
+  emit({ state: 'starting' });
+  performance.mark(MARK.open);
+  let report: InstallReport;
+  try {
+    report = await engine.installPackage(
+      packageBaseUrl,
+      Comlink.proxy((progress: InstallProgress) => {
+        // Skipping already-installed bundles is instant; only show the bar when writing.
+        if (progress.phase === 'fetching' || progress.phase === 'writing') emit({ state: 'installing', progress });
+      }),
+    );
+  } catch (error) {
+    emit({ state: 'error', message: `The code tables in this extension could not be read: ${String(error)}` });
+    return undefined;
+  }
+  performance.mark(MARK.installed);
+  const install = performance.measure(MARK.install, MARK.open, MARK.installed);
+  const status = await engine.status();
+  if (!status.ready) {
+    const reasons = [...report.problems.map((p) => p.message), ...status.problems];
+    emit({
+      state: 'error',
+      message: reasons.length ? reasons.join('\n') : 'This build of Chartside contains no code tables (built with CHARTSIDE_NO_CODESETS=1).',
+      report,
+      status,
+    });
+    return undefined;
+  }
+  emit({ state: 'ready', status, report });
+  performance.mark(MARK.ready);
+  const ready = performance.measure(MARK.openToReady, { start: 0, end: MARK.ready });
+  return { openToReadyMs: ready.duration, installMs: install.duration, installed: report.installed, skipped: report.skipped };
+}

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidMessageError, MAX_SNAPSHOT_CHARS, parseIfChartside, parseMessage } from './messages';
+
+const snapshot = { url: 'http://localhost:5173/epic-like.html', reader: 'generic', capturedAt: '2026-01-02T03:04:05Z', sections: [{ heading: 'HPI', text: 'Fictional patient.' }], truncated: false };
+
+describe('messages', () => {
+  it('accepts each well-formed message and keeps its data', () => {
+    expect(parseMessage({ type: 'content-to-panel:chart-snapshot', snapshot })).toEqual({ type: 'content-to-panel:chart-snapshot', snapshot });
+    expect(parseMessage({ type: 'background-to-panel:reader-origins', origins: ['https://ehr.example/*'] }).type).toBe('background-to-panel:reader-origins');
+  });
+
+  it('rejects unknown types, wrong shapes and oversized chart text with a named error', () => {
+    expect(() => parseMessage({ type: 'panel-to-content:delete-everything' })).toThrow(InvalidMessageError);
+    expect(() => parseMessage({ type: 'content-to-panel:chart-snapshot', snapshot: { ...snapshot, sections: 'x' } })).toThrow(/rejected message/);
+    const huge = { ...snapshot, sections: [{ heading: 'x', text: 'a'.repeat(MAX_SNAPSHOT_CHARS + 1) }] };
+    expect(() => parseMessage({ type: 'content-to-panel:chart-snapshot', snapshot: huge })).toThrow(InvalidMessageError);
+  });
+
+  it('ignores other extensions\' or pages\' messages but never lets a malformed Chartside one through', () => {
+    expect(parseIfChartside({ type: 'some-other-lib' })).toBeUndefined();
+    expect(parseIfChartside(null)).toBeUndefined();
+    fc.assert(
+      fc.property(fc.anything(), (raw) => {
+        try {
+          const m = parseIfChartside(raw);
+          if (m !== undefined) expect(m.type).toMatch(/^(content|panel|background)-to-/);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InvalidMessageError);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Keeps the chart reader (the content script) registered for exactly the EHR origins the user
+ * granted, no more: the script is declared with `registration: 'runtime'` (nothing in the
+ * manifest's content_scripts) and registered here with chrome.scripting.registerContentScripts.
+ * Called by the background on startup and whenever permissions are added or removed.
+ */
+
+/** Id of the registered content script. */
+export const READER_SCRIPT_ID = 'chartside-chart-reader';
+
+/** Path of the built content script inside the extension (WXT: `entrypoints/content/` -> this). */
+export const READER_SCRIPT_FILE = 'content-scripts/content.js';
+
+/** The slice of the extension API this module needs (Chrome and Firefox both provide it). */
+export interface RegistrationApi {
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  scripting: {
+    getRegisteredContentScripts(filter: { ids: string[] }): Promise<{ id: string }[]>;
+    registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+    updateContentScripts(scripts: RegisteredScript[]): Promise<void>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  };
+}
+
+export interface RegisteredScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  allFrames: boolean;
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+}
+
+/** Host patterns only (drops API permissions and `<all_urls>`, which Chartside never asks for). */
+export function grantedOrigins(all: { origins?: string[] }): string[] {
+  return [...new Set((all.origins ?? []).filter((o) => /^(https?|\*):\/\/[^/]+\/.*$/.test(o)))].sort();
+}
+
+/**
+ * Registers, updates or unregisters the reader so that it runs on exactly the granted origins.
+ * Returns the origins it now runs on.
+ */
+export async function syncReaderRegistration(api: RegistrationApi): Promise<string[]> {
+  const origins = grantedOrigins(await api.permissions.getAll());
+  const existing = await api.scripting.getRegisteredContentScripts({ ids: [READER_SCRIPT_ID] });
+  if (origins.length === 0) {
+    if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [READER_SCRIPT_ID] });
+    return [];
+  }
+  const script: RegisteredScript = {
+    id: READER_SCRIPT_ID,
+    matches: origins,
+    js: [READER_SCRIPT_FILE],
+    // EHRs put the chart in iframes (the Epic-like fixture does).
+    allFrames: true,
+    runAt: 'document_idle',
+    persistAcrossSessions: true,
+  };
+  if (existing.length > 0) await api.scripting.updateContentScripts([script]);
+  else await api.scripting.registerContentScripts([script]);
+  return origins;
+}

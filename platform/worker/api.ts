@@ -1,0 +1,81 @@
+/**
+ * The engine worker's API: the ONE typed interface between the side panel (or options page) and
+ * the Web Worker that owns the code tables. Comlink turns each method into an async call; every
+ * argument and result must be structured-cloneable plain data (callbacks go through
+ * `Comlink.proxy`).
+ *
+ * Adding a capability (search, group, suggest, cdi, ...):
+ *   1. declare its methods in a section of `EngineApi` below, with result types beside them;
+ *   2. implement them in `platform/worker/<area>.ts` as `export function <area>Methods(ctx: EngineContext)`
+ *      returning an object typed `Pick<EngineApi, ...your methods>`;
+ *   3. spread it into `createEngine` in `platform/worker/engine.ts` (one line).
+ * Tables come from `ctx` (lazy, per release, shared by every area); see `context.ts`.
+ */
+import type { BundleHeader, BundleSystem } from '../../engine/bundle/format';
+import type { CmCodeDetail } from '../../engine/icd10cm';
+import type { InstallProgress, InstallReport } from '../install/installer';
+
+/** One installed release as the UI shows it: what it is and where every byte came from. */
+export interface InstalledRelease {
+  id: string;
+  system: BundleSystem;
+  fiscalYear: number;
+  /** Human label from the bundle, e.g. "ICD-10-CM FY2026 (Oct 1, 2025)". */
+  release: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+  provenance: BundleHeader['provenance'];
+  /** Substitutions and validation notes recorded by the build (shown as is). */
+  notes: string[];
+  counts: Record<string, number>;
+  /** sha256 and size of the bundle file. */
+  sha256: string;
+  bytes: number;
+  installedAt: string;
+  source: 'package' | 'import';
+}
+
+/** Result of {@link EngineApi.status}. */
+export interface EngineStatus {
+  /** `true` once at least one release is installed and every installed one is readable. */
+  ready: boolean;
+  releases: InstalledRelease[];
+  /** Releases that are stored but cannot be read (bad row), as user-facing messages. */
+  problems: string[];
+}
+
+/** Which release answered a dated question, and whether it was a fallback. */
+export interface ReleaseUsed {
+  id: string;
+  release: string;
+  fiscalYear: number;
+  /** Present when no release covered the date of service and the newest one was used instead. */
+  fallback?: string;
+}
+
+/** Result of {@link EngineApi.lookupCode}. */
+export type CodeLookup =
+  | { status: 'found'; system: 'icd10cm'; code: CmCodeDetail; used: ReleaseUsed }
+  | { status: 'not-found'; query: string; message: string; used: ReleaseUsed }
+  | { status: 'no-release'; query: string; message: string };
+
+export interface EngineApi {
+  // ---- releases (platform/worker/releases.ts) ----
+  /** Installed releases with provenance, and readiness. Cheap: reads the `releases` rows only. */
+  status(): Promise<EngineStatus>;
+  /**
+   * Installs (or updates) every bundle the extension package ships. `packageBaseUrl` is the
+   * `codesets/` folder of the extension (`browser.runtime.getURL('/codesets/')`): the worker has
+   * no `chrome.*`. Per-bundle atomic; problems (quota, corrupt file) are in the report.
+   */
+  installPackage(packageBaseUrl: string, onProgress?: (p: InstallProgress) => void): Promise<InstallReport>;
+  /** Installs one bundle file the user imported (options page); same guarantees as above. */
+  installBundle(bytes: Uint8Array): Promise<InstallReport>;
+
+  // ---- codes (platform/worker/codes.ts) ----
+  /**
+   * Looks a code up in the ICD-10-CM release matching the date of service (ISO `YYYY-MM-DD`,
+   * default today); says when it fell back to the newest release.
+   */
+  lookupCode(code: string, dateOfService?: string): Promise<CodeLookup>;
+}

@@ -1,0 +1,94 @@
+/**
+ * Shared state of the engine worker: the database, installed releases, bundle readers and the
+ * engine tables built from them. Everything is loaded lazily and cached per release id; an
+ * install calls {@link EngineContext.invalidate} so the next question sees the new tables.
+ */
+import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
+import type { BundleSystem } from '../../engine/bundle/format';
+import { pickRelease, type PickedRelease } from '../../engine/codes';
+import { listReleases, readBlocks, type ChartsideDb, type ReleaseRow } from '../db';
+
+/** Display names of the code systems (for messages). */
+export const SYSTEM_LABEL: Record<BundleSystem, string> = {
+  icd10cm: 'ICD-10-CM',
+  icd10pcs: 'ICD-10-PCS',
+  hcpcs: 'HCPCS Level II',
+  msdrg: 'MS-DRG',
+  mce: 'Medicare Code Editor',
+  search: 'search index',
+};
+
+/** A table built from one release, and the release it came from. */
+export interface PickedTable<T> {
+  table: T;
+  row: ReleaseRow;
+  fallback?: string;
+}
+
+export interface EngineContext {
+  readonly db: ChartsideDb;
+  /** Installed releases (parsed rows), cached until {@link invalidate}. */
+  releases(): Promise<ReleaseRow[]>;
+  /** Reader over one installed bundle's blocks (cached). */
+  reader(id: string): Promise<BundleReader>;
+  /**
+   * The table of `system` for a date of service (default today), built once per release with
+   * `build`. `kind` names the table type so two areas may build different tables from one bundle.
+   * @throws ChartsideNoReleaseError when no release of the system is installed.
+   */
+  tableFor<T>(system: BundleSystem, kind: string, build: (reader: BundleReader) => T, dateOfService?: string): Promise<PickedTable<T>>;
+  /** Forgets cached releases, readers and tables (after an install). */
+  invalidate(): void;
+}
+
+/** Today's date as ISO `YYYY-MM-DD` in local time (a date of service is a calendar date). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function createContext(db: ChartsideDb): EngineContext {
+  let releases: Promise<ReleaseRow[]> | undefined;
+  const readers = new Map<string, Promise<BundleReader>>();
+  const tables = new Map<string, unknown>();
+
+  const ctx: EngineContext = {
+    db,
+    releases: () => (releases ??= listReleases(db)),
+    reader(id) {
+      let hit = readers.get(id);
+      if (!hit) {
+        hit = (async () => {
+          const row = (await ctx.releases()).find((r) => r.id === id);
+          if (!row) throw new Error(`Chartside: release ${id} is not installed`);
+          return readerFromCompressed(row.header, await readBlocks(db, id));
+        })();
+        readers.set(id, hit);
+        hit.catch(() => readers.delete(id));
+      }
+      return hit;
+    },
+    async tableFor(system, kind, build, dateOfService) {
+      const rows = (await ctx.releases()).filter((r) => r.system === system);
+      const picked: PickedRelease<ReleaseRow & { effectiveFrom: string; effectiveTo: string }> = pickRelease(
+        dateOfService ?? todayIso(),
+        rows.map((r) => ({ ...r, effectiveFrom: r.header.effectiveFrom, effectiveTo: r.header.effectiveTo })),
+        SYSTEM_LABEL[system],
+      );
+      const row = picked.release;
+      const key = `${kind}:${row.id}:${row.sha256}`;
+      let table = tables.get(key) as ReturnType<typeof build> | undefined;
+      if (table === undefined) {
+        table = build(await ctx.reader(row.id));
+        tables.set(key, table);
+      }
+      return { table, row, ...(picked.fallback ? { fallback: picked.fallback } : {}) };
+    },
+    invalidate() {
+      releases = undefined;
+      readers.clear();
+      tables.clear();
+    },
+  };
+  return ctx;
+}
