@@ -1,0 +1,104 @@
+/**
+ * `chartside suggest <file|-> [--setting inpatient|outpatient] [--json]`: ranked ICD-10-CM and
+ * ICD-10-PCS suggestions for a chart text, each with its evidence spans and Index path.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBundleReader, loadInstalledTables } from '../../codesets/node/cache';
+import { CACHE_DIR } from '../../codesets/node/source';
+import { icd10pcsBuilder } from '../../codesets/icd10pcs/build';
+import { BUILDERS } from '../../codesets/builders';
+import type { CmTable } from '../../engine/icd10cm';
+import { PcsTable } from '../../engine/icd10pcs/pcs-table';
+import { Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
+import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
+
+const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>]
+
+Reads a chart text (a file, or standard input with -) and suggests ICD-10-CM diagnoses and
+ICD-10-PCS procedures through the Alphabetic Index and Tabular List, best first, each with the
+words of the chart that support it (offsets into the text) and the Index path used.
+--setting decides how uncertain diagnoses ("probable", "rule out") are coded: as established for
+inpatients (default), not for outpatients. --year picks the ICD-10-CM fiscal year (default newest).
+--json prints {diagnoses: [{code, score, evidence: [{start, end, text}], path, ...}], procedures: [...]}.`;
+
+/** Tables for suggestions, loaded from the local codeset cache (built from the official files on first use). */
+export interface SuggestTables {
+  cm: CmTable;
+  pcs: PcsTable | undefined;
+  /** Notices for the user (e.g. PCS tables not available). */
+  notices: string[];
+}
+
+/**
+ * Loads the newest (or the given fiscal year's) ICD-10-CM table and the ICD-10-PCS tables.
+ * The PCS bundle is taken from the shared cache; while the PCS importer is not registered in
+ * `codesets/builders.ts` it is built into a separate cache folder so the shared manifest is not touched.
+ */
+export async function loadSuggestTables(year?: number, log: (line: string) => void = () => {}): Promise<SuggestTables> {
+  const { icd10cm } = await loadInstalledTables();
+  const years = [...icd10cm.keys()].sort((a, b) => b - a);
+  const fy = year ?? years[0]!;
+  const cm = icd10cm.get(fy);
+  if (!cm) throw new UsageError(`ICD-10-CM FY${fy} is not installed (installed: ${years.join(', ')})`);
+  const notices: string[] = [];
+  let pcs: PcsTable | undefined;
+  const pcsId = `icd10pcs-${fy}`;
+  try {
+    const registered = BUILDERS.some((b) => b.name === icd10pcsBuilder.name);
+    const reader = registered
+      ? await loadBundleReader(pcsId)
+      : await loadBundleReader(pcsId, { builders: [icd10pcsBuilder], cacheDir: join(CACHE_DIR, '..', 'codesets-suggest-pcs'), log });
+    pcs = PcsTable.fromBundle(reader);
+  } catch (e) {
+    notices.push(`ICD-10-PCS tables unavailable, no procedure suggestions: ${(e as Error).message}`);
+  }
+  return { cm, pcs, notices };
+}
+
+function render(r: SuggestResult): string {
+  const out: string[] = [`Setting: ${r.setting}. ICD-10-CM FY${r.tables.cm}${r.tables.pcs ? `, ICD-10-PCS FY${r.tables.pcs}` : ''}.`, '', 'Diagnoses:'];
+  const line = (s: SuggestResult['diagnoses'][number]): string => {
+    const ev = s.evidence.slice(0, 3).map((e) => `"${e.text}" @${e.start}`).join(', ');
+    const flags = s.flags.length ? ` [${s.flags.join(', ')}]` : '';
+    return `  ${s.code.padEnd(9)} ${s.score.toFixed(2)}  ${s.title}${flags}\n             via ${s.path}; evidence ${ev}`;
+  };
+  out.push(...(r.diagnoses.length ? r.diagnoses.map(line) : ['  (none)']), '', 'Procedures:');
+  out.push(...(r.procedures.length ? r.procedures.map(line) : ['  (none)']));
+  return `${out.join('\n')}\n`;
+}
+
+export const suggestCommand: CliCommand = {
+  name: 'suggest',
+  summary: 'Suggest ICD-10-CM/PCS codes for a chart text, with evidence',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { positionals, strings, booleans } = parseArgs(args, { strings: ['setting', 'year'], booleans: ['json'] });
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError('give one file, or - for standard input');
+    const setting = (strings.get('setting') ?? 'inpatient') as Setting;
+    if (setting !== 'inpatient' && setting !== 'outpatient') throw new UsageError('--setting must be inpatient or outpatient');
+    const yearText = strings.get('year');
+    const year = yearText ? Number(yearText.replace(/^FY/i, '')) : undefined;
+    if (yearText && !Number.isInteger(year)) throw new UsageError(`bad --year ${yearText}`);
+    const text = file === '-' ? await readAll(io.stdin) : readFileSync(file, 'utf8');
+    const tables = await loadSuggestTables(year);
+    for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
+    const result = new Suggester(tables.cm, tables.pcs).suggest(text, { setting });
+    if (booleans.has('json')) {
+      const slim = (s: SuggestResult['diagnoses'][number]) => ({
+        code: s.code,
+        title: s.title,
+        score: Number(s.score.toFixed(4)),
+        evidence: s.evidence.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+        path: s.path,
+        flags: s.flags,
+        notes: s.notes,
+      });
+      io.stdout.write(`${JSON.stringify({ setting: result.setting, tables: result.tables, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim) }, null, 2)}\n`);
+    } else {
+      io.stdout.write(render(result));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,7 @@
+/**
+ * Code suggestions from chart text: {@link Suggester} (build once over the tables, then
+ * `suggest(text, { setting })`), the lexicon it uses, and the result types.
+ */
+export { Suggester, ChartsideSuggestError } from './suggester';
+export { buildLexicon, type SuggestLexicon, type LexEntry } from './lexicon';
+export type * from './types';

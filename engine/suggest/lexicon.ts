@@ -1,0 +1,224 @@
+/**
+ * The suggestion lexicon: every Alphabetic Index line (main term + subterms), every Tabular List
+ * title, and every ICD-10-PCS Index line, flattened into word-key bags with the code they lead
+ * to. Nothing here is typed in: entries come from the official tables of the bundles
+ * ({@link CmTable}, {@link PcsTable}).
+ *
+ * An Index line `Failure, failed > heart > systolic > acute on chronic  I50.23` becomes one entry
+ * per main-term form: required keys `failur heart systol acut chronic`. Subterms after a `with`
+ * or `in` connective are kept apart ({@link LexEntry.withKeys}): the Index "with" presumes a causal
+ * link (ICD-10-CM Official Guidelines I.A.15), so they may be documented anywhere in the chart.
+ */
+import type { CmTable } from '../icd10cm';
+import type { PcsTable } from '../icd10pcs/pcs-table';
+import { isWeak, phraseKeys } from './tokens';
+
+/** Where an entry comes from. */
+export type LexSource = 'index' | 'tabular' | 'pcs-index';
+
+/** One lexicon entry. */
+export interface LexEntry {
+  system: 'cm' | 'pcs';
+  source: LexSource;
+  /** Code as printed (CM dotted, may end in `-`; PCS full code or 3-6 character prefix); `""` when unresolved. */
+  code: string;
+  /** Readable path: `Failure, failed > heart > systolic` or the Tabular title. */
+  path: string;
+  /** Keys that must all appear in the sentence. */
+  req: string[];
+  /** Keys after a with/in connective; may be satisfied by another sentence of the chart. */
+  withKeys: string[];
+  /** Lower-case main term (first form), for grouping combination codes. */
+  mainTerm: string;
+  /** Subterm depth of the line (0 = main term). */
+  depth: number;
+  /** Rarest required key, used to find candidate entries from a sentence. */
+  anchor: string;
+}
+
+/** Built lexicon. */
+export interface SuggestLexicon {
+  entries: LexEntry[];
+  /** Anchor key -> entry indexes. */
+  byAnchor: Map<string, number[]>;
+  /** Normalised Index path (`hypertension|heart|with heart failure`) -> code as printed. */
+  cmPaths: Map<string, string>;
+  /** Number of key occurrences per key over all entries (rarity). */
+  keyFreq: Map<string, number>;
+  /** Fiscal years of the tables used. */
+  cmYear: number;
+  pcsYear: number | undefined;
+}
+
+const CONNECTIVE = /^(with|in|due to|associated with|secondary to|because of|following|complicated by)(\s|$)/i;
+
+/** Path key used to resolve `see` references: lower case, nonessential parts removed. */
+export function pathKey(parts: readonly string[]): string {
+  return parts.map((p) => p.toLowerCase().replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim()).join('|');
+}
+
+interface Draft {
+  system: 'cm' | 'pcs';
+  source: LexSource;
+  code: string;
+  see: string;
+  path: string;
+  req: string[];
+  withKeys: string[];
+  mainTerm: string;
+  depth: number;
+}
+
+/** Splits a title into its levels' keys, moving connective parts to `withKeys`. */
+function levelKeys(titles: readonly string[], req: string[], withKeys: string[]): boolean {
+  let inWith = false;
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i]!.trim();
+    if (/^without\b/i.test(t)) return false; // absence cannot be read from a chart
+    const m = CONNECTIVE.exec(t);
+    if (m) {
+      inWith = true;
+      const rest = t.slice(m[0].length);
+      for (const k of phraseKeys(rest)) withKeys.push(k);
+      continue;
+    }
+    const keys = phraseKeys(t);
+    // A subterm made only of weak words ("type A" -> nothing) cannot be told from its parent.
+    if (keys.length === 0) return false;
+    for (const k of keys) (inWith ? withKeys : req).push(k);
+  }
+  return true;
+}
+
+/** Main-term forms: `Failure, failed` -> [`Failure`, `failed`]; `Computerized Tomography (CT Scan)` -> both. */
+function mainForms(title: string): string[] {
+  const forms: string[] = [];
+  const paren = /\(([^)]*)\)/g;
+  for (let m = paren.exec(title); m; m = paren.exec(title)) if (m[1]) forms.push(m[1]);
+  const bare = title.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const parts = bare.split(/,\s*/).filter((p) => p.length > 0);
+  // "Failure, failed" lists forms of one word; "Violence, physical" is one phrase.
+  const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
+  const variants = parts.length > 1 && parts.slice(1).every((p) => p.toLowerCase().slice(0, 4) === head && !p.includes(' '));
+  forms.unshift(...(variants ? parts : [bare]));
+  return forms.filter((f) => f.length > 0);
+}
+
+/**
+ * Builds the lexicon from the tables. Takes a few hundred milliseconds; build once per table
+ * (the worker and the CLI keep it).
+ *
+ * @example const lex = buildLexicon(cmTable, pcsTable);
+ */
+export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
+  const drafts: Draft[] = [];
+  const cmPaths = new Map<string, string>();
+  const seeDrafts: number[] = [];
+
+  // Alphabetic Index: rebuild each line's title chain from document order.
+  const stack: { path: string; title: string }[] = [];
+  for (const e of cm.indexEntries('index')) {
+    while (stack.length > 0 && !e.path.startsWith(`${stack[stack.length - 1]!.path}, `)) stack.pop();
+    stack.push({ path: e.path, title: e.title });
+    const titles = stack.map((s) => s.title);
+    const forms = mainForms(titles[0]!);
+    const code = e.code;
+    for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${e.see}`);
+    if (!code && !e.see) continue;
+    for (const form of forms) {
+      const req: string[] = [];
+      const withKeys: string[] = [];
+      if (!levelKeys([form, ...titles.slice(1)], req, withKeys)) continue;
+      if (req.length === 0) continue;
+      if (!code) seeDrafts.push(drafts.length);
+      drafts.push({ system: 'cm', source: 'index', code, see: e.see, path: titles.join(' > '), req, withKeys, mainTerm: forms[0]!.toLowerCase(), depth: titles.length - 1 });
+    }
+  }
+  // Resolve `see` references through the Index paths (a few hops at most).
+  for (const i of seeDrafts) {
+    const d = drafts[i]!;
+    // "see condition", "see Injury, by site": a pointer to the reader, not to one code.
+    d.code = /^condition\b|by site|by type|by body/i.test(d.see) ? '' : resolveSee(cmPaths, d.see);
+  }
+
+  // Tabular List titles (nonessential parenthesised words dropped).
+  for (const c of cm.all()) {
+    // Residual categories ("Other specified ...") are reached through the Index, not by their title.
+    if (/^other\b|\bother specified\b/i.test(c.long)) continue;
+    const title = c.long.replace(/\([^)]*\)/g, ' ');
+    const req: string[] = [];
+    const withKeys: string[] = [];
+    if (!levelKeys([title], req, withKeys)) continue;
+    if (withKeys.length > 0) {
+      // In a title, "with" is part of the name: require it all in one sentence.
+      req.push(...withKeys);
+      withKeys.length = 0;
+    }
+    if (req.length === 0) continue;
+    drafts.push({ system: 'cm', source: 'tabular', code: c.dotted, see: '', path: c.long, req, withKeys, mainTerm: '', depth: 0 });
+  }
+
+  // ICD-10-PCS Index.
+  if (pcs) {
+    const pcsPaths = new Map<string, string>();
+    const entries = pcs.index.entries();
+    for (const e of entries) {
+      const t = e.targets.find((x) => x.valid && (x.kind === 'code' || x.kind === 'codes' || x.kind === 'tab'));
+      if (t) pcsPaths.set(pathKey(e.path), t.kind === 'code' ? t.code : (t.prefix ?? ''));
+    }
+    for (const e of entries) {
+      if (e.path.length === 0) continue;
+      for (const t of e.targets) {
+        if (!t.valid) continue;
+        let code = '';
+        if (t.kind === 'code') code = t.code;
+        else if (t.kind === 'codes' || t.kind === 'tab') code = t.prefix;
+        else if (t.kind === 'see') code = pcsPaths.get(pathKey(t.text.split(/,\s*/))) ?? t.prefix ?? '';
+        if (!code) continue;
+        for (const form of mainForms(e.path[0]!)) {
+          const req: string[] = [];
+          const withKeys: string[] = [];
+          if (!levelKeys([form, ...e.path.slice(1)], req, withKeys)) continue;
+          req.push(...withKeys);
+          if (req.length === 0) continue;
+          drafts.push({ system: 'pcs', source: 'pcs-index', code, see: '', path: e.path.join(' > '), req, withKeys: [], mainTerm: form.toLowerCase(), depth: e.depth });
+        }
+      }
+    }
+  }
+
+  // Rarity of keys, anchors, dedupe keys.
+  const keyFreq = new Map<string, number>();
+  for (const d of drafts) {
+    d.req = [...new Set(d.req)].filter((k) => !isWeak(k));
+    d.withKeys = [...new Set(d.withKeys)].filter((k) => !isWeak(k) && !d.req.includes(k));
+    for (const k of d.req) keyFreq.set(k, (keyFreq.get(k) ?? 0) + 1);
+  }
+  const entries: LexEntry[] = [];
+  const byAnchor = new Map<string, number[]>();
+  for (const d of drafts) {
+    if (!d.code || d.req.length === 0) continue;
+    let anchor = d.req[0]!;
+    for (const k of d.req) if ((keyFreq.get(k) ?? 0) < (keyFreq.get(anchor) ?? 0)) anchor = k;
+    const idx = entries.length;
+    entries.push({ system: d.system, source: d.source, code: d.code, path: d.path, req: d.req, withKeys: d.withKeys, mainTerm: d.mainTerm, depth: d.depth, anchor });
+    let list = byAnchor.get(anchor);
+    if (!list) byAnchor.set(anchor, (list = []));
+    list.push(idx);
+  }
+  return { entries, byAnchor, cmPaths, keyFreq, cmYear: cm.release.fiscalYear, pcsYear: pcs?.fiscalYear };
+}
+
+/** Follows an Index `see` reference to a code (`""` when it leads nowhere usable, e.g. "by site"). */
+export function resolveSee(cmPaths: Map<string, string>, see: string, hops = 0): string {
+  if (!see || hops > 3) return '';
+  const parts = see.split(/,\s*/);
+  // Try the longest prefix of the reference that is an Index path.
+  for (let n = parts.length; n >= 1; n--) {
+    const hit = cmPaths.get(pathKey(parts.slice(0, n)));
+    if (hit === undefined) continue;
+    if (hit.startsWith('see:')) return resolveSee(cmPaths, hit.slice(4), hops + 1);
+    return n === parts.length ? hit : '';
+  }
+  return '';
+}

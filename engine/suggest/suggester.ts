@@ -1,0 +1,563 @@
+/**
+ * Chart text -> ranked ICD-10-CM and ICD-10-PCS suggestions, each with its evidence spans, the
+ * Index path used and flags. Pure TypeScript over the official tables.
+ *
+ * Steps: analyse the text (sections, sentences, context), match lexicon entries sentence by
+ * sentence (all required Index words within a short window), keep the most specific match of
+ * overlapping ones, resolve each to a valid code through the Tabular (billable descendant chosen
+ * from the sentence's words, 7th character from the encounter), score it (match tightness,
+ * specificity, section, context), merge mentions per code, then apply the Tabular instructions
+ * between codes (Excludes1, "use additional code") and the Guidelines' presumed links.
+ */
+import { normalizeCode, formatCmCode } from '../codes/normalize';
+import type { CmTable } from '../icd10cm';
+import type { PcsTable } from '../icd10pcs/pcs-table';
+import { rowsMatching } from '../icd10pcs/pcs-table';
+import { analyzeText, findingContext, findingModifiers, type FindingModifiers, type SectionKind, type TextAnalysis } from '../text';
+import { noteRefs, refCovers } from './codes-in-note';
+import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
+import { phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
+import type { Evidence, Setting, SuggestOptions, SuggestResult, Suggestion, SuggestionFlag } from './types';
+
+/** Raised for programmer errors (bad options). */
+export class ChartsideSuggestError extends Error {
+  override name = 'ChartsideSuggestError';
+}
+
+/** Extra words allowed between the words of one Index line in a sentence. */
+const WINDOW_SLACK = 4;
+
+/** Weight of a mention by the section it sits in (discharge diagnoses and A/P are where coders look first). */
+const SECTION_WEIGHT: Partial<Record<SectionKind, number>> = {
+  'discharge-diagnoses': 1.15,
+  'admission-diagnoses': 1.1,
+  'assessment-plan': 1.1,
+  procedures: 1.1,
+  'hospital-course': 1.0,
+  hpi: 1.0,
+  'chief-complaint': 1.0,
+  'past-history': 0.85,
+  'past-surgical-history': 0.7,
+  'physical-exam': 0.9,
+  imaging: 0.95,
+  ros: 0.8,
+  medications: 0.45,
+  allergies: 0.3,
+  labs: 0.6,
+  vitals: 0.5,
+  'discharge-instructions': 0.6,
+};
+
+/** Approach words (PCS 5th character) as the PCS Definitions name them. */
+const APPROACH_CUES: readonly [RegExp, string][] = [
+  [/\b(laparoscop|thoracoscop|arthroscop|mediastinoscop|percutaneous endoscop)/i, 'Percutaneous Endoscopic'],
+  [/\b(endoscop|colonoscop|bronchoscop|cystoscop|gastroscop|esophagogastroduodenoscop|ureteroscop|hysteroscop|sigmoidoscop|ercp|egd)/i, 'Via Natural or Artificial Opening Endoscopic'],
+  [/\b(percutaneous|needle|puncture|ultrasound[- ]guided|ct[- ]guided|fine[- ]needle)/i, 'Percutaneous'],
+  [/\b(open|laparotomy|thoracotomy|incision|craniotomy|sternotomy)\b/i, 'Open'],
+  [/\b(external|transdermal|topical)\b/i, 'External'],
+  [/\b(transurethral|transvaginal|per rectum|transanal|oral intubation|nasogastric)\b/i, 'Via Natural or Artificial Opening'],
+];
+
+interface Match {
+  entry: LexEntry;
+  sentence: number;
+  positions: number[];
+  start: number;
+  end: number;
+  combination: boolean;
+}
+
+interface Mention {
+  system: 'cm' | 'pcs';
+  code: string;
+  entry: LexEntry;
+  evidence: Evidence;
+  flags: SuggestionFlag[];
+  notes: string[];
+}
+
+/**
+ * Suggestion engine over one ICD-10-CM table and (optionally) one ICD-10-PCS table. Build once
+ * (the lexicon takes a moment), then call {@link Suggester.suggest} per chart.
+ *
+ * @example
+ * const s = new Suggester(cmTable, pcsTable);
+ * s.suggest('Assessment: acute on chronic systolic heart failure.', { setting: 'inpatient' }).diagnoses[0].code // 'I50.23'
+ */
+export class Suggester {
+  readonly lexicon: SuggestLexicon;
+
+  constructor(
+    private readonly cm: CmTable,
+    private readonly pcs?: PcsTable,
+    lexicon?: SuggestLexicon,
+  ) {
+    this.lexicon = lexicon ?? buildLexicon(cm, pcs);
+  }
+
+  /**
+   * Suggests codes for a chart's text.
+   *
+   * @param text Snapshot text; every evidence offset points into it.
+   * @param options Setting (default inpatient), handling of excluded findings, calibration, limit.
+   * @param analysis A precomputed {@link analyzeText} result for the same text (optional).
+   */
+  suggest(text: string, options: SuggestOptions = {}, analysis?: TextAnalysis): SuggestResult {
+    const setting: Setting = options.setting ?? 'inpatient';
+    if (setting !== 'inpatient' && setting !== 'outpatient') throw new ChartsideSuggestError(`unknown setting ${String(setting)}`);
+    const excluded = options.excluded ?? 'drop';
+    const a = analysis ?? analyzeText(text);
+    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end));
+    // Key -> sentences holding it (for "with" subterms documented elsewhere in the chart).
+    const keySentences = new Map<string, number[]>();
+    keys.forEach((sk, si) => {
+      for (const k of sk.positions.keys()) {
+        const list = keySentences.get(k);
+        if (!list) keySentences.set(k, [si]);
+        else list.push(si);
+      }
+    });
+
+    const mentions: Mention[] = [];
+    for (let si = 0; si < keys.length; si++) {
+      const matches = this.matchSentence(keys[si]!, si, keySentences, text, a);
+      for (const m of matches) {
+        const mention = this.toMention(m, keys[si]!, text, a, setting, excluded);
+        if (mention) mentions.push(mention);
+      }
+    }
+    this.presumedLinks(mentions, text, a);
+
+    const diagnoses = this.merge(mentions.filter((m) => m.system === 'cm'), options);
+    const procedures = this.merge(mentions.filter((m) => m.system === 'pcs'), options);
+    this.tabularInstructions(diagnoses);
+    this.principal(diagnoses, setting);
+    const limit = options.limit ?? 50;
+    const order = (x: Suggestion, y: Suggestion): number => y.score - x.score || x.code.localeCompare(y.code);
+    return {
+      version: 1,
+      setting,
+      diagnoses: diagnoses.sort(order).slice(0, limit),
+      procedures: procedures.sort(order).slice(0, limit),
+      tables: { cm: this.lexicon.cmYear, pcs: this.lexicon.pcsYear },
+    };
+  }
+
+  // ---- matching ----
+
+  private matchSentence(sk: SentenceKeys, si: number, keySentences: Map<string, number[]>, text: string, a: TextAnalysis): Match[] {
+    const found: Match[] = [];
+    const lex = this.lexicon;
+    const seen = new Set<number>();
+    for (const key of sk.positions.keys()) {
+      const list = lex.byAnchor.get(key);
+      if (!list) continue;
+      for (const idx of list) {
+        if (seen.has(idx)) continue;
+        seen.add(idx);
+        const e = lex.entries[idx]!;
+        const m = this.place(e, sk, si);
+        if (!m) continue;
+        if (e.withKeys.length > 0) {
+          const here = e.withKeys.every((k) => sk.positions.has(k)) && this.place({ ...e, req: [...e.req, ...e.withKeys] }, sk, si) !== undefined;
+          // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
+          const numeric = e.withKeys.some((k) => /[0-9]/.test(k));
+          if (!here && (numeric || !this.elsewhere(e.withKeys, keySentences, si, text, a))) continue;
+          m.combination = true;
+        }
+        found.push(m);
+      }
+    }
+    // Keep the most specific of overlapping matches: drop a match whose words are a strict subset of another's.
+    // (same words, or words inside the other's span).
+    const lo = (x: Match): number => x.positions[0]!;
+    const hi = (x: Match): number => x.positions[x.positions.length - 1]!;
+    return found.filter(
+      (m) =>
+        !found.some(
+          (o) =>
+            o !== m &&
+            o.entry.system === m.entry.system &&
+            o.entry.req.length + o.entry.withKeys.length > m.entry.req.length + m.entry.withKeys.length &&
+            (m.positions.every((p) => o.positions.includes(p)) || (lo(o) <= lo(m) && hi(m) <= hi(o) && m.positions.every((p) => o.positions.includes(p) || sk.tokens[p]!.key === '')) || (lo(o) <= lo(m) && hi(m) <= hi(o))),
+        ),
+    );
+  }
+
+  /** Places an entry's required keys in the sentence within the window, nearest to the anchor. */
+  private place(e: LexEntry, sk: SentenceKeys, si: number): Match | undefined {
+    const anchorPositions = sk.positions.get(e.anchor);
+    if (!anchorPositions) return undefined;
+    const maxWidth = e.req.length + WINDOW_SLACK;
+    for (const ap of anchorPositions) {
+      const positions: number[] = [];
+      let ok = true;
+      for (const k of e.req) {
+        const ps = sk.positions.get(k);
+        if (!ps) return undefined;
+        let best = -1;
+        for (const p of ps) if (best < 0 || Math.abs(p - ap) < Math.abs(best - ap)) best = p;
+        if (Math.abs(best - ap) >= maxWidth) {
+          ok = false;
+          break;
+        }
+        positions.push(best);
+      }
+      if (!ok) continue;
+      // A number (stage 3, type 2) counts only next to another word of the entry.
+      if (e.req.some((k, i) => /^[0-9]/.test(k) && !positions.some((p, j) => j !== i && Math.abs(p - positions[i]!) <= 2))) continue;
+      const lo = Math.min(...positions);
+      const hi = Math.max(...positions);
+      if (hi - lo + 1 > maxWidth) continue;
+      const uniq = [...new Set(positions)].sort((x, y) => x - y);
+      return { entry: e, sentence: si, positions: uniq, start: sk.tokens[lo]!.start, end: sk.tokens[hi]!.end, combination: false };
+    }
+    return undefined;
+  }
+
+  /** `true` when some other sentence holds every key, not negated there. */
+  private elsewhere(withKeys: string[], keySentences: Map<string, number[]>, si: number, text: string, a: TextAnalysis): boolean {
+    const first = keySentences.get(withKeys[0]!);
+    if (!first) return false;
+    for (const sj of first) {
+      if (sj === si) continue;
+      if (!withKeys.every((k) => keySentences.get(k)?.includes(sj))) continue;
+      const s = a.sentences[sj]!;
+      const ctx = findingContext(text, { start: s.start, end: s.end }, a);
+      if (!ctx.negated && !ctx.family && !ctx.hypothetical) return true;
+    }
+    return false;
+  }
+
+  // ---- one mention ----
+
+  private toMention(m: Match, sk: SentenceKeys, text: string, a: TextAnalysis, setting: Setting, excluded: 'drop' | 'demote'): Mention | undefined {
+    const span = { start: m.start, end: m.end };
+    const ctx = findingContext(text, span, a);
+    const mods = findingModifiers(text, span, a);
+    const flags: SuggestionFlag[] = [];
+    const notes: string[] = [];
+    let code: string | undefined;
+    if (m.entry.system === 'cm') {
+      const r = this.resolveCm(m.entry.code, sk, mods);
+      if (!r) return undefined;
+      code = r.code;
+      if (r.needsSpecificity) flags.push('needs-specificity');
+      if (r.note) notes.push(r.note);
+    } else {
+      const r = this.resolvePcs(m.entry.code, sk, `${text.slice(m.start, m.end)} ${m.entry.path}`, text, a.sentences[m.sentence]!);
+      if (!r) return undefined;
+      code = r.code;
+      if (r.partial) flags.push('partial-code', 'needs-specificity');
+    }
+    if (m.combination) flags.push('combination');
+
+    const e = m.entry;
+    const width = m.positions.length > 0 ? m.positions[m.positions.length - 1]! - m.positions[0]! + 1 : 1;
+    const spec = e.req.length + 0.5 * e.withKeys.length;
+    const tight = Math.min(1, e.req.length / Math.max(1, width));
+    // Specificity (how many words of the Index line were read), tightness, and rarity of the
+    // anchor word (a line resting on a word found in thousands of titles is weak evidence).
+    const freq = this.lexicon.keyFreq.get(e.anchor) ?? 1;
+    const rarity = Math.max(e.req.length >= 2 ? 0.8 : 0.3, Math.min(1, 1.3 - Math.log10(freq) / 4));
+    let score = (0.45 + 0.15 * Math.min(spec, 3)) * (0.5 + 0.5 * tight) * rarity;
+    score *= e.source === 'index' ? 1 : e.source === 'tabular' ? 0.95 : 0.9;
+    score *= SECTION_WEIGHT[ctx.section] ?? 1;
+
+    // Context, per the Official Guidelines: negated, family and hypothetical findings are not
+    // coded; uncertain diagnoses are coded as established for inpatients (II.H, III.C) and not for
+    // outpatients (IV.H); history-of findings go to history codes (the Index leads there with "history").
+    let drop = false;
+    if (ctx.negated) (flags.push('negated'), (drop = true));
+    if (ctx.family) (flags.push('family'), (drop = true));
+    if (ctx.hypothetical) (flags.push('hypothetical'), (drop = true));
+    if (ctx.uncertain) {
+      flags.push('uncertain');
+      if (setting === 'outpatient') drop = true;
+      else score *= 0.9;
+    }
+    if (ctx.historical) (flags.push('historical'), (score *= 0.6));
+    if (drop) {
+      if (excluded === 'drop') return undefined;
+      score *= 0.2;
+    }
+    const evidence: Evidence = {
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      section: ctx.section,
+      context: { negated: ctx.negated, uncertain: ctx.uncertain, historical: ctx.historical, family: ctx.family, hypothetical: ctx.hypothetical },
+      score: Math.min(1, score),
+    };
+    return { system: e.system, code, entry: e, evidence, flags, notes };
+  }
+
+  /**
+   * Index code -> valid billable code. A category or subcategory is completed with the
+   * billable descendant whose Tabular title shares most words with the sentence (else the
+   * unspecified one, flagged `needs-specificity`); the 7th character follows the encounter.
+   */
+  private resolveCm(printed: string, sk: SentenceKeys, mods: FindingModifiers): { code: string; needsSpecificity: boolean; note?: string } | undefined {
+    let code = normalizeCode(printed);
+    if (!code) return undefined;
+    // A code deleted since the Index release: climb to the nearest existing ancestor.
+    while (code.length > 3 && !this.cm.has(code)) code = code.slice(0, -1);
+    if (!this.cm.has(code)) return undefined;
+    if (this.cm.isBillable(code)) return { code: formatCmCode(code), needsSpecificity: false };
+    const kids = this.cm.billableDescendants(code);
+    if (kids.length === 0) return undefined;
+    const want7 = mods.encounter?.value === 'subsequent' ? 'D' : mods.encounter?.value === 'sequela' ? 'S' : 'A';
+    let best = kids[0]!;
+    let bestScore = -Infinity;
+    let bestHits = 0;
+    for (const k of kids) {
+      const tk = phraseKeys(k.long);
+      let hits = 0;
+      for (const key of tk) if (sk.positions.has(key)) hits++;
+      let s = hits - 0.05 * tk.length;
+      if (/\bunspecified\b|without complications?/i.test(k.long)) s += 0.6;
+      if (k.code.length === 7 && k.code.endsWith(want7)) s += 0.5;
+      if (s > bestScore) {
+        bestScore = s;
+        best = k;
+        bestHits = hits;
+      }
+    }
+    const parentKeys = new Set(phraseKeys(this.cm.summary(code)?.long ?? ''));
+    const extra = phraseKeys(best.long).filter((k) => !parentKeys.has(k) && sk.positions.has(k)).length;
+    const needsSpecificity = extra === 0 || /\bunspecified\b/i.test(best.long);
+    void bestHits;
+    return { code: best.dotted, needsSpecificity, note: `${formatCmCode(code)} completed to ${best.dotted} from the Tabular` };
+  }
+
+  /**
+   * PCS Index target (code or prefix) -> code. Each remaining character is taken from the
+   * table when only one value is possible, from the sentence when a value's label is stated
+   * (body part, approach, device), or `Z` (no device / no qualifier) for characters 6-7; when
+   * body part or approach cannot be read the code stops at 4 characters, flagged partial.
+   */
+  private resolvePcs(prefix: string, sk: SentenceKeys, _evidence: string, text: string, sentence: { start: number; end: number }): { code: string; partial: boolean } | undefined {
+    const pcs = this.pcs;
+    if (!pcs) return undefined;
+    let code = prefix.toUpperCase();
+    if (code.length === 7) return pcs.isValid(code) ? { code, partial: false } : undefined;
+    const t = pcs.loaded(code.slice(0, 3));
+    if (!t) return undefined;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    for (let pos = code.length; pos < 7; pos++) {
+      const rows = rowsMatching(t.record.rows, code.slice(3));
+      const values = new Map<string, string>();
+      for (const r of rows) {
+        const axis = r[pos - 3]!;
+        for (let i = 0; i < axis.chars.length; i++) values.set(axis.chars[i]!, pcs.str(axis.labels[i]!));
+      }
+      if (values.size === 0) return undefined;
+      let pick: string | undefined;
+      if (values.size === 1) pick = [...values.keys()][0];
+      else {
+        // Stated in the sentence: the label with most of its words present (all but one
+        // generic word, e.g. "Pleural Cavity, Right" from "right pleural effusion"), at least one
+        // of them not a side; unstated side -> the both-sides value.
+        let bestScore = 0;
+        for (const [ch, label] of values) {
+          const lk = phraseKeys(label);
+          const hits = lk.filter((k) => sk.positions.has(k));
+          const nonSide = hits.some((k) => k !== 'right' && k !== 'left' && k !== 'bilateral');
+          if (!nonSide || hits.length < lk.length - 1 || (lk.length <= 2 && hits.length < lk.length && pos !== 3)) continue;
+          let sc = hits.length + hits.length / lk.length;
+          if (/right and left|bilateral/i.test(label) && !sk.positions.has('right') && !sk.positions.has('left')) sc += 0.5;
+          if (sc > bestScore) {
+            bestScore = sc;
+            pick = ch;
+          }
+        }
+        if (!pick && pos === 4) {
+          for (const [re, label] of APPROACH_CUES) {
+            if (!re.test(sentenceText)) continue;
+            for (const [ch, l] of values) if (l === label) pick = ch;
+            if (pick) break;
+          }
+        }
+        if (!pick && pos >= 5 && values.has('Z')) pick = 'Z';
+      }
+      if (!pick && pos === 3) {
+        // Body part named only by the Index line's own words (the "see" text): whole-organ value.
+        for (const [ch, label] of values) if (/right and left|bilateral/i.test(label) && evidenceHas(label, _evidence)) pick = ch;
+      }
+      if (!pick) {
+        if (code.length < 4) return undefined;
+        return { code: code.slice(0, 4), partial: true };
+      }
+      code += pick;
+    }
+    return pcs.isValid(code) ? { code, partial: false } : { code: code.slice(0, 4), partial: true };
+  }
+
+  // ---- chart-level rules ----
+
+
+  /**
+   * Guideline I.C.9.a: a causal relationship between hypertension and heart failure, and between
+   * hypertension and chronic kidney disease, is presumed. When both are documented the
+   * hypertension is coded through the Index's "Hypertension, heart / kidney / cardiorenal" lines.
+   */
+  private presumedLinks(mentions: Mention[], text: string, a: TextAnalysis): void {
+    const live = mentions.filter((m) => m.system === 'cm' && !m.flags.includes('negated') && !m.flags.includes('family') && !m.flags.includes('hypothetical'));
+    const htn = live.filter((m) => m.entry.mainTerm.startsWith('hypertension') && /^I1[0-6]/.test(normalizeCode(m.code)));
+    if (htn.length === 0) return;
+    const hf = live.some((m) => /^I50/.test(normalizeCode(m.code)));
+    const ckd = live.filter((m) => /^N18/.test(normalizeCode(m.code)));
+    const stage5 = ckd.some((m) => /^N18[56]/.test(normalizeCode(m.code)));
+    let path: string[] | undefined;
+    if (hf && ckd.length > 0) path = ['hypertension', 'cardiorenal', 'with heart failure', stage5 ? 'with stage 5 or end stage renal disease' : 'with stage 1 through stage 4 chronic kidney disease'];
+    else if (hf) path = ['hypertension', 'heart', 'with heart failure'];
+    else if (ckd.length > 0) path = ['hypertension', 'kidney', stage5 ? 'with stage 5 chronic kidney disease (CKD) or end stage renal disease (ESRD)' : 'with stage 1 through stage 4 chronic kidney disease'];
+    if (!path) return;
+    const printed = this.lookupIndex(path);
+    if (!printed) return;
+    const resolved = this.resolveCm(printed, { tokens: [], positions: new Map() }, {});
+    if (!resolved) return;
+    const src = htn.sort((x, y) => y.evidence.score - x.evidence.score)[0]!;
+    const entry: LexEntry = { ...src.entry, code: printed, path: path.map((p, i) => (i === 0 ? 'Hypertension, hypertensive' : p)).join(' > '), withKeys: ['presumed'] };
+    const extra = [...(hf ? mentions.filter((m) => /^I50/.test(normalizeCode(m.code))) : []), ...ckd].map((m) => m.evidence);
+    for (const ev of [src.evidence, ...extra]) {
+      mentions.push({ system: 'cm', code: resolved.code, entry, evidence: { ...ev }, flags: ['combination'], notes: ['Hypertension with heart failure / chronic kidney disease: causal relationship presumed (ICD-10-CM Official Guidelines I.C.9.a)'] });
+    }
+    // The hypertension codes read separately (I10, I11.x, I12.x) are replaced by the combination code.
+    const combined = normalizeCode(resolved.code);
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const c = normalizeCode(mentions[i]!.code);
+      if (/^I1[0-3]/.test(c) && c !== combined) mentions.splice(i, 1);
+    }
+    void text;
+    void a;
+  }
+
+  /** Code printed at an Index path (main term first, case-insensitive; `""` when absent). */
+  private lookupIndex(path: string[]): string {
+    for (let n = path.length; n >= 2; n--) {
+      const hit = this.lexicon.cmPaths.get(pathKey(path.slice(0, n)));
+      if (hit === undefined) continue;
+      return hit.startsWith('see:') ? resolveSee(this.lexicon.cmPaths, hit.slice(4)) : hit;
+    }
+    return '';
+  }
+
+  /** Merges mentions per code: noisy-or of mention scores, every evidence span kept. */
+  private merge(mentions: Mention[], options: SuggestOptions): Suggestion[] {
+    const by = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      const list = by.get(m.code);
+      if (!list) by.set(m.code, [m]);
+      else list.push(m);
+    }
+    // A combination code from a main term replaces that main term's plain code (Guideline I.A.15 "with").
+    const combinedMainTerms = new Set(mentions.filter((m) => m.flags.includes('combination') && m.entry.mainTerm).map((m) => m.entry.mainTerm));
+    const out: Suggestion[] = [];
+    for (const [code, list] of by) {
+      if (list.every((m) => combinedMainTerms.has(m.entry.mainTerm) && !m.flags.includes('combination') && m.entry.depth <= 1 && m.entry.source === 'index')) continue;
+      list.sort((x, y) => y.evidence.score - x.evidence.score);
+      const evidence: Evidence[] = [];
+      const spans = new Set<string>();
+      let miss = 1;
+      for (const m of list) {
+        const k = `${m.evidence.start}:${m.evidence.end}`;
+        if (spans.has(k)) continue;
+        spans.add(k);
+        evidence.push(m.evidence);
+        miss *= 1 - m.evidence.score * 0.8;
+      }
+      let score = Math.min(1, Math.max(list[0]!.evidence.score, 1 - miss));
+      const system = list[0]!.system;
+      if (options.calibrate) score = Math.max(0, Math.min(1, options.calibrate(code, system, score)));
+      // Context flags hold only when every mention carries them.
+      const flags = new Set<SuggestionFlag>();
+      for (const f of list[0]!.flags) if (['negated', 'family', 'hypothetical', 'uncertain', 'historical'].includes(f) ? list.every((m) => m.flags.includes(f)) : true) flags.add(f);
+      for (const m of list) for (const f of m.flags) if (f === 'combination' || f === 'partial-code') flags.add(f);
+      const best = list[0]!;
+      out.push({
+        id: `${system}:${code}`,
+        system,
+        code,
+        title: this.title(system, code),
+        score,
+        evidence,
+        path: best.entry.path,
+        flags: [...flags],
+        notes: [...new Set(list.flatMap((m) => m.notes))],
+      });
+    }
+    return out;
+  }
+
+  private title(system: 'cm' | 'pcs', code: string): string {
+    if (system === 'cm') return this.cm.summary(code)?.long ?? '';
+    if (!this.pcs) return '';
+    if (code.length === 7) return this.pcs.get(code)?.long ?? '';
+    return this.pcs.loaded(code.slice(0, 3)) ? (this.pcs.get(code.padEnd(7, '0'))?.tableTitle ?? '') : '';
+  }
+
+  /**
+   * Tabular instructions between suggested codes: Excludes1 (never coded together, Guideline
+   * I.A.12.a; the lower-scored code is flagged and lowered) and "use additional code" (the
+   * referenced code is flagged as expected, or the note is shown when none was found).
+   */
+  private tabularInstructions(dx: Suggestion[]): void {
+    const live = dx.filter((s) => !s.flags.includes('negated') && !s.flags.includes('family') && !s.flags.includes('hypothetical'));
+    const codes = live.map((s) => normalizeCode(s.code));
+    for (const s of live) {
+      const detail = this.cm.get(s.code);
+      if (!detail) continue;
+      for (const note of detail.notes) {
+        if (note.kind === 'excludes1') {
+          const refs = noteRefs(note.text);
+          for (let j = 0; j < live.length; j++) {
+            const other = live[j]!;
+            if (other === s || !refs.some((r) => refCovers(r, codes[j]!))) continue;
+            const loser = other.score <= s.score ? other : s;
+            const winner = loser === other ? s : other;
+            if (!loser.flags.includes('excludes1-conflict')) {
+              loser.flags.push('excludes1-conflict');
+              loser.score *= 0.5;
+            }
+            loser.notes.push(`Excludes1 with ${winner.code} (${note.from}: ${note.text})`);
+          }
+        } else if (note.kind === 'useAdditionalCode') {
+          const refs = noteRefs(note.text);
+          if (refs.length === 0) continue;
+          const hit = live.find((o) => o !== s && refs.some((r) => refCovers(r, normalizeCode(o.code))));
+          if (hit) hit.notes.push(`Use additional code per ${s.code} (${note.from}): ${note.text}`);
+          else {
+            if (!s.flags.includes('use-additional-code')) s.flags.push('use-additional-code');
+            s.notes.push(`Use additional code (${note.from}): ${note.text}`);
+          }
+        }
+      }
+    }
+    // Excludes1 lowered some scores: nothing else to do here; the caller sorts.
+  }
+
+  /** Possible principal diagnosis (inpatient): first listed discharge/admission diagnosis or first A/P item. */
+  private principal(dx: Suggestion[], setting: Setting): void {
+    if (setting !== 'inpatient') return;
+    const firstIn = (kinds: SectionKind[]): Suggestion | undefined => {
+      let best: Suggestion | undefined;
+      let bestStart = Infinity;
+      for (const s of dx) {
+        if (s.flags.includes('negated') || s.flags.includes('family') || s.flags.includes('hypothetical')) continue;
+        for (const e of s.evidence) if (kinds.includes(e.section) && e.start < bestStart) ((bestStart = e.start), (best = s));
+      }
+      return best;
+    };
+    const p = firstIn(['discharge-diagnoses']) ?? firstIn(['admission-diagnoses']) ?? firstIn(['assessment-plan']);
+    if (p && !p.flags.includes('possible-principal')) p.flags.push('possible-principal');
+  }
+}
+
+/** `true` when the non-side words of a label are present in the evidence or the Index path. */
+function evidenceHas(label: string, evidence: string): boolean {
+  const ev = new Set(phraseKeys(evidence));
+  return phraseKeys(label)
+    .filter((k) => k !== 'right' && k !== 'left' && k !== 'bilateral')
+    .every((k) => ev.has(k));
+}

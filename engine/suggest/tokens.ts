@@ -1,0 +1,120 @@
+/**
+ * Word keys shared by the lexicon (Index lines, Tabular titles) and the chart text. The same
+ * normalisation as the search engine (`engine/search/text.ts`: fold case, stopwords, light stem),
+ * so that a title and a sentence that read the same meet; plus the search issue's reviewed
+ * abbreviations and synonyms (`engine/search/data/terms.ts`) applied to the chart text.
+ */
+import { TERM_ROWS } from '../search/data/terms';
+import { foldCase, stem, STOPWORDS } from '../search/text';
+
+/** Words that never make a match on their own and are not required of a lexicon entry. */
+const WEAK = new Set(['nos', 'unspecified', 'specified', 'other', 'elsewhere', 'classified', 'site', 'due', 'use', 'additional', 'code', 'not', 'part', 'without', 'mention', 'stated', 'as', 'sequelae'].map((w) => stem(w)));
+
+/** Key of one word (folded, stemmed). */
+export function keyOf(word: string): string {
+  return stem(foldCase(word));
+}
+
+/** `true` when a key is a stopword or a weak word: not required, never an anchor. */
+export function isWeak(key: string): boolean {
+  return WEAK.has(key) || STOPWORDS.has(key);
+}
+
+/** Keys of a lexicon phrase: words folded, stemmed, stopwords and weak words removed, in order. */
+export function phraseKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const w of foldCase(text).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9]+/)) {
+    if (w.length === 0 || STOPWORDS.has(w)) continue;
+    const k = stem(w);
+    if (!WEAK.has(k)) out.push(k);
+  }
+  return out;
+}
+
+/** One word of the chart text. */
+export interface TextToken {
+  /** Stemmed key. */
+  key: string;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+}
+
+/** A sentence made ready for matching: its tokens and, per key, the token positions holding it. */
+export interface SentenceKeys {
+  tokens: TextToken[];
+  /** Key -> token positions (a rewritten abbreviation contributes its expansion keys at its own position). */
+  positions: Map<string, number[]>;
+}
+
+interface Rewrite {
+  typed: string[];
+  keys: string[];
+}
+
+let rewrites: Map<string, Rewrite[]> | undefined;
+
+/** Abbreviation / lay-term / synonym rewrites by first typed word (built once). */
+function rewriteTable(): Map<string, Rewrite[]> {
+  if (rewrites) return rewrites;
+  const map = new Map<string, Rewrite[]>();
+  for (const [typed, expansion, kind] of TERM_ROWS) {
+    if (kind === 'brand') continue;
+    const words = foldCase(typed).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+    const first = words[0];
+    if (!first) continue;
+    const keys = phraseKeys(expansion);
+    if (keys.length === 0) continue;
+    let list = map.get(first);
+    if (!list) map.set(first, (list = []));
+    list.push({ typed: words, keys });
+  }
+  // Longest typed phrase first, so "acute kidney injury" beats "acute".
+  for (const list of map.values()) list.sort((a, b) => b.typed.length - a.typed.length);
+  rewrites = map;
+  return map;
+}
+
+const WORD = /[A-Za-z0-9\u00C0-\u024F]+/g;
+
+/**
+ * Tokens of `text[from, to)` with their keys, abbreviations expanded in place.
+ *
+ * @example sentenceKeys('CHF exacerbation', 0, 16).positions.has(keyOf('heart')) // true
+ */
+export function sentenceKeys(text: string, from: number, to: number): SentenceKeys {
+  const tokens: TextToken[] = [];
+  const raw: string[] = [];
+  const slice = text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    const w = foldCase(m[0]);
+    if (STOPWORDS.has(w)) continue;
+    raw.push(w);
+    tokens.push({ key: stem(w), start: from + m.index, end: from + m.index + m[0].length });
+  }
+  const positions = new Map<string, number[]>();
+  const add = (key: string, pos: number): void => {
+    const list = positions.get(key);
+    if (!list) positions.set(key, [pos]);
+    else if (list[list.length - 1] !== pos) list.push(pos);
+  };
+  const table = rewriteTable();
+  for (let i = 0; i < tokens.length; i++) {
+    add(tokens[i]!.key, i);
+    const candidates = table.get(raw[i]!);
+    if (!candidates) continue;
+    // Short abbreviations only when written in capitals ("MR" is mitral regurgitation, "Mr." is not).
+    const original = text.slice(tokens[i]!.start, tokens[i]!.end);
+    const capitalsOnly = original.length <= 3 && original !== original.toUpperCase();
+    for (const r of candidates) {
+      let ok = true;
+      for (let k = 1; k < r.typed.length; k++) if (raw[i + k] !== r.typed[k]) ok = false;
+      if (!ok || (capitalsOnly && r.typed.length === 1)) continue;
+      // Expansion keys are spread over the typed words' positions (all at the first when shorter).
+      for (let k = 0; k < r.keys.length; k++) add(r.keys[k]!, i + Math.min(k, r.typed.length - 1));
+    }
+  }
+  for (const list of positions.values()) list.sort((a, b) => a - b);
+  return { tokens, positions };
+}

@@ -1,0 +1,78 @@
+/** Public types of the suggestion engine (issue 5). */
+import type { FindingContext, SectionKind } from '../text';
+
+/** Care setting: decides how uncertain diagnoses are coded (Official Guidelines II.H/III.C vs IV.H). */
+export type Setting = 'inpatient' | 'outpatient';
+
+/** Options of {@link Suggester.suggest}. */
+export interface SuggestOptions {
+  /** Default `inpatient`. */
+  setting?: Setting;
+  /**
+   * Findings that coding practice does not code (negated, about a relative, hypothetical, and
+   * uncertain ones in outpatient care): `drop` them (default), or keep them with a low score and a
+   * flag (`demote`), for annotation schemes that list every mention, such as CodiEsp.
+   */
+  excluded?: 'drop' | 'demote';
+  /** Optional re-weighting (e.g. a calibration learned on a training set). Returns the new score in 0..1. */
+  calibrate?: (code: string, system: 'cm' | 'pcs', score: number) => number;
+  /** Longest list per system (default 50). */
+  limit?: number;
+}
+
+/** Why a suggestion deserves attention. */
+export type SuggestionFlag =
+  | 'possible-principal'
+  | 'needs-specificity'
+  | 'partial-code'
+  | 'excludes1-conflict'
+  | 'use-additional-code'
+  | 'combination'
+  | 'uncertain'
+  | 'historical'
+  | 'negated'
+  | 'family'
+  | 'hypothetical'
+  | 'cc'
+  | 'mcc';
+
+/** One piece of evidence: a span of the snapshot text and its context. */
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  section: SectionKind;
+  context: Pick<FindingContext, 'negated' | 'uncertain' | 'historical' | 'family' | 'hypothetical'>;
+  /** Score of this mention alone, 0..1. */
+  score: number;
+}
+
+/** One suggested code. */
+export interface Suggestion {
+  /** Stable id: `cm:E11.22`, `pcs:0W993ZZ`. */
+  id: string;
+  system: 'cm' | 'pcs';
+  /** ICD-10-CM dotted code, or ICD-10-PCS code (7 characters, or a 4-character prefix flagged `partial-code`). */
+  code: string;
+  title: string;
+  /** Confidence 0..1 (higher is better). */
+  score: number;
+  /** Every mention supporting the code, best first. */
+  evidence: Evidence[];
+  /** Index (or Tabular) path that led to the code, e.g. `Failure, failed > heart > systolic > acute on chronic`. */
+  path: string;
+  flags: SuggestionFlag[];
+  /** Human-readable notes: tabular instructions applied, conflicts, what is missing. */
+  notes: string[];
+}
+
+/** Result of {@link Suggester.suggest}. */
+export interface SuggestResult {
+  version: 1;
+  setting: Setting;
+  /** Best first. */
+  diagnoses: Suggestion[];
+  procedures: Suggestion[];
+  /** Table releases used, to show to the user. */
+  tables: { cm: number; pcs: number | undefined };
+}
