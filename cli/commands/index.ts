@@ -1,9 +1,10 @@
 import type { CliCommand } from '../io';
 import { codeCommand } from './code';
 import { codesetsCommand } from './codesets';
+import { suggestCommand } from './suggest';
 
 /**
  * Every command of `npx chartside`. Each lives in its own file beside this one; add yours here.
  * Kept as a plain list so the help text has a stable order.
  */
-export const COMMANDS: CliCommand[] = [codesetsCommand, codeCommand];
+export const COMMANDS: CliCommand[] = [codesetsCommand, codeCommand, suggestCommand];
