@@ -37,7 +37,7 @@ function provenance(source: ReleaseSource, path: string, role: string): Provenan
 /** Builds the grouper payload of one version (exported for tests and benchmarks). */
 export function buildGrouperPayload(source: ReleaseSource, v: (typeof MSDRG_VERSIONS)[number]): GrouperPayload {
   const tables = parseGrouperTables(source, v.dir, v.version);
-  const mce = parseMceTables(source, MCE_DIR, '431');
+  const mce = parseMceTables(source, MCE_DIR, '431', []);
   const day = Number(v.from.replaceAll('-', ''));
   const dischargeStatuses = [
     ...new Set(mce.dischargeStatus.filter((s) => s.from <= day && day <= s.to).map((s) => s.code)),
@@ -54,7 +54,7 @@ export function buildGrouperPayload(source: ReleaseSource, v: (typeof MSDRG_VERS
 /** The `msdrg` codeset builder (registered in codesets/builders.ts). */
 export const msdrgBuilder: CodesetBuilder = {
   name: 'msdrg',
-  version: 1,
+  version: 2,
   inputs: () => [
     ...MSDRG_VERSIONS.flatMap((v) => GROUPER_TABLE_FILES.map((f) => `${v.dir}/${f}`)),
     ...MCE_TABLE_FILES.map((f) => `${MCE_DIR}/${f}`),
@@ -98,7 +98,7 @@ export const msdrgBuilder: CodesetBuilder = {
       const bytes = encodeBundle(meta, [{ name: GROUPER_BLOCK, kind: 'json', payload: jsonPayload(payload) }]);
       out.push({ header: { ...meta, formatVersion: 1, blocks: [] }, bytes });
     }
-    const mce = parseMceTables(source, MCE_DIR, '431');
+    const mce = parseMceTables(source, MCE_DIR, '431', parsePoaExempt(source.read(POA_EXEMPT)));
     const meta = {
       id: 'mce-43.1',
       system: 'mce' as const,
@@ -106,7 +106,10 @@ export const msdrgBuilder: CodesetBuilder = {
       effectiveFrom: '2025-10-01',
       effectiveTo: '2026-09-30',
       release: 'Medicare Code Editor v43.1 (FY2026)',
-      provenance: MCE_TABLE_FILES.map((f) => provenance(source, `${MCE_DIR}/${f}`, 'mce-table')),
+      provenance: [
+        ...MCE_TABLE_FILES.map((f) => provenance(source, `${MCE_DIR}/${f}`, 'mce-table')),
+        provenance(source, POA_EXEMPT, 'poa-exempt'),
+      ],
       notes: ['MCE tables extracted from the CMS MCE Java component 2.0-43.1.0.0 (see mce-v431/README.md).'],
       counts: {
         diagnosisRows: mce.dx.from.length,

@@ -29,7 +29,7 @@ function date(t: TsvTable, column: string) {
  *
  * @throws ReleaseFileError for any malformed file (file and line named).
  */
-export function parseMceTables(source: ReleaseSource, dir: string, version: string): McePayload {
+export function parseMceTables(source: ReleaseSource, dir: string, version: string, poaExempt: string[]): McePayload {
   const read = (name: string) => source.read(`${dir}/${name}`);
   const aT = parseTsv(read('mce_attributes.tsv'), ['attribute', 'table_flag', 'icd10_dx_rows', 'icd10_pr_rows']);
   const aName = aT.col('attribute');
@@ -117,5 +117,6 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
     ageRanges,
     dischargeStatus,
     edits,
+    poaExempt,
   };
 }

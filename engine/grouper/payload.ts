@@ -107,4 +107,6 @@ export interface McePayload {
   ageRanges: { group: string; start: number; end: number; from: number; to: number }[];
   dischargeStatus: { code: string; from: number; to: number }[];
   edits: { number: number; edit: string; codeType: string; editType: string; applicability: string }[];
+  /** ICD-10-CM codes exempt from POA reporting (no dots), for the POA validation. */
+  poaExempt: string[];
 }

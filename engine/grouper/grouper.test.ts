@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { msdrgReaders } from '../../test/golden/msdrg-bundles';
+import { ChartsideGrouperTablesError, Grouper } from './grouper';
+import type { GrouperClaim } from './types';
+
+let grouper: Grouper;
+beforeAll(async () => {
+  grouper = Grouper.fromBundles((await msdrgReaders()).grouper);
+});
+
+const claim = (over: Partial<GrouperClaim>): GrouperClaim => ({
+  pdx: 'J189',
+  sdx: [],
+  procedures: [],
+  age: 70,
+  sex: 'F',
+  dischargeStatus: '01',
+  dischargeDate: '2025-11-15',
+  ...over,
+});
+
+describe('grouper: bad input gets the CMS return codes (tables README, grouping steps 5-7)', () => {
+  it('unknown principal diagnosis -> DRG 999, MDC 00, INVALID_PDX', () => {
+    const r = grouper.group(claim({ pdx: 'J18', sdx: [{ code: 'I10', poa: 'Y' }] }));
+    expect([r.finalDrg, r.finalMdc, r.returnCode, r.medSurg, r.severity]).toEqual([999, 0, 'INVALID_PDX', 'NONE', 'NONE']);
+    expect(r.title).toBe('Ungroupable');
+    expect(r.secondary[0]!.usage).toBe('NEITHER');
+  });
+
+  it('missing principal diagnosis -> DRG 999, INVALID_PDX', () => {
+    const r = grouper.group(claim({ pdx: '' }));
+    expect([r.finalDrg, r.returnCode]).toEqual([999, 'INVALID_PDX']);
+  });
+
+  it('external-cause principal -> DRG 999, DX_CANNOT_BE_PDX', () => {
+    expect(grouper.group(claim({ pdx: 'V0909XA' })).returnCode).toBe('DX_CANNOT_BE_PDX');
+  });
+
+  it('unknown sex with a principal whose MDC depends on sex -> INVALID_SEX; known sex picks the MDC', () => {
+    const r = grouper.group(claim({ pdx: 'A510', sex: 'U' }));
+    expect([r.finalDrg, r.finalMdc, r.returnCode]).toEqual([999, 0, 'INVALID_SEX']);
+    expect(grouper.group(claim({ pdx: 'A510', sex: 'M' })).finalMdc).toBe(12);
+    expect(grouper.group(claim({ pdx: 'A510', sex: 'F' })).finalMdc).toBe(13);
+    // Sex does not matter for other principals.
+    expect(grouper.group(claim({ sex: 'U' })).returnCode).toBe('OK');
+  });
+
+  it('unknown discharge status -> INVALID_DISCHARGE_STATUS where the logic needs it (AMI), else grouped', () => {
+    const ami = grouper.group(claim({ pdx: 'I214', dischargeStatus: '99' }));
+    expect([ami.finalDrg, ami.returnCode]).toEqual([999, 'INVALID_DISCHARGE_STATUS']);
+    const pneumonia = grouper.group(claim({ dischargeStatus: '99' }));
+    expect([pneumonia.finalDrg, pneumonia.returnCode]).toEqual([195, 'OK']);
+  });
+
+  it('age 130 is not used by MS-DRG v43 logic: grouped normally (the MCE reports INVALID_AGE)', () => {
+    const r = grouper.group(claim({ age: 130 }));
+    expect([r.finalDrg, r.returnCode]).toEqual([195, 'OK']);
+  });
+
+  it('unknown secondary diagnoses and procedures are ignored, not fatal', () => {
+    const r = grouper.group(claim({ sdx: [{ code: 'XYZ', poa: 'Y' }], procedures: ['ZZZZZZZ'] }));
+    expect(r.finalDrg).toBe(195);
+    expect(r.secondary[0]).toMatchObject({ valid: false, usage: 'NEITHER' });
+    expect(r.procedures[0]).toMatchObject({ valid: false });
+  });
+
+  it('refuses to exist without tables', () => {
+    expect(() => Grouper.fromBundles([])).toThrow(ChartsideGrouperTablesError);
+  });
+});
+
+describe('grouper: versions, weights, explanation', () => {
+  it('picks v43.0 / v43.1 by discharge date and says when it falls back to the newest', () => {
+    expect(grouper.group(claim({ dischargeDate: '2026-03-31' })).version).toBe('43.0');
+    expect(grouper.group(claim({ dischargeDate: '2026-04-01' })).version).toBe('43.1');
+    const old = grouper.group(claim({ dischargeDate: '2024-12-01' }));
+    expect(old.version).toBe('43.1');
+    expect(old.versionNote).toMatch(/outside/);
+  });
+
+  it('reports weight, GMLOS, AMLOS and the row that fired with the codes that drove it', () => {
+    const r = grouper.group(claim({ sdx: [{ code: 'I5023', poa: 'Y' }] }));
+    expect(r.finalDrg).toBe(193);
+    expect(r.weight).toBeGreaterThan(1);
+    expect(r.gmlos).toBeGreaterThan(0);
+    expect(r.secondary[0]).toMatchObject({ code: 'I5023', usage: 'MCC' });
+    const last = r.trail.at(-1)!;
+    expect(last.drg).toBe(193);
+    expect(last.drivers).toContainEqual({ operand: 'MCC', codes: ['I5023'] });
+  });
+
+  it('death exclusion: an mccalive MCC (I469, cardiac arrest) does not count when the patient died', () => {
+    const alive = grouper.group(claim({ sdx: [{ code: 'I469', poa: 'Y' }] }));
+    expect([alive.finalDrg, alive.secondary[0]!.usage]).toEqual([193, 'MCC']);
+    const died = grouper.group(claim({ sdx: [{ code: 'I469', poa: 'Y' }], dischargeStatus: '20' }));
+    expect(died.finalDrg).toBe(195);
+    expect(died.secondary[0]).toMatchObject({ usage: 'MCC_EXCLUDED', reason: { kind: 'death-exclusion' } });
+  });
+});
+
+describe('grouper: HAC step (POA)', () => {
+  // S020XXB (skull vault fracture, MCC) is on HAC 05 (falls and trauma).
+  const hac = (poa: string, exempt = false) =>
+    grouper.group(claim({ sdx: [{ code: 'S020XXB', poa }] }), { poaExemptHospital: exempt });
+
+  it('POA N: the MCC is removed for the final DRG; the initial DRG keeps it', () => {
+    const r = hac('N');
+    expect(r.initialDrg).toBe(193);
+    expect(r.finalDrg).toBe(195);
+    expect(r.secondary[0]).toMatchObject({ usage: 'MCC_EXCLUDED', reason: { kind: 'hac', hacs: [5] } });
+    expect(r.hacs).toEqual([expect.objectContaining({ hac: 5, code: 'S020XXB', status: 'disqualified' })]);
+    expect(r.returnCode).toBe('OK');
+  });
+
+  it('POA Y / W keeps the MCC; POA-exempt hospitals skip the step', () => {
+    expect(hac('Y').finalDrg).toBe(193);
+    expect(hac('W').finalDrg).toBe(193);
+    const exempt = hac('N', true);
+    expect(exempt.finalDrg).toBe(193);
+    expect(exempt.hacs[0]!.status).toBe('exempt-hospital');
+  });
+
+  it('missing or invalid POA on a HAC code sets the HAC return codes', () => {
+    expect(hac('').returnCode).toBe('HAC_MISSING_ONE_POA');
+    expect(hac('1').returnCode).toBe('HAC_STATUS_INVALID_POA_INVALID_OR_1');
+  });
+});

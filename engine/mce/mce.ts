@@ -1,0 +1,255 @@
+/**
+ * The Medicare Code Editor v43.1: every edit of the component's list that the tables can fire
+ * (mce-v431/README.md, "Edits (v43.1) and the lists they use"), each with the code it applies to,
+ * plus the present-on-admission validation.
+ *
+ * Verified against CMS's MCE on every fixture claim (codesets/msdrg/mce.golden.test.ts). Edits
+ * whose lists are empty in v43.1, or whose exact conditions the README marks as not verified
+ * (conditional non-coverage, length of stay), follow the README's description.
+ *
+ * @example
+ * const mce = Mce.fromBundle(reader);
+ * mce.edit({ pdx: 'Z4502', sdx: [], procedures: [], age: 60, sex: 'F', dischargeStatus: '01',
+ *   dischargeDate: '2025-11-15' }).counts; // [['QUESTIONABLE_ADMISSION', 1]]
+ */
+import { BundleFormatError } from '../bundle/format';
+import { readJson, type BundleReader } from '../bundle/reader';
+import { normalizeCode, normalizeDischargeStatus } from '../grouper/grouper';
+import { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from '../grouper/payload';
+import type { EditTarget, MceClaim, MceEdit, MceResult, PoaFinding } from './types';
+
+/** Raised for a claim the editor cannot read at all (no usable discharge date). */
+export class ChartsideMceClaimError extends Error {
+  override name = 'ChartsideMceClaimError';
+}
+
+/** CMS deactivated the sex-conflict edit for discharges from this date (MANIFEST.md). */
+const SEX_CONFLICT_OFF_FROM = 20241001;
+const POA_VALUES = new Set(['Y', 'N', 'U', 'W', '1', '']);
+
+/** Parses `YYYY-MM-DD` or `yyyyMMdd` to a yyyymmdd number (NaN when malformed). */
+export function dateNumber(date: string): number {
+  const d = date.trim().replaceAll('-', '');
+  return /^\d{8}$/.test(d) ? Number(d) : NaN;
+}
+
+function days(yyyymmdd: number): number {
+  const y = Math.floor(yyyymmdd / 10000);
+  const m = Math.floor(yyyymmdd / 100) % 100;
+  const d = yyyymmdd % 100;
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+class CodeTable {
+  private readonly first = new Map<string, number>();
+  private readonly count = new Map<string, number>();
+  constructor(
+    private readonly t: McePayload['dx'],
+    private readonly sets: number[][],
+  ) {
+    t.codes.split(' ').forEach((c, i) => {
+      if (!this.first.has(c)) this.first.set(c, i);
+      this.count.set(c, (this.count.get(c) ?? 0) + 1);
+    });
+  }
+  /** Attribute ids of the row valid on the date, or null when the code is invalid then. */
+  lookup(code: string, date: number): number[] | null {
+    const i0 = this.first.get(code);
+    if (i0 === undefined) return null;
+    const n = this.count.get(code)!;
+    for (let i = i0; i < i0 + n; i++) {
+      if (this.t.from[i]! <= date && date <= this.t.to[i]!) return this.sets[this.t.attrSet[i]!]!;
+    }
+    return null;
+  }
+}
+
+/** The Medicare Code Editor over one loaded `mce-43.1` bundle. */
+export class Mce {
+  readonly version: string;
+  readonly release: string;
+  private readonly dx: CodeTable;
+  private readonly pr: CodeTable;
+  private readonly attr = new Map<string, number>();
+  private readonly editInfo = new Map<string, { number: number; editType: string }>();
+  private readonly poaExempt: Set<string>;
+
+  private constructor(
+    readonly payload: McePayload,
+    release: string,
+  ) {
+    this.version = payload.version;
+    this.release = release;
+    this.dx = new CodeTable(payload.dx, payload.attrSets);
+    this.pr = new CodeTable(payload.pr, payload.attrSets);
+    payload.attributes.forEach((a, i) => this.attr.set(a, i));
+    for (const e of payload.edits) this.editInfo.set(e.edit, { number: e.number, editType: e.editType });
+    this.poaExempt = new Set(payload.poaExempt);
+  }
+
+  /** Loads the editor from an `mce-43.1` bundle. */
+  static fromBundle(reader: BundleReader): Mce {
+    const p = readJson<McePayload>(reader, MCE_BLOCK);
+    if (p.payloadVersion !== MCE_PAYLOAD_VERSION) {
+      throw new BundleFormatError(`bundle ${reader.header.id} has MCE payload version ${String(p.payloadVersion)}; this build reads ${MCE_PAYLOAD_VERSION}. Rebuild the code tables.`);
+    }
+    return new Mce(p, reader.header.release);
+  }
+
+  private has(attrs: number[] | null, name: string): boolean {
+    const id = this.attr.get(name);
+    return attrs !== null && id !== undefined && attrs.includes(id);
+  }
+
+  /**
+   * Runs every edit on a claim.
+   *
+   * @throws ChartsideMceClaimError when the discharge date is missing or malformed.
+   */
+  edit(claim: MceClaim): MceResult {
+    const date = dateNumber(claim.dischargeDate ?? '');
+    if (Number.isNaN(date)) throw new ChartsideMceClaimError(`discharge date "${claim.dischargeDate}" is not a date (YYYY-MM-DD)`);
+    const edits: MceEdit[] = [];
+    const add = (edit: string, target: EditTarget, message: string) => {
+      const info = this.editInfo.get(edit);
+      if (!info) throw new BundleFormatError(`MCE table has no edit ${edit}`);
+      edits.push({ edit, number: info.number, editType: info.editType, target, message });
+    };
+    const age = claim.age;
+    const ageValid = Number.isInteger(age) && age >= 0 && age <= 124;
+    const sex = { M: 'M', '1': 'M', F: 'F', '2': 'F', U: 'U', '0': 'U' }[claim.sex.trim().toUpperCase()];
+    const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
+
+    // Claim-level edits.
+    if (!ageValid) add('INVALID_AGE', { kind: 'claim' }, `age ${String(age)} is not 0-124`);
+    if (!sex) add('INVALID_SEX', { kind: 'claim' }, `sex "${claim.sex}" is not M, F or U`);
+    if (!this.payload.dischargeStatus.some((s) => s.code === status && s.from <= date && date <= s.to)) {
+      add('INVALID_DISCHARGE_STATUS', { kind: 'claim' }, `discharge status "${claim.dischargeStatus}" is not a valid UB-04 code on ${date}`);
+    }
+
+    const pdx = normalizeCode(claim.pdx ?? '');
+    const pdxAttrs = pdx ? this.dx.lookup(pdx, date) : null;
+    const sdx = claim.sdx.map((s) => {
+      const code = normalizeCode(s.code);
+      return { code, poa: (s.poa ?? '').trim().toUpperCase(), attrs: this.dx.lookup(code, date) };
+    });
+    const allDx = [...(pdx ? [{ code: pdx, attrs: pdxAttrs }] : []), ...sdx];
+    const procs = claim.procedures.map((raw) => {
+      const code = normalizeCode(raw);
+      return { code, attrs: this.pr.lookup(code, date) };
+    });
+    const sexConflictActive = date < SEX_CONFLICT_OFF_FROM;
+    const ranges = this.payload.ageRanges.filter((r) => r.from <= date && date <= r.to);
+
+    // Order of a code's edits as CMS's component lists them (fixture): for the principal the
+    // unspecified edit comes after the age edit, for a secondary before it.
+    const unspecified = (target: EditTarget & { code: string }, attrs: number[]) => {
+      if (this.has(attrs, 'UNSPECIFIED')) add('UNSPECIFIED', target, `${target.code} is unspecified (e.g. laterality); a more specific code is required`);
+    };
+    const generalDx = (target: EditTarget & { code: string }, attrs: number[]) => {
+      if (sexConflictActive && sex && ((sex === 'M' && this.has(attrs, 'FEMALE')) || (sex === 'F' && this.has(attrs, 'MALE')))) {
+        add('SEX_CONFLICT', target, `${target.code} conflicts with sex ${sex}`);
+      }
+      if (ageValid) {
+        for (const r of ranges) {
+          if (this.has(attrs, r.group.toUpperCase()) && (age < r.start || age > r.end)) {
+            add('AGE_CONFLICT', target, `${target.code} is a ${r.group.toLowerCase()} diagnosis (ages ${r.start}-${r.end}); patient is ${age}`);
+            break;
+          }
+        }
+      }
+      if (this.has(attrs, 'MSP')) add('MEDICARE_IS_SECONDARY_PAYER', target, `${target.code}: Medicare may be the secondary payer`);
+      if (this.has(attrs, 'WRNGPROC')) add('WRONG_PROCEDURE_PERFORMED', target, `${target.code} reports a wrong surgery`);
+    };
+
+    // Principal diagnosis.
+    if (pdx) {
+      const target = { kind: 'pdx' as const, index: 0, code: pdx };
+      if (!pdxAttrs) add('INVALID_CODE', target, `${pdx} is not a valid ICD-10-CM code on ${date}`);
+      else {
+        if (this.has(pdxAttrs, 'QADM')) add('QUESTIONABLE_ADMISSION', target, `${pdx} is a questionable reason for inpatient admission`);
+        if (this.has(pdxAttrs, 'MANIF')) add('MANIFESTATION_AS_PDX', target, `${pdx} is a manifestation code and cannot be principal`);
+        if (this.has(pdxAttrs, 'NONSPECIFIC') && status !== '20') add('NONSPECIFIC_PDX', target, `${pdx} is a non-specific principal diagnosis`);
+        if (this.has(pdxAttrs, 'ECODEPDX')) add('E_CODE_AS_PDX', target, `${pdx} is an external-cause code and cannot be principal`);
+        if (this.has(pdxAttrs, 'UNACCEPTABLE')) {
+          if (!this.has(pdxAttrs, 'REQSDX')) add('UNACCEPTABLE_PDX', target, `${pdx} is unacceptable as principal diagnosis`);
+          else if (sdx.length === 0) add('REQUIRES_SDX', target, `${pdx} as principal requires a secondary diagnosis`);
+        }
+        generalDx(target, pdxAttrs);
+        unspecified(target, pdxAttrs);
+      }
+    }
+    // Secondary diagnoses.
+    sdx.forEach((s, i) => {
+      const target = { kind: 'sdx' as const, index: i, code: s.code };
+      if (!s.attrs) {
+        add('INVALID_CODE', target, `${s.code} is not a valid ICD-10-CM code on ${date}`);
+        return;
+      }
+      if (pdx && s.code === pdx) add('DUPLICATE_OF_PDX', target, `${s.code} repeats the principal diagnosis`);
+      unspecified(target, s.attrs);
+      generalDx(target, s.attrs);
+    });
+
+    // Procedures.
+    const anyDx = (name: string) => allDx.some((d) => this.has(d.attrs, name));
+    const anyProc = (name: string) => procs.some((p) => this.has(p.attrs, name));
+    const los = claim.admissionDate ? days(date) - days(dateNumber(claim.admissionDate)) : NaN;
+    procs.forEach((p, i) => {
+      const target = { kind: 'procedure' as const, index: i, code: p.code };
+      const a = p.attrs;
+      if (!a) {
+        add('INVALID_CODE', target, `${p.code} is not a valid ICD-10-PCS code on ${date}`);
+        return;
+      }
+      if (sexConflictActive && sex && ((sex === 'M' && this.has(a, 'FEMALE')) || (sex === 'F' && this.has(a, 'MALE')))) {
+        add('SEX_CONFLICT', target, `${p.code} conflicts with sex ${sex}`);
+      }
+      if (this.has(a, 'NONSPECIFIC')) add('NONSPECIFIC_OR', target, `${p.code} is a non-specific O.R. procedure`);
+      if (this.has(a, 'BIOPSY')) add('OPEN_BIOPSY', target, `${p.code} is an open biopsy`);
+      const nonCovered =
+        this.has(a, 'NCOV_A') ||
+        (this.has(a, 'NCOV_B_PXP') && !anyProc('NCOV_B_KXP') && !anyDx('NCOV_B')) ||
+        (this.has(a, 'NCOV_D') && this.has(pdxAttrs, 'NCOV_D')) ||
+        (this.has(a, 'NCOV_E') && this.has(pdxAttrs, 'NCOV_E')) ||
+        (this.has(a, 'NCOV_F') && ageValid && age > 60) ||
+        (this.has(a, 'NCOV_G') && this.has(pdxAttrs, 'NCOV_G'));
+      if (nonCovered) add('NON_COVERED', target, `${p.code} is not covered by Medicare in this case`);
+      if (this.has(a, 'BILATERAL')) add('BILATERAL', target, `${p.code}: bilateral procedure`);
+      if (this.has(a, 'LCOV') || this.has(a, 'COV_Z006A') || this.has(a, 'COV_Z006B')) {
+        add('LIMITED_COVERAGE', target, `${p.code} is covered only under limited circumstances`);
+      }
+      if ((this.has(a, 'CSECT') || this.has(a, 'VAGDEL')) && !anyDx('DELOUT')) {
+        add('QUESTIONABLE_OBSTETRIC_ADMISSION', target, `${p.code} is a delivery without an outcome-of-delivery diagnosis`);
+      }
+      if (this.has(a, 'LOS') && !Number.isNaN(los) && los < 4) {
+        add('INCONSISTENT_WITH_LENGTH_OF_STAY', target, `${p.code} (ventilation > 96 hours) with a ${los}-day stay`);
+      }
+    });
+
+    // POA validation.
+    const poa: PoaFinding[] = [];
+    const checkPoa = (code: string, index: number, value: string, target: EditTarget) => {
+      if (!POA_VALUES.has(value)) {
+        poa.push({ code, index, poa: value, kind: 'invalid-value', message: `POA "${value}" is not Y, N, U, W, 1 or blank` });
+        add('INVALID_POA', target, `${code}: invalid POA "${value}"`);
+      } else if (!claim.poaExemptHospital) {
+        const exempt = this.poaExempt.has(code);
+        if (exempt && value !== '' && value !== '1') {
+          poa.push({ code, index, poa: value, kind: 'reported-on-exempt-code', message: `${code} is exempt from POA reporting: leave POA blank (or 1)` });
+        } else if (!exempt && (value === '' || value === '1')) {
+          poa.push({ code, index, poa: value, kind: 'missing', message: `${code} needs a POA indicator (Y, N, U or W)` });
+        }
+      }
+    };
+    if (pdx && claim.pdxPoa !== undefined) checkPoa(pdx, 0, claim.pdxPoa.trim().toUpperCase(), { kind: 'pdx', index: 0, code: pdx });
+    sdx.forEach((s, i) => checkPoa(s.code, i, s.poa, { kind: 'sdx', index: i, code: s.code }));
+
+    const countMap = new Map<string, number>();
+    for (const e of edits) countMap.set(e.edit, (countMap.get(e.edit) ?? 0) + 1);
+    const counts = [...countMap].sort((x, y) => this.editInfo.get(x[0])!.number - this.editInfo.get(y[0])!.number);
+    const pre = edits.some((e) => e.editType === 'PREPAYMENT');
+    const post = edits.some((e) => e.editType === 'POSTPAYMENT');
+    return { version: this.version, editType: pre && post ? 'BOTH' : pre ? 'PREPAYMENT' : post ? 'POSTPAYMENT' : 'NONE', edits, counts, poa };
+  }
+}
