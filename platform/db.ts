@@ -176,8 +176,6 @@ export async function readBlocks(db: ChartsideDb, bundleId: string): Promise<Map
 export const settingsSchema = z.object({
   /** Saved cases are purged this many days after their last change (issue 7). */
   purgeCasesAfterDays: z.number().int().min(1).max(3650).default(30),
-  /** `system` follows prefers-color-scheme. */
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../components/options/options-app';
+import '../../components/shell/shell.css';
+import '../../components/options/options.css';
+import { applyTheme, loadTheme } from '../../components/shell/theme';
+import { openChartsideDb } from '../../platform/db';
+import { startEngine } from '../../platform/worker/client';
+
+function main(): void {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('Chartside: #app missing from options/index.html');
+  applyTheme(loadTheme());
+  render(<OptionsApp engine={startEngine().api} db={openChartsideDb()} />, root);
+}
+
+main();
