@@ -20,7 +20,13 @@ export const MANIFEST_VERSION = 1;
 export interface CodesetsManifest {
   manifestVersion: number;
   /** Per builder: the cache key of the inputs its installed bundles were built from. */
-  builders: { name: string; version: number; cacheKey: string; bundles: string[]; inputs: { path: string; sha256: string }[] }[];
+  builders: {
+    name: string;
+    version: number;
+    cacheKey: string;
+    bundles: string[];
+    inputs: { path: string; sha256: string }[];
+  }[];
   /** Header of every installed bundle, sorted by id. */
   bundles: BundleHeader[];
 }
@@ -123,11 +129,15 @@ export async function buildCodesets(opts: BuildOptions): Promise<BuilderReport[]
         bundles: headers.map((h, k) => ({ id: h.id, bytes: built[k]!.bytes.length })),
       };
       reports.push(report);
-      log(`${builder.name}: built ${report.bundles.map((b) => `${b.id} (${b.bytes.toLocaleString('en-US')} bytes)`).join(', ')} in ${report.ms} ms`);
+      log(
+        `${builder.name}: built ${report.bundles.map((b) => `${b.id} (${b.bytes.toLocaleString('en-US')} bytes)`).join(', ')} in ${report.ms} ms`,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const detail: BuilderReport['error'] =
-        error instanceof ReleaseFileError ? { message, file: error.file, ...(error.line === undefined ? {} : { line: error.line }) } : { message };
+        error instanceof ReleaseFileError
+          ? { message, file: error.file, ...(error.line === undefined ? {} : { line: error.line }) }
+          : { message };
       reports.push({ name: builder.name, status: 'failed', ms: now() - started, bundles: [], error: detail });
       log(`${builder.name}: FAILED: ${message} (previously installed bundles kept)`);
     }

@@ -30,11 +30,17 @@ const KIND_LABEL: Record<CmNoteKind, string> = {
 
 function render(d: CmCodeDetail, releaseLine: string): string {
   const out: string[] = [];
-  out.push(`${d.dotted}  ${d.billable ? 'billable' : 'header (not billable)'}${d.requiresSeventh ? ', requires a 7th character' : ''}`);
+  out.push(
+    `${d.dotted}  ${d.billable ? 'billable' : 'header (not billable)'}${d.requiresSeventh ? ', requires a 7th character' : ''}`,
+  );
   out.push(`  long:  ${d.long}`);
   if (d.short !== d.long) out.push(`  short: ${d.short}`);
   out.push(`  ${releaseLine}`);
-  const flags = [d.poaExempt ? 'POA exempt' : '', d.newInYear ? `new in FY${d.fiscalYear}` : '', d.revisedInYear ? `title revised in FY${d.fiscalYear}` : ''].filter(Boolean);
+  const flags = [
+    d.poaExempt ? 'POA exempt' : '',
+    d.newInYear ? `new in FY${d.fiscalYear}` : '',
+    d.revisedInYear ? `title revised in FY${d.fiscalYear}` : '',
+  ].filter(Boolean);
   if (flags.length) out.push(`  ${flags.join('; ')}`);
   if (d.chapter) out.push(`  chapter ${d.chapter.name}: ${d.chapter.desc}`);
   if (d.section) out.push(`  section ${d.section.id}: ${d.section.desc}`);
@@ -50,11 +56,13 @@ function render(d: CmCodeDetail, releaseLine: string): string {
   if (d.seventh) {
     out.push(`  7th characters [from ${d.seventh.from}]:`);
     for (const n of d.seventh.note) out.push(`    ${n}`);
-    for (const c of d.seventh.chars) out.push(`    ${c.char}  ${c.meaning.padEnd(50)} ${c.code}${c.valid ? '' : ' (not a code this year)'}`);
+    for (const c of d.seventh.chars)
+      out.push(`    ${c.char}  ${c.meaning.padEnd(50)} ${c.code}${c.valid ? '' : ' (not a code this year)'}`);
   }
   if (d.indexEntries.length) {
     out.push('  index:');
-    for (const e of d.indexEntries.slice(0, 20)) out.push(`    ${e.path}${e.nemod ? ` ${e.nemod}` : ''} ${e.code}${e.manif ? ` [${e.manif}]` : ''}`);
+    for (const e of d.indexEntries.slice(0, 20))
+      out.push(`    ${e.path}${e.nemod ? ` ${e.nemod}` : ''} ${e.code}${e.manif ? ` [${e.manif}]` : ''}`);
     if (d.indexEntries.length > 20) out.push(`    ... ${d.indexEntries.length - 20} more`);
   }
   return out.join('\n');
@@ -74,9 +82,16 @@ export const codeCommand: CliCommand = {
     let fallback: string | undefined;
     if (opts.strings.has('year')) {
       year = Number(opts.strings.get('year')!.replace(/^FY/i, ''));
-      if (!tables.icd10cm.has(year)) throw new UsageError(`no ICD-10-CM FY${opts.strings.get('year')} tables installed (have: ${years.map((y) => `FY${y}`).join(', ')})`);
+      if (!tables.icd10cm.has(year))
+        throw new UsageError(
+          `no ICD-10-CM FY${opts.strings.get('year')} tables installed (have: ${years.map((y) => `FY${y}`).join(', ')})`,
+        );
     } else if (opts.strings.has('date')) {
-      const picked = pickRelease(opts.strings.get('date')!, [...tables.icd10cm.values()].map((t) => t.release), 'ICD-10-CM');
+      const picked = pickRelease(
+        opts.strings.get('date')!,
+        [...tables.icd10cm.values()].map((t) => t.release),
+        'ICD-10-CM',
+      );
       year = picked.release.fiscalYear;
       fallback = picked.fallback;
     } else {
@@ -85,7 +100,9 @@ export const codeCommand: CliCommand = {
     const table = tables.icd10cm.get(year)!;
     const detail = table.get(input);
     if (opts.booleans.has('json')) {
-      io.stdout.write(`${JSON.stringify({ query: input, fiscalYear: year, release: table.release.id, fallback, found: detail !== undefined, code: detail }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ query: input, fiscalYear: year, release: table.release.id, fallback, found: detail !== undefined, code: detail }, null, 2)}\n`,
+      );
       return detail ? 0 : 1;
     }
     if (fallback) io.stderr.write(`${fallback}\n`);

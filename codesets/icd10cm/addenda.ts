@@ -43,13 +43,15 @@ export function parseOrderAddenda(bytes: Uint8Array | string, file: string): Ord
         pendingFrom = { code, title: long, line: i + 1 };
         break;
       case 'Revise to':
-        if (!pendingFrom || pendingFrom.code !== code) throw new ReleaseFileError(file, i + 1, `"Revise to" ${code} without a matching "Revise from"`);
+        if (!pendingFrom || pendingFrom.code !== code)
+          throw new ReleaseFileError(file, i + 1, `"Revise to" ${code} without a matching "Revise from"`);
         out.revised.push({ code, from: pendingFrom.title, to: long });
         pendingFrom = undefined;
         break;
     }
   }
-  if (pendingFrom) throw new ReleaseFileError(file, pendingFrom.line, `"Revise from" ${pendingFrom.code} without "Revise to"`);
+  if (pendingFrom)
+    throw new ReleaseFileError(file, pendingFrom.line, `"Revise from" ${pendingFrom.code} without "Revise to"`);
   if (records === 0) throw new ReleaseFileError(file, undefined, 'no addenda records (wrong file?)');
   return out;
 }

@@ -4,7 +4,13 @@
  * are attached to it, every code they reference is validated against the year's codes, and the
  * header records which release each part came from.
  */
-import { encodeBundle, jsonPayload, readBundleHeader, type BlockInput, type ProvenanceFile } from '../../engine/bundle/format';
+import {
+  encodeBundle,
+  jsonPayload,
+  readBundleHeader,
+  type BlockInput,
+  type ProvenanceFile,
+} from '../../engine/bundle/format';
 import {
   CM_BLOCKS,
   CM_FLAG,
@@ -60,7 +66,15 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
   const index = new Map<string, number>();
   records.forEach((r, i) => index.set(r.code, i));
   const codeSet = new Set(index.keys());
-  const codes: CodesBlock = { layout: CM_LAYOUT_VERSION, codes: [], flags: [], short: [], long: [], parent: [], section: [] };
+  const codes: CodesBlock = {
+    layout: CM_LAYOUT_VERSION,
+    codes: [],
+    flags: [],
+    short: [],
+    long: [],
+    parent: [],
+    section: [],
+  };
   for (const r of records) {
     codes.codes.push(r.code);
     codes.flags.push(r.billable ? CM_FLAG.billable : 0);
@@ -171,7 +185,9 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
       notes.push(
         `${fmt(newCodes)} FY${year} codes are not in the FY${tabYear} Tabular List; they take the notes of their nearest existing ancestor, section and chapter` +
           (sectionByRange > 0 ? `; ${fmt(sectionByRange)} new categories placed in sections by code range` : '') +
-          (sectionByOrder > 0 ? `; ${fmt(sectionByOrder)} new categories outside every section range placed with the preceding code in the order file` : '') +
+          (sectionByOrder > 0
+            ? `; ${fmt(sectionByOrder)} new categories outside every section range placed with the preceding code in the order file`
+            : '') +
           `. ${fmt(orphanNotes)} notes on ${fmt(orphanOwners)} FY${tabYear} codes that no longer exist are dropped.`,
       );
     }
@@ -179,7 +195,9 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     blocks.push({ name: CM_BLOCKS.notes, kind: 'json', payload: jsonPayload(notesBlock) });
     blocks.push({ name: CM_BLOCKS.seventh, kind: 'json', payload: jsonPayload(seventh) });
   } else {
-    notes.push(`No Tabular List XML available for FY${year} or earlier: no instructional notes, chapters or 7th-character tables.`);
+    notes.push(
+      `No Tabular List XML available for FY${year} or earlier: no instructional notes, chapters or 7th-character tables.`,
+    );
   }
 
   // ---- indexes and tables ----
@@ -210,7 +228,18 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
         }
       }
     };
-    const block: IndexTreeBlock = { heads: t.heads, title: [], nemod: [], parent: [], code: [], manif: [], see: [], seeAlso: [], cells: [], staleRefs: [] };
+    const block: IndexTreeBlock = {
+      heads: t.heads,
+      title: [],
+      nemod: [],
+      parent: [],
+      code: [],
+      manif: [],
+      see: [],
+      seeAlso: [],
+      cells: [],
+      staleRefs: [],
+    };
     const isTable = key === 'drugs' || key === 'neoplasms';
     for (const r of t.rows) {
       block.title.push(r.title);
@@ -254,7 +283,8 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     counts.poaExempt = marked;
     counts.poaExemptNotInYear = missing;
     if (input.poaExempt.substitution) notes.push(input.poaExempt.substitution);
-    if (missing > 0) notes.push(`${fmt(missing)} POA-exempt codes of the list used are not FY${year} codes and are ignored.`);
+    if (missing > 0)
+      notes.push(`${fmt(missing)} POA-exempt codes of the list used are not FY${year} codes and are ignored.`);
   } else {
     notes.push(`No POA-exempt list available for FY${year}: POA exemption is unknown (not "not exempt").`);
   }

@@ -7,7 +7,15 @@ import type { ProvenanceFile } from '../../engine/bundle/format';
 import type { BuiltBundle, CodesetBuilder, ReleaseSource } from '../builder';
 import { parseOrderAddenda } from './addenda';
 import { assembleCmYear, type CmYearInputs, type Sourced } from './assemble';
-import { displayName, listCmFiles, pickFile, readCmFile, type CmFileChoice, type CmFileRef, type CmFileRole } from './files';
+import {
+  displayName,
+  listCmFiles,
+  pickFile,
+  readCmFile,
+  type CmFileChoice,
+  type CmFileRef,
+  type CmFileRole,
+} from './files';
 import { parseIndexTree } from './index-xml';
 import { parseOrderFile } from './order-file';
 import { parsePoaExempt } from './poa-exempt';
@@ -56,24 +64,37 @@ export const icd10cmBuilder: CodesetBuilder = {
     const years = plan(files);
     // Each file is parsed once even when it feeds several years (the FY2017 Tabular feeds both).
     const parsed = new Map<string, Sourced<unknown>>();
-    const load = <T>(ref: CmFileRef, parse: (bytes: Uint8Array, name: string) => T, substitution?: string): Sourced<T> => {
+    const load = <T>(
+      ref: CmFileRef,
+      parse: (bytes: Uint8Array, name: string) => T,
+      substitution?: string,
+    ): Sourced<T> => {
       const key = `${ref.path}!${ref.member ?? ''}`;
       let hit = parsed.get(key) as Sourced<T> | undefined;
       if (!hit) {
         const { bytes, sha256 } = readCmFile(source, ref);
         const name = ref.member ? `${ref.path}:${ref.member}` : ref.path;
-        const prov: ProvenanceFile = { file: displayName(ref), sha256, bytes: bytes.length, role: ref.role, releaseYear: ref.year };
+        const prov: ProvenanceFile = {
+          file: displayName(ref),
+          sha256,
+          bytes: bytes.length,
+          role: ref.role,
+          releaseYear: ref.year,
+        };
         hit = { data: parse(bytes, name), provenance: [prov] };
         parsed.set(key, hit);
       }
       return substitution ? { ...hit, substitution } : hit;
     };
-    return years.map((y) => {
+    // Parse every file of every year before assembling any bundle, so a broken file is reported
+    // quickly and nothing is assembled from a half-read release.
+    for (const y of years) load(y.order, parseOrderFile); // the small files first: fail fast
+    const inputs = years.map((y) => {
       const part = <T>(role: CmFileRole, parse: (bytes: Uint8Array, name: string) => T): Sourced<T> | undefined => {
         const c = y.parts.get(role);
         return c ? load(c.file, parse, c.substitution) : undefined;
       };
-      const inputs: CmYearInputs = {
+      const parts: CmYearInputs = {
         year: y.year,
         order: load(y.order, parseOrderFile),
         tabular: part('tabular', parseTabular),
@@ -84,7 +105,8 @@ export const icd10cmBuilder: CodesetBuilder = {
         poaExempt: part('poa-exempt', parsePoaExempt),
         addenda: part('addenda', parseOrderAddenda),
       };
-      return assembleCmYear(inputs);
+      return parts;
     });
+    return inputs.map(assembleCmYear);
   },
 };

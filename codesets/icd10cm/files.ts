@@ -93,12 +93,18 @@ export function pickFile(
   if (own) return { file: own };
   const older = ofRole.filter((f) => f.year < year).sort((a, b) => b.year - a.year)[0];
   if (older) {
-    return { file: older, substitution: `${what} from FY${older.year} (${older.name}): no FY${year} file available, newest older release used.` };
+    return {
+      file: older,
+      substitution: `${what} from FY${older.year} (${older.name}): no FY${year} file available, newest older release used.`,
+    };
   }
   if (!allowNewer) return undefined;
   const newer = ofRole.filter((f) => f.year > year).sort((a, b) => a.year - b.year)[0];
   if (!newer) return undefined;
-  return { file: newer, substitution: `${what} from FY${newer.year} (${newer.name}): no FY${year} or older file available, the newer release is used instead.` };
+  return {
+    file: newer,
+    substitution: `${what} from FY${newer.year} (${newer.name}): no FY${year} or older file available, the newer release is used instead.`,
+  };
 }
 
 /** Reads a chosen file's bytes (unzipping a member) with its sha256. */

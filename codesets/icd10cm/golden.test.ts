@@ -23,7 +23,9 @@ interface GoldenCase {
   index?: { path: string; nemod?: string; code: string }[];
 }
 
-const golden = JSON.parse(readFileSync(new URL('./golden/cm-codes.golden.json', import.meta.url), 'utf8')) as { cases: GoldenCase[] };
+const golden = JSON.parse(readFileSync(new URL('./golden/cm-codes.golden.json', import.meta.url), 'utf8')) as {
+  cases: GoldenCase[];
+};
 let tables: Map<number, CmTable>;
 
 beforeAll(async () => {
@@ -49,7 +51,9 @@ describe.each(golden.cases)('golden $code FY$year ($source)', (c) => {
   it('carries every expected instructional note, with where it is inherited from', () => {
     const d = tables.get(c.year)!.get(c.code)!;
     for (const n of c.notes) {
-      const hit = d.notes.find((x) => x.kind === n.kind && x.from === n.from && x.level === n.level && x.text.includes(n.text));
+      const hit = d.notes.find(
+        (x) => x.kind === n.kind && x.from === n.from && x.level === n.level && x.text.includes(n.text),
+      );
       expect(hit, `${n.kind} from ${n.from}: ${n.text}`).toBeDefined();
       if (n.staleRefs) expect(hit!.staleRefs).toEqual(n.staleRefs);
     }
@@ -68,7 +72,12 @@ describe.each(golden.cases)('golden $code FY$year ($source)', (c) => {
   it.runIf(c.index !== undefined)('is reached from the Alphabetic Index by its full path', () => {
     const d = tables.get(c.year)!.get(c.code)!;
     for (const i of c.index!) {
-      expect(d.indexEntries.some((e) => e.path === i.path && e.code === i.code && (i.nemod === undefined || e.nemod === i.nemod)), i.path).toBe(true);
+      expect(
+        d.indexEntries.some(
+          (e) => e.path === i.path && e.code === i.code && (i.nemod === undefined || e.nemod === i.nemod),
+        ),
+        i.path,
+      ).toBe(true);
     }
   });
 });
@@ -96,19 +105,28 @@ describe('ICD-10-CM tables, real FY2026 / FY2025 counts', () => {
     const tab = t.release.provenance.find((p) => p.role === 'tabular')!;
     expect(tab.releaseYear).toBe(2017);
     expect(tab.file).toBe('ICD10CM_FY2017_Full_XML.zip:icd10cm_tabular_2017.xml');
-    expect(t.release.notes[0]).toMatch(/^Tabular List from FY2017 \(newest available\): [\d,]+ notes; [\d,]+ of [\d,]+ code references/);
+    expect(t.release.notes[0]).toMatch(
+      /^Tabular List from FY2017 \(newest available\): [\d,]+ notes; [\d,]+ of [\d,]+ code references/,
+    );
     expect(t.release.counts.referencesStale).toBeGreaterThan(0);
     expect(t.release.counts.referencesValid).toBeGreaterThan(100_000);
     // A reference that no longer exists is kept and flagged (T84.04x moved out of T84 in later years).
     const s72 = t.get('S72')!;
-    const periprosthetic = s72.notes.find((n) => n.text.includes('periprosthetic fracture of prosthetic implant of hip'))!;
+    const periprosthetic = s72.notes.find((n) =>
+      n.text.includes('periprosthetic fracture of prosthetic implant of hip'),
+    )!;
     expect(periprosthetic.staleRefs).toEqual(['T84.040', 'T84.041']);
   });
 
   it('lists children and billable descendants of a header', () => {
     const t = tables.get(2026)!;
     expect(t.children('E11.2').map((c) => c.dotted)).toEqual(['E11.21', 'E11.22', 'E11.29']);
-    expect(t.billableDescendants('S72.001').map((c) => c.dotted.slice(-1)).join('')).toBe('ABCDEFGHJKMNPQRS');
+    expect(
+      t
+        .billableDescendants('S72.001')
+        .map((c) => c.dotted.slice(-1))
+        .join(''),
+    ).toBe('ABCDEFGHJKMNPQRS');
     expect(t.children('ZZZ')).toEqual([]);
   });
 
@@ -116,7 +134,14 @@ describe('ICD-10-CM tables, real FY2026 / FY2025 counts', () => {
     const t = tables.get(2026)!;
     expect(t.tableHeads('drug')[0]).toBe('Substance');
     const penicillin = [...t.drugRows()].find((r) => r.path === 'Penicillin' && r.nemod === '(any)');
-    expect(penicillin?.cells.map((c) => c.code)).toEqual(['T36.0X1', 'T36.0X2', 'T36.0X3', 'T36.0X4', 'T36.0X5', 'T36.0X6']);
+    expect(penicillin?.cells.map((c) => c.code)).toEqual([
+      'T36.0X1',
+      'T36.0X2',
+      'T36.0X3',
+      'T36.0X4',
+      'T36.0X5',
+      'T36.0X6',
+    ]);
     const breast = [...t.neoplasmRows()].find((r) => r.path === 'Neoplasm, neoplastic, breast');
     expect(breast?.cells[0]).toMatchObject({ column: 'Malignant Primary', code: 'C50.9-' });
     const amyloid = [...t.indexEntries()].find((e) => e.path === 'Amyloid heart');

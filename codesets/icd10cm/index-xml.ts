@@ -52,7 +52,8 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
         case 'mainTerm':
         case 'term': {
           const parent = tag.name === 'mainTerm' ? -1 : (open[open.length - 1] ?? -1);
-          if (tag.name === 'term' && parent < 0) throw new ReleaseFileError(file, undefined, '<term> outside a <mainTerm>');
+          if (tag.name === 'term' && parent < 0)
+            throw new ReleaseFileError(file, undefined, '<term> outside a <mainTerm>');
           out.rows.push({ title: '', nemod: '', parent, code: '', manif: '', see: '', seeAlso: '', cells: [] });
           open.push(out.rows.length - 1);
           break;

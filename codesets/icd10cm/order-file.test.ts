@@ -11,7 +11,18 @@ const line = (order: number, code: string, flag: '0' | '1', short: string, long:
 
 describe('order file parser', () => {
   it('reads a record', () => {
-    expect(parseOrderLine(line(2, 'A000', '1', 'Cholera due to Vibrio cholerae 01, biovar cholerae', 'Cholera due to Vibrio cholerae 01, biovar cholerae'), 2)).toEqual({
+    expect(
+      parseOrderLine(
+        line(
+          2,
+          'A000',
+          '1',
+          'Cholera due to Vibrio cholerae 01, biovar cholerae',
+          'Cholera due to Vibrio cholerae 01, biovar cholerae',
+        ),
+        2,
+      ),
+    ).toEqual({
       order: 2,
       code: 'A000',
       billable: true,
@@ -41,7 +52,13 @@ describe('order file parser', () => {
     const title = fc.stringMatching(/^[A-Za-z][A-Za-z ,()-]{0,58}[a-z]$/);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 99_999 }), code, fc.boolean(), title, title, (n, c, b, s, l) => {
-        expect(parseOrderLine(line(n, c, b ? '1' : '0', s, l), 1)).toEqual({ order: n, code: c, billable: b, short: s, long: l });
+        expect(parseOrderLine(line(n, c, b ? '1' : '0', s, l), 1)).toEqual({
+          order: n,
+          code: c,
+          billable: b,
+          short: s,
+          long: l,
+        });
       }),
     );
   });
@@ -57,26 +74,37 @@ describe('order file parser', () => {
       expect((e as ReleaseFileError).file).toBe('icd10cm_order_2026.txt');
       expect((e as ReleaseFileError).line).toBe(3);
     }
-    expect(() => parseOrderFile([good[0]!, good[0]!.replace('00001', '00002')].join('\n'), 'dup.txt')).toThrow(/dup.txt:2: duplicate code A00/);
+    expect(() => parseOrderFile([good[0]!, good[0]!.replace('00001', '00002')].join('\n'), 'dup.txt')).toThrow(
+      /dup.txt:2: duplicate code A00/,
+    );
     expect(() => parseOrderFile(new Uint8Array([0xff, 0xfe, 0x00]), 'bin.txt')).toThrow(/not a UTF-8 text file/);
   });
 
   it('refuses the ICD-10-PCS order file (wrong file)', () => {
-    const pcs = '00001 001     0 Central Nervous System and Cranial Nerves, Bypass             Central Nervous System and Cranial Nerves, Bypass';
-    expect(() => parseOrderFile(pcs, 'icd10pcs_order_2026.txt')).toThrow(/icd10pcs_order_2026.txt:1: bad ICD-10-CM code/);
+    const pcs =
+      '00001 001     0 Central Nervous System and Cranial Nerves, Bypass             Central Nervous System and Cranial Nerves, Bypass';
+    expect(() => parseOrderFile(pcs, 'icd10pcs_order_2026.txt')).toThrow(
+      /icd10pcs_order_2026.txt:1: bad ICD-10-CM code/,
+    );
   });
 });
 
 describe('official order files', () => {
   const root = findCodesetsSource();
   it('FY2026: 98,186 lines, 74,719 billable', () => {
-    const recs = parseOrderFile(readFileSync(join(root, 'icd10cm/FY2026/icd10cm_order_2026.txt')), 'icd10cm_order_2026.txt');
+    const recs = parseOrderFile(
+      readFileSync(join(root, 'icd10cm/FY2026/icd10cm_order_2026.txt')),
+      'icd10cm_order_2026.txt',
+    );
     expect(recs).toHaveLength(98_186);
     expect(recs.filter((r) => r.billable)).toHaveLength(74_719);
     expect(recs[0]).toMatchObject({ code: 'A00', billable: false, long: 'Cholera' });
   });
   it('FY2025: 97,584 lines, 74,260 billable', () => {
-    const recs = parseOrderFile(readFileSync(join(root, 'icd10cm/FY2025/icd10cm_order_2025.txt')), 'icd10cm_order_2025.txt');
+    const recs = parseOrderFile(
+      readFileSync(join(root, 'icd10cm/FY2025/icd10cm_order_2025.txt')),
+      'icd10cm_order_2025.txt',
+    );
     expect(recs).toHaveLength(97_584);
     expect(recs.filter((r) => r.billable)).toHaveLength(74_260);
   });

@@ -38,13 +38,16 @@ const CODE = /^[A-Z][0-9A-Z]{2,6}$/;
  * @param lineNo 1-based line number, used in the problem.
  */
 export function parseOrderLine(text: string, lineNo: number): OrderRecord | OrderLineProblem {
-  if (text.length < 78) return { line: lineNo, problem: `line is ${text.length} characters, an order-file record has at least 78` };
+  if (text.length < 78)
+    return { line: lineNo, problem: `line is ${text.length} characters, an order-file record has at least 78` };
   const order = text.slice(0, 5);
   if (!/^\d{5}$/.test(order) || text[5] !== ' ') return { line: lineNo, problem: `bad order number "${order}"` };
   const code = text.slice(6, 13).trimEnd();
-  if (!CODE.test(code) || text[13] !== ' ') return { line: lineNo, problem: `bad ICD-10-CM code "${text.slice(6, 13)}"` };
+  if (!CODE.test(code) || text[13] !== ' ')
+    return { line: lineNo, problem: `bad ICD-10-CM code "${text.slice(6, 13)}"` };
   const flag = text[14];
-  if ((flag !== '0' && flag !== '1') || text[15] !== ' ') return { line: lineNo, problem: `bad header/valid flag "${flag ?? ''}"` };
+  if ((flag !== '0' && flag !== '1') || text[15] !== ' ')
+    return { line: lineNo, problem: `bad header/valid flag "${flag ?? ''}"` };
   if (text[76] !== ' ') return { line: lineNo, problem: 'short title is not 60 characters wide' };
   const short = text.slice(16, 76).trim();
   const long = text.slice(77).trim();
@@ -71,7 +74,8 @@ export function parseOrderFile(bytes: Uint8Array | string, file: string): OrderR
     const r = parseOrderLine(lines[i]!, i + 1);
     if (isOrderProblem(r)) throw new ReleaseFileError(file, r.line, r.problem);
     if (seen.has(r.code)) throw new ReleaseFileError(file, i + 1, `duplicate code ${r.code}`);
-    if (r.order !== i + 1) throw new ReleaseFileError(file, i + 1, `order number ${r.order} out of sequence (expected ${i + 1})`);
+    if (r.order !== i + 1)
+      throw new ReleaseFileError(file, i + 1, `order number ${r.order} out of sequence (expected ${i + 1})`);
     seen.add(r.code);
     out.push(r);
   }

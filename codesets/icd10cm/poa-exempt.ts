@@ -16,7 +16,8 @@ export function parsePoaExempt(bytes: Uint8Array | string, file: string): string
     if (lines[i]!.trim() === '') continue;
     const cells = lines[i]!.split('\t');
     const code = (cells[col] ?? '').trim();
-    if (!/^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/.test(code)) throw new ReleaseFileError(file, i + 1, `bad code "${code}"`);
+    if (!/^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/.test(code))
+      throw new ReleaseFileError(file, i + 1, `bad code "${code}"`);
     out.push(code.replace('.', ''));
   }
   return out;

@@ -40,9 +40,18 @@ describe('Tabular List parser', () => {
   it('reads chapters, sections, nested codes and every note kind with its owner', () => {
     const t = parseTabular(XML, 'tab.xml');
     expect(t.version).toBe('2099');
-    expect(t.chapters).toEqual([{ name: '19', desc: 'Injury (S00-T88)', notes: [[5, 'code to identify any retained foreign body (Z18.-)']] }]);
+    expect(t.chapters).toEqual([
+      { name: '19', desc: 'Injury (S00-T88)', notes: [[5, 'code to identify any retained foreign body (Z18.-)']] },
+    ]);
     expect(t.sections).toEqual([
-      { id: 'S70-S79', desc: 'Injuries to the hip and thigh (S70-S79)', first: 'S70', last: 'S79', chapter: 0, notes: [[3, 'frostbite (T33-T34)']] },
+      {
+        id: 'S70-S79',
+        desc: 'Injuries to the hip and thigh (S70-S79)',
+        first: 'S70',
+        last: 'S79',
+        chapter: 0,
+        notes: [[3, 'frostbite (T33-T34)']],
+      },
     ]);
     expect(t.diags.map((d) => d.code)).toEqual(['S72', 'S720']);
     expect(t.diags[0]!.notes).toEqual([[7, 'A fracture not indicated as open or closed should be coded to closed']]);
@@ -77,7 +86,11 @@ describe('Tabular List parser', () => {
 
   it('refuses markup errors and the wrong file', () => {
     expect(() => parseTabular(XML.replace('</desc>', '</dexc>'), 't.xml')).toThrow(/t.xml:\d+: malformed XML/);
-    expect(() => parseTabular('<ICD10CM.index><version>2099</version></ICD10CM.index>', 'index.xml')).toThrow(/index.xml:1: root element <ICD10CM.index>, expected <ICD10CM.tabular>/);
-    expect(() => parseTabular('<ICD10CM.tabular><version>1</version></ICD10CM.tabular>', 'empty.xml')).toThrow(/no codes/);
+    expect(() => parseTabular('<ICD10CM.index><version>2099</version></ICD10CM.index>', 'index.xml')).toThrow(
+      /index.xml:1: root element <ICD10CM.index>, expected <ICD10CM.tabular>/,
+    );
+    expect(() => parseTabular('<ICD10CM.tabular><version>1</version></ICD10CM.tabular>', 'empty.xml')).toThrow(
+      /no codes/,
+    );
   });
 });

@@ -49,7 +49,8 @@ const NOTE_KIND = new Map<string, number>(CM_NOTE_KINDS.map((k, i) => [k, i]));
 /** Parses a Tabular List XML file. Refuses it whole ({@link ReleaseFileError}) when malformed. */
 export function parseTabular(bytes: Uint8Array | string, file: string): TabularList {
   const out: TabularList = { version: '', chapters: [], sections: [], diags: [] };
-  type Owner = { kind: 'chapter'; v: TabularChapter } | { kind: 'section'; v: TabularSection } | { kind: 'diag'; v: TabularDiag };
+  type Owner =
+    { kind: 'chapter'; v: TabularChapter } | { kind: 'section'; v: TabularSection } | { kind: 'diag'; v: TabularDiag };
   const owners: Owner[] = [];
   const path: string[] = [];
   let buf = '';
@@ -63,7 +64,12 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
     open(tag: SaxesTagPlain) {
       path.push(tag.name);
       buf = '';
-      if (skipDepth > 0 || tag.name === 'introduction' || tag.name === 'visualImpairment' || tag.name === 'sectionIndex') {
+      if (
+        skipDepth > 0 ||
+        tag.name === 'introduction' ||
+        tag.name === 'visualImpairment' ||
+        tag.name === 'sectionIndex'
+      ) {
         skipDepth++;
         return;
       }
@@ -77,7 +83,14 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
         case 'section': {
           const id = tag.attributes.id ?? '';
           const [first, last] = id.includes('-') ? id.split('-') : [id, id];
-          const v: TabularSection = { id, desc: '', first: first ?? '', last: last ?? '', chapter: out.chapters.length - 1, notes: [] };
+          const v: TabularSection = {
+            id,
+            desc: '',
+            first: first ?? '',
+            last: last ?? '',
+            chapter: out.chapters.length - 1,
+            notes: [],
+          };
           out.sections.push(v);
           owners.push({ kind: 'section', v });
           break;

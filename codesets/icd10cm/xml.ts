@@ -19,20 +19,33 @@ export interface XmlHandler {
  *
  * @throws ReleaseFileError on malformed or truncated XML or another root element.
  */
-export function streamXml(bytes: Uint8Array | string, file: string, root: string | string[], handler: XmlHandler): void {
+export function streamXml(
+  bytes: Uint8Array | string,
+  file: string,
+  root: string | string[],
+  handler: XmlHandler,
+): void {
   const roots = Array.isArray(root) ? root : [root];
   const parser = new SaxesParser();
   let failure: ReleaseFileError | undefined;
   let sawRoot = false;
   let depth = 0;
   parser.on('error', (err) => {
-    failure ??= new ReleaseFileError(file, parser.line, `malformed XML: ${err.message.replace(/^[^:]*:\d+:\d+: /, '')}`);
+    failure ??= new ReleaseFileError(
+      file,
+      parser.line,
+      `malformed XML: ${err.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+    );
   });
   parser.on('opentag', (tag) => {
     if (failure) return;
     if (depth === 0) {
       if (!roots.includes(tag.name)) {
-        failure = new ReleaseFileError(file, parser.line, `root element <${tag.name}>, expected <${roots.join('> or <')}> (wrong file?)`);
+        failure = new ReleaseFileError(
+          file,
+          parser.line,
+          `root element <${tag.name}>, expected <${roots.join('> or <')}> (wrong file?)`,
+        );
         return;
       }
       sawRoot = true;

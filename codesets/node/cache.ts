@@ -4,7 +4,17 @@
  *
  * Layout: `bundles/<id>.csb` (one bundle each) and `manifest.json` (see {@link CodesetsManifest}).
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { decodeBundle, type BundleHeader } from '../../engine/bundle/format';
 import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
@@ -126,7 +136,8 @@ async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
         rmSync(lock, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`codeset cache is locked by another build (${lock}); remove it if no build is running`);
+      if (Date.now() > deadline)
+        throw new Error(`codeset cache is locked by another build (${lock}); remove it if no build is running`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -156,7 +167,9 @@ export function installedBundles(cacheDir: string = CACHE_DIR): BundleHeader[] {
 /** Reads an installed bundle file into a {@link BundleReader} (blocks inflated and verified on first use). */
 export function readBundleFile(path: string): BundleReader {
   const buffer = readFileSync(path);
-  const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), { verify: false });
+  const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
+    verify: false,
+  });
   return readerFromCompressed(header, compressed);
 }
 
@@ -168,12 +181,15 @@ export function readBundleFile(path: string): BundleReader {
  */
 export async function loadBundleReader(id: string, opts: NodeBuildOptions = {}): Promise<BundleReader> {
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
-  const present = (): boolean => (store.readManifest()?.bundles ?? []).some((h) => h.id === id) && existsSync(store.bundlePath(id));
+  const present = (): boolean =>
+    (store.readManifest()?.bundles ?? []).some((h) => h.id === id) && existsSync(store.bundlePath(id));
   if (!present()) {
     const reports = await buildInstalledCodesets(opts);
     if (!present()) {
       const failures = reports.filter((r) => r.status === 'failed').map((r) => `${r.name}: ${r.error?.message ?? ''}`);
-      throw new ChartsideBundleNotFoundError(`bundle ${id} is not installed${failures.length ? `; build failures: ${failures.join('; ')}` : ''}`);
+      throw new ChartsideBundleNotFoundError(
+        `bundle ${id} is not installed${failures.length ? `; build failures: ${failures.join('; ')}` : ''}`,
+      );
     }
   }
   return readBundleFile(store.bundlePath(id));
@@ -209,13 +225,18 @@ export async function loadInstalledTables(opts: NodeBuildOptions = {}): Promise<
   for (const h of headers.filter((x) => x.system === 'icd10cm')) {
     icd10cm.set(h.fiscalYear, CmTable.fromReader(readBundleFile(store.bundlePath(h.id))));
   }
-  if (icd10cm.size === 0) throw new ChartsideBundleNotFoundError('no ICD-10-CM bundle is installed (run: npx chartside codesets build)');
+  if (icd10cm.size === 0)
+    throw new ChartsideBundleNotFoundError('no ICD-10-CM bundle is installed (run: npx chartside codesets build)');
   return {
     icd10cm,
     headers,
     cmFor(date) {
       const tables = [...icd10cm.values()];
-      const picked = pickRelease(date, tables.map((t) => t.release), 'ICD-10-CM');
+      const picked = pickRelease(
+        date,
+        tables.map((t) => t.release),
+        'ICD-10-CM',
+      );
       return { ...picked, table: tables.find((t) => t.release === picked.release)! };
     },
     reader: (id) => readBundleFile(store.bundlePath(id)),

@@ -41,7 +41,12 @@ export class FsReleaseSource implements ReleaseSource {
     const buffer = readFileSync(join(this.root, ...path.split('/')));
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     // node:crypto here (not the engine's portable sha256) because cache checks hash ~100 MB.
-    const file: ReleaseFile = { path, name: path.split('/').pop()!, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+    const file: ReleaseFile = {
+      path,
+      name: path.split('/').pop()!,
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
     this.cache.set(path, file);
     return file;
   }

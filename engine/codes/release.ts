@@ -61,7 +61,8 @@ export function pickRelease<T extends DatedRelease>(
     a.effectiveTo === b.effectiveTo ? b.fiscalYear - a.fiscalYear : a.effectiveTo < b.effectiveTo ? 1 : -1;
   if (matching.length > 0) return { release: [...matching].sort(byNewest)[0]! };
   const newest = [...available].sort(byNewest)[0]!;
-  const where = date < newest.effectiveFrom ? 'older than every installed release' : 'after the newest installed release';
+  const where =
+    date < newest.effectiveFrom ? 'older than every installed release' : 'after the newest installed release';
   return {
     release: newest,
     fallback: `No ${label} release covers ${date} (${where}); using FY${newest.fiscalYear} (${newest.effectiveFrom}..${newest.effectiveTo}), the newest available.`,

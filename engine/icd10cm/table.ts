@@ -170,8 +170,7 @@ export class CmTable {
       }
     }
     const flags = c.flags[i]!;
-    const requiresSeventh =
-      seventh !== undefined && summary.code.length < 7 && seventh.chars.some((ch) => ch.valid);
+    const requiresSeventh = seventh !== undefined && summary.code.length < 7 && seventh.chars.some((ch) => ch.valid);
 
     return {
       ...summary,
@@ -353,7 +352,11 @@ export class CmTable {
         nemod: b.nemod[i]!,
         see: b.see[i]!,
         seeAlso: b.seeAlso[i]!,
-        cells: (b.cells[i] ?? []).map((code, k) => ({ column: b.heads[k + 1] ?? '', code, stale: rows.stale.has(code) })),
+        cells: (b.cells[i] ?? []).map((code, k) => ({
+          column: b.heads[k + 1] ?? '',
+          code,
+          stale: rows.stale.has(code),
+        })),
       };
     }
   }

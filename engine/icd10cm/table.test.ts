@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBundle, encodeBundle, jsonPayload } from '../bundle/format';
+import { readerFromCompressed } from '../bundle/reader';
+import {
+  CM_BLOCKS,
+  CM_FLAG,
+  CM_LAYOUT_VERSION,
+  type CodesBlock,
+  type IndexTreeBlock,
+  type NotesBlock,
+  type SeventhBlock,
+  type TreeBlock,
+} from './layout';
+import { ChartsideCmTableError, CmTable } from './table';
+
+// A tiny synthetic table (real-looking codes, invented notes) exercising inheritance rules.
+const codes: CodesBlock = {
+  layout: CM_LAYOUT_VERSION,
+  codes: ['S00', 'S000', 'S000XXA', 'S000XXS', 'S72', 'S720', 'S72001', 'S72001A'],
+  flags: [0, 0, 1, 1, 0, 0, 0, 1 | CM_FLAG.added],
+  short: ['', '', '', '', '', '', 'Fx neck of r femur', ''],
+  long: [
+    'Superficial injury of head',
+    'Superficial injury of scalp',
+    'Scalp, initial',
+    'Scalp, sequela',
+    'Fracture of femur',
+    'Fracture of neck of femur',
+    'Fracture of neck of right femur',
+    'Fracture of neck of right femur, initial',
+  ],
+  parent: [-1, 0, 1, 1, -1, 4, 5, 6],
+  section: [0, 0, 0, 0, 1, 1, 1, 1],
+};
+const tree: TreeBlock = {
+  chapters: [{ name: '19', desc: 'Injury (S00-T88)' }],
+  sections: [
+    { id: 'S00-S09', desc: 'Head', first: 'S00', last: 'S09', chapter: 0 },
+    { id: 'S70-S79', desc: 'Hip and thigh', first: 'S70', last: 'S79', chapter: 0 },
+  ],
+};
+const notes: NotesBlock = {
+  owners: ['chapter:19', 'section:S70-S79', 'S72', 'S720'],
+  notes: [
+    [[5, 'retained foreign body (Z18.-)']],
+    [[3, 'frostbite (T33-T34)']],
+    [
+      [2, 'amputation (S78.-)'],
+      [3, 'old code (T84.040)', ['T84.040']],
+    ],
+    [[1, 'Fracture of hip NOS']],
+  ],
+};
+const seventh: SeventhBlock = {
+  owners: ['S00', 'S72'],
+  defs: [
+    {
+      note: ['7th for S00'],
+      chars: [
+        ['A', 'initial encounter'],
+        ['D', 'subsequent encounter'],
+        ['S', 'sequela'],
+      ],
+    },
+    {
+      note: ['7th for S72'],
+      chars: [
+        ['A', 'initial encounter for closed fracture'],
+        ['S', 'sequela'],
+      ],
+    },
+  ],
+};
+const index: IndexTreeBlock = {
+  heads: [],
+  title: ['Fracture', 'femur', 'neck'],
+  nemod: ['', '', '(right)'],
+  parent: [-1, 0, 1],
+  code: ['', '', 'S72.001A'],
+  manif: ['', '', ''],
+  see: ['', '', ''],
+  seeAlso: ['', '', ''],
+  cells: [],
+  staleRefs: [],
+};
+
+function table(codeBlock = codes): CmTable {
+  const bytes = encodeBundle(
+    {
+      id: 'icd10cm-2099',
+      system: 'icd10cm',
+      fiscalYear: 2099,
+      effectiveFrom: '2098-10-01',
+      effectiveTo: '2099-09-30',
+      release: 'test',
+      provenance: [],
+      notes: [],
+      counts: {},
+    },
+    [
+      { name: CM_BLOCKS.codes, kind: 'json', payload: jsonPayload(codeBlock) },
+      { name: CM_BLOCKS.tree, kind: 'json', payload: jsonPayload(tree) },
+      { name: CM_BLOCKS.notes, kind: 'json', payload: jsonPayload(notes) },
+      { name: CM_BLOCKS.seventh, kind: 'json', payload: jsonPayload(seventh) },
+      { name: CM_BLOCKS.index, kind: 'json', payload: jsonPayload(index) },
+    ],
+  );
+  const { header, compressed } = decodeBundle(bytes);
+  return CmTable.fromReader(readerFromCompressed(header, compressed));
+}
+
+describe('CmTable', () => {
+  it('normalises the code asked for', () => {
+    const t = table();
+    for (const q of ['S72.001A', 's72001a', ' S72.001a ']) expect(t.get(q)?.code).toBe('S72001A');
+    expect(t.get('S99')).toBeUndefined();
+    expect(t.has('s72.0')).toBe(true);
+    expect(t.isBillable('S72.001')).toBe(false);
+  });
+
+  it('inherits notes from ancestors, section and chapter, in that order, saying where from', () => {
+    const d = table().get('S72.001A')!;
+    expect(d.notes.map((n) => [n.kind, n.from, n.level, n.staleRefs])).toEqual([
+      ['inclusionTerm', 'S72.0', 'ancestor', []],
+      ['excludes1', 'S72', 'ancestor', []],
+      ['excludes2', 'S72', 'ancestor', ['T84.040']],
+      ['excludes2', 'S70-S79', 'section', []],
+      ['useAdditionalCode', 'Chapter 19', 'chapter', []],
+    ]);
+    expect(d.ancestors.map((a) => a.dotted)).toEqual(['S72', 'S72.0', 'S72.001']);
+    expect(d.chapter).toEqual({ name: '19', desc: 'Injury (S00-T88)' });
+    expect(d.newInYear).toBe(true);
+    expect(d.indexEntries.map((e) => e.path)).toEqual(['Fracture, femur, neck']);
+  });
+
+  it('builds the 7th-character table with placeholder X and flags headers that need it', () => {
+    const t = table();
+    const head = t.get('S00.0')!;
+    expect(head.requiresSeventh).toBe(true);
+    expect(head.seventh!.from).toBe('S00');
+    expect(head.seventh!.chars).toEqual([
+      { char: 'A', meaning: 'initial encounter', code: 'S00.0XXA', valid: true },
+      { char: 'D', meaning: 'subsequent encounter', code: 'S00.0XXD', valid: false },
+      { char: 'S', meaning: 'sequela', code: 'S00.0XXS', valid: true },
+    ]);
+    expect(t.get('S72.001')!.requiresSeventh).toBe(true);
+    expect(t.get('S72.001A')!.requiresSeventh).toBe(false);
+    expect(t.get('S72.001')!.short).toBe('Fx neck of r femur');
+  });
+
+  it('lists children and billable descendants', () => {
+    const t = table();
+    expect(t.children('S00.0').map((c) => c.dotted)).toEqual(['S00.0XXA', 'S00.0XXS']);
+    expect(t.billableDescendants('S72').map((c) => c.dotted)).toEqual(['S72.001A']);
+    expect([...t.all()]).toHaveLength(8);
+  });
+
+  it('refuses another layout version', () => {
+    expect(() => table({ ...codes, layout: 999 })).toThrow(ChartsideCmTableError);
+  });
+});
