@@ -1,0 +1,213 @@
+import { mentionContext, type ChartText, type MentionContext } from './chart-context';
+
+/** Diagnoses the CDI rules look for in the documentation (not code assignment: wording only). */
+export type DxConcept =
+  | 'sepsis'
+  | 'urosepsis'
+  | 'aki'
+  | 'ckd'
+  | 'malnutrition'
+  | 'heart-failure'
+  | 'encephalopathy'
+  | 'delirium'
+  | 'dementia'
+  | 'respiratory-failure'
+  | 'abla'
+  | 'anemia'
+  | 'pressure-injury'
+  | 'obesity'
+  | 'hyponatremia'
+  | 'hypokalemia'
+  | 'mi-typed'
+  | 'mi-untyped'
+  | 'pneumonia'
+  | 'copd';
+
+/** One mention of a diagnosis in the chart, with its context and the details written with it. */
+export interface DiagnosisMention {
+  concept: DxConcept;
+  start: number;
+  end: number;
+  text: string;
+  context: MentionContext;
+  /** Words written with the mention in its clause: acuity, type, severity, stage, site, organism. */
+  details: {
+    acuity?: 'acute' | 'chronic' | 'acute on chronic';
+    type?: string;
+    severity?: string;
+    organism?: string;
+  };
+  /** True when the line carries a nursing/dietitian/wound-care cue or sits in such a section. */
+  nonProvider: boolean;
+}
+
+interface DxSpec {
+  concept: DxConcept;
+  re: RegExp;
+}
+
+const ORGANISM =
+  /\b(?:MRSA|MSSA|staph(?:ylococc(?:us|al))?|strep(?:tococc(?:us|al))?|S\. (?:aureus|pneumoniae)|pneumococc(?:us|al)|pseudomonas|pseudomonal|klebsiella|E\. ?coli|escherichia|haemophilus|H\. influenzae|legionella|mycoplasma|enterobacter|acinetobacter|serratia|proteus|moraxella|influenza|RSV|COVID(?:-19)?|SARS-CoV-2|viral|fungal|pneumocystis|PJP|aspiration|gram[- ]negative|gram[- ]positive|anaerob(?:ic|es))\b/i;
+
+const SPECS: DxSpec[] = [
+  { concept: 'urosepsis', re: /\burosepsis\b/gi },
+  {
+    concept: 'sepsis',
+    re: /\b(?:severe sepsis|septic shock|sepsis|septicemia|septic(?! (?:arthritis|joint|emboli|bursitis|thrombophlebitis|abortion|tank|work-?up)))\b(?! (?:work-?up|protocol|bundle|screen(?:ing)?|alert|order set|pathway|criteria|evaluation|rule-?out))/gi,
+  },
+  {
+    concept: 'aki',
+    re: /\b(?:acute kidney injury|acute renal (?:failure|injury)|acute tubular necrosis|acute on chronic (?:kidney|renal) (?:failure|injury|disease)|AKI|ATN)\b/g,
+  },
+  { concept: 'aki', re: /\b(?:acute kidney injury|acute renal failure|acute renal injury|acute tubular necrosis)\b/gi },
+  { concept: 'ckd', re: /\b(?:CKD|ESRD|chronic kidney disease|chronic renal (?:failure|insufficiency|disease)|end[- ]stage renal disease)\b/gi },
+  {
+    concept: 'malnutrition',
+    re: /\b(?:(?:severe|moderate|mild)\s+)?(?:protein[- ]calorie malnutrition|protein[- ]energy malnutrition|malnutrition|malnourished|undernutrition|cachexia|cachectic)\b/gi,
+  },
+  { concept: 'malnutrition', re: /\bPCM\b/g },
+  { concept: 'heart-failure', re: /\b(?:heart failure|cardiac failure|congestive failure)\b/gi },
+  { concept: 'heart-failure', re: /\b(?:CHF|HFrEF|HFpEF|HFmrEF|HFimpEF|ADHF|HF)\b/g },
+  { concept: 'encephalopathy', re: /\bencephalopath(?:y|ic)\b/gi },
+  { concept: 'delirium', re: /\bdelirium\b/gi },
+  { concept: 'dementia', re: /\b(?:dementia|alzheimer'?s)\b/gi },
+  { concept: 'respiratory-failure', re: /\b(?:respiratory failure|ventilatory failure)\b/gi },
+  { concept: 'respiratory-failure', re: /\b(?:AHRF|AHCRF)\b/g },
+  {
+    concept: 'abla',
+    re: /\b(?:acute blood loss anemia|acute blood-loss anemia|acute (?:post-?hemorrhagic|posthaemorrhagic) anemia|anemia (?:due to|secondary to|from|of) acute (?:blood loss|hemorrhage)|acute anemia (?:due to|from|secondary to) (?:blood loss|hemorrhage|bleeding))\b/gi,
+  },
+  { concept: 'abla', re: /\bABLA\b/g },
+  { concept: 'anemia', re: /\ban(?:a)?emi(?:a|c)\b/gi },
+  { concept: 'pressure-injury', re: /\b(?:pressure (?:injury|injuries|ulcer|ulcers|sore|sores)|decubitus(?: ulcer)?|bed ?sores?)\b/gi },
+  {
+    concept: 'obesity',
+    re: /\b(?:morbid(?:ly)? obes(?:e|ity)|severe obesity|obes(?:e|ity)|overweight|underweight)\b/gi,
+  },
+  { concept: 'hyponatremia', re: /\b(?:hyponatr(?:a)?emi(?:a|c)|syndrome of inappropriate (?:ADH|antidiuretic hormone)(?: secretion)?)\b/gi },
+  { concept: 'hyponatremia', re: /\bSIADH\b/g },
+  { concept: 'hypokalemia', re: /\bhypokal(?:a)?emi(?:a|c)\b/gi },
+  {
+    concept: 'mi-typed',
+    re: /\b(?:type\s?(?:1|2|II|I|3|4a|4b|4c|5) (?:MI|myocardial infarction|NSTEMI|non-ST[- ]elevation (?:MI|myocardial infarction))|demand ischemia|(?:non-?ischemic |acute |chronic )?myocardial injury|supply[- ]demand mismatch)\b/gi,
+  },
+  { concept: 'mi-typed', re: /\bSTEMI\b/g },
+  { concept: 'mi-untyped', re: /\b(?:NSTEMI|non-ST[- ]elevation (?:MI|myocardial infarction)|myocardial infarction|MI)\b/g },
+  { concept: 'mi-untyped', re: /\b(?:myocardial infarction|non-ST[- ]elevation myocardial infarction)\b/gi },
+  { concept: 'pneumonia', re: /\b(?:pneumonia|pneumonitis)\b/gi },
+  { concept: 'pneumonia', re: /\b(?:PNA|CAP|HCAP|HAP|VAP)\b/g },
+  { concept: 'copd', re: /\b(?:COPD|chronic obstructive pulmonary disease|emphysema)\b/gi },
+];
+
+const NON_PROVIDER_CUE = /\b(?:RN|nurs(?:e|ing)|wound care|WOC(?:N)?|wound nurse|skin assessment|braden|dietitian|dietician|RD\b|nutrition(?:al)? (?:assessment|diagnosis|note|consult))/i;
+
+/** Words around a mention (its clause, at most 60 characters either side) that qualify it. */
+function qualifiers(text: string, start: number, end: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 60);
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || lineEnd > end + 60) lineEnd = Math.min(text.length, end + 60);
+  const before = text.slice(lineStart, start).split(/[.;,](?!\d)/).pop() ?? '';
+  const after = text.slice(end, lineEnd).split(/[.;](?!\d)/)[0] ?? '';
+  return `${before} ${text.slice(start, end)} ${after}`;
+}
+
+function detailsOf(concept: DxConcept, q: string, mention: string): DiagnosisMention['details'] {
+  const d: DiagnosisMention['details'] = {};
+  if (/acute[- ]on[- ]chronic|acute\s*\/\s*chronic/i.test(q)) d.acuity = 'acute on chronic';
+  else if (/\bacute\b|decompensat|exacerbation|\bADHF\b|flare/i.test(q)) d.acuity = 'acute';
+  else if (/\bchronic\b|compensated/i.test(q)) d.acuity = 'chronic';
+  switch (concept) {
+    case 'heart-failure': {
+      const t = /\b(?:HFrEF|HFpEF|HFmrEF|HFimpEF|systolic|diastolic|combined|reduced ejection fraction|preserved ejection fraction|mildly reduced ejection fraction|right[- ]sided|right heart|left[- ]sided|high[- ]output|biventricular)\b/i.exec(q);
+      if (t) d.type = t[0].toLowerCase();
+      if (/^ADHF$/i.test(mention)) d.acuity = 'acute';
+      break;
+    }
+    case 'malnutrition': {
+      const s = /\b(?:severe|moderate|mild|cachexia|cachectic)\b/i.exec(q);
+      if (s) d.severity = s[0].toLowerCase();
+      break;
+    }
+    case 'respiratory-failure': {
+      const t = /\b(?:hypoxic|hypoxemic|hypercapnic|hypercarbic)\b/i.exec(q);
+      if (t) d.type = t[0].toLowerCase();
+      if (/^AHRF$/i.test(mention)) d.acuity = 'acute';
+      break;
+    }
+    case 'pneumonia': {
+      const o = ORGANISM.exec(q);
+      if (o) d.organism = o[0];
+      break;
+    }
+    case 'pressure-injury': {
+      const s = /\b(?:stage\s*(?:[1-4]|I{1,3}|IV|one|two|three|four)|unstageable|deep tissue)\b/i.exec(q);
+      if (s) d.severity = s[0].toLowerCase();
+      const site = /\b(?:sacrum|sacral|coccyx|coccygeal|heels?|buttocks?|gluteal|hips?|ischial|ischium|trochanter(?:ic)?|occiput|elbows?|scapula(?:r)?|ankles?|back)\b/i.exec(q);
+      if (site) d.type = site[0].toLowerCase();
+      break;
+    }
+    case 'obesity': {
+      const s = /\b(?:morbid(?:ly)?|severe|class\s*(?:[1-3]|I{1,3})|overweight|underweight)\b/i.exec(q);
+      if (s) d.severity = s[0].toLowerCase();
+      break;
+    }
+    default:
+      break;
+  }
+  return d;
+}
+
+/**
+ * Every mention of the diagnoses CDI cares about, with context (negated, hypothetical, historical,
+ * family, uncertain), qualifiers written with it and whether it sits in non-provider documentation.
+ *
+ * @example findDiagnoses(prepareChart('No AKI.'))[0].context.negated // true
+ */
+export function findDiagnoses(chart: ChartText): DiagnosisMention[] {
+  const text = chart.text;
+  const out: DiagnosisMention[] = [];
+  const seen = new Set<string>();
+  for (const spec of SPECS) {
+    spec.re.lastIndex = 0;
+    for (let m = spec.re.exec(text); m; m = spec.re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const key = `${spec.concept}@${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const context = mentionContext(chart, start, end);
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineHead = text.slice(lineStart, Math.min(start, lineStart + 60));
+      const nonProvider = context.section?.author === 'nursing' || NON_PROVIDER_CUE.test(lineHead);
+      const q = qualifiers(text, start, end);
+      out.push({ concept: spec.concept, start, end, text: m[0], context, details: detailsOf(spec.concept, q, m[0]), nonProvider });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Options for {@link isDocumented}. */
+export interface DocumentedOptions {
+  /** Accept mentions in history sections / "history of" (chronic conditions). Default false. */
+  allowHistorical?: boolean;
+  /** Only provider documentation counts (I.B.14: malnutrition, pressure injury, obesity). Default false. */
+  providerOnly?: boolean;
+}
+
+/**
+ * Mentions that document `concept` for this encounter: asserted (not negated, hypothetical or
+ * family), not historical unless allowed. Uncertain wording ("probable sepsis") counts: inpatient
+ * uncertain diagnoses are coded as established (Official Guidelines II.H, III.C).
+ */
+export function documentedMentions(mentions: readonly DiagnosisMention[], concept: DxConcept, options: DocumentedOptions = {}): DiagnosisMention[] {
+  return mentions.filter(
+    (m) =>
+      m.concept === concept &&
+      !m.context.negated &&
+      !m.context.hypothetical &&
+      !m.context.family &&
+      (options.allowHistorical || !m.context.historical) &&
+      (!options.providerOnly || !m.nonProvider),
+  );
+}

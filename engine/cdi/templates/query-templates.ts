@@ -1,0 +1,348 @@
+import type { CdiTopic } from '../types';
+
+/** Query formats of query-guidelines.md §2 rule 5. */
+export type QueryFormat = 'multiple-choice' | 'open-ended' | 'yes-no';
+
+/**
+ * What a query asks for; decides which formats are allowed (§2 rule 5: yes/no never for a new
+ * diagnosis; acceptable for POA, confirming a documented diagnosis, or a cause-and-effect link).
+ */
+export type QueryPurpose = 'new-diagnosis' | 'specificity' | 'poa' | 'confirm-documented' | 'cause-effect';
+
+/** Purposes for which a yes/no query is acceptable (§2 rule 5, "Yes/No"). */
+export const YES_NO_PURPOSES: readonly QueryPurpose[] = ['poa', 'confirm-documented', 'cause-effect'];
+
+/** One answer option; offered only when the opportunity's fact `when` holds (all options must be
+ * clinically reasonable for the indicators shown, §2 rule 5). */
+export interface TemplateOption {
+  text: string;
+  when?: string;
+}
+
+/**
+ * A reviewed query template: data, with the guideline sections it follows. `{subject}`,
+ * `{mention}` and `{organism}` in the question or options are filled from the opportunity.
+ */
+export interface QueryTemplate {
+  id: string;
+  /** Bumped whenever the wording changes; printed with the draft. */
+  version: number;
+  topic: CdiTopic;
+  /** Date of the last clinical/compliance review of the wording (ISO). */
+  reviewed: string;
+  /** Where the wording and options come from (sections of /work/shared/cdi/query-guidelines.md). */
+  sources: string[];
+  format: QueryFormat;
+  purpose: QueryPurpose;
+  /** Neutral title printed on the query (never names the diagnosis being asked about). */
+  title: string;
+  question: string;
+  options: TemplateOption[];
+}
+
+/** Escape options every multiple-choice and yes/no draft carries (§2 rule 5, §4 skeleton). */
+export const OTHER_OPTION = 'Other (please specify): ________';
+/** See {@link OTHER_OPTION}. */
+export const UNDETERMINED_OPTION = 'Clinically undetermined';
+
+/** Closing line of every draft (§2 rule 7: the answer belongs in the health record). */
+export const CLOSING =
+  'Please document your response in the health record (progress note, discharge summary or addendum). Terms of uncertainty such as "probable" or "suspected" are acceptable for inpatient documentation.';
+
+const G = 'query-guidelines.md';
+const BASE = [`${G} §2 rules 1, 3, 4, 5`, `${G} §4 template skeleton and lint rules`];
+const REVIEWED = '2026-11-23';
+
+/** The reviewed template set (version 1). */
+export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
+  {
+    id: 'sepsis',
+    version: 1,
+    title: 'Clarification of infection-related clinical findings',
+    topic: 'sepsis',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §3 Sepsis (Sepsis-2 SIRS, Sepsis-3 SOFA/qSOFA)`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment and the clinical indicators above, can you clarify the condition being evaluated and treated?',
+    options: [
+      { text: 'Sepsis (please specify the source and organism, if known)' },
+      { text: 'Sepsis with acute organ dysfunction (please specify the organ dysfunction)', when: 'organDysfunction' },
+      { text: 'Septic shock', when: 'shock' },
+      { text: 'Localized infection without sepsis (please specify, e.g. urinary tract infection, pneumonia)' },
+      { text: 'Bacteremia without sepsis' },
+      { text: 'SIRS of non-infectious origin (please specify the cause)' },
+    ],
+  },
+  {
+    id: 'aki',
+    version: 1,
+    title: 'Clarification of creatinine values',
+    topic: 'aki',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §3 Acute kidney injury (KDIGO)`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment, can the creatinine values listed above be further clarified?',
+    options: [
+      { text: 'Acute kidney injury (please specify the stage, if known)' },
+      { text: 'Acute kidney injury on chronic kidney disease (please specify the CKD stage)', when: 'ckd' },
+      { text: 'Acute tubular necrosis' },
+      { text: 'Prerenal azotemia without acute kidney injury' },
+      { text: 'Chronic kidney disease only (please specify the stage)', when: 'ckd' },
+      { text: 'Lab variation, not clinically significant' },
+    ],
+  },
+  {
+    id: 'malnutrition',
+    version: 1,
+    title: 'Clarification of nutritional status',
+    topic: 'malnutrition',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §2 rule 10 (I.B.14: the diagnosis must come from a provider)`, `${G} §3 Malnutrition (ASPEN/AND, GLIM)`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question: 'Based on your clinical judgment and the nutrition findings above, can the patient\'s nutritional status be further clarified?',
+    options: [
+      { text: 'Severe protein-calorie malnutrition' },
+      { text: 'Moderate protein-calorie malnutrition' },
+      { text: 'Mild protein-calorie malnutrition' },
+      { text: 'Malnutrition, severity unable to be specified' },
+      { text: 'At risk for malnutrition, not malnourished' },
+    ],
+  },
+  {
+    id: 'heart-failure',
+    version: 1,
+    title: 'Clarification of cardiac condition: type and acuity',
+    topic: 'heart-failure',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §1 (imprecise: missing type or acuity)`, `${G} §3 Heart failure — type and acuity (EF bands)`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Based on your clinical judgment and the clinical indicators above, can the type and acuity of the cardiac condition being treated be further specified?',
+    options: [
+      { text: 'Acute on chronic systolic (HFrEF) heart failure', when: 'efReduced' },
+      { text: 'Acute systolic (HFrEF) heart failure', when: 'efReduced' },
+      { text: 'Chronic systolic (HFrEF) heart failure', when: 'efReduced' },
+      { text: 'Acute on chronic diastolic (HFpEF) heart failure', when: 'efPreserved' },
+      { text: 'Acute diastolic (HFpEF) heart failure', when: 'efPreserved' },
+      { text: 'Chronic diastolic (HFpEF) heart failure', when: 'efPreserved' },
+      { text: 'Heart failure with mildly reduced ejection fraction (HFmrEF); acuity: acute / chronic / acute on chronic', when: 'efMildlyReduced' },
+      { text: 'Combined systolic and diastolic heart failure; acuity: acute / chronic / acute on chronic', when: 'efNotPreserved' },
+      { text: 'Systolic (HFrEF) heart failure; acuity: acute / chronic / acute on chronic', when: 'efUnknown' },
+      { text: 'Diastolic (HFpEF) heart failure; acuity: acute / chronic / acute on chronic', when: 'efUnknown' },
+      { text: 'Right-sided heart failure; acuity: acute / chronic / acute on chronic', when: 'efUnknownOrPreserved' },
+      { text: 'Volume overload not due to heart failure (please specify the cause)', when: 'newDiagnosis' },
+    ],
+  },
+  {
+    id: 'encephalopathy',
+    version: 1,
+    title: 'Clarification of mental status findings',
+    topic: 'encephalopathy',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §3 Encephalopathy`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment, can the altered mental status described above be further clarified?',
+    options: [
+      { text: 'Metabolic encephalopathy (please specify the cause)', when: 'metabolic' },
+      { text: 'Septic encephalopathy', when: 'septic' },
+      { text: 'Hepatic encephalopathy', when: 'hepatic' },
+      { text: 'Delirium due to a known physiological condition (please specify)' },
+      { text: 'Altered mental status without encephalopathy' },
+    ],
+  },
+  {
+    id: 'respiratory-failure',
+    version: 1,
+    title: 'Clarification of respiratory status',
+    topic: 'respiratory-failure',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §3 Acute respiratory failure`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment, can the respiratory status described above be further clarified?',
+    options: [
+      { text: 'Acute hypoxic respiratory failure', when: 'hypoxic' },
+      { text: 'Acute hypercapnic respiratory failure', when: 'hypercapnic' },
+      { text: 'Acute hypoxic and hypercapnic respiratory failure', when: 'both' },
+      { text: 'Acute on chronic respiratory failure (please specify hypoxic and/or hypercapnic)', when: 'chronic' },
+      { text: 'Chronic respiratory failure only', when: 'chronic' },
+      { text: 'Hypoxemia without respiratory failure', when: 'hypoxic' },
+      { text: 'Respiratory distress or insufficiency without respiratory failure' },
+    ],
+  },
+  {
+    id: 'acute-blood-loss-anemia',
+    version: 1,
+    title: 'Clarification of hemoglobin values and blood loss',
+    topic: 'acute-blood-loss-anemia',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §3 Anemia — type`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment, can the hemoglobin values and the blood loss described above be further clarified?',
+    options: [
+      { text: 'Acute blood loss anemia' },
+      { text: 'Chronic blood loss anemia' },
+      { text: 'Acute on chronic blood loss anemia' },
+      { text: 'Dilutional anemia' },
+      { text: 'Expected operative blood loss without anemia', when: 'surgical' },
+    ],
+  },
+  {
+    id: 'pressure-injury',
+    version: 1,
+    title: 'Clarification of skin findings',
+    topic: 'pressure-injury',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §2 rule 10 (I.B.14: stage from nursing, diagnosis from a provider)`, `${G} §3 Pressure injury — site, stage, POA`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question:
+      'Nursing or wound-care documentation describes the skin finding listed above. Based on your clinical judgment, can the diagnosis, site and stage be clarified, and was it present at the time of admission?',
+    options: [
+      { text: 'Pressure injury (please specify site and stage; present on admission: yes / no)' },
+      { text: 'Non-pressure chronic ulcer (diabetic, venous or arterial; please specify site and depth)' },
+      { text: 'Moisture-associated skin damage' },
+      { text: 'Skin tear or other wound (please specify)' },
+    ],
+  },
+  {
+    id: 'pressure-injury-poa',
+    version: 1,
+    title: 'Present-on-admission status of a documented pressure injury',
+    topic: 'pressure-injury',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §1 (POA status unclear)`, `${G} §2 rule 5 (yes/no acceptable for POA)`, `${G} §3 Pressure injury — site, stage, POA`],
+    format: 'yes-no',
+    purpose: 'poa',
+    question: 'The pressure injury documented in this record is listed above. Was it present at the time of the inpatient admission?',
+    options: [{ text: 'Yes, present on admission' }, { text: 'No, developed after admission' }],
+  },
+  {
+    id: 'obesity-bmi',
+    version: 1,
+    title: 'Clarification of recorded body mass index',
+    topic: 'obesity-bmi',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §2 rule 10 (I.B.14: BMI from any clinician, weight diagnosis from a provider)`, `${G} §3 Obesity / BMI`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'The body mass index listed above is recorded in this encounter. Based on your clinical judgment, can a corresponding weight-related condition be clarified?',
+    options: [
+      { text: 'Obesity, class 3 (severe obesity)', when: 'bmi40' },
+      { text: 'Morbid (severe) obesity with alveolar hypoventilation', when: 'bmi40' },
+      { text: 'Obesity, class 2', when: 'bmi35' },
+      { text: 'Obesity, class 1', when: 'bmi30' },
+      { text: 'Obesity due to excess calories (please specify the class)' },
+      { text: 'Drug-induced obesity (please specify the drug)' },
+      { text: 'BMI recorded, not clinically significant for this encounter' },
+    ],
+  },
+  {
+    id: 'hyponatremia',
+    version: 1,
+    title: 'Clarification of sodium values',
+    topic: 'hyponatremia',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §2 rule 10 (III.B abnormal findings)`, `${G} §3 Hyponatremia`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment, can the sodium values and the treatment listed above be further clarified?',
+    options: [
+      { text: 'Hyponatremia' },
+      { text: 'Syndrome of inappropriate antidiuretic hormone secretion (SIADH)' },
+      { text: 'Hypervolemic or dilutional hyponatremia' },
+      { text: 'Hyponatremia due to a medication (adverse effect; please specify the drug)' },
+      { text: 'Lab value not clinically significant' },
+    ],
+  },
+  {
+    id: 'hypokalemia',
+    version: 1,
+    title: 'Clarification of potassium values',
+    topic: 'hypokalemia',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §2 rule 10 (III.B abnormal findings)`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question: 'Based on your clinical judgment, can the potassium values and the treatment listed above be further clarified?',
+    options: [
+      { text: 'Hypokalemia' },
+      { text: 'Hypokalemia due to a medication (adverse effect; please specify the drug)' },
+      { text: 'Hypokalemia due to gastrointestinal losses' },
+      { text: 'Lab value not clinically significant' },
+    ],
+  },
+  {
+    id: 'type-2-mi',
+    version: 1,
+    title: 'Clarification of troponin elevation',
+    topic: 'type-2-mi',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §3 Other frequent topics (type 2 MI vs demand ischemia)`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question: 'Based on your clinical judgment, can the troponin elevation listed above be further clarified?',
+    options: [
+      { text: 'Type 2 myocardial infarction due to supply/demand mismatch (please specify the cause)' },
+      { text: 'Type 1 myocardial infarction (NSTEMI or STEMI)' },
+      { text: 'Demand ischemia without infarction' },
+      { text: 'Non-ischemic myocardial injury (acute or chronic)' },
+      { text: 'Troponin elevation not clinically significant' },
+    ],
+  },
+  {
+    id: 'pneumonia-organism',
+    version: 1,
+    title: 'Clarification of pneumonia type or organism',
+    topic: 'pneumonia-organism',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §1 (imprecise: missing organism)`, `${G} §3 Other frequent topics (pneumonia organism / aspiration)`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question: 'Pneumonia is documented in this record. Based on your clinical judgment and the results listed above, can the type or causative organism be further specified?',
+    options: [
+      { text: 'Pneumonia due to {organism}', when: 'organism' },
+      { text: 'Aspiration pneumonia', when: 'aspiration' },
+      { text: 'Bacterial pneumonia, organism not identified' },
+      { text: '{organism} considered a colonizer or contaminant, not the cause of the pneumonia', when: 'organism' },
+      { text: 'Pneumonia, organism unknown', when: 'aspiration' },
+    ],
+  },
+  {
+    id: 'clinical-validation',
+    version: 1,
+    title: 'Clinical validation of a documented diagnosis',
+    topic: 'clinical-validation',
+    reviewed: REVIEWED,
+    sources: [...BASE, `${G} §1 (documented diagnosis without clinical support)`, `${G} §2 rule 5 (confirming a documented diagnosis)`],
+    format: 'multiple-choice',
+    purpose: 'confirm-documented',
+    question:
+      'The diagnosis of {subject} is documented in this record. The clinical indicators reviewed for it are listed above. Based on your clinical judgment, can the diagnosis be further clarified?',
+    options: [
+      { text: '{Subject} is clinically valid (please describe the supporting clinical findings)' },
+      { text: '{Subject} was ruled out' },
+    ],
+  },
+];
+
+/** The template with id `id`; throws for an unknown id (a programming error). */
+export function templateById(id: string): QueryTemplate {
+  const t = QUERY_TEMPLATES.find((x) => x.id === id);
+  if (!t) throw new ChartsideUnknownTemplateError(id);
+  return t;
+}
+
+/** Raised when an opportunity names a template that does not exist. */
+export class ChartsideUnknownTemplateError extends Error {
+  override name = 'ChartsideUnknownTemplateError';
+  constructor(id: string) {
+    super(`unknown CDI query template "${id}"`);
+  }
+}
