@@ -54,6 +54,7 @@ describe('CDP network recorder', () => {
     await page.evaluate(() => navigator.sendBeacon('/from-beacon', 'beacon-body'));
     expect((await network.waitFor((r) => r.url.endsWith('/from-beacon'))).method).toBe('POST');
     // The server saw them too: the recorder reports real traffic, not guesses.
+    await server.waitForRequest('/from-beacon');
     expect(server.requests).toEqual(expect.arrayContaining(['/from-page', '/from-worker', '/from-beacon']));
     await page.close();
   });

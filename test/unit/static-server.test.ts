@@ -50,8 +50,13 @@ describe('fixture static server', () => {
     expect((await fetch(server.url('chart.html'), { method: 'POST', body: 'x' })).status).toBe(405);
   });
 
-  it('records the paths requested', () => {
+  it('records the paths requested, and waits for one', async () => {
     expect(server.requests).toContain('/chart.html');
+    await server.waitForRequest('/chart.html');
+    const later = server.waitForRequest('/later.html', 5_000);
+    await fetch(server.url('later.html'));
+    await later;
+    await expect(server.waitForRequest('/never.html', 50)).rejects.toThrow(/not requested/);
   });
 
   it('falls back to the next free port when asked to', async () => {

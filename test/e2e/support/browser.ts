@@ -166,25 +166,37 @@ export async function openSidePanel(
 
 /**
  * Waits for the side panel's ready signal: `document.body.dataset.ready === 'true'`, set by the
- * side panel once the code tables are installed and the engine worker has answered. Never sleeps;
- * fails with the page's own errors when the signal does not come.
+ * side panel once the code tables are installed and the engine worker has answered. Never sleeps.
+ * Fails at once when the shell shows its error state (`[data-state="error"]`), and on time-out,
+ * with the page's text and errors either way.
  */
 export async function waitForSidePanelReady(
   page: Page,
   errors: readonly string[] = [],
   timeoutMs = 90_000,
 ): Promise<void> {
+  let outcome: unknown;
+  let cause: unknown;
   try {
-    await page.waitForFunction(() => document.body.dataset.ready === 'true', {
-      timeout: timeoutMs,
-      polling: 'mutation',
-    });
-  } catch (cause) {
-    const body = await page.evaluate(() => document.body.innerText.slice(0, 2000)).catch(() => '(page gone)');
-    throw new Error(
-      `side panel not ready after ${timeoutMs} ms (document.body.dataset.ready !== 'true').\n` +
-        `Page errors:\n${errors.join('\n') || '(none)'}\nPage text:\n${body}`,
-      { cause },
+    const handle = await page.waitForFunction(
+      () =>
+        document.body.dataset.ready === 'true'
+          ? 'ready'
+          : document.querySelector('[data-state="error"]')
+            ? 'error'
+            : false,
+      { timeout: timeoutMs, polling: 'mutation' },
     );
+    outcome = await handle.jsonValue();
+  } catch (error) {
+    outcome = 'timeout';
+    cause = error;
   }
+  if (outcome === 'ready') return;
+  const text = await page.evaluate(() => document.body.innerText.slice(0, 3000)).catch(() => '(page gone)');
+  throw new Error(
+    `side panel not ready: ${outcome === 'error' ? 'it shows an error' : `no ready signal after ${timeoutMs} ms`}.\n` +
+      `Page errors:\n${errors.join('\n') || '(none)'}\nPage text:\n${text}`,
+    { cause },
+  );
 }

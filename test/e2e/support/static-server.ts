@@ -34,6 +34,8 @@ export interface StaticServer {
   url(path: string): string;
   /** Every path requested so far, in order (tests can check what the browser loaded). */
   readonly requests: readonly string[];
+  /** Resolves when `path` has been requested (at once if it already was). */
+  waitForRequest(path: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,10 +57,11 @@ function indexPage(root: string): string {
 <h1>Synthetic EHR pages (fictional patients)</h1><ul>${items}</ul>\n`;
 }
 
-function handler(root: string, log: string[]) {
+function handler(root: string, log: string[], onRequest: () => void) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     log.push(url.pathname);
+    onRequest();
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -127,7 +130,23 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   const folder = resolve(root);
   if (!statSync(folder).isDirectory()) throw new Error(`Chartside static server: ${folder} is not a folder`);
   const requests: string[] = [];
-  const server = createServer(handler(folder, requests));
+  const waiters = new Set<() => void>();
+  const server = createServer(handler(folder, requests, () => waiters.forEach((w) => w())));
+  const waitForRequest = (path: string, timeoutMs = 30_000): Promise<void> =>
+    new Promise((done, fail) => {
+      const check = (): void => {
+        if (!requests.includes(path)) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        done();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        fail(new Error(`${path} was not requested within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
   // Keep-alive sockets from the browser must not hold close() open.
   server.keepAliveTimeout = 1000;
 
@@ -147,6 +166,7 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     origin,
     port,
     requests,
+    waitForRequest,
     url: (path: string) => new URL(path.replace(/^\/+/, ''), `${origin}/`).href,
     close: () =>
       new Promise<void>((done, fail) => {
