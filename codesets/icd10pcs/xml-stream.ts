@@ -51,6 +51,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 export function streamXml(text: string, file: string, expectedRoot: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: true });
   const stack: XmlElement[] = [];
+  const open = handlers.open?.bind(handlers);
+  const close = handlers.close?.bind(handlers);
   let failure: ReleaseFileError | undefined;
   const fail = (message: string, line = parser.line): never => {
     throw (failure ??= new ReleaseFileError(file, line, message));
@@ -66,7 +68,13 @@ export function streamXml(text: string, file: string, expectedRoot: string, hand
       line: parser.line,
       text: '',
     };
-    guard(() => handlers.open?.(el, stack));
+    if (open) {
+      try {
+        open(el, stack);
+      } catch (cause) {
+        rethrow(cause);
+      }
+    }
     stack.push(el);
   });
   parser.on('text', (t) => {
@@ -80,15 +88,17 @@ export function streamXml(text: string, file: string, expectedRoot: string, hand
   });
   parser.on('closetag', () => {
     const el = stack.pop();
-    if (el) guard(() => handlers.close?.(el, stack));
-  });
-  function guard(run: () => void): void {
-    try {
-      run();
-    } catch (cause) {
-      if (cause instanceof ReleaseFileError) throw cause;
-      fail(cause instanceof Error ? cause.message : String(cause));
+    if (el && close) {
+      try {
+        close(el, stack);
+      } catch (cause) {
+        rethrow(cause);
+      }
     }
+  });
+  function rethrow(cause: unknown): never {
+    if (cause instanceof ReleaseFileError) throw cause;
+    return fail(cause instanceof Error ? cause.message : String(cause));
   }
   try {
     parser.write(text).close();
