@@ -37,8 +37,9 @@ const TRANSFER = new Set(['02', '05', '66', '82', '85', '94']);
 
 /** Normalises a code: upper case, no dots or spaces. */
 export function normalizeCode(code: string): string {
-  return code.replace(/[.\s]/g, '').toUpperCase();
+  return CLEAN_CODE.test(code) ? code : code.replace(/[.\s]/g, '').toUpperCase();
 }
+const CLEAN_CODE = /^[A-Z0-9]*$/;
 
 /** Normalises a discharge status to two digits when numeric ('1' -> '01'). */
 export function normalizeDischargeStatus(status: string): string {
@@ -124,7 +125,7 @@ export class Grouper {
   group(claim: GrouperClaim, options: GroupOptions = {}): GroupResult {
     const { tables: t, note } = this.pickVersion(claim);
     const prep = prepare(t, claim, options.explain !== false);
-    const initial = pass(prep, claim, null);
+    const initial = pass(prep, null);
     // HAC step (README step 8): only for hospitals that are not POA-exempt.
     const hacs: HacFinding[] = [];
     const disq = new Map<number, number[]>();
@@ -154,7 +155,7 @@ export class Grouper {
         }
       }
     }
-    const final = disq.size === 0 ? initial : pass(prep, claim, disq);
+    const final = disq.size === 0 ? initial : pass(prep, disq);
     const info = t.drgInfo.get(final.drg)!;
     const secondary = sdxResults(prep, final, disq);
     const returnCode = final.returnCode !== 'OK' ? final.returnCode : hacCode;
@@ -189,13 +190,15 @@ export class Grouper {
 
 function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepared {
   const n = t.n;
-  const mask = new Uint8Array(t.maskSize);
+  // One mask per version, reused: grouping is synchronous, so no two claims share it at once.
+  const mask = t.scratchMask;
+  mask.fill(0);
   const pdx = normalizeCode(claim.pdx ?? '');
   const pdxIdx = pdx === '' ? -1 : (t.dxIndex.get(pdx) ?? -1);
   const sex = claim.sex === 'M' || claim.sex === 'F' ? claim.sex : '';
   let pdxMdc: number | null = null;
   let needsSex = false;
-  const excl = new Set<number>();
+  let excl: number[] = [];
   if (pdxIdx >= 0) {
     pdxMdc = t.payload.dx.mdc[pdxIdx]!;
     const sexMdc = t.payload.dx.sexMdc[pdxIdx]!;
@@ -205,7 +208,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
       else needsSex = true;
     }
     for (const a of t.dxAttrs(pdxIdx)) mask[a] = 1;
-    for (const g of t.payload.exclSets[t.payload.dx.exclSet[pdxIdx]!]!) excl.add(g);
+    excl = t.payload.exclSets[t.payload.dx.exclSet[pdxIdx]!]!;
   }
   const died = normalizeDischargeStatus(claim.dischargeStatus ?? '') === '20';
   const sdx: SdxState[] = [];
@@ -221,7 +224,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
     const dup = idx === pdxIdx;
     let excludedBy: number[] | null = null;
     for (const g of excl) {
-      if (t.exclusionSet(g).has(idx)) (excludedBy ??= []).push(g);
+      if (t.excludes(g, idx)) (excludedBy ??= []).push(g);
     }
     const death = died && t.ids.mccalive >= 0 && attrs.includes(t.ids.mccalive);
     sdx.push({ code, poa, idx, level: t.payload.dx.severity[idx]!, attrs, dup, excludedBy, death });
@@ -274,9 +277,11 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
 
   // Significant trauma body sites over all diagnoses.
   let sites = 0;
-  t.ids.traumaSites.forEach((a, k) => {
+  const traumaSites = t.ids.traumaSites;
+  for (let k = 0; k < traumaSites.length; k++) {
+    const a = traumaSites[k]!;
     if (a >= 0 && (mask[a] === 1 || mask[n + a] === 1)) sites |= 1 << k;
-  });
+  }
   mask[sp.MULTST] = popcount(sites) >= 2 ? 1 : 0;
 
   // Procedure counters (README: procedure codes as listed on the claim, repeats count).
@@ -290,15 +295,11 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   for (const p of procs) {
     if (p.idx < 0) continue;
     const attrs = t.prAttrs(p.idx);
-    t.ids.joints.forEach((a, k) => {
-      if (a >= 0 && attrs.includes(a)) joints |= 1 << k;
-    });
-    t.ids.stents.forEach((a, k) => {
-      if (a >= 0 && attrs.includes(a)) stents += k + 1;
-    });
-    t.ids.vessels.forEach((a, k) => {
-      if (a >= 0 && attrs.includes(a)) vessels += k + 1;
-    });
+    for (let k = 0; k < 6; k++) if (attrs.includes(t.ids.joints[k]!)) joints |= 1 << k;
+    for (let k = 0; k < 4; k++) {
+      if (attrs.includes(t.ids.stents[k]!)) stents += k + 1;
+      if (attrs.includes(t.ids.vessels[k]!)) vessels += k + 1;
+    }
     if (attrs.includes(t.ids.sglantfuse)) ant++;
     if (attrs.includes(t.ids.sglpostfuse1)) post1++;
     if (attrs.includes(t.ids.sglpostfuse)) post++;
@@ -327,15 +328,16 @@ function fillProcedures(prep: Prepared, mdc: number): void {
   const { t, mask } = prep;
   const base = 2 * t.n;
   mask.fill(0, base, base + t.n);
-  const suppressed = new Set<number>();
+  let suppressed: Set<number> | null = null;
   if (mdc >= 0 && prep.suppressing) {
+    suppressed = new Set<number>();
     for (const c of prep.clusters) {
       const cl = t.payload.clusters[c]!;
       if (cl.suppressionMdcs.includes(mdc)) for (const slot of cl.slots) for (const p of slot) suppressed.add(p);
     }
   }
   for (const p of prep.procs) {
-    if (p.idx < 0 || suppressed.has(p.idx)) continue;
+    if (p.idx < 0 || suppressed?.has(p.idx)) continue;
     for (const a of t.prAttrs(p.idx)) mask[base + a] = 1;
   }
   for (const c of prep.clusters) for (const a of t.payload.attrSets[t.payload.clusters[c]!.attrSet]!) mask[base + a] = 1;
@@ -353,66 +355,71 @@ function severityFor(prep: Prepared, disq: Map<number, number[]> | null, suppres
   return sev;
 }
 
-function pass(prep: Prepared, claim: GrouperClaim, disq: Map<number, number[]> | null): PassResult {
+/** Evaluates one MDC's formula rows in `seq` order; the first true row wins. */
+function evalMdc(
+  prep: Prepared,
+  mdc: number,
+  disq: Map<number, number[]> | null,
+  baseSev: 0 | 1 | 2,
+  trail: TrailStep[],
+): { row: CompiledRow; sev: 0 | 1 | 2 } | null {
   const { t, mask } = prep;
+  if (prep.suppressing) fillProcedures(prep, mdc);
+  const rows = t.rowsByMdc.get(mdc);
+  if (!rows) return null;
+  const mccSlot = t.special.MCC;
+  const ccSlot = t.special.CC;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const sev = row.suppress.length > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
+    mask[mccSlot] = sev === 2 ? 1 : 0;
+    mask[ccSlot] = sev === 1 ? 1 : 0;
+    if (row.test(mask)) {
+      trail.push({
+        mdc,
+        seq: row.seq,
+        drg: row.drg,
+        rerouteMdc: row.rerouteMdc,
+        formula: row.formula,
+        severity: SEV_NAME[sev],
+        drivers: prep.explain ? drivers(prep, row, disq, sev) : [],
+      });
+      return { row, sev };
+    }
+  }
+  return null;
+}
+
+function errorResult(code: ReturnCode, trail: TrailStep[]): PassResult {
+  return { drg: 999, mdc: 0, medSurg: 'NONE', severity: 'NONE', returnCode: code, baseDrg: 999, row: null, trail };
+}
+
+/** One grouping pass (README steps 4-7); `disq` = HAC-disqualified secondary diagnoses. */
+function pass(prep: Prepared, disq: Map<number, number[]> | null): PassResult {
   const baseSev = severityFor(prep, disq, []);
   const trail: TrailStep[] = [];
-  const evalMdc = (mdc: number): { row: CompiledRow; sev: 0 | 1 | 2 } | null => {
-    if (prep.suppressing) fillProcedures(prep, mdc);
-    const rows = t.rowsByMdc.get(mdc);
-    if (!rows) return null;
-    for (const row of rows) {
-      const sev = row.suppress.length > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
-      mask[t.special.MCC] = sev === 2 ? 1 : 0;
-      mask[t.special.CC] = sev === 1 ? 1 : 0;
-      if (row.test(mask)) {
-        trail.push({
-          mdc,
-          seq: row.seq,
-          drg: row.drg,
-          rerouteMdc: row.rerouteMdc,
-          formula: row.formula,
-          severity: SEV_NAME[sev],
-          drivers: prep.explain ? drivers(prep, row, disq, sev) : [],
-        });
-        return { row, sev };
-      }
-    }
-    return null;
-  };
-  const error = (code: ReturnCode): PassResult => ({
-    drg: 999,
-    mdc: 0,
-    medSurg: 'NONE',
-    severity: 'NONE',
-    returnCode: code,
-    baseDrg: 999,
-    row: null,
-    trail,
-  });
   let reported = prep.pdxMdc ?? 0;
   let current = prep.pdxMdc ?? 0;
-  const pre = evalMdc(0);
+  const pre = evalMdc(prep, 0, disq, baseSev, trail);
   let hit = pre;
   if (pre && pre.row.drg === 0) {
-    if (pre.row.rerouteMdc === 0) return error(pre.row.errorCode as ReturnCode);
+    if (pre.row.rerouteMdc === 0) return errorResult(pre.row.errorCode as ReturnCode, trail);
     current = pre.row.rerouteMdc;
     if (current !== 29) reported = current;
     hit = null;
   }
   for (let hops = 0; !hit && hops < 8; hops++) {
-    const r = evalMdc(current);
-    if (!r) return error('UNGROUPABLE');
+    const r = evalMdc(prep, current, disq, baseSev, trail);
+    if (!r) return errorResult('UNGROUPABLE', trail);
     if (r.row.drg === 0) {
-      if (r.row.rerouteMdc === 0) return error(r.row.errorCode as ReturnCode);
+      if (r.row.rerouteMdc === 0) return errorResult(r.row.errorCode as ReturnCode, trail);
       current = r.row.rerouteMdc;
       if (current !== 29) reported = current;
       continue;
     }
     hit = r;
   }
-  if (!hit) return error('UNGROUPABLE');
-  void claim;
+  if (!hit) return errorResult('UNGROUPABLE', trail);
   const none = hit.row.drg === 998 || hit.row.drg === 999;
   return {
     drg: hit.row.drg,
@@ -532,8 +539,9 @@ function procedureResults(prep: Prepared): ProcedureResult[] {
     code: p.code,
     valid: p.idx >= 0,
     role: p.idx >= 0 && t.payload.pr.nor[p.idx] === '0' ? 'OR' : 'NOR',
-    clusters: prep.clusters
-      .filter((c) => t.payload.clusters[c]!.slots.some((slot) => slot.includes(p.idx)))
-      .map((c) => t.payload.clusters[c]!.id),
+    clusters:
+      prep.clusters.length === 0
+        ? []
+        : prep.clusters.filter((c) => t.payload.clusters[c]!.slots.some((slot) => slot.includes(p.idx))).map((c) => t.payload.clusters[c]!.id),
   }));
 }

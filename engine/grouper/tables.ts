@@ -54,8 +54,8 @@ export class GrouperTables {
   readonly dxCodes: string[];
   readonly prIndex = new Map<string, number>();
   readonly prCodes: string[];
-  /** Excluded-SDX sets per exclusion group, built lazily. */
-  private readonly exclCache: (Set<number> | undefined)[] = [];
+  /** Claim mask reused by every grouping with this version (grouping is synchronous). */
+  readonly scratchMask: Uint8Array;
   readonly rowsByMdc = new Map<number, CompiledRow[]>();
   readonly hacFormulas: { hac: number; title: string; test: CompiledFormula }[];
   readonly drgInfo = new Map<number, { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }>();
@@ -99,6 +99,7 @@ export class GrouperTables {
     const base = 4 * this.n;
     this.special = Object.fromEntries(SPECIALS.map((s, i) => [s, base + i])) as Record<Special, number>;
     this.maskSize = base + SPECIALS.length;
+    this.scratchMask = new Uint8Array(this.maskSize);
     const id = (name: string) => this.attrIds.get(name) ?? -1;
     this.ids = {
       mccalive: id('mccalive'),
@@ -157,14 +158,19 @@ export class GrouperTables {
     this.dischargeStatuses = new Set(p.dischargeStatuses);
   }
 
-  /** Set of SDX indexes excluded by one exclusion group. */
-  exclusionSet(group: number): Set<number> {
-    let s = this.exclCache[group];
-    if (!s) {
-      s = new Set(this.payload.exclGroups[group]);
-      this.exclCache[group] = s;
+  /** True when exclusion group `group` lists diagnosis `dx` (binary search in the sorted list). */
+  excludes(group: number, dx: number): boolean {
+    const list = this.payload.exclGroups[group]!;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = list[mid]!;
+      if (v === dx) return true;
+      if (v < dx) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return s;
+    return false;
   }
 
   /** Attribute ids of a diagnosis. */
