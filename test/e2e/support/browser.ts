@@ -200,3 +200,45 @@ export async function waitForSidePanelReady(
     { cause },
   );
 }
+
+/**
+ * Starts listening, in the side panel page, for the chart snapshots the content script sends.
+ * Call it before opening the EHR page; `next()` resolves with the URL of the next snapshot the
+ * panel receives. Event-driven: a chrome.runtime.onMessage listener in the panel counts snapshots
+ * in an attribute of <html> (test-only, set by this helper), and the wait watches DOM mutations.
+ */
+export async function watchChartSnapshots(panel: Page): Promise<{ next(timeoutMs?: number): Promise<string> }> {
+  type Runtime = { onMessage: { addListener(listener: (message: unknown) => undefined): void } };
+  const seenSoFar = await panel.evaluate(() => {
+    const root = document.documentElement;
+    if (root.dataset.testSnapshots === undefined) {
+      root.dataset.testSnapshots = '0';
+      const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+      runtime.onMessage.addListener((message) => {
+        const m = message as { type?: string; snapshot?: { url?: string } } | null;
+        if (m?.type === 'content-to-panel:chart-snapshot') {
+          const n = Number(root.dataset.testSnapshots);
+          root.dataset[`testSnapshot${n}`] = m.snapshot?.url ?? '';
+          root.dataset.testSnapshots = String(n + 1);
+        }
+        return undefined;
+      });
+    }
+    return Number(root.dataset.testSnapshots);
+  });
+  let consumed = seenSoFar;
+  return {
+    next: async (timeoutMs = 30_000) => {
+      const index = consumed;
+      const handle = await panel.waitForFunction(
+        (i: number) =>
+          Number(document.documentElement.dataset.testSnapshots) > i &&
+          document.documentElement.dataset[`testSnapshot${i}`],
+        { timeout: timeoutMs, polling: 'mutation' },
+        index,
+      );
+      consumed = index + 1;
+      return String(await handle.jsonValue());
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run demo`: builds the code tables and the extension (the e2e/demo variant, which may read
+ * localhost pages without a permission prompt), serves the synthetic EHR pages on localhost, and
+ * opens Chromium with Chartside loaded: the Epic-like chart in one window, the side panel page in
+ * another. Click the Chartside toolbar button to open the real side panel beside the chart.
+ *
+ * Without a display ($DISPLAY and $WAYLAND_DISPLAY unset on Linux) it says so, runs the same
+ * session headless, writes screenshots of the side panel and the chart to a folder it prints, and
+ * exits 0.
+ *
+ * Options:
+ *   --no-build        use the existing .output/chrome-mv3 build
+ *   --headless        screenshots only, even where a display exists
+ *   --port N          port for the EHR pages (default 5177, or the next free one)
+ *   --page FILE       page of test/fixtures/ehr/ to open (default epic-demo.html)
+ *   --out DIR         where headless screenshots go (default test-results/demo/)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'puppeteer-core';
+import {
+  launchWithExtension,
+  openSidePanel,
+  SIDE_PANEL_VIEWPORT,
+  waitForSidePanelReady,
+  watchChartSnapshots,
+  type ExtensionBrowser,
+} from '../test/e2e/support/browser';
+import { CHROME_BUILD, EHR_FIXTURES, ROOT } from '../test/e2e/support/paths';
+import { startStaticServer, type StaticServer } from '../test/e2e/support/static-server';
+
+const CHART_VIEWPORT = { width: 1280, height: SIDE_PANEL_VIEWPORT.height };
+
+function hasDisplay(): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function build(): void {
+  console.log('demo: building the code tables and the extension (npm run build:e2e) ...');
+  const run = spawnSync('npm', ['run', '--silent', 'build:e2e'], { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`the build failed (exit ${String(run.status)}); its message is above`);
+}
+
+/** Opens the side panel page, waits for the tables, then opens the chart and waits for its snapshot. */
+async function openSession(chartside: ExtensionBrowser, chartUrl: string): Promise<{ panel: Page; chart: Page }> {
+  const { page: panel, errors } = await openSidePanel(chartside);
+  await waitForSidePanelReady(panel, errors);
+  const snapshots = await watchChartSnapshots(panel);
+  const chart = await chartside.browser.newPage();
+  await chart.setViewport(CHART_VIEWPORT);
+  await chart.goto(chartUrl, { waitUntil: 'load' });
+  try {
+    const url = await snapshots.next(20_000);
+    console.log(`demo: the side panel received the chart read from ${url}`);
+  } catch {
+    console.warn('demo: the side panel received no chart snapshot within 20 s (is the content script registered?)');
+  }
+  return { panel, chart };
+}
+
+/** Puts the two screenshots side by side, as a user sees the chart with the panel beside it. */
+async function composeOverview(
+  chartside: ExtensionBrowser,
+  chartPng: Uint8Array,
+  panelPng: Uint8Array,
+  path: string,
+): Promise<void> {
+  const page = await chartside.browser.newPage();
+  await page.setViewport({
+    width: CHART_VIEWPORT.width + SIDE_PANEL_VIEWPORT.width + 1,
+    height: CHART_VIEWPORT.height,
+  });
+  const img = (png: Uint8Array): string => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  await page.setContent(
+    `<body style="margin:0;display:flex;background:#888"><img src="${img(chartPng)}" style="display:block">` +
+      `<img src="${img(panelPng)}" style="display:block;margin-left:1px"></body>`,
+    { waitUntil: 'load' },
+  );
+  await page.screenshot({ path });
+  await page.close();
+}
+
+async function headless(server: StaticServer, page: string, outDir: string): Promise<void> {
+  const chartside = await launchWithExtension({ headless: true });
+  try {
+    const { panel, chart } = await openSession(chartside, server.url(page));
+    mkdirSync(outDir, { recursive: true });
+    const files = {
+      panel: join(outDir, 'demo-sidepanel.png'),
+      chart: join(outDir, 'demo-chart.png'),
+      overview: join(outDir, 'demo-overview.png'),
+    };
+    await panel.bringToFront();
+    const panelPng = await panel.screenshot({ path: files.panel });
+    await chart.bringToFront();
+    const chartPng = await chart.screenshot({ path: files.chart });
+    await composeOverview(chartside, chartPng, panelPng, files.overview);
+    const metrics = await panel.evaluate(() => (window as { chartsideMetrics?: unknown }).chartsideMetrics);
+    if (metrics) writeFileSync(join(outDir, 'demo-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    console.log('demo: screenshots written:');
+    for (const file of Object.values(files)) console.log(`  ${file}`);
+  } finally {
+    await chartside.close();
+  }
+}
+
+async function headed(server: StaticServer, page: string): Promise<void> {
+  const chartside = await launchWithExtension({ headless: false, viewport: null });
+  const { panel, chart } = await openSession(chartside, server.url(page));
+  // The side panel page in a narrow window of its own, beside the chart.
+  const session = await chartside.browser.target().createCDPSession();
+  await session.send('Target.createTarget', { url: panel.url(), newWindow: true });
+  await panel.close();
+  await chart.bringToFront();
+  console.log(
+    '\ndemo: Chromium is open with Chartside loaded.\n' +
+      `  chart:      ${server.url(page)} (other pages: ${server.origin}/)\n` +
+      `  side panel: ${chartside.extensionOrigin}sidepanel.html (also: the Chartside toolbar button)\n` +
+      'Close Chromium or press Ctrl+C to stop.',
+  );
+  await new Promise<void>((done) => {
+    chartside.browser.once('disconnected', () => done());
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+  await chartside.close();
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      'no-build': { type: 'boolean', default: false },
+      headless: { type: 'boolean', default: false },
+      port: { type: 'string', default: process.env.CHARTSIDE_DEMO_PORT ?? '5177' },
+      page: { type: 'string', default: 'epic-demo.html' },
+      out: { type: 'string', default: join(ROOT, 'test-results', 'demo') },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: ${values.port} is not a port number`);
+  if (!existsSync(join(EHR_FIXTURES, values.page)))
+    throw new Error(`--page: no ${values.page} in ${relative(ROOT, EHR_FIXTURES)}/`);
+
+  if (!values['no-build']) build();
+  else if (!existsSync(join(CHROME_BUILD, 'manifest.json')))
+    throw new Error('--no-build, but there is no build: run without it');
+
+  const server = await startStaticServer(EHR_FIXTURES, { port, fallbackToFree: true });
+  console.log(`demo: synthetic EHR pages (fictional patients) at ${server.origin}/`);
+  try {
+    if (values.headless || !hasDisplay()) {
+      if (!values.headless) {
+        console.log(
+          'demo: no display here ($DISPLAY is not set), so no window can open: taking headless screenshots instead.',
+        );
+      }
+      await headless(server, values.page, resolve(values.out));
+    } else {
+      await headed(server, values.page);
+    }
+  } finally {
+    await server.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
