@@ -15,6 +15,7 @@ import {
   CM_BLOCKS,
   CM_FLAG,
   CM_LAYOUT_VERSION,
+  encodeTitles,
   type AddendaBlock,
   type CodesBlock,
   type IndexTreeBlock,
@@ -66,20 +67,11 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
   const index = new Map<string, number>();
   records.forEach((r, i) => index.set(r.code, i));
   const codeSet = new Set(index.keys());
-  const codes: CodesBlock = {
-    layout: CM_LAYOUT_VERSION,
-    codes: [],
-    flags: [],
-    short: [],
-    long: [],
-    parent: [],
-    section: [],
-  };
+  // Plain columns while assembling; front coded / run-length coded when the block is written.
+  const codes = { codes: [] as string[], flags: [] as number[], parent: [] as number[], section: [] as number[] };
   for (const r of records) {
     codes.codes.push(r.code);
     codes.flags.push(r.billable ? CM_FLAG.billable : 0);
-    codes.short.push(r.short === r.long ? '' : r.short);
-    codes.long.push(r.long);
     let parent = -1;
     for (let len = r.code.length - 1; len >= 3 && parent < 0; len--) parent = index.get(r.code.slice(0, len)) ?? -1;
     codes.parent.push(parent);
@@ -317,7 +309,27 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
   counts.referencesValid = refsValid;
   counts.referencesStale = refsStale;
 
-  blocks.unshift({ name: CM_BLOCKS.codes, kind: 'json', payload: jsonPayload(codes) });
+  const sectionRuns: [number, number][] = [];
+  for (const s of codes.section) {
+    const last = sectionRuns[sectionRuns.length - 1];
+    if (last && last[0] === s) last[1]++;
+    else sectionRuns.push([s, 1]);
+  }
+  const codesBlock: CodesBlock = {
+    layout: CM_LAYOUT_VERSION,
+    codes: codes.codes,
+    flags: codes.flags,
+    parentDelta: codes.parent.map((p, i) => (p < 0 ? 0 : i - p)),
+    sectionRuns,
+  };
+  const titles = encodeTitles(
+    records.map((r) => r.long),
+    records.map((r) => r.short),
+  );
+  blocks.unshift(
+    { name: CM_BLOCKS.codes, kind: 'json', payload: jsonPayload(codesBlock) },
+    { name: CM_BLOCKS.titles, kind: 'json', payload: jsonPayload(titles) },
+  );
   const header = {
     id: `icd10cm-${year}`,
     system: 'icd10cm' as const,

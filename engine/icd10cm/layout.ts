@@ -9,11 +9,12 @@
  */
 
 /** Version of the block layout below (stored in the `cm-codes` block as `layout`). */
-export const CM_LAYOUT_VERSION = 1;
+export const CM_LAYOUT_VERSION = 3;
 
 /** Block names inside an ICD-10-CM bundle. */
 export const CM_BLOCKS = {
   codes: 'cm-codes',
+  titles: 'cm-titles',
   tree: 'cm-tree',
   notes: 'cm-notes',
   seventh: 'cm-seventh',
@@ -46,20 +47,98 @@ export const CM_NOTE_KINDS = [
   'notes',
 ] as const;
 
-/** Every code of the order file, in order file order. */
+/**
+ * Every code of the order file, in order file order: what validity checks need, kept small
+ * (about 1.3 MB of JSON) so a table opens fast; titles are in {@link TitlesBlock}, read on first use.
+ */
 export interface CodesBlock {
   layout: number;
   /** Undotted codes (`E1122`), order-file order. */
   codes: string[];
   /** {@link CM_FLAG} bits per code. */
   flags: number[];
-  /** Short (abbreviated) title; `""` when equal to the long title. */
-  short: string[];
-  long: string[];
-  /** Index of the parent code (longest proper prefix present), `-1` for categories. */
-  parent: number[];
-  /** Index into {@link TreeBlock.sections}, `-1` when unknown. */
-  section: number[];
+  /** `i - parentIndex`, `0` for categories (no parent). */
+  parentDelta: number[];
+  /** Index into {@link TreeBlock.sections} as runs: `[section, count]`, `-1` when unknown. */
+  sectionRuns: [section: number, count: number][];
+}
+
+/**
+ * Titles of every code, parallel to {@link CodesBlock.codes}. Front coded (each title stores how
+ * many leading characters it shares with the previous code's title, then the rest): the order
+ * file lists families together ("..., initial encounter", "..., subsequent encounter"), which cuts
+ * the JSON from 10 MB to about 4.5 MB. A short title equal to its long title has prefix `-1`.
+ */
+export interface TitlesBlock {
+  longPrefix: number[];
+  longRest: string[];
+  shortPrefix: number[];
+  shortRest: string[];
+}
+
+/** Encodes long and short titles (inverse of {@link decodeTitles}). */
+export function encodeTitles(long: readonly string[], short: readonly string[]): TitlesBlock {
+  const l = encodeFrontCoded(long);
+  const shortPrefix: number[] = [];
+  const shortRest: string[] = [];
+  let prev = '';
+  short.forEach((v, i) => {
+    if (v === long[i]) {
+      shortPrefix.push(-1);
+      shortRest.push('');
+    } else {
+      const k = sharedPrefix(prev, v);
+      shortPrefix.push(k);
+      shortRest.push(v.slice(k));
+    }
+    prev = v;
+  });
+  return { longPrefix: l.prefix, longRest: l.rest, shortPrefix, shortRest };
+}
+
+/** Decodes {@link TitlesBlock}. */
+export function decodeTitles(b: TitlesBlock): { long: string[]; short: string[] } {
+  const long = decodeFrontCoded(b.longPrefix, b.longRest);
+  const short = new Array<string>(long.length);
+  let prev = '';
+  for (let i = 0; i < long.length; i++) {
+    const k = b.shortPrefix[i]!;
+    prev = k < 0 ? long[i]! : prev.slice(0, k) + b.shortRest[i]!;
+    short[i] = prev;
+  }
+  return { long, short };
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let k = 0;
+  const max = Math.min(a.length, b.length);
+  while (k < max && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+/** Front codes a list of strings against their predecessors (inverse of {@link decodeFrontCoded}). */
+export function encodeFrontCoded(values: readonly string[]): { prefix: number[]; rest: string[] } {
+  const prefix: number[] = [];
+  const rest: string[] = [];
+  let prev = '';
+  for (const v of values) {
+    const k = sharedPrefix(prev, v);
+    prefix.push(k);
+    rest.push(v.slice(k));
+    prev = v;
+  }
+  return { prefix, rest };
+}
+
+/** Decodes front-coded strings. @example decodeFrontCoded([0, 3], ['abc', 'd']) // ['abc', 'abcd'] */
+export function decodeFrontCoded(prefix: readonly number[], rest: readonly string[]): string[] {
+  const out = new Array<string>(rest.length);
+  let prev = '';
+  for (let i = 0; i < rest.length; i++) {
+    prev = prev.slice(0, prefix[i]) + rest[i]!;
+    out[i] = prev;
+  }
+  return out;
 }
 
 /** Chapters and sections of the Tabular List. */

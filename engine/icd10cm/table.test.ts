@@ -5,6 +5,7 @@ import {
   CM_BLOCKS,
   CM_FLAG,
   CM_LAYOUT_VERSION,
+  encodeTitles,
   type CodesBlock,
   type IndexTreeBlock,
   type NotesBlock,
@@ -14,23 +15,26 @@ import {
 import { ChartsideCmTableError, CmTable } from './table';
 
 // A tiny synthetic table (real-looking codes, invented notes) exercising inheritance rules.
+const longTitles = [
+  'Superficial injury of head',
+  'Superficial injury of scalp',
+  'Scalp, initial',
+  'Scalp, sequela',
+  'Fracture of femur',
+  'Fracture of neck of femur',
+  'Fracture of neck of right femur',
+  'Fracture of neck of right femur, initial',
+];
+const shortTitles = longTitles.map((t) => (t === 'Fracture of neck of right femur' ? 'Fx neck of r femur' : t));
 const codes: CodesBlock = {
   layout: CM_LAYOUT_VERSION,
   codes: ['S00', 'S000', 'S000XXA', 'S000XXS', 'S72', 'S720', 'S72001', 'S72001A'],
   flags: [0, 0, 1, 1, 0, 0, 0, 1 | CM_FLAG.added],
-  short: ['', '', '', '', '', '', 'Fx neck of r femur', ''],
-  long: [
-    'Superficial injury of head',
-    'Superficial injury of scalp',
-    'Scalp, initial',
-    'Scalp, sequela',
-    'Fracture of femur',
-    'Fracture of neck of femur',
-    'Fracture of neck of right femur',
-    'Fracture of neck of right femur, initial',
+  parentDelta: [0, 1, 1, 2, 0, 1, 1, 1],
+  sectionRuns: [
+    [0, 4],
+    [1, 4],
   ],
-  parent: [-1, 0, 1, 1, -1, 4, 5, 6],
-  section: [0, 0, 0, 0, 1, 1, 1, 1],
 };
 const tree: TreeBlock = {
   chapters: [{ name: '19', desc: 'Injury (S00-T88)' }],
@@ -99,6 +103,7 @@ function table(codeBlock = codes): CmTable {
     },
     [
       { name: CM_BLOCKS.codes, kind: 'json', payload: jsonPayload(codeBlock) },
+      { name: CM_BLOCKS.titles, kind: 'json', payload: jsonPayload(encodeTitles(longTitles, shortTitles)) },
       { name: CM_BLOCKS.tree, kind: 'json', payload: jsonPayload(tree) },
       { name: CM_BLOCKS.notes, kind: 'json', payload: jsonPayload(notes) },
       { name: CM_BLOCKS.seventh, kind: 'json', payload: jsonPayload(seventh) },
@@ -152,7 +157,8 @@ describe('CmTable', () => {
     const t = table();
     expect(t.children('S00.0').map((c) => c.dotted)).toEqual(['S00.0XXA', 'S00.0XXS']);
     expect(t.billableDescendants('S72').map((c) => c.dotted)).toEqual(['S72.001A']);
-    expect([...t.all()]).toHaveLength(8);
+    expect([...t.all()].map((c) => c.long)).toEqual(longTitles);
+    expect([...t.all()].map((c) => c.short)).toEqual(shortTitles);
   });
 
   it('refuses another layout version', () => {

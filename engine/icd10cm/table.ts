@@ -12,6 +12,8 @@ import {
   CM_FLAG,
   CM_LAYOUT_VERSION,
   CM_NOTE_KINDS,
+  decodeTitles,
+  type TitlesBlock,
   type AddendaBlock,
   type CodesBlock,
   type IndexTreeBlock,
@@ -50,25 +52,28 @@ interface TreeRows {
 export class CmTable {
   /** Release the table was built from (header of the bundle). */
   readonly release: CmReleaseInfo;
-  private readonly codes: CodesBlock;
+  private readonly codes: DecodedCodes;
+  private titleColumns?: { long: string[]; short: string[] };
+  private readonly noteCache = new Map<string, readonly CmNote[]>();
   private readonly byCode = new Map<string, number>();
   private tree?: TreeBlock;
   private notesByOwner?: Map<string, NotesBlock['notes'][number]>;
   private seventhByOwner?: Map<string, SeventhBlock['defs'][number]>;
   private childrenOf?: number[][];
   private trees = new Map<string, TreeRows>();
-  private entriesByCode?: Map<string, CmIndexEntry[]>;
+  private rowsByCode?: Map<string, number[]>;
   private addendaBlock?: AddendaBlock;
 
   private constructor(private readonly reader: BundleReader) {
     const h = reader.header;
     if (h.system !== 'icd10cm') throw new ChartsideCmTableError(`bundle ${h.id} is ${h.system}, not icd10cm`);
-    this.codes = readJson<CodesBlock>(reader, CM_BLOCKS.codes);
-    if (this.codes.layout !== CM_LAYOUT_VERSION) {
+    const block = readJson<CodesBlock>(reader, CM_BLOCKS.codes);
+    if (block.layout !== CM_LAYOUT_VERSION) {
       throw new ChartsideCmTableError(
-        `bundle ${h.id} has ICD-10-CM layout ${this.codes.layout}; this build reads ${CM_LAYOUT_VERSION}. Rebuild the code tables.`,
+        `bundle ${h.id} has ICD-10-CM layout ${block.layout}; this build reads ${CM_LAYOUT_VERSION}. Rebuild the code tables.`,
       );
     }
+    this.codes = decodeCodes(block);
     const list = this.codes.codes;
     for (let i = 0; i < list.length; i++) this.byCode.set(list[i]!, i);
     this.release = {
@@ -156,7 +161,7 @@ export class CmTable {
 
     const notes: CmNote[] = [];
     const own = [i, ...[...chain].reverse()];
-    for (const n of own) this.pushNotes(notes, c.codes[n]!, formatCmCode(c.codes[n]!), n === i ? 'code' : 'ancestor');
+    for (const n of own) this.pushNotes(notes, c.codes[n]!, dot(c.codes[n]!), n === i ? 'code' : 'ancestor');
     if (section) this.pushNotes(notes, `section:${section.id}`, section.id, 'section');
     if (section && chapter) this.pushNotes(notes, `chapter:${chapter.name}`, `Chapter ${chapter.name}`, 'chapter');
 
@@ -165,7 +170,7 @@ export class CmTable {
     for (const n of own) {
       const def = defs.get(c.codes[n]!);
       if (def) {
-        seventh = this.seventhTable(summary.code, formatCmCode(c.codes[n]!), def);
+        seventh = this.seventhTable(summary.code, dot(c.codes[n]!), def);
         break;
       }
     }
@@ -224,15 +229,20 @@ export class CmTable {
 
   private summaryAt(i: number): CmCodeSummary {
     const c = this.codes;
+    const t = this.titles();
     const code = c.codes[i]!;
-    const long = c.long[i]!;
     return {
       code,
-      dotted: formatCmCode(code),
+      dotted: dot(code),
       billable: (c.flags[i]! & CM_FLAG.billable) !== 0,
-      short: c.short[i] || long,
-      long,
+      short: t.short[i]!,
+      long: t.long[i]!,
     };
+  }
+
+  private titles(): { long: string[]; short: string[] } {
+    this.titleColumns ??= decodeTitles(readJson<TitlesBlock>(this.reader, CM_BLOCKS.titles));
+    return this.titleColumns;
   }
 
   private childIndex(): number[][] {
@@ -261,9 +271,25 @@ export class CmTable {
         b.owners.forEach((o, k) => this.notesByOwner!.set(o, b.notes[k]!));
       }
     }
-    for (const [kind, text, stale] of this.notesByOwner.get(owner) ?? []) {
-      out.push({ kind: CM_NOTE_KINDS[kind]!, text, from, level, staleRefs: stale ?? [] });
+    const stored = this.notesByOwner.get(owner);
+    if (!stored) return;
+    // Note objects are immutable and shared between calls (frozen), so a chapter's dozens of
+    // notes are built once, not on every get().
+    const key = `${level}|${owner}`;
+    let list = this.noteCache.get(key);
+    if (!list) {
+      list = stored.map(([kind, text, stale]) =>
+        Object.freeze({
+          kind: CM_NOTE_KINDS[kind]!,
+          text,
+          from,
+          level,
+          staleRefs: Object.freeze(stale ?? []) as string[],
+        }),
+      );
+      this.noteCache.set(key, list);
     }
+    for (const n of list) out.push(n);
   }
 
   private seventhDefs(): Map<string, SeventhBlock['defs'][number]> {
@@ -362,23 +388,57 @@ export class CmTable {
   }
 
   private indexEntriesFor(dotted: string): CmIndexEntry[] {
-    if (!this.entriesByCode) {
-      const map = new Map<string, CmIndexEntry[]>();
-      for (const source of ['index', 'eindex'] as const) {
+    if (!this.rowsByCode) {
+      // code -> packed (source << 24 | row); entries are made only for the code asked for.
+      const map = new Map<string, number[]>();
+      (['index', 'eindex'] as const).forEach((source, s) => {
         const rows = this.treeRows(source === 'index' ? CM_BLOCKS.index : CM_BLOCKS.eindex);
-        if (!rows) continue;
-        for (let i = 0; i < rows.block.code.length; i++) {
+        if (!rows) return;
+        const { code, manif } = rows.block;
+        for (let i = 0; i < code.length; i++) {
+          const c = code[i]!;
+          const m = manif[i]!;
+          if (!c && !m) continue;
           // A line may print two codes (space separated); each leads to the line.
-          for (const key of `${rows.block.code[i]!} ${rows.block.manif[i]!}`.split(' ')) {
+          for (const key of (m ? `${c} ${m}` : c).split(' ')) {
             if (!key) continue;
-            const list = map.get(key) ?? [];
-            list.push(this.entryAt(source, rows, i));
-            map.set(key, list);
+            const list = map.get(key);
+            if (list) list.push((s << 24) | i);
+            else map.set(key, [(s << 24) | i]);
           }
         }
-      }
-      this.entriesByCode = map;
+      });
+      this.rowsByCode = map;
     }
-    return this.entriesByCode.get(dotted) ?? [];
+    return (this.rowsByCode.get(dotted) ?? []).map((packed) => {
+      const source = packed >> 24 === 0 ? 'index' : 'eindex';
+      const rows = this.treeRows(source === 'index' ? CM_BLOCKS.index : CM_BLOCKS.eindex)!;
+      return this.entryAt(source, rows, packed & 0xffffff);
+    });
   }
+}
+
+interface DecodedCodes {
+  codes: string[];
+  flags: number[];
+  parent: Int32Array;
+  section: Int32Array;
+}
+
+function decodeCodes(b: CodesBlock): DecodedCodes {
+  const n = b.codes.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = b.parentDelta[i] === 0 ? -1 : i - b.parentDelta[i]!;
+  const section = new Int32Array(n);
+  let at = 0;
+  for (const [s, count] of b.sectionRuns) {
+    section.fill(s, at, at + count);
+    at += count;
+  }
+  return { codes: b.codes, flags: b.flags, parent, section };
+}
+
+/** Display form of an already normalised code (hot path: no normalisation). */
+function dot(code: string): string {
+  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
 }
