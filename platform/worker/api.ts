@@ -14,6 +14,7 @@
 import type { BundleHeader, BundleSystem } from '../../engine/bundle/format';
 import type { CmCodeDetail } from '../../engine/icd10cm';
 import type { InstallProgress, InstallReport } from '../install/installer';
+import type { GroupOptions, GroupResult, GrouperClaim, MceClaim, MceResult, WhatIfCandidate, WhatIfChange } from '../../engine/grouper';
 
 /** One installed release as the UI shows it: what it is and where every byte came from. */
 export interface InstalledRelease {
@@ -78,4 +79,18 @@ export interface EngineApi {
    * default today); says when it fell back to the newest release.
    */
   lookupCode(code: string, dateOfService?: string): Promise<CodeLookup>;
+
+  // ---- DRG (platform/worker/drg.ts) ----
+  /**
+   * Groups a claim with the installed MS-DRG releases (the discharge date picks v43.0 / v43.1).
+   * @throws ChartsideNoReleaseError when no MS-DRG release is installed.
+   */
+  groupClaim(claim: GrouperClaim, options?: GroupOptions): Promise<GroupResult>;
+  /** Runs the Medicare Code Editor on a claim (discharge date required). */
+  editClaim(claim: MceClaim): Promise<MceResult>;
+  /**
+   * Every single change that changes the DRG, ranked by weight difference; `candidates` are more
+   * specific diagnoses to try. PRIVATE WORK AID: never show in a physician query.
+   */
+  drgWhatIf(claim: GrouperClaim, candidates?: WhatIfCandidate[], options?: GroupOptions): Promise<WhatIfChange[]>;
 }

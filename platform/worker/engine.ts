@@ -5,6 +5,7 @@
 import type { ChartsideDb } from '../db';
 import type { EngineApi } from './api';
 import { codesMethods } from './codes';
+import { drgMethods } from './drg';
 import { createContext, type EngineContext } from './context';
 import { releasesMethods } from './releases';
 
@@ -13,6 +14,7 @@ export function createEngine(db: ChartsideDb): { api: EngineApi; ctx: EngineCont
   const api: EngineApi = {
     ...releasesMethods(ctx),
     ...codesMethods(ctx),
+    ...drgMethods(ctx),
     // Colleagues: spread your area here, e.g. `...searchMethods(ctx),`.
   };
   return { api, ctx };
