@@ -21,7 +21,13 @@ export function cdiJson(result: CdiResult): unknown {
         ...(i.date ? { date: i.date } : {}),
         ...(i.flag ? { flag: i.flag } : {}),
       })),
-      query: { templateId: draft.templateId, format: draft.format, question: draft.question, options: draft.options, text: formatQueryPlain(draft) },
+      query: {
+        templateId: draft.templateId,
+        format: draft.format,
+        question: draft.question,
+        options: draft.options,
+        text: formatQueryPlain(draft),
+      },
       compliance,
     })),
   };
@@ -56,7 +62,11 @@ export const cdiCommand: CliCommand = {
       io.stdout.write(`=== ${opportunity.id}: ${opportunity.title}\n`);
       io.stdout.write(`Criteria: ${opportunity.criteria.join('; ')}\n\n`);
       io.stdout.write(formatQueryPlain(draft));
-      io.stdout.write(compliance.length ? compliance.map((f) => `! ${f.severity} ${f.id}: ${f.message}\n`).join('') : 'Compliance check: passed\n');
+      io.stdout.write(
+        compliance.length
+          ? compliance.map((f) => `! ${f.severity} ${f.id}: ${f.message}\n`).join('')
+          : 'Compliance check: passed\n',
+      );
       io.stdout.write('\n');
     }
     return 0;

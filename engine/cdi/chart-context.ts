@@ -52,7 +52,11 @@ function authorOf(heading: string): SectionAuthor {
   if (/^(?:family history|fhx|fh)\b/.test(h)) return 'family';
   if (/^(?:past medical history|pmh|past surgical history|psh|history)$/.test(h)) return 'history';
   if (/nurs|skin|wound|wocn|nutrition|dietit|dietic|rd note|flowsheet|vital|i&o|intake|mar\b/.test(h)) return 'nursing';
-  if (/^(?:labs?|lab|laboratory|results|imaging|radiology|micro|medications|meds|home medications|allergies|orders)/.test(h))
+  if (
+    /^(?:labs?|lab|laboratory|results|imaging|radiology|micro|medications|meds|home medications|allergies|orders)/.test(
+      h,
+    )
+  )
     return 'other';
   return 'provider';
 }
@@ -74,11 +78,21 @@ export function findSections(text: string): ChartSection[] {
       continue;
     }
     if (m.index > last.start || last.heading !== '') {
-      out.push({ heading: last.heading, start: last.start, end: m.index, author: last.heading ? authorOf(last.heading) : 'provider' });
+      out.push({
+        heading: last.heading,
+        start: last.start,
+        end: m.index,
+        author: last.heading ? authorOf(last.heading) : 'provider',
+      });
     }
     last = { heading: m[1]!.trim(), start: m.index };
   }
-  out.push({ heading: last.heading, start: last.start, end: text.length, author: last.heading ? authorOf(last.heading) : 'provider' });
+  out.push({
+    heading: last.heading,
+    start: last.start,
+    end: text.length,
+    author: last.heading ? authorOf(last.heading) : 'provider',
+  });
   return out.filter((s) => s.end > s.start || text.length === 0);
 }
 
@@ -107,14 +121,16 @@ export function clauseAround(text: string, start: number, end: number): [number,
   let clauseStart = from;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) {
-    if (m[0] === '.' && /\d/.test(before[m.index - 1] ?? '') && /\d/.test(before[m.index + 1] ?? text[start] ?? '')) continue;
+    if (m[0] === '.' && /\d/.test(before[m.index - 1] ?? '') && /\d/.test(before[m.index + 1] ?? text[start] ?? ''))
+      continue;
     clauseStart = from + m.index + m[0].length;
   }
   const after = text.slice(end, Math.min(text.length, end + 160));
   let clauseEnd = Math.min(text.length, end + 160);
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(after); m; m = CLAUSE_BREAK.exec(after)) {
-    if (m[0] === '.' && /\d/.test(after[m.index - 1] ?? text[end - 1] ?? '') && /\d/.test(after[m.index + 1] ?? '')) continue;
+    if (m[0] === '.' && /\d/.test(after[m.index - 1] ?? text[end - 1] ?? '') && /\d/.test(after[m.index + 1] ?? ''))
+      continue;
     clauseEnd = end + m.index;
     break;
   }
@@ -123,7 +139,8 @@ export function clauseAround(text: string, start: number, end: number): [number,
 
 // Plan and threshold wording the shared context engine does not treat as hypothetical but which
 // makes a value a target rather than a result ("keep MAP > 65", "goal Na 130", "give if SBP < 90").
-const EXTRA_HYPOTHETICAL = /\b(?:should|unless|prn|as needed|would|goal|target|keep|maintain|titrate to|hold (?:for|if)|notify (?:md|provider|if|for))\b/i;
+const EXTRA_HYPOTHETICAL =
+  /\b(?:should|unless|prn|as needed|would|goal|target|keep|maintain|titrate to|hold (?:for|if)|notify (?:md|provider|if|for))\b/i;
 
 /** The chart text with the shared text analysis (engine/text) and CDI's section authorship. */
 export interface ChartText {
@@ -158,6 +175,24 @@ export function mentionContext(chart: ChartText, start: number, end: number): Me
   };
   if (section) ctx.section = section;
   return ctx;
+}
+
+const VALUE_HYPOTHETICAL =
+  /\b(?:if|in case|should|unless|prn|as needed|would|goal|target|keep|maintain|titrate to|hold (?:for|if)|notify|call (?:if|for)|watch(?:ing)? for|monitor(?:ing)? for|consider(?:ing)?|return (?:if|for))\b/i;
+const VALUE_FAMILY =
+  /\b(?:family history|mother|father|brother|sister|sibling|aunt|uncle|grandmother|grandfather|maternal|paternal)\b/i;
+
+/**
+ * Whether a measured value at [start, end) is a result for this patient: not a threshold in a plan
+ * ("give bolus if SBP < 90", "goal Na 130") and not about a relative. Values cannot be negated, so
+ * this lighter check replaces the full context for the hundreds of numbers of a long note.
+ */
+export function isValueAsserted(chart: ChartText, start: number, end: number): boolean {
+  const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
+  if (section?.author === 'family') return false;
+  const [cs] = clauseAround(chart.text, start, end);
+  const pre = chart.text.slice(cs, start);
+  return !VALUE_HYPOTHETICAL.test(pre) && !VALUE_FAMILY.test(pre);
 }
 
 /** True when a mention is asserted about this patient now: not negated, hypothetical or family. */

@@ -43,6 +43,8 @@ export interface ComplianceFinding {
 export interface ComplianceContext {
   /** The chart text the indicators must be found in; when absent that rule is not applied. */
   chartText?: string;
+  /** Texts of the chart's lab/vital rows ("Sodium 126 mmol/L"), where table indicators are found. */
+  rowTexts?: readonly string[];
 }
 
 // §2 rule 4 and §4: payment, grouping, scores, quality programmes, audits.
@@ -70,7 +72,8 @@ const ABBREVIATIONS = new Set(
 );
 
 const OTHER_RE = /^\s*other\b/i;
-const UNDETERMINED_RE = /\b(?:clinically undetermined|unable to determine|undetermined|cannot be (?:clinically )?determined)\b/i;
+const UNDETERMINED_RE =
+  /\b(?:clinically undetermined|unable to determine|undetermined|cannot be (?:clinically )?determined)\b/i;
 const NOT_SIGNIFICANT_RE = /\b(?:not clinically significant|integral to)\b/i;
 const YES_NO_RE = /^\s*(?:yes|no)\b/i;
 
@@ -143,24 +146,47 @@ function each(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
  */
 export function checkCompliance(draft: QueryDraft, context: ComplianceContext = {}): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
-  const add = (id: ComplianceRuleId, severity: ComplianceFinding['severity'], message: string, location: DraftLocation): void => {
+  const add = (
+    id: ComplianceRuleId,
+    severity: ComplianceFinding['severity'],
+    message: string,
+    location: DraftLocation,
+  ): void => {
     findings.push({ id, severity, message, location });
   };
 
-  if (draft.question.trim() === '') add('missing-question', 'error', 'The query has no question.', { field: 'question' });
+  if (draft.question.trim() === '')
+    add('missing-question', 'error', 'The query has no question.', { field: 'question' });
 
   // Rule 1: clinical indicators are mandatory, and come from the record.
   const cited = draft.indicators.filter((i) => i.line.trim() !== '');
   if (cited.length === 0) {
-    add('missing-indicators', 'error', 'A query must cite the clinical indicators from the record that prompted it (§2 rule 1).', { field: 'indicators' });
+    add(
+      'missing-indicators',
+      'error',
+      'A query must cite the clinical indicators from the record that prompted it (§2 rule 1).',
+      { field: 'indicators' },
+    );
   }
   draft.indicators.forEach((ind, index) => {
     if (ind.line.trim() === '') return;
     const quote = ind.quote.trim();
     if (quote === '' || !ind.line.includes(quote)) {
-      add('indicator-not-in-record', 'error', `Indicator ${index + 1} does not quote the chart words it is based on.`, { field: 'indicators', index });
-    } else if (context.chartText !== undefined && !context.chartText.includes(quote)) {
-      add('indicator-not-in-record', 'error', `Indicator ${index + 1} quotes "${quote}", which is not in this record.`, { field: 'indicators', index });
+      add('indicator-not-in-record', 'error', `Indicator ${index + 1} does not quote the chart words it is based on.`, {
+        field: 'indicators',
+        index,
+      });
+    } else if (
+      context.chartText !== undefined &&
+      !context.chartText.includes(quote) &&
+      !(context.rowTexts ?? []).some((r) => r.includes(quote))
+    ) {
+      add(
+        'indicator-not-in-record',
+        'error',
+        `Indicator ${index + 1} quotes "${quote}", which is not in this record.`,
+        { field: 'indicators', index },
+      );
     }
   });
 
@@ -171,7 +197,12 @@ export function checkCompliance(draft: QueryDraft, context: ComplianceContext = 
     const money = (m: RegExpExecArray): void => {
       if (flagged.has(m.index)) return;
       flagged.add(m.index);
-      add('financial-or-scoring', 'error', `Mentions "${m[0].trim()}": queries must not refer to payment, DRG, CC/MCC, scores, quality programmes or audits (§2 rule 4).`, loc(f, m.index, m.index + m[0].length));
+      add(
+        'financial-or-scoring',
+        'error',
+        `Mentions "${m[0].trim()}": queries must not refer to payment, DRG, CC/MCC, scores, quality programmes or audits (§2 rule 4).`,
+        loc(f, m.index, m.index + m[0].length),
+      );
     };
     each(FINANCIAL_CI, f.text, money);
     each(FINANCIAL_CS, f.text, money);
@@ -179,22 +210,47 @@ export function checkCompliance(draft: QueryDraft, context: ComplianceContext = 
     if (f.field === 'indicators') continue;
     // Rule 3: non-leading.
     each(DIRECTIVE, f.text, (m) =>
-      add('leading-directive', 'error', `"${m[0].trim()}" directs the provider to an answer; ask an open or multiple-choice question instead (§2 rule 3).`, loc(f, m.index, m.index + m[0].length)),
+      add(
+        'leading-directive',
+        'error',
+        `"${m[0].trim()}" directs the provider to an answer; ask an open or multiple-choice question instead (§2 rule 3).`,
+        loc(f, m.index, m.index + m[0].length),
+      ),
     );
     if (draft.purpose === 'new-diagnosis' || draft.purpose === 'specificity') {
       each(CONFIRM, f.text, (m) =>
-        add('leading-directive', 'error', `"${m[0]}" asks the provider to confirm a diagnosis that is not documented; that is leading (§4).`, loc(f, m.index, m.index + m[0].length)),
+        add(
+          'leading-directive',
+          'error',
+          `"${m[0]}" asks the provider to confirm a diagnosis that is not documented; that is leading (§4).`,
+          loc(f, m.index, m.index + m[0].length),
+        ),
       );
     }
     each(CONSEQUENCE, f.text, (m) =>
-      add('leading-consequence', 'error', `"${m[0]}" mentions a consequence of the answer; queries must not (§2 rule 3).`, loc(f, m.index, m.index + m[0].length)),
+      add(
+        'leading-consequence',
+        'error',
+        `"${m[0]}" mentions a consequence of the answer; queries must not (§2 rule 3).`,
+        loc(f, m.index, m.index + m[0].length),
+      ),
     );
     each(EMPHASIS_MARKUP, f.text, (m) =>
-      add('leading-emphasis', 'error', `Emphasis "${m[0]}" steers the provider; keep the wording neutral (§2 rule 3).`, loc(f, m.index, m.index + m[0].length)),
+      add(
+        'leading-emphasis',
+        'error',
+        `Emphasis "${m[0]}" steers the provider; keep the wording neutral (§2 rule 3).`,
+        loc(f, m.index, m.index + m[0].length),
+      ),
     );
     each(SHOUT, f.text, (m) => {
       if (ABBREVIATIONS.has(m[0])) return;
-      add('leading-emphasis', 'error', `Capitalised "${m[0]}" reads as emphasis; keep the wording neutral (§2 rule 3).`, loc(f, m.index, m.index + m[0].length));
+      add(
+        'leading-emphasis',
+        'error',
+        `Capitalised "${m[0]}" reads as emphasis; keep the wording neutral (§2 rule 3).`,
+        loc(f, m.index, m.index + m[0].length),
+      );
     });
   }
 
@@ -205,14 +261,36 @@ export function checkCompliance(draft: QueryDraft, context: ComplianceContext = 
     const hasOther = options.some(({ o }) => OTHER_RE.test(o));
     const hasUndetermined = options.some(({ o }) => UNDETERMINED_RE.test(o));
     const severity = format === 'yes-no' ? 'warning' : 'error';
-    if (!hasOther) add(format === 'yes-no' ? 'yes-no-without-escape' : 'missing-other', severity, 'Add the option "Other (please specify)" (§2 rule 5).', { field: 'options' });
-    if (!hasUndetermined) add(format === 'yes-no' ? 'yes-no-without-escape' : 'missing-undetermined', severity, 'Add the option "Clinically undetermined" (§2 rule 5).', { field: 'options' });
+    if (!hasOther)
+      add(
+        format === 'yes-no' ? 'yes-no-without-escape' : 'missing-other',
+        severity,
+        'Add the option "Other (please specify)" (§2 rule 5).',
+        { field: 'options' },
+      );
+    if (!hasUndetermined)
+      add(
+        format === 'yes-no' ? 'yes-no-without-escape' : 'missing-undetermined',
+        severity,
+        'Add the option "Clinically undetermined" (§2 rule 5).',
+        { field: 'options' },
+      );
   }
   if (format === 'multiple-choice' && substantiveOptions(draft.options).length < 2) {
-    add('single-diagnosis', 'error', 'A multiple-choice query must offer at least two clinically reasonable options, not a single diagnosis plus "other" (§2 rule 5).', { field: 'options' });
+    add(
+      'single-diagnosis',
+      'error',
+      'A multiple-choice query must offer at least two clinically reasonable options, not a single diagnosis plus "other" (§2 rule 5).',
+      { field: 'options' },
+    );
   }
   if (format === 'yes-no' && !YES_NO_PURPOSES.includes(draft.purpose)) {
-    add('yes-no-new-diagnosis', 'error', 'A yes/no query may not be used to obtain a new or more specific diagnosis; only for POA, confirming a documented diagnosis or a cause-and-effect link (§2 rule 5).', { field: 'options' });
+    add(
+      'yes-no-new-diagnosis',
+      'error',
+      'A yes/no query may not be used to obtain a new or more specific diagnosis; only for POA, confirming a documented diagnosis or a cause-and-effect link (§2 rule 5).',
+      { field: 'options' },
+    );
   }
   return findings;
 }

@@ -60,7 +60,10 @@ const SPECS: DxSpec[] = [
     re: /\b(?:acute kidney injury|acute renal (?:failure|injury)|acute tubular necrosis|acute on chronic (?:kidney|renal) (?:failure|injury|disease)|AKI|ATN)\b/g,
   },
   { concept: 'aki', re: /\b(?:acute kidney injury|acute renal failure|acute renal injury|acute tubular necrosis)\b/gi },
-  { concept: 'ckd', re: /\b(?:CKD|ESRD|chronic kidney disease|chronic renal (?:failure|insufficiency|disease)|end[- ]stage renal disease)\b/gi },
+  {
+    concept: 'ckd',
+    re: /\b(?:CKD|ESRD|chronic kidney disease|chronic renal (?:failure|insufficiency|disease)|end[- ]stage renal disease)\b/gi,
+  },
   {
     concept: 'malnutrition',
     re: /\b(?:(?:severe|moderate|mild)\s+)?(?:protein[- ]calorie malnutrition|protein[- ]energy malnutrition|malnutrition|malnourished|undernutrition|cachexia|cachectic)\b/gi,
@@ -79,12 +82,18 @@ const SPECS: DxSpec[] = [
   },
   { concept: 'abla', re: /\bABLA\b/g },
   { concept: 'anemia', re: /\ban(?:a)?emi(?:a|c)\b/gi },
-  { concept: 'pressure-injury', re: /\b(?:pressure (?:injury|injuries|ulcer|ulcers|sore|sores)|decubitus(?: ulcer)?|bed ?sores?)\b/gi },
+  {
+    concept: 'pressure-injury',
+    re: /\b(?:pressure (?:injury|injuries|ulcer|ulcers|sore|sores)|decubitus(?: ulcer)?|bed ?sores?)\b/gi,
+  },
   {
     concept: 'obesity',
     re: /\b(?:morbid(?:ly)? obes(?:e|ity)|severe obesity|obes(?:e|ity)|overweight|underweight)\b/gi,
   },
-  { concept: 'hyponatremia', re: /\b(?:hyponatr(?:a)?emi(?:a|c)|syndrome of inappropriate (?:ADH|antidiuretic hormone)(?: secretion)?)\b/gi },
+  {
+    concept: 'hyponatremia',
+    re: /\b(?:hyponatr(?:a)?emi(?:a|c)|syndrome of inappropriate (?:ADH|antidiuretic hormone)(?: secretion)?)\b/gi,
+  },
   { concept: 'hyponatremia', re: /\bSIADH\b/g },
   { concept: 'hypokalemia', re: /\bhypokal(?:a)?emi(?:a|c)\b/gi },
   {
@@ -92,21 +101,29 @@ const SPECS: DxSpec[] = [
     re: /\b(?:type\s?(?:1|2|II|I|3|4a|4b|4c|5) (?:MI|myocardial infarction|NSTEMI|non-ST[- ]elevation (?:MI|myocardial infarction))|demand ischemia|(?:non-?ischemic |acute |chronic )?myocardial injury|supply[- ]demand mismatch)\b/gi,
   },
   { concept: 'mi-typed', re: /\bSTEMI\b/g },
-  { concept: 'mi-untyped', re: /\b(?:NSTEMI|non-ST[- ]elevation (?:MI|myocardial infarction)|myocardial infarction|MI)\b/g },
+  {
+    concept: 'mi-untyped',
+    re: /\b(?:NSTEMI|non-ST[- ]elevation (?:MI|myocardial infarction)|myocardial infarction|MI)\b/g,
+  },
   { concept: 'mi-untyped', re: /\b(?:myocardial infarction|non-ST[- ]elevation myocardial infarction)\b/gi },
   { concept: 'pneumonia', re: /\b(?:pneumonia|pneumonitis)\b/gi },
   { concept: 'pneumonia', re: /\b(?:PNA|CAP|HCAP|HAP|VAP)\b/g },
   { concept: 'copd', re: /\b(?:COPD|chronic obstructive pulmonary disease|emphysema)\b/gi },
 ];
 
-const NON_PROVIDER_CUE = /\b(?:RN|nurs(?:e|ing)|wound care|WOC(?:N)?|wound nurse|skin assessment|braden|dietitian|dietician|RD\b|nutrition(?:al)? (?:assessment|diagnosis|note|consult))/i;
+const NON_PROVIDER_CUE =
+  /\b(?:RN|nurs(?:e|ing)|wound care|WOC(?:N)?|wound nurse|skin assessment|braden|dietitian|dietician|RD\b|nutrition(?:al)? (?:assessment|diagnosis|note|consult))/i;
 
 /** Words around a mention (its clause, at most 60 characters either side) that qualify it. */
 function qualifiers(text: string, start: number, end: number): string {
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 60);
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0 || lineEnd > end + 60) lineEnd = Math.min(text.length, end + 60);
-  const before = text.slice(lineStart, start).split(/[.;,](?!\d)/).pop() ?? '';
+  const before =
+    text
+      .slice(lineStart, start)
+      .split(/[.;,](?!\d)/)
+      .pop() ?? '';
   const after = text.slice(end, lineEnd).split(/[.;](?!\d)/)[0] ?? '';
   return `${before} ${text.slice(start, end)} ${after}`;
 }
@@ -118,7 +135,10 @@ function detailsOf(concept: DxConcept, q: string, mention: string): DiagnosisMen
   else if (/\bchronic\b|compensated/i.test(q)) d.acuity = 'chronic';
   switch (concept) {
     case 'heart-failure': {
-      const t = /\b(?:HFrEF|HFpEF|HFmrEF|HFimpEF|systolic|diastolic|combined|reduced ejection fraction|preserved ejection fraction|mildly reduced ejection fraction|right[- ]sided|right heart|left[- ]sided|high[- ]output|biventricular)\b/i.exec(q);
+      const t =
+        /\b(?:HFrEF|HFpEF|HFmrEF|HFimpEF|systolic|diastolic|combined|reduced ejection fraction|preserved ejection fraction|mildly reduced ejection fraction|right[- ]sided|right heart|left[- ]sided|high[- ]output|biventricular)\b/i.exec(
+          q,
+        );
       if (t) d.type = t[0].toLowerCase();
       if (/^ADHF$/i.test(mention)) d.acuity = 'acute';
       break;
@@ -142,7 +162,10 @@ function detailsOf(concept: DxConcept, q: string, mention: string): DiagnosisMen
     case 'pressure-injury': {
       const s = /\b(?:stage\s*(?:[1-4]|I{1,3}|IV|one|two|three|four)|unstageable|deep tissue)\b/i.exec(q);
       if (s) d.severity = s[0].toLowerCase();
-      const site = /\b(?:sacrum|sacral|coccyx|coccygeal|heels?|buttocks?|gluteal|hips?|ischial|ischium|trochanter(?:ic)?|occiput|elbows?|scapula(?:r)?|ankles?|back)\b/i.exec(q);
+      const site =
+        /\b(?:sacrum|sacral|coccyx|coccygeal|heels?|buttocks?|gluteal|hips?|ischial|ischium|trochanter(?:ic)?|occiput|elbows?|scapula(?:r)?|ankles?|back)\b/i.exec(
+          q,
+        );
       if (site) d.type = site[0].toLowerCase();
       break;
     }
@@ -180,7 +203,15 @@ export function findDiagnoses(chart: ChartText): DiagnosisMention[] {
       const lineHead = text.slice(lineStart, Math.min(start, lineStart + 60));
       const nonProvider = context.section?.author === 'nursing' || NON_PROVIDER_CUE.test(lineHead);
       const q = qualifiers(text, start, end);
-      out.push({ concept: spec.concept, start, end, text: m[0], context, details: detailsOf(spec.concept, q, m[0]), nonProvider });
+      out.push({
+        concept: spec.concept,
+        start,
+        end,
+        text: m[0],
+        context,
+        details: detailsOf(spec.concept, q, m[0]),
+        nonProvider,
+      });
     }
   }
   out.sort((a, b) => a.start - b.start);
@@ -200,7 +231,11 @@ export interface DocumentedOptions {
  * family), not historical unless allowed. Uncertain wording ("probable sepsis") counts: inpatient
  * uncertain diagnoses are coded as established (Official Guidelines II.H, III.C).
  */
-export function documentedMentions(mentions: readonly DiagnosisMention[], concept: DxConcept, options: DocumentedOptions = {}): DiagnosisMention[] {
+export function documentedMentions(
+  mentions: readonly DiagnosisMention[],
+  concept: DxConcept,
+  options: DocumentedOptions = {},
+): DiagnosisMention[] {
   return mentions.filter(
     (m) =>
       m.concept === concept &&

@@ -1,6 +1,13 @@
 import { describeValue, describeWhere, INDICATOR_LABELS } from './labels';
 import type { Opportunity } from './opportunity';
-import { CLOSING, OTHER_OPTION, templateById, UNDETERMINED_OPTION, type QueryFormat, type QueryPurpose } from './templates/query-templates';
+import {
+  CLOSING,
+  OTHER_OPTION,
+  templateById,
+  UNDETERMINED_OPTION,
+  type QueryFormat,
+  type QueryPurpose,
+} from './templates/query-templates';
 import type { CdiTopic } from './types';
 
 /** Version of the {@link QueryDraft} shape (drafts may be saved by the workspace). */
@@ -53,13 +60,19 @@ function fill(s: string, vars: Record<string, string>): string {
  */
 export function draftQuery(opportunity: Opportunity): QueryDraft {
   const template = templateById(opportunity.templateId);
-  const organismText = opportunity.indicators.find((i) => i.name === 'culture-organism')?.text ?? 'the organism identified';
+  const organismText =
+    opportunity.indicators.find((i) => i.name === 'culture-organism')?.text ?? 'the organism identified';
   // Chart text may be in capitals ("PSEUDOMONAS"); the query's own wording must not shout.
-  const organism = /^[A-Z\s.-]{5,}$/.test(organismText) && /[A-Z]{5,}/.test(organismText) ? organismText.charAt(0) + organismText.slice(1).toLowerCase() : organismText;
+  const organism =
+    /^[A-Z\s.-]{5,}$/.test(organismText) && /[A-Z]{5,}/.test(organismText)
+      ? organismText.charAt(0) + organismText.slice(1).toLowerCase()
+      : organismText;
   const mention = opportunity.mentions[0]?.text ?? opportunity.subject ?? '';
   const subject = opportunity.subject ?? mention;
   const vars = { organism, mention, subject, Subject: subject.charAt(0).toUpperCase() + subject.slice(1) };
-  const options = template.options.filter((o) => o.when === undefined || opportunity.facts[o.when] === true).map((o) => fill(o.text, vars));
+  const options = template.options
+    .filter((o) => o.when === undefined || opportunity.facts[o.when] === true)
+    .map((o) => fill(o.text, vars));
   const indicators: DraftIndicator[] = opportunity.indicators.map((ind) => ({
     line: `${INDICATOR_LABELS[ind.name]}: ${describeValue(ind)} — "${ind.text}" — ${describeWhere(ind)}`,
     quote: ind.text,

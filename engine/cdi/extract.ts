@@ -1,4 +1,11 @@
-import { isAsserted, mentionContext, prepareChart, type ChartSection, type ChartText } from './chart-context';
+import {
+  isAsserted,
+  isValueAsserted,
+  mentionContext,
+  prepareChart,
+  type ChartSection,
+  type ChartText,
+} from './chart-context';
 import { FINDINGS } from './finding-patterns';
 import { MEASURES, type MeasureSpec } from './measure-patterns';
 import { canonicalUnit, flagValue, roundValue, toCanonical } from './reference-ranges';
@@ -32,7 +39,7 @@ const UNIT = String.raw`(mg\/dL|mg\/dl|mmol\/L|mmol\/l|mEq\/L|meq\/l|[µuμ]mol\
 const FILLER = String.raw`(?:[\s:=~|\t]|\((?:[HLhl]|high|low|critical)\)|\b(?:of|was|were|is|are|at|now|level|levels|value|result|results|measured|up|down|increased|increasing|decreased|decreasing|rose|rising|elevated|low|high|dropped|dropping|fell|falling|trended|trending|peaked|from|to|improved|worsened|remains|remained|noted|came back|returned|in the|on|initial|initially|repeat|today|serum|this morning|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\b)*`;
 
 // Between values of a trend: "1.0 -> 1.6 -> 2.3", "11.8, then 7.9", "1.1 | 1.9 | 2.6".
-const TREND_GAP = String.raw`^(?:\s*(?:\((?:[HLhl]|high|low|critical)\)|[HL]\b|\*))?(?:\s*\([^()\n]{1,24}\))?(?:\s|,|;|->|-->|→|=>|⇒|\||\t|\bto\b|\bthen\b|\band\b|\bnow\b|\btoday\b|\byesterday\b|\bon admission\b|\bat admission\b|\bthis (?:morning|am|evening)\b|\bincreas(?:ed|ing)\b|\bros[e]\b|\bdropp(?:ed|ing)\b|\bdecreas(?:ed|ing)\b|\bfell\b|\btrend(?:ed|ing)\b|\bpeak(?:ed)?\b|\bfrom\b|\bafter\b|\bat\b|\bup\b|\bdown\b|\bfurther\b|\bvs\.?\b|\bthen\b|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?:?|\bday \d+:?|\bHD\s?#?\d+:?)+`;
+const TREND_GAP = String.raw`^(?:\s*(?:\((?:[HLhl]|high|low|critical)\)|[HL]\b|\*))?(?:\s*\([^()\n]{1,24}\))?(?:\s|,|;|->|-->|→|=>|⇒|\||\t|\bto\b|\bthen\b|\band\b|\bnow\b|\btoday\b|\byesterday\b|\bon admission\b|\bat admission\b|\bthis (?:morning|am|evening)\b|\bincreas(?:ed|ing)\b|\bros[e]\b|\bdropp(?:ed|ing)\b|\bdecreas(?:ed|ing)\b|\bfell\b|\btrend(?:ed|ing)\b|\bpeak(?:ed)?\b|\bfrom\b|\bafter\b|\bat\b|\bup\b|\bdown\b|\bfurther\b|\bvs\.?\b|\bthen\b|\bpre-?op(?:eratively)?\b|\bpost-?op(?:eratively)?\b|\bPOD\s?#?\d+:?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?:?|\bday \d+:?|\bHD\s?#?\d+:?)+`;
 
 const DATE_RE =
   /\b(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?|(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d.])(?:\/(?:\d{4}|\d{2})(?!\d))?(?:\s+(?:at\s+)?\d{1,2}:?\d{2}\b)?|(?:hospital )?day\s?#?\d{1,2}\b|HD\s?#?\d{1,2}\b|POD\s?#?\d{1,2}\b|on admission|at admission|admission|today|yesterday|this morning|overnight)/gi;
@@ -43,18 +50,46 @@ interface DateMark {
   text: string;
 }
 
-/** Dates and times in the text, for attaching "when" to each value. */
-function indexDates(text: string): DateMark[] {
-  const out: DateMark[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  return out;
+/** Dates and times in the text, sorted, with the subset that heads its own line. */
+interface DateIndex {
+  all: DateMark[];
+  headings: DateMark[];
 }
 
-/** Date for a value at [start, end): the nearest date on the same line (preferring one just
- * before), else a date heading line (a line starting with a date) above it. */
-function dateFor(text: string, dates: readonly DateMark[], start: number, end: number): string | undefined {
-  if (dates.length === 0) return undefined;
+/** Dates and times in the text, for attaching "when" to each value. */
+function indexDates(text: string): DateIndex {
+  const all: DateMark[] = [];
+  const headings: DateMark[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const d = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    all.push(d);
+    const ls = text.lastIndexOf('\n', d.start - 1) + 1;
+    if (
+      /^[\s#*\-–]*(?:date:?\s*)?$/i.test(text.slice(ls, d.start)) &&
+      !/admission|today|yesterday|morning|overnight/i.test(d.text)
+    )
+      headings.push(d);
+  }
+  return { all, headings };
+}
+
+/** Index of the first date starting at or after `pos` (binary search). */
+function firstAtOrAfter(dates: readonly DateMark[], pos: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Date for a value at [start, end): the nearest date in the same sentence of its line
+ * (preferring one just before), else a date heading line (a line starting with a date) above it. */
+function dateFor(text: string, dates: DateIndex, start: number, end: number): string | undefined {
+  if (dates.all.length === 0) return undefined;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
@@ -71,10 +106,10 @@ function dateFor(text: string, dates: readonly DateMark[], start: number, end: n
       break;
     }
   }
-  const heading = dateHeading(text, dates, lineStart);
   let best: DateMark | undefined;
   let bestDistance = Infinity;
-  for (const d of dates) {
+  for (let i = Math.max(0, firstAtOrAfter(dates.all, sentenceStart) - 1); i < dates.all.length; i++) {
+    const d = dates.all[i]!;
     if (d.start >= sentenceEnd) break;
     if (d.end <= sentenceStart) continue;
     if (d.start < end && d.end > start) continue;
@@ -85,19 +120,9 @@ function dateFor(text: string, dates: readonly DateMark[], start: number, end: n
     }
   }
   if (best) return best.text;
-  return heading;
-}
-
-/** The last date that starts its own line above `lineStart` (a date heading), if any. */
-function dateHeading(text: string, dates: readonly DateMark[], lineStart: number): string | undefined {
-  for (let i = dates.length - 1; i >= 0; i--) {
-    const d = dates[i]!;
-    if (d.start >= lineStart) continue;
-    const ls = text.lastIndexOf('\n', d.start - 1) + 1;
-    if (/^[\s#*\-–]*(?:date:?\s*)?$/i.test(text.slice(ls, d.start)) && !/admission/i.test(d.text)) return d.text;
-    if (lineStart - d.start > 3000) break;
-  }
-  return undefined;
+  const h = firstAtOrAfter(dates.headings, lineStart) - 1;
+  const heading = h >= 0 ? dates.headings[h] : undefined;
+  return heading && lineStart - heading.start <= 3000 ? heading.text : undefined;
 }
 
 function parseNumber(s: string): number {
@@ -123,7 +148,8 @@ const BP_RE = new RegExp(
   String.raw`(?<![A-Za-z0-9])(?:blood pressure|BP|B\/P|hypotensive(?: to| at| with)?|hypotension to|hypertensive to)(?![A-Za-z])${FILLER}(\d{2,3})\s*\/\s*(\d{2,3})(?:\s*(?:mm\s?Hg|mmhg))?`,
   'gi',
 );
-const ABG_RE = /\b(?:ABG|VBG|arterial blood gas)\b[\s:=]*(?:(?:showed|shows|with|was|of|revealed)\s+)?(\d\.\d{1,2})\s*\/\s*(\d{2,3}(?:\.\d)?)\s*\/\s*(\d{2,3}(?:\.\d)?)/gi;
+const ABG_RE =
+  /\b(?:ABG|VBG|arterial blood gas)\b[\s:=]*(?:(?:showed|shows|with|was|of|revealed)\s+)?(\d\.\d{1,2})\s*\/\s*(\d{2,3}(?:\.\d)?)\s*\/\s*(\d{2,3}(?:\.\d)?)/gi;
 const BASELINE_RE = new RegExp(
   String.raw`\bbaseline(?:\s+(?:serum\s+)?(?:creatinine|creat|Cr|SCr))?(?:\s+(?:of|is|was|around|approximately|approx\.?|about|~|near|at|at\s+least|from))*\s*[:=~]?\s*(?:\(?\s*)${NUMBER}(?:\s*(mg\/dL|mg\/dl|[µuμ]mol\/L|umol\/l))?|${NUMBER}(?:\s*(mg\/dL|mg\/dl|[µuμ]mol\/L))?\s*(?:\(\s*baseline\s*\)|at baseline|(?:is|which is) (?:his|her|their|the patient's) baseline)`,
   'gi',
@@ -160,16 +186,30 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
     seen.add(ind.id);
     out.push(ind);
   };
-  const valueAsserted = (start: number, end: number): boolean => {
-    const ctx = mentionContext(chart, start, end);
-    return !ctx.hypothetical && !ctx.family;
-  };
-  const makeMeasure = (name: IndicatorName, kind: Indicator['kind'], raw: number, unit: string | undefined, start: number, end: number, plausible: [number, number]): Indicator | undefined => {
+  const valueAsserted = (start: number, end: number): boolean => isValueAsserted(chart, start, end);
+  const makeMeasure = (
+    name: IndicatorName,
+    kind: Indicator['kind'],
+    raw: number,
+    unit: string | undefined,
+    start: number,
+    end: number,
+    plausible: [number, number],
+  ): Indicator | undefined => {
     const canonical = toCanonical(name, raw, unit);
     if (canonical === null || !Number.isFinite(canonical)) return undefined;
     if (canonical < plausible[0] || canonical > plausible[1]) return undefined;
     const value = roundValue(canonical);
-    const ind: Indicator = { id: `${name}@${start}`, name, kind, value, unit: canonicalUnit(name), text: text.slice(start, end), start, end };
+    const ind: Indicator = {
+      id: `${name}@${start}`,
+      name,
+      kind,
+      value,
+      unit: canonicalUnit(name),
+      text: text.slice(start, end),
+      start,
+      end,
+    };
     if (unit && Math.abs(canonical - raw) > 1e-9) ind.asWritten = `${raw} ${unit}`;
     const flag = flagValue(name, value);
     if (flag) ind.flag = flag;
@@ -195,7 +235,13 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
         const unitText = m[5];
         // A "<2" or ">90" next to a plan word is a threshold, not a result.
         if (!valueAsserted(labelStart, m.index + m[0].length)) continue;
-        if (comparator && /goal|target|keep|maintain|if|for|give|call|notify|titrate|hold/i.test(text.slice(Math.max(0, labelStart - 30), labelStart + m[0].length))) continue;
+        if (
+          comparator &&
+          /goal|target|keep|maintain|if|for|give|call|notify|titrate|hold/i.test(
+            text.slice(Math.max(0, labelStart - 30), labelStart + m[0].length),
+          )
+        )
+          continue;
         let raw = parseNumber(numberText);
         if (spec.name === 'fio2' && raw <= 1) raw *= 100;
         // "tachycardic in the 120s": "120" is read, the "s" is dropped by the unit-less read.
@@ -278,16 +324,19 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
     const around = text.slice(Math.max(0, start - 80), Math.min(text.length, end + 10));
     if (!/creatinine|creat|\bCr\b|\bSCr\b|renal function|kidney function/i.test(around)) continue;
     // Only the nearest analyte counts: "baseline Hgb 12" is not a creatinine baseline.
-    const labelBefore = /(creatinine|creat|\bS?Cr\b|hemoglobin|hgb|\bhb\b|sodium|\bNa\b|potassium|\bK\b|weight|BNP|troponin|albumin|GFR|platelets?|glucose|BUN)[^A-Za-z]*(?:[a-z ]{0,20})$/i.exec(
-      text.slice(Math.max(0, start - 60), start + (m[1] !== undefined ? 0 : m[0].length)),
-    );
-    if (labelBefore && !/creat|cr/i.test(labelBefore[1]!) && !/baseline\s+(?:serum\s+)?(?:creat|cr|scr)/i.test(m[0])) continue;
+    const labelBefore =
+      /(creatinine|creat|\bS?Cr\b|hemoglobin|hgb|\bhb\b|sodium|\bNa\b|potassium|\bK\b|weight|BNP|troponin|albumin|GFR|platelets?|glucose|BUN)[^A-Za-z]*(?:[a-z ]{0,20})$/i.exec(
+        text.slice(Math.max(0, start - 60), start + (m[1] !== undefined ? 0 : m[0].length)),
+      );
+    if (labelBefore && !/creat|cr/i.test(labelBefore[1]!) && !/baseline\s+(?:serum\s+)?(?:creat|cr|scr)/i.test(m[0]))
+      continue;
     const ind = makeMeasure('creatinine-baseline', 'lab', parseNumber(numberText), unitText, start, end, [0.1, 25]);
     if (!ind) continue;
     // The same number may have been read as a current creatinine; it is the baseline.
     for (let i = out.length - 1; i >= 0; i--) {
       const o = out[i]!;
-      if (o.name === 'creatinine' && o.start >= start - 2 && o.end <= end + 2 && o.value === ind.value) out.splice(i, 1);
+      if (o.name === 'creatinine' && o.start >= start - 2 && o.end <= end + 2 && o.value === ind.value)
+        out.splice(i, 1);
       else if (o.name === 'creatinine' && o.value === ind.value && o.end > start && o.start < end) out.splice(i, 1);
     }
     push(ind);
@@ -302,7 +351,16 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
     if (!isAsserted(ctx)) continue;
     const amount = parseNumber((m[1] ?? m[3])!);
     const unit = (m[2] ?? m[4])!.toLowerCase();
-    const ind: Indicator = { id: `weight-loss@${start}`, name: 'weight-loss', kind: 'finding', value: null, unit: null, text: m[0], start, end };
+    const ind: Indicator = {
+      id: `weight-loss@${start}`,
+      name: 'weight-loss',
+      kind: 'finding',
+      value: null,
+      unit: null,
+      text: m[0],
+      start,
+      end,
+    };
     if (unit === '%') {
       if (amount <= 0 || amount > 70) continue;
       ind.value = amount;
@@ -337,7 +395,16 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
       const ctx = mentionContext(chart, start, end);
       if (!isAsserted(ctx)) continue;
       if (ctx.historical && !spec.spec.allowHistorical) continue;
-      const ind: Indicator = { id: `${spec.spec.name}@${start}`, name: spec.spec.name, kind: spec.spec.kind, value: null, unit: null, text: m[0], start, end };
+      const ind: Indicator = {
+        id: `${spec.spec.name}@${start}`,
+        name: spec.spec.name,
+        kind: spec.spec.kind,
+        value: null,
+        unit: null,
+        text: m[0],
+        start,
+        end,
+      };
       if (spec.spec.flag) ind.flag = spec.spec.flag;
       const date = dateFor(text, dates, start, end);
       if (date) ind.date = date;
@@ -350,16 +417,27 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
 
   attachRoomAir(text, out);
   addPfRatio(text, out);
-  for (const [table, rows] of [['labs', input.labs], ['vitals', input.vitals]] as const) {
+  for (const [table, rows] of [
+    ['labs', input.labs],
+    ['vitals', input.vitals],
+  ] as const) {
     rows?.forEach((row, index) => {
       for (const ind of fromRow(row, table, index)) push(ind);
     });
   }
-  out.sort((a, b) => (a.start === b.start ? a.name.localeCompare(b.name) : (a.start < 0 ? Infinity : a.start) - (b.start < 0 ? Infinity : b.start)));
+  out.sort((a, b) =>
+    a.start === b.start
+      ? a.name.localeCompare(b.name)
+      : (a.start < 0 ? Infinity : a.start) - (b.start < 0 ? Infinity : b.start),
+  );
   return out;
 }
 
-const COMPILED_FINDINGS = FINDINGS.map((spec) => ({ spec, re: new RegExp(spec.pattern, 'gi') }));
+// A trailing \b fails after "%" or ")" ("intake <50%"); end on "not followed by a word character" instead.
+const COMPILED_FINDINGS = FINDINGS.map((spec) => ({
+  spec,
+  re: new RegExp(spec.pattern.replace(/\\b$/, '(?![A-Za-z0-9])'), 'gi'),
+}));
 
 function sectionHeading(sections: readonly ChartSection[], offset: number): string | undefined {
   for (const s of sections) if (offset >= s.start && offset < s.end) return s.heading || undefined;
@@ -368,7 +446,8 @@ function sectionHeading(sections: readonly ChartSection[], offset: number): stri
 
 const SITE_RE =
   /\b(?:(?:left|right|bilateral|L|R)\s+)?(?:sacrum|sacral|coccyx|coccygeal|heels?|buttocks?|gluteal|hips?|ischial|ischium|ischial tuberosity|trochanter(?:ic)?|occiput|occipital|elbows?|scapula(?:r)?|shoulder|ankles?|malleolus|back|spine|ear|nose|foot|feet|toe)\b/i;
-const STAGE_RE = /\b(?:stage\s*([1-4]|I{1,3}|IV|one|two|three|four)|(unstageable)|(deep tissue(?: pressure)?(?: injury)?|DTPI|DTI))\b/i;
+const STAGE_RE =
+  /\b(?:stage\s*([1-4]|I{1,3}|IV|one|two|three|four)|(unstageable)|(deep tissue(?: pressure)?(?: injury)?|DTPI|DTI))\b/i;
 
 /** "stage 3; sacrum" from the clause around a pressure-injury mention. */
 function pressureInjuryDetail(text: string, start: number, end: number): string {
@@ -379,7 +458,16 @@ function pressureInjuryDetail(text: string, start: number, end: number): string 
   const parts: string[] = [];
   const stage = STAGE_RE.exec(around);
   if (stage) {
-    const roman: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', one: '1', two: '2', three: '3', four: '4' };
+    const roman: Record<string, string> = {
+      i: '1',
+      ii: '2',
+      iii: '3',
+      iv: '4',
+      one: '1',
+      two: '2',
+      three: '3',
+      four: '4',
+    };
     if (stage[1]) parts.push(`stage ${roman[stage[1].toLowerCase()] ?? stage[1]}`);
     else if (stage[2]) parts.push('unstageable');
     else parts.push('deep tissue injury');
@@ -387,7 +475,8 @@ function pressureInjuryDetail(text: string, start: number, end: number): string 
   const site = SITE_RE.exec(around);
   if (site) parts.push(site[0].toLowerCase());
   if (/present on admission|\bPOA\b|on admission|admission skin/i.test(around)) parts.push('noted on admission');
-  if (/hospital[- ]acquired|developed (?:during|while)|new since admission|HAPI/i.test(around)) parts.push('hospital-acquired');
+  if (/hospital[- ]acquired|developed (?:during|while)|new since admission|HAPI/i.test(around))
+    parts.push('hospital-acquired');
   return parts.join('; ');
 }
 
@@ -397,9 +486,13 @@ function attachRoomAir(text: string, out: Indicator[]): void {
     if (ind.name !== 'spo2' || ind.start < 0) continue;
     const after = text.slice(ind.end, ind.end + 30);
     const before = text.slice(Math.max(0, ind.start - 30), ind.start);
-    if (/^\s*(?:%\s*)?(?:on\s+)?(?:room air|RA\b)/i.test(after) || /(?:on\s+)?(?:room air|RA)[\s,:]*$/i.test(before)) ind.detail = 'room air';
+    if (/^\s*(?:%\s*)?(?:on\s+)?(?:room air|RA\b)/i.test(after) || /(?:on\s+)?(?:room air|RA)[\s,:]*$/i.test(before))
+      ind.detail = 'room air';
     else {
-      const o2 = /^\s*(?:%\s*)?(?:on|with|via)\s+(\d+(?:\.\d+)?\s*(?:L|LPM|liters?)[^,.;\n]{0,20}|[^,.;\n]{0,30}?(?:nasal cannula|NC|high[- ]flow|HFNC|BiPAP|non-?rebreather|NRB|mask|vent(?:ilator)?|FiO2[^,.;\n]{0,8}))/i.exec(after);
+      const o2 =
+        /^\s*(?:%\s*)?(?:on|with|via)\s+(\d+(?:\.\d+)?\s*(?:L|LPM|liters?)[^,.;\n]{0,20}|[^,.;\n]{0,30}?(?:nasal cannula|NC|high[- ]flow|HFNC|BiPAP|non-?rebreather|NRB|mask|vent(?:ilator)?|FiO2[^,.;\n]{0,8}))/i.exec(
+          after,
+        );
       if (o2) ind.detail = `on ${o2[1]!.trim()}`;
     }
   }
@@ -441,11 +534,16 @@ const ROW_LABELS = COMPILED_MEASURES.map(({ spec }) => ({
   reCase: spec.labelsCase ? new RegExp(String.raw`^\s*(?:${spec.labelsCase})(?![A-Za-z])`) : undefined,
 }));
 
+/** How a lab/vital row is quoted in queries: "name value unit". */
+export function rowTextOf(row: ChartRow): string {
+  return `${row.name.trim()} ${row.value.trim()}${row.unit ? ` ${row.unit.trim()}` : ''}`.trim();
+}
+
 /** Indicators from one structured lab/vital row. */
 export function fromRow(row: ChartRow, table: 'labs' | 'vitals', index: number): Indicator[] {
   const name = row.name.trim();
   const value = row.value.trim();
-  const rowText = `${name} ${value}${row.unit ? ` ${row.unit}` : ''}`.trim();
+  const rowText = rowTextOf(row);
   const base = (n: IndicatorName): Pick<Indicator, 'id' | 'start' | 'end' | 'row' | 'text'> => ({
     id: `${n}@${table}#${index}`,
     start: -1,
@@ -458,7 +556,11 @@ export function fromRow(row: ChartRow, table: 'labs' | 'vitals', index: number):
     const sbp = Number(bp[1]);
     const dbp = Number(bp[2]);
     const result: Indicator[] = [];
-    for (const [n, v] of [['systolic-bp', sbp], ['diastolic-bp', dbp], ['map', roundValue((sbp + 2 * dbp) / 3)]] as const) {
+    for (const [n, v] of [
+      ['systolic-bp', sbp],
+      ['diastolic-bp', dbp],
+      ['map', roundValue((sbp + 2 * dbp) / 3)],
+    ] as const) {
       const ind: Indicator = { ...base(n), name: n, kind: 'vital', value: v, unit: 'mmHg' };
       const flag = flagValue(n, v);
       if (flag) ind.flag = flag;

@@ -41,12 +41,13 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'fluid-bolus',
     kind: 'treatment',
     pattern:
-      '\\b(?:(?:\\d+(?:\\.\\d+)?\\s*(?:mL|ml|L|cc)(?:/kg)?\\s+)?(?:(?:IV\\s+)?(?:NS|normal saline|LR|lactated ringer\'?s|crystalloid|IV fluids?|IVF|fluid)\\s+)?bolus(?:es|ed)?|30\\s*mL/kg|fluid resuscitation|aggressive (?:IV )?(?:fluids|hydration))\\b',
+      "\\b(?:(?:\\d+(?:\\.\\d+)?\\s*(?:mL|ml|L|cc)(?:/kg)?\\s+)?(?:(?:IV\\s+)?(?:NS|normal saline|LR|lactated ringer'?s|crystalloid|IV fluids?|IVF|fluid)\\s+)?bolus(?:es|ed)?|30\\s*mL/kg|fluid resuscitation|aggressive (?:IV )?(?:fluids|hydration))\\b",
   },
   {
     name: 'high-flow-oxygen',
     kind: 'treatment',
-    pattern: '\\b(?:high[- ]flow(?: nasal cannula| oxygen| O2| NC)?|HFNC|heated high flow|non-?rebreather(?: mask)?|NRB)\\b',
+    pattern:
+      '\\b(?:high[- ]flow(?: nasal cannula| oxygen| O2| NC)?|HFNC|heated high flow|non-?rebreather(?: mask)?|NRB)\\b',
   },
   {
     name: 'non-invasive-ventilation',
@@ -56,7 +57,8 @@ export const FINDINGS: readonly FindingSpec[] = [
   {
     name: 'intubation',
     kind: 'treatment',
-    pattern: '\\b(?:intubated|intubation|mechanical(?:ly)? ventilat(?:ion|ed)|on the vent(?:ilator)?|ventilator support|ETT)\\b',
+    pattern:
+      '\\b(?:intubated|intubation|mechanical(?:ly)? ventilat(?:ion|ed)|on the vent(?:ilator)?|ventilator support|ETT)\\b',
   },
   {
     name: 'supplemental-oxygen',
@@ -80,7 +82,8 @@ export const FINDINGS: readonly FindingSpec[] = [
   {
     name: 'dietitian-consult',
     kind: 'treatment',
-    pattern: '\\b(?:dietitian|dietician|nutrition (?:consult|assessment|team|services)|registered dietitian|RD (?:consult|assessment|note|evaluation))\\b',
+    pattern:
+      '\\b(?:dietitian|dietician|nutrition (?:consult|assessment|team|services)|registered dietitian|RD (?:consult|assessment|note|evaluation))\\b',
   },
   {
     name: 'nutrition-support',
@@ -97,12 +100,14 @@ export const FINDINGS: readonly FindingSpec[] = [
   {
     name: 'fluid-restriction',
     kind: 'treatment',
-    pattern: '\\b(?:(?:free )?(?:water|fluid) restrict(?:ion|ed)|fluid[- ]restrict(?:ion|ed)?|FWR|restrict(?:ed|ing)? (?:free )?(?:water|fluids?)|(?:\\d+(?:\\.\\d+)?\\s*(?:mL|L|ml)) fluid restriction)\\b',
+    pattern:
+      '\\b(?:(?:free )?(?:water|fluid) restrict(?:ion|ed)|fluid[- ]restrict(?:ion|ed)?|FWR|restrict(?:ed|ing)? (?:free )?(?:water|fluids?)|(?:\\d+(?:\\.\\d+)?\\s*(?:mL|L|ml)) fluid restriction)\\b',
   },
   {
     name: 'hypertonic-saline',
     kind: 'treatment',
-    pattern: '\\b(?:3\\s?% (?:saline|NaCl|sodium chloride|NS)|hypertonic saline|salt tab(?:let)?s|sodium chloride tab(?:let)?s|NaCl tab(?:let)?s|tolvaptan|urea tablets)\\b',
+    pattern:
+      '\\b(?:3\\s?% (?:saline|NaCl|sodium chloride|NS)|hypertonic saline|salt tab(?:let)?s|sodium chloride tab(?:let)?s|NaCl tab(?:let)?s|tolvaptan|urea tablets)\\b',
   },
   {
     name: 'potassium-replacement',
@@ -128,10 +133,20 @@ export const FINDINGS: readonly FindingSpec[] = [
   { name: 'temperature', kind: 'vital', pattern: '\\b(?:febrile|fevers?|pyrexia|hyperthermi[ac])\\b', flag: 'high' },
   { name: 'temperature', kind: 'vital', pattern: '\\b(?:hypotherm(?:ia|ic))\\b', flag: 'low' },
   { name: 'temperature', kind: 'vital', pattern: '\\bafebrile\\b', flag: 'normal' },
-  { name: 'heart-rate', kind: 'vital', pattern: '\\b(?:tachycardic|tachycardia|RVR|rapid ventricular response)\\b', flag: 'high' },
+  {
+    name: 'heart-rate',
+    kind: 'vital',
+    pattern: '\\b(?:tachycardic|tachycardia|RVR|rapid ventricular response)\\b',
+    flag: 'high',
+  },
   { name: 'respiratory-rate', kind: 'vital', pattern: '\\b(?:tachypneic|tachypnea|tachypnoea)\\b', flag: 'high' },
   { name: 'systolic-bp', kind: 'vital', pattern: '\\b(?:hypotensive|hypotension)\\b', flag: 'low' },
-  { name: 'spo2', kind: 'vital', pattern: '\\b(?:hypoxemia|hypoxemic|hypoxia|desaturations?|desaturating|desatting)\\b', flag: 'low' },
+  {
+    name: 'spo2',
+    kind: 'vital',
+    pattern: '\\b(?:hypoxemia|hypoxemic|hypoxia|desaturations?|desaturating|desatting)\\b',
+    flag: 'low',
+  },
   {
     name: 'work-of-breathing',
     kind: 'finding',
@@ -155,7 +170,8 @@ export const FINDINGS: readonly FindingSpec[] = [
   {
     name: 'fat-loss',
     kind: 'finding',
-    pattern: '\\b(?:(?:subcutaneous|orbital|triceps|buccal) fat (?:loss|pad loss|depletion)|loss of subcutaneous fat|fat loss|fat depletion)\\b',
+    pattern:
+      '\\b(?:(?:subcutaneous|orbital|triceps|buccal) fat (?:loss|pad loss|depletion)|loss of subcutaneous fat|fat loss|fat depletion)\\b',
   },
   // Bleeding (acute blood loss anemia)
   {

@@ -33,7 +33,12 @@ export function formatQueryHtml(draft: QueryDraft): string {
   const parts: string[] = [];
   parts.push(`<p>Clinical documentation query: ${escapeHtml(draft.title)}</p>`);
   parts.push('<p>Clinical information in this record:</p>');
-  parts.push(`<ul>${draft.indicators.filter((i) => i.line.trim()).map((i) => `<li>${escapeHtml(i.line)}</li>`).join('')}</ul>`);
+  parts.push(
+    `<ul>${draft.indicators
+      .filter((i) => i.line.trim())
+      .map((i) => `<li>${escapeHtml(i.line)}</li>`)
+      .join('')}</ul>`,
+  );
   parts.push(`<p>Question: ${escapeHtml(draft.question)}</p>`);
   const options = draft.options.filter((o) => o.trim());
   if (options.length) parts.push(`<ul>${options.map((o) => `<li>&#9744; ${escapeHtml(o)}</li>`).join('')}</ul>`);

@@ -69,14 +69,22 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
 /** "126 mmol/L (low; reference 135–145)" or the finding text, without the location. */
 export function describeValue(ind: Indicator): string {
   if (ind.value === null) return ind.detail ? `${ind.text} (${ind.detail})` : ind.text;
-  const unit = ind.unit ? (ind.unit.startsWith('/') || ind.unit === '%' || ind.unit.startsWith('°') ? ind.unit : ` ${ind.unit}`) : '';
+  const unit = ind.unit
+    ? ind.unit.startsWith('/') || ind.unit === '%' || ind.unit.startsWith('°')
+      ? ind.unit
+      : ` ${ind.unit}`
+    : '';
   const range = REFERENCE_RANGES[ind.name];
   const notes: string[] = [];
   if (ind.flag && ind.flag !== 'normal') notes.push(ind.flag);
   if (ind.flag === 'normal') notes.push('within reference range');
   if (range && (range.low !== null || range.high !== null) && ind.flag) {
     notes.push(
-      range.low !== null && range.high !== null ? `reference ${range.low}–${range.high}` : range.low !== null ? `reference ≥ ${range.low}` : `reference ≤ ${range.high}`,
+      range.low !== null && range.high !== null
+        ? `reference ${range.low}–${range.high}`
+        : range.low !== null
+          ? `reference ≥ ${range.low}`
+          : `reference ≤ ${range.high}`,
     );
   }
   if (ind.asWritten) notes.push(`written ${ind.asWritten}`);

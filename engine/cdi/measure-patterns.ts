@@ -31,7 +31,8 @@ export const MEASURES: readonly MeasureSpec[] = [
     labels: 'serum sodium|sodium|s-?na',
     labelsCase: 'Na\\+?|NA',
     notBefore: /(?:urine|urinary|u)\s*$/i,
-    notAfter: /^\s*(?:chloride|bicarb|bicarbonate|tabs?|tablets?|restrict|phosphate|polystyrene|docusate|citrate|correction|goal)/i,
+    notAfter:
+      /^\s*(?:chloride|bicarb|bicarbonate|tabs?|tablets?|restrict|phosphate|polystyrene|docusate|citrate|correction|goal)/i,
     plausible: [90, 200],
     trend: true,
   },
@@ -41,7 +42,8 @@ export const MEASURES: readonly MeasureSpec[] = [
     labels: 'serum potassium|potassium',
     labelsCase: 'K\\+?',
     notBefore: /(?:urine|urinary|u)\s*$/i,
-    notAfter: /^\s*(?:chloride|replacement|repletion|replaced|repleted|supplement|citrate|phosphate|rider|protocol|goal)/i,
+    notAfter:
+      /^\s*(?:chloride|replacement|repletion|replaced|repleted|supplement|citrate|phosphate|rider|protocol|goal)/i,
     plausible: [1, 10],
     trend: true,
   },
@@ -75,7 +77,8 @@ export const MEASURES: readonly MeasureSpec[] = [
   {
     name: 'wbc',
     kind: 'lab',
-    labels: 'white blood cell count|white blood cells?|white cell count|white count|wbc count|wbc|leukocyte count|leukocytes|leukocytosis(?: to| of)?',
+    labels:
+      'white blood cell count|white blood cells?|white cell count|white count|wbc count|wbc|leukocyte count|leukocytes|leukocytosis(?: to| of)?',
     notBefore: /(?:urine|urinary|\bUA|urinalysis|CSF|fluid|pleural|stool|u)[\s:,-]*$/i,
     notAfter: /^\s*(?:esterase|casts?|clumps|\/hpf|per hpf)/i,
     plausible: [0.1, 300],
@@ -91,7 +94,13 @@ export const MEASURES: readonly MeasureSpec[] = [
     trend: true,
   },
   { name: 'platelets', kind: 'lab', labels: 'platelet count|platelets?|plts?', plausible: [1, 3000], trend: true },
-  { name: 'albumin', kind: 'lab', labels: 'serum albumin|albumin', notBefore: /(?:pre-?|micro|urine\s*)$/i, plausible: [0.5, 7] },
+  {
+    name: 'albumin',
+    kind: 'lab',
+    labels: 'serum albumin|albumin',
+    notBefore: /(?:pre-?|micro|urine\s*)$/i,
+    plausible: [0.5, 7],
+  },
   {
     name: 'nt-probnp',
     kind: 'lab',
@@ -124,8 +133,21 @@ export const MEASURES: readonly MeasureSpec[] = [
     plausible: [10, 2000],
     trend: true,
   },
-  { name: 'ph', kind: 'lab', labels: 'arterial pH|serum pH|blood pH', labelsCase: 'pH', notBefore: /(?:urine|urinary|u)\s*$/i, plausible: [6.5, 8] },
-  { name: 'pao2', kind: 'lab', labels: 'PaO2|PO2|Pa O2|arterial oxygen tension', notAfter: /^\s*\//, plausible: [20, 700] },
+  {
+    name: 'ph',
+    kind: 'lab',
+    labels: 'arterial pH|serum pH|blood pH',
+    labelsCase: 'pH',
+    notBefore: /(?:urine|urinary|u)\s*$/i,
+    plausible: [6.5, 8],
+  },
+  {
+    name: 'pao2',
+    kind: 'lab',
+    labels: 'PaO2|PO2|Pa O2|arterial oxygen tension',
+    notAfter: /^\s*\//,
+    plausible: [20, 700],
+  },
   { name: 'paco2', kind: 'lab', labels: 'PaCO2|PCO2|Pa CO2', plausible: [10, 150] },
   { name: 'fio2', kind: 'lab', labels: 'FiO2|FIO2|fraction of inspired oxygen', plausible: [21, 100] },
   { name: 'pf-ratio', kind: 'lab', labels: 'P/F ratio|P:F ratio|PaO2/FiO2(?: ratio)?|P/F', plausible: [20, 700] },
@@ -147,7 +169,8 @@ export const MEASURES: readonly MeasureSpec[] = [
   {
     name: 'heart-rate',
     kind: 'vital',
-    labels: 'heart rate|pulse rate|pulse|HR|tachycardic to|tachycardia to|tachycardic in the|tachycardia in the|tachycardic at',
+    labels:
+      'heart rate|pulse rate|pulse|HR|tachycardic to|tachycardia to|tachycardic in the|tachycardia in the|tachycardic at',
     notAfter: /^\s*(?:ox|oximetry)/i,
     plausible: [20, 250],
   },
@@ -179,6 +202,16 @@ export const MEASURES: readonly MeasureSpec[] = [
     notAfter: /^\s*(?:loss|gain|bearing|trend|change|down|up|history|-based)/i,
     plausible: [20, 400],
   },
-  { name: 'braden-score', kind: 'nursing', labels: 'braden scale score|braden score|braden scale|braden', plausible: [6, 23] },
-  { name: 'gcs', kind: 'mental-status', labels: 'glasgow coma scale(?: score)?|glasgow coma score|GCS', plausible: [3, 15] },
+  {
+    name: 'braden-score',
+    kind: 'nursing',
+    labels: 'braden scale score|braden score|braden scale|braden',
+    plausible: [6, 23],
+  },
+  {
+    name: 'gcs',
+    kind: 'mental-status',
+    labels: 'glasgow coma scale(?: score)?|glasgow coma score|GCS',
+    plausible: [3, 15],
+  },
 ];

@@ -81,7 +81,23 @@ const UNITS: Partial<Record<IndicatorName, UnitRule[]>> = {
     { forms: ['mg/dl'], toCanonical: (v) => v / 9.01 },
   ],
   wbc: [
-    { forms: ['k/ul', 'k/µl', 'x10^3/ul', 'x10^3/µl', '10^3/µl', '10^3/ul', 'x10^9/l', '10^9/l', 'k', 'thou/ul', 'k/mm3', 'x10(9)/l'], toCanonical: same },
+    {
+      forms: [
+        'k/ul',
+        'k/µl',
+        'x10^3/ul',
+        'x10^3/µl',
+        '10^3/µl',
+        '10^3/ul',
+        'x10^9/l',
+        '10^9/l',
+        'k',
+        'thou/ul',
+        'k/mm3',
+        'x10(9)/l',
+      ],
+      toCanonical: same,
+    },
     { forms: ['/ul', '/µl', 'cells/ul', 'cells/µl', '/mm3'], toCanonical: (v) => v / 1000 },
   ],
   bands: [{ forms: ['%'], toCanonical: same }],
@@ -91,7 +107,10 @@ const UNITS: Partial<Record<IndicatorName, UnitRule[]>> = {
     { forms: ['mmol/l'], toCanonical: (v) => v * 1.611 },
   ],
   platelets: [
-    { forms: ['k/ul', 'k/µl', 'x10^3/ul', 'x10^3/µl', '10^3/µl', '10^3/ul', 'x10^9/l', '10^9/l', 'k', 'thou/ul'], toCanonical: same },
+    {
+      forms: ['k/ul', 'k/µl', 'x10^3/ul', 'x10^3/µl', '10^3/µl', '10^3/ul', 'x10^9/l', '10^9/l', 'k', 'thou/ul'],
+      toCanonical: same,
+    },
   ],
   albumin: [
     { forms: ['g/dl', 'gm/dl'], toCanonical: same },
@@ -142,7 +161,11 @@ const UNITS: Partial<Record<IndicatorName, UnitRule[]>> = {
 
 /** Normalises a written unit for lookup: lower case, no spaces, "mcmol" and "μ" unified. */
 export function normalizeUnit(unit: string): string {
-  return unit.toLowerCase().replace(/\s+/g, '').replace(/μ/g, 'µ').replace(/^mcmol/, 'µmol');
+  return unit
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/μ/g, 'µ')
+    .replace(/^mcmol/, 'µmol');
 }
 
 /**

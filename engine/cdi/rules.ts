@@ -11,19 +11,26 @@ export interface RuleInput {
   mentions: readonly DiagnosisMention[];
 }
 
-const byName = (inds: readonly Indicator[], ...names: IndicatorName[]): Indicator[] => inds.filter((i) => names.includes(i.name));
+const byName = (inds: readonly Indicator[], ...names: IndicatorName[]): Indicator[] =>
+  inds.filter((i) => names.includes(i.name));
 const num = (i: Indicator): number => i.value ?? NaN;
-const valued = (inds: readonly Indicator[], name: IndicatorName): Indicator[] => inds.filter((i) => i.name === name && i.value !== null);
+const valued = (inds: readonly Indicator[], name: IndicatorName): Indicator[] =>
+  inds.filter((i) => i.name === name && i.value !== null);
 /** The indicator with the largest (or smallest) value. */
 function extreme(inds: readonly Indicator[], pick: 'max' | 'min'): Indicator | undefined {
   let best: Indicator | undefined;
-  for (const i of inds) if (i.value !== null && (!best || (pick === 'max' ? num(i) > num(best) : num(i) < num(best)))) best = i;
+  for (const i of inds)
+    if (i.value !== null && (!best || (pick === 'max' ? num(i) > num(best) : num(i) < num(best)))) best = i;
   return best;
 }
 function uniq(inds: readonly (Indicator | undefined)[]): Indicator[] {
   const seen = new Set<string>();
   const out: Indicator[] = [];
-  for (const i of inds) if (i && !seen.has(i.id)) (seen.add(i.id), out.push(i));
+  for (const i of inds) {
+    if (!i || seen.has(i.id)) continue;
+    seen.add(i.id);
+    out.push(i);
+  }
   return out.sort((a, b) => (a.start < 0 ? 1e12 : a.start) - (b.start < 0 ? 1e12 : b.start));
 }
 function fmt(i: Indicator): string {
@@ -35,21 +42,46 @@ export function sirs(inds: readonly Indicator[]): { criterion: string; evidence:
   const met: { criterion: string; evidence: Indicator }[] = [];
   const temps = valued(inds, 'temperature');
   const temp =
-    extreme(temps.filter((i) => num(i) > 38), 'max') ??
-    extreme(temps.filter((i) => num(i) < 36), 'min') ??
+    extreme(
+      temps.filter((i) => num(i) > 38),
+      'max',
+    ) ??
+    extreme(
+      temps.filter((i) => num(i) < 36),
+      'min',
+    ) ??
     inds.find((i) => i.name === 'temperature' && i.value === null && (i.flag === 'high' || i.flag === 'low'));
   if (temp) met.push({ criterion: 'temperature > 38 °C or < 36 °C', evidence: temp });
-  const hr = extreme(valued(inds, 'heart-rate').filter((i) => num(i) > 90), 'max') ?? inds.find((i) => i.name === 'heart-rate' && i.value === null && i.flag === 'high');
+  const hr =
+    extreme(
+      valued(inds, 'heart-rate').filter((i) => num(i) > 90),
+      'max',
+    ) ?? inds.find((i) => i.name === 'heart-rate' && i.value === null && i.flag === 'high');
   if (hr) met.push({ criterion: 'heart rate > 90/min', evidence: hr });
   const rr =
-    extreme(valued(inds, 'respiratory-rate').filter((i) => num(i) > 20), 'max') ??
-    extreme(valued(inds, 'paco2').filter((i) => num(i) < 32), 'min') ??
+    extreme(
+      valued(inds, 'respiratory-rate').filter((i) => num(i) > 20),
+      'max',
+    ) ??
+    extreme(
+      valued(inds, 'paco2').filter((i) => num(i) < 32),
+      'min',
+    ) ??
     inds.find((i) => i.name === 'respiratory-rate' && i.value === null && i.flag === 'high');
   if (rr) met.push({ criterion: 'respiratory rate > 20/min or PaCO2 < 32 mmHg', evidence: rr });
   const wbc =
-    extreme(valued(inds, 'wbc').filter((i) => num(i) > 12), 'max') ??
-    extreme(valued(inds, 'wbc').filter((i) => num(i) < 4), 'min') ??
-    extreme(valued(inds, 'bands').filter((i) => num(i) > 10), 'max');
+    extreme(
+      valued(inds, 'wbc').filter((i) => num(i) > 12),
+      'max',
+    ) ??
+    extreme(
+      valued(inds, 'wbc').filter((i) => num(i) < 4),
+      'min',
+    ) ??
+    extreme(
+      valued(inds, 'bands').filter((i) => num(i) > 10),
+      'max',
+    );
   if (wbc) met.push({ criterion: 'WBC > 12,000/µL or < 4,000/µL or bands > 10 %', evidence: wbc });
   return met;
 }
@@ -57,19 +89,45 @@ export function sirs(inds: readonly Indicator[]): { criterion: string; evidence:
 /** Acute organ dysfunction indicators used for sepsis (Sepsis-3 SOFA elements, lactate, hypotension). */
 function organDysfunction(inds: readonly Indicator[]): { criterion: string; evidence: Indicator }[] {
   const out: { criterion: string; evidence: Indicator }[] = [];
-  const lac = extreme(valued(inds, 'lactate').filter((i) => num(i) > 2), 'max');
+  const lac = extreme(
+    valued(inds, 'lactate').filter((i) => num(i) > 2),
+    'max',
+  );
   if (lac) out.push({ criterion: 'lactate > 2 mmol/L', evidence: lac });
-  const sbp = extreme(valued(inds, 'systolic-bp').filter((i) => num(i) < 90), 'min') ?? extreme(valued(inds, 'map').filter((i) => num(i) < 65), 'min') ?? inds.find((i) => i.name === 'systolic-bp' && i.flag === 'low' && i.value === null);
+  const sbp =
+    extreme(
+      valued(inds, 'systolic-bp').filter((i) => num(i) < 90),
+      'min',
+    ) ??
+    extreme(
+      valued(inds, 'map').filter((i) => num(i) < 65),
+      'min',
+    ) ??
+    inds.find((i) => i.name === 'systolic-bp' && i.flag === 'low' && i.value === null);
   if (sbp) out.push({ criterion: 'hypotension (SBP < 90 or MAP < 65 mmHg)', evidence: sbp });
   const press = inds.find((i) => i.name === 'vasopressors');
   if (press) out.push({ criterion: 'vasopressors', evidence: press });
-  const plt = extreme(valued(inds, 'platelets').filter((i) => num(i) < 100), 'min');
+  const plt = extreme(
+    valued(inds, 'platelets').filter((i) => num(i) < 100),
+    'min',
+  );
   if (plt) out.push({ criterion: 'platelets < 100,000/µL', evidence: plt });
-  const cr = extreme(valued(inds, 'creatinine').filter((i) => num(i) > 2), 'max');
+  const cr = extreme(
+    valued(inds, 'creatinine').filter((i) => num(i) > 2),
+    'max',
+  );
   if (cr) out.push({ criterion: 'creatinine > 2.0 mg/dL', evidence: cr });
-  const ms = inds.find((i) => i.name === 'mental-status') ?? extreme(valued(inds, 'gcs').filter((i) => num(i) < 15), 'min');
+  const ms =
+    inds.find((i) => i.name === 'mental-status') ??
+    extreme(
+      valued(inds, 'gcs').filter((i) => num(i) < 15),
+      'min',
+    );
   if (ms) out.push({ criterion: 'altered mentation', evidence: ms });
-  const pf = extreme(valued(inds, 'pf-ratio').filter((i) => num(i) < 300), 'min');
+  const pf = extreme(
+    valued(inds, 'pf-ratio').filter((i) => num(i) < 300),
+    'min',
+  );
   if (pf) out.push({ criterion: 'PaO2/FiO2 < 300', evidence: pf });
   return out;
 }
@@ -78,13 +136,20 @@ function infectionEvidence(inds: readonly Indicator[]): Indicator[] {
   return byName(inds, 'infection', 'culture-organism', 'iv-antibiotics');
 }
 
-function opp(o: Omit<Opportunity, 'templateId' | 'indicators'> & { templateId?: string; indicators: (Indicator | undefined)[] }): Opportunity {
+function opp(
+  o: Omit<Opportunity, 'templateId' | 'indicators'> & { templateId?: string; indicators: (Indicator | undefined)[] },
+): Opportunity {
   return { ...o, templateId: o.templateId ?? o.topic, indicators: uniq(o.indicators) };
 }
 
-
 /** Creatinine trend against baseline (KDIGO). */
-export function kdigo(inds: readonly Indicator[]): { met: boolean; baseline?: Indicator; peak?: Indicator; rise: number; ratio: number } {
+export function kdigo(inds: readonly Indicator[]): {
+  met: boolean;
+  baseline?: Indicator;
+  peak?: Indicator;
+  rise: number;
+  ratio: number;
+} {
   const current = valued(inds, 'creatinine');
   const baselines = valued(inds, 'creatinine-baseline');
   if (current.length === 0) return { met: false, rise: 0, ratio: 1 };
@@ -110,11 +175,15 @@ export function kdigo(inds: readonly Indicator[]): { met: boolean; baseline?: In
 
 /** Largest hemoglobin drop in chart order (earlier high → later low). */
 export function hemoglobinDrop(inds: readonly Indicator[]): { drop: number; from?: Indicator; to?: Indicator } {
-  const hgb = valued(inds, 'hemoglobin').sort((a, b) => (a.start < 0 ? 1e12 + (a.row?.index ?? 0) : a.start) - (b.start < 0 ? 1e12 + (b.row?.index ?? 0) : b.start));
+  const hgb = valued(inds, 'hemoglobin').sort(
+    (a, b) =>
+      (a.start < 0 ? 1e12 + (a.row?.index ?? 0) : a.start) - (b.start < 0 ? 1e12 + (b.row?.index ?? 0) : b.start),
+  );
   let high: Indicator | undefined;
   let best: { drop: number; from?: Indicator; to?: Indicator } = { drop: 0 };
   for (const h of hgb) {
-    if (high && num(high) - num(h) > best.drop) best = { drop: Math.round((num(high) - num(h)) * 100) / 100, from: high, to: h };
+    if (high && num(high) - num(h) > best.drop)
+      best = { drop: Math.round((num(high) - num(h)) * 100) / 100, from: high, to: h };
     if (!high || num(h) > num(high)) high = h;
   }
   return best;
@@ -135,16 +204,27 @@ function ageOf(text: string): number | undefined {
 export function findOpportunities(input: RuleInput): Opportunity[] {
   const { indicators: inds, mentions, text } = input;
   const out: Opportunity[] = [];
-  const doc = (c: DxConcept, o?: Parameters<typeof documentedMentions>[2]): DiagnosisMention[] => documentedMentions(mentions, c, o);
+  const doc = (c: DxConcept, o?: Parameters<typeof documentedMentions>[2]): DiagnosisMention[] =>
+    documentedMentions(mentions, c, o);
 
   // ---- sepsis: infection + SIRS >= 2 (Sepsis-2) or qSOFA >= 2 (Sepsis-3 screen); sepsis not documented.
   const infection = infectionEvidence(inds);
   const sirsMet = sirs(inds);
   const organ = organDysfunction(inds);
   const qsofa = [
-    extreme(valued(inds, 'respiratory-rate').filter((i) => num(i) >= 22), 'max'),
-    inds.find((i) => i.name === 'mental-status') ?? extreme(valued(inds, 'gcs').filter((i) => num(i) < 15), 'min'),
-    extreme(valued(inds, 'systolic-bp').filter((i) => num(i) <= 100), 'min'),
+    extreme(
+      valued(inds, 'respiratory-rate').filter((i) => num(i) >= 22),
+      'max',
+    ),
+    inds.find((i) => i.name === 'mental-status') ??
+      extreme(
+        valued(inds, 'gcs').filter((i) => num(i) < 15),
+        'min',
+      ),
+    extreme(
+      valued(inds, 'systolic-bp').filter((i) => num(i) <= 100),
+      'min',
+    ),
   ].filter((i): i is Indicator => i !== undefined);
   const sepsisDoc = doc('sepsis');
   if (infection.length > 0 && (sirsMet.length >= 2 || qsofa.length >= 2) && sepsisDoc.length === 0) {
@@ -158,12 +238,26 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
       opp({
         id: 'sepsis',
         topic: 'sepsis',
-        title: uro.length ? 'Sepsis: "urosepsis" documented, SIRS criteria met' : 'Sepsis: infection with SIRS criteria, no sepsis diagnosis',
+        title: uro.length
+          ? 'Sepsis: "urosepsis" documented, SIRS criteria met'
+          : 'Sepsis: infection with SIRS criteria, no sepsis diagnosis',
         reason: uro.length ? 'imprecise-diagnosis' : 'indicators-without-diagnosis',
         criteria,
-        indicators: [...infection.slice(0, 3), ...sirsMet.map((s) => s.evidence), ...qsofa, ...organ.map((o) => o.evidence), ...byName(inds, 'fluid-bolus').slice(0, 1)],
+        indicators: [
+          ...infection.slice(0, 3),
+          ...sirsMet.map((s) => s.evidence),
+          ...qsofa,
+          ...organ.map((o) => o.evidence),
+          ...byName(inds, 'fluid-bolus').slice(0, 1),
+        ],
         mentions: uro,
-        facts: { organDysfunction: organ.length > 0, shock: organ.some((o) => /hypotension|vasopressors/.test(o.criterion)) && inds.some((i) => i.name === 'vasopressors'), urosepsis: uro.length > 0 },
+        facts: {
+          organDysfunction: organ.length > 0,
+          shock:
+            organ.some((o) => /hypotension|vasopressors/.test(o.criterion)) &&
+            inds.some((i) => i.name === 'vasopressors'),
+          urosepsis: uro.length > 0,
+        },
       }),
     );
   }
@@ -178,8 +272,18 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
         topic: 'aki',
         title: `Acute kidney injury: creatinine ${fmt(k.baseline)} → ${fmt(k.peak)}, no kidney diagnosis`,
         reason: 'indicators-without-diagnosis',
-        criteria: [`KDIGO: creatinine rise ${k.rise} mg/dL (≥ 0.3) or ${Math.round(k.ratio * 100) / 100}× baseline (≥ 1.5)`],
-        indicators: [k.baseline, ...valued(inds, 'creatinine').filter((c) => num(c) > num(k.baseline!)), extreme(valued(inds, 'bun').filter((i) => num(i) > 20), 'max'), ...byName(inds, 'fluid-bolus').slice(0, 1)],
+        criteria: [
+          `KDIGO: creatinine rise ${k.rise} mg/dL (≥ 0.3) or ${Math.round(k.ratio * 100) / 100}× baseline (≥ 1.5)`,
+        ],
+        indicators: [
+          k.baseline,
+          ...valued(inds, 'creatinine').filter((c) => num(c) > num(k.baseline!)),
+          extreme(
+            valued(inds, 'bun').filter((i) => num(i) > 20),
+            'max',
+          ),
+          ...byName(inds, 'fluid-bolus').slice(0, 1),
+        ],
         mentions: [],
         facts: { ckd, notCkd: !ckd },
       }),
@@ -193,7 +297,10 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
     const muscle = inds.find((i) => i.name === 'muscle-wasting');
     const fat = inds.find((i) => i.name === 'fat-loss');
     const age = ageOf(text);
-    const lowBmi = extreme(valued(inds, 'bmi').filter((i) => num(i) < ((age ?? 0) >= 70 ? 22 : 20)), 'min');
+    const lowBmi = extreme(
+      valued(inds, 'bmi').filter((i) => num(i) < ((age ?? 0) >= 70 ? 22 : 20)),
+      'min',
+    );
     const aspen = [intake, wl, muscle, fat].filter(Boolean).length;
     const phenotypic = [wl, lowBmi, muscle].filter(Boolean).length;
     const etiologic = [intake].filter(Boolean).length + (inds.some((i) => i.name === 'infection') ? 1 : 0);
@@ -234,7 +341,10 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
 
   // ---- heart failure: type and acuity.
   {
-    const natri = [...valued(inds, 'bnp').filter((i) => num(i) > 100), ...valued(inds, 'nt-probnp').filter((i) => num(i) > 300)];
+    const natri = [
+      ...valued(inds, 'bnp').filter((i) => num(i) > 100),
+      ...valued(inds, 'nt-probnp').filter((i) => num(i) > 300),
+    ];
     const ef = valued(inds, 'ejection-fraction');
     const efLow = ef.filter((i) => num(i) <= 40);
     const diuretic = byName(inds, 'iv-diuretics');
@@ -260,7 +370,9 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
             topic: 'heart-failure',
             title: `Heart failure documented without ${!type && !acuity ? 'type or acuity' : !type ? 'type' : 'acuity'}`,
             reason: 'imprecise-diagnosis',
-            criteria: [`"${hf[0]!.text}" documented; ${!type ? 'type (systolic, diastolic, combined…) not stated' : ''}${!type && !acuity ? '; ' : ''}${!acuity ? 'acuity (acute, chronic, acute on chronic) not stated' : ''}`],
+            criteria: [
+              `"${hf[0]!.text}" documented; ${!type ? 'type (systolic, diastolic, combined…) not stated' : ''}${!type && !acuity ? '; ' : ''}${!acuity ? 'acuity (acute, chronic, acute on chronic) not stated' : ''}`,
+            ],
             indicators: evidence,
             mentions: hf,
             facts: { ...facts, needType: !type, needAcuity: !acuity, newDiagnosis: false },
@@ -286,19 +398,48 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
   // ---- encephalopathy: altered mental status + a metabolic/toxic/septic driver; not documented.
   {
     const ms = [
-      ...byName(inds, 'mental-status').filter((i) => !/\b(?:at baseline|baseline|chronic(?:ally)?|dementia|sedated|sedation|asleep)\b/i.test(text.slice(Math.max(0, i.start - 40), i.end + 40))),
+      ...byName(inds, 'mental-status').filter(
+        (i) =>
+          !/\b(?:at baseline|baseline|chronic(?:ally)?|dementia|sedated|sedation|asleep)\b/i.test(
+            text.slice(Math.max(0, i.start - 40), i.end + 40),
+          ),
+      ),
       ...valued(inds, 'gcs').filter((i) => num(i) < 15),
     ];
     const drivers = [
-      extreme(valued(inds, 'sodium').filter((i) => num(i) < 130 || num(i) > 150), num(extreme(valued(inds, 'sodium'), 'min') ?? ({ value: 140 } as Indicator)) < 130 ? 'min' : 'max'),
-      extreme(valued(inds, 'glucose').filter((i) => num(i) < 60 || num(i) > 400), 'max'),
-      extreme(valued(inds, 'ammonia').filter((i) => num(i) > 50), 'max'),
-      extreme(valued(inds, 'bun').filter((i) => num(i) > 60), 'max'),
-      extreme(valued(inds, 'spo2').filter((i) => num(i) < 88), 'min'),
-      extreme(valued(inds, 'pao2').filter((i) => num(i) < 60), 'min'),
-      extreme(valued(inds, 'paco2').filter((i) => num(i) > 50), 'max'),
+      extreme(
+        valued(inds, 'sodium').filter((i) => num(i) < 130 || num(i) > 150),
+        num(extreme(valued(inds, 'sodium'), 'min') ?? ({ value: 140 } as Indicator)) < 130 ? 'min' : 'max',
+      ),
+      extreme(
+        valued(inds, 'glucose').filter((i) => num(i) < 60 || num(i) > 400),
+        'max',
+      ),
+      extreme(
+        valued(inds, 'ammonia').filter((i) => num(i) > 50),
+        'max',
+      ),
+      extreme(
+        valued(inds, 'bun').filter((i) => num(i) > 60),
+        'max',
+      ),
+      extreme(
+        valued(inds, 'spo2').filter((i) => num(i) < 88),
+        'min',
+      ),
+      extreme(
+        valued(inds, 'pao2').filter((i) => num(i) < 60),
+        'min',
+      ),
+      extreme(
+        valued(inds, 'paco2').filter((i) => num(i) > 50),
+        'max',
+      ),
       sirsMet.length >= 2 && infection.length > 0 ? infection[0] : undefined,
-      extreme(valued(inds, 'temperature').filter((i) => num(i) > 39), 'max'),
+      extreme(
+        valued(inds, 'temperature').filter((i) => num(i) > 39),
+        'max',
+      ),
     ].filter((i): i is Indicator => i !== undefined);
     if (ms.length > 0 && drivers.length > 0 && doc('encephalopathy').length === 0) {
       out.push(
@@ -307,13 +448,18 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
           topic: 'encephalopathy',
           title: 'Encephalopathy: altered mental status with a metabolic/septic driver, no diagnosis',
           reason: 'indicators-without-diagnosis',
-          criteria: ['altered mental status (confusion, lethargy, disorientation, GCS < 15)', `driver: ${drivers.map((d) => d.name).join(', ')}`],
+          criteria: [
+            'altered mental status (confusion, lethargy, disorientation, GCS < 15)',
+            `driver: ${drivers.map((d) => d.name).join(', ')}`,
+          ],
           indicators: [...ms.slice(0, 3), ...drivers],
           mentions: [],
           facts: {
             septic: sirsMet.length >= 2 && infection.length > 0,
             hepatic: drivers.some((d) => d.name === 'ammonia'),
-            metabolic: drivers.some((d) => ['sodium', 'glucose', 'bun', 'ammonia', 'spo2', 'pao2', 'paco2'].includes(d.name)),
+            metabolic: drivers.some((d) =>
+              ['sodium', 'glucose', 'bun', 'ammonia', 'spo2', 'pao2', 'paco2'].includes(d.name),
+            ),
           },
         }),
       );
@@ -325,19 +471,33 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
     const spo2 = valued(inds, 'spo2').filter((i) => num(i) < 91);
     const gas = [
       extreme(spo2, 'min'),
-      extreme(valued(inds, 'pao2').filter((i) => num(i) < 60), 'min'),
-      extreme(valued(inds, 'pf-ratio').filter((i) => num(i) < 300), 'min'),
+      extreme(
+        valued(inds, 'pao2').filter((i) => num(i) < 60),
+        'min',
+      ),
+      extreme(
+        valued(inds, 'pf-ratio').filter((i) => num(i) < 300),
+        'min',
+      ),
       ...(valued(inds, 'paco2').some((i) => num(i) > 50) && valued(inds, 'ph').some((i) => num(i) < 7.35)
         ? [extreme(valued(inds, 'paco2'), 'max'), extreme(valued(inds, 'ph'), 'min')]
         : []),
     ].filter((i): i is Indicator => i !== undefined);
     const distress = [
-      extreme(valued(inds, 'respiratory-rate').filter((i) => num(i) > 28), 'max'),
+      extreme(
+        valued(inds, 'respiratory-rate').filter((i) => num(i) > 28),
+        'max',
+      ),
       ...byName(inds, 'work-of-breathing').slice(0, 2),
     ].filter((i): i is Indicator => i !== undefined);
     const support = byName(inds, 'high-flow-oxygen', 'non-invasive-ventilation', 'intubation').slice(0, 2);
     const rf = doc('respiratory-failure', { allowHistorical: true });
-    const acuteDoc = rf.some((m) => m.details.acuity === 'acute' || m.details.acuity === 'acute on chronic' || (!m.details.acuity && !m.context.historical));
+    const acuteDoc = rf.some(
+      (m) =>
+        m.details.acuity === 'acute' ||
+        m.details.acuity === 'acute on chronic' ||
+        (!m.details.acuity && !m.context.historical),
+    );
     const hypercapnic = gas.some((g) => g.name === 'paco2');
     const hypoxic = gas.some((g) => g.name !== 'paco2' && g.name !== 'ph');
     if (gas.length > 0 && (distress.length > 0 || support.length > 0) && !acuteDoc) {
@@ -347,7 +507,9 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
         opp({
           id: 'respiratory-failure',
           topic: 'respiratory-failure',
-          title: chronicOnly ? 'Respiratory failure: acute indicators, only chronic failure documented' : 'Acute respiratory failure: hypoxemia/hypercapnia with distress, no diagnosis',
+          title: chronicOnly
+            ? 'Respiratory failure: acute indicators, only chronic failure documented'
+            : 'Acute respiratory failure: hypoxemia/hypercapnia with distress, no diagnosis',
           reason: chronicOnly ? 'imprecise-diagnosis' : 'indicators-without-diagnosis',
           criteria: [
             'gas exchange: SpO2 < 91 %, PaO2 < 60 mmHg, P/F < 300, or PaCO2 > 50 mmHg with pH < 7.35',
@@ -366,7 +528,13 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
     const drop = hemoglobinDrop(inds);
     const bleed = byName(inds, 'blood-loss').slice(0, 2);
     const transfusion = byName(inds, 'transfusion').slice(0, 1);
-    if (drop.drop >= 2 && drop.from && drop.to && (bleed.length > 0 || transfusion.length > 0) && doc('abla').length === 0) {
+    if (
+      drop.drop >= 2 &&
+      drop.from &&
+      drop.to &&
+      (bleed.length > 0 || transfusion.length > 0) &&
+      doc('abla').length === 0
+    ) {
       const anemiaDoc = doc('anemia');
       out.push(
         opp({
@@ -374,7 +542,10 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
           topic: 'acute-blood-loss-anemia',
           title: `Anemia: hemoglobin ${fmt(drop.from)} → ${fmt(drop.to)} with blood loss, type not documented`,
           reason: anemiaDoc.length ? 'imprecise-diagnosis' : 'indicators-without-diagnosis',
-          criteria: [`hemoglobin drop ${drop.drop} g/dL (≥ 2)`, bleed.length ? 'source of blood loss documented' : 'transfusion given'],
+          criteria: [
+            `hemoglobin drop ${drop.drop} g/dL (≥ 2)`,
+            bleed.length ? 'source of blood loss documented' : 'transfusion given',
+          ],
           indicators: [drop.from, drop.to, ...bleed, ...transfusion],
           mentions: anemiaDoc,
           facts: { surgical: bleed.some((b) => /EBL|estimated blood loss/i.test(b.text)) },
@@ -392,7 +563,12 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
       return sec?.author === 'nursing' || PRESSURE_CUE.test(text.slice(lineStart, i.end + 80));
     });
     const provider = doc('pressure-injury', { providerOnly: true, allowHistorical: false });
-    const support = [...valued(inds, 'braden-score').filter((i) => num(i) <= 18).slice(0, 1), ...byName(inds, 'wound-care').slice(0, 2)];
+    const support = [
+      ...valued(inds, 'braden-score')
+        .filter((i) => num(i) <= 18)
+        .slice(0, 1),
+      ...byName(inds, 'wound-care').slice(0, 2),
+    ];
     if (nursing.length > 0 && provider.length === 0) {
       const detail = nursing.find((n) => n.detail)?.detail ?? '';
       out.push(
@@ -401,16 +577,21 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
           topic: 'pressure-injury',
           title: `Pressure injury in nursing documentation${detail ? ` (${detail})` : ''}, not in provider notes`,
           reason: 'indicators-without-diagnosis',
-          criteria: ['nursing/wound-care documentation of a pressure injury with stage and site', 'no provider documentation of the injury'],
+          criteria: [
+            'nursing/wound-care documentation of a pressure injury with stage and site',
+            'no provider documentation of the injury',
+          ],
           indicators: [...nursing, ...support],
           mentions: [],
           facts: {},
         }),
       );
     } else if (provider.length > 0) {
-      const poaKnown = /present on admission|\bPOA\b|(?:on|at|upon) admission|admission skin|hospital[- ]acquired|developed (?:during|while|after)|new since admission|\bHAPI\b|prior to admission|from (?:home|the nursing (?:home|facility)|SNF)/i.test(
-        provider.map((m) => text.slice(Math.max(0, m.start - 120), Math.min(text.length, m.end + 120))).join(' ') + nursing.map((n) => text.slice(Math.max(0, n.start - 120), n.end + 120)).join(' '),
-      );
+      const poaKnown =
+        /present on admission|\bPOA\b|(?:on|at|upon) admission|admission skin|hospital[- ]acquired|developed (?:during|while|after)|new since admission|\bHAPI\b|prior to admission|from (?:home|the nursing (?:home|facility)|SNF)/i.test(
+          provider.map((m) => text.slice(Math.max(0, m.start - 120), Math.min(text.length, m.end + 120))).join(' ') +
+            nursing.map((n) => text.slice(Math.max(0, n.start - 120), n.end + 120)).join(' '),
+        );
       if (!poaKnown) {
         out.push(
           opp({
@@ -418,8 +599,15 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
             topic: 'pressure-injury',
             title: 'Pressure injury documented; present-on-admission status not stated',
             reason: 'poa-unclear',
-            criteria: ['provider-documented pressure injury', 'no statement whether it was present at the time of admission'],
-            indicators: [...nursing, ...support, ...byName(inds, 'pressure-injury').filter((i) => !nursing.includes(i))],
+            criteria: [
+              'provider-documented pressure injury',
+              'no statement whether it was present at the time of admission',
+            ],
+            indicators: [
+              ...nursing,
+              ...support,
+              ...byName(inds, 'pressure-injury').filter((i) => !nursing.includes(i)),
+            ],
             mentions: provider,
             facts: {},
             templateId: 'pressure-injury-poa',
@@ -431,7 +619,10 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
 
   // ---- obesity / BMI: BMI >= 30 recorded; no provider weight diagnosis (BMI Z68 needs one).
   {
-    const bmi = extreme(valued(inds, 'bmi').filter((i) => num(i) >= 30), 'max');
+    const bmi = extreme(
+      valued(inds, 'bmi').filter((i) => num(i) >= 30),
+      'max',
+    );
     if (bmi && doc('obesity', { providerOnly: true, allowHistorical: true }).length === 0) {
       out.push(
         opp({
@@ -449,11 +640,38 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
   }
 
   // ---- hyponatremia: Na < 135 treated or monitored (serial lows), or < 125; not documented.
-  electrolyte('hyponatremia', 'sodium', 135, 125, ['fluid-restriction', 'hypertonic-saline'], 'hyponatremia', 'Hyponatremia', 'serum sodium < 135 mmol/L');
+  electrolyte(
+    'hyponatremia',
+    'sodium',
+    135,
+    125,
+    ['fluid-restriction', 'hypertonic-saline'],
+    'hyponatremia',
+    'Hyponatremia',
+    'serum sodium < 135 mmol/L',
+  );
   // ---- hypokalemia: K < 3.5 replaced or monitored, or < 3.0; not documented.
-  electrolyte('hypokalemia', 'potassium', 3.5, 3.0, ['potassium-replacement'], 'hypokalemia', 'Hypokalemia', 'serum potassium < 3.5 mmol/L');
+  electrolyte(
+    'hypokalemia',
+    'potassium',
+    3.5,
+    3.0,
+    ['potassium-replacement'],
+    'hypokalemia',
+    'Hypokalemia',
+    'serum potassium < 3.5 mmol/L',
+  );
 
-  function electrolyte(topic: 'hyponatremia' | 'hypokalemia', analyte: IndicatorName, low: number, severe: number, treatments: IndicatorName[], concept: DxConcept, label: string, criterion: string): void {
+  function electrolyte(
+    topic: 'hyponatremia' | 'hypokalemia',
+    analyte: IndicatorName,
+    low: number,
+    severe: number,
+    treatments: IndicatorName[],
+    concept: DxConcept,
+    label: string,
+    criterion: string,
+  ): void {
     const lows = valued(inds, analyte).filter((i) => num(i) < low);
     if (lows.length === 0 || doc(concept).length > 0) return;
     const tx = byName(inds, ...treatments).slice(0, 2);
@@ -470,7 +688,11 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
         title: `${label}: ${analyte} ${fmt(min)}${tx.length ? ' treated' : ''}, no diagnosis`,
         reason: 'indicators-without-diagnosis',
         criteria,
-        indicators: [...lows.slice(0, 4), ...tx, ...(topic === 'hyponatremia' ? byName(inds, 'mental-status').slice(0, 1) : [])],
+        indicators: [
+          ...lows.slice(0, 4),
+          ...tx,
+          ...(topic === 'hyponatremia' ? byName(inds, 'mental-status').slice(0, 1) : []),
+        ],
         mentions: [],
         facts: {},
       }),
@@ -481,10 +703,31 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
   {
     const trop = valued(inds, 'troponin').filter((i) => i.flag === 'high');
     const stressors = [
-      extreme(valued(inds, 'heart-rate').filter((i) => num(i) > 120), 'max') ?? inds.find((i) => i.name === 'heart-rate' && /RVR|rapid ventricular/i.test(i.text)),
-      extreme(valued(inds, 'systolic-bp').filter((i) => num(i) < 90), 'min') ?? extreme(valued(inds, 'map').filter((i) => num(i) < 65), 'min') ?? inds.find((i) => i.name === 'systolic-bp' && i.value === null && i.flag === 'low'),
-      extreme(valued(inds, 'hemoglobin').filter((i) => num(i) < 8), 'min'),
-      extreme(valued(inds, 'spo2').filter((i) => num(i) < 88), 'min') ?? extreme(valued(inds, 'pao2').filter((i) => num(i) < 60), 'min'),
+      extreme(
+        valued(inds, 'heart-rate').filter((i) => num(i) > 120),
+        'max',
+      ) ?? inds.find((i) => i.name === 'heart-rate' && /RVR|rapid ventricular/i.test(i.text)),
+      extreme(
+        valued(inds, 'systolic-bp').filter((i) => num(i) < 90),
+        'min',
+      ) ??
+        extreme(
+          valued(inds, 'map').filter((i) => num(i) < 65),
+          'min',
+        ) ??
+        inds.find((i) => i.name === 'systolic-bp' && i.value === null && i.flag === 'low'),
+      extreme(
+        valued(inds, 'hemoglobin').filter((i) => num(i) < 8),
+        'min',
+      ),
+      extreme(
+        valued(inds, 'spo2').filter((i) => num(i) < 88),
+        'min',
+      ) ??
+        extreme(
+          valued(inds, 'pao2').filter((i) => num(i) < 60),
+          'min',
+        ),
       sirsMet.length >= 2 && infection.length > 0 ? infection[0] : undefined,
     ].filter((i): i is Indicator => i !== undefined);
     if (trop.length > 0 && stressors.length > 0 && doc('mi-typed').length === 0) {
@@ -493,9 +736,14 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
         opp({
           id: 'type-2-mi',
           topic: 'type-2-mi',
-          title: untyped.length ? 'Myocardial infarction documented without type; supply/demand stressor present' : 'Elevated troponin with a supply/demand stressor, no diagnosis',
+          title: untyped.length
+            ? 'Myocardial infarction documented without type; supply/demand stressor present'
+            : 'Elevated troponin with a supply/demand stressor, no diagnosis',
           reason: untyped.length ? 'imprecise-diagnosis' : 'indicators-without-diagnosis',
-          criteria: ['troponin above the 99th percentile upper reference limit', `stressor: ${stressors.map((s) => s.name).join(', ')}`],
+          criteria: [
+            'troponin above the 99th percentile upper reference limit',
+            `stressor: ${stressors.map((s) => s.name).join(', ')}`,
+          ],
           indicators: [...trop.slice(0, 4), ...stressors],
           mentions: untyped,
           facts: {},
@@ -517,7 +765,10 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
             topic: 'pneumonia-organism',
             title: 'Pneumonia documented without organism or type',
             reason: 'imprecise-diagnosis',
-            criteria: ['pneumonia documented without organism', org.length ? 'organism identified in results' : 'aspiration risk or event documented'],
+            criteria: [
+              'pneumonia documented without organism',
+              org.length ? 'organism identified in results' : 'aspiration risk or event documented',
+            ],
             indicators: [...org, ...asp, ...byName(inds, 'iv-antibiotics').slice(0, 2)],
             mentions: pna,
             facts: { organism: org.length > 0, aspiration: asp.length > 0 },
@@ -536,7 +787,11 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
  * indicators are present and all normal (query-guidelines.md §1 "diagnosis without clinical support").
  * Only fires when the relevant measurements exist: absence of data is not evidence of normality.
  */
-function clinicalValidation(input: RuleInput, sepsisDoc: DiagnosisMention[], k: ReturnType<typeof kdigo>): Opportunity[] {
+function clinicalValidation(
+  input: RuleInput,
+  sepsisDoc: DiagnosisMention[],
+  k: ReturnType<typeof kdigo>,
+): Opportunity[] {
   const { indicators: inds, mentions } = input;
   const out: Opportunity[] = [];
   const certain = (ms: DiagnosisMention[]): DiagnosisMention[] => ms.filter((m) => !m.context.uncertain);
@@ -564,29 +819,68 @@ function clinicalValidation(input: RuleInput, sepsisDoc: DiagnosisMention[], k: 
     const wbc = valued(inds, 'wbc');
     const rr = valued(inds, 'respiratory-rate');
     if (t.length && hr.length && wbc.length && sirs(inds).length === 0 && organDysfunction(inds).length === 0) {
-      cv('sepsis', sepsis, [t[0], hr[0], rr[0], wbc[0], valued(inds, 'lactate')[0]].filter((i): i is Indicator => i !== undefined), [
-        'sepsis documented; no SIRS criterion met (temperature, heart rate, respiratory rate, WBC within limits)',
-        'no lactate > 2 mmol/L, hypotension or vasopressors',
-      ]);
+      cv(
+        'sepsis',
+        sepsis,
+        [t[0], hr[0], rr[0], wbc[0], valued(inds, 'lactate')[0]].filter((i): i is Indicator => i !== undefined),
+        [
+          'sepsis documented; no SIRS criterion met (temperature, heart rate, respiratory rate, WBC within limits)',
+          'no lactate > 2 mmol/L, hypotension or vasopressors',
+        ],
+      );
     }
   }
   // Acute respiratory failure documented; SpO2 >= 92 % on room air, RR <= 20, no escalated support.
-  const arf = certain(documentedMentions(mentions, 'respiratory-failure')).filter((m) => m.details.acuity !== 'chronic');
+  const arf = certain(documentedMentions(mentions, 'respiratory-failure')).filter(
+    (m) => m.details.acuity !== 'chronic',
+  );
   if (arf.length) {
     const ra = valued(inds, 'spo2').filter((i) => i.detail === 'room air');
     const spo2 = valued(inds, 'spo2');
     const rr = valued(inds, 'respiratory-rate');
     const support = byName(inds, 'high-flow-oxygen', 'non-invasive-ventilation', 'intubation');
-    const gasAbnormal = valued(inds, 'pao2').some((i) => num(i) < 60) || valued(inds, 'paco2').some((i) => num(i) > 50) || valued(inds, 'pf-ratio').some((i) => num(i) < 300);
-    if (ra.length && spo2.every((i) => num(i) >= 92) && rr.length && rr.every((i) => num(i) <= 20) && support.length === 0 && !gasAbnormal && !inds.some((i) => i.name === 'work-of-breathing')) {
-      cv('acute respiratory failure', arf, [...ra.slice(0, 2), ...rr.slice(0, 2)], ['acute respiratory failure documented', 'SpO2 ≥ 92 % on room air and respiratory rate ≤ 20/min; no high-flow, non-invasive or invasive ventilation']);
+    const gasAbnormal =
+      valued(inds, 'pao2').some((i) => num(i) < 60) ||
+      valued(inds, 'paco2').some((i) => num(i) > 50) ||
+      valued(inds, 'pf-ratio').some((i) => num(i) < 300);
+    if (
+      ra.length &&
+      spo2.every((i) => num(i) >= 92) &&
+      rr.length &&
+      rr.every((i) => num(i) <= 20) &&
+      support.length === 0 &&
+      !gasAbnormal &&
+      !inds.some((i) => i.name === 'work-of-breathing')
+    ) {
+      cv(
+        'acute respiratory failure',
+        arf,
+        [...ra.slice(0, 2), ...rr.slice(0, 2)],
+        [
+          'acute respiratory failure documented',
+          'SpO2 ≥ 92 % on room air and respiratory rate ≤ 20/min; no high-flow, non-invasive or invasive ventilation',
+        ],
+      );
     }
   }
   // AKI documented; two or more creatinine values, no KDIGO rise.
   const aki = certain(documentedMentions(mentions, 'aki'));
   const cr = valued(inds, 'creatinine');
-  if (aki.length && cr.length + valued(inds, 'creatinine-baseline').length >= 2 && !k.met && cr.every((c) => num(c) <= 1.3)) {
-    cv('acute kidney injury', aki, [...valued(inds, 'creatinine-baseline').slice(0, 1), ...cr.slice(0, 3)], ['acute kidney injury documented', 'creatinine values within normal limits, no rise ≥ 0.3 mg/dL or ≥ 1.5× baseline']);
+  if (
+    aki.length &&
+    cr.length + valued(inds, 'creatinine-baseline').length >= 2 &&
+    !k.met &&
+    cr.every((c) => num(c) <= 1.3)
+  ) {
+    cv(
+      'acute kidney injury',
+      aki,
+      [...valued(inds, 'creatinine-baseline').slice(0, 1), ...cr.slice(0, 3)],
+      [
+        'acute kidney injury documented',
+        'creatinine values within normal limits, no rise ≥ 0.3 mg/dL or ≥ 1.5× baseline',
+      ],
+    );
   }
   // Hyponatremia documented; every sodium value >= 135.
   const hypoNa = certain(documentedMentions(mentions, 'hyponatremia'));
@@ -598,8 +892,10 @@ function clinicalValidation(input: RuleInput, sepsisDoc: DiagnosisMention[], k: 
   const abla = certain(documentedMentions(mentions, 'abla'));
   const hgb = valued(inds, 'hemoglobin');
   if (abla.length && hgb.length && hgb.every((i) => num(i) >= 12) && hemoglobinDrop(inds).drop < 2) {
-    cv('acute blood loss anemia', abla, hgb.slice(0, 3), ['acute blood loss anemia documented', 'hemoglobin within normal limits without a drop ≥ 2 g/dL']);
+    cv('acute blood loss anemia', abla, hgb.slice(0, 3), [
+      'acute blood loss anemia documented',
+      'hemoglobin within normal limits without a drop ≥ 2 g/dL',
+    ]);
   }
   return out;
 }
-

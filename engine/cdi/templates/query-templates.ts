@@ -64,7 +64,8 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     sources: [...BASE, `${G} §3 Sepsis (Sepsis-2 SIRS, Sepsis-3 SOFA/qSOFA)`],
     format: 'multiple-choice',
     purpose: 'new-diagnosis',
-    question: 'Based on your clinical judgment and the clinical indicators above, can you clarify the condition being evaluated and treated?',
+    question:
+      'Based on your clinical judgment and the clinical indicators above, can you clarify the condition being evaluated and treated?',
     options: [
       { text: 'Sepsis (please specify the source and organism, if known)' },
       { text: 'Sepsis with acute organ dysfunction (please specify the organ dysfunction)', when: 'organDysfunction' },
@@ -99,10 +100,15 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Clarification of nutritional status',
     topic: 'malnutrition',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §2 rule 10 (I.B.14: the diagnosis must come from a provider)`, `${G} §3 Malnutrition (ASPEN/AND, GLIM)`],
+    sources: [
+      ...BASE,
+      `${G} §2 rule 10 (I.B.14: the diagnosis must come from a provider)`,
+      `${G} §3 Malnutrition (ASPEN/AND, GLIM)`,
+    ],
     format: 'multiple-choice',
     purpose: 'specificity',
-    question: 'Based on your clinical judgment and the nutrition findings above, can the patient\'s nutritional status be further clarified?',
+    question:
+      "Based on your clinical judgment and the nutrition findings above, can the patient's nutritional status be further clarified?",
     options: [
       { text: 'Severe protein-calorie malnutrition' },
       { text: 'Moderate protein-calorie malnutrition' },
@@ -117,7 +123,11 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Clarification of cardiac condition: type and acuity',
     topic: 'heart-failure',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §1 (imprecise: missing type or acuity)`, `${G} §3 Heart failure — type and acuity (EF bands)`],
+    sources: [
+      ...BASE,
+      `${G} §1 (imprecise: missing type or acuity)`,
+      `${G} §3 Heart failure — type and acuity (EF bands)`,
+    ],
     format: 'multiple-choice',
     purpose: 'specificity',
     question:
@@ -129,8 +139,14 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
       { text: 'Acute on chronic diastolic (HFpEF) heart failure', when: 'efPreserved' },
       { text: 'Acute diastolic (HFpEF) heart failure', when: 'efPreserved' },
       { text: 'Chronic diastolic (HFpEF) heart failure', when: 'efPreserved' },
-      { text: 'Heart failure with mildly reduced ejection fraction (HFmrEF); acuity: acute / chronic / acute on chronic', when: 'efMildlyReduced' },
-      { text: 'Combined systolic and diastolic heart failure; acuity: acute / chronic / acute on chronic', when: 'efNotPreserved' },
+      {
+        text: 'Heart failure with mildly reduced ejection fraction (HFmrEF); acuity: acute / chronic / acute on chronic',
+        when: 'efMildlyReduced',
+      },
+      {
+        text: 'Combined systolic and diastolic heart failure; acuity: acute / chronic / acute on chronic',
+        when: 'efNotPreserved',
+      },
       { text: 'Systolic (HFrEF) heart failure; acuity: acute / chronic / acute on chronic', when: 'efUnknown' },
       { text: 'Diastolic (HFpEF) heart failure; acuity: acute / chronic / acute on chronic', when: 'efUnknown' },
       { text: 'Right-sided heart failure; acuity: acute / chronic / acute on chronic', when: 'efUnknownOrPreserved' },
@@ -184,7 +200,8 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     sources: [...BASE, `${G} §3 Anemia — type`],
     format: 'multiple-choice',
     purpose: 'new-diagnosis',
-    question: 'Based on your clinical judgment, can the hemoglobin values and the blood loss described above be further clarified?',
+    question:
+      'Based on your clinical judgment, can the hemoglobin values and the blood loss described above be further clarified?',
     options: [
       { text: 'Acute blood loss anemia' },
       { text: 'Chronic blood loss anemia' },
@@ -199,7 +216,11 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Clarification of skin findings',
     topic: 'pressure-injury',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §2 rule 10 (I.B.14: stage from nursing, diagnosis from a provider)`, `${G} §3 Pressure injury — site, stage, POA`],
+    sources: [
+      ...BASE,
+      `${G} §2 rule 10 (I.B.14: stage from nursing, diagnosis from a provider)`,
+      `${G} §3 Pressure injury — site, stage, POA`,
+    ],
     format: 'multiple-choice',
     purpose: 'new-diagnosis',
     question:
@@ -217,10 +238,16 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Present-on-admission status of a documented pressure injury',
     topic: 'pressure-injury',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §1 (POA status unclear)`, `${G} §2 rule 5 (yes/no acceptable for POA)`, `${G} §3 Pressure injury — site, stage, POA`],
+    sources: [
+      ...BASE,
+      `${G} §1 (POA status unclear)`,
+      `${G} §2 rule 5 (yes/no acceptable for POA)`,
+      `${G} §3 Pressure injury — site, stage, POA`,
+    ],
     format: 'yes-no',
     purpose: 'poa',
-    question: 'The pressure injury documented in this record is listed above. Was it present at the time of the inpatient admission?',
+    question:
+      'The pressure injury documented in this record is listed above. Was it present at the time of the inpatient admission?',
     options: [{ text: 'Yes, present on admission' }, { text: 'No, developed after admission' }],
   },
   {
@@ -229,10 +256,15 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Clarification of recorded body mass index',
     topic: 'obesity-bmi',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §2 rule 10 (I.B.14: BMI from any clinician, weight diagnosis from a provider)`, `${G} §3 Obesity / BMI`],
+    sources: [
+      ...BASE,
+      `${G} §2 rule 10 (I.B.14: BMI from any clinician, weight diagnosis from a provider)`,
+      `${G} §3 Obesity / BMI`,
+    ],
     format: 'multiple-choice',
     purpose: 'new-diagnosis',
-    question: 'The body mass index listed above is recorded in this encounter. Based on your clinical judgment, can a corresponding weight-related condition be clarified?',
+    question:
+      'The body mass index listed above is recorded in this encounter. Based on your clinical judgment, can a corresponding weight-related condition be clarified?',
     options: [
       { text: 'Obesity, class 3 (severe obesity)', when: 'bmi40' },
       { text: 'Morbid (severe) obesity with alveolar hypoventilation', when: 'bmi40' },
@@ -252,7 +284,8 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     sources: [...BASE, `${G} §2 rule 10 (III.B abnormal findings)`, `${G} §3 Hyponatremia`],
     format: 'multiple-choice',
     purpose: 'new-diagnosis',
-    question: 'Based on your clinical judgment, can the sodium values and the treatment listed above be further clarified?',
+    question:
+      'Based on your clinical judgment, can the sodium values and the treatment listed above be further clarified?',
     options: [
       { text: 'Hyponatremia' },
       { text: 'Syndrome of inappropriate antidiuretic hormone secretion (SIADH)' },
@@ -270,7 +303,8 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     sources: [...BASE, `${G} §2 rule 10 (III.B abnormal findings)`],
     format: 'multiple-choice',
     purpose: 'new-diagnosis',
-    question: 'Based on your clinical judgment, can the potassium values and the treatment listed above be further clarified?',
+    question:
+      'Based on your clinical judgment, can the potassium values and the treatment listed above be further clarified?',
     options: [
       { text: 'Hypokalemia' },
       { text: 'Hypokalemia due to a medication (adverse effect; please specify the drug)' },
@@ -302,10 +336,15 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Clarification of pneumonia type or organism',
     topic: 'pneumonia-organism',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §1 (imprecise: missing organism)`, `${G} §3 Other frequent topics (pneumonia organism / aspiration)`],
+    sources: [
+      ...BASE,
+      `${G} §1 (imprecise: missing organism)`,
+      `${G} §3 Other frequent topics (pneumonia organism / aspiration)`,
+    ],
     format: 'multiple-choice',
     purpose: 'specificity',
-    question: 'Pneumonia is documented in this record. Based on your clinical judgment and the results listed above, can the type or causative organism be further specified?',
+    question:
+      'Pneumonia is documented in this record. Based on your clinical judgment and the results listed above, can the type or causative organism be further specified?',
     options: [
       { text: 'Pneumonia due to {organism}', when: 'organism' },
       { text: 'Aspiration pneumonia', when: 'aspiration' },
@@ -320,7 +359,11 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     title: 'Clinical validation of a documented diagnosis',
     topic: 'clinical-validation',
     reviewed: REVIEWED,
-    sources: [...BASE, `${G} §1 (documented diagnosis without clinical support)`, `${G} §2 rule 5 (confirming a documented diagnosis)`],
+    sources: [
+      ...BASE,
+      `${G} §1 (documented diagnosis without clinical support)`,
+      `${G} §2 rule 5 (confirming a documented diagnosis)`,
+    ],
     format: 'multiple-choice',
     purpose: 'confirm-documented',
     question:
