@@ -5,22 +5,24 @@
  * `data-state` on the root) for tests.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ChartSnapshot } from '../../platform/messages';
 import type { EngineRemote } from '../../platform/worker/client';
 import type { BootState } from './boot';
 import { CodeLookupForm } from './code-lookup';
+import type { ChartState } from './snapshots';
+import type { ChartSnapshot } from '../../platform/messages';
 import { describeProvenance, releasesInUse } from './provenance';
 import { SECTIONS, type SectionDef } from './sections';
 import { applyTheme, effectiveTheme, loadTheme, nextTheme, type ThemeChoice } from './theme';
-import { todayIso } from '../../platform/worker/context';
+import { todayIso } from '../../platform/today';
 
 export interface AppProps {
   engine: EngineRemote;
   boot: BootState;
-  snapshot: ChartSnapshot | undefined;
+  chart: ChartState | undefined;
 }
 
-export function App({ engine, boot, snapshot }: AppProps) {
+export function App({ engine, boot, chart }: AppProps) {
+  const snapshot = chart?.state === 'read' ? chart.snapshot : undefined;
   const [active, setActive] = useState<SectionDef['id']>('search');
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
 
@@ -98,7 +100,7 @@ export function App({ engine, boot, snapshot }: AppProps) {
               <SectionBody def={s} engine={engine} boot={boot} snapshot={snapshot} />
             </main>
           ))}
-          <StatusLine boot={boot} />
+          <StatusLine boot={boot} chart={chart} />
         </>
       ) : (
         <main class="section">
@@ -163,7 +165,7 @@ function BootView({ boot }: { boot: BootState }) {
   }
 }
 
-function StatusLine({ boot }: { boot: Extract<BootState, { state: 'ready' }> }) {
+function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready' }>; chart: ChartState | undefined }) {
   const inUse = releasesInUse(boot.status.releases, todayIso());
   const problems = boot.report.problems;
   return (
@@ -173,6 +175,14 @@ function StatusLine({ boot }: { boot: Extract<BootState, { state: 'ready' }> }) 
           {problems.map((p) => p.message).join(' ')}
         </p>
       )}
+      <p data-chart={chart?.state ?? 'none'} class={chart?.state === 'failed' ? 'error' : ''}>
+        <span class="meta">Chart: </span>
+        {chart === undefined
+          ? 'none read yet (open a chart on a site you allowed in the options)'
+          : chart.state === 'failed'
+            ? `could not be read on ${chart.url}: ${chart.reason}`
+            : `${chart.snapshot.url} (${chart.snapshot.sections.length} section${chart.snapshot.sections.length === 1 ? '' : 's'}, ${chart.snapshot.reader} reader${chart.snapshot.truncated ? ', truncated' : ''})`}
+      </p>
       <p>
         <span class="meta">Tables for today: </span>
         {inUse.map(({ release, fallback }) => (

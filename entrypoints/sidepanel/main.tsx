@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { App } from '../../components/shell/app';
 import { boot, type BootState, type PanelMetrics } from '../../components/shell/boot';
-import { listenForSnapshots } from '../../components/shell/snapshots';
+import { listenForSnapshots, type ChartState } from '../../components/shell/snapshots';
 import { applyTheme, loadTheme } from '../../components/shell/theme';
 import '../../components/shell/shell.css';
-import type { ChartSnapshot } from '../../platform/messages';
 import { startEngine } from '../../platform/worker/client';
 
 declare global {
@@ -20,11 +19,11 @@ function main(): void {
   applyTheme(loadTheme());
   const { api } = startEngine();
   let state: BootState = { state: 'starting' };
-  let snapshot: ChartSnapshot | undefined;
-  const draw = (): void => render(<App engine={api} boot={state} snapshot={snapshot} />, root);
+  let chart: ChartState | undefined;
+  const draw = (): void => render(<App engine={api} boot={state} chart={chart} />, root);
   draw();
-  listenForSnapshots((s) => {
-    snapshot = s;
+  listenForSnapshots((c) => {
+    chart = c;
     draw();
   });
   // The package's codesets/ folder, on this page's own (extension) origin.

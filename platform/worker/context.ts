@@ -7,6 +7,7 @@ import { readerFromCompressed, type BundleReader } from '../../engine/bundle/rea
 import type { BundleSystem } from '../../engine/bundle/format';
 import { pickRelease, type PickedRelease } from '../../engine/codes';
 import { listReleases, readBlocks, type ChartsideDb, type ReleaseRow } from '../db';
+import { todayIso } from '../today';
 
 /** Display names of the code systems (for messages). */
 export const SYSTEM_LABEL: Record<BundleSystem, string> = {
@@ -41,11 +42,6 @@ export interface EngineContext {
   invalidate(): void;
 }
 
-/** Today's date as ISO `YYYY-MM-DD` in local time (a date of service is a calendar date). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function createContext(db: ChartsideDb): EngineContext {
   let releases: Promise<ReleaseRow[]> | undefined;
