@@ -22,6 +22,7 @@ import {
   type PcsTablesBlock,
 } from '../../engine/icd10pcs/format';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
+import { encodeTitles } from '../../engine/icd10pcs/title-coding';
 import {
   ReleaseFileError,
   type BuiltBundle,
@@ -201,8 +202,8 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
   const tablesBlock: PcsTablesBlock = { version: PCS_BLOCKS_VERSION, strings, tables: records };
 
   const sortedCodes = [...order.valid.keys()].sort();
-  const long = sortedCodes.map((c) => `${order.valid.get(c)?.long ?? ''}\n`).join('');
-  const short = sortedCodes.map((c) => `${order.valid.get(c)?.short ?? ''}\n`).join('');
+  const long = encodeTitles(sortedCodes.map((c) => order.valid.get(c)?.long ?? ''));
+  const short = encodeTitles(sortedCodes.map((c) => order.valid.get(c)?.short ?? ''));
   const indexBlock: PcsIndexBlock | undefined =
     index && files.index
       ? { version: PCS_BLOCKS_VERSION, releaseYear: files.index.year, mainTerms: index.mainTerms }
@@ -323,7 +324,7 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
 }
 
 /** Bump when the bundle bytes change for the same inputs. */
-export const ICD10PCS_BUILDER_VERSION = 1;
+export const ICD10PCS_BUILDER_VERSION = 2;
 
 /** The ICD-10-PCS importer, one bundle per fiscal year found in the source. */
 export const icd10pcsBuilder: CodesetBuilder = {

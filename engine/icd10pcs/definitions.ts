@@ -2,7 +2,8 @@
  * Read access to the ICD-10-PCS Definitions (root operation and approach definitions, Body Part
  * Key, Device Key, Substance Key, Device Aggregation table) of one release.
  */
-import type { PcsDefinitionsBlock, PcsDefinitionTermRecord } from './format';
+import { BundleFormatError } from '../bundle/format';
+import { PCS_BLOCKS_VERSION, type PcsDefinitionsBlock, type PcsDefinitionTermRecord } from './format';
 
 /** A definitions entry resolved for one axis value. */
 export interface PcsDefinitionTerm extends PcsDefinitionTermRecord {
@@ -32,6 +33,11 @@ export class PcsDefinitions {
   private readonly titles = new Set<string>();
 
   constructor(private readonly block: PcsDefinitionsBlock) {
+    if (block.version !== PCS_BLOCKS_VERSION) {
+      throw new BundleFormatError(
+        `PCS definitions block version ${block.version}; this build reads ${PCS_BLOCKS_VERSION}`,
+      );
+    }
     for (const s of block.sections) {
       for (const a of s.axes) {
         for (const t of a.terms) {

@@ -2,7 +2,8 @@
  * The ICD-10-PCS Alphabetic Index flattened for search and browsing: every main term and subterm
  * with its full path and its targets, each target checked against the fiscal year's tables.
  */
-import type { PcsIndexBlock, PcsIndexNodeRecord, PcsIndexTargetRecord } from './format';
+import { BundleFormatError } from '../bundle/format';
+import { PCS_BLOCKS_VERSION, type PcsIndexBlock, type PcsIndexNodeRecord, type PcsIndexTargetRecord } from './format';
 import type { PcsTable } from './pcs-table';
 
 /** A target with the result of checking it against this year's tables. */
@@ -51,6 +52,9 @@ export class PcsIndex {
     block: PcsIndexBlock,
     private readonly pcs: PcsTable,
   ) {
+    if (block.version !== PCS_BLOCKS_VERSION) {
+      throw new BundleFormatError(`PCS index block version ${block.version}; this build reads ${PCS_BLOCKS_VERSION}`);
+    }
     this.releaseYear = block.releaseYear;
     const mainTitles = new Set(block.mainTerms.map((m) => (m.title ?? '').toLowerCase()));
     const walk = (node: PcsIndexNodeRecord, parent: readonly string[], depth: number): void => {

@@ -4,7 +4,8 @@
  * Codes are not stored: a code is valid when some row of its table holds each of its characters
  * 4-7 (the build checked that this set equals the order file's valid codes). Titles live in two
  * text blocks in ascending code order; a table's codes are contiguous in that order, so each table
- * records where its titles start and sorts its own codes on first use.
+ * records where its titles start and sorts its own codes on first use. Titles are front- and
+ * back-coded against their predecessor (see `title-coding.ts`) and decoded on first title access.
  */
 import { BundleFormatError } from '../bundle/format';
 import { readJson, readText, type BundleReader } from '../bundle/reader';
@@ -19,6 +20,7 @@ import {
 } from './format';
 import { PcsIndex } from './pcs-index';
 import { PcsTableBuilder } from './table-builder';
+import { decodeTitles } from './title-coding';
 
 /** One character of a code, explained. */
 export interface PcsAxisDetail {
@@ -91,10 +93,8 @@ export class PcsTable {
   readonly strings: readonly string[];
   private readonly byPrefix = new Map<string, LoadedPcsTable>();
   private readonly ordered: LoadedPcsTable[] = [];
-  private longText: string | undefined;
-  private shortText: string | undefined;
-  private longLines: Uint32Array | undefined;
-  private shortLines: Uint32Array | undefined;
+  private longTitles: string[] | undefined;
+  private shortTitles: string[] | undefined;
   private indexCache: PcsIndex | undefined;
 
   /**
@@ -287,18 +287,12 @@ export class PcsTable {
   }
 
   private title(kind: 'long' | 'short', i: number): string {
-    if (this.longText === undefined || this.shortText === undefined) {
+    if (this.longTitles === undefined || this.shortTitles === undefined) {
       const { long, short } = this.titles();
-      this.longText = long;
-      this.shortText = short;
-      this.longLines = lineStarts(long, this.size);
-      this.shortLines = lineStarts(short, this.size);
+      this.longTitles = decodeTitles(long, this.size);
+      this.shortTitles = decodeTitles(short, this.size);
     }
-    const text = kind === 'long' ? this.longText : this.shortText;
-    const starts = (kind === 'long' ? this.longLines : this.shortLines) as Uint32Array;
-    const start = starts[i] ?? 0;
-    const end = starts[i + 1] ?? text.length + 1;
-    return text.slice(start, end - 1);
+    return (kind === 'long' ? this.longTitles : this.shortTitles)[i] ?? '';
   }
 }
 
@@ -327,19 +321,4 @@ function binarySearch(sorted: readonly string[], value: string): number {
     else hi = mid - 1;
   }
   throw new BundleFormatError(`code ${value} valid in its row but missing from the table's codes`);
-}
-
-/** Start offsets of `count` newline-terminated lines, plus the end sentinel. */
-function lineStarts(text: string, count: number): Uint32Array {
-  const starts = new Uint32Array(count + 1);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    starts[i] = at;
-    const nl = text.indexOf('\n', at);
-    if (nl < 0) throw new BundleFormatError(`PCS title block has ${i} lines, expected ${count}`);
-    at = nl + 1;
-  }
-  starts[count] = at;
-  if (at !== text.length) throw new BundleFormatError(`PCS title block has more than ${count} lines`);
-  return starts;
 }
