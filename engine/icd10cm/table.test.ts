@@ -135,7 +135,10 @@ describe('CmTable', () => {
     expect(d.ancestors.map((a) => a.dotted)).toEqual(['S72', 'S72.0', 'S72.001']);
     expect(d.chapter).toEqual({ name: '19', desc: 'Injury (S00-T88)' });
     expect(d.newInYear).toBe(true);
-    expect(d.indexEntries.map((e) => e.path)).toEqual(['Fracture, femur, neck']);
+    expect(d.indexEntries.map((e) => [e.path, e.nemod, e.code, e.stale])).toEqual([
+      ['Fracture, femur, neck', '(right)', 'S72.001A', false],
+    ]);
+    expect(table().get('S72.001A', { indexEntries: false })!.indexEntries).toEqual([]);
   });
 
   it('builds the 7th-character table with placeholder X and flags headers that need it', () => {

@@ -31,6 +31,16 @@ import type {
   CmTableRow,
 } from './types';
 
+/** Options of {@link CmTable.get}. */
+export interface CmGetOptions {
+  /**
+   * Include the index lines leading to the code (default `true`). The first call that includes
+   * them reads the Alphabetic and External Cause Index blocks (about 4 MB of JSON); pass `false`
+   * on hot paths that only need titles and notes.
+   */
+  indexEntries?: boolean;
+}
+
 /** Raised when a bundle is not an ICD-10-CM bundle this build can read. */
 export class ChartsideCmTableError extends Error {
   override name = 'ChartsideCmTableError';
@@ -147,7 +157,7 @@ export class CmTable {
    * (with where it is inherited from), the 7th-character table, POA exemption, addenda status and
    * the index lines leading to it. `undefined` when the code does not exist in this fiscal year.
    */
-  get(code: string): CmCodeDetail | undefined {
+  get(code: string, options: CmGetOptions = {}): CmCodeDetail | undefined {
     const i = this.byCode.get(normalizeCode(code));
     if (i === undefined) return undefined;
     const c = this.codes;
@@ -188,7 +198,7 @@ export class CmTable {
       poaExempt: (flags & CM_FLAG.poaExempt) !== 0,
       newInYear: (flags & CM_FLAG.added) !== 0,
       revisedInYear: (flags & CM_FLAG.revised) !== 0,
-      indexEntries: this.indexEntriesFor(summary.dotted),
+      indexEntries: options.indexEntries === false ? [] : this.indexEntriesFor(summary.dotted),
       fiscalYear: this.release.fiscalYear,
     };
   }
