@@ -16,7 +16,7 @@
  *   --out DIR         where headless screenshots go (default test-results/demo/)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
@@ -98,8 +98,6 @@ async function headless(server: StaticServer, page: string, outDir: string): Pro
     await chart.bringToFront();
     const chartPng = await chart.screenshot({ path: files.chart });
     await composeOverview(chartside, chartPng, panelPng, files.overview);
-    const metrics = await panel.evaluate(() => (window as { chartsideMetrics?: unknown }).chartsideMetrics);
-    if (metrics) writeFileSync(join(outDir, 'demo-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
     console.log('demo: screenshots written:');
     for (const file of Object.values(files)) console.log(`  ${file}`);
   } finally {
