@@ -170,11 +170,13 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       if (e.path.length === 0) continue;
       for (const t of e.targets) {
         if (!t.valid) continue;
+        // Section X (New Technology) codes name specific products; generic words must not reach them.
+        if (t.kind !== 'see' && (t.kind === 'code' ? t.code : (t.prefix ?? '')).startsWith('X')) continue;
         let code = '';
         if (t.kind === 'code') code = t.code;
         else if (t.kind === 'codes' || t.kind === 'tab') code = t.prefix;
         else if (t.kind === 'see') code = pcsPaths.get(pathKey(t.text.split(/,\s*/))) ?? t.prefix ?? '';
-        if (!code) continue;
+        if (!code || code.startsWith('X')) continue;
         for (const form of mainForms(e.path[0]!)) {
           const req: string[] = [];
           const withKeys: string[] = [];

@@ -15,6 +15,7 @@ import type { PcsTable } from '../icd10pcs/pcs-table';
 import { rowsMatching } from '../icd10pcs/pcs-table';
 import { analyzeText, findingContext, findingModifiers, type FindingModifiers, type SectionKind, type TextAnalysis } from '../text';
 import { noteRefs, refCovers } from './codes-in-note';
+import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import type { Evidence, Setting, SuggestOptions, SuggestResult, Suggestion, SuggestionFlag } from './types';
@@ -26,6 +27,9 @@ export class ChartsideSuggestError extends Error {
 
 /** Extra words allowed between the words of one Index line in a sentence. */
 const WINDOW_SLACK = 4;
+
+/** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
+const DOMINATED_WEIGHT = 0.3;
 
 /** Weight of a mention by the section it sits in (discharge diagnoses and A/P are where coders look first). */
 const SECTION_WEIGHT: Partial<Record<SectionKind, number>> = {
@@ -65,6 +69,7 @@ interface Match {
   start: number;
   end: number;
   combination: boolean;
+  dominated?: boolean;
 }
 
 interface Mention {
@@ -74,7 +79,12 @@ interface Mention {
   evidence: Evidence;
   flags: SuggestionFlag[];
   notes: string[];
+  /** From learned associations rather than the Index. */
+  learned?: boolean;
 }
+
+/** Weight of a learned association's probability as a mention score. */
+const LEARNED_WEIGHT = 0.3;
 
 /**
  * Suggestion engine over one ICD-10-CM table and (optionally) one ICD-10-PCS table. Build once
@@ -126,6 +136,7 @@ export class Suggester {
         if (mention) mentions.push(mention);
       }
     }
+    if (options.learned) mentions.push(...this.learnedMentions(options.learned, options.learnedWeight ?? LEARNED_WEIGHT, keys, text, a, setting, excluded));
     this.presumedLinks(mentions, text, a);
 
     const diagnoses = this.merge(mentions.filter((m) => m.system === 'cm'), options);
@@ -168,20 +179,20 @@ export class Suggester {
         found.push(m);
       }
     }
-    // Keep the most specific of overlapping matches: drop a match whose words are a strict subset of another's.
-    // (same words, or words inside the other's span).
+    // The most specific of overlapping matches leads; a match whose words lie inside a more
+    // specific one's is kept as "dominated" (a low-ranked alternative, below the display threshold).
     const lo = (x: Match): number => x.positions[0]!;
     const hi = (x: Match): number => x.positions[x.positions.length - 1]!;
-    return found.filter(
-      (m) =>
-        !found.some(
-          (o) =>
-            o !== m &&
-            o.entry.system === m.entry.system &&
-            o.entry.req.length + o.entry.withKeys.length > m.entry.req.length + m.entry.withKeys.length &&
-            (m.positions.every((p) => o.positions.includes(p)) || (lo(o) <= lo(m) && hi(m) <= hi(o) && m.positions.every((p) => o.positions.includes(p) || sk.tokens[p]!.key === '')) || (lo(o) <= lo(m) && hi(m) <= hi(o))),
-        ),
-    );
+    for (const m of found) {
+      m.dominated = found.some(
+        (o) =>
+          o !== m &&
+          o.entry.system === m.entry.system &&
+          o.entry.req.length + o.entry.withKeys.length > m.entry.req.length + m.entry.withKeys.length &&
+          (m.positions.every((p) => o.positions.includes(p)) || (lo(o) <= lo(m) && hi(m) <= hi(o))),
+      );
+    }
+    return found;
   }
 
   /** Places an entry's required keys in the sentence within the window, nearest to the anchor. */
@@ -263,6 +274,7 @@ export class Suggester {
     let score = (0.45 + 0.15 * Math.min(spec, 3)) * (0.5 + 0.5 * tight) * rarity;
     score *= e.source === 'index' ? 1 : e.source === 'tabular' ? 0.95 : 0.9;
     score *= SECTION_WEIGHT[ctx.section] ?? 1;
+    if (m.dominated) score *= DOMINATED_WEIGHT;
 
     // Context, per the Official Guidelines: negated, family and hypothetical findings are not
     // coded; uncertain diagnoses are coded as established for inpatients (II.H, III.C) and not for
@@ -290,6 +302,67 @@ export class Suggester {
       score: Math.min(1, score),
     };
     return { system: e.system, code, entry: e, evidence, flags, notes };
+  }
+
+  /** Mentions from learned word-to-code associations (codes checked against the tables). */
+  private learnedMentions(model: LearnedModel, weight: number, keys: SentenceKeys[], text: string, a: TextAnalysis, setting: Setting, excluded: 'drop' | 'demote'): Mention[] {
+    const out: Mention[] = [];
+    const resolved = new Map<string, { code: string; system: 'cm' | 'pcs'; partial: boolean } | null>();
+    const resolve = (code: string, system: 'cm' | 'pcs'): { code: string; system: 'cm' | 'pcs'; partial: boolean } | null => {
+      const hit = resolved.get(code);
+      if (hit !== undefined) return hit;
+      let r: { code: string; system: 'cm' | 'pcs'; partial: boolean } | null = null;
+      if (system === 'cm') {
+        const c = this.resolveCm(code, { tokens: [], positions: new Map() }, {});
+        if (c) r = { code: c.code, system, partial: false };
+      } else if (this.pcs) {
+        const c = code.toUpperCase();
+        if (c.length === 7 ? this.pcs.isValid(c) : this.pcs.isValidPrefix(c)) r = { code: c, system, partial: c.length < 7 };
+      }
+      resolved.set(code, r);
+      return r;
+    };
+    for (let si = 0; si < keys.length; si++) {
+      const { tokens } = keys[si]!;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        const n = tokens[i + 1];
+        const feats: [string, number, number][] = [[t.key, t.start, t.end]];
+        if (n) feats.push([`${t.key} ${n.key}`, t.start, n.end]);
+        for (const [f, start, end] of feats) {
+          const assoc = model.features.get(f);
+          if (!assoc) continue;
+          for (const as of assoc) {
+            const r = resolve(as.code, as.system);
+            if (!r) continue;
+            const ctx = findingContext(text, { start, end }, a);
+            const flags: SuggestionFlag[] = [];
+            let score = as.p * weight;
+            let drop = false;
+            if (ctx.negated) (flags.push('negated'), (drop = true));
+            if (ctx.family) (flags.push('family'), (drop = true));
+            if (ctx.hypothetical) (flags.push('hypothetical'), (drop = true));
+            if (ctx.uncertain) (flags.push('uncertain'), setting === 'outpatient' && (drop = true));
+            if (drop) {
+              if (excluded === 'drop') continue;
+              score *= 0.2;
+            }
+            if (r.partial) flags.push('partial-code');
+            const entry: LexEntry = { system: r.system, source: 'index', code: r.code, path: `learned association: "${text.slice(start, end)}" (${as.support} training documents)`, req: [f], withKeys: [], mainTerm: '', depth: 0, anchor: f };
+            out.push({
+              system: r.system,
+              code: r.code,
+              entry,
+              evidence: { start, end, text: text.slice(start, end), section: ctx.section, context: { negated: ctx.negated, uncertain: ctx.uncertain, historical: ctx.historical, family: ctx.family, hypothetical: ctx.hypothetical }, score },
+              flags,
+              notes: [],
+              learned: true,
+            });
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -456,25 +529,29 @@ export class Suggester {
     const out: Suggestion[] = [];
     for (const [code, list] of by) {
       if (list.every((m) => combinedMainTerms.has(m.entry.mainTerm) && !m.flags.includes('combination') && m.entry.depth <= 1 && m.entry.source === 'index')) continue;
-      list.sort((x, y) => y.evidence.score - x.evidence.score);
+      list.sort((x, y) => y.evidence.score - x.evidence.score || Number(x.learned ?? false) - Number(y.learned ?? false));
       const evidence: Evidence[] = [];
       const spans = new Set<string>();
       let miss = 1;
+      let learnedBest = 0;
       for (const m of list) {
         const k = `${m.evidence.start}:${m.evidence.end}`;
         if (spans.has(k)) continue;
         spans.add(k);
         evidence.push(m.evidence);
-        miss *= 1 - m.evidence.score * 0.8;
+        // Learned associations are already document-level probabilities: the best one counts, once.
+        if (m.learned) learnedBest = Math.max(learnedBest, m.evidence.score);
+        else miss *= 1 - m.evidence.score * 0.8;
       }
-      let score = Math.min(1, Math.max(list[0]!.evidence.score, 1 - miss));
+      const indexScore = miss < 1 ? Math.min(1, Math.max(...list.filter((m) => !m.learned).map((m) => m.evidence.score), 1 - miss)) : 0;
+      let score = options.calibrate && indexScore > 0 ? options.calibrate(list[0]!.code, list[0]!.system, indexScore) : indexScore;
+      score = Math.max(0, Math.min(1, 1 - (1 - score) * (1 - learnedBest)));
       const system = list[0]!.system;
-      if (options.calibrate) score = Math.max(0, Math.min(1, options.calibrate(code, system, score)));
       // Context flags hold only when every mention carries them.
       const flags = new Set<SuggestionFlag>();
       for (const f of list[0]!.flags) if (['negated', 'family', 'hypothetical', 'uncertain', 'historical'].includes(f) ? list.every((m) => m.flags.includes(f)) : true) flags.add(f);
       for (const m of list) for (const f of m.flags) if (f === 'combination' || f === 'partial-code') flags.add(f);
-      const best = list[0]!;
+      const best = list.find((m) => !m.learned) ?? list[0]!;
       out.push({
         id: `${system}:${code}`,
         system,

@@ -6,6 +6,7 @@
  */
 import { TERM_ROWS } from '../search/data/terms';
 import { foldCase, stem, STOPWORDS } from '../search/text';
+import { SUGGEST_TERMS } from './vocabulary';
 
 /** Words that never make a match on their own and are not required of a lexicon entry. */
 const WEAK = new Set(['nos', 'unspecified', 'specified', 'other', 'elsewhere', 'classified', 'site', 'due', 'use', 'additional', 'code', 'not', 'part', 'without', 'mention', 'stated', 'as', 'sequelae'].map((w) => stem(w)));
@@ -58,8 +59,11 @@ let rewrites: Map<string, Rewrite[]> | undefined;
 function rewriteTable(): Map<string, Rewrite[]> {
   if (rewrites) return rewrites;
   const map = new Map<string, Rewrite[]>();
-  for (const [typed, expansion, kind] of TERM_ROWS) {
-    if (kind === 'brand') continue;
+  const rows: [string, string][] = [
+    ...TERM_ROWS.filter((r) => r[2] !== 'brand').map((r) => [r[0], r[1]] as [string, string]),
+    ...SUGGEST_TERMS.map((r) => [r[0], r[1]] as [string, string]),
+  ];
+  for (const [typed, expansion] of rows) {
     const words = foldCase(typed).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
     const first = words[0];
     if (!first) continue;

@@ -1,6 +1,9 @@
 /** Public types of the suggestion engine (issue 5). */
 import type { FindingContext, SectionKind } from '../text';
 
+/** Score from which the side panel lists a suggestion (below it: "more" only); also the P/R/F1 cut-off of the evaluation. */
+export const DISPLAY_THRESHOLD = 0.3;
+
 /** Care setting: decides how uncertain diagnoses are coded (Official Guidelines II.H/III.C vs IV.H). */
 export type Setting = 'inpatient' | 'outpatient';
 
@@ -16,6 +19,10 @@ export interface SuggestOptions {
   excluded?: 'drop' | 'demote';
   /** Optional re-weighting (e.g. a calibration learned on a training set). Returns the new score in 0..1. */
   calibrate?: (code: string, system: 'cm' | 'pcs', score: number) => number;
+  /** Word-to-code associations learned from a coded collection (see `learned.ts`); off by default. */
+  learned?: import('./learned').LearnedModel;
+  /** Weight of a learned association's probability (default 0.3; tuned on a CodiEsp train hold-out). */
+  learnedWeight?: number;
   /** Longest list per system (default 50). */
   limit?: number;
 }

@@ -1,0 +1,286 @@
+/**
+ * `npm run eval:codiesp -- --split dev [--no-calibration] [--no-learned] [--limit N] [--dump file.tsv]`
+ *
+ * Evaluates the suggestion engine on the CodiEsp corpus (English translations of the clinical
+ * cases; gold ICD-10-CM "D" and ICD-10-PCS "P" codes, FY2018). Corpus: Miranda-Escalada A.,
+ * Gonzalez-Agirre A., Armengol-Estapé J., Krallinger M., "Overview of automatic clinical coding:
+ * annotations, guidelines, and solutions for non-English clinical cases at CodiEsp track of CLEF
+ * eHealth 2020", CEUR-WS Vol-2696, paper 263; data CC BY 4.0. Looked for in $CODIESP_DIR, else
+ * ../shared/eval/codiesp.
+ *
+ * Metrics: MAP as in the official CodiEsp script (see engine/suggest/eval-metrics.ts), plus
+ * micro P/R/F1 of the codes at or above the side panel's display threshold, at code level and at
+ * category level (3 characters ICD-10-CM, 4 characters ICD-10-PCS).
+ *
+ * Code versions: the engine suggests codes of the installed fiscal year (FY2026 tables, FY2017
+ * Index); the gold is FY2018. A suggested code that does not exist in FY2018 (e.g. N18.32, created
+ * FY2021) is compared through its nearest FY2018 ancestor (N18.3); the FY2018 code list is read
+ * from the official FY2018 GEMs file (../shared/codesets/gems/FY2018/Dxgem_2018.zip).
+ *
+ * CodiEsp annotators coded every condition mentioned, negated ones included, so the engine runs
+ * with `excluded: 'demote'` (excluded findings kept at a low rank) rather than the coding default
+ * `drop`. Calibration (on unless --no-calibration): per-code precision of the engine measured on
+ * the TRAIN split blends into the score. Learned associations (on unless --no-learned): word ->
+ * code associations trained on the TRAIN split's texts and gold codes add candidates (see
+ * engine/suggest/learned.ts). The dev split is never used for fitting.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { loadSuggestTables } from '../cli/commands/suggest';
+import { PROJECT_ROOT, findCodesetsSource } from '../codesets/node/source';
+import { normalizeCode } from '../engine/codes/normalize';
+import { Suggester, DISPLAY_THRESHOLD, trainAssociations, type SuggestOptions } from '../engine/suggest';
+import { meanAveragePrecision, microPrf } from '../engine/suggest/eval-metrics';
+
+/** `train-holdout`: fit on the first 400 train documents, evaluate on the last 100 (for tuning). */
+type Split = 'train' | 'dev' | 'test' | 'train-holdout';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+function corpusDir(): string {
+  const dir = process.env.CODIESP_DIR ?? resolve(PROJECT_ROOT, '..', 'shared', 'eval', 'codiesp');
+  if (!existsSync(dir))
+    throw new Error(
+      `CodiEsp corpus not found at ${dir} (set CODIESP_DIR). Download: https://zenodo.org/record/3837305`,
+    );
+  return dir;
+}
+
+interface SplitData {
+  texts: Map<string, string>;
+  gold: { D: Map<string, Set<string>>; P: Map<string, Set<string>> };
+}
+
+function loadSplit(split: Split): SplitData {
+  const dir = join(corpusDir(), split);
+  const textDir = join(dir, 'text_files_en');
+  const texts = new Map<string, string>();
+  for (const f of readdirSync(textDir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort())
+    texts.set(f.replace(/\.txt$/, ''), readFileSync(join(textDir, f), 'utf8'));
+  const gold = { D: new Map<string, Set<string>>(), P: new Map<string, Set<string>>() };
+  for (const kind of ['D', 'P'] as const) {
+    const file = join(dir, `${split}${kind}.tsv`);
+    for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const [doc, code] = line.split('\t');
+      if (!doc || !code) continue;
+      let set = gold[kind].get(doc);
+      if (!set) gold[kind].set(doc, (set = new Set()));
+      set.add(code.trim().toLowerCase());
+    }
+  }
+  // Every document is a gold document for both lists (a document without gold P codes still counts for D).
+  return { texts, gold };
+}
+
+/** FY2018 ICD-10-CM codes (undotted, upper case) from the official FY2018 GEMs file. */
+function fy2018CmCodes(): Set<string> {
+  const zip = join(findCodesetsSource(), 'gems', 'FY2018', 'Dxgem_2018.zip');
+  const files = unzipSync(new Uint8Array(readFileSync(zip)), { filter: (f) => f.name === '2018_I10gem.txt' });
+  const text = strFromU8(files['2018_I10gem.txt']!);
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const code = line.split(/\s+/)[0];
+    if (code) out.add(code);
+  }
+  return out;
+}
+
+/** Dotted lower-case CodiEsp form of a suggested CM code, mapped to FY2018. */
+function toCodiespCm(code: string, fy2018: Set<string>): string {
+  let c = normalizeCode(code);
+  while (c.length > 3 && !fy2018.has(c)) c = c.slice(0, -1);
+  return (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c).toLowerCase();
+}
+
+interface Ranked {
+  code: string;
+  score: number;
+}
+
+function run(
+  suggester: Suggester,
+  data: SplitData,
+  fy2018: Set<string>,
+  options: SuggestOptions,
+): { D: Map<string, Ranked[]>; P: Map<string, Ranked[]>; ms: number[] } {
+  const D = new Map<string, Ranked[]>();
+  const P = new Map<string, Ranked[]>();
+  const ms: number[] = [];
+  for (const [doc, text] of data.texts) {
+    const t0 = performance.now();
+    const r = suggester.suggest(text, options);
+    ms.push(performance.now() - t0);
+    const dx: Ranked[] = [];
+    const seen = new Set<string>();
+    for (const s of r.diagnoses) {
+      const c = toCodiespCm(s.code, fy2018);
+      if (seen.has(c)) continue;
+      seen.add(c);
+      dx.push({ code: c, score: s.score });
+    }
+    D.set(doc, dx);
+    P.set(
+      doc,
+      r.procedures.map((s) => ({ code: s.code.toLowerCase(), score: s.score })),
+    );
+  }
+  return { D, P, ms };
+}
+
+/** Per-code precision of the engine on a split, smoothed towards the global precision. */
+function fitCalibration(
+  runs: Map<string, Ranked[]>,
+  gold: Map<string, Set<string>>,
+  strength = 3,
+): Map<string, number> {
+  const pred = new Map<string, { n: number; hit: number }>();
+  let n = 0;
+  let hit = 0;
+  for (const [doc, list] of runs) {
+    const g = gold.get(doc) ?? new Set<string>();
+    for (const { code } of list) {
+      const s = pred.get(code) ?? { n: 0, hit: 0 };
+      s.n++;
+      n++;
+      if (g.has(code)) (s.hit++, hit++);
+      pred.set(code, s);
+    }
+  }
+  const prior = n === 0 ? 0 : hit / n;
+  const out = new Map<string, number>();
+  for (const [code, s] of pred) out.set(code, (s.hit + strength * prior) / (s.n + strength));
+  out.set('*', prior);
+  return out;
+}
+
+function report(
+  name: string,
+  runs: Map<string, Ranked[]>,
+  gold: Map<string, Set<string>>,
+  docs: Iterable<string>,
+  catLen: number,
+): Record<string, number> {
+  const goldAll = new Map<string, Set<string>>();
+  for (const d of docs) goldAll.set(d, gold.get(d) ?? new Set());
+  // Documents without any gold code of this kind have nothing to rank: MAP is over gold documents.
+  const goldDocs = new Map([...goldAll].filter(([, s]) => s.size > 0));
+  const ranked = new Map([...runs].map(([d, l]) => [d, l.map((x) => x.code)]));
+  const shown = new Map(
+    [...runs].map(([d, l]) => [d, new Set(l.filter((x) => x.score >= DISPLAY_THRESHOLD).map((x) => x.code))]),
+  );
+  const cat = (s: Set<string>): Set<string> => new Set([...s].map((c) => c.replace('.', '').slice(0, catLen)));
+  const prf = microPrf(shown, goldAll);
+  const prfCat = microPrf(
+    new Map([...shown].map(([d, s]) => [d, cat(s)])),
+    new Map([...goldAll].map(([d, s]) => [d, cat(s)])),
+  );
+  const out = {
+    MAP: meanAveragePrecision(ranked, goldDocs),
+    precision: prf.precision,
+    recall: prf.recall,
+    f1: prf.f1,
+    categoryPrecision: prfCat.precision,
+    categoryRecall: prfCat.recall,
+    categoryF1: prfCat.f1,
+    goldDocuments: goldDocs.size,
+  };
+  const f = (x: number): string => x.toFixed(3);
+  process.stdout.write(
+    `${name.padEnd(12)} MAP ${f(out.MAP)}  P ${f(out.precision)} R ${f(out.recall)} F1 ${f(out.f1)}  | category (${catLen} chars) P ${f(out.categoryPrecision)} R ${f(out.categoryRecall)} F1 ${f(out.categoryF1)}  (${goldDocs.size} docs)\n`,
+  );
+  return out;
+}
+
+async function main(): Promise<void> {
+  const split = (arg('split') ?? 'dev') as Split;
+  if (!['train', 'dev', 'test', 'train-holdout'].includes(split)) throw new Error('--split must be train, dev, test or train-holdout');
+  const calibrate = !process.argv.includes('--no-calibration');
+  const limit = arg('limit') ? Number(arg('limit')) : undefined;
+  const tables = await loadSuggestTables();
+  for (const n of tables.notices) process.stderr.write(`note: ${n}\n`);
+  const t0 = performance.now();
+  const suggester = new Suggester(tables.cm, tables.pcs);
+  process.stderr.write(
+    `lexicon: ${suggester.lexicon.entries.length} entries in ${(performance.now() - t0).toFixed(0)} ms\n`,
+  );
+  const fy2018 = fy2018CmCodes();
+  const base: SuggestOptions = { setting: 'inpatient', excluded: 'demote', limit: 60 };
+
+  const useLearned = !process.argv.includes('--no-learned') && split !== 'train';
+  let options = base;
+  const holdout = split === 'train-holdout';
+  const train = split !== 'train' && (calibrate || useLearned) ? loadSplit('train') : undefined;
+  const heldOut = new Map<string, string>();
+  if (train && holdout) {
+    for (const k of [...train.texts.keys()].slice(400)) (heldOut.set(k, train.texts.get(k)!), train.texts.delete(k));
+  }
+  if (train && useLearned) {
+    const t1 = performance.now();
+    const docs = [...train.texts].map(([doc, text]) => ({
+      text,
+      codes: [
+        ...[...(train.gold.D.get(doc) ?? [])].map((code) => ({ code, system: 'cm' as const })),
+        ...[...(train.gold.P.get(doc) ?? [])].map((code) => ({ code, system: 'pcs' as const })),
+      ],
+    }));
+    const model = trainAssociations(docs, {
+      ...(process.env.LEARN_MIN_P ? { minP: Number(process.env.LEARN_MIN_P) } : {}),
+      ...(process.env.LEARN_MIN_SUPPORT ? { minSupport: Number(process.env.LEARN_MIN_SUPPORT) } : {}),
+    });
+    options = { ...options, learned: model, ...(process.env.LEARN_WEIGHT ? { learnedWeight: Number(process.env.LEARN_WEIGHT) } : {}) };
+    process.stderr.write(`learned associations: ${model.features.size} features from ${docs.length} train documents in ${(performance.now() - t1).toFixed(0)} ms\n`);
+  }
+  if (calibrate && train) {
+    const tr = run(suggester, train, fy2018, base);
+    const calD = fitCalibration(tr.D, train.gold.D);
+    const calP = fitCalibration(tr.P, train.gold.P);
+    process.stderr.write(`calibration fitted on train (${train.texts.size} documents)\n`);
+    options = {
+      ...options,
+      calibrate: (code, system, score) => {
+        const key = system === 'cm' ? toCodiespCm(code, fy2018) : code.toLowerCase();
+        const cal = system === 'cm' ? calD : calP;
+        const p = cal.get(key) ?? cal.get('*') ?? 0;
+        return score * (0.35 + p);
+      },
+    };
+  }
+  const data = holdout ? { texts: heldOut, gold: loadSplit('train').gold } : loadSplit(split);
+  if (limit) for (const k of [...data.texts.keys()].slice(limit)) data.texts.delete(k);
+  const r = run(suggester, data, fy2018, options);
+  const ms = [...r.ms].sort((a, b) => a - b);
+  process.stdout.write(
+    `CodiEsp ${split} (English), ${data.texts.size} documents, calibration ${calibrate && split !== 'train' ? 'fitted on train' : 'off'}, learned associations ${useLearned ? 'trained on train' : 'off'}, display threshold ${DISPLAY_THRESHOLD}\n`,
+  );
+  const dx = report('diagnoses', r.D, data.gold.D, data.texts.keys(), 3);
+  const px = report('procedures', r.P, data.gold.P, data.texts.keys(), 4);
+  process.stdout.write(
+    `latency per document: p50 ${ms[Math.floor(ms.length * 0.5)]!.toFixed(1)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(1)} ms\n`,
+  );
+  const dump = arg('dump');
+  if (dump) {
+    const lines: string[] = [];
+    for (const [doc, list] of r.D)
+      for (const x of list)
+        lines.push(`${doc}\tD\t${x.code}\t${x.score.toFixed(4)}\t${data.gold.D.get(doc)?.has(x.code) ? 1 : 0}`);
+    for (const [doc, list] of r.P)
+      for (const x of list)
+        lines.push(`${doc}\tP\t${x.code}\t${x.score.toFixed(4)}\t${data.gold.P.get(doc)?.has(x.code) ? 1 : 0}`);
+    writeFileSync(dump, `${lines.join('\n')}\n`);
+  }
+  void dx;
+  void px;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`eval-codiesp: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
