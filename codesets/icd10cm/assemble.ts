@@ -138,6 +138,7 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     // code before it in the order file, which CMS orders by chapter.
     let sectionByRange = 0;
     let sectionByOrder = 0;
+    const unplaced: string[] = [];
     for (let i = 0; i < codes.codes.length; i++) {
       const code = codes.codes[i]!;
       const cat = code.slice(0, 3);
@@ -145,10 +146,13 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
       if (s === undefined) {
         s = tab.sections.findIndex((sec) => sec.first <= cat && cat <= sec.last);
         if (s >= 0 && code.length === 3) sectionByRange++;
-        if (s < 0 && i > 0) {
+        // Only within the same letter: U07 (COVID-19) follows Z99 in the order file but belongs
+        // to chapter 22, which the FY2017 Tabular does not have.
+        if (s < 0 && i > 0 && codes.codes[i - 1]![0] === code[0]) {
           s = codes.section[i - 1]!;
-          if (code.length === 3) sectionByOrder++;
+          if (code.length === 3 && s >= 0) sectionByOrder++;
         }
+        if (s < 0 && code.length === 3) unplaced.push(code);
       }
       codes.section[i] = s;
     }
@@ -157,6 +161,7 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     counts.noteReferencesValid = noteValid;
     counts.noteReferencesStale = noteStale;
     counts.notesOrphaned = orphanNotes;
+    counts.categoriesWithoutChapter = unplaced.length;
     refsValid += noteValid;
     refsStale += noteStale;
     const tabYear = input.tabular.provenance[0]?.releaseYear ?? year;
@@ -179,6 +184,9 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
           (sectionByRange > 0 ? `; ${fmt(sectionByRange)} new categories placed in sections by code range` : '') +
           (sectionByOrder > 0
             ? `; ${fmt(sectionByOrder)} new categories outside every section range placed with the preceding code in the order file`
+            : '') +
+          (unplaced.length > 0
+            ? `; categories in no chapter of that Tabular List (no chapter or section notes): ${unplaced.join(', ')}`
             : '') +
           `. ${fmt(orphanNotes)} notes on ${fmt(orphanOwners)} FY${tabYear} codes that no longer exist are dropped.`,
       );

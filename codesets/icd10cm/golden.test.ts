@@ -13,8 +13,8 @@ interface GoldenCase {
     requiresSeventh: boolean;
     poaExempt: boolean;
     newInYear: boolean;
-    chapter: string;
-    section: string;
+    chapter: string | null;
+    section: string | null;
     long: string;
     ancestors: string[];
   }>;
@@ -42,8 +42,8 @@ describe.each(golden.cases)('golden $code FY$year ($source)', (c) => {
     if (e.requiresSeventh !== undefined) expect(d!.requiresSeventh).toBe(e.requiresSeventh);
     if (e.poaExempt !== undefined) expect(d!.poaExempt).toBe(e.poaExempt);
     if (e.newInYear !== undefined) expect(d!.newInYear).toBe(e.newInYear);
-    if (e.chapter !== undefined) expect(d!.chapter?.name).toBe(e.chapter);
-    if (e.section !== undefined) expect(d!.section?.id).toBe(e.section);
+    if (e.chapter !== undefined) expect(d!.chapter?.name ?? null).toBe(e.chapter);
+    if (e.section !== undefined) expect(d!.section?.id ?? null).toBe(e.section);
     if (e.long !== undefined) expect(d!.long).toBe(e.long);
     if (e.ancestors !== undefined) expect(d!.ancestors.map((a) => a.dotted)).toEqual(e.ancestors);
   });
@@ -145,7 +145,9 @@ describe('ICD-10-CM tables, real FY2026 / FY2025 counts', () => {
     const breast = [...t.neoplasmRows()].find((r) => r.path === 'Neoplasm, neoplastic, breast');
     expect(breast?.cells[0]).toMatchObject({ column: 'Malignant Primary', code: 'C50.9-' });
     const amyloid = [...t.indexEntries()].find((e) => e.path === 'Amyloid heart');
-    expect(amyloid).toMatchObject({ code: 'E85.4', manif: 'I43', nemod: '(disease)' });
+    expect(amyloid).toMatchObject({ code: 'E85.4', manif: 'I43', nemod: '(disease)', nec: false });
+    const basilar = [...t.indexEntries()].find((e) => e.path === 'Aberrant, artery, basilar NEC');
+    expect(basilar).toMatchObject({ code: 'Q28.1', nec: true, nos: false });
     expect(t.release.counts.drugRows).toBe([...t.drugRows()].length);
   });
 });

@@ -371,6 +371,8 @@ export class CmTable {
       manif,
       see: b.see[i]!,
       seeAlso: b.seeAlso[i]!,
+      nec: /\bNEC\b/.test(b.title[i]!) || /\bNEC\b/.test(b.nemod[i]!),
+      nos: /\bNOS\b/.test(b.title[i]!) || /\bNOS\b/.test(b.nemod[i]!),
       stale: `${code} ${manif}`.split(' ').some((c) => c !== '' && rows.stale.has(c)),
     };
   }

@@ -62,6 +62,10 @@ export interface CmIndexEntry {
   seeAlso: string;
   /** `true` when `code` or `manif` is not a code of this fiscal year. */
   stale: boolean;
+  /** The title or its modifiers say NEC ("not elsewhere classifiable": use only when nothing more specific exists). */
+  nec: boolean;
+  /** The title or its modifiers say NOS ("not otherwise specified"). */
+  nos: boolean;
 }
 
 /** One row of the Table of Drugs and Chemicals or the Neoplasm Table. */
