@@ -1,8 +1,10 @@
+// Engine behaviour tests on the real tables. They live in codesets/ because they build the
+// bundles from the release files (node:fs), which the engine/ lint zone forbids.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { Grouper } from './grouper';
-import type { GrouperClaim } from './types';
-import { whatIf } from './what-if';
+import { Grouper } from '../../engine/grouper/grouper';
+import type { GrouperClaim } from '../../engine/grouper/types';
+import { whatIf } from '../../engine/grouper/what-if';
 
 let grouper: Grouper;
 beforeAll(async () => {

@@ -1,7 +1,9 @@
+// Engine behaviour tests on the real tables. They live in codesets/ because they build the
+// bundles from the release files (node:fs), which the engine/ lint zone forbids.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { ChartsideMceClaimError, Mce } from './mce';
-import type { MceClaim } from './types';
+import { ChartsideMceClaimError, Mce } from '../../engine/mce/mce';
+import type { MceClaim } from '../../engine/mce/types';
 
 let mce: Mce;
 beforeAll(async () => {

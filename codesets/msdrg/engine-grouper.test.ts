@@ -1,7 +1,9 @@
+// Engine behaviour tests on the real tables. They live in codesets/ because they build the
+// bundles from the release files (node:fs), which the engine/ lint zone forbids.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { ChartsideGrouperTablesError, Grouper } from './grouper';
-import type { GrouperClaim } from './types';
+import { ChartsideGrouperTablesError, Grouper } from '../../engine/grouper/grouper';
+import type { GrouperClaim } from '../../engine/grouper/types';
 
 let grouper: Grouper;
 beforeAll(async () => {
