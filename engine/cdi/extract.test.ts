@@ -221,3 +221,19 @@ describe('extractIndicators: properties (fast-check)', () => {
     );
   });
 });
+
+describe('cdiInputFromSnapshot', () => {
+  it('joins snapshot sections so headings and offsets stay usable', async () => {
+    const { cdiInputFromSnapshot } = await import('./snapshot-input');
+    const input = cdiInputFromSnapshot({
+      sections: [
+        { heading: 'Labs', text: 'Na 126' },
+        { heading: 'Plan:', text: 'Fluid restriction.' },
+      ],
+    });
+    expect(input.text).toBe('Labs:\nNa 126\n\nPlan:\nFluid restriction.');
+    const na = extractIndicators(input).find((i) => i.name === 'sodium')!;
+    expect(input.text.slice(na.start, na.end)).toBe('Na 126');
+    expect(na.section).toBe('Labs');
+  });
+});

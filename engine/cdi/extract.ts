@@ -1,4 +1,5 @@
 import {
+  clauseAround,
   isAsserted,
   isValueAsserted,
   mentionContext,
@@ -39,7 +40,7 @@ const UNIT = String.raw`(mg\/dL|mg\/dl|mmol\/L|mmol\/l|mEq\/L|meq\/l|[µuμ]mol\
 const FILLER = String.raw`(?:[\s:=~|\t]|\((?:[HLhl]|high|low|critical)\)|\b(?:of|was|were|is|are|at|now|level|levels|value|result|results|measured|up|down|increased|increasing|decreased|decreasing|rose|rising|elevated|low|high|dropped|dropping|fell|falling|trended|trending|peaked|from|to|improved|worsened|remains|remained|noted|came back|returned|in the|on|initial|initially|repeat|today|serum|this morning|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\b)*`;
 
 // Between values of a trend: "1.0 -> 1.6 -> 2.3", "11.8, then 7.9", "1.1 | 1.9 | 2.6".
-const TREND_GAP = String.raw`^(?:\s*(?:\((?:[HLhl]|high|low|critical)\)|[HL]\b|\*))?(?:\s*\([^()\n]{1,24}\))?(?:\s|,|;|->|-->|→|=>|⇒|\||\t|\bto\b|\bthen\b|\band\b|\bnow\b|\btoday\b|\byesterday\b|\bon admission\b|\bat admission\b|\bthis (?:morning|am|evening)\b|\bincreas(?:ed|ing)\b|\bros[e]\b|\bdropp(?:ed|ing)\b|\bdecreas(?:ed|ing)\b|\bfell\b|\btrend(?:ed|ing)\b|\bpeak(?:ed)?\b|\bfrom\b|\bafter\b|\bat\b|\bup\b|\bdown\b|\bfurther\b|\bvs\.?\b|\bthen\b|\bpre-?op(?:eratively)?\b|\bpost-?op(?:eratively)?\b|\bPOD\s?#?\d+:?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?:?|\bday \d+:?|\bHD\s?#?\d+:?)+`;
+const TREND_GAP = String.raw`^(?:\s*(?:\((?:[HLhl]|high|low|critical)\)|[HL]\b|\*))?(?:\s*\([^()\n]{1,24}\))?(?:\s|,|;|->|-->|→|=>|⇒|\||\t|\bto\b|\bthen\b|\band\b|\bnow\b|\btoday\b|\byesterday\b|\bon admission\b|\bat admission\b|\bthis (?:morning|am|evening)\b|\bincreas(?:ed|ing)\b|\bros[e]\b|\bdropp(?:ed|ing)\b|\bdecreas(?:ed|ing)\b|\bfell\b|\btrend(?:ed|ing)\b|\bpeak(?:ed)?\b|\bfrom\b|\bafter\b|\bat\b|\bon\b|\bby\b|\bup\b|\bdown\b|\bfurther\b|\bvs\.?\b|\bthen\b|\bpre-?op(?:eratively)?\b|\bpost-?op(?:eratively)?\b|\bPOD\s?#?\d+:?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?:?|\bday \d+:?|\bHD\s?#?\d+:?)+`;
 
 const DATE_RE =
   /\b(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?|(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d.])(?:\/(?:\d{4}|\d{2})(?!\d))?(?:\s+(?:at\s+)?\d{1,2}:?\d{2}\b)?|(?:hospital )?day\s?#?\d{1,2}\b|HD\s?#?\d{1,2}\b|POD\s?#?\d{1,2}\b|on admission|at admission|admission|today|yesterday|this morning|overnight)/gi;
@@ -349,6 +350,14 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
     const end = start + m[0].length;
     const ctx = mentionContext(chart, start, end);
     if (!isAsserted(ctx)) continue;
+    // Weight lost to diuresis or fluid removal is volume, not nutrition.
+    const [cs, ce] = clauseAround(text, start, end);
+    if (
+      /diures|diuretic|furosemide|lasix|bumex|fluid removal|dialysis|ultrafiltration|paracentesis|thoracentesis|edema|volume/i.test(
+        text.slice(Math.max(0, cs - 80), ce),
+      )
+    )
+      continue;
     const amount = parseNumber((m[1] ?? m[3])!);
     const unit = (m[2] ?? m[4])!.toLowerCase();
     const ind: Indicator = {

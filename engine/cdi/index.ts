@@ -57,6 +57,7 @@ export {
 export { REFERENCE_RANGES, toCanonical, flagValue } from './reference-ranges';
 export { INDICATOR_LABELS } from './labels';
 export type { Opportunity } from './opportunity';
+export { cdiInputFromSnapshot, type CdiSnapshotLike } from './snapshot-input';
 export * from './types';
 
 /** One opportunity with its generated draft and the draft's compliance findings. */

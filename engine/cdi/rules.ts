@@ -303,7 +303,8 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
     );
     const aspen = [intake, wl, muscle, fat].filter(Boolean).length;
     const phenotypic = [wl, lowBmi, muscle].filter(Boolean).length;
-    const etiologic = [intake].filter(Boolean).length + (inds.some((i) => i.name === 'infection') ? 1 : 0);
+    // GLIM etiologic criterion: reduced intake (inflammation alone is too broad to infer from text).
+    const etiologic = [intake].filter(Boolean).length;
     const met = aspen >= 2 || (phenotypic >= 1 && etiologic >= 1);
     const documented = doc('malnutrition', { providerOnly: true, allowHistorical: false });
     const support = byName(inds, 'dietitian-consult', 'nutrition-support').slice(0, 2);

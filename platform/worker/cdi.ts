@@ -1,0 +1,16 @@
+/**
+ * CDI area of the engine worker (issue 6): query opportunities and drafts for the chart snapshot.
+ * Pure computation over the snapshot text: no code tables, nothing leaves the device.
+ */
+import { analyzeCdi, cdiInputFromSnapshot, type CdiResult, type CdiSnapshotLike } from '../../engine/cdi/index';
+import type { EngineApi } from './api';
+import type { EngineContext } from './context';
+
+export function cdiMethods(_ctx: EngineContext): Pick<EngineApi, 'cdi'> {
+  return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- Comlink methods are async by contract.
+    async cdi(snapshot: CdiSnapshotLike): Promise<CdiResult> {
+      return analyzeCdi(cdiInputFromSnapshot(snapshot));
+    },
+  };
+}
