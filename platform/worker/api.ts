@@ -14,6 +14,7 @@
 import type { BundleHeader, BundleSystem } from '../../engine/bundle/format';
 import type { CmCodeDetail } from '../../engine/icd10cm';
 import type { InstallProgress, InstallReport } from '../install/installer';
+import type { CdiResult, CdiSnapshotLike } from '../../engine/cdi/index';
 import type { GroupOptions, GroupResult, GrouperClaim, MceClaim, MceResult, WhatIfCandidate, WhatIfChange } from '../../engine/grouper';
 
 /** One installed release as the UI shows it: what it is and where every byte came from. */
@@ -93,4 +94,11 @@ export interface EngineApi {
    * specific diagnoses to try. PRIVATE WORK AID: never show in a physician query.
    */
   drgWhatIf(claim: GrouperClaim, candidates?: WhatIfCandidate[], options?: GroupOptions): Promise<WhatIfChange[]>;
+
+  // ---- CDI (platform/worker/cdi.ts) ----
+  /**
+   * Clinical indicators, query opportunities per topic and a compliant draft for each (with its
+   * compliance findings) for a chart snapshot. Drafts stay in memory (never stored here).
+   */
+  cdi(snapshot: CdiSnapshotLike): Promise<CdiResult>;
 }

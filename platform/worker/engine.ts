@@ -4,6 +4,7 @@
  */
 import type { ChartsideDb } from '../db';
 import type { EngineApi } from './api';
+import { cdiMethods } from './cdi';
 import { codesMethods } from './codes';
 import { drgMethods } from './drg';
 import { createContext, type EngineContext } from './context';
@@ -15,6 +16,7 @@ export function createEngine(db: ChartsideDb): { api: EngineApi; ctx: EngineCont
     ...releasesMethods(ctx),
     ...codesMethods(ctx),
     ...drgMethods(ctx),
+    ...cdiMethods(ctx),
     // Colleagues: spread your area here, e.g. `...searchMethods(ctx),`.
   };
   return { api, ctx };
