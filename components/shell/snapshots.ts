@@ -1,6 +1,6 @@
 /** The side panel's end of the chart channel: validated snapshots from the content script. */
 import { browser } from 'wxt/browser';
-import type { ChartSnapshot, Message } from '../../platform/messages';
+import type { ChartSnapshot, Message, parseIfChartside as ParseIfChartside } from '../../platform/messages';
 
 /** What the panel knows about the chart on screen. */
 export type ChartState = { state: 'read'; snapshot: ChartSnapshot } | { state: 'failed'; url: string; reason: string };
@@ -19,7 +19,7 @@ export function listenForSnapshots(onChart: (c: ChartState) => void): () => void
     void messages.then(({ parseIfChartside }) => handle(parseIfChartside, raw));
     return undefined;
   };
-  const handle = (parseIfChartside: typeof import('../../platform/messages').parseIfChartside, raw: unknown): void => {
+  const handle = (parseIfChartside: typeof ParseIfChartside, raw: unknown): void => {
     try {
       const message = parseIfChartside(raw);
       if (message?.type === 'content-to-panel:chart-snapshot') onChart({ state: 'read', snapshot: message.snapshot });

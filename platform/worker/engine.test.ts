@@ -45,9 +45,10 @@ describe('engine worker API (called directly, without Comlink)', () => {
       sha256: sha256Hex(b25),
       bytes: b25.length,
       source: 'import',
-      provenance: [{ file: 'icd10cm_order_2025.txt', role: 'order' }, { file: 'icd10cm_tabular_2017.xml', releaseYear: 2017 }],
-      notes: ['Tabular List from FY2017: no newer file available (synthetic)'],
+      provenance: [{ file: 'icd10cm_order_2025.txt', role: 'order', releaseYear: 2025 }],
     });
+    // The assembler's own substitution notes travel unchanged to the UI.
+    expect(status.releases[1]!.notes).toContainEqual(expect.stringMatching(/^No Tabular List XML available for FY2025/));
 
     const fy25 = await api.lookupCode('z99.1', '2025-09-30');
     expect(fy25).toMatchObject({ status: 'found', code: { dotted: 'Z99.1', long: 'Synthetic billable FY2025 title', billable: true }, used: { id: 'icd10cm-2025' } });
@@ -60,8 +61,8 @@ describe('engine worker API (called directly, without Comlink)', () => {
     expect(await api.lookupCode('Z99.2', '2025-01-01')).toEqual({
       status: 'not-found',
       query: 'Z99.2',
-      used: { id: 'icd10cm-2025', release: 'ICD-10-CM FY2025 (synthetic)', fiscalYear: 2025 },
-      message: 'Z99.2 is not an ICD-10-CM code in ICD-10-CM FY2025 (synthetic).',
+      used: { id: 'icd10cm-2025', release: 'ICD-10-CM FY2025 (Oct 1, 2024)', fiscalYear: 2025 },
+      message: 'Z99.2 is not an ICD-10-CM code in ICD-10-CM FY2025 (Oct 1, 2024).',
     });
   });
 

@@ -3,6 +3,7 @@
  * worker tests run against). Codes are real ICD-10-CM code shapes with made-up short titles; no
  * official table content is reproduced.
  */
+import { assembleCmYear } from '../../../codesets/icd10cm/assemble';
 import { encodeBundle, jsonPayload, type BundleSystem } from '../../../engine/bundle/format';
 
 export interface FixtureBundleOptions {
@@ -46,44 +47,17 @@ export function fixtureBundle(options: FixtureBundleOptions = {}): Uint8Array {
 }
 
 /**
- * A synthetic ICD-10-CM bundle in the `CmTable` block layout (engine/icd10cm/layout.ts) holding
- * only the `cm-codes` block. Titles are invented; `rows` are `[code, billable, title]`, a code's
- * parent is its longest proper prefix present.
+ * A synthetic ICD-10-CM bundle built by the real ICD-10-CM assembler (codesets/icd10cm) from an
+ * invented order list, so it always has the block layout `CmTable` reads. Titles are invented;
+ * `rows` are `[code, billable, title]`.
  */
 export function cmFixtureBundle(fiscalYear: number, rows: [code: string, billable: boolean, title: string][]): Uint8Array {
-  const codes = rows.map(([c]) => c);
-  const at = new Map(codes.map((c, i) => [c, i]));
-  const parent = codes.map((c) => {
-    for (let n = c.length - 1; n >= 3; n--) {
-      const p = at.get(c.slice(0, n));
-      if (p !== undefined) return p;
-    }
-    return -1;
-  });
-  const block = {
-    layout: 1,
-    codes,
-    flags: rows.map(([, billable]) => (billable ? 1 : 0)),
-    short: rows.map(() => ''),
-    long: rows.map(([, , title]) => title),
-    parent,
-    section: rows.map(() => -1),
-  };
-  return encodeBundle(
-    {
-      id: `icd10cm-${fiscalYear}`,
-      system: 'icd10cm',
-      fiscalYear,
-      effectiveFrom: `${fiscalYear - 1}-10-01`,
-      effectiveTo: `${fiscalYear}-09-30`,
-      release: `ICD-10-CM FY${fiscalYear} (synthetic)`,
-      provenance: [
-        { file: `icd10cm_order_${fiscalYear}.txt`, sha256: 'a'.repeat(64), bytes: 10, role: 'order', releaseYear: fiscalYear },
-        { file: 'icd10cm_tabular_2017.xml', sha256: 'b'.repeat(64), bytes: 10, role: 'tabular', releaseYear: 2017 },
-      ],
-      notes: ['Tabular List from FY2017: no newer file available (synthetic)'],
-      counts: { codes: rows.length, billable: rows.filter(([, b]) => b).length },
+  const built = assembleCmYear({
+    year: fiscalYear,
+    order: {
+      data: rows.map(([code, billable, title], i) => ({ order: i + 1, code, billable, short: title, long: title })),
+      provenance: [{ file: `icd10cm_order_${fiscalYear}.txt`, sha256: 'a'.repeat(64), bytes: 10, role: 'order', releaseYear: fiscalYear }],
     },
-    [{ name: 'cm-codes', kind: 'json', payload: jsonPayload(block) }],
-  );
+  });
+  return built.bytes;
 }
