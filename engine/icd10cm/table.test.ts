@@ -156,6 +156,11 @@ describe('CmTable', () => {
     expect(t.get('S72.001')!.short).toBe('Fx neck of r femur');
   });
 
+  it('gives bulk access to notes of one kind printed at codes', () => {
+    expect([...table().inclusionTerms()]).toEqual([{ code: 'S720', dotted: 'S72.0', text: 'Fracture of hip NOS' }]);
+    expect([...table().notesOfKind('excludes2')].map((n) => n.dotted)).toEqual(['S72']);
+  });
+
   it('lists children and billable descendants', () => {
     const t = table();
     expect(t.children('S00.0').map((c) => c.dotted)).toEqual(['S00.0XXA', 'S00.0XXS']);

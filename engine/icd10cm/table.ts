@@ -22,6 +22,7 @@ import {
   type TreeBlock,
 } from './layout';
 import type {
+  CmNoteKind,
   CmCodeDetail,
   CmCodeSummary,
   CmIndexEntry,
@@ -201,6 +202,26 @@ export class CmTable {
       indexEntries: options.indexEntries === false ? [] : this.indexEntriesFor(summary.dotted),
       fiscalYear: this.release.fiscalYear,
     };
+  }
+
+  /**
+   * Every note of one kind printed at a code (not inherited; chapter and section notes left out),
+   * in Tabular order. Cheap bulk access for indexing (e.g. inclusion terms for search).
+   *
+   * @example for (const t of cm.notesOfKind('inclusionTerm')) index(t.code, t.text);
+   */
+  *notesOfKind(kind: CmNoteKind): IterableIterator<{ code: string; dotted: string; text: string }> {
+    const want = CM_NOTE_KINDS.indexOf(kind);
+    this.pushNotes([], '', '', 'code'); // loads the notes block
+    for (const [owner, notes] of this.notesByOwner!) {
+      if (owner.includes(':')) continue;
+      for (const [k, text] of notes) if (k === want) yield { code: owner, dotted: dot(owner), text };
+    }
+  }
+
+  /** Inclusion terms printed at each code (see {@link notesOfKind}). */
+  inclusionTerms(): IterableIterator<{ code: string; dotted: string; text: string }> {
+    return this.notesOfKind('inclusionTerm');
   }
 
   /** Codes deleted this fiscal year (from the order addenda), with their former title. */
