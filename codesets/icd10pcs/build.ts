@@ -22,7 +22,7 @@ import {
   type PcsTablesBlock,
 } from '../../engine/icd10pcs/format';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
-import { encodeTitles } from '../../engine/icd10pcs/title-coding';
+import { encodeTitleGroups } from '../../engine/icd10pcs/title-coding';
 import {
   ReleaseFileError,
   type BuiltBundle,
@@ -202,8 +202,18 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
   const tablesBlock: PcsTablesBlock = { version: PCS_BLOCKS_VERSION, strings, tables: records };
 
   const sortedCodes = [...order.valid.keys()].sort();
-  const long = encodeTitles(sortedCodes.map((c) => order.valid.get(c)?.long ?? ''));
-  const short = encodeTitles(sortedCodes.map((c) => order.valid.get(c)?.short ?? ''));
+  // One coding group per table (codes of a table are contiguous in code order), so the engine can
+  // decode a single table's titles.
+  const groups = new Map<string, string[]>();
+  for (const c of sortedCodes) {
+    const prefix = c.slice(0, 3);
+    let g = groups.get(prefix);
+    if (!g) groups.set(prefix, (g = []));
+    g.push(c);
+  }
+  const grouped = [...groups.values()];
+  const long = encodeTitleGroups(grouped.map((g) => g.map((c) => order.valid.get(c)?.long ?? '')));
+  const short = encodeTitleGroups(grouped.map((g) => g.map((c) => order.valid.get(c)?.short ?? '')));
   const indexBlock: PcsIndexBlock | undefined =
     index && files.index
       ? { version: PCS_BLOCKS_VERSION, releaseYear: files.index.year, mainTerms: index.mainTerms }
@@ -324,7 +334,7 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
 }
 
 /** Bump when the bundle bytes change for the same inputs. */
-export const ICD10PCS_BUILDER_VERSION = 2;
+export const ICD10PCS_BUILDER_VERSION = 3;
 
 /** The ICD-10-PCS importer, one bundle per fiscal year found in the source. */
 export const icd10pcsBuilder: CodesetBuilder = {

@@ -6,11 +6,12 @@
  * Compactness: valid codes are not stored. They are the expansion of the tables (checked at build
  * time to equal the order file's valid codes). Titles are stored as two text blocks in ascending
  * code order, so code `i` of the sorted expansion has title `i`; each line is coded against the
- * previous title (shared beginning and ending lengths, then the middle: see `title-coding.ts`).
+ * previous title of the same table (shared beginning and ending lengths, then the middle: see
+ * `title-coding.ts`).
  */
 
 /** Version of the PCS block layout (inside bundle format version 1). */
-export const PCS_BLOCKS_VERSION = 2;
+export const PCS_BLOCKS_VERSION = 3;
 
 /** Block names. */
 export const PCS_BLOCK = {

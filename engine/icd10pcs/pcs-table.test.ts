@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BundleFormatError } from '../bundle/format';
 import { PCS_BLOCKS_VERSION, type PcsAxisRecord, type PcsIndexBlock, type PcsTablesBlock } from './format';
 import { PcsTable } from './pcs-table';
-import { encodeTitles } from './title-coding';
+import { encodeTitleGroups } from './title-coding';
 
 const strings: string[] = [];
 const s = (text: string): number => {
@@ -123,7 +123,10 @@ const definitions = {
 const make = (t: PcsTablesBlock = tables): PcsTable =>
   new PcsTable(
     t,
-    () => ({ long: encodeTitles(long), short: encodeTitles(CODES) }),
+    () => ({
+      long: encodeTitleGroups([long.slice(0, 4), long.slice(4)]),
+      short: encodeTitleGroups([CODES.slice(0, 4), CODES.slice(4)]),
+    }),
     definitions,
     () => index,
     2026,
@@ -197,7 +200,10 @@ describe('PcsTable (synthetic)', () => {
     expect(() => make({ ...tables, version: 1 })).toThrow(BundleFormatError);
     const short = new PcsTable(
       tables,
-      () => ({ long: encodeTitles(long.slice(1)), short: encodeTitles(CODES) }),
+      () => ({
+        long: encodeTitleGroups([long.slice(1, 4), long.slice(4)]),
+        short: encodeTitleGroups([CODES.slice(0, 4), CODES.slice(4)]),
+      }),
       definitions,
       undefined,
       2026,

@@ -5,7 +5,8 @@
  * 4-7 (the build checked that this set equals the order file's valid codes). Titles live in two
  * text blocks in ascending code order; a table's codes are contiguous in that order, so each table
  * records where its titles start and sorts its own codes on first use. Titles are front- and
- * back-coded against their predecessor (see `title-coding.ts`) and decoded on first title access.
+ * back-coded against their predecessor within their table (see `title-coding.ts`) and decoded one
+ * table at a time on first use.
  */
 import { BundleFormatError } from '../bundle/format';
 import { readJson, readText, type BundleReader } from '../bundle/reader';
@@ -20,7 +21,7 @@ import {
 } from './format';
 import { PcsIndex } from './pcs-index';
 import { PcsTableBuilder } from './table-builder';
-import { decodeTitles } from './title-coding';
+import { decodeTitleRange, titleLineStarts } from './title-coding';
 
 /** One character of a code, explained. */
 export interface PcsAxisDetail {
@@ -68,6 +69,9 @@ export interface LoadedPcsTable {
   codeCount: number;
   /** The table's valid codes, sorted; filled on first use. */
   sorted?: string[];
+  /** Decoded titles, parallel to `sorted`; filled on first use. */
+  longTitles?: string[];
+  shortTitles?: string[];
 }
 
 const normalize = (code: string): string => code.trim().toUpperCase();
@@ -93,8 +97,8 @@ export class PcsTable {
   readonly strings: readonly string[];
   private readonly byPrefix = new Map<string, LoadedPcsTable>();
   private readonly ordered: LoadedPcsTable[] = [];
-  private longTitles: string[] | undefined;
-  private shortTitles: string[] | undefined;
+  private longCoded: { text: string; starts: Uint32Array } | undefined;
+  private shortCoded: { text: string; starts: Uint32Array } | undefined;
   private indexCache: PcsIndex | undefined;
 
   /**
@@ -215,9 +219,9 @@ export class PcsTable {
     const detail: PcsCodeDetail = { code: c, valid: rows.length > 0, table: t.prefix, axes };
     if (t.record.header >= 0) detail.tableTitle = this.str(t.record.header);
     if (detail.valid) {
-      const i = t.firstCode + binarySearch(this.tableCodes(t), c);
-      detail.long = this.title('long', i);
-      detail.short = this.title('short', i);
+      const rank = binarySearch(this.tableCodes(t), c);
+      detail.long = this.title('long', t, rank);
+      detail.short = this.title('short', t, rank);
     }
     return detail;
   }
@@ -233,10 +237,11 @@ export class PcsTable {
    * @example for (const { code, long } of pcs.entries()) index.add(code, long);
    */
   *entries(): Generator<{ code: string; long: string; short: string }> {
-    let i = 0;
-    for (const code of this.codes()) {
-      yield { code, long: this.title('long', i), short: this.title('short', i) };
-      i++;
+    for (const t of this.ordered) {
+      const codes = this.tableCodes(t);
+      for (let rank = 0; rank < codes.length; rank++) {
+        yield { code: codes[rank] as string, long: this.title('long', t, rank), short: this.title('short', t, rank) };
+      }
     }
   }
 
@@ -286,13 +291,16 @@ export class PcsTable {
     return detail;
   }
 
-  private title(kind: 'long' | 'short', i: number): string {
-    if (this.longTitles === undefined || this.shortTitles === undefined) {
+  private title(kind: 'long' | 'short', t: LoadedPcsTable, rank: number): string {
+    if (this.longCoded === undefined || this.shortCoded === undefined) {
       const { long, short } = this.titles();
-      this.longTitles = decodeTitles(long, this.size);
-      this.shortTitles = decodeTitles(short, this.size);
+      this.longCoded = { text: long, starts: titleLineStarts(long, this.size) };
+      this.shortCoded = { text: short, starts: titleLineStarts(short, this.size) };
     }
-    return (kind === 'long' ? this.longTitles : this.shortTitles)[i] ?? '';
+    const coded = kind === 'long' ? this.longCoded : this.shortCoded;
+    const cache = kind === 'long' ? 'longTitles' : 'shortTitles';
+    const list = (t[cache] ??= decodeTitleRange(coded.text, coded.starts, t.firstCode, t.codeCount));
+    return list[rank] ?? '';
   }
 }
 

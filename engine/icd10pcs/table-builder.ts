@@ -23,6 +23,8 @@ export interface PcsAxisOption extends PcsAxisDetail {
  */
 export class PcsTableBuilder {
   private readonly upper = new Map<string, Map<string, { prefix: string; at: number }>>();
+  /** Options of prefixes up to the table (0-3 characters): few (about 1,000), asked often. */
+  private readonly memo = new Map<string, readonly PcsAxisOption[]>();
 
   constructor(private readonly pcs: PcsTable) {
     // Sections, body systems and root operations come from the 3-character table prefixes.
@@ -44,6 +46,18 @@ export class PcsTableBuilder {
   options(prefix: string): PcsAxisOption[] {
     const p = prefix.trim().toUpperCase();
     if (p.length >= 7) return [];
+    if (p.length <= 3) {
+      let hit = this.memo.get(p);
+      if (!hit) {
+        hit = this.compute(p);
+        if (hit.length > 0) this.memo.set(p, hit);
+      }
+      return [...hit];
+    }
+    return this.compute(p);
+  }
+
+  private compute(p: string): PcsAxisOption[] {
     if (p.length < 3) {
       const m = this.upper.get(p);
       if (!m) return [];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BundleFormatError } from '../bundle/format';
-import { decodeTitles, encodeTitles } from './title-coding';
+import { decodeTitleRange, decodeTitles, encodeTitleGroups, encodeTitles, titleLineStarts } from './title-coding';
 
 describe('PCS title coding', () => {
   it('shares beginnings and endings with the previous title', () => {
@@ -31,5 +31,19 @@ describe('PCS title coding', () => {
     expect(() => decodeTitles(coded, 1)).toThrow(/more than 1 titles/);
     expect(() => decodeTitles('0099x\n', 1)).toThrow(/beyond the previous title/);
     expect(() => encodeTitles(['a\nb'])).toThrow(RangeError);
+  });
+
+  it('decodes one group without the others', () => {
+    const groups = [
+      ['Alpha one', 'Alpha two'],
+      ['Beta one', 'Beta two', 'Beta three'],
+    ];
+    const coded = encodeTitleGroups(groups);
+    const starts = titleLineStarts(coded, 5);
+    expect(decodeTitleRange(coded, starts, 2, 3)).toEqual(groups[1]);
+    expect(decodeTitleRange(coded, starts, 0, 2)).toEqual(groups[0]);
+    expect(decodeTitles(coded, 5)).toEqual(groups.flat());
+    expect(() => decodeTitleRange(coded, starts, 1, 1)).toThrow(/refers beyond the previous title/);
+    expect(() => titleLineStarts(coded, 6)).toThrow(BundleFormatError);
   });
 });
