@@ -210,12 +210,14 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
     for (const a of t.dxAttrs(pdxIdx)) mask[a] = 1;
     excl = t.payload.exclSets[t.payload.dx.exclSet[pdxIdx]!]!;
   }
-  const died = normalizeDischargeStatus(claim.dischargeStatus ?? '') === '20';
+  const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
+  const died = status === '20';
   const sdx: SdxState[] = [];
   for (const s of claim.sdx) {
     const code = normalizeCode(s.code);
     const idx = t.dxIndex.get(code) ?? -1;
-    const poa = (s.poa ?? '').trim().toUpperCase();
+    const raw = s.poa ?? '';
+    const poa = raw === 'Y' || raw === 'N' || raw === 'U' || raw === 'W' || raw === '' ? raw : raw.trim().toUpperCase();
     if (idx < 0) {
       sdx.push({ code, poa, idx, level: 0, attrs: [], dup: false, excludedBy: null, death: false });
       continue;
@@ -239,24 +241,26 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
     }
   }
   const procs: Prepared['procs'] = [];
-  const claimProcs = new Set<number>();
-  const candidates = new Set<number>();
+  let candidates: number[] | null = null;
   for (const raw of claim.procedures) {
     const code = normalizeCode(raw);
     const idx = t.prIndex.get(code) ?? -1;
     procs.push({ code, idx });
     if (idx >= 0) {
-      claimProcs.add(idx);
-      for (const c of t.payload.pr.clusters[idx]!) candidates.add(c);
+      const member = t.payload.pr.clusters[idx]!;
+      if (member.length > 0) (candidates ??= []).push(...member);
     }
   }
   const clusters: number[] = [];
   let suppressing = false;
-  for (const c of [...candidates].sort((a, b) => a - b)) {
-    const cl = t.payload.clusters[c]!;
-    if (cl.slots.every((slot) => slot.some((p) => claimProcs.has(p)))) {
-      clusters.push(c);
-      if (cl.suppressionMdcs.length > 0) suppressing = true;
+  if (candidates) {
+    const claimProcs = new Set(procs.map((p) => p.idx));
+    for (const c of [...new Set(candidates)].sort((a, b) => a - b)) {
+      const cl = t.payload.clusters[c]!;
+      if (cl.slots.every((slot) => slot.some((p) => claimProcs.has(p)))) {
+        clusters.push(c);
+        if (cl.suppressionMdcs.length > 0) suppressing = true;
+      }
     }
   }
   const prep: Prepared = { t, pdx, pdxIdx, pdxMdc, sdx, procs, clusters, suppressing, mask, explain };
@@ -264,7 +268,6 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
 
   // Special tokens.
   const sp = t.special;
-  const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
   mask[sp.ALIVE] = status !== '20' ? 1 : 0;
   mask[sp.DIED] = status === '20' ? 1 : 0;
   mask[sp.AMA] = status === '07' ? 1 : 0;
@@ -294,16 +297,15 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   let antX = 0;
   for (const p of procs) {
     if (p.idx < 0) continue;
-    const attrs = t.prAttrs(p.idx);
-    for (let k = 0; k < 6; k++) if (attrs.includes(t.ids.joints[k]!)) joints |= 1 << k;
-    for (let k = 0; k < 4; k++) {
-      if (attrs.includes(t.ids.stents[k]!)) stents += k + 1;
-      if (attrs.includes(t.ids.vessels[k]!)) vessels += k + 1;
-    }
-    if (attrs.includes(t.ids.sglantfuse)) ant++;
-    if (attrs.includes(t.ids.sglpostfuse1)) post1++;
-    if (attrs.includes(t.ids.sglpostfuse)) post++;
-    if (attrs.includes(t.ids.sglantsectXfuse)) antX++;
+    const c = t.counters(p.idx);
+    if (c === null) continue;
+    joints |= c.joints;
+    stents += c.stents;
+    vessels += c.vessels;
+    ant += c.ant;
+    post1 += c.post1;
+    post += c.post;
+    antX += c.antX;
   }
   mask[sp.BILATERAL] = popcount(joints) >= 2 ? 1 : 0;
   mask[sp.FOUR_STENTS] = stents >= 4 ? 1 : 0;
@@ -512,8 +514,7 @@ function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[
   const row = final.row;
   return prep.sdx.map((s, i): SdxResult => {
     const level = s.idx < 0 ? null : SEV_NAME[s.level];
-    const base = { code: s.code, poa: s.poa, valid: s.idx >= 0, level };
-    if (s.idx < 0 || s.level === 0 || !row) return { ...base, usage: 'NEITHER' };
+    if (s.idx < 0 || s.level === 0 || !row) return { code: s.code, poa: s.poa, valid: s.idx >= 0, level, usage: 'NEITHER' };
     const kind = s.level === 2 ? 'MCC' : 'CC';
     let reason: ExclusionReason | undefined;
     let usage: SdxUsage = kind;
@@ -529,7 +530,9 @@ function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[
         reason = { kind: 'drg-logic', drg: row.drg, operands: hit.map((a) => prep.t.payload.attributes[a]!) };
       }
     }
-    return reason ? { ...base, usage, reason } : { ...base, usage };
+    const out: SdxResult = { code: s.code, poa: s.poa, valid: true, level, usage };
+    if (reason) out.reason = reason;
+    return out;
   });
 }
 

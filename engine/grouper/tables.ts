@@ -27,6 +27,17 @@ const ERROR_TOKENS: [string, string][] = [
   ['INVALID_DSTAT', 'INVALID_DISCHARGE_STATUS'],
 ];
 
+/** Contribution of one procedure code to the formula counters. */
+export interface ProcedureCounters {
+  joints: number;
+  stents: number;
+  vessels: number;
+  ant: number;
+  post1: number;
+  post: number;
+  antX: number;
+}
+
 /** A formula row ready to evaluate. */
 export interface CompiledRow extends FormulaRow {
   test: CompiledFormula;
@@ -171,6 +182,36 @@ export class GrouperTables {
       else hi = mid - 1;
     }
     return false;
+  }
+
+  private readonly counterCache = new Map<number, ProcedureCounters | null>();
+
+  /**
+   * What one procedure code adds to the formula counters (joints bitmask, stent and vessel
+   * numbers, fusion matches); null when nothing. Cached per attribute list.
+   */
+  counters(prIndex: number): ProcedureCounters | null {
+    const set = this.payload.pr.attrSet[prIndex]!;
+    let c = this.counterCache.get(set);
+    if (c === undefined) {
+      const attrs = this.payload.attrSets[set]!;
+      const has = (a: number) => a >= 0 && attrs.includes(a);
+      const v: ProcedureCounters = { joints: 0, stents: 0, vessels: 0, ant: 0, post1: 0, post: 0, antX: 0 };
+      this.ids.joints.forEach((a, k) => {
+        if (has(a)) v.joints |= 1 << k;
+      });
+      for (let k = 0; k < 4; k++) {
+        if (has(this.ids.stents[k]!)) v.stents += k + 1;
+        if (has(this.ids.vessels[k]!)) v.vessels += k + 1;
+      }
+      v.ant = has(this.ids.sglantfuse) ? 1 : 0;
+      v.post1 = has(this.ids.sglpostfuse1) ? 1 : 0;
+      v.post = has(this.ids.sglpostfuse) ? 1 : 0;
+      v.antX = has(this.ids.sglantsectXfuse) ? 1 : 0;
+      c = Object.values(v).some((x) => x !== 0) ? v : null;
+      this.counterCache.set(set, c);
+    }
+    return c;
   }
 
   /** Attribute ids of a diagnosis. */
