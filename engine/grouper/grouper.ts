@@ -195,7 +195,8 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   mask.fill(0);
   const pdx = normalizeCode(claim.pdx ?? '');
   const pdxIdx = pdx === '' ? -1 : (t.dxIndex.get(pdx) ?? -1);
-  const sex = claim.sex === 'M' || claim.sex === 'F' ? claim.sex : '';
+  // UB-04 / CMS notation: M or 1 = male, F or 2 = female; anything else is unknown.
+  const sex = claim.sex === 'M' || claim.sex === '1' ? 'M' : claim.sex === 'F' || claim.sex === '2' ? 'F' : '';
   let pdxMdc: number | null = null;
   let needsSex = false;
   let excl: number[] = [];

@@ -31,7 +31,7 @@ export interface GrouperClaim {
   procedures: string[];
   /** Age in years at admission (0-124 valid). */
   age: number;
-  /** 'M', 'F'; anything else is unknown sex. */
+  /** 'M' (or '1'), 'F' (or '2'); anything else is unknown sex. */
   sex: string;
   /** UB-04 patient discharge status ('01', '1', '20' …). */
   dischargeStatus: string;
