@@ -70,6 +70,25 @@ describe('Tabular List parser', () => {
     expect(t.diags[1]!.section).toBe(0);
   });
 
+  it('reads the visual impairment table into one note per category', () => {
+    const xml = XML.replace(
+      '<inclusionTerm><note>Fracture of hip NOS</note></inclusionTerm>',
+      `<inclusionTerm><note>Fracture of hip NOS</note></inclusionTerm>
+          <visualImpairment>
+            <visCategory><heading>Category</heading><visRange><heading>Acuity</heading>
+              <visMax><heading>Max less than:</heading></visMax><visMin><heading>Min at least:</heading></visMin></visRange></visCategory>
+            <visCategory><value>1</value>
+              <visRange><visMax><value>6/18</value></visMax><visMin><value>6/60</value></visMin></visRange>
+              <visRange><visMax><value>20/70</value></visMax><visMin><value>20/200</value></visMin></visRange></visCategory>
+            <visCategory><value>9</value><visRange><visMax><value>Undetermined</value></visMax></visRange></visCategory>
+          </visualImpairment>`,
+    );
+    expect(parseTabular(xml, 'tab.xml').diags[1]!.notes.slice(-2)).toEqual([
+      [7, 'Category 1 (Acuity): Max less than: 6/18; 20/70. Min at least: 6/60; 20/200'],
+      [7, 'Category 9 (Acuity): Max less than: Undetermined'],
+    ]);
+  });
+
   it('refuses a truncated file with the file name and line', () => {
     const cut = XML.slice(0, XML.indexOf('<diag>', XML.indexOf('<name>S72</name>')) + 6);
     let err: unknown;

@@ -56,7 +56,9 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
   let buf = '';
   let container: string | undefined; // current note container element
   let extensionChar: string | undefined;
-  let skipDepth = 0; // inside <introduction> or <visualImpairment>
+  let skipDepth = 0; // inside <introduction> or <sectionIndex>
+  // The visual impairment table of H54 (<visualImpairment>), read into one note per category.
+  let vis: VisTable | undefined;
 
   const top = (): Owner | undefined => owners[owners.length - 1];
 
@@ -64,13 +66,13 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
     open(tag: SaxesTagPlain) {
       path.push(tag.name);
       buf = '';
-      if (
-        skipDepth > 0 ||
-        tag.name === 'introduction' ||
-        tag.name === 'visualImpairment' ||
-        tag.name === 'sectionIndex'
-      ) {
+      if (skipDepth > 0 || tag.name === 'introduction' || tag.name === 'sectionIndex') {
         skipDepth++;
+        return;
+      }
+      if (tag.name === 'visualImpairment') vis = { headings: {}, category: undefined };
+      if (vis) {
+        visOpen(vis, tag.name);
         return;
       }
       switch (tag.name) {
@@ -129,6 +131,13 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
       const text = squash(buf);
       buf = '';
       const o = top();
+      if (vis) {
+        if (name === 'visualImpairment') {
+          if (o?.kind === 'diag') for (const note of vis.notes ?? []) o.v.notes.push([NOTE_KIND.get('notes')!, note]);
+          vis = undefined;
+        } else visClose(vis, name, text, path);
+        return;
+      }
       switch (name) {
         case 'version':
           out.version = text;
@@ -161,4 +170,44 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
   });
   if (out.diags.length === 0) throw new ReleaseFileError(file, undefined, 'no codes found in the Tabular List');
   return out;
+}
+
+interface VisTable {
+  headings: { category?: string; range?: string; max?: string; min?: string };
+  category: { value: string; max: string[]; min: string[] } | undefined;
+  notes?: string[];
+}
+
+function visOpen(vis: VisTable, name: string): void {
+  if (name === 'visCategory') vis.category = { value: '', max: [], min: [] };
+}
+
+/**
+ * Reads the visual impairment table (its column headings come from the first `visCategory`)
+ * into sentences such as "Category of visual impairment 1 (Visual acuity with best possible
+ * correction): Maximum less than: 6/18; 3/10(0.3); 20/70. Minimum equal to or better than: ...".
+ */
+function visClose(vis: VisTable, name: string, text: string, path: string[]): void {
+  const parent = path[path.length - 1];
+  const c = vis.category;
+  if (name === 'heading') {
+    if (parent === 'visCategory') vis.headings.category = text;
+    else if (parent === 'visRange') vis.headings.range = text;
+    else if (parent === 'visMax') vis.headings.max = text;
+    else if (parent === 'visMin') vis.headings.min = text;
+  } else if (name === 'value' && c) {
+    if (parent === 'visCategory') c.value = text;
+    else if (parent === 'visMax') c.max.push(text);
+    else if (parent === 'visMin') c.min.push(text);
+  } else if (name === 'visCategory' && c) {
+    if (c.value) {
+      const h = vis.headings;
+      const parts = [`${h.max ?? 'Maximum less than:'} ${c.max.join('; ')}`];
+      if (c.min.length > 0) parts.push(`${h.min ?? 'Minimum equal to or better than:'} ${c.min.join('; ')}`);
+      (vis.notes ??= []).push(
+        `${h.category ?? 'Category of visual impairment'} ${c.value}${h.range ? ` (${h.range})` : ''}: ${parts.join('. ')}`,
+      );
+    }
+    vis.category = undefined;
+  }
 }
