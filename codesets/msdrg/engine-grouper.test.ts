@@ -1,5 +1,6 @@
 // Engine behaviour tests on the real tables. They live in codesets/ because they build the
 // bundles from the release files (node:fs), which the engine/ lint zone forbids.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
 import { ChartsideGrouperTablesError, Grouper } from '../../engine/grouper/grouper';
@@ -125,5 +126,34 @@ describe('grouper: HAC step (POA)', () => {
   it('missing or invalid POA on a HAC code sets the HAC return codes', () => {
     expect(hac('').returnCode).toBe('HAC_MISSING_ONE_POA');
     expect(hac('1').returnCode).toBe('HAC_STATUS_INVALID_POA_INVALID_OR_1');
+  });
+});
+
+describe('grouper: property tests', () => {
+  const codeish = fc.oneof(fc.constantFrom('J189', 'I5023', 'S0211FA', 'A510', 'V0909XA', 'I469', 'Z3800', 'O80', 'P0716'), fc.string({ maxLength: 9 }));
+  const pcsish = fc.oneof(fc.constantFrom('0BYL0Z2', '0SRB0J9', '02703DZ', '0RG7071', '0SG1071', '5A1955Z'), fc.string({ maxLength: 8 }));
+  const anyClaim = fc.record({
+    pdx: codeish,
+    sdx: fc.array(fc.record({ code: codeish, poa: fc.constantFrom('Y', 'N', 'U', 'W', '1', '', 'X') }), { maxLength: 24 }),
+    procedures: fc.array(pcsish, { maxLength: 25 }),
+    age: fc.integer({ min: -5, max: 200 }),
+    sex: fc.constantFrom('M', 'F', 'U', '', '1', '2', 'x'),
+    dischargeStatus: fc.constantFrom('01', '1', '20', '07', '02', '99', '', 'abc'),
+    dischargeDate: fc.constantFrom('2025-10-01', '2026-04-01', '2030-01-01', 'garbage'),
+  });
+
+  it('never throws on any claim; always a known DRG, MDC and return code; deterministic', () => {
+    const known = new Set(grouper.versions[0]!.payload.drgs.map((d) => d.drg));
+    fc.assert(
+      fc.property(anyClaim, (c) => {
+        const a = grouper.group(c);
+        expect(known.has(a.finalDrg)).toBe(true);
+        expect(known.has(a.initialDrg)).toBe(true);
+        expect(a.secondary).toHaveLength(c.sdx.length);
+        expect(a.procedures).toHaveLength(c.procedures.length);
+        expect(grouper.group(c)).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

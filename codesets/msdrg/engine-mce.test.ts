@@ -1,5 +1,6 @@
 // Engine behaviour tests on the real tables. They live in codesets/ because they build the
 // bundles from the release files (node:fs), which the engine/ lint zone forbids.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
 import { ChartsideMceClaimError, Mce } from '../../engine/mce/mce';
@@ -91,5 +92,30 @@ describe('Medicare Code Editor edits outside the fixture', () => {
 
   it('refuses a claim without a usable discharge date', () => {
     expect(() => mce.edit(claim({ dischargeDate: 'soon' }))).toThrow(ChartsideMceClaimError);
+  });
+});
+
+describe('MCE: property test', () => {
+  it('never throws on any claim with a date; counts match the edits; edit type follows them', () => {
+    const codeish = fc.oneof(fc.constantFrom('Z4502', 'O80', 'Z5189', 'E1022', 'I214', 'B900'), fc.string({ maxLength: 9 }));
+    fc.assert(
+      fc.property(
+        fc.record({
+          pdx: codeish,
+          sdx: fc.array(fc.record({ code: codeish, poa: fc.string({ maxLength: 2 }) }), { maxLength: 24 }),
+          procedures: fc.array(fc.oneof(fc.constantFrom('0FYG0Z0', '10D00Z1', '5A1955Z', '0BYL0Z2'), fc.string({ maxLength: 8 })), { maxLength: 25 }),
+          age: fc.integer({ min: -5, max: 200 }),
+          sex: fc.string({ maxLength: 2 }),
+          dischargeStatus: fc.string({ maxLength: 3 }),
+          dischargeDate: fc.constantFrom('2015-10-01', '2024-09-30', '2025-11-15', '2026-09-30', '2027-01-01'),
+        }),
+        (c) => {
+          const r = mce.edit(c);
+          expect(r.counts.reduce((n, [, k]) => n + k, 0)).toBe(r.edits.length);
+          if (r.edits.some((e) => e.editType === 'PREPAYMENT')) expect(['PREPAYMENT', 'BOTH']).toContain(r.editType);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
