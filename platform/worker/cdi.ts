@@ -8,7 +8,6 @@ import type { EngineContext } from './context';
 
 export function cdiMethods(_ctx: EngineContext): Pick<EngineApi, 'cdi'> {
   return {
-    // eslint-disable-next-line @typescript-eslint/require-await -- Comlink methods are async by contract.
     async cdi(snapshot: CdiSnapshotLike): Promise<CdiResult> {
       return analyzeCdi(cdiInputFromSnapshot(snapshot));
     },
