@@ -23,7 +23,7 @@ import { PcsIndex } from './pcs-index';
 import { PcsTableBuilder } from './table-builder';
 import { decodeTitleRange, titleLineStarts } from './title-coding';
 
-/** One character of a code, explained. */
+/** One character of a code, explained. Shared and frozen: do not mutate. */
 export interface PcsAxisDetail {
   /** Character position 1-7. */
   position: number;
@@ -38,7 +38,7 @@ export interface PcsAxisDetail {
   /** Explanation from the Definitions, when present. */
   explanation?: string;
   /** Body Part / Device / Substance Key: what the value includes. */
-  includes?: string[];
+  includes?: readonly string[];
 }
 
 /** Everything about one 7-character code. */
@@ -100,6 +100,7 @@ export class PcsTable {
   private longCoded: { text: string; starts: Uint32Array } | undefined;
   private shortCoded: { text: string; starts: Uint32Array } | undefined;
   private indexCache: PcsIndex | undefined;
+  private readonly details = new WeakMap<PcsAxisRecord, PcsAxisDetail[]>();
 
   /**
    * @param tables the `pcs-tables` block.
@@ -268,6 +269,14 @@ export class PcsTable {
 
   /** @internal Explains one value of an axis. */
   axisDetail(section: string, axis: PcsAxisRecord, at: number, t: LoadedPcsTable): PcsAxisDetail {
+    // Details are immutable and an axis record belongs to one table: compute each once (get() and
+    // options() then allocate almost nothing).
+    let cached = this.details.get(axis);
+    if (!cached) this.details.set(axis, (cached = []));
+    return (cached[at] ??= Object.freeze(this.explain(section, axis, at, t)));
+  }
+
+  private explain(section: string, axis: PcsAxisRecord, at: number, t: LoadedPcsTable): PcsAxisDetail {
     const label = this.str(axis.labels[at] ?? -1);
     const detail: PcsAxisDetail = {
       position: axis.pos,
@@ -286,7 +295,7 @@ export class PcsTable {
     if (term) {
       if (detail.definition === undefined && term.definition !== undefined) detail.definition = term.definition;
       if (term.explanation !== undefined) detail.explanation = term.explanation;
-      if (term.includes.length > 0) detail.includes = [...term.includes];
+      if (term.includes.length > 0) detail.includes = Object.freeze([...term.includes]);
     }
     return detail;
   }
