@@ -157,3 +157,27 @@ describe('grouper: property tests', () => {
     );
   });
 });
+
+describe('grouper: procedure combinations and counters (README step 3 and the token table)', () => {
+  const hip = (procedures: string[], pdx = 'M1611') => grouper.group(claim({ pdx, procedures }));
+
+  it('a complete cluster replaces its members\' attributes in its suppression MDCs (README example)', () => {
+    // 0SPB4JZ (graft) + 0SRE01A (hip replacement) complete cluster Z@2003: in MDC 08 only `revision`.
+    const both = hip(['0SPB4JZ', '0SRE01A']);
+    expect(both.finalDrg).toBe(468);
+    expect(both.procedures.map((p) => p.clusters)).toEqual([['Z@2003'], ['Z@2003']]);
+    expect(both.trail.at(-1)!.drivers).toEqual([{ operand: 'revision', codes: ['cluster Z@2003'] }]);
+    expect(hip(['0SPB4JZ']).finalDrg).toBe(465); // graft alone
+    expect(hip(['0SRE01A']).finalDrg).toBe(470); // replacement alone
+  });
+
+  it('BILATERAL: two different joints', () => {
+    expect(hip(['0SR90J9', '0SRB0J9']).finalDrg).toBe(462);
+    expect(hip(['0SR90J9']).finalDrg).toBe(470);
+  });
+
+  it('FOUR_VESSELS: the sum of vesselk over the codes reaches 4', () => {
+    expect(hip(['02703DZ', '02713DZ', '02723DZ'], 'I2510').finalDrg).toBe(321);
+    expect(hip(['0270346', '02703DZ'], 'I2510').finalDrg).toBe(322);
+  });
+});
