@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellReference, isValidReference, noteReferences } from './refs';
 
@@ -13,7 +14,19 @@ describe('code references in notes', () => {
   it('ignores words and mixed text in parentheses', () => {
     expect(noteReferences('human immunodeficiency virus (HIV) disease')).toEqual([]);
     expect(noteReferences('deficiency of vitamin (B12 and folate)')).toEqual([]);
-    expect(noteReferences('codes in this chapter (i.e. E05.8, E07.0)')).toEqual([]);
+    expect(noteReferences('on neoplasms (see Table of Neoplasms) and vitamin B12')).toEqual([]);
+  });
+  it('reads lists after i.e./e.g. and dotted codes outside parentheses', () => {
+    expect(noteReferences('Appropriate codes in this chapter (i.e. E05.8, E07.0, E16-E31, E34.-) may be used')).toEqual(
+      ['E05.8', 'E07.0', 'E16', 'E31', 'E34'],
+    );
+    expect(noteReferences('classified in subcategories S06.1- to S06.6- , S06.81- and S06.82-')).toEqual([
+      'S06.1',
+      'S06.6',
+      'S06.81',
+      'S06.82',
+    ]);
+    expect(noteReferences('version 1.2 of E. coli (b12)')).toEqual([]);
   });
   it('validates against a year of codes (header or billable)', () => {
     const codes = new Set(['N181', 'N186', 'I504', 'K86']);
@@ -22,5 +35,13 @@ describe('code references in notes', () => {
     expect(cellReference('C79.8-')).toBe('C79.8');
     expect(cellReference('D05.-')).toBe('D05');
     expect(cellReference('--')).toBe('');
+  });
+  it('never throws and returns only code-shaped references, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        for (const r of noteReferences(text)) expect(r).toMatch(/^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
