@@ -229,10 +229,11 @@ export class Mce {
 
     // POA validation.
     const poa: PoaFinding[] = [];
-    const checkPoa = (code: string, index: number, value: string, target: EditTarget) => {
+    const checkPoa = (code: string, index: number, value: string) => {
       if (!POA_VALUES.has(value)) {
-        poa.push({ code, index, poa: value, kind: 'invalid-value', message: `POA "${value}" is not Y, N, U, W, 1 or blank` });
-        add('INVALID_POA', target, `${code}: invalid POA "${value}"`);
+        // Reported as a POA finding, not as an MCE edit: the component's INVALID_POA has no edit
+        // type (mce_edits.tsv) and is not among the fixture's edit counts.
+        poa.push({ code, index, poa: value, kind: 'invalid-value', message: `${code}: POA "${value}" is not Y, N, U, W, 1 or blank` });
       } else if (!claim.poaExemptHospital) {
         const exempt = this.poaExempt.has(code);
         if (exempt && value !== '' && value !== '1') {
@@ -242,8 +243,8 @@ export class Mce {
         }
       }
     };
-    if (pdx && claim.pdxPoa !== undefined) checkPoa(pdx, 0, claim.pdxPoa.trim().toUpperCase(), { kind: 'pdx', index: 0, code: pdx });
-    sdx.forEach((s, i) => checkPoa(s.code, i, s.poa, { kind: 'sdx', index: i, code: s.code }));
+    if (pdx && claim.pdxPoa !== undefined) checkPoa(pdx, 0, claim.pdxPoa.trim().toUpperCase());
+    sdx.forEach((s, i) => checkPoa(s.code, i, s.poa));
 
     const countMap = new Map<string, number>();
     for (const e of edits) countMap.set(e.edit, (countMap.get(e.edit) ?? 0) + 1);
