@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidMessageError, MAX_SNAPSHOT_CHARS, parseIfChartside, parseMessage } from './messages';
+import { snapshotFromText } from '../engine/chart/snapshot';
 
-const snapshot = { url: 'http://localhost:5173/epic-like.html', reader: 'generic', capturedAt: '2026-01-02T03:04:05Z', sections: [{ heading: 'HPI', text: 'Fictional patient.' }], truncated: false };
+// Full snapshot shape: engine/chart/snapshot.ts (chart reader, issue 5).
+const snapshot = { ...snapshotFromText('HPI:\nFictional patient.', 'generic', '2026-01-02T03:04:05.000Z'), url: 'http://localhost:5173/epic-like.html' };
 
 describe('messages', () => {
   it('accepts each well-formed message and keeps its data', () => {
@@ -13,7 +15,7 @@ describe('messages', () => {
   it('rejects unknown types, wrong shapes and oversized chart text with a named error', () => {
     expect(() => parseMessage({ type: 'panel-to-content:delete-everything' })).toThrow(InvalidMessageError);
     expect(() => parseMessage({ type: 'content-to-panel:chart-snapshot', snapshot: { ...snapshot, sections: 'x' } })).toThrow(/rejected message/);
-    const huge = { ...snapshot, sections: [{ heading: 'x', text: 'a'.repeat(MAX_SNAPSHOT_CHARS + 1) }] };
+    const huge = { ...snapshot, sections: [{ heading: 'x', text: 'a'.repeat(MAX_SNAPSHOT_CHARS + 1), start: 0, end: 0 }] };
     expect(() => parseMessage({ type: 'content-to-panel:chart-snapshot', snapshot: huge })).toThrow(InvalidMessageError);
   });
 

@@ -9,27 +9,12 @@
  */
 import { z } from 'zod';
 
-/** Largest chart text a snapshot may carry (characters); a hostile page cannot exhaust memory. */
-export const MAX_SNAPSHOT_CHARS = 2_000_000;
-
 /**
- * A chart as read from the page. Minimal contract owned here until the chart-reader engineer
- * publishes the full snapshot schema (entrypoints/content/readers/); theirs replaces this one.
+ * The chart snapshot schema is owned by the chart reader (engine/chart/snapshot.ts, issue 5):
+ * the content script, the side panel and the worker share it.
  */
-export const chartSnapshotSchema = z.object({
-  /** Page the chart was read from (origin + path; no query string, which may carry identifiers). */
-  url: z.string().max(2048),
-  /** Which reader produced it, e.g. `generic`, `epic-like`. */
-  reader: z.string().max(64),
-  /** ISO timestamp of the read. */
-  capturedAt: z.string().max(40),
-  sections: z
-    .array(z.object({ heading: z.string().max(500), text: z.string().max(MAX_SNAPSHOT_CHARS) }))
-    .max(500),
-  /** `true` when the page held more than the reader kept. */
-  truncated: z.boolean(),
-});
-export type ChartSnapshot = z.infer<typeof chartSnapshotSchema>;
+import { chartSnapshotSchema, MAX_SNAPSHOT_CHARS, type ChartSnapshot } from '../engine/chart/snapshot';
+export { chartSnapshotSchema, MAX_SNAPSHOT_CHARS, type ChartSnapshot };
 
 export const messageSchema = z.discriminatedUnion('type', [
   /** The content script read the chart (on load, on change, or when asked). */
@@ -38,6 +23,14 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content-to-panel:read-failed'), url: z.string().max(2048), reason: z.string().max(2000) }),
   /** The side panel asks the content script of a tab to read the chart now. */
   z.object({ type: z.literal('panel-to-content:request-snapshot') }),
+  /** The side panel asks for the user's text selection as a snapshot (reader `selection`). */
+  z.object({ type: z.literal('panel-to-content:request-selection') }),
+  /** Highlight and scroll to a span of the last snapshot's text (evidence of a suggestion). */
+  z.object({ type: z.literal('panel-to-content:highlight'), start: z.number().int().min(0), end: z.number().int().min(0), capturedAt: z.string().max(40) }),
+  /** Remove every highlight. */
+  z.object({ type: z.literal('panel-to-content:clear-highlight') }),
+  /** The content script could not highlight (the page changed since the read); shown to the user. */
+  z.object({ type: z.literal('content-to-panel:highlight-failed'), reason: z.string().max(2000) }),
   /** The side panel asks the background which origins the chart reader is registered for. */
   z.object({ type: z.literal('panel-to-background:get-reader-origins') }),
   /** The background's answer, also broadcast when the user grants or revokes an origin. */

@@ -1,30 +1,73 @@
 import { browser } from 'wxt/browser';
 import { parseIfChartside, type Message } from '../../platform/messages';
-import { readChartStub } from './stub-reader';
+import { ChartsideHighlightError, EvidenceHighlighter } from './readers/highlight';
+import { readChart, readSelection, type ChartRead } from './readers/read-chart';
+import { watchChart } from './readers/watch';
 
 /**
  * Chart reader. Registered at run time by the background, only on origins the user granted
  * (no `matches` here: a static match list would become a host permission). Makes no network
- * request: it reads the DOM and sends a snapshot to the side panel inside the extension.
+ * request: it reads the DOM (readers/: Epic-like, MEDITECH-like, generic adapters; selection),
+ * sends a snapshot to the side panel inside the extension, re-reads when the page changes
+ * (debounced), and draws evidence highlights in its own shadow root on request.
  */
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    const send = (): void => {
-      let message: Message;
-      try {
-        message = { type: 'content-to-panel:chart-snapshot', snapshot: readChartStub(document, location) };
-      } catch (error) {
-        message = { type: 'content-to-panel:read-failed', url: `${location.origin}${location.pathname}`, reason: String(error) };
-      }
+    const url = `${location.origin}${location.pathname}`;
+    const highlighter = new EvidenceHighlighter(document);
+    let last: ChartRead | undefined;
+    let reading = false;
+    const post = (message: Message): void => {
       void browser.runtime.sendMessage(message).catch(() => {
         // The side panel is closed: nobody to tell; it asks again when it opens.
       });
     };
+    const send = async (): Promise<void> => {
+      if (reading) return;
+      reading = true;
+      try {
+        const read = await readChart(document, location);
+        const changed = !last || last.snapshot.text !== read.snapshot.text || last.snapshot.labs.length !== read.snapshot.labs.length;
+        last = read;
+        if (changed) post({ type: 'content-to-panel:chart-snapshot', snapshot: read.snapshot });
+      } catch (error) {
+        post({ type: 'content-to-panel:read-failed', url, reason: String(error) });
+      } finally {
+        reading = false;
+        watcher.refresh();
+      }
+    };
+    const watcher = watchChart(document, () => void send());
     browser.runtime.onMessage.addListener((raw: unknown) => {
-      if (parseIfChartside(raw)?.type === 'panel-to-content:request-snapshot') send();
+      const message = parseIfChartside(raw);
+      switch (message?.type) {
+        case 'panel-to-content:request-snapshot':
+          last = undefined;
+          void send();
+          break;
+        case 'panel-to-content:request-selection': {
+          const snapshot = readSelection(document, location);
+          if (snapshot) post({ type: 'content-to-panel:chart-snapshot', snapshot });
+          else post({ type: 'content-to-panel:read-failed', url, reason: 'nothing is selected on the page' });
+          break;
+        }
+        case 'panel-to-content:highlight':
+          try {
+            if (!last || last.snapshot.capturedAt !== message.capturedAt) throw new ChartsideHighlightError('the chart changed since these suggestions were made; read it again');
+            highlighter.show(last.segments, message.start, message.end);
+          } catch (error) {
+            post({ type: 'content-to-panel:highlight-failed', reason: error instanceof Error ? error.message : String(error) });
+          }
+          break;
+        case 'panel-to-content:clear-highlight':
+          highlighter.clear();
+          break;
+        default:
+          break;
+      }
       return undefined;
     });
-    send();
+    void send();
   },
 });
