@@ -266,9 +266,7 @@ describe('record-layout text parser', () => {
     expect(refusal(() => parse('A99')).message).toMatch(/record too short/);
     const longText = toRecordLayout([entry({ long: `${'word '.repeat(40)}end` })]).split('\r\n');
     const swapped = [longText[0], longText[2], longText[1]].join('\n');
-    expect(refusal(() => parse(swapped)).message).toMatch(
-      /SEQNUM 00300 does not follow 300|SEQNUM 00200 does not follow 300/,
-    );
+    expect(refusal(() => parse(swapped)).message).toMatch(/SEQNUM 00200 does not follow 300/);
   });
 
   it('round-trips generated records (property)', () => {
