@@ -147,11 +147,11 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
     let to = from;
     while (to < codeRows.length && codeRows[to]!.system === 'pcs' && codeRows[to]!.code.startsWith(e.code)) to++;
     const family = to - from - (codeRows[from]?.code === e.code ? 1 : 0);
-    if (family < 1 || family > 24) continue;
+    if (family < 1 || family > 12) continue;
     for (let i = from; i < to; i++) {
       const full = codeRows[i]!;
       if (full.code.length !== 7) continue;
-      addDoc(intern(`${e.text} (${full.title})`, e.mainLength), i, PCS_INDEX, 0);
+      addDoc(intern(`${e.text} (${full.title})`, e.mainLength), i, PCS_INDEX, AUX.inferred);
     }
   }
   docSeen.clear();
@@ -180,7 +180,7 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
         termKeys.push(tok.key);
         termOf.set(tok.key, id);
       }
-      const field = tok.pos < mainCount ? FIELD.main : tok.paren || tok.pos < altCount ? FIELD.paren : FIELD.body;
+      const field = tok.alias ? (tok.paren ? FIELD.paren : FIELD.alias) : tok.pos < mainCount ? FIELD.main : tok.paren || tok.pos < altCount ? FIELD.paren : FIELD.body;
       const prev = local.get(id);
       if (prev === undefined || field < prev) local.set(id, field);
     }
@@ -224,7 +224,7 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
     let main = 0;
     for (let k = textTokStart[t]!; k < textTokStart[t + 1]!; k++) {
       const term = remap[tt[k]!]!;
-      if (tf[k] === FIELD.paren || filler[term]) continue;
+      if (tf[k] === FIELD.paren || tf[k] === FIELD.alias || filler[term]) continue;
       const w = idfOf(df[term]!, texts.length);
       sum += w;
       if (tf[k] === FIELD.main) main += w;
@@ -246,7 +246,7 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
     for (let d = 0; d < docText.length; d++) {
       const kind = dk0[d]!;
       if (kind === PCS_INDEX) {
-        if (/\(see Excision\b/.test(texts[dt0[d]!]!.text)) da0[d] = AUX.excision;
+        if (/\(see Excision\b/.test(texts[dt0[d]!]!.text)) da0[d]! |= AUX.excision;
         continue;
       }
       if (!agreeKinds.has(kind)) continue;

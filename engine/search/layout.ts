@@ -17,7 +17,7 @@
  */
 
 /** Format version of the serialized index. Bump when any array's meaning changes. */
-export const SEARCH_INDEX_FORMAT_VERSION = 3;
+export const SEARCH_INDEX_FORMAT_VERSION = 4;
 
 /** Entry kinds by their stored number. */
 export const ENTRY_KINDS = ['title', 'inclusion', 'index', 'eindex', 'drug', 'neoplasm', 'pcs-index'] as const;
@@ -26,7 +26,7 @@ export const ENTRY_KINDS = ['title', 'inclusion', 'index', 'eindex', 'drug', 'ne
 export const SYSTEMS = ['cm', 'pcs', 'hcpcs'] as const;
 
 /** Field of a posting. */
-export const FIELD = { main: 0, body: 1, paren: 2 } as const;
+export const FIELD = { main: 0, body: 1, paren: 2, alias: 3 } as const;
 
 /** Bits of {@link SearchIndexData.textFlags}. */
 export const TEXT_FLAG = {
@@ -39,7 +39,7 @@ export const TEXT_FLAG = {
 } as const;
 
 /** Bits of {@link SearchIndexData.docAux} for Index-like docs. */
-export const AUX = { agreementMask: 0xff, excision: 0x100 } as const;
+export const AUX = { agreementMask: 0xff, excision: 0x100, inferred: 0x200 } as const;
 
 /** Header of a serialized index. */
 export interface SearchIndexHeader {

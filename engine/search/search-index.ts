@@ -92,7 +92,7 @@ interface QueryState {
 }
 
 const MAX_ALTERNATIVES = 8;
-const PREFIX_TERMS = 48;
+const PREFIX_TERMS = 24;
 
 /**
  * A loaded search index. Construction is cheap (views over the arrays plus an idf table);
@@ -175,6 +175,8 @@ export class SearchIndex {
     const open = options.prefix ?? !/\s$/.test(query);
     const system = options.system === undefined ? -1 : SYSTEMS.indexOf(options.system);
     const codeHits = this.codeLookup(trimmed, system, limit);
+    // One character is not yet a word to look up (type-ahead waits for the second key).
+    if (trimmed.length < 2) return codeHits.slice(0, limit);
     const alts = this.alternatives(trimmed, open);
     const partial = alts.some((a) => a.tokens.some((t) => PARTIAL_WORDS.has(t.key)));
     const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial };
@@ -381,11 +383,6 @@ export class SearchIndex {
   private alternatives(query: string, open: boolean): Alternative[] {
     const raw = foldCase(query).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length > 0);
     const literal: QueryToken[] = [];
-    // A compound typed as one word ("preeclampsia" for "pre-eclampsia") becomes its two known words.
-    for (let k = 0; k < raw.length; k++) {
-      const parts = this.splitCompound(raw[k]!);
-      if (parts) raw.splice(k, 1, ...parts);
-    }
     // A single letter still being typed ("heart f") narrows nothing yet: wait for the next key.
     if (open && raw.length > 1 && raw[raw.length - 1]!.length === 1) raw.pop();
     // Words after "without" / "no" ask for the absence: they match "without ..." in a title.
@@ -467,7 +464,7 @@ export class SearchIndex {
     if ((out.length === 0 || rareExact) && allowedEdits(tok.key.length) > 0 && !tok.key.startsWith('no:')) {
       const near = new Map<number, number>();
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
-        for (const [t, d] of this.fuzzy().near(w)) near.set(t, Math.min(d, near.get(t) ?? d));
+        for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
       }
       if (exact !== undefined) near.delete(exact);
       const sorted = [...near].sort((a, b) => a[1] - b[1] || df(b[0]) - df(a[0]));
@@ -487,16 +484,6 @@ export class SearchIndex {
     return out;
   }
 
-  private splitCompound(word: string): [string, string] | undefined {
-    if (word.length < 7 || /[0-9]/.test(word) || this.termId.has(stem(word))) return undefined;
-    for (let i = 3; i <= word.length - 4; i++) {
-      const a = word.slice(0, i);
-      const b = word.slice(i);
-      if (this.termId.has(stem(a)) && this.termId.has(stem(b))) return [a, b];
-    }
-    return undefined;
-  }
-
   /** Terms starting with the typed word or its stem, most frequent first (at most {@link PREFIX_TERMS}). */
   private prefixTerms(raw: string, key: string): number[] {
     const found: number[] = [];
@@ -511,7 +498,7 @@ export class SearchIndex {
       for (let i = lo; i < this.data.terms.length && this.data.terms[i]!.startsWith(p); i++) found.push(i);
     }
     // Short prefixes expand to fewer words (the most frequent ones): "he" is not yet a query.
-    const cap = raw.length <= 2 ? 6 : raw.length === 3 ? 16 : PREFIX_TERMS;
+    const cap = raw.length <= 2 ? 0 : raw.length === 3 ? 8 : PREFIX_TERMS;
     if (found.length <= cap) return found;
     const df = (t: number): number => this.data.termStart[t + 1]! - this.data.termStart[t]!;
     return found.sort((a, b) => df(b) - df(a)).slice(0, cap);
@@ -525,7 +512,7 @@ export class SearchIndex {
     state.corrected[a] = matches.flatMap((ms) => ms.filter((m) => m.corrected).map((m) => m.corrected!)).slice(0, 3);
     const matchable = matches.filter((m) => m.length > 0).length;
     if (matchable === 0) return;
-    const required = Math.max(1, (matchable <= 2 ? matchable : matchable <= 4 ? matchable - 1 : matchable - 2) - state.relax);
+    const required = Math.max(1, (matchable <= 2 ? matchable : matchable - 1) - state.relax);
     // Weight a query word by the best idf it can earn; an unknown word still counts (weight 4),
     // so a query with a word nothing contains ranks below one fully matched.
     // A word's weight is the idf of the word itself when the classification has it (a synonym
@@ -635,7 +622,8 @@ export class SearchIndex {
           if (AGREEING[kind]) s *= 0.85 + (0.15 * (docAux[d]! & AUX.agreementMask)) / AUX.agreementMask;
           // "-ectomy" without "partial": the whole body part (Resection) before Excision.
           if (kind === PCS_INDEX_KIND && docAux[d]! & AUX.excision && !state.partial) s *= 0.98;
-          if ((codeFlags[c]! & 1) === 0) s *= 0.9;
+          // A code inferred from an Index line's partial code is as uncertain as the partial code.
+          if ((codeFlags[c]! & 1) === 0 || (kind === PCS_INDEX_KIND && docAux[d]! & AUX.inferred)) s *= 0.9;
           const cur = codeScore[c]!;
           if (s > cur) {
             if (cur === 0) codeTouched[state.touched++] = c;

@@ -99,6 +99,8 @@ export interface Token {
   pos: number;
   /** `true` inside parentheses: a nonessential modifier or supplementary word. */
   paren: boolean;
+  /** `true` for the joined form of a hyphenated word (`pre-eclampsia` also gives `preeclampsia`). */
+  alias?: boolean;
 }
 
 /**
@@ -126,7 +128,17 @@ export function tokenize(text: string): Token[] {
     } else if (w === ',') negated = false;
     else if (w === 'without') negated = true;
     else if (w === 'with') negated = false;
-    else if (!STOPWORDS.has(w)) out.push({ key: negated ? `no:${cachedStem(w)}` : cachedStem(w), pos: pos++, paren: depth > 0 || negated });
+    else if (!STOPWORDS.has(w)) {
+      const paren = depth > 0 || negated;
+      out.push({ key: negated ? `no:${cachedStem(w)}` : cachedStem(w), pos: pos++, paren });
+      // "pre-eclampsia", "gastro-esophageal": also the word as typed without the hyphen.
+      const end = m.index + w.length;
+      if (folded[end] === '-' && /[a-z]/.test(folded[end + 1] ?? '') && /^[a-z]+$/.test(w)) {
+        const next = /^[a-z]+/.exec(folded.slice(end + 1))![0];
+        const joined = cachedStem(w + next);
+        out.push({ key: negated ? `no:${joined}` : joined, pos: pos++, paren, alias: true });
+      }
+    }
   }
   return out;
 }

@@ -39,7 +39,7 @@ export type TermKind = 'abbr' | 'lay' | 'word' | 'brand';
 export type TermRow = readonly [typed: string, expansion: string, kind: TermKind, source: TermSource];
 
 /** Version of this vocabulary; part of the search index's cache key. Bump on every edit. */
-export const TERMS_VERSION = 3;
+export const TERMS_VERSION = 4;
 
 /** The rows. Sorted by kind, then roughly by body system. */
 export const TERM_ROWS: readonly TermRow[] = [
@@ -279,8 +279,8 @@ export const TERM_ROWS: readonly TermRow[] = [
   ['pci', 'dilation coronary artery', 'abbr', 'pcs'],
   ['cabg', 'coronary artery bypass', 'abbr', 'pcs'],
   ['egd', 'esophagogastroduodenoscopy', 'abbr', 'std'],
-  ['lap chole', 'laparoscopic cholecystectomy', 'abbr', 'std'],
-  ['lap appy', 'laparoscopic appendectomy', 'abbr', 'std'],
+  ['lap chole', 'cholecystectomy percutaneous endoscopic', 'abbr', 'pcs'],
+  ['lap appy', 'appendectomy percutaneous endoscopic', 'abbr', 'pcs'],
   ['appy', 'appendectomy', 'abbr', 'std'],
   ['chole', 'cholecystectomy', 'abbr', 'std'],
   ['tka', 'total knee replacement', 'abbr', 'std'],
