@@ -237,3 +237,24 @@ describe('cdiInputFromSnapshot', () => {
     expect(na.section).toBe('Labs');
   });
 });
+
+describe('text tables with dates as columns', () => {
+  it('gives each value the date of its column', () => {
+    const text = 'Test | 11/18 | 11/20\nSodium | 129 | 126\nCreatinine | 0.9 | 1.6';
+    const inds = extractIndicators({ text });
+    expect(inds.filter((i) => i.name === 'sodium').map((i) => [i.value, i.date])).toEqual([
+      [129, '11/18'],
+      [126, '11/20'],
+    ]);
+    expect(inds.filter((i) => i.name === 'creatinine').map((i) => i.date)).toEqual(['11/18', '11/20']);
+  });
+  it('does not count a row twice when the snapshot row points into the text', () => {
+    const text = 'Sodium | 126 | mmol/L';
+    const inds = extractIndicators({
+      text,
+      labs: [{ name: 'Sodium', value: '126', unit: 'mmol/L', time: '11/20 06:00', start: 0, end: text.length }],
+    });
+    expect(inds.filter((i) => i.name === 'sodium')).toHaveLength(1);
+    expect(inds[0]).toMatchObject({ start: 0, date: '11/20 06:00' });
+  });
+});

@@ -21,6 +21,9 @@ export interface ChartRow {
   unit?: string;
   /** Collection or charting date/time as shown. */
   time?: string;
+  /** Span of the row in the chart text, when the snapshot's text holds the table (engine/chart/snapshot.ts). */
+  start?: number;
+  end?: number;
 }
 
 /**
@@ -426,12 +429,26 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
 
   attachRoomAir(text, out);
   addPfRatio(text, out);
+  attachColumnDates(text, out);
   for (const [table, rows] of [
     ['labs', input.labs],
     ['vitals', input.vitals],
   ] as const) {
     rows?.forEach((row, index) => {
-      for (const ind of fromRow(row, table, index)) push(ind);
+      for (const ind of fromRow(row, table, index)) {
+        // A row whose table is also in the text was read there already: keep the text reading (it
+        // has offsets) and add the row's time when the text had none.
+        if (row.start !== undefined && row.end !== undefined && row.end <= text.length) {
+          const same = out.find(
+            (o) => o.name === ind.name && o.value === ind.value && o.start >= row.start! && o.end <= row.end!,
+          );
+          if (same) {
+            if (!same.date && ind.date) same.date = ind.date;
+            continue;
+          }
+        }
+        push(ind);
+      }
     });
   }
   out.sort((a, b) =>
@@ -487,6 +504,48 @@ function pressureInjuryDetail(text: string, start: number, end: number): string 
   if (/hospital[- ]acquired|developed (?:during|while)|new since admission|HAPI/i.test(around))
     parts.push('hospital-acquired');
   return parts.join('; ');
+}
+
+const CELL_DATE =
+  /^\s*(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?|(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?:\/(?:\d{4}|\d{2}))?(?:\s+\d{1,2}:\d{2})?)\s*$/;
+
+/**
+ * Dates for values of a text table whose header row has dates as columns
+ * ("Test | 11/18 | 11/20" over "Sodium | 129 | 126"): each value gets its column's date.
+ */
+function attachColumnDates(text: string, out: Indicator[]): void {
+  const headers = new Map<number, string[] | null>();
+  const headerFor = (lineStart: number): string[] | null => {
+    if (headers.has(lineStart)) return headers.get(lineStart)!;
+    let result: string[] | null = null;
+    // Walk up the consecutive table lines to the first one with a date cell.
+    for (let ls = lineStart, guard = 0; ls > 0 && guard < 200; guard++) {
+      const prevEnd = ls - 1;
+      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+      const line = text.slice(prevStart, prevEnd);
+      if (!line.includes('|')) break;
+      const cells = line.split('|');
+      if (cells.slice(1).some((c) => CELL_DATE.test(c))) {
+        result = cells.map((c) => c.trim());
+        break;
+      }
+      ls = prevStart;
+    }
+    headers.set(lineStart, result);
+    return result;
+  };
+  for (const ind of out) {
+    if (ind.start < 0 || ind.value === null) continue;
+    const lineStart = text.lastIndexOf('\n', ind.start - 1) + 1;
+    const before = text.slice(lineStart, ind.end);
+    if (!before.includes('|')) continue;
+    const header = headerFor(lineStart);
+    if (!header) continue;
+    // The value's column: cells before the value's last character.
+    const column = before.split('|').length - 1;
+    const cell = header[column];
+    if (cell && CELL_DATE.test(cell)) ind.date = cell;
+  }
 }
 
 /** Marks SpO2 values read on room air ("SpO2 86% on RA") with detail "room air". */
