@@ -68,3 +68,10 @@ describe('msdrg builder', () => {
     );
   });
 });
+
+describe('msdrg builder cross-checks', () => {
+  it('refuses a weights file that lacks a DRG the formulas can assign', async () => {
+    const src = patched('msdrg/FY2026/drgstable-2026.csv', (t) => t.replace(/^007,.*\n/m, ''));
+    await expect(Promise.resolve().then(() => msdrgBuilder.build(src))).rejects.toThrow(/drgstable-2026.csv: no weight for DRG 007/);
+  });
+});

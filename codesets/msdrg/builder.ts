@@ -9,7 +9,7 @@
  * Deterministic: the same files give byte-identical bundles (sorted input, interned ids assigned
  * in sorted order, fixed key order, fixed gzip settings).
  */
-import type { BuiltBundle, CodesetBuilder, ReleaseSource } from '../builder';
+import { ReleaseFileError, type BuiltBundle, type CodesetBuilder, type ReleaseSource } from '../builder';
 import { encodeBundle, jsonPayload, readBundleHeader as readHeader, type ProvenanceFile } from '../../engine/bundle/format';
 import { GROUPER_BLOCK, MCE_BLOCK, type GrouperPayload } from '../../engine/grouper/payload';
 import { GROUPER_TABLE_FILES, parseGrouperTables } from './grouper-tables';
@@ -42,13 +42,25 @@ export function buildGrouperPayload(source: ReleaseSource, v: (typeof MSDRG_VERS
   const dischargeStatuses = [
     ...new Set(mce.dischargeStatus.filter((s) => s.from <= day && day <= s.to).map((s) => s.code)),
   ].sort();
-  return {
-    ...tables,
-    weights: parseDrgsTable(source.read(DRGSTABLE)),
-    appendixA: parseAppendixA(source.read(APPENDIX_A)),
-    poaExempt: parsePoaExempt(source.read(POA_EXEMPT)),
-    dischargeStatuses,
-  };
+  const weights = parseDrgsTable(source.read(DRGSTABLE));
+  const appendixA = parseAppendixA(source.read(APPENDIX_A));
+  // Every DRG the formulas can assign needs its weight: a missing one must not become weight 0.
+  const weighted = new Set(weights.map((w) => w.drg));
+  const missing = tables.drgs.filter((d) => !weighted.has(d.drg)).map((d) => String(d.drg).padStart(3, '0'));
+  if (missing.length > 0) throw new ReleaseFileError(DRGSTABLE, undefined, `no weight for DRG ${missing.join(', ')}`);
+  return { ...tables, weights, appendixA, poaExempt: parsePoaExempt(source.read(POA_EXEMPT)), dischargeStatuses };
+}
+
+/** Differences between Appendix A and the grouper's DRG list (recorded as bundle notes). */
+export function appendixNotes(payload: GrouperPayload): string[] {
+  const titles = new Map(payload.appendixA.map((a) => [a.drg, a.title]));
+  const notes: string[] = [];
+  for (const d of payload.drgs) {
+    const t = titles.get(d.drg);
+    if (t === undefined) notes.push(`DRG ${String(d.drg).padStart(3, '0')} is not in appendix_A.txt`);
+    else if (t !== d.title) notes.push(`DRG ${String(d.drg).padStart(3, '0')}: appendix_A.txt title "${t}" differs from the grouper's "${d.title}"`);
+  }
+  return notes;
 }
 
 /** The `msdrg` codeset builder (registered in codesets/builders.ts). */
@@ -83,6 +95,7 @@ export const msdrgBuilder: CodesetBuilder = {
         notes: [
           'Grouper tables extracted from the CMS MS-DRG Java grouper 43.1.0.0 (see msdrg/FY2026/tables/README.md).',
           'Weights, GMLOS and AMLOS from the IPPS pricer drgstable-2026.csv (effective 2025-10-01).',
+          ...appendixNotes(payload),
         ],
         counts: {
           diagnoses: payload.dx.mdc.length,
