@@ -303,6 +303,15 @@ describe.skipIf(!existsSync(join(ROOT, 'icd10pcs')))('ICD-10-PCS from the offici
     expect(d.terms('0', 4).find((t) => t.titles.includes('Appendix'))?.includes).toContain('Vermiform appendix');
     expect(d.terms('0', 6).length).toBeGreaterThan(100);
     expect(d.terms('3', 6).find((t) => t.titles.includes('Clofarabine'))?.includes).toEqual(['Clolar']);
+    expect(d.bodyPartKey()).toEqual(d.terms('0', 4));
+    expect(d.deviceKey().find((t) => t.titles.includes('Artificial Sphincter in Urinary System'))?.includes).toContain(
+      'AMS 800(R) Urinary Control System',
+    );
+    expect(d.substanceKey().find((t) => t.titles.includes('Adhesion Barrier'))?.includes).toEqual(['Seprafilm']);
+    expect(d.rootOperations().map((t) => t.titles[0])).toContain('Resection');
+    expect(d.rootOperations().length).toBe(31);
+    expect(d.approaches().map((t) => t.titles[0])).toContain('Percutaneous Endoscopic');
+    expect(d.rootOperations('X').length).toBeGreaterThan(0);
     expect(d.deviceAggregation()).toHaveLength(60);
     expect(d.deviceAggregation()[0]).toMatchObject({
       device: 'Autologous Arterial Tissue',

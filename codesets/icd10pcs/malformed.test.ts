@@ -117,6 +117,28 @@ describe.skipIf(!existsSync(FY26))('malformed official files', () => {
     expect(refusal(() => decodeUtf8(bad, 'x.xml'))).toMatchObject({ file: 'x.xml', line: 3 });
   });
 
+  it('refuses to build from files of two different releases (FY2025 order file, FY2026 tables)', () => {
+    const file = (name: string, dir: string): ReleaseFile => ({
+      path: name,
+      name,
+      bytes: new Uint8Array(readFileSync(join(dir, name))),
+      sha256: 'x',
+    });
+    const fy25 = join(ROOT, 'icd10pcs', 'FY2025');
+    const e = refusal(() =>
+      buildPcsBundle({
+        fiscalYear: 2026,
+        order: file('icd10pcs_order_2025.txt', fy25),
+        tables: file('icd10pcs_tables_2026.xml', FY26),
+        definitions: { file: file('icd10pcs_definitions_2026.xml', FY26), year: 2026 },
+      }),
+    );
+    expect(e.file).toBe('icd10pcs_tables_2026.xml');
+    expect(e.message).toMatch(
+      /tables expand to 79115 codes but icd10pcs_order_2025\.txt has 78948 valid codes: \d+ only in the tables .* \d+ only in the order file .* nothing was built/,
+    );
+  });
+
   it('builds nothing when one file of the release is truncated', () => {
     const file = (name: string, dir = FY26): ReleaseFile => {
       const bytes = new Uint8Array(readFileSync(join(dir, name)));

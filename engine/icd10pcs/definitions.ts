@@ -79,6 +79,31 @@ export class PcsDefinitions {
     return a.terms.map((t) => ({ ...t, section: s.code, position: a.pos, axisName: a.title }));
   }
 
+  /** Root operations of a section with their definitions (axis 3; default section 0, Medical and Surgical). */
+  rootOperations(section = '0'): PcsDefinitionTerm[] {
+    return this.terms(section, 3);
+  }
+
+  /** Approaches of a section with their definitions (axis 5; default section 0). */
+  approaches(section = '0'): PcsDefinitionTerm[] {
+    return this.terms(section, 5);
+  }
+
+  /** The Body Part Key: section 0 body-part values and the anatomy each includes. */
+  bodyPartKey(): PcsDefinitionTerm[] {
+    return this.terms('0', 4);
+  }
+
+  /** The Device Key: section 0 device values (named "<device> in <body system>") and what each includes. */
+  deviceKey(): PcsDefinitionTerm[] {
+    return this.terms('0', 6);
+  }
+
+  /** The Substance Key: section 3 (Administration) substance values and the products each includes. */
+  substanceKey(): PcsDefinitionTerm[] {
+    return this.terms('3', 6);
+  }
+
   /** The Device Aggregation table, in file order. */
   deviceAggregation(): readonly PcsDeviceAggregate[] {
     return this.block.deviceAggregation;
