@@ -15,6 +15,8 @@ import type { BundleHeader, BundleSystem } from '../../engine/bundle/format';
 import type { CmCodeDetail } from '../../engine/icd10cm';
 import type { InstallProgress, InstallReport } from '../install/installer';
 import type { CdiResult, CdiSnapshotLike } from '../../engine/cdi/index';
+import type { ChartSnapshot } from '../../engine/chart/snapshot';
+import type { Setting, SuggestResult } from '../../engine/suggest';
 import type { GroupOptions, GroupResult, GrouperClaim, MceClaim, MceResult, WhatIfCandidate, WhatIfChange } from '../../engine/grouper';
 
 /** One installed release as the UI shows it: what it is and where every byte came from. */
@@ -61,6 +63,22 @@ export type CodeLookup =
   | { status: 'not-found'; query: string; message: string; used: ReleaseUsed }
   | { status: 'no-release'; query: string; message: string };
 
+/** Options of {@link EngineApi.suggest}. */
+export interface SuggestRequestOptions {
+  /** Default `inpatient` (uncertain diagnoses coded as established, Guidelines II.H/III.C). */
+  setting?: Setting;
+  /** ISO date of service: picks the releases (default today). */
+  dateOfService?: string;
+}
+
+/** Result of {@link EngineApi.suggest}: the suggestions, the releases used, notices to show. */
+export interface SuggestResponse extends SuggestResult {
+  releases: { cm: string; pcs: string | undefined };
+  notices: string[];
+  /** `capturedAt` of the snapshot the suggestions belong to (evidence offsets point into its text). */
+  snapshotCapturedAt: string;
+}
+
 export interface EngineApi {
   // ---- releases (platform/worker/releases.ts) ----
   /** Installed releases with provenance, and readiness. Cheap: reads the `releases` rows only. */
@@ -101,4 +119,11 @@ export interface EngineApi {
    * compliance findings) for a chart snapshot. Drafts stay in memory (never stored here).
    */
   cdi(snapshot: CdiSnapshotLike): Promise<CdiResult>;
+
+  // ---- suggestions (platform/worker/suggest.ts) ----
+  /**
+   * ICD-10-CM and ICD-10-PCS suggestions for a chart snapshot, best first, each with evidence
+   * spans (offsets into `snapshot.text`), Index path and flags.
+   */
+  suggest(snapshot: ChartSnapshot, options?: SuggestRequestOptions): Promise<SuggestResponse>;
 }

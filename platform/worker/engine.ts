@@ -18,6 +18,7 @@ export function createEngine(db: ChartsideDb): { api: EngineApi; ctx: EngineCont
     ...lazyArea(['lookupCode'], async () => (await import('./codes')).codesMethods(ctx)),
     ...lazyArea(['groupClaim', 'editClaim', 'drgWhatIf'], async () => (await import('./drg')).drgMethods(ctx)),
     ...lazyArea(['cdi'], async () => (await import('./cdi')).cdiMethods(ctx)),
+    ...lazyArea(['suggest'], async () => (await import('./suggest')).suggestMethods(ctx)),
   };
   return { api, ctx };
 }

@@ -1,0 +1,41 @@
+/**
+ * Suggestion area of the engine worker (issue 5): ICD-10-CM/PCS suggestions for a chart snapshot,
+ * from the installed tables matching the date of service. The lexicon is built once per pair of
+ * releases and kept for the worker's life.
+ */
+import { parseSnapshot, type ChartSnapshot } from '../../engine/chart/snapshot';
+import { CmTable } from '../../engine/icd10cm';
+import { PcsTable } from '../../engine/icd10pcs/pcs-table';
+import { Suggester } from '../../engine/suggest';
+import type { EngineApi, SuggestRequestOptions, SuggestResponse } from './api';
+import type { EngineContext } from './context';
+
+export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
+  const suggesters = new Map<string, Suggester>();
+  return {
+    async suggest(snapshot: ChartSnapshot, options: SuggestRequestOptions = {}): Promise<SuggestResponse> {
+      // A snapshot crosses a trust boundary (it came from a page): parse it here too.
+      const chart = parseSnapshot(snapshot);
+      const cm = await ctx.tableFor('icd10cm', 'cm-table', (r) => CmTable.fromReader(r), options.dateOfService);
+      const notices: string[] = [];
+      if (cm.fallback) notices.push(cm.fallback);
+      let pcs: { table: PcsTable; row: { id: string } } | undefined;
+      try {
+        const picked = await ctx.tableFor('icd10pcs', 'pcs-table', (r) => PcsTable.fromBundle(r), options.dateOfService);
+        if (picked.fallback) notices.push(picked.fallback);
+        pcs = picked;
+      } catch (error) {
+        // Never silent: no PCS release means no procedure suggestions, and the panel says so.
+        notices.push(`No ICD-10-PCS release is usable, so no procedures are suggested: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const key = `${cm.row.id}|${pcs?.row.id ?? '-'}`;
+      let suggester = suggesters.get(key);
+      if (!suggester) {
+        suggester = new Suggester(cm.table, pcs?.table);
+        suggesters.set(key, suggester);
+      }
+      const result = suggester.suggest(chart.text, { setting: options.setting ?? 'inpatient' });
+      return { ...result, releases: { cm: cm.row.id, pcs: pcs?.row.id }, notices, snapshotCapturedAt: chart.capturedAt };
+    },
+  };
+}
