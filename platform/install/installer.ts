@@ -17,7 +17,7 @@ import { decodeBundle, BundleFormatError, type DecodedBundle } from '../../engin
 import { sha256Hex } from '../../engine/bundle/sha256';
 import type { ChartsideDb, ReleaseRow } from '../db';
 import { parseRelease } from '../db';
-import type { PackageIndex } from './package-index';
+import { isInstalled, type PackageIndex } from './package-index';
 
 /** Progress of an install, for the progress bar. */
 export interface InstallProgress {
@@ -177,8 +177,7 @@ export async function installFromPackage(
   onProgress({ ...progress });
   const existing = new Map((await db.releases.toArray()).map((r) => [r.id, parseRelease(r)]));
   for (const entry of index.bundles) {
-    const have = existing.get(entry.id);
-    if (have && have.sha256 === entry.sha256 && have.state === 'installed') {
+    if (isInstalled(entry, existing)) {
       report.skipped.push(entry.id);
     } else {
       onProgress({ ...progress, phase: 'fetching', bundleId: entry.id });

@@ -3,7 +3,7 @@
  * ships. Written by the WXT hook in wxt.config.ts from `.cache/codesets/bundles/*.csb`; read by
  * the installer on first run. Versioned like every stored format (STYLE.md).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Format version of `codesets/index.json`. */
 export const PACKAGE_INDEX_VERSION = 1;
@@ -20,13 +20,13 @@ export const packageIndexSchema = z.object({
   bundles: z.array(
     z.object({
       /** Bundle id from the bundle header, e.g. `icd10cm-2026`. */
-      id: z.string().min(1),
+      id: z.string().check(z.minLength(1)),
       /** File name below `codesets/` in the package, e.g. `icd10cm-2026.csb`. */
-      file: z.string().regex(/^[A-Za-z0-9._-]+\.csb$/),
+      file: z.string().check(z.regex(/^[A-Za-z0-9._-]+\.csb$/)),
       /** Size of the file in bytes. */
-      bytes: z.number().int().nonnegative(),
+      bytes: z.int().check(z.minimum(0)),
       /** sha256 of the file, lower-case hex. */
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
     }),
   ),
 });
@@ -49,4 +49,10 @@ export function parsePackageIndex(text: string): PackageIndex {
   const parsed = packageIndexSchema.safeParse(json);
   if (!parsed.success) throw new PackageIndexError(`${PACKAGE_INDEX_PATH} is invalid: ${parsed.error.message}`);
   return parsed.data;
+}
+
+/** `true` when `entry` is installed already: same bundle id and the same file sha256. */
+export function isInstalled(entry: PackageIndexEntry, installed: ReadonlyMap<string, { sha256: string; state: string }>): boolean {
+  const have = installed.get(entry.id);
+  return have !== undefined && have.sha256 === entry.sha256 && have.state === 'installed';
 }

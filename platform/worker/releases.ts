@@ -1,7 +1,6 @@
 /** Releases area of the engine worker: status, package install, single-bundle import. */
 import { parseRelease, StoredRowError, type ReleaseRow } from '../db';
-import { installBundleBytes, installFromPackage, isInstallProblem } from '../install/installer';
-import { PACKAGE_INDEX_FILE, parsePackageIndex } from '../install/package-index';
+import { isInstalled, PACKAGE_INDEX_FILE, parsePackageIndex } from '../install/package-index';
 import type { EngineApi, InstalledRelease } from './api';
 import type { EngineContext } from './context';
 
@@ -52,6 +51,15 @@ export function releasesMethods(ctx: EngineContext): Pick<EngineApi, 'status' | 
     async installPackage(packageBaseUrl, onProgress) {
       const base = new URL(packageBaseUrl);
       const index = parsePackageIndex(await (await fetchPackageFile(new URL(PACKAGE_INDEX_FILE, base))).text());
+      // Every open after the first lands here: answer without loading the installer (fflate,
+      // checksums), which keeps the worker's start-up chunk small.
+      const rows = new Map((await ctx.db.releases.toArray()).map((r) => [r.id, parseRelease(r)]));
+      if (index.bundles.every((b) => isInstalled(b, rows))) {
+        const skipped = index.bundles.map((b) => b.id);
+        onProgress?.({ phase: 'done', bundlesDone: skipped.length, bundlesTotal: skipped.length, bytesDone: 0, bytesTotal: 0 });
+        return { installed: [], skipped, problems: [] };
+      }
+      const { installFromPackage } = await import('../install/installer');
       try {
         return await installFromPackage(
           ctx.db,
@@ -65,6 +73,7 @@ export function releasesMethods(ctx: EngineContext): Pick<EngineApi, 'status' | 
     },
 
     async installBundle(bytes) {
+      const { installBundleBytes, isInstallProblem } = await import('../install/installer');
       const result = await installBundleBytes(ctx.db, bytes, { source: 'import', label: 'imported bundle' });
       ctx.invalidate();
       return isInstallProblem(result)

@@ -1,0 +1,32 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { listReleases, openChartsideDb, readSettings, StoredRowError, writeSetting } from './db';
+
+const freshDb = () => openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+
+describe('chartside database', () => {
+  it('declares every table of schema version 1', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'blocks', 'cases', 'releases', 'settings']);
+  });
+
+  it('settings: default purge after 30 days, validated writes, a corrupt stored value is reported', async () => {
+    const db = freshDb();
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 30 });
+    await writeSetting(db, 'purgeCasesAfterDays', 45);
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45 });
+    await expect(writeSetting(db, 'purgeCasesAfterDays', 0)).rejects.toThrow();
+    await expect(writeSetting(db, 'purgeCasesAfterDays', 2.5)).rejects.toThrow();
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45 });
+    await db.settings.put({ key: 'purgeCasesAfterDays', value: 'forever' });
+    await expect(readSettings(db)).rejects.toThrow(StoredRowError);
+  });
+
+  it('a release row that does not match its schema is refused with its id, not half-used', async () => {
+    const db = freshDb();
+    await db.releases.put({ id: 'icd10cm-2026', system: 'icd10cm' } as never);
+    await expect(listReleases(db)).rejects.toThrow(/stored releases row "icd10cm-2026" is invalid/);
+  });
+});
