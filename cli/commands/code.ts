@@ -40,6 +40,7 @@ function render(d: CmCodeDetail, releaseLine: string): string {
     d.poaExempt ? 'POA exempt' : '',
     d.newInYear ? `new in FY${d.fiscalYear}` : '',
     d.revisedInYear ? `title revised in FY${d.fiscalYear}` : '',
+    d.billableChangedInYear ? `${d.billable ? 'became billable' : 'became a header'} in FY${d.fiscalYear}` : '',
   ].filter(Boolean);
   if (flags.length) out.push(`  ${flags.join('; ')}`);
   if (d.chapter) out.push(`  chapter ${d.chapter.name}: ${d.chapter.desc}`);

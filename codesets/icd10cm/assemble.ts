@@ -295,10 +295,14 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     provenance.push(...input.addenda.provenance);
     const a = input.addenda.data;
     addenda.available = true;
+    // A code both deleted and added changed between header and billable (B88.0 became a header
+    // when B88.01/B88.09 were added in FY2026): it is not new.
+    const deletedCodes = new Set(a.deleted.map((r) => r.code));
     for (const r of a.added) {
       const i = index.get(r.code);
-      if (i !== undefined) codes.flags[i]! |= CM_FLAG.added;
-      addenda.added.push(r.code);
+      const changed = deletedCodes.has(r.code);
+      if (i !== undefined) codes.flags[i]! |= changed ? CM_FLAG.billableChanged : CM_FLAG.added;
+      if (!changed) addenda.added.push(r.code);
     }
     for (const r of a.revised) {
       const i = index.get(r.code);
@@ -306,7 +310,7 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
       addenda.revised.push([r.code, r.from, r.to]);
     }
     for (const r of a.deleted) addenda.deleted.push([r.code, r.title]);
-    counts.added = a.added.length;
+    counts.added = addenda.added.length;
     counts.deleted = a.deleted.length;
     counts.revised = a.revised.length;
   } else {

@@ -13,6 +13,7 @@ interface GoldenCase {
     requiresSeventh: boolean;
     poaExempt: boolean;
     newInYear: boolean;
+    billableChangedInYear: boolean;
     chapter: string | null;
     section: string | null;
     long: string;
@@ -42,6 +43,7 @@ describe.each(golden.cases)('golden $code FY$year ($source)', (c) => {
     if (e.requiresSeventh !== undefined) expect(d!.requiresSeventh).toBe(e.requiresSeventh);
     if (e.poaExempt !== undefined) expect(d!.poaExempt).toBe(e.poaExempt);
     if (e.newInYear !== undefined) expect(d!.newInYear).toBe(e.newInYear);
+    if (e.billableChangedInYear !== undefined) expect(d!.billableChangedInYear).toBe(e.billableChangedInYear);
     if (e.chapter !== undefined) expect(d!.chapter?.name ?? null).toBe(e.chapter);
     if (e.section !== undefined) expect(d!.section?.id ?? null).toBe(e.section);
     if (e.long !== undefined) expect(d!.long).toBe(e.long);

@@ -33,6 +33,8 @@ export const CM_FLAG = {
   added: 4,
   /** Title revised in this fiscal year (order addenda "Revise to:"). */
   revised: 8,
+  /** Changed between header and billable this fiscal year (deleted and re-added in the addenda). */
+  billableChanged: 16,
 } as const;
 
 /** Instructional note kinds in Tabular List order (index = number stored in {@link NotesBlock}). */

@@ -199,6 +199,7 @@ export class CmTable {
       poaExempt: (flags & CM_FLAG.poaExempt) !== 0,
       newInYear: (flags & CM_FLAG.added) !== 0,
       revisedInYear: (flags & CM_FLAG.revised) !== 0,
+      billableChangedInYear: (flags & CM_FLAG.billableChanged) !== 0,
       indexEntries: options.indexEntries === false ? [] : this.indexEntriesFor(summary.dotted),
       fiscalYear: this.release.fiscalYear,
     };

@@ -110,6 +110,8 @@ export interface CmCodeDetail extends CmCodeSummary {
   newInYear: boolean;
   /** Title revised in this fiscal year. */
   revisedInYear: boolean;
+  /** Changed between header and billable this fiscal year (e.g. B88.0, a header since FY2026). */
+  billableChangedInYear: boolean;
   /** Alphabetic/External Cause Index lines leading to this exact code. */
   indexEntries: CmIndexEntry[];
   fiscalYear: number;
