@@ -157,6 +157,7 @@ export class CmTable {
    * Everything about a code: titles, billable flag, ancestors, every applicable instructional note
    * (with where it is inherited from), the 7th-character table, POA exemption, addenda status and
    * the index lines leading to it. `undefined` when the code does not exist in this fiscal year.
+   * Note objects are frozen and shared between calls (copy before changing them).
    */
   get(code: string, options: CmGetOptions = {}): CmCodeDetail | undefined {
     const i = this.byCode.get(normalizeCode(code));
