@@ -71,6 +71,22 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
     expect(ids).not.toContain('import-x/no-restricted-paths');
   });
 
+  it('engine tests may use codesets/ and test/ data, never the browser side', async () => {
+    const code = (path: string): string => `import * as m from '${path}';\nexport const x = m;\n`;
+    expect(await ruleIds('engine/sub/probe.test.ts', code('../../codesets/builder'))).not.toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(await ruleIds('engine/sub/probe.test.ts', code('../../test/e2e/support/static-server'))).not.toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(await ruleIds('engine/sub/probe.test.ts', code('../../entrypoints/background'))).toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(await ruleIds('engine/sub/probe.ts', code('../../codesets/builder'))).toContain(
+      'import-x/no-restricted-paths',
+    );
+  });
+
   it('engine/ imports no Node built-ins or browser libraries; its tests may', async () => {
     expect(
       await ruleIds('engine/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"),
