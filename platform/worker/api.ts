@@ -79,6 +79,22 @@ export interface SuggestResponse extends SuggestResult {
   snapshotCapturedAt: string;
 }
 
+/** Result of {@link EngineApi.search}. */
+export type SearchResponse = import('../../engine/search').CodeSearchResult & {
+  /** Milliseconds the query took inside the worker. */
+  tookMs: number;
+  /** Whether the index was built from the tables or loaded from its stored form, and how long that took. */
+  index: { origin: 'built' | 'stored'; loadMs: number };
+};
+
+/** Result of {@link EngineApi.codeDetail}. */
+export type CodeDetailResponse =
+  | { status: 'found'; system: 'cm'; detail: import('../../engine/search').CmDetailView }
+  | { status: 'found'; system: 'pcs'; detail: import('../../engine/icd10pcs/pcs-table').PcsCodeDetail; release: string }
+  | { status: 'partial'; system: 'pcs'; prefix: string; options: import('../../engine/icd10pcs/table-builder').PcsAxisOption[]; release: string }
+  | { status: 'found'; system: 'hcpcs'; detail: import('../../engine/hcpcs/hcpcs-table').HcpcsCode; release: string }
+  | { status: 'not-found'; message: string };
+
 export interface EngineApi {
   // ---- releases (platform/worker/releases.ts) ----
   /** Installed releases with provenance, and readiness. Cheap: reads the `releases` rows only. */
@@ -98,6 +114,20 @@ export interface EngineApi {
    * default today); says when it fell back to the newest release.
    */
   lookupCode(code: string, dateOfService?: string): Promise<CodeLookup>;
+
+  // ---- search (platform/worker/search.ts) ----
+  /**
+   * Code search over the ICD-10-CM / ICD-10-PCS / HCPCS tables of the date of service (or
+   * `options.year`): hits best first, each with the reason it matched. The index is built from
+   * the installed tables on first use (and stored when the database has a `searchIndexes` table).
+   */
+  search(query: string, options?: import('../../engine/search').CodeSearchOptions): Promise<SearchResponse>;
+  /** Code detail for the UI: CM titles, path, every applicable note, 7th characters...; PCS axes; HCPCS descriptor. */
+  codeDetail(code: string, system?: import('../../engine/search').SearchSystem, dateOfService?: string): Promise<CodeDetailResponse>;
+  /** Trainee view for an ICD-10-CM code: Index path, Tabular path, notes to read, how to complete it. */
+  howToFind(code: string, dateOfService?: string): Promise<import('../../engine/search').HowToFind | undefined>;
+  /** PCS table builder: the valid values for the character after `prefix` (0-6 characters), with axis definitions. */
+  pcsOptions(prefix: string, dateOfService?: string): Promise<import('../../engine/icd10pcs/table-builder').PcsAxisOption[]>;
 
   // ---- DRG (platform/worker/drg.ts) ----
   /**
