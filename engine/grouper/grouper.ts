@@ -12,7 +12,6 @@
  * r.finalDrg; // 281 (Acute Myocardial Infarction, Discharged Alive with CC)
  */
 import type { BundleReader } from '../bundle/reader';
-import { positiveOperands } from './formula';
 import { GrouperTables, type CompiledRow } from './tables';
 import type {
   ExclusionReason,
@@ -442,7 +441,7 @@ function drivers(prep: Prepared, row: CompiledRow, disq: Map<number, number[]> |
   const n = t.n;
   const out: TrailStep['drivers'] = [];
   const seen = new Set<string>();
-  for (const op of positiveOperands(row.ast)) {
+  for (const op of row.positives) {
     const operand = op.prefix ? `${op.prefix}:${op.name}` : op.name;
     if (seen.has(operand)) continue;
     seen.add(operand);

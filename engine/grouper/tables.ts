@@ -8,7 +8,7 @@
  */
 import { BundleFormatError } from '../bundle/format';
 import { readJson, type BundleReader } from '../bundle/reader';
-import { compileFormula, parseFormula, type CompiledFormula, type FormulaNode } from './formula';
+import { compileFormula, parseFormula, positiveOperands, type CompiledFormula, type FormulaNode } from './formula';
 import { GROUPER_BLOCK, GROUPER_PAYLOAD_VERSION, type FormulaRow, type GrouperPayload } from './payload';
 
 /** Special formula tokens, in mask order after the four attribute sections. */
@@ -42,6 +42,8 @@ export interface ProcedureCounters {
 export interface CompiledRow extends FormulaRow {
   test: CompiledFormula;
   ast: FormulaNode;
+  /** Operands read positively (explanation), computed once. */
+  positives: { prefix: string; name: string }[];
   /** For `drg = 0` rows without reroute: the return code (UNGROUPABLE when no error token). */
   errorCode: string;
 }
@@ -147,7 +149,7 @@ export class GrouperTables {
       let errorCode = 'UNGROUPABLE';
       for (const [token, code] of ERROR_TOKENS) if (new RegExp(`\\b${token}\\b`).test(row.formula)) errorCode = code;
       const list = this.rowsByMdc.get(row.mdc) ?? [];
-      list.push({ ...row, ast, test: compileFormula(ast, resolve), errorCode });
+      list.push({ ...row, ast, positives: positiveOperands(ast), test: compileFormula(ast, resolve), errorCode });
       this.rowsByMdc.set(row.mdc, list);
     }
     this.onlyIds = [...only];
