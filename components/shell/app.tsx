@@ -4,6 +4,7 @@
  * install progress and sets the ready signal (`document.body.dataset.ready = 'true'`, and
  * `data-state` on the root) for tests.
  */
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { EngineRemote } from '../../platform/worker/client';
 import type { BootState } from './boot';
@@ -11,7 +12,7 @@ import { CodeLookupForm } from './code-lookup';
 import type { ChartState } from './snapshots';
 import type { ChartSnapshot } from '../../platform/messages';
 import { describeProvenance, releasesInUse } from './provenance';
-import { SECTIONS, type SectionDef } from './sections';
+import { SECTIONS, type SectionDef, type SectionProps } from './sections';
 import { applyTheme, effectiveTheme, loadTheme, nextTheme, type ThemeChoice } from './theme';
 import { todayIso } from '../../platform/today';
 
@@ -112,8 +113,7 @@ export function App({ engine, boot, chart }: AppProps) {
 }
 
 function SectionBody({ def, engine, boot, snapshot }: { def: SectionDef; engine: EngineRemote; boot: Extract<BootState, { state: 'ready' }>; snapshot: ChartSnapshot | undefined }) {
-  const Component = def.component;
-  if (Component) return <Component engine={engine} status={boot.status} snapshot={snapshot} />;
+  if (def.load) return <LazySection def={def} engine={engine} boot={boot} snapshot={snapshot} />;
   return (
     <>
       <div class="unavailable" data-unavailable={def.id}>
@@ -129,6 +129,32 @@ function SectionBody({ def, engine, boot, snapshot }: { def: SectionDef; engine:
       )}
     </>
   );
+}
+
+const loaded = new Map<SectionDef['id'], ComponentType<SectionProps> | Error>();
+
+/** Loads a section's module on first show; a load failure is shown, never swallowed. */
+function LazySection({ def, engine, boot, snapshot }: { def: SectionDef; engine: EngineRemote; boot: Extract<BootState, { state: 'ready' }>; snapshot: ChartSnapshot | undefined }) {
+  const [, rerender] = useState(0);
+  const hit = loaded.get(def.id);
+  useEffect(() => {
+    if (hit || !def.load) return;
+    def
+      .load()
+      .then((m) => loaded.set(def.id, m.default ?? new Error(`components/${def.id}/section.tsx has no default export`)))
+      .catch((e: unknown) => loaded.set(def.id, e instanceof Error ? e : new Error(String(e))))
+      .finally(() => rerender((n) => n + 1));
+  }, [def.id]);
+  if (!hit) return <p role="status">Loading {def.label}…</p>;
+  if (hit instanceof Error) {
+    return (
+      <p role="alert" class="error">
+        {def.label} could not be loaded: {hit.message}
+      </p>
+    );
+  }
+  const Component = hit;
+  return <Component engine={engine} status={boot.status} snapshot={snapshot} />;
 }
 
 function BootView({ boot }: { boot: BootState }) {

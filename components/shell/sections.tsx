@@ -25,23 +25,27 @@ export interface SectionDef {
   key: string;
   /** What the section will do, shown while it is not available. */
   purpose: string;
-  component: ComponentType<SectionProps> | undefined;
+  /** Loads the section's component; `undefined` while the area has not landed. */
+  load: SectionLoader | undefined;
 }
 
 type SectionModule = { default?: ComponentType<SectionProps> };
-const modules = {
-  ...import.meta.glob<SectionModule>('../search/section.tsx', { eager: true }),
-  ...import.meta.glob<SectionModule>('../suggest/section.tsx', { eager: true }),
-  ...import.meta.glob<SectionModule>('../drg/section.tsx', { eager: true }),
-  ...import.meta.glob<SectionModule>('../cdi/section.tsx', { eager: true }),
-  ...import.meta.glob<SectionModule>('../case/section.tsx', { eager: true }),
+/** Loader of a section's module. Lazy: a section's code is fetched when its tab is first shown, so
+ * the panel's first chunk (and open-to-ready) does not grow with every capability. */
+export type SectionLoader = () => Promise<SectionModule>;
+const modules: Record<string, SectionLoader> = {
+  ...import.meta.glob<SectionModule>('../search/section.tsx'),
+  ...import.meta.glob<SectionModule>('../suggest/section.tsx'),
+  ...import.meta.glob<SectionModule>('../drg/section.tsx'),
+  ...import.meta.glob<SectionModule>('../cdi/section.tsx'),
+  ...import.meta.glob<SectionModule>('../case/section.tsx'),
 };
-const componentOf = (area: string): ComponentType<SectionProps> | undefined => modules[`../${area}/section.tsx`]?.default;
+const componentOf = (area: string): SectionLoader | undefined => modules[`../${area}/section.tsx`];
 
 export const SECTIONS: readonly SectionDef[] = [
-  { id: 'search', label: 'Search', key: '1', purpose: 'Search the Alphabetic Index and Tabular List by words or code.', component: componentOf('search') },
-  { id: 'suggest', label: 'Suggestions', key: '2', purpose: 'Codes suggested from the chart on screen, with the evidence for each.', component: componentOf('suggest') },
-  { id: 'drg', label: 'DRG', key: '3', purpose: 'MS-DRG, weight, GMLOS/AMLOS and edits for the current case.', component: componentOf('drg') },
-  { id: 'cdi', label: 'CDI', key: '4', purpose: 'Documentation opportunities and compliant query drafts.', component: componentOf('cdi') },
-  { id: 'case', label: 'Case', key: '5', purpose: 'The case being coded: diagnoses, POA, procedures, export.', component: componentOf('case') },
+  { id: 'search', label: 'Search', key: '1', purpose: 'Search the Alphabetic Index and Tabular List by words or code.', load: componentOf('search') },
+  { id: 'suggest', label: 'Suggestions', key: '2', purpose: 'Codes suggested from the chart on screen, with the evidence for each.', load: componentOf('suggest') },
+  { id: 'drg', label: 'DRG', key: '3', purpose: 'MS-DRG, weight, GMLOS/AMLOS and edits for the current case.', load: componentOf('drg') },
+  { id: 'cdi', label: 'CDI', key: '4', purpose: 'Documentation opportunities and compliant query drafts.', load: componentOf('cdi') },
+  { id: 'case', label: 'Case', key: '5', purpose: 'The case being coded: diagnoses, POA, procedures, export.', load: componentOf('case') },
 ];
