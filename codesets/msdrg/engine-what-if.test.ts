@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
 import { Grouper } from '../../engine/grouper/grouper';
 import type { GrouperClaim } from '../../engine/grouper/types';
-import { whatIf } from '../../engine/grouper/what-if';
+import { siblingCandidates, whatIf } from '../../engine/grouper/what-if';
 
 let grouper: Grouper;
 beforeAll(async () => {
@@ -51,5 +51,12 @@ describe('what-if', () => {
     const hf = changes.find((x) => x.kind === 'sdx-as-principal')!;
     expect(hf.claim.pdx).toBe('I5023');
     expect(hf.claim.sdx[0]!.code).toBe('J189');
+  });
+
+  it('siblingCandidates proposes the other codes of a documented code\'s category', () => {
+    const changes = whatIf(grouper, claim, { candidates: siblingCandidates(grouper, ['I509']) });
+    const replaced = changes.filter((c) => c.kind === 'replace-dx');
+    expect(replaced.map((c) => c.code)).toContain('I5023');
+    expect(replaced.every((c) => c.replaces === 'I509' && c.code.startsWith('I50'))).toBe(true);
   });
 });

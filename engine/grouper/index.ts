@@ -10,7 +10,7 @@
  * ```
  */
 export { Grouper, ChartsideGrouperTablesError, normalizeCode, normalizeDischargeStatus } from './grouper';
-export { whatIf, type WhatIfCandidate, type WhatIfCandidateSource, type WhatIfChange, type WhatIfOptions } from './what-if';
+export { whatIf, siblingCandidates, type WhatIfCandidate, type WhatIfCandidateSource, type WhatIfChange, type WhatIfOptions } from './what-if';
 export { formatGroupTsv, parseGroupTsvLine, GROUP_INPUT_COLUMNS, GROUP_OUTPUT_COLUMNS, ChartsideClaimFormatError } from './fixture-format';
 export type * from './types';
 export { Mce, ChartsideMceClaimError } from '../mce/mce';

@@ -131,3 +131,31 @@ export function whatIf(grouper: Grouper, claim: GrouperClaim, options: WhatIfOpt
   }
   return out.sort((a, b) => b.weightDelta - a.weightDelta || a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
 }
+
+/**
+ * A ready-made candidate source: for each diagnosis on the claim (or only those in `codes`),
+ * the other codes of its ICD-10-CM category (same first three characters) known to the grouper,
+ * as replacements. Use for a documented unspecified code whose specific siblings the chart may
+ * support. Private work aid, like {@link whatIf}.
+ *
+ * @example whatIf(grouper, claim, { candidates: siblingCandidates(grouper, ['I509']) })
+ */
+export function siblingCandidates(grouper: Grouper, codes?: string[], limitPerCode = 60): WhatIfCandidateSource {
+  return (claim) => {
+    const { tables } = grouper.pickVersion(claim);
+    const targets = (codes ?? [claim.pdx, ...claim.sdx.map((s) => s.code)]).map(normalizeCode).filter((c) => c.length >= 3);
+    const out: WhatIfCandidate[] = [];
+    for (const target of new Set(targets)) {
+      const category = target.slice(0, 3);
+      let n = 0;
+      for (const code of tables.dxCodes) {
+        if (n >= limitPerCode) break;
+        if (code.startsWith(category) && code !== target) {
+          out.push({ code, replaces: target, source: `same category as ${target}` });
+          n++;
+        }
+      }
+    }
+    return out;
+  };
+}
