@@ -1,0 +1,74 @@
+/**
+ * The built extension keeps the privacy promises the source promises (issue 7: "the content script
+ * makes no network request: a lint rule plus a scan of the built output"): bundlers and
+ * dependencies can add code the lint rules never saw, so the shipped files are checked too.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD } from './support/paths';
+
+function files(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith(ext))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_security_policy?: { extension_pages?: string };
+  content_scripts?: { matches?: string[] }[];
+}
+
+const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as Manifest;
+
+describe('built extension (.output/chrome-mv3)', () => {
+  it('asks for no permission beyond side panel, storage, active tab and scripting', () => {
+    const allowed = new Set(['sidePanel', 'storage', 'activeTab', 'scripting']);
+    expect((manifest.permissions ?? []).filter((p) => !allowed.has(p))).toEqual([]);
+    // Host access only for localhost in the e2e/demo build; EHR origins are optional, granted at run time.
+    expect((manifest.host_permissions ?? []).filter((h) => !/^http:\/\/(localhost|127\.0\.0\.1)\/\*$/.test(h))).toEqual(
+      [],
+    );
+    const everything = [
+      ...(manifest.host_permissions ?? []),
+      ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []),
+    ];
+    expect(everything).not.toContain('<all_urls>');
+  });
+
+  it("runs extension pages under a CSP with connect-src 'self' and no remote or eval'd script", () => {
+    const csp = manifest.content_security_policy?.extension_pages ?? '';
+    expect(csp).toMatch(/(^|;)\s*connect-src 'self'\s*(;|$)/);
+    expect(csp).toMatch(/(^|;)\s*script-src 'self'\s*(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it('loads no script from outside the package in its pages', () => {
+    for (const html of files(CHROME_BUILD, '.html')) {
+      const sources = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(sources.length, relative(CHROME_BUILD, html)).toBeGreaterThan(0);
+      for (const src of sources) expect(src, relative(CHROME_BUILD, html)).toMatch(/^\/(?!\/)/);
+    }
+  });
+
+  it('ships a content script with no network API in it', () => {
+    const scripts = files(join(CHROME_BUILD, 'content-scripts'), '.js');
+    expect(scripts.length).toBeGreaterThan(0);
+    const network =
+      /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|WebTransport|RTCPeerConnection|sendBeacon|importScripts|new\s+(Image|Audio|Worker)\s*\(/g;
+    for (const file of scripts) {
+      const found = [...readFileSync(file, 'utf8').matchAll(network)].map((m) => m[0]);
+      expect(found, relative(CHROME_BUILD, file)).toEqual([]);
+    }
+  });
+
+  it('builds no code from strings anywhere (eval, new Function)', () => {
+    for (const file of files(CHROME_BUILD, '.js')) {
+      const found = [...readFileSync(file, 'utf8').matchAll(/\beval\s*\(|new\s+Function\s*\(/g)].map((m) => m[0]);
+      expect(found, relative(CHROME_BUILD, file)).toEqual([]);
+    }
+  });
+});
