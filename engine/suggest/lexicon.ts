@@ -183,7 +183,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
           if (!levelKeys([form, ...e.path.slice(1)], req, withKeys)) continue;
           req.push(...withKeys);
           if (req.length === 0) continue;
-          drafts.push({ system: 'pcs', source: 'pcs-index', code, see: '', path: e.path.join(' > '), req, withKeys: [], mainTerm: form.toLowerCase(), depth: e.depth });
+          const path = t.kind === 'see' ? `${e.path.join(' > ')} (see ${t.text})` : e.path.join(' > ');
+          drafts.push({ system: 'pcs', source: 'pcs-index', code, see: '', path, req, withKeys: [], mainTerm: form.toLowerCase(), depth: e.depth });
         }
       }
     }

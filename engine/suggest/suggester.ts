@@ -18,7 +18,7 @@ import { noteRefs, refCovers } from './codes-in-note';
 import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
-import type { Evidence, Setting, SuggestOptions, SuggestResult, Suggestion, SuggestionFlag } from './types';
+import { DISPLAY_THRESHOLD, type Evidence, type Setting, type SuggestOptions, type SuggestResult, type Suggestion, type SuggestionFlag } from './types';
 
 /** Raised for programmer errors (bad options). */
 export class ChartsideSuggestError extends Error {
@@ -452,6 +452,12 @@ export class Suggester {
           }
         }
         if (!pick && pos >= 5 && values.has('Z')) pick = 'Z';
+        // Imaging contrast (5th character of section B): "None" when the only alternative is
+        // "Other Contrast" and no contrast is mentioned; with iodinated/gadolinium options the
+        // character stays open (the code is partial) unless the sentence says which.
+        if (!pick && pos === 4 && code.startsWith('B') && values.has('Z') && !/contrast|enhanced|gadolinium|iodinated/i.test(sentenceText)) {
+          if ([...values].every(([ch, label]) => ch === 'Z' || /^other contrast$/i.test(label))) pick = 'Z';
+        }
       }
       if (!pick && pos === 3) {
         // Body part named only by the Index line's own words (the "see" text): whole-organ value.
@@ -617,14 +623,16 @@ export class Suggester {
   /** Possible principal diagnosis (inpatient): first listed discharge/admission diagnosis or first A/P item. */
   private principal(dx: Suggestion[], setting: Setting): void {
     if (setting !== 'inpatient') return;
+    // The first diagnosis listed (its words within the first listed item), the most confident of those.
     const firstIn = (kinds: SectionKind[]): Suggestion | undefined => {
-      let best: Suggestion | undefined;
-      let bestStart = Infinity;
+      const starts = new Map<Suggestion, number>();
       for (const s of dx) {
-        if (s.flags.includes('negated') || s.flags.includes('family') || s.flags.includes('hypothetical')) continue;
-        for (const e of s.evidence) if (kinds.includes(e.section) && e.start < bestStart) ((bestStart = e.start), (best = s));
+        if (s.score < DISPLAY_THRESHOLD || s.flags.includes('negated') || s.flags.includes('family') || s.flags.includes('hypothetical')) continue;
+        for (const e of s.evidence) if (kinds.includes(e.section)) starts.set(s, Math.min(starts.get(s) ?? Infinity, e.start));
       }
-      return best;
+      if (starts.size === 0) return undefined;
+      const first = Math.min(...starts.values());
+      return [...starts].filter(([, st]) => st - first <= 40).sort((x, y) => y[0].score - x[0].score)[0]?.[0];
     };
     const p = firstIn(['discharge-diagnoses']) ?? firstIn(['admission-diagnoses']) ?? firstIn(['assessment-plan']);
     if (p && !p.flags.includes('possible-principal')) p.flags.push('possible-principal');

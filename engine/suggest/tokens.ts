@@ -11,9 +11,22 @@ import { SUGGEST_TERMS } from './vocabulary';
 /** Words that never make a match on their own and are not required of a lexicon entry. */
 const WEAK = new Set(['nos', 'unspecified', 'specified', 'other', 'elsewhere', 'classified', 'site', 'due', 'use', 'additional', 'code', 'not', 'part', 'without', 'mention', 'stated', 'as', 'sequelae'].map((w) => stem(w)));
 
+const stemCache = new Map<string, string>();
+
+/** {@link stem} memoised: clinical text repeats a small vocabulary (bounded cache). */
+function stemWord(w: string): string {
+  let k = stemCache.get(w);
+  if (k === undefined) {
+    k = stem(w);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(w, k);
+  }
+  return k;
+}
+
 /** Key of one word (folded, stemmed). */
 export function keyOf(word: string): string {
-  return stem(foldCase(word));
+  return stemWord(foldCase(word));
 }
 
 /** `true` when a key is a stopword or a weak word: not required, never an anchor. */
@@ -23,14 +36,20 @@ export function isWeak(key: string): boolean {
 
 /** Keys of a lexicon phrase: words folded, stemmed, stopwords and weak words removed, in order. */
 export function phraseKeys(text: string): string[] {
+  const hit = phraseCache.get(text);
+  if (hit) return hit;
   const out: string[] = [];
   for (const w of foldCase(text).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9]+/)) {
     if (w.length === 0 || STOPWORDS.has(w)) continue;
-    const k = stem(w);
+    const k = stemWord(w);
     if (!WEAK.has(k)) out.push(k);
   }
+  if (phraseCache.size > 300_000) phraseCache.clear();
+  phraseCache.set(text, out);
   return out;
 }
+
+const phraseCache = new Map<string, string[]>();
 
 /** One word of the chart text. */
 export interface TextToken {
@@ -95,7 +114,7 @@ export function sentenceKeys(text: string, from: number, to: number): SentenceKe
     const w = foldCase(m[0]);
     if (STOPWORDS.has(w)) continue;
     raw.push(w);
-    tokens.push({ key: stem(w), start: from + m.index, end: from + m.index + m[0].length });
+    tokens.push({ key: stemWord(w), start: from + m.index, end: from + m.index + m[0].length });
   }
   const positions = new Map<string, number[]>();
   const add = (key: string, pos: number): void => {
