@@ -130,3 +130,42 @@ export function setPoa(c: CodingCase, code: string, poa: Poa): CodingCase {
   const normal = normalizeCode(code);
   return { ...c, diagnoses: c.diagnoses.map((d) => (d.code === normal ? { ...d, poa } : d)) };
 }
+
+/** Fields of the case header the workspace edits (everything but the code lists). */
+export type CaseHeader = Pick<CodingCase, 'setting' | 'admissionDate' | 'dischargeDate' | 'age' | 'sex' | 'dischargeStatus'>;
+
+/**
+ * Updates header fields; an `undefined` value clears an optional field. The result is validated
+ * with {@link CaseSchema}, so a bad date or age raises a ZodError instead of entering the case.
+ *
+ * @example updateHeader(c, { dischargeDate: '2025-11-15', age: 71 })
+ */
+export function updateHeader(c: CodingCase, patch: Partial<CaseHeader>): CodingCase {
+  const next: Record<string, unknown> = { ...c };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined || v === '') delete next[k];
+    else next[k] = v;
+  }
+  return CaseSchema.parse(next);
+}
+
+/** Moves the procedure at `from` to position `to` (clamped). */
+export function moveProcedure(c: CodingCase, from: number, to: number): CodingCase {
+  if (from < 0 || from >= c.procedures.length) return c;
+  const list = [...c.procedures];
+  const [item] = list.splice(from, 1);
+  list.splice(Math.max(0, Math.min(to, list.length)), 0, item!);
+  return { ...c, procedures: list };
+}
+
+/** Sets (or clears, with `undefined`) the date of a procedure at `index`. */
+export function setProcedureDate(c: CodingCase, index: number, date: string | undefined): CodingCase {
+  return CaseSchema.parse({
+    ...c,
+    procedures: c.procedures.map((p, i) => {
+      if (i !== index) return p;
+      const { date: _old, ...rest } = p;
+      return date ? { ...rest, date } : rest;
+    }),
+  });
+}
