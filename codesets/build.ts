@@ -45,8 +45,10 @@ export interface BundleStore {
 export interface BuilderReport {
   name: string;
   status: 'built' | 'cached' | 'failed';
-  /** Milliseconds spent (hashing included). */
+  /** Milliseconds spent (hashing included), wall clock. */
   ms: number;
+  /** CPU milliseconds of this process spent on it, when {@link BuildOptions.cpuNow} is given. */
+  cpuMs?: number;
   bundles: { id: string; bytes: number }[];
   /** For a failure: message with file and line; `file`/`line` when the error named them. */
   error?: { message: string; file?: string; line?: number };
@@ -64,6 +66,8 @@ export interface BuildOptions {
   /** Progress lines. */
   log?: (line: string) => void;
   now?: () => number;
+  /** Process CPU time in ms (Node: `process.cpuUsage()`); reported per builder as `cpuMs`. */
+  cpuNow?: () => number;
 }
 
 /**
@@ -87,6 +91,9 @@ export async function buildCodesets(opts: BuildOptions): Promise<BuilderReport[]
   for (const builder of opts.builders) {
     if (opts.only && !opts.only.includes(builder.name)) continue;
     const started = now();
+    const cpuStarted = opts.cpuNow?.();
+    const cpu = (): { cpuMs?: number } =>
+      cpuStarted === undefined || !opts.cpuNow ? {} : { cpuMs: Math.round(opts.cpuNow() - cpuStarted) };
     try {
       const inputs = builder.inputs(opts.source).map((path) => ({ path, sha256: opts.source.read(path).sha256 }));
       const cacheKey = cacheKeyOf(builder, inputs);
@@ -97,6 +104,7 @@ export async function buildCodesets(opts: BuildOptions): Promise<BuilderReport[]
           name: builder.name,
           status: 'cached',
           ms: now() - started,
+          ...cpu(),
           bundles: entry.bundles.map((id) => ({ id, bytes: bundleBytes(manifest, id) })),
         });
         log(`${builder.name}: up to date (${entry.bundles.join(', ')})`);
@@ -126,6 +134,7 @@ export async function buildCodesets(opts: BuildOptions): Promise<BuilderReport[]
         name: builder.name,
         status: 'built',
         ms: now() - started,
+        ...cpu(),
         bundles: headers.map((h, k) => ({ id: h.id, bytes: built[k]!.bytes.length })),
       };
       reports.push(report);
@@ -138,7 +147,7 @@ export async function buildCodesets(opts: BuildOptions): Promise<BuilderReport[]
         error instanceof ReleaseFileError
           ? { message, file: error.file, ...(error.line === undefined ? {} : { line: error.line }) }
           : { message };
-      reports.push({ name: builder.name, status: 'failed', ms: now() - started, bundles: [], error: detail });
+      reports.push({ name: builder.name, status: 'failed', ms: now() - started, ...cpu(), bundles: [], error: detail });
       log(`${builder.name}: FAILED: ${message} (previously installed bundles kept)`);
     }
   }

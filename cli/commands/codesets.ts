@@ -57,7 +57,7 @@ export const codesetsCommand: CliCommand = {
         for (const r of reports) {
           const what = r.bundles.map((b) => `${b.id} ${fmt(b.bytes)} B`).join(', ');
           io.stdout.write(
-            `${r.name.padEnd(10)} ${r.status.padEnd(7)} ${String(r.ms).padStart(6)} ms  ${r.error ? r.error.message : what}\n`,
+            `${r.name.padEnd(10)} ${r.status.padEnd(7)} ${String(r.ms).padStart(6)} ms${r.cpuMs === undefined ? '' : ` (cpu ${r.cpuMs} ms)`}  ${r.error ? r.error.message : what}\n`,
           );
         }
         const total = reports.flatMap((r) => r.bundles).reduce((n, b) => n + b.bytes, 0);
