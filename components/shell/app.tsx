@@ -11,7 +11,7 @@ import type { BootState } from './boot';
 import { CodeLookupForm } from './code-lookup';
 import type { ChartState } from './snapshots';
 import type { ChartSnapshot } from '../../platform/messages';
-import { describeProvenance, releasesInUse } from './provenance';
+import { describeProvenance, releasesInUse, SYSTEM_LABEL, yearLabel } from './provenance';
 import { SECTIONS, type SectionDef, type SectionProps } from './sections';
 import { applyTheme, effectiveTheme, loadTheme, nextTheme, type ThemeChoice } from './theme';
 import { todayIso } from '../../platform/today';
@@ -88,13 +88,18 @@ export function App({ engine, boot, chart }: AppProps) {
                 role="tab"
                 aria-selected={active === s.id}
                 aria-controls={`panel-${s.id}`}
+                aria-keyshortcuts={`Alt+${s.key}`}
+                title={`${s.label} (Alt+${s.key})`}
                 tabIndex={active === s.id ? 0 : -1}
                 onClick={() => setActive(s.id)}
                 onKeyDown={(e) => onTabKey(e, i)}
               >
-                {s.label} <kbd>Alt+{s.key}</kbd>
+                {s.label} <kbd aria-hidden="true">{s.key}</kbd>
               </button>
             ))}
+            <span class="tab-hint meta" aria-hidden="true">
+              <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>5</kbd>
+            </span>
           </nav>
           {SECTIONS.filter((s) => s.id === active).map((s) => (
             <main key={s.id} id={`panel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} class="section">
@@ -192,10 +197,12 @@ function BootView({ boot }: { boot: BootState }) {
 }
 
 function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready' }>; chart: ChartState | undefined }) {
-  const inUse = releasesInUse(boot.status.releases, todayIso());
+  const today = todayIso();
+  const inUse = releasesInUse(boot.status.releases, today);
   const problems = boot.report.problems;
+  const fallbacks = inUse.filter((u) => u.fallback);
   return (
-    <footer class="status-line" aria-label="Code tables in use">
+    <footer class="status-line" aria-label="Chart and code tables in use">
       {problems.length > 0 && (
         <p role="alert" class="error">
           {problems.map((p) => p.message).join(' ')}
@@ -209,15 +216,19 @@ function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready'
             ? `could not be read on ${chart.url}: ${chart.reason}`
             : `${chart.snapshot.url} (${chart.snapshot.sections.length} section${chart.snapshot.sections.length === 1 ? '' : 's'}, ${chart.snapshot.reader} reader${chart.snapshot.truncated ? ', truncated' : ''})`}
       </p>
-      <p>
-        <span class="meta">Tables for today: </span>
+      <details class="tables">
+        <summary>
+          <span class="meta">Tables: </span>
+          {inUse.map(({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`).join(' · ')}
+          {fallbacks.length > 0 && <span class="warn-inline"> (newest available for {today})</span>}
+        </summary>
         {inUse.map(({ release, fallback }) => (
-          <span key={release.id} class="release" title={[release.release, ...release.notes, fallback ?? ''].filter(Boolean).join('\n')}>
+          <p key={release.id} class="release" data-release={release.id}>
             {describeProvenance(release)}
-            {fallback ? ' [newest available for today]' : ''}
-          </span>
+            {fallback && <span class="meta"> {fallback}</span>}
+          </p>
         ))}
-      </p>
+      </details>
     </footer>
   );
 }
