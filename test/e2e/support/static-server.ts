@@ -9,7 +9,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,7 +79,7 @@ function handler(root: string, log: string[], onRequest: () => void) {
       return;
     }
     const rel = relative(root, file);
-    if (rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(root, rel) !== file) {
+    if (rel.startsWith('..') || isAbsolute(rel)) {
       res.writeHead(403).end('outside the fixture folder');
       return;
     }
