@@ -48,6 +48,9 @@ function bundleFiles(): string[] {
  */
 async function ensureCodesetCache(): Promise<string[]> {
   if (bundleFiles().length > 0 || NO_CODESETS) return bundleFiles();
+  if (process.env.CHARTSIDE_BUNDLES_DIR) {
+    throw new Error(`Chartside: CHARTSIDE_BUNDLES_DIR=${BUNDLES} holds no .csb bundle listed by its manifest.`);
+  }
   console.info('[chartside] no codeset bundles in .cache/codesets: building them first (npx chartside codesets build)');
   const { buildInstalledCodesets } = await import('./codesets/node/cache');
   const reports = await buildInstalledCodesets({ log: (line) => console.info(`[codesets] ${line}`) });
