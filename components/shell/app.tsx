@@ -202,7 +202,7 @@ function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready'
   const problems = boot.report.problems;
   const fallbacks = inUse.filter((u) => u.fallback);
   return (
-    <footer class="status-line" aria-label="Chart and code tables in use">
+    <footer class="status-line" aria-label="Code tables in use">
       {problems.length > 0 && (
         <p role="alert" class="error">
           {problems.map((p) => p.message).join(' ')}
