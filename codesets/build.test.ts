@@ -82,6 +82,8 @@ describe('build orchestrator', () => {
 
     const second = await buildCodesets({ builders, source: new MemorySource(files), store });
     expect(second.map((r) => r.status)).toEqual(['cached']);
+    // A cached report gives the same bundle sizes as the build that wrote them.
+    expect(second[0]!.bundles).toEqual(first[0]!.bundles);
     expect(calls.n).toBe(1);
 
     files.set('toy/list.txt', '2026');

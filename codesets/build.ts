@@ -154,8 +154,10 @@ export async function buildCodesets(opts: BuildOptions): Promise<BuilderReport[]
   return reports;
 }
 
+/** Size of an installed bundle file from its header: magic + length + header JSON + blocks. */
 function bundleBytes(manifest: CodesetsManifest, id: string): number {
   const h = manifest.bundles.find((b) => b.id === id);
   if (!h) return 0;
-  return h.blocks.reduce((n, b) => n + b.length, 0);
+  // The header was written as JSON.stringify of the same object in the same key order.
+  return 12 + new TextEncoder().encode(JSON.stringify(h)).length + h.blocks.reduce((n, b) => n + b.length, 0);
 }
