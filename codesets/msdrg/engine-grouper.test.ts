@@ -143,7 +143,7 @@ describe('grouper: property tests', () => {
   });
 
   it('never throws on any claim; always a known DRG, MDC and return code; deterministic', () => {
-    const known = new Set(grouper.versions[0]!.payload.drgs.map((d) => d.drg));
+    const known = new Set(grouper.versions[0]!.tables.payload.drgs.map((d) => d.drg));
     fc.assert(
       fc.property(anyClaim, (c) => {
         const a = grouper.group(c);

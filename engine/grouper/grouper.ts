@@ -81,21 +81,52 @@ interface PassResult {
   trail: TrailStep[];
 }
 
+/** One installed grouper version: dates from the bundle header, tables parsed on first use. */
+export class GrouperVersion {
+  readonly version: string;
+  readonly bundleId: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string;
+  private loaded: GrouperTables | undefined;
+
+  constructor(private readonly reader: BundleReader) {
+    const h = reader.header;
+    if (h.system !== 'msdrg') throw new ChartsideGrouperTablesError(`bundle ${h.id} is not an MS-DRG bundle (${h.system})`);
+    this.bundleId = h.id;
+    this.version = h.id.replace(/^msdrg-/, '');
+    this.effectiveFrom = h.effectiveFrom;
+    this.effectiveTo = h.effectiveTo;
+  }
+
+  /** The parsed, compiled tables (built on first access, then kept). */
+  get tables(): GrouperTables {
+    return (this.loaded ??= new GrouperTables(this.reader));
+  }
+}
+
 /**
- * MS-DRG grouper over one or more loaded versions (v43.0 and v43.1).
+ * MS-DRG grouper over one or more installed versions (v43.0 and v43.1). A version's tables are
+ * parsed and compiled the first time a claim needs them, so the first answer pays for one
+ * version only; {@link Grouper.preload} loads all of them up front.
  */
 export class Grouper {
-  private constructor(readonly versions: GrouperTables[]) {}
+  private constructor(readonly versions: GrouperVersion[]) {}
 
   /**
-   * Loads grouper versions from `msdrg-43.x` bundle readers (parses and compiles once).
+   * Creates a grouper over `msdrg-43.x` bundle readers.
    *
-   * @throws ChartsideGrouperTablesError when no reader is given.
+   * @throws ChartsideGrouperTablesError when no reader is given or one is not an MS-DRG bundle.
    */
   static fromBundles(readers: BundleReader[]): Grouper {
     if (readers.length === 0) throw new ChartsideGrouperTablesError('no MS-DRG bundle given: cannot group');
-    const versions = readers.map((r) => new GrouperTables(r)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    const versions = readers.map((r) => new GrouperVersion(r)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     return new Grouper(versions);
+  }
+
+  /** Parses and compiles every version now (e.g. while the side panel is idle). */
+  preload(): this {
+    for (const v of this.versions) void v.tables;
+    return this;
   }
 
   /**
@@ -107,15 +138,15 @@ export class Grouper {
     if (claim.version) {
       const v = claim.version.includes('.') ? claim.version : `${claim.version.slice(0, 2)}.${claim.version.slice(2)}`;
       const t = this.versions.find((x) => x.version === v);
-      if (t) return { tables: t };
-      return { tables: newest, note: `grouper version ${claim.version} is not installed; used v${newest.version}` };
+      if (t) return { tables: t.tables };
+      return { tables: newest.tables, note: `grouper version ${claim.version} is not installed; used v${newest.version}` };
     }
     const d = claim.dischargeDate;
-    if (!d) return { tables: newest, note: `no discharge date: used the newest grouper, v${newest.version}` };
+    if (!d) return { tables: newest.tables, note: `no discharge date: used the newest grouper, v${newest.version}` };
     const t = this.versions.find((x) => x.effectiveFrom <= d && d <= x.effectiveTo);
-    if (t) return { tables: t };
+    if (t) return { tables: t.tables };
     return {
-      tables: newest,
+      tables: newest.tables,
       note: `discharge date ${d} is outside the installed grouper versions (${this.versions[0]!.effectiveFrom} to ${newest.effectiveTo}): used the newest, v${newest.version}`,
     };
   }

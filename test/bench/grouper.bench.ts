@@ -50,8 +50,11 @@ function percentile(sorted: number[], p: number): number {
 export async function run(): Promise<Record<string, unknown>> {
   const bytes = await msdrgBundleBytes();
   const t0 = performance.now();
+  // Load time of one version (what the first claim pays); the second is loaded right after.
   const grouper = Grouper.fromBundles([readerFromBytes(bytes.get('msdrg-43.0')!), readerFromBytes(bytes.get('msdrg-43.1')!)]);
+  void grouper.versions[0]!.tables;
   const loadMs = performance.now() - t0;
+  grouper.preload();
   const t1 = performance.now();
   const mce = Mce.fromBundle(readerFromBytes(bytes.get('mce-43.1')!));
   const mceLoadMs = performance.now() - t1;
@@ -74,7 +77,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const edits = throughput(mceClaims, (c) => mce.edit(c));
 
   return {
-    grouperLoadMs: Math.round(loadMs),
+    grouperLoadOneVersionMs: Math.round(loadMs),
     mceLoadMs: Math.round(mceLoadMs),
     fixtureClaims: claims.length,
     grouperClaimsPerSecond: lean.perSecond,
