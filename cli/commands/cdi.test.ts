@@ -1,0 +1,62 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main';
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, {
+    stdout: { write: (c: string) => (out += c) },
+    stderr: { write: (c: string) => (err += c) },
+    stdin: Readable.from([stdin]),
+  });
+  return { code, out, err };
+}
+
+const NOTE =
+  'Vitals: T 38.9 C, HR 112, RR 22.\nLabs: WBC 16.4, lactate 2.8, Na 126, 124.\nPlan: UTI, IV ceftriaxone. Fluid restriction 1.2 L.\n';
+
+describe('chartside cdi', () => {
+  it('prints {opportunities: [{topic, indicators, query, compliance}]} for standard input', async () => {
+    const { code, out } = await run(['cdi', '-', '--json'], NOTE);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      opportunities: {
+        topic: string;
+        indicators: {
+          name: string;
+          value: number | null;
+          unit: string | null;
+          start: number;
+          end: number;
+          text: string;
+        }[];
+        query: { question: string; options: string[]; text: string };
+        compliance: unknown[];
+      }[];
+    };
+    expect(json.opportunities.map((o) => o.topic)).toEqual(['sepsis', 'hyponatremia']);
+    for (const o of json.opportunities) {
+      expect(o.compliance).toEqual([]);
+      expect(o.query.options.at(-1)).toBe('Clinically undetermined');
+      expect(o.query.text).toContain(o.query.question);
+      for (const i of o.indicators) expect(NOTE.slice(i.start, i.end)).toBe(i.text);
+    }
+    const na = json.opportunities[1]!.indicators.find((i) => i.name === 'sodium')!;
+    expect(na).toMatchObject({ value: 126, unit: 'mmol/L', text: 'Na 126' });
+  });
+
+  it('prints readable drafts without --json, and says when there is nothing to query', async () => {
+    const drafts = await run(['cdi', '-'], NOTE);
+    expect(drafts.out).toContain('=== sepsis:');
+    expect(drafts.out).toContain('Compliance check: passed');
+    const none = await run(['cdi', '-'], 'Na 139. Afebrile.');
+    expect(none.out).toMatch(/^No query opportunities \(\d+ indicators read\)\.\n$/);
+  });
+
+  it('rejects a missing input with a usage error', async () => {
+    const { code, err } = await run(['cdi']);
+    expect(code).toBe(2);
+    expect(err).toContain('Usage: chartside cdi');
+  });
+});
