@@ -37,7 +37,7 @@ export function editDistance(a: string, b: string, max: number): number {
     prev = cur;
     cur = t;
   }
-  return prev[n]!;
+  return Math.min(prev[n]!, max + 1);
 }
 
 /** Padded trigrams of a word: `heart` -> `$he hea ear art rt$`. Words of 1-2 letters give one gram. */

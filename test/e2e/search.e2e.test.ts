@@ -1,0 +1,90 @@
+/**
+ * Search end to end (issue 3): in the built extension's real side panel, `/` focuses the search
+ * box, typing a coder's words shows the expected code first (ICD-10-CM group, with the reason),
+ * the keyboard opens its detail (path from chapter to code, instructional notes, release), and a
+ * code typed without its dot is found too. The index is built in the engine worker from the
+ * tables installed in IndexedDB on the first search.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openSidePanel, waitForSidePanelReady, type ExtensionBrowser } from './support/browser';
+
+/** Waits for `fn(arg)` in the panel; on time-out fails with what the panel shows. */
+async function waitInPanel(panel: Page, what: string, fn: (arg: string) => boolean, arg: string, timeout = 240_000): Promise<void> {
+  try {
+    await panel.waitForFunction(fn, { polling: 'mutation', timeout }, arg);
+  } catch (error) {
+    const shown = await panel.evaluate(() => document.body.innerText.slice(0, 3000)).catch(() => '(panel gone)');
+    throw new Error(`${what}: not seen within ${timeout / 1000} s. The panel shows:\n${shown}`, { cause: error });
+  }
+}
+
+async function typeQuery(panel: Page, query: string): Promise<void> {
+  await panel.keyboard.press('Escape'); // back to the box / clear
+  await panel.keyboard.press('/');
+  const focused = await panel.evaluate(() => document.activeElement?.id);
+  expect(focused).toBe('code-lookup-input');
+  await panel.evaluate(() => {
+    const input = document.getElementById('code-lookup-input') as HTMLInputElement;
+    input.select();
+  });
+  await panel.keyboard.type(query);
+  await waitInPanel(
+    panel,
+    `results for "${query}"`,
+    (q) => {
+      const status = document.querySelector('[data-search-state]');
+      return status?.getAttribute('data-search-state') === 'ready' && status.getAttribute('data-query') === q;
+    },
+    query,
+  );
+}
+
+const firstCode = (panel: Page, system: string): Promise<string | null> =>
+  panel.evaluate((s) => document.querySelector(`#search-results section[data-system="${s}"] li[role="option"]`)?.getAttribute('data-code') ?? null, system);
+
+describe('search in the side panel', () => {
+  let chartside: ExtensionBrowser;
+  let panel: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    chartside = await launchWithExtension();
+    ({ page: panel, errors } = await openSidePanel(chartside));
+    await waitForSidePanelReady(panel, errors);
+    await panel.bringToFront();
+    await panel.keyboard.down('Alt');
+    await panel.keyboard.press('1');
+    await panel.keyboard.up('Alt');
+    await waitInPanel(panel, 'search box', () => document.getElementById('code-lookup-input') !== null, '', 30_000);
+  });
+  afterAll(async () => {
+    await chartside?.close();
+  });
+
+  it('types a clinical phrase, sees the specific code first with its reason, opens its detail', async () => {
+    await typeQuery(panel, 'acute on chronic systolic heart failure');
+    expect(await firstCode(panel, 'cm')).toBe('I50.23');
+    const reason = await panel.evaluate(() => document.querySelector('#search-results li[data-code="I50.23"] .reason')?.textContent ?? '');
+    expect(reason).toMatch(/systolic/i);
+
+    // Keyboard: into the list, Enter opens the active (first) result.
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('Enter');
+    await waitInPanel(panel, 'detail of I50.23', () => document.querySelector('article.code-detail[data-code="I50.23"] h2') !== null, '', 60_000);
+    const detail = await panel.evaluate(() => document.querySelector('article.code-detail')?.textContent ?? '');
+    expect(detail).toContain('Acute on chronic systolic (congestive) heart failure');
+    expect(detail).toContain('I50.2'); // path from the category down
+    expect(detail).toMatch(/Billable/);
+    expect(detail).toMatch(/FY2026/);
+    expect(errors).toEqual([]);
+  });
+
+  it('finds a code typed without its dot and an abbreviation', async () => {
+    await typeQuery(panel, 'i5023');
+    expect(await firstCode(panel, 'cm')).toBe('I50.23');
+    await typeQuery(panel, 'chf');
+    expect(await firstCode(panel, 'cm')).toBe('I50.9');
+    expect(errors).toEqual([]);
+  });
+});
