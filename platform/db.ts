@@ -19,6 +19,9 @@ import type { BundleHeader } from '../engine/bundle/format';
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'chartside';
 
+/** Newest schema version declared by {@link openChartsideDb}. */
+export const DB_VERSION = 2;
+
 const provenanceSchema = z.object({
   file: z.string(),
   sha256: z.string(),
@@ -120,7 +123,7 @@ export type ChartsideDb = Dexie & {
  * @param options.indexedDB / options.IDBKeyRange let Node tests pass fake-indexeddb explicitly.
  */
 export function openChartsideDb(
-  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string } = {},
+  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string; /** Tests only: declare versions up to this one (upgrade tests). */ schemaVersion?: number } = {},
 ): ChartsideDb {
   const db = new Dexie(options.name ?? DB_NAME, {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
@@ -135,6 +138,20 @@ export function openChartsideDb(
     cases: 'id, updatedAt',
     audit: '++id, at',
   });
+  if ((options.schemaVersion ?? DB_VERSION) < 2) return db;
+  // Version 2 (issue 7, platform/cases.ts): saved rows carry a `kind` ('case' or 'query-draft',
+  // both encrypted) indexed so the workspace lists cases without decrypting drafts. Rows saved
+  // under version 1 are cases: the upgrade labels them, their encrypted payload is untouched.
+  db.version(2)
+    .stores({ cases: 'id, updatedAt, kind' })
+    .upgrade((tx) =>
+      tx
+        .table('cases')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          if (row.kind === undefined) row.kind = 'case';
+        }),
+    );
   return db;
 }
 
