@@ -189,6 +189,9 @@ function BootView({ boot }: { boot: BootState }) {
           {boot.message.split('\n').map((line, i) => (
             <p key={i}>{line}</p>
           ))}
+          <button type="button" onClick={() => location.reload()}>
+            Retry
+          </button>
         </div>
       );
     case 'ready':
