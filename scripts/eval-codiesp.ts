@@ -201,7 +201,8 @@ function report(
 
 async function main(): Promise<void> {
   const split = (arg('split') ?? 'dev') as Split;
-  if (!['train', 'dev', 'test', 'train-holdout'].includes(split)) throw new Error('--split must be train, dev, test or train-holdout');
+  if (!['train', 'dev', 'test', 'train-holdout'].includes(split))
+    throw new Error('--split must be train, dev, test or train-holdout');
   const calibrate = !process.argv.includes('--no-calibration');
   const limit = arg('limit') ? Number(arg('limit')) : undefined;
   const tables = await loadSuggestTables();
@@ -235,8 +236,14 @@ async function main(): Promise<void> {
       ...(process.env.LEARN_MIN_P ? { minP: Number(process.env.LEARN_MIN_P) } : {}),
       ...(process.env.LEARN_MIN_SUPPORT ? { minSupport: Number(process.env.LEARN_MIN_SUPPORT) } : {}),
     });
-    options = { ...options, learned: model, ...(process.env.LEARN_WEIGHT ? { learnedWeight: Number(process.env.LEARN_WEIGHT) } : {}) };
-    process.stderr.write(`learned associations: ${model.features.size} features from ${docs.length} train documents in ${(performance.now() - t1).toFixed(0)} ms\n`);
+    options = {
+      ...options,
+      learned: model,
+      ...(process.env.LEARN_WEIGHT ? { learnedWeight: Number(process.env.LEARN_WEIGHT) } : {}),
+    };
+    process.stderr.write(
+      `learned associations: ${model.features.size} features from ${docs.length} train documents in ${(performance.now() - t1).toFixed(0)} ms\n`,
+    );
   }
   if (calibrate && train) {
     const tr = run(suggester, train, fy2018, base);

@@ -48,7 +48,11 @@ export async function loadSuggestTables(year?: number, log: (line: string) => vo
     const registered = BUILDERS.some((b) => b.name === icd10pcsBuilder.name);
     const reader = registered
       ? await loadBundleReader(pcsId)
-      : await loadBundleReader(pcsId, { builders: [icd10pcsBuilder], cacheDir: join(CACHE_DIR, '..', 'codesets-suggest-pcs'), log });
+      : await loadBundleReader(pcsId, {
+          builders: [icd10pcsBuilder],
+          cacheDir: join(CACHE_DIR, '..', 'codesets-suggest-pcs'),
+          log,
+        });
     pcs = PcsTable.fromBundle(reader);
   } catch (e) {
     notices.push(`ICD-10-PCS tables unavailable, no procedure suggestions: ${(e as Error).message}`);
@@ -57,9 +61,16 @@ export async function loadSuggestTables(year?: number, log: (line: string) => vo
 }
 
 function render(r: SuggestResult): string {
-  const out: string[] = [`Setting: ${r.setting}. ICD-10-CM FY${r.tables.cm}${r.tables.pcs ? `, ICD-10-PCS FY${r.tables.pcs}` : ''}.`, '', 'Diagnoses:'];
+  const out: string[] = [
+    `Setting: ${r.setting}. ICD-10-CM FY${r.tables.cm}${r.tables.pcs ? `, ICD-10-PCS FY${r.tables.pcs}` : ''}.`,
+    '',
+    'Diagnoses:',
+  ];
   const line = (s: SuggestResult['diagnoses'][number]): string => {
-    const ev = s.evidence.slice(0, 3).map((e) => `"${e.text}" @${e.start}`).join(', ');
+    const ev = s.evidence
+      .slice(0, 3)
+      .map((e) => `"${e.text}" @${e.start}`)
+      .join(', ');
     const flags = s.flags.length ? ` [${s.flags.join(', ')}]` : '';
     return `  ${s.code.padEnd(9)} ${s.score.toFixed(2)}  ${s.title}${flags}\n             via ${s.path}; evidence ${ev}`;
   };
@@ -77,7 +88,8 @@ export const suggestCommand: CliCommand = {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('give one file, or - for standard input');
     const setting = (strings.get('setting') ?? 'inpatient') as Setting;
-    if (setting !== 'inpatient' && setting !== 'outpatient') throw new UsageError('--setting must be inpatient or outpatient');
+    if (setting !== 'inpatient' && setting !== 'outpatient')
+      throw new UsageError('--setting must be inpatient or outpatient');
     const yearText = strings.get('year');
     const year = yearText ? Number(yearText.replace(/^FY/i, '')) : undefined;
     if (yearText && !Number.isInteger(year)) throw new UsageError(`bad --year ${yearText}`);
@@ -95,7 +107,9 @@ export const suggestCommand: CliCommand = {
         flags: s.flags,
         notes: s.notes,
       });
-      io.stdout.write(`${JSON.stringify({ setting: result.setting, tables: result.tables, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim) }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ setting: result.setting, tables: result.tables, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim) }, null, 2)}\n`,
+      );
     } else {
       io.stdout.write(render(result));
     }

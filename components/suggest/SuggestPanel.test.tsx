@@ -6,7 +6,14 @@ import type { Suggestion, SuggestResult } from '../../engine/suggest';
 import { SuggestionDecisions } from './accepted';
 import { SuggestPanel } from './SuggestPanel';
 
-const ev = (text: string, start: number) => ({ start, end: start + text.length, text, section: 'assessment-plan' as const, context: { negated: false, uncertain: false, historical: false, family: false, hypothetical: false }, score: 0.8 });
+const ev = (text: string, start: number) => ({
+  start,
+  end: start + text.length,
+  text,
+  section: 'assessment-plan' as const,
+  context: { negated: false, uncertain: false, historical: false, family: false, hypothetical: false },
+  score: 0.8,
+});
 const s = (system: 'cm' | 'pcs', code: string, score: number, flags: Suggestion['flags'] = []): Suggestion => ({
   id: `${system}:${code}`,
   system,
@@ -18,7 +25,13 @@ const s = (system: 'cm' | 'pcs', code: string, score: number, flags: Suggestion[
   flags,
   notes: [],
 });
-const result: SuggestResult = { version: 1, setting: 'inpatient', diagnoses: [s('cm', 'I50.23', 0.9, ['possible-principal']), s('cm', 'E87.1', 0.6), s('cm', 'R69', 0.1)], procedures: [s('pcs', '0W993ZZ', 0.7)], tables: { cm: 2026, pcs: 2026 } };
+const result: SuggestResult = {
+  version: 1,
+  setting: 'inpatient',
+  diagnoses: [s('cm', 'I50.23', 0.9, ['possible-principal']), s('cm', 'E87.1', 0.6), s('cm', 'R69', 0.1)],
+  procedures: [s('pcs', '0W993ZZ', 0.7)],
+  tables: { cm: 2026, pcs: 2026 },
+};
 
 describe('SuggestPanel', () => {
   it('groups suggestions, hides unconfident ones, renders text as text, accepts with a key and highlights on click', () => {
@@ -26,22 +39,40 @@ describe('SuggestPanel', () => {
     document.body.appendChild(host);
     const decisions = new SuggestionDecisions();
     const onHighlight = vi.fn();
-    const draw = () => render(<SuggestPanel result={result} decisions={decisions.map} onDecide={(x, d) => (decisions.decide(x, d), draw())} onHighlight={onHighlight} />, host);
+    const draw = () =>
+      render(
+        <SuggestPanel
+          result={result}
+          decisions={decisions.map}
+          onDecide={(x, d) => (decisions.decide(x, d), draw())}
+          onHighlight={onHighlight}
+        />,
+        host,
+      );
     draw();
     const dx = host.querySelector('[data-suggest-group="diagnoses"]')!;
-    expect([...dx.querySelectorAll('[data-code]')].map((e) => e.getAttribute('data-code'))).toEqual(['I50.23', 'E87.1']);
-    expect(host.querySelector('[data-suggest-group="procedures"] [data-code]')!.getAttribute('data-code')).toBe('0W993ZZ');
+    expect([...dx.querySelectorAll('[data-code]')].map((e) => e.getAttribute('data-code'))).toEqual([
+      'I50.23',
+      'E87.1',
+    ]);
+    expect(host.querySelector('[data-suggest-group="procedures"] [data-code]')!.getAttribute('data-code')).toBe(
+      '0W993ZZ',
+    );
     expect(host.querySelector('img')).toBeNull();
     expect(host.textContent).toContain('<img src=x onerror=alert(1)>');
     const row = host.querySelector<HTMLElement>('[data-code="E87.1"]')!;
     row.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     expect(host.querySelector('[data-code="E87.1"]')!.getAttribute('data-decision')).toBe('accepted');
-    host.querySelector<HTMLElement>('[data-code="I50.23"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    host
+      .querySelector<HTMLElement>('[data-code="I50.23"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     expect(decisions.abstract().diagnoses).toEqual([
       { code: 'I50.23', title: result.diagnoses[0]!.title, principal: true },
       { code: 'E87.1', title: result.diagnoses[1]!.title, principal: false },
     ]);
-    host.querySelector<HTMLElement>('[data-code="E87.1"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true }));
+    host
+      .querySelector<HTMLElement>('[data-code="E87.1"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true }));
     expect(decisions.abstract().diagnoses.map((d) => d.code)).toEqual(['I50.23']);
     host.querySelector<HTMLButtonElement>('[data-code="I50.23"] .evidence-span')!.click();
     expect(onHighlight).toHaveBeenCalledWith(result.diagnoses[0]!.evidence[0]);

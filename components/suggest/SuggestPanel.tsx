@@ -47,7 +47,11 @@ export function SuggestPanel(props: SuggestPanelProps) {
       [
         { id: 'diagnoses', label: 'Diagnoses (ICD-10-CM)', items: props.result.diagnoses },
         { id: 'procedures', label: 'Procedures (ICD-10-PCS)', items: props.result.procedures },
-      ].map((g) => ({ ...g, shown: showAll ? g.items : g.items.filter((s) => s.score >= DISPLAY_THRESHOLD), hidden: g.items.filter((s) => s.score < DISPLAY_THRESHOLD).length })),
+      ].map((g) => ({
+        ...g,
+        shown: showAll ? g.items : g.items.filter((s) => s.score >= DISPLAY_THRESHOLD),
+        hidden: g.items.filter((s) => s.score < DISPLAY_THRESHOLD).length,
+      })),
     [props.result, showAll],
   );
   const onKey = (event: KeyboardEvent, s: Suggestion): void => {
@@ -72,7 +76,8 @@ export function SuggestPanel(props: SuggestPanelProps) {
         </p>
       ))}
       <p class="suggest-help">
-        Keys on a row: <kbd>a</kbd> accept, <kbd>r</kbd> reject, <kbd>u</kbd> undo, <kbd>h</kbd> show evidence in the chart, arrows to move.
+        Keys on a row: <kbd>a</kbd> accept, <kbd>r</kbd> reject, <kbd>u</kbd> undo, <kbd>h</kbd> show evidence in the
+        chart, arrows to move.
       </p>
       {groups.map((g) => (
         <section key={g.id} aria-label={g.label} data-suggest-group={g.id}>
@@ -100,10 +105,18 @@ export function SuggestPanel(props: SuggestPanelProps) {
                       <code class="code">{s.code}</code>
                       <span class="title">{s.title}</span>
                       <meter min={0} max={1} value={s.score} title={`confidence ${Math.round(s.score * 100)}%`} />
-                      <button type="button" aria-pressed={decision === 'accepted'} onClick={() => props.onDecide(s, decision === 'accepted' ? undefined : 'accepted')}>
+                      <button
+                        type="button"
+                        aria-pressed={decision === 'accepted'}
+                        onClick={() => props.onDecide(s, decision === 'accepted' ? undefined : 'accepted')}
+                      >
                         Accept
                       </button>
-                      <button type="button" aria-pressed={decision === 'rejected'} onClick={() => props.onDecide(s, decision === 'rejected' ? undefined : 'rejected')}>
+                      <button
+                        type="button"
+                        aria-pressed={decision === 'rejected'}
+                        onClick={() => props.onDecide(s, decision === 'rejected' ? undefined : 'rejected')}
+                      >
                         Reject
                       </button>
                     </div>
@@ -119,7 +132,13 @@ export function SuggestPanel(props: SuggestPanelProps) {
                     <div class="evidence">
                       <span class="path">via {s.path}</span>
                       {s.evidence.slice(0, 5).map((e) => (
-                        <button type="button" class="evidence-span" key={`${e.start}:${e.end}`} onClick={() => props.onHighlight(e)} title={`${e.section} · characters ${e.start}-${e.end}`}>
+                        <button
+                          type="button"
+                          class="evidence-span"
+                          key={`${e.start}:${e.end}`}
+                          onClick={() => props.onHighlight(e)}
+                          title={`${e.section} · characters ${e.start}-${e.end}`}
+                        >
                           “{e.text}”
                         </button>
                       ))}
@@ -140,7 +159,9 @@ export function SuggestPanel(props: SuggestPanelProps) {
       ))}
       {hiddenTotal > 0 && (
         <button type="button" class="more" onClick={() => setShowAll(!showAll)}>
-          {showAll ? 'Show only confident suggestions' : `Show ${hiddenTotal} less confident suggestion${hiddenTotal === 1 ? '' : 's'}`}
+          {showAll
+            ? 'Show only confident suggestions'
+            : `Show ${hiddenTotal} less confident suggestion${hiddenTotal === 1 ? '' : 's'}`}
         </button>
       )}
     </div>

@@ -40,7 +40,11 @@ export class SuggestionDecisions {
     const dx = list.filter((s) => s.system === 'cm');
     const principal = dx.find((s) => s.flags.includes('possible-principal')) ?? dx[0];
     return {
-      diagnoses: [...(principal ? [principal] : []), ...dx.filter((s) => s !== principal)].map((s) => ({ code: s.code, title: s.title, principal: s === principal })),
+      diagnoses: [...(principal ? [principal] : []), ...dx.filter((s) => s !== principal)].map((s) => ({
+        code: s.code,
+        title: s.title,
+        principal: s === principal,
+      })),
       procedures: list.filter((s) => s.system === 'pcs').map((s) => ({ code: s.code, title: s.title })),
     };
   }

@@ -7,7 +7,11 @@ import type { SectionProps } from '../shell/sections';
 import { sidePanelDecisions } from './accepted';
 import { SuggestPanel } from './SuggestPanel';
 
-type State = { state: 'idle' } | { state: 'working' } | { state: 'done'; result: SuggestResponse } | { state: 'failed'; message: string };
+type State =
+  | { state: 'idle' }
+  | { state: 'working' }
+  | { state: 'done'; result: SuggestResponse }
+  | { state: 'failed'; message: string };
 
 /** Sends a message to the content script of the active tab (highlight requests). */
 async function toActiveTab(message: Message): Promise<void> {
@@ -32,7 +36,10 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
     engine
       .suggest(snapshot, { setting })
       .then((result) => live && setState({ state: 'done', result }))
-      .catch((error: unknown) => live && setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) }));
+      .catch(
+        (error: unknown) =>
+          live && setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       live = false;
     };
@@ -40,7 +47,8 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
   useEffect(() => {
     const listener = (raw: unknown): undefined => {
       const m = raw as { type?: unknown; reason?: unknown };
-      if (m?.type === 'content-to-panel:highlight-failed' && typeof m.reason === 'string') setHighlightError(m.reason.slice(0, 500));
+      if (m?.type === 'content-to-panel:highlight-failed' && typeof m.reason === 'string')
+        setHighlightError(m.reason.slice(0, 500));
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
@@ -49,7 +57,12 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
   const highlight = (e: Evidence): void => {
     if (state.state !== 'done') return;
     setHighlightError(undefined);
-    toActiveTab({ type: 'panel-to-content:highlight', start: e.start, end: e.end, capturedAt: state.result.snapshotCapturedAt }).catch((error: unknown) =>
+    toActiveTab({
+      type: 'panel-to-content:highlight',
+      start: e.start,
+      end: e.end,
+      capturedAt: state.result.snapshotCapturedAt,
+    }).catch((error: unknown) =>
       setHighlightError(`The chart tab did not answer: ${error instanceof Error ? error.message : String(error)}`),
     );
   };
@@ -62,14 +75,22 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
           <option value="outpatient">Outpatient (uncertain diagnoses not coded)</option>
         </select>
       </label>
-      {state.state === 'idle' && <p class="notice">No chart has been read from the active tab yet. Open a chart on a granted site, or select text and read the selection.</p>}
+      {state.state === 'idle' && (
+        <p class="notice">
+          No chart has been read from the active tab yet. Open a chart on a granted site, or select text and read the
+          selection.
+        </p>
+      )}
       {state.state === 'working' && <p class="notice">Reading the chart and looking codes up in the Index…</p>}
       {state.state === 'failed' && <p class="error">Suggestions failed: {state.message}</p>}
       {highlightError && <p class="error">Could not highlight: {highlightError}</p>}
       {state.state === 'done' && (
         <SuggestPanel
           result={state.result}
-          notices={[`ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}`, ...state.result.notices]}
+          notices={[
+            `ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}`,
+            ...state.result.notices,
+          ]}
           decisions={sidePanelDecisions.map}
           onDecide={(s, d) => sidePanelDecisions.decide(s, d)}
           onHighlight={highlight}

@@ -85,7 +85,8 @@ export const chartSnapshotSchema = z
   .superRefine((s, ctx) => {
     const n = s.text.length;
     const check = (what: string, x: { start: number; end: number }): void => {
-      if (x.start > x.end || x.end > n) ctx.addIssue({ code: 'custom', message: `${what}: span ${x.start}-${x.end} outside text of length ${n}` });
+      if (x.start > x.end || x.end > n)
+        ctx.addIssue({ code: 'custom', message: `${what}: span ${x.start}-${x.end} outside text of length ${n}` });
     };
     s.sections.forEach((x, i) => check(`sections[${i}]`, x));
     s.labs.forEach((x, i) => check(`labs[${i}]`, x));
@@ -115,7 +116,11 @@ export function parseSnapshot(raw: unknown): ChartSnapshot {
  *
  * @example snapshotFromText('Assessment: pneumonia.').text // 'Assessment: pneumonia.'
  */
-export function snapshotFromText(text: string, reader = 'paste', capturedAt = new Date(0).toISOString()): ChartSnapshot {
+export function snapshotFromText(
+  text: string,
+  reader = 'paste',
+  capturedAt = new Date(0).toISOString(),
+): ChartSnapshot {
   const t = text.length > MAX_SNAPSHOT_CHARS ? text.slice(0, MAX_SNAPSHOT_CHARS) : text;
   return {
     version: SNAPSHOT_VERSION,

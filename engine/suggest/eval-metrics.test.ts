@@ -9,7 +9,10 @@ describe('CodiEsp metrics', () => {
     expect(averagePrecision([], new Set(['a']))).toBe(0);
   });
   it('MAP counts documents without predictions as 0', () => {
-    const gold = new Map([['d1', new Set(['a'])], ['d2', new Set(['b'])]]);
+    const gold = new Map([
+      ['d1', new Set(['a'])],
+      ['d2', new Set(['b'])],
+    ]);
     expect(meanAveragePrecision(new Map([['d1', ['a']]]), gold)).toBe(0.5);
   });
   it('micro P/R/F1', () => {

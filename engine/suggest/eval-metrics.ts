@@ -30,7 +30,10 @@ export function averagePrecision(ranked: readonly string[], gold: ReadonlySet<st
 }
 
 /** Mean average precision over every gold document. */
-export function meanAveragePrecision(runs: ReadonlyMap<string, readonly string[]>, gold: ReadonlyMap<string, ReadonlySet<string>>): number {
+export function meanAveragePrecision(
+  runs: ReadonlyMap<string, readonly string[]>,
+  gold: ReadonlyMap<string, ReadonlySet<string>>,
+): number {
   if (gold.size === 0) return 0;
   let total = 0;
   for (const [doc, codes] of gold) total += averagePrecision(runs.get(doc) ?? [], codes);
@@ -38,13 +41,16 @@ export function meanAveragePrecision(runs: ReadonlyMap<string, readonly string[]
 }
 
 /** Micro-averaged precision, recall and F1 of predicted sets. */
-export function microPrf(pred: ReadonlyMap<string, ReadonlySet<string>>, gold: ReadonlyMap<string, ReadonlySet<string>>): { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number } {
+export function microPrf(
+  pred: ReadonlyMap<string, ReadonlySet<string>>,
+  gold: ReadonlyMap<string, ReadonlySet<string>>,
+): { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const [doc, g] of gold) {
     const p = pred.get(doc) ?? new Set<string>();
-    for (const c of p) (g.has(c) ? tp++ : fp++);
+    for (const c of p) g.has(c) ? tp++ : fp++;
     for (const c of g) if (!p.has(c)) fn++;
   }
   for (const [doc, p] of pred) if (!gold.has(doc)) fp += p.size;

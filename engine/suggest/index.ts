@@ -5,5 +5,11 @@
 export { Suggester, ChartsideSuggestError } from './suggester';
 export { buildLexicon, type SuggestLexicon, type LexEntry } from './lexicon';
 export type * from './types';
-export { trainAssociations, textFeatures, LEARNED_MODEL_VERSION, type LearnedModel, type TrainingDocument } from './learned';
+export {
+  trainAssociations,
+  textFeatures,
+  LEARNED_MODEL_VERSION,
+  type LearnedModel,
+  type TrainingDocument,
+} from './learned';
 export { DISPLAY_THRESHOLD } from './types';

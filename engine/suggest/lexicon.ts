@@ -24,7 +24,7 @@ export interface LexEntry {
   code: string;
   /** Readable path: `Failure, failed > heart > systolic` or the Tabular title. */
   path: string;
-  /** Keys that must all appear in the sentence. */
+  /** Keys that must all appear in the sentence, rarest first. */
   req: string[];
   /** Keys after a with/in connective; may be satisfied by another sentence of the chart. */
   withKeys: string[];
@@ -39,8 +39,8 @@ export interface LexEntry {
 /** Built lexicon. */
 export interface SuggestLexicon {
   entries: LexEntry[];
-  /** Anchor key -> entry indexes. */
-  byAnchor: Map<string, number[]>;
+  /** Anchor key -> second-rarest key (`""` for one-key entries) -> entry indexes. Two levels, so a sentence only visits entries whose two rarest keys it holds. */
+  byAnchor: Map<string, Map<string, number[]>>;
   /** Normalised Index path (`hypertension|heart|with heart failure`) -> code as printed. */
   cmPaths: Map<string, string>;
   /** Number of key occurrences per key over all entries (rarity). */
@@ -54,7 +54,15 @@ const CONNECTIVE = /^(with|in|due to|associated with|secondary to|because of|fol
 
 /** Path key used to resolve `see` references: lower case, nonessential parts removed. */
 export function pathKey(parts: readonly string[]): string {
-  return parts.map((p) => p.toLowerCase().replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim()).join('|');
+  return parts
+    .map((p) =>
+      p
+        .toLowerCase()
+        .replace(/\([^)]*\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .join('|');
 }
 
 interface Draft {
@@ -95,11 +103,15 @@ function mainForms(title: string): string[] {
   const forms: string[] = [];
   const paren = /\(([^)]*)\)/g;
   for (let m = paren.exec(title); m; m = paren.exec(title)) if (m[1]) forms.push(m[1]);
-  const bare = title.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const bare = title
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const parts = bare.split(/,\s*/).filter((p) => p.length > 0);
   // "Failure, failed" lists forms of one word; "Violence, physical" is one phrase.
   const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
-  const variants = parts.length > 1 && parts.slice(1).every((p) => p.toLowerCase().slice(0, 4) === head && !p.includes(' '));
+  const variants =
+    parts.length > 1 && parts.slice(1).every((p) => p.toLowerCase().slice(0, 4) === head && !p.includes(' '));
   forms.unshift(...(variants ? parts : [bare]));
   return forms.filter((f) => f.length > 0);
 }
@@ -131,7 +143,17 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       if (!levelKeys([form, ...titles.slice(1)], req, withKeys)) continue;
       if (req.length === 0) continue;
       if (!code) seeDrafts.push(drafts.length);
-      drafts.push({ system: 'cm', source: 'index', code, see: e.see, path: titles.join(' > '), req, withKeys, mainTerm: forms[0]!.toLowerCase(), depth: titles.length - 1 });
+      drafts.push({
+        system: 'cm',
+        source: 'index',
+        code,
+        see: e.see,
+        path: titles.join(' > '),
+        req,
+        withKeys,
+        mainTerm: forms[0]!.toLowerCase(),
+        depth: titles.length - 1,
+      });
     }
   }
   // Resolve `see` references through the Index paths (a few hops at most).
@@ -155,7 +177,17 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       withKeys.length = 0;
     }
     if (req.length === 0) continue;
-    drafts.push({ system: 'cm', source: 'tabular', code: c.dotted, see: '', path: c.long, req, withKeys, mainTerm: '', depth: 0 });
+    drafts.push({
+      system: 'cm',
+      source: 'tabular',
+      code: c.dotted,
+      see: '',
+      path: c.long,
+      req,
+      withKeys,
+      mainTerm: '',
+      depth: 0,
+    });
   }
 
   // ICD-10-PCS Index.
@@ -184,7 +216,17 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
           req.push(...withKeys);
           if (req.length === 0) continue;
           const path = t.kind === 'see' ? `${e.path.join(' > ')} (see ${t.text})` : e.path.join(' > ');
-          drafts.push({ system: 'pcs', source: 'pcs-index', code, see: '', path, req, withKeys: [], mainTerm: form.toLowerCase(), depth: e.depth });
+          drafts.push({
+            system: 'pcs',
+            source: 'pcs-index',
+            code,
+            see: '',
+            path,
+            req,
+            withKeys: [],
+            mainTerm: form.toLowerCase(),
+            depth: e.depth,
+          });
         }
       }
     }
@@ -198,15 +240,29 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     for (const k of d.req) keyFreq.set(k, (keyFreq.get(k) ?? 0) + 1);
   }
   const entries: LexEntry[] = [];
-  const byAnchor = new Map<string, number[]>();
+  const byAnchor = new Map<string, Map<string, number[]>>();
   for (const d of drafts) {
     if (!d.code || d.req.length === 0) continue;
-    let anchor = d.req[0]!;
-    for (const k of d.req) if ((keyFreq.get(k) ?? 0) < (keyFreq.get(anchor) ?? 0)) anchor = k;
+    // Rarest key first: it anchors the entry and, checked first, rejects most candidates at once.
+    d.req.sort((a, b) => (keyFreq.get(a) ?? 0) - (keyFreq.get(b) ?? 0));
+    const anchor = d.req[0]!;
     const idx = entries.length;
-    entries.push({ system: d.system, source: d.source, code: d.code, path: d.path, req: d.req, withKeys: d.withKeys, mainTerm: d.mainTerm, depth: d.depth, anchor });
-    let list = byAnchor.get(anchor);
-    if (!list) byAnchor.set(anchor, (list = []));
+    entries.push({
+      system: d.system,
+      source: d.source,
+      code: d.code,
+      path: d.path,
+      req: d.req,
+      withKeys: d.withKeys,
+      mainTerm: d.mainTerm,
+      depth: d.depth,
+      anchor,
+    });
+    let second = byAnchor.get(anchor);
+    if (!second) byAnchor.set(anchor, (second = new Map()));
+    const k2 = d.req[1] ?? '';
+    let list = second.get(k2);
+    if (!list) second.set(k2, (list = []));
     list.push(idx);
   }
   return { entries, byAnchor, cmPaths, keyFreq, cmYear: cm.release.fiscalYear, pcsYear: pcs?.fiscalYear };

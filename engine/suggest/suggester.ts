@@ -10,15 +10,31 @@
  * between codes (Excludes1, "use additional code") and the Guidelines' presumed links.
  */
 import { normalizeCode, formatCmCode } from '../codes/normalize';
-import type { CmTable } from '../icd10cm';
+import type { CmNote, CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
 import { rowsMatching } from '../icd10pcs/pcs-table';
-import { analyzeText, findingContext, findingModifiers, type FindingModifiers, type SectionKind, type TextAnalysis } from '../text';
+import {
+  analyzeText,
+  findingContext,
+  findingModifiers,
+  type FindingContext,
+  type FindingModifiers,
+  type SectionKind,
+  type TextAnalysis,
+} from '../text';
 import { noteRefs, refCovers } from './codes-in-note';
 import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
-import { DISPLAY_THRESHOLD, type Evidence, type Setting, type SuggestOptions, type SuggestResult, type Suggestion, type SuggestionFlag } from './types';
+import {
+  DISPLAY_THRESHOLD,
+  type Evidence,
+  type Setting,
+  type SuggestOptions,
+  type SuggestResult,
+  type Suggestion,
+  type SuggestionFlag,
+} from './types';
 
 /** Raised for programmer errors (bad options). */
 export class ChartsideSuggestError extends Error {
@@ -55,11 +71,17 @@ const SECTION_WEIGHT: Partial<Record<SectionKind, number>> = {
 /** Approach words (PCS 5th character) as the PCS Definitions name them. */
 const APPROACH_CUES: readonly [RegExp, string][] = [
   [/\b(laparoscop|thoracoscop|arthroscop|mediastinoscop|percutaneous endoscop)/i, 'Percutaneous Endoscopic'],
-  [/\b(endoscop|colonoscop|bronchoscop|cystoscop|gastroscop|esophagogastroduodenoscop|ureteroscop|hysteroscop|sigmoidoscop|ercp|egd)/i, 'Via Natural or Artificial Opening Endoscopic'],
+  [
+    /\b(endoscop|colonoscop|bronchoscop|cystoscop|gastroscop|esophagogastroduodenoscop|ureteroscop|hysteroscop|sigmoidoscop|ercp|egd)/i,
+    'Via Natural or Artificial Opening Endoscopic',
+  ],
   [/\b(percutaneous|needle|puncture|ultrasound[- ]guided|ct[- ]guided|fine[- ]needle)/i, 'Percutaneous'],
   [/\b(open|laparotomy|thoracotomy|incision|craniotomy|sternotomy)\b/i, 'Open'],
   [/\b(external|transdermal|topical)\b/i, 'External'],
-  [/\b(transurethral|transvaginal|per rectum|transanal|oral intubation|nasogastric)\b/i, 'Via Natural or Artificial Opening'],
+  [
+    /\b(transurethral|transvaginal|per rectum|transanal|oral intubation|nasogastric)\b/i,
+    'Via Natural or Artificial Opening',
+  ],
 ];
 
 interface Match {
@@ -96,6 +118,12 @@ const LEARNED_WEIGHT = 0.3;
  */
 export class Suggester {
   readonly lexicon: SuggestLexicon;
+  /** Finding contexts of the chart being processed (cleared per call). */
+  private contextCache = new Map<string, FindingContext>();
+  /** Index code as printed -> billable code, for codes that needed no completion (table lifetime). */
+  private readonly billableCache = new Map<string, { code: string; needsSpecificity: boolean; note?: string } | null>();
+  /** Tabular notes by code (table lifetime). */
+  private readonly notesCache = new Map<string, CmNote[]>();
 
   constructor(
     private readonly cm: CmTable,
@@ -114,9 +142,11 @@ export class Suggester {
    */
   suggest(text: string, options: SuggestOptions = {}, analysis?: TextAnalysis): SuggestResult {
     const setting: Setting = options.setting ?? 'inpatient';
-    if (setting !== 'inpatient' && setting !== 'outpatient') throw new ChartsideSuggestError(`unknown setting ${String(setting)}`);
+    if (setting !== 'inpatient' && setting !== 'outpatient')
+      throw new ChartsideSuggestError(`unknown setting ${String(setting)}`);
     const excluded = options.excluded ?? 'drop';
     const a = analysis ?? analyzeText(text);
+    this.contextCache = new Map();
     const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end));
     // Key -> sentences holding it (for "with" subterms documented elsewhere in the chart).
     const keySentences = new Map<string, number[]>();
@@ -136,11 +166,28 @@ export class Suggester {
         if (mention) mentions.push(mention);
       }
     }
-    if (options.learned) mentions.push(...this.learnedMentions(options.learned, options.learnedWeight ?? LEARNED_WEIGHT, keys, text, a, setting, excluded));
+    if (options.learned)
+      mentions.push(
+        ...this.learnedMentions(
+          options.learned,
+          options.learnedWeight ?? LEARNED_WEIGHT,
+          keys,
+          text,
+          a,
+          setting,
+          excluded,
+        ),
+      );
     this.presumedLinks(mentions, text, a);
 
-    const diagnoses = this.merge(mentions.filter((m) => m.system === 'cm'), options);
-    const procedures = this.merge(mentions.filter((m) => m.system === 'pcs'), options);
+    const diagnoses = this.merge(
+      mentions.filter((m) => m.system === 'cm'),
+      options,
+    );
+    const procedures = this.merge(
+      mentions.filter((m) => m.system === 'pcs'),
+      options,
+    );
     this.tabularInstructions(diagnoses);
     this.principal(diagnoses, setting);
     const limit = options.limit ?? 50;
@@ -156,27 +203,35 @@ export class Suggester {
 
   // ---- matching ----
 
-  private matchSentence(sk: SentenceKeys, si: number, keySentences: Map<string, number[]>, text: string, a: TextAnalysis): Match[] {
+  private matchSentence(
+    sk: SentenceKeys,
+    si: number,
+    keySentences: Map<string, number[]>,
+    text: string,
+    a: TextAnalysis,
+  ): Match[] {
     const found: Match[] = [];
     const lex = this.lexicon;
-    const seen = new Set<number>();
     for (const key of sk.positions.keys()) {
-      const list = lex.byAnchor.get(key);
-      if (!list) continue;
-      for (const idx of list) {
-        if (seen.has(idx)) continue;
-        seen.add(idx);
-        const e = lex.entries[idx]!;
-        const m = this.place(e, sk, si);
-        if (!m) continue;
-        if (e.withKeys.length > 0) {
-          const here = e.withKeys.every((k) => sk.positions.has(k)) && this.place({ ...e, req: [...e.req, ...e.withKeys] }, sk, si) !== undefined;
-          // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-          const numeric = e.withKeys.some((k) => /[0-9]/.test(k));
-          if (!here && (numeric || !this.elsewhere(e.withKeys, keySentences, si, text, a))) continue;
-          m.combination = true;
+      const bysecond = lex.byAnchor.get(key);
+      if (!bysecond) continue;
+      for (const [k2, list] of bysecond) {
+        if (k2 !== '' && !sk.positions.has(k2)) continue;
+        for (const idx of list) {
+          const e = lex.entries[idx]!;
+          const m = this.place(e, sk, si);
+          if (!m) continue;
+          if (e.withKeys.length > 0) {
+            const here =
+              e.withKeys.every((k) => sk.positions.has(k)) &&
+              this.place({ ...e, req: [...e.req, ...e.withKeys] }, sk, si) !== undefined;
+            // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
+            const numeric = e.withKeys.some((k) => /[0-9]/.test(k));
+            if (!here && (numeric || !this.elsewhere(e.withKeys, keySentences, si, text, a))) continue;
+            m.combination = true;
+          }
+          found.push(m);
         }
-        found.push(m);
       }
     }
     // The most specific of overlapping matches leads; a match whose words lie inside a more
@@ -199,6 +254,7 @@ export class Suggester {
   private place(e: LexEntry, sk: SentenceKeys, si: number): Match | undefined {
     const anchorPositions = sk.positions.get(e.anchor);
     if (!anchorPositions) return undefined;
+    for (let i = 1; i < e.req.length; i++) if (!sk.positions.has(e.req[i]!)) return undefined;
     const maxWidth = e.req.length + WINDOW_SLACK;
     for (const ap of anchorPositions) {
       const positions: number[] = [];
@@ -216,18 +272,34 @@ export class Suggester {
       }
       if (!ok) continue;
       // A number (stage 3, type 2) counts only next to another word of the entry.
-      if (e.req.some((k, i) => /^[0-9]/.test(k) && !positions.some((p, j) => j !== i && Math.abs(p - positions[i]!) <= 2))) continue;
+      if (
+        e.req.some((k, i) => /^[0-9]/.test(k) && !positions.some((p, j) => j !== i && Math.abs(p - positions[i]!) <= 2))
+      )
+        continue;
       const lo = Math.min(...positions);
       const hi = Math.max(...positions);
       if (hi - lo + 1 > maxWidth) continue;
       const uniq = [...new Set(positions)].sort((x, y) => x - y);
-      return { entry: e, sentence: si, positions: uniq, start: sk.tokens[lo]!.start, end: sk.tokens[hi]!.end, combination: false };
+      return {
+        entry: e,
+        sentence: si,
+        positions: uniq,
+        start: sk.tokens[lo]!.start,
+        end: sk.tokens[hi]!.end,
+        combination: false,
+      };
     }
     return undefined;
   }
 
   /** `true` when some other sentence holds every key, not negated there. */
-  private elsewhere(withKeys: string[], keySentences: Map<string, number[]>, si: number, text: string, a: TextAnalysis): boolean {
+  private elsewhere(
+    withKeys: string[],
+    keySentences: Map<string, number[]>,
+    si: number,
+    text: string,
+    a: TextAnalysis,
+  ): boolean {
     const first = keySentences.get(withKeys[0]!);
     if (!first) return false;
     for (const sj of first) {
@@ -242,10 +314,24 @@ export class Suggester {
 
   // ---- one mention ----
 
-  private toMention(m: Match, sk: SentenceKeys, text: string, a: TextAnalysis, setting: Setting, excluded: 'drop' | 'demote'): Mention | undefined {
+  private toMention(
+    m: Match,
+    sk: SentenceKeys,
+    text: string,
+    a: TextAnalysis,
+    setting: Setting,
+    excluded: 'drop' | 'demote',
+  ): Mention | undefined {
     const span = { start: m.start, end: m.end };
-    const ctx = findingContext(text, span, a);
-    const mods = findingModifiers(text, span, a);
+    // Context depends on where the finding starts in its sentence: shared by overlapping matches.
+    const ctxKey = `${m.sentence}:${m.start}`;
+    let ctx = this.contextCache.get(ctxKey);
+    if (!ctx) {
+      ctx = findingContext(text, span, a);
+      this.contextCache.set(ctxKey, ctx);
+    }
+    let modsCache: FindingModifiers | undefined;
+    const mods = (): FindingModifiers => (modsCache ??= findingModifiers(text, span, a));
     const flags: SuggestionFlag[] = [];
     const notes: string[] = [];
     let code: string | undefined;
@@ -256,7 +342,13 @@ export class Suggester {
       if (r.needsSpecificity) flags.push('needs-specificity');
       if (r.note) notes.push(r.note);
     } else {
-      const r = this.resolvePcs(m.entry.code, sk, `${text.slice(m.start, m.end)} ${m.entry.path}`, text, a.sentences[m.sentence]!);
+      const r = this.resolvePcs(
+        m.entry.code,
+        sk,
+        `${text.slice(m.start, m.end)} ${m.entry.path}`,
+        text,
+        a.sentences[m.sentence]!,
+      );
       if (!r) return undefined;
       code = r.code;
       if (r.partial) flags.push('partial-code', 'needs-specificity');
@@ -298,17 +390,34 @@ export class Suggester {
       end: m.end,
       text: text.slice(m.start, m.end),
       section: ctx.section,
-      context: { negated: ctx.negated, uncertain: ctx.uncertain, historical: ctx.historical, family: ctx.family, hypothetical: ctx.hypothetical },
+      context: {
+        negated: ctx.negated,
+        uncertain: ctx.uncertain,
+        historical: ctx.historical,
+        family: ctx.family,
+        hypothetical: ctx.hypothetical,
+      },
       score: Math.min(1, score),
     };
     return { system: e.system, code, entry: e, evidence, flags, notes };
   }
 
   /** Mentions from learned word-to-code associations (codes checked against the tables). */
-  private learnedMentions(model: LearnedModel, weight: number, keys: SentenceKeys[], text: string, a: TextAnalysis, setting: Setting, excluded: 'drop' | 'demote'): Mention[] {
+  private learnedMentions(
+    model: LearnedModel,
+    weight: number,
+    keys: SentenceKeys[],
+    text: string,
+    a: TextAnalysis,
+    setting: Setting,
+    excluded: 'drop' | 'demote',
+  ): Mention[] {
     const out: Mention[] = [];
     const resolved = new Map<string, { code: string; system: 'cm' | 'pcs'; partial: boolean } | null>();
-    const resolve = (code: string, system: 'cm' | 'pcs'): { code: string; system: 'cm' | 'pcs'; partial: boolean } | null => {
+    const resolve = (
+      code: string,
+      system: 'cm' | 'pcs',
+    ): { code: string; system: 'cm' | 'pcs'; partial: boolean } | null => {
       const hit = resolved.get(code);
       if (hit !== undefined) return hit;
       let r: { code: string; system: 'cm' | 'pcs'; partial: boolean } | null = null;
@@ -317,7 +426,8 @@ export class Suggester {
         if (c) r = { code: c.code, system, partial: false };
       } else if (this.pcs) {
         const c = code.toUpperCase();
-        if (c.length === 7 ? this.pcs.isValid(c) : this.pcs.isValidPrefix(c)) r = { code: c, system, partial: c.length < 7 };
+        if (c.length === 7 ? this.pcs.isValid(c) : this.pcs.isValidPrefix(c))
+          r = { code: c, system, partial: c.length < 7 };
       }
       resolved.set(code, r);
       return r;
@@ -348,12 +458,35 @@ export class Suggester {
               score *= 0.2;
             }
             if (r.partial) flags.push('partial-code');
-            const entry: LexEntry = { system: r.system, source: 'index', code: r.code, path: `learned association: "${text.slice(start, end)}" (${as.support} training documents)`, req: [f], withKeys: [], mainTerm: '', depth: 0, anchor: f };
+            const entry: LexEntry = {
+              system: r.system,
+              source: 'index',
+              code: r.code,
+              path: `learned association: "${text.slice(start, end)}" (${as.support} training documents)`,
+              req: [f],
+              withKeys: [],
+              mainTerm: '',
+              depth: 0,
+              anchor: f,
+            };
             out.push({
               system: r.system,
               code: r.code,
               entry,
-              evidence: { start, end, text: text.slice(start, end), section: ctx.section, context: { negated: ctx.negated, uncertain: ctx.uncertain, historical: ctx.historical, family: ctx.family, hypothetical: ctx.hypothetical }, score },
+              evidence: {
+                start,
+                end,
+                text: text.slice(start, end),
+                section: ctx.section,
+                context: {
+                  negated: ctx.negated,
+                  uncertain: ctx.uncertain,
+                  historical: ctx.historical,
+                  family: ctx.family,
+                  hypothetical: ctx.hypothetical,
+                },
+                score,
+              },
               flags,
               notes: [],
               learned: true,
@@ -370,7 +503,24 @@ export class Suggester {
    * billable descendant whose Tabular title shares most words with the sentence (else the
    * unspecified one, flagged `needs-specificity`); the 7th character follows the encounter.
    */
-  private resolveCm(printed: string, sk: SentenceKeys, mods: FindingModifiers): { code: string; needsSpecificity: boolean; note?: string } | undefined {
+  private resolveCm(
+    printed: string,
+    sk: SentenceKeys,
+    modsOf: FindingModifiers | (() => FindingModifiers),
+  ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
+    const cached = this.billableCache.get(printed);
+    if (cached !== undefined) return cached ?? undefined;
+    const r = this.resolveCmUncached(printed, sk, modsOf);
+    // Only a code that needed no completion is the same for every sentence.
+    if (!r || !r.note) this.billableCache.set(printed, r ?? null);
+    return r;
+  }
+
+  private resolveCmUncached(
+    printed: string,
+    sk: SentenceKeys,
+    modsOf: FindingModifiers | (() => FindingModifiers),
+  ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     let code = normalizeCode(printed);
     if (!code) return undefined;
     // A code deleted since the Index release: climb to the nearest existing ancestor.
@@ -379,6 +529,7 @@ export class Suggester {
     if (this.cm.isBillable(code)) return { code: formatCmCode(code), needsSpecificity: false };
     const kids = this.cm.billableDescendants(code);
     if (kids.length === 0) return undefined;
+    const mods = typeof modsOf === 'function' ? modsOf() : modsOf;
     const want7 = mods.encounter?.value === 'subsequent' ? 'D' : mods.encounter?.value === 'sequela' ? 'S' : 'A';
     let best = kids[0]!;
     let bestScore = -Infinity;
@@ -400,7 +551,11 @@ export class Suggester {
     const extra = phraseKeys(best.long).filter((k) => !parentKeys.has(k) && sk.positions.has(k)).length;
     const needsSpecificity = extra === 0 || /\bunspecified\b/i.test(best.long);
     void bestHits;
-    return { code: best.dotted, needsSpecificity, note: `${formatCmCode(code)} completed to ${best.dotted} from the Tabular` };
+    return {
+      code: best.dotted,
+      needsSpecificity,
+      note: `${formatCmCode(code)} completed to ${best.dotted} from the Tabular`,
+    };
   }
 
   /**
@@ -409,7 +564,13 @@ export class Suggester {
    * (body part, approach, device), or `Z` (no device / no qualifier) for characters 6-7; when
    * body part or approach cannot be read the code stops at 4 characters, flagged partial.
    */
-  private resolvePcs(prefix: string, sk: SentenceKeys, _evidence: string, text: string, sentence: { start: number; end: number }): { code: string; partial: boolean } | undefined {
+  private resolvePcs(
+    prefix: string,
+    sk: SentenceKeys,
+    _evidence: string,
+    text: string,
+    sentence: { start: number; end: number },
+  ): { code: string; partial: boolean } | undefined {
     const pcs = this.pcs;
     if (!pcs) return undefined;
     let code = prefix.toUpperCase();
@@ -436,9 +597,11 @@ export class Suggester {
           const lk = phraseKeys(label);
           const hits = lk.filter((k) => sk.positions.has(k));
           const nonSide = hits.some((k) => k !== 'right' && k !== 'left' && k !== 'bilateral');
-          if (!nonSide || hits.length < lk.length - 1 || (lk.length <= 2 && hits.length < lk.length && pos !== 3)) continue;
+          if (!nonSide || hits.length < lk.length - 1 || (lk.length <= 2 && hits.length < lk.length && pos !== 3))
+            continue;
           let sc = hits.length + hits.length / lk.length;
-          if (/right and left|bilateral/i.test(label) && !sk.positions.has('right') && !sk.positions.has('left')) sc += 0.5;
+          if (/right and left|bilateral/i.test(label) && !sk.positions.has('right') && !sk.positions.has('left'))
+            sc += 0.5;
           if (sc > bestScore) {
             bestScore = sc;
             pick = ch;
@@ -455,13 +618,20 @@ export class Suggester {
         // Imaging contrast (5th character of section B): "None" when the only alternative is
         // "Other Contrast" and no contrast is mentioned; with iodinated/gadolinium options the
         // character stays open (the code is partial) unless the sentence says which.
-        if (!pick && pos === 4 && code.startsWith('B') && values.has('Z') && !/contrast|enhanced|gadolinium|iodinated/i.test(sentenceText)) {
+        if (
+          !pick &&
+          pos === 4 &&
+          code.startsWith('B') &&
+          values.has('Z') &&
+          !/contrast|enhanced|gadolinium|iodinated/i.test(sentenceText)
+        ) {
           if ([...values].every(([ch, label]) => ch === 'Z' || /^other contrast$/i.test(label))) pick = 'Z';
         }
       }
       if (!pick && pos === 3) {
         // Body part named only by the Index line's own words (the "see" text): whole-organ value.
-        for (const [ch, label] of values) if (/right and left|bilateral/i.test(label) && evidenceHas(label, _evidence)) pick = ch;
+        for (const [ch, label] of values)
+          if (/right and left|bilateral/i.test(label) && evidenceHas(label, _evidence)) pick = ch;
       }
       if (!pick) {
         if (code.length < 4) return undefined;
@@ -474,33 +644,69 @@ export class Suggester {
 
   // ---- chart-level rules ----
 
-
   /**
    * Guideline I.C.9.a: a causal relationship between hypertension and heart failure, and between
    * hypertension and chronic kidney disease, is presumed. When both are documented the
    * hypertension is coded through the Index's "Hypertension, heart / kidney / cardiorenal" lines.
    */
   private presumedLinks(mentions: Mention[], text: string, a: TextAnalysis): void {
-    const live = mentions.filter((m) => m.system === 'cm' && !m.flags.includes('negated') && !m.flags.includes('family') && !m.flags.includes('hypothetical'));
-    const htn = live.filter((m) => m.entry.mainTerm.startsWith('hypertension') && /^I1[0-6]/.test(normalizeCode(m.code)));
+    const live = mentions.filter(
+      (m) =>
+        m.system === 'cm' &&
+        !m.flags.includes('negated') &&
+        !m.flags.includes('family') &&
+        !m.flags.includes('hypothetical'),
+    );
+    const htn = live.filter(
+      (m) => m.entry.mainTerm.startsWith('hypertension') && /^I1[0-6]/.test(normalizeCode(m.code)),
+    );
     if (htn.length === 0) return;
     const hf = live.some((m) => /^I50/.test(normalizeCode(m.code)));
     const ckd = live.filter((m) => /^N18/.test(normalizeCode(m.code)));
     const stage5 = ckd.some((m) => /^N18[56]/.test(normalizeCode(m.code)));
     let path: string[] | undefined;
-    if (hf && ckd.length > 0) path = ['hypertension', 'cardiorenal', 'with heart failure', stage5 ? 'with stage 5 or end stage renal disease' : 'with stage 1 through stage 4 chronic kidney disease'];
+    if (hf && ckd.length > 0)
+      path = [
+        'hypertension',
+        'cardiorenal',
+        'with heart failure',
+        stage5 ? 'with stage 5 or end stage renal disease' : 'with stage 1 through stage 4 chronic kidney disease',
+      ];
     else if (hf) path = ['hypertension', 'heart', 'with heart failure'];
-    else if (ckd.length > 0) path = ['hypertension', 'kidney', stage5 ? 'with stage 5 chronic kidney disease (CKD) or end stage renal disease (ESRD)' : 'with stage 1 through stage 4 chronic kidney disease'];
+    else if (ckd.length > 0)
+      path = [
+        'hypertension',
+        'kidney',
+        stage5
+          ? 'with stage 5 chronic kidney disease (CKD) or end stage renal disease (ESRD)'
+          : 'with stage 1 through stage 4 chronic kidney disease',
+      ];
     if (!path) return;
     const printed = this.lookupIndex(path);
     if (!printed) return;
     const resolved = this.resolveCm(printed, { tokens: [], positions: new Map() }, {});
     if (!resolved) return;
     const src = htn.sort((x, y) => y.evidence.score - x.evidence.score)[0]!;
-    const entry: LexEntry = { ...src.entry, code: printed, path: path.map((p, i) => (i === 0 ? 'Hypertension, hypertensive' : p)).join(' > '), withKeys: ['presumed'] };
-    const extra = [...(hf ? mentions.filter((m) => /^I50/.test(normalizeCode(m.code))) : []), ...ckd].map((m) => m.evidence);
+    const entry: LexEntry = {
+      ...src.entry,
+      code: printed,
+      path: path.map((p, i) => (i === 0 ? 'Hypertension, hypertensive' : p)).join(' > '),
+      withKeys: ['presumed'],
+    };
+    const extra = [...(hf ? mentions.filter((m) => /^I50/.test(normalizeCode(m.code))) : []), ...ckd].map(
+      (m) => m.evidence,
+    );
     for (const ev of [src.evidence, ...extra]) {
-      mentions.push({ system: 'cm', code: resolved.code, entry, evidence: { ...ev }, flags: ['combination'], notes: ['Hypertension with heart failure / chronic kidney disease: causal relationship presumed (ICD-10-CM Official Guidelines I.C.9.a)'] });
+      mentions.push({
+        system: 'cm',
+        code: resolved.code,
+        entry,
+        evidence: { ...ev },
+        flags: ['combination'],
+        notes: [
+          'Hypertension with heart failure / chronic kidney disease: causal relationship presumed (ICD-10-CM Official Guidelines I.C.9.a)',
+        ],
+      });
     }
     // The hypertension codes read separately (I10, I11.x, I12.x) are replaced by the combination code.
     const combined = normalizeCode(resolved.code);
@@ -531,11 +737,24 @@ export class Suggester {
       else list.push(m);
     }
     // A combination code from a main term replaces that main term's plain code (Guideline I.A.15 "with").
-    const combinedMainTerms = new Set(mentions.filter((m) => m.flags.includes('combination') && m.entry.mainTerm).map((m) => m.entry.mainTerm));
+    const combinedMainTerms = new Set(
+      mentions.filter((m) => m.flags.includes('combination') && m.entry.mainTerm).map((m) => m.entry.mainTerm),
+    );
     const out: Suggestion[] = [];
     for (const [code, list] of by) {
-      if (list.every((m) => combinedMainTerms.has(m.entry.mainTerm) && !m.flags.includes('combination') && m.entry.depth <= 1 && m.entry.source === 'index')) continue;
-      list.sort((x, y) => y.evidence.score - x.evidence.score || Number(x.learned ?? false) - Number(y.learned ?? false));
+      if (
+        list.every(
+          (m) =>
+            combinedMainTerms.has(m.entry.mainTerm) &&
+            !m.flags.includes('combination') &&
+            m.entry.depth <= 1 &&
+            m.entry.source === 'index',
+        )
+      )
+        continue;
+      list.sort(
+        (x, y) => y.evidence.score - x.evidence.score || Number(x.learned ?? false) - Number(y.learned ?? false),
+      );
       const evidence: Evidence[] = [];
       const spans = new Set<string>();
       let miss = 1;
@@ -549,13 +768,23 @@ export class Suggester {
         if (m.learned) learnedBest = Math.max(learnedBest, m.evidence.score);
         else miss *= 1 - m.evidence.score * 0.8;
       }
-      const indexScore = miss < 1 ? Math.min(1, Math.max(...list.filter((m) => !m.learned).map((m) => m.evidence.score), 1 - miss)) : 0;
-      let score = options.calibrate && indexScore > 0 ? options.calibrate(list[0]!.code, list[0]!.system, indexScore) : indexScore;
+      const indexScore =
+        miss < 1 ? Math.min(1, Math.max(...list.filter((m) => !m.learned).map((m) => m.evidence.score), 1 - miss)) : 0;
+      let score =
+        options.calibrate && indexScore > 0
+          ? options.calibrate(list[0]!.code, list[0]!.system, indexScore)
+          : indexScore;
       score = Math.max(0, Math.min(1, 1 - (1 - score) * (1 - learnedBest)));
       const system = list[0]!.system;
       // Context flags hold only when every mention carries them.
       const flags = new Set<SuggestionFlag>();
-      for (const f of list[0]!.flags) if (['negated', 'family', 'hypothetical', 'uncertain', 'historical'].includes(f) ? list.every((m) => m.flags.includes(f)) : true) flags.add(f);
+      for (const f of list[0]!.flags)
+        if (
+          ['negated', 'family', 'hypothetical', 'uncertain', 'historical'].includes(f)
+            ? list.every((m) => m.flags.includes(f))
+            : true
+        )
+          flags.add(f);
       for (const m of list) for (const f of m.flags) if (f === 'combination' || f === 'partial-code') flags.add(f);
       const best = list.find((m) => !m.learned) ?? list[0]!;
       out.push({
@@ -586,12 +815,17 @@ export class Suggester {
    * referenced code is flagged as expected, or the note is shown when none was found).
    */
   private tabularInstructions(dx: Suggestion[]): void {
-    const live = dx.filter((s) => !s.flags.includes('negated') && !s.flags.includes('family') && !s.flags.includes('hypothetical'));
+    const live = dx.filter(
+      (s) => !s.flags.includes('negated') && !s.flags.includes('family') && !s.flags.includes('hypothetical'),
+    );
     const codes = live.map((s) => normalizeCode(s.code));
     for (const s of live) {
-      const detail = this.cm.get(s.code);
-      if (!detail) continue;
-      for (const note of detail.notes) {
+      let notes = this.notesCache.get(s.code);
+      if (!notes) {
+        notes = this.cm.get(s.code)?.notes ?? [];
+        this.notesCache.set(s.code, notes);
+      }
+      for (const note of notes) {
         if (note.kind === 'excludes1') {
           const refs = noteRefs(note.text);
           for (let j = 0; j < live.length; j++) {
@@ -627,8 +861,15 @@ export class Suggester {
     const firstIn = (kinds: SectionKind[]): Suggestion | undefined => {
       const starts = new Map<Suggestion, number>();
       for (const s of dx) {
-        if (s.score < DISPLAY_THRESHOLD || s.flags.includes('negated') || s.flags.includes('family') || s.flags.includes('hypothetical')) continue;
-        for (const e of s.evidence) if (kinds.includes(e.section)) starts.set(s, Math.min(starts.get(s) ?? Infinity, e.start));
+        if (
+          s.score < DISPLAY_THRESHOLD ||
+          s.flags.includes('negated') ||
+          s.flags.includes('family') ||
+          s.flags.includes('hypothetical')
+        )
+          continue;
+        for (const e of s.evidence)
+          if (kinds.includes(e.section)) starts.set(s, Math.min(starts.get(s) ?? Infinity, e.start));
       }
       if (starts.size === 0) return undefined;
       const first = Math.min(...starts.values());

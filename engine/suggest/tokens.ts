@@ -9,7 +9,28 @@ import { foldCase, stem, STOPWORDS } from '../search/text';
 import { SUGGEST_TERMS } from './vocabulary';
 
 /** Words that never make a match on their own and are not required of a lexicon entry. */
-const WEAK = new Set(['nos', 'unspecified', 'specified', 'other', 'elsewhere', 'classified', 'site', 'due', 'use', 'additional', 'code', 'not', 'part', 'without', 'mention', 'stated', 'as', 'sequelae'].map((w) => stem(w)));
+const WEAK = new Set(
+  [
+    'nos',
+    'unspecified',
+    'specified',
+    'other',
+    'elsewhere',
+    'classified',
+    'site',
+    'due',
+    'use',
+    'additional',
+    'code',
+    'not',
+    'part',
+    'without',
+    'mention',
+    'stated',
+    'as',
+    'sequelae',
+  ].map((w) => stem(w)),
+);
 
 const stemCache = new Map<string, string>();
 
@@ -39,7 +60,9 @@ export function phraseKeys(text: string): string[] {
   const hit = phraseCache.get(text);
   if (hit) return hit;
   const out: string[] = [];
-  for (const w of foldCase(text).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9]+/)) {
+  for (const w of foldCase(text)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^a-z0-9]+/)) {
     if (w.length === 0 || STOPWORDS.has(w)) continue;
     const k = stemWord(w);
     if (!WEAK.has(k)) out.push(k);
@@ -83,7 +106,9 @@ function rewriteTable(): Map<string, Rewrite[]> {
     ...SUGGEST_TERMS.map((r) => [r[0], r[1]] as [string, string]),
   ];
   for (const [typed, expansion] of rows) {
-    const words = foldCase(typed).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+    const words = foldCase(typed)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
     const first = words[0];
     if (!first) continue;
     const keys = phraseKeys(expansion);

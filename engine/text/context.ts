@@ -11,23 +11,46 @@ interface Trigger {
 }
 
 const PRE: readonly Trigger[] = [
-  { kind: 'negated', re: /\b(no|not|nor|denie[sd]|denying|without|negative for|no (?:evidence|signs?|symptoms?|history|complaints?) (?:of|for)|free of|absence of|absent|ruled out|rules out|never (?:had|developed)|fails? to (?:reveal|show|demonstrate)|resolution of|did not (?:show|reveal|have)|unremarkable for|not (?:seen|present))\b/g },
-  { kind: 'uncertain', re: /\b(possible|possibly|probable|probably|likely|suspect(?:ed)?|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:have|be|represent)|might|could (?:be|represent)|worrisome for|equivocal|impending|threatened)\b/g },
-  { kind: 'historical', re: /\b(history of|h\/o|hx of|previous(?:ly)?|prior|past|status post|s\/p|former|remote|old|resolved|was treated for|years ago)\b/g },
-  { kind: 'family', re: /\b(family history|fh|mother|father|brother|sister|siblings?|sons?|daughters?|aunt|uncle|grand(?:mother|father|parents?)|cousin|parents?|maternal|paternal|relatives?|twin)\b/g },
-  { kind: 'hypothetical', re: /\b(if|in case|should (?:he|she|they|the patient|patient)? ?develop|return (?:to (?:the )?(?:ed|emergency department) )?(?:if|for)|call (?:if|for)|watch(?:ing)? for|monitor(?:ing)? for|(?:at )?risk (?:of|for)|prevent(?:ion of)?|prophyla(?:xis|ctic)(?: for| against)?|consider(?:ing)?|screening for|to avoid|in the event)\b/g },
+  {
+    kind: 'negated',
+    re: /\b(no|not|nor|denie[sd]|denying|without|negative for|no (?:evidence|signs?|symptoms?|history|complaints?) (?:of|for)|free of|absence of|absent|ruled out|rules out|never (?:had|developed)|fails? to (?:reveal|show|demonstrate)|resolution of|did not (?:show|reveal|have)|unremarkable for|not (?:seen|present))\b/g,
+  },
+  {
+    kind: 'uncertain',
+    re: /\b(possible|possibly|probable|probably|likely|suspect(?:ed)?|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:have|be|represent)|might|could (?:be|represent)|worrisome for|equivocal|impending|threatened)\b/g,
+  },
+  {
+    kind: 'historical',
+    re: /\b(history of|h\/o|hx of|previous(?:ly)?|prior|past|status post|s\/p|former|remote|old|resolved|was treated for|years ago)\b/g,
+  },
+  {
+    kind: 'family',
+    re: /\b(family history|fh|mother|father|brother|sister|siblings?|sons?|daughters?|aunt|uncle|grand(?:mother|father|parents?)|cousin|parents?|maternal|paternal|relatives?|twin)\b/g,
+  },
+  {
+    kind: 'hypothetical',
+    re: /\b(if|in case|should (?:he|she|they|the patient|patient)? ?develop|return (?:to (?:the )?(?:ed|emergency department) )?(?:if|for)|call (?:if|for)|watch(?:ing)? for|monitor(?:ing)? for|(?:at )?risk (?:of|for)|prevent(?:ion of)?|prophyla(?:xis|ctic)(?: for| against)?|consider(?:ing)?|screening for|to avoid|in the event)\b/g,
+  },
 ];
 
 const POST: readonly Trigger[] = [
-  { kind: 'negated', re: /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(ruled out|excluded|negative|absent|unlikely|not (?:seen|found|identified|present|detected|confirmed)|free)\b/ },
-  { kind: 'uncertain', re: /^[\s,]*(?:(?:was|were|is|are)\s+)?(suspected|probable|possible|likely|questioned|not (?:ruled out|excluded)|\?|vs\.?|versus|to be ruled out|could not be (?:excluded|ruled out))(?=\W|$)/ },
+  {
+    kind: 'negated',
+    re: /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(ruled out|excluded|negative|absent|unlikely|not (?:seen|found|identified|present|detected|confirmed)|free)\b/,
+  },
+  {
+    kind: 'uncertain',
+    re: /^[\s,]*(?:(?:was|were|is|are)\s+)?(suspected|probable|possible|likely|questioned|not (?:ruled out|excluded)|\?|vs\.?|versus|to be ruled out|could not be (?:excluded|ruled out))(?=\W|$)/,
+  },
 ];
 
 /** Phrases that contain a trigger word but do not trigger (NegEx "pseudo-triggers"). */
-const PSEUDO = /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed)\b/g;
+const PSEUDO =
+  /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed)\b/g;
 
 /** Words that close the scope of a pre-trigger. */
-const TERMINATOR = /(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|\bapart from\b|\baside from\b|\bwhich\b|\bwho\b|\bsecondary to\b|\bpresent(?:s|ed|ing)? with\b|\bcomplain(?:s|ed|ing)? of\b|\bthen\b|\bnow\b|;|:|\. )/g;
+const TERMINATOR =
+  /(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|\bapart from\b|\baside from\b|\bwhich\b|\bwho\b|\bsecondary to\b|\bpresent(?:s|ed|ing)? with\b|\bcomplain(?:s|ed|ing)? of\b|\bthen\b|\bnow\b|;|:|\. )/g;
 
 /** Max words between a pre-trigger and the finding (NegEx uses 5; lists need more). */
 const MAX_GAP_WORDS = 10;
@@ -101,7 +124,8 @@ export function findingContext(text: string, span: Span, analysis: TextAnalysis)
 
   const pseudo: Span[] = [];
   PSEUDO.lastIndex = 0;
-  for (let m = PSEUDO.exec(before); m; m = PSEUDO.exec(before)) pseudo.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = PSEUDO.exec(before); m; m = PSEUDO.exec(before))
+    pseudo.push({ start: m.index, end: m.index + m[0].length });
 
   // Where the scope of a pre-trigger ends: the last terminator before the finding.
   let lastTerminator = -1;
@@ -118,7 +142,12 @@ export function findingContext(text: string, span: Span, analysis: TextAnalysis)
       const gap = before.slice(end).trim();
       const words = gap.length === 0 ? 0 : gap.split(/\s+/).length;
       if (words > MAX_GAP_WORDS && trig.kind !== 'family' && trig.kind !== 'hypothetical') continue;
-      ctx.cues.push({ kind: trig.kind, start: sStart + start, end: sStart + end, text: text.slice(sStart + start, sStart + end) });
+      ctx.cues.push({
+        kind: trig.kind,
+        start: sStart + start,
+        end: sStart + end,
+        text: text.slice(sStart + start, sStart + end),
+      });
     }
   }
   const afterStart = Math.min(span.end, sentence.end);
@@ -126,12 +155,19 @@ export function findingContext(text: string, span: Span, analysis: TextAnalysis)
     const m = trig.re.exec(after);
     if (m && m[1]) {
       const start = m.index + m[0].length - m[1].length;
-      ctx.cues.push({ kind: trig.kind, start: afterStart + start, end: afterStart + start + m[1].length, text: text.slice(afterStart + start, afterStart + start + m[1].length) });
+      ctx.cues.push({
+        kind: trig.kind,
+        start: afterStart + start,
+        end: afterStart + start + m[1].length,
+        text: text.slice(afterStart + start, afterStart + start + m[1].length),
+      });
     }
   }
   // "family history of X": the "history of" is the relative's, not the patient's.
   const familyCues = ctx.cues.filter((c) => c.kind === 'family');
-  ctx.cues = ctx.cues.filter((c) => !(c.kind === 'historical' && familyCues.some((f) => c.start >= f.start && c.start <= f.end + 1)));
+  ctx.cues = ctx.cues.filter(
+    (c) => !(c.kind === 'historical' && familyCues.some((f) => c.start >= f.start && c.start <= f.end + 1)),
+  );
   // "not ruled out" is uncertainty, not negation.
   if (ctx.cues.some((c) => c.kind === 'uncertain' && /not (ruled out|excluded)/i.test(c.text))) {
     ctx.cues = ctx.cues.filter((c) => c.kind !== 'negated');

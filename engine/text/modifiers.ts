@@ -4,12 +4,18 @@ import type { FindingModifiers, ModifierValue, Span, TextAnalysis } from './type
 type Rule<T extends string> = readonly [RegExp, (m: RegExpExecArray) => T];
 
 const LATERALITY: readonly Rule<'right' | 'left' | 'bilateral'>[] = [
-  [/\b(bilateral(?:ly)?|both (?:sides|legs|lower extremities|upper extremities|lungs|eyes|ears|kidneys|knees|hips)|b\/l)\b/gi, () => 'bilateral'],
+  [
+    /\b(bilateral(?:ly)?|both (?:sides|legs|lower extremities|upper extremities|lungs|eyes|ears|kidneys|knees|hips)|b\/l)\b/gi,
+    () => 'bilateral',
+  ],
   [/\b(right|rt\.?|r\.)(?=\s)/gi, () => 'right'],
   [/\b(left|lt\.?|l\.)(?=\s)/gi, () => 'left'],
 ];
 const ACUITY: readonly Rule<'acute' | 'chronic' | 'acute-on-chronic' | 'subacute'>[] = [
-  [/\b(acute[- ]on[- ]chronic|acutely decompensated chronic|acute exacerbation of chronic)\b/gi, () => 'acute-on-chronic'],
+  [
+    /\b(acute[- ]on[- ]chronic|acutely decompensated chronic|acute exacerbation of chronic)\b/gi,
+    () => 'acute-on-chronic',
+  ],
   [/\b(subacute)\b/gi, () => 'subacute'],
   [/\b(acute|acutely|decompensated|exacerbation)\b/gi, () => 'acute'],
   [/\b(chronic|long[- ]standing)\b/gi, () => 'chronic'],
@@ -35,7 +41,10 @@ const TYPE: readonly Rule<string>[] = [
 const ORGANISMS: readonly [RegExp, string][] = [
   [/\b(e\.?\s?coli|escherichia coli)\b/gi, 'Escherichia coli'],
   [/\b(mrsa|methicillin[- ]resistant staph(?:ylococcus)? aureus)\b/gi, 'MRSA'],
-  [/\b(mssa|methicillin[- ]susceptible staph(?:ylococcus)? aureus|staph(?:ylococcus)? aureus|s\.\s?aureus)\b/gi, 'Staphylococcus aureus'],
+  [
+    /\b(mssa|methicillin[- ]susceptible staph(?:ylococcus)? aureus|staph(?:ylococcus)? aureus|s\.\s?aureus)\b/gi,
+    'Staphylococcus aureus',
+  ],
   [/\b(strep(?:tococcus)? pneumoniae|pneumococc(?:us|al))\b/gi, 'Streptococcus pneumoniae'],
   [/\b(pseudomonas(?: aeruginosa)?)\b/gi, 'Pseudomonas aeruginosa'],
   [/\b(klebsiella(?: pneumoniae)?)\b/gi, 'Klebsiella pneumoniae'],
@@ -50,11 +59,22 @@ const ORGANISMS: readonly [RegExp, string][] = [
 ];
 const ENCOUNTER: readonly Rule<'initial' | 'subsequent' | 'sequela'>[] = [
   [/\b(sequela[es]?|late effects? of|residual (?:of|from))\b/gi, () => 'sequela'],
-  [/\b(follow[- ]?up (?:visit|encounter)|routine healing|delayed healing|nonunion|malunion|cast (?:change|removal)|suture removal|subsequent encounter|healing (?:fracture|well))\b/gi, () => 'subsequent'],
-  [/\b(initial encounter|active treatment|emergency department|ed visit|presents? (?:to|with)|brought in|sustained|fell)\b/gi, () => 'initial'],
+  [
+    /\b(follow[- ]?up (?:visit|encounter)|routine healing|delayed healing|nonunion|malunion|cast (?:change|removal)|suture removal|subsequent encounter|healing (?:fracture|well))\b/gi,
+    () => 'subsequent',
+  ],
+  [
+    /\b(initial encounter|active treatment|emergency department|ed visit|presents? (?:to|with)|brought in|sustained|fell)\b/gi,
+    () => 'initial',
+  ],
 ];
 
-function nearest<T extends string>(text: string, win: Span, span: Span, rules: readonly Rule<T>[]): ModifierValue<T> | undefined {
+function nearest<T extends string>(
+  text: string,
+  win: Span,
+  span: Span,
+  rules: readonly Rule<T>[],
+): ModifierValue<T> | undefined {
   const slice = text.slice(win.start, win.end);
   let best: ModifierValue<T> | undefined;
   let bestDist = Infinity;
@@ -98,7 +118,12 @@ export function findingModifiers(text: string, span: Span, analysis: TextAnalysi
   if (stage) out.stage = stage;
   const type = nearest(text, win, span, TYPE);
   if (type) out.type = type;
-  const organism = nearest(text, win, span, ORGANISMS.map(([re, name]) => [re, () => name] as const));
+  const organism = nearest(
+    text,
+    win,
+    span,
+    ORGANISMS.map(([re, name]) => [re, () => name] as const),
+  );
   if (organism) out.organism = organism;
   const encounter = nearest(text, win, span, ENCOUNTER);
   if (encounter) out.encounter = encounter;

@@ -6,10 +6,19 @@ import type { SectionKind, TextSection } from './types';
  */
 const HEADINGS: readonly [RegExp, SectionKind][] = [
   [/^(chief complaints?|cc|reason for (visit|admission|consult(ation)?)|presenting complaint)$/, 'chief-complaint'],
-  [/^(history of (the )?present(ing)? illness|hpi|present illness|history|clinical history|subjective|interval history|case (report|presentation)|clinical case)$/, 'hpi'],
+  [
+    /^(history of (the )?present(ing)? illness|hpi|present illness|history|clinical history|subjective|interval history|case (report|presentation)|clinical case)$/,
+    'hpi',
+  ],
   [/^(past surgical history|psh|surgical history|prior surgeries)$/, 'past-surgical-history'],
-  [/^(past medical history|pmh|medical history|past history|problem list|active problems|(personal )?antecedents?|history of past illness)$/, 'past-history'],
-  [/^((home |current |outpatient |discharge |admission )?medications?|meds|medication list|current outpatient prescriptions)$/, 'medications'],
+  [
+    /^(past medical history|pmh|medical history|past history|problem list|active problems|(personal )?antecedents?|history of past illness)$/,
+    'past-history',
+  ],
+  [
+    /^((home |current |outpatient |discharge |admission )?medications?|meds|medication list|current outpatient prescriptions)$/,
+    'medications',
+  ],
   [/^(allerg(y|ies)|drug allergies)$/, 'allergies'],
   [/^(family history|fh|family medical history)$/, 'family-history'],
   [/^(social history|sh|social)$/, 'social-history'],
@@ -18,10 +27,19 @@ const HEADINGS: readonly [RegExp, SectionKind][] = [
   [/^(vitals?( signs)?|vs)$/, 'vitals'],
   [/^(labs?|laboratory( data| results| studies)?|results|pertinent results|lab results)$/, 'labs'],
   [/^(imaging|radiology|studies|diagnostic (studies|tests))$/, 'imaging'],
-  [/^(assessment( and| &|\/) ?plan|a ?\/ ?p|a&p|assessment|impression( and plan)?|plan|diagnos[ie]s|clinical impression|medical decision making|mdm)$/, 'assessment-plan'],
+  [
+    /^(assessment( and| &|\/) ?plan|a ?\/ ?p|a&p|assessment|impression( and plan)?|plan|diagnos[ie]s|clinical impression|medical decision making|mdm)$/,
+    'assessment-plan',
+  ],
   [/^(admi(ssion|tting) diagnos[ie]s|admission dx)$/, 'admission-diagnoses'],
-  [/^((final |principal |secondary )?discharge diagnos[ie]s|final diagnos[ie]s|discharge dx|principal diagnosis|secondary diagnoses)$/, 'discharge-diagnoses'],
-  [/^(procedures?( performed)?|operations?( performed)?|procedures? done|surgical procedures?|operative procedures?)$/, 'procedures'],
+  [
+    /^((final |principal |secondary )?discharge diagnos[ie]s|final diagnos[ie]s|discharge dx|principal diagnosis|secondary diagnoses)$/,
+    'discharge-diagnoses',
+  ],
+  [
+    /^(procedures?( performed)?|operations?( performed)?|procedures? done|surgical procedures?|operative procedures?)$/,
+    'procedures',
+  ],
   [/^(hospital course|course|brief hospital course|clinical course|evolution)$/, 'hospital-course'],
   [/^(discharge instructions|instructions|follow[- ]?up|disposition)$/, 'discharge-instructions'],
 ];
@@ -92,7 +110,14 @@ function headingInLine(text: string, lineStart: number, lineEnd: number): TextSe
     const kind = sectionKindOf(head);
     const allCaps = /^[A-Z][A-Z0-9 &/()-]{2,}$/.test(head.trim());
     if (kind || (allCaps && colon === line.length - 1)) {
-      return { kind: kind ?? 'other', title: head.trim(), start: lineStart, end: lineEnd, titleStart: s, titleEnd: s + colon };
+      return {
+        kind: kind ?? 'other',
+        title: head.trim(),
+        start: lineStart,
+        end: lineEnd,
+        titleStart: s,
+        titleEnd: s + colon,
+      };
     }
   }
   // Whole line is a known heading (no colon): "Assessment and Plan".

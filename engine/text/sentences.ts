@@ -2,9 +2,60 @@ import type { TextList, TextSection, TextSentence } from './types';
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'vs', 'e.g', 'i.e', 'etc', 'approx', 'no', 'st', 'sr', 'jr', 'fig', 'mg', 'ml', 'dl',
-  'q', 'b.i.d', 'bid', 't.i.d', 'tid', 'q.d', 'p.o', 'po', 'i.v', 'iv', 'a.m', 'p.m', 'pt', 'hx', 'dx', 'tx', 'sx', 'fx',
-  'e', 'coli', 'spp', 'sp', 'cf', 'al', 'min', 'max', 'resp', 'temp', 'wt', 'ht', 'u.s', 'yr', 'yrs', 'mo', 'wk', 'wks',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'vs',
+  'e.g',
+  'i.e',
+  'etc',
+  'approx',
+  'no',
+  'st',
+  'sr',
+  'jr',
+  'fig',
+  'mg',
+  'ml',
+  'dl',
+  'q',
+  'b.i.d',
+  'bid',
+  't.i.d',
+  'tid',
+  'q.d',
+  'p.o',
+  'po',
+  'i.v',
+  'iv',
+  'a.m',
+  'p.m',
+  'pt',
+  'hx',
+  'dx',
+  'tx',
+  'sx',
+  'fx',
+  'e',
+  'coli',
+  'spp',
+  'sp',
+  'cf',
+  'al',
+  'min',
+  'max',
+  'resp',
+  'temp',
+  'wt',
+  'ht',
+  'u.s',
+  'yr',
+  'yrs',
+  'mo',
+  'wk',
+  'wks',
 ]);
 
 const LIST_MARKER = /^[ \t]*(?:[-*•·▪◦]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+/;
@@ -15,7 +66,10 @@ const LIST_MARKER = /^[ \t]*(?:[-*•·▪◦]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ 
  * case letter, digit or quote ends a sentence unless it closes a known abbreviation or sits
  * inside a number (`2.9`). Leading and trailing white space is excluded from each sentence.
  */
-export function splitSentences(text: string, sections: readonly TextSection[]): { sentences: TextSentence[]; lists: TextList[] } {
+export function splitSentences(
+  text: string,
+  sections: readonly TextSection[],
+): { sentences: TextSentence[]; lists: TextList[] } {
   const sentences: TextSentence[] = [];
   const lists: TextList[] = [];
   let sectionIdx = 0;
@@ -54,7 +108,14 @@ export function splitSentences(text: string, sections: readonly TextSection[]): 
   return { sentences, lists };
 }
 
-function splitLine(text: string, from: number, to: number, section: number, isItem: boolean, out: TextSentence[]): void {
+function splitLine(
+  text: string,
+  from: number,
+  to: number,
+  section: number,
+  isItem: boolean,
+  out: TextSentence[],
+): void {
   let start = from;
   let first = true;
   for (let i = from; i < to; i++) {
@@ -84,7 +145,14 @@ function isAbbreviation(text: string, start: number, dot: number): boolean {
   return word.length === 1 && /[A-Z]/.test(text[dot - 1]!);
 }
 
-function push(text: string, start: number, end: number, section: number, listItem: boolean, out: TextSentence[]): boolean {
+function push(
+  text: string,
+  start: number,
+  end: number,
+  section: number,
+  listItem: boolean,
+  out: TextSentence[],
+): boolean {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s]!)) s++;

@@ -49,28 +49,50 @@ describe('modifiers', () => {
 describe('properties', () => {
   it('never throws and keeps offsets valid for any string', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400, unit: fc.constantFrom('a', 'B', ' ', '.', '\n', ':', '-', '1', 'no ', 'History:', 'Plan:', '?', ';', 'é', '\u2028') }), (text) => {
-        const a = analyzeText(text);
-        expect(a.length).toBe(text.length);
-        let prev = 0;
-        for (const s of a.sections) {
-          expect(s.start).toBe(prev);
-          expect(s.end).toBeGreaterThanOrEqual(s.start);
-          prev = s.end;
-        }
-        expect(prev).toBe(text.length);
-        let last = 0;
-        for (const s of a.sentences) {
-          expect(s.start).toBeGreaterThanOrEqual(last);
-          expect(s.end).toBeGreaterThan(s.start);
-          expect(s.end).toBeLessThanOrEqual(text.length);
-          last = s.end;
-        }
-        const start = Math.floor(text.length / 3);
-        const ctx = findingContext(text, { start, end: Math.min(text.length, start + 5) }, a);
-        for (const c of ctx.cues) expect(text.slice(c.start, c.end)).toBe(c.text);
-        findingModifiers(text, { start, end: start }, a);
-      }),
+      fc.property(
+        fc.string({
+          maxLength: 400,
+          unit: fc.constantFrom(
+            'a',
+            'B',
+            ' ',
+            '.',
+            '\n',
+            ':',
+            '-',
+            '1',
+            'no ',
+            'History:',
+            'Plan:',
+            '?',
+            ';',
+            'é',
+            '\u2028',
+          ),
+        }),
+        (text) => {
+          const a = analyzeText(text);
+          expect(a.length).toBe(text.length);
+          let prev = 0;
+          for (const s of a.sections) {
+            expect(s.start).toBe(prev);
+            expect(s.end).toBeGreaterThanOrEqual(s.start);
+            prev = s.end;
+          }
+          expect(prev).toBe(text.length);
+          let last = 0;
+          for (const s of a.sentences) {
+            expect(s.start).toBeGreaterThanOrEqual(last);
+            expect(s.end).toBeGreaterThan(s.start);
+            expect(s.end).toBeLessThanOrEqual(text.length);
+            last = s.end;
+          }
+          const start = Math.floor(text.length / 3);
+          const ctx = findingContext(text, { start, end: Math.min(text.length, start + 5) }, a);
+          for (const c of ctx.cues) expect(text.slice(c.start, c.end)).toBe(c.text);
+          findingModifiers(text, { start, end: start }, a);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -21,12 +21,19 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
       if (cm.fallback) notices.push(cm.fallback);
       let pcs: { table: PcsTable; row: { id: string } } | undefined;
       try {
-        const picked = await ctx.tableFor('icd10pcs', 'pcs-table', (r) => PcsTable.fromBundle(r), options.dateOfService);
+        const picked = await ctx.tableFor(
+          'icd10pcs',
+          'pcs-table',
+          (r) => PcsTable.fromBundle(r),
+          options.dateOfService,
+        );
         if (picked.fallback) notices.push(picked.fallback);
         pcs = picked;
       } catch (error) {
         // Never silent: no PCS release means no procedure suggestions, and the panel says so.
-        notices.push(`No ICD-10-PCS release is usable, so no procedures are suggested: ${error instanceof Error ? error.message : String(error)}`);
+        notices.push(
+          `No ICD-10-PCS release is usable, so no procedures are suggested: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       const key = `${cm.row.id}|${pcs?.row.id ?? '-'}`;
       let suggester = suggesters.get(key);
@@ -35,7 +42,12 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
         suggesters.set(key, suggester);
       }
       const result = suggester.suggest(chart.text, { setting: options.setting ?? 'inpatient' });
-      return { ...result, releases: { cm: cm.row.id, pcs: pcs?.row.id }, notices, snapshotCapturedAt: chart.capturedAt };
+      return {
+        ...result,
+        releases: { cm: cm.row.id, pcs: pcs?.row.id },
+        notices,
+        snapshotCapturedAt: chart.capturedAt,
+      };
     },
   };
 }

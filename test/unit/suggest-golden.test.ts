@@ -43,14 +43,20 @@ describe.each(golden.cases)('$name', (c) => {
     const px = result.procedures.map((s) => s.code);
     for (const code of c.diagnoses) expect(dx, `diagnosis ${code}`).toContain(code);
     for (const code of c.procedures ?? []) expect(px, `procedure ${code}`).toContain(code);
-    for (const s of [...result.diagnoses, ...result.procedures]) for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    for (const s of [...result.diagnoses, ...result.procedures])
+      for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
   it('does not suggest what the chart excludes', () => {
     const all = [...result.diagnoses, ...result.procedures].map((s) => s.code);
-    for (const prefix of c.absent ?? []) expect(all.filter((x) => x.startsWith(prefix)), `absent ${prefix}`).toEqual([]);
+    for (const prefix of c.absent ?? [])
+      expect(
+        all.filter((x) => x.startsWith(prefix)),
+        `absent ${prefix}`,
+      ).toEqual([]);
   });
   it('ranks and flags', () => {
-    for (const [code, flag] of c.flags ?? []) expect(result.diagnoses.find((s) => s.code === code)?.flags, `${code} ${flag}`).toContain(flag);
+    for (const [code, flag] of c.flags ?? [])
+      expect(result.diagnoses.find((s) => s.code === code)?.flags, `${code} ${flag}`).toContain(flag);
     const top = result.diagnoses.slice(0, c.topN ?? 10).map((s) => s.code);
     for (const code of c.top ?? []) expect(top, `top ${c.topN ?? 10}: ${code}`).toContain(code);
   });
@@ -59,17 +65,48 @@ describe.each(golden.cases)('$name', (c) => {
 describe('properties', () => {
   it('never throws and keeps every evidence span inside the text', async () => {
     const fc = (await import('fast-check')).default;
-    const words = ['no', 'history of', 'acute', 'chronic', 'heart failure', 'kidney', 'disease', 'stage 3b', 'type 2 diabetes', 'with', 'pneumonia', 'CT', 'abdominal', 'ultrasound', ',', '.', '\n', 'Assessment:', 'mother', 'if', 'rule out', 'E. coli', 'right', 'fracture', 'é', '<script>'];
+    const words = [
+      'no',
+      'history of',
+      'acute',
+      'chronic',
+      'heart failure',
+      'kidney',
+      'disease',
+      'stage 3b',
+      'type 2 diabetes',
+      'with',
+      'pneumonia',
+      'CT',
+      'abdominal',
+      'ultrasound',
+      ',',
+      '.',
+      '\n',
+      'Assessment:',
+      'mother',
+      'if',
+      'rule out',
+      'E. coli',
+      'right',
+      'fracture',
+      'é',
+      '<script>',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.constantFrom('inpatient', 'outpatient'), (parts, setting) => {
-        const text = parts.join(' ');
-        const r = suggester.suggest(text, { setting: setting as 'inpatient' | 'outpatient', excluded: 'demote' });
-        for (const s of [...r.diagnoses, ...r.procedures]) {
-          expect(s.score).toBeGreaterThanOrEqual(0);
-          expect(s.score).toBeLessThanOrEqual(1);
-          for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...words), { maxLength: 60 }),
+        fc.constantFrom('inpatient', 'outpatient'),
+        (parts, setting) => {
+          const text = parts.join(' ');
+          const r = suggester.suggest(text, { setting: setting as 'inpatient' | 'outpatient', excluded: 'demote' });
+          for (const s of [...r.diagnoses, ...r.procedures]) {
+            expect(s.score).toBeGreaterThanOrEqual(0);
+            expect(s.score).toBeLessThanOrEqual(1);
+            for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

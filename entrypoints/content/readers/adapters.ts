@@ -36,7 +36,11 @@ function field(root: ParentNode, selector: string, what: string, warnings: strin
   return value;
 }
 
-function setDoc(doc: ChartSnapshot['document'], key: 'noteType' | 'author' | 'date' | 'encounter', value: string | undefined): void {
+function setDoc(
+  doc: ChartSnapshot['document'],
+  key: 'noteType' | 'author' | 'date' | 'encounter',
+  value: string | undefined,
+): void {
   if (value !== undefined) doc[key] = value;
 }
 
@@ -78,14 +82,24 @@ export const epicAdapter: Adapter = {
     const viewer = viewerDoc.querySelector('#note-viewer');
     if (!viewer) warnings.push('note viewer not found (#note-viewer)');
     const scope: ParentNode = viewer ?? viewerDoc;
-    const document: ChartSnapshot['document'] = { title: field(scope, '[data-field="note-title"]', 'note title', warnings) ?? doc.title };
+    const document: ChartSnapshot['document'] = {
+      title: field(scope, '[data-field="note-title"]', 'note title', warnings) ?? doc.title,
+    };
     setDoc(document, 'noteType', field(scope, '[data-field="note-type"]', 'note type', warnings));
     setDoc(document, 'author', field(scope, '[data-field="note-author"]', 'note author', warnings));
     setDoc(document, 'date', field(scope, '[data-field="note-date"]', 'note date', warnings));
-    setDoc(document, 'encounter', text(viewerDoc.querySelector('[data-field="encounter-type"]')) ?? text(doc.querySelector('[data-field="encounter"]')));
+    setDoc(
+      document,
+      'encounter',
+      text(viewerDoc.querySelector('[data-field="encounter-type"]')) ??
+        text(doc.querySelector('[data-field="encounter"]')),
+    );
     const body = scope.querySelector('#note-body');
     if (!body) warnings.push('note body not found (#note-body)');
-    const tables: TableRule[] = [{ selector: 'table[data-table]', rows: 'tr', cells: 'th,td', kind: guessKind }, ...GENERIC_TABLES];
+    const tables: TableRule[] = [
+      { selector: 'table[data-table]', rows: 'tr', cells: 'th,td', kind: guessKind },
+      ...GENERIC_TABLES,
+    ];
     return { reader: 'epic-like', root: body ?? scope, document, rules: { heading: 'h2, h3', tables }, warnings };
   },
 };
@@ -99,14 +113,29 @@ export const meditechAdapter: Adapter = {
     const panel = doc.querySelector('#mt-document-panel');
     if (!panel) warnings.push('document panel not found (#mt-document-panel)');
     const scope: ParentNode = panel ?? doc;
-    const document: ChartSnapshot['document'] = { title: field(scope, '.mt-doc-title', 'document title', warnings) ?? doc.title };
+    const document: ChartSnapshot['document'] = {
+      title: field(scope, '.mt-doc-title', 'document title', warnings) ?? doc.title,
+    };
     setDoc(document, 'noteType', field(scope, '.mt-doc-type', 'document type', warnings));
-    setDoc(document, 'author', field(scope, '.mt-doc-author', 'document author', warnings)?.replace(/^signed by:\s*/i, ''));
+    setDoc(
+      document,
+      'author',
+      field(scope, '.mt-doc-author', 'document author', warnings)?.replace(/^signed by:\s*/i, ''),
+    );
     setDoc(document, 'date', field(scope, '.mt-doc-date', 'document date', warnings));
     const body = scope.querySelector('.mt-doc-body');
     if (!body) warnings.push('document body not found (.mt-doc-body)');
-    const tables: TableRule[] = [{ selector: '.mt-grid', rows: '.mt-grid-row', cells: '.mt-grid-cell', kind: guessKind }, ...GENERIC_TABLES];
-    return { reader: 'meditech-like', root: body ?? scope, document, rules: { heading: '.mt-doc-section-title', tables }, warnings };
+    const tables: TableRule[] = [
+      { selector: '.mt-grid', rows: '.mt-grid-row', cells: '.mt-grid-cell', kind: guessKind },
+      ...GENERIC_TABLES,
+    ];
+    return {
+      reader: 'meditech-like',
+      root: body ?? scope,
+      document,
+      rules: { heading: '.mt-doc-section-title', tables },
+      warnings,
+    };
   },
 };
 
@@ -116,7 +145,13 @@ export const genericAdapter: Adapter = {
   detect: () => true,
   plan(doc) {
     const root = findMain(doc) ?? doc.body ?? doc.documentElement;
-    return { reader: 'generic', root, document: { title: doc.title.slice(0, 1000) }, rules: { heading: 'h1, h2, h3, h4, h5, h6', tables: GENERIC_TABLES }, warnings: [] };
+    return {
+      reader: 'generic',
+      root,
+      document: { title: doc.title.slice(0, 1000) },
+      rules: { heading: 'h1, h2, h3, h4, h5, h6', tables: GENERIC_TABLES },
+      warnings: [],
+    };
   },
 };
 

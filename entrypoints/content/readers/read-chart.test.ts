@@ -15,14 +15,35 @@ describe('Epic-like fixture', () => {
     const { snapshot, segments } = await readChart(document, loc, { now });
     expect(snapshot.reader).toBe('epic-like');
     expect(snapshot.warnings).toEqual([]);
-    expect(snapshot.document).toEqual({ title: 'History and Physical', noteType: 'H&P', author: 'Ada Lovelace-Fictional, MD (Hospitalist)', date: '2026-03-02 21:14', encounter: 'Inpatient admission' });
-    expect(snapshot.sections.map((s) => s.heading)).toEqual(expect.arrayContaining(['Chief Complaint', 'History of Present Illness', 'Past Medical History', 'Labs', 'Assessment and Plan', 'Procedures']));
+    expect(snapshot.document).toEqual({
+      title: 'History and Physical',
+      noteType: 'H&P',
+      author: 'Ada Lovelace-Fictional, MD (Hospitalist)',
+      date: '2026-03-02 21:14',
+      encounter: 'Inpatient admission',
+    });
+    expect(snapshot.sections.map((s) => s.heading)).toEqual(
+      expect.arrayContaining([
+        'Chief Complaint',
+        'History of Present Illness',
+        'Past Medical History',
+        'Labs',
+        'Assessment and Plan',
+        'Procedures',
+      ]),
+    );
     expect(snapshot.text).toContain('Acute on chronic systolic congestive heart failure');
     expect(snapshot.text).toContain('Assessment and Plan:\n');
-    expect(snapshot.labs).toContainEqual(expect.objectContaining({ name: 'Sodium', value: '126 (L)', unit: 'mmol/L', time: '03/02 18:55' }));
-    expect(snapshot.vitals).toContainEqual(expect.objectContaining({ name: 'SpO2', value: '88% RA', time: '03/02 18:40' }));
-    for (const r of [...snapshot.labs, ...snapshot.vitals]) expect(snapshot.text.slice(r.start, r.end)).toContain(r.value);
-    for (const s of segments) expect(s.node.data.replace(/\s+/g, ' ')).toContain(snapshot.text.slice(s.start, s.end).trim());
+    expect(snapshot.labs).toContainEqual(
+      expect.objectContaining({ name: 'Sodium', value: '126 (L)', unit: 'mmol/L', time: '03/02 18:55' }),
+    );
+    expect(snapshot.vitals).toContainEqual(
+      expect.objectContaining({ name: 'SpO2', value: '88% RA', time: '03/02 18:40' }),
+    );
+    for (const r of [...snapshot.labs, ...snapshot.vitals])
+      expect(snapshot.text.slice(r.start, r.end)).toContain(r.value);
+    for (const s of segments)
+      expect(s.node.data.replace(/\s+/g, ' ')).toContain(snapshot.text.slice(s.start, s.end).trim());
     expect(snapshot.truncated).toBe(false);
   });
 });
@@ -33,10 +54,21 @@ describe('MEDITECH-like fixture', () => {
     const { snapshot } = await readChart(document, loc, { now });
     expect(snapshot.reader).toBe('meditech-like');
     expect(snapshot.warnings).toEqual([]);
-    expect(snapshot.document).toMatchObject({ title: 'Physician Progress Note', noteType: 'Progress Note', author: 'Rivera-Sample, Tomas, DO', date: '05/13/2026 08:42' });
-    expect(snapshot.sections.map((s) => s.heading)).toEqual(expect.arrayContaining(['Subjective', 'Assessment/Plan', 'Procedures']));
-    expect(snapshot.labs).toContainEqual(expect.objectContaining({ name: 'Lactate', unit: 'mmol/L', value: '3.4 H', time: '05/11' }));
-    expect(snapshot.vitals).toContainEqual(expect.objectContaining({ name: 'BP', value: '88/52', time: '05/11 22:00' }));
+    expect(snapshot.document).toMatchObject({
+      title: 'Physician Progress Note',
+      noteType: 'Progress Note',
+      author: 'Rivera-Sample, Tomas, DO',
+      date: '05/13/2026 08:42',
+    });
+    expect(snapshot.sections.map((s) => s.heading)).toEqual(
+      expect.arrayContaining(['Subjective', 'Assessment/Plan', 'Procedures']),
+    );
+    expect(snapshot.labs).toContainEqual(
+      expect.objectContaining({ name: 'Lactate', unit: 'mmol/L', value: '3.4 H', time: '05/11' }),
+    );
+    expect(snapshot.vitals).toContainEqual(
+      expect.objectContaining({ name: 'BP', value: '88/52', time: '05/11 22:00' }),
+    );
     expect(snapshot.text).toContain('Sepsis due to Escherichia coli');
   });
 });
@@ -45,7 +77,9 @@ describe('generic reader and selection', () => {
   it('reads the main content of any page, keeping tables as rows', async () => {
     const w = new Window({ url: 'http://localhost/g.html', settings: { disableJavaScriptEvaluation: true } as never });
     const doc = w.document as unknown as Document;
-    doc.write('<title>t</title><nav>menu</nav><main><h1>Progress</h1><p>Hypertension.</p><table><tr><th>Component</th><th>Value</th></tr><tr><td>Sodium</td><td>131</td></tr></table></main>');
+    doc.write(
+      '<title>t</title><nav>menu</nav><main><h1>Progress</h1><p>Hypertension.</p><table><tr><th>Component</th><th>Value</th></tr><tr><td>Sodium</td><td>131</td></tr></table></main>',
+    );
     const { snapshot } = await readChart(doc, loc, { now });
     expect(snapshot.reader).toBe('generic');
     expect(snapshot.text).toBe('Progress:\nHypertension.\nComponent | Value\nSodium | 131');
@@ -74,7 +108,8 @@ describe('hostile page', () => {
     const mutations: unknown[] = [];
     const observer = new window.MutationObserver((records) => mutations.push(...records));
     // (happy-dom's observer recurses per level, so the deep subtree is left out: top-level nodes only.)
-    for (const id of ['main', 'note-body', 'huge-note', 'deep']) observer.observe(window.document.getElementById(id)!, { childList: true, attributes: true, characterData: true });
+    for (const id of ['main', 'note-body', 'huge-note', 'deep'])
+      observer.observe(window.document.getElementById(id)!, { childList: true, attributes: true, characterData: true });
     observer.observe(window.document.documentElement, { childList: true, attributes: true });
     observer.observe(window.document.body, { childList: true, attributes: true });
     const { snapshot } = await readChart(document, loc, { now });
@@ -98,15 +133,40 @@ describe('hostile page', () => {
 });
 
 describe('properties', () => {
-  const tags = ['div', 'p', 'span', 'li', 'ul', 'h2', 'table', 'tr', 'td', 'th', 'section', 'b', 'script', 'style', 'iframe', 'br', 'main'];
+  const tags = [
+    'div',
+    'p',
+    'span',
+    'li',
+    'ul',
+    'h2',
+    'table',
+    'tr',
+    'td',
+    'th',
+    'section',
+    'b',
+    'script',
+    'style',
+    'iframe',
+    'br',
+    'main',
+  ];
   type Tree = { tag: string; text: string; kids: Tree[] };
   const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((rec) => ({
-    t: fc.record({ tag: fc.constantFrom(...tags), text: fc.string({ maxLength: 20 }), kids: fc.oneof({ maxDepth: 5 }, fc.constant([] as Tree[]), fc.array(rec('t'), { maxLength: 3 })) }),
+    t: fc.record({
+      tag: fc.constantFrom(...tags),
+      text: fc.string({ maxLength: 20 }),
+      kids: fc.oneof({ maxDepth: 5 }, fc.constant([] as Tree[]), fc.array(rec('t'), { maxLength: 3 })),
+    }),
   })).t;
   it('never throws, keeps offsets valid and the snapshot schema-valid for random pages', async () => {
     await fc.assert(
       fc.asyncProperty(tree, fc.boolean(), async (t, shadow) => {
-        const w = new Window({ url: 'http://localhost/p.html', settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } as never });
+        const w = new Window({
+          url: 'http://localhost/p.html',
+          settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } as never,
+        });
         const doc = w.document as unknown as Document;
         const build = (n: Tree, parent: Element | ShadowRoot): void => {
           const el = doc.createElement(n.tag);

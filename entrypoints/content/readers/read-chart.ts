@@ -40,7 +40,11 @@ export function pickAdapter(doc: Document, name?: string): Adapter {
  *
  * @example const { snapshot } = await readChart(document, location);
  */
-export async function readChart(doc: Document, loc: Pick<Location, 'origin' | 'pathname'>, options: ReadOptions = {}): Promise<ChartRead> {
+export async function readChart(
+  doc: Document,
+  loc: Pick<Location, 'origin' | 'pathname'>,
+  options: ReadOptions = {},
+): Promise<ChartRead> {
   const t0 = Date.now();
   const adapter = pickAdapter(doc, options.adapter);
   const plan = adapter.plan(doc);
@@ -57,7 +61,13 @@ export async function readChart(doc: Document, loc: Pick<Location, 'origin' | 'p
         return { heading: s.heading, start, end, text: text.slice(start, end) };
       })
     : [{ heading: '', start: 0, end: n, text }];
-  if (walked.sections.length && walked.sections[0]!.start > 0) sections.unshift({ heading: '', start: 0, end: clip(walked.sections[0]!.start), text: text.slice(0, walked.sections[0]!.start) });
+  if (walked.sections.length && walked.sections[0]!.start > 0)
+    sections.unshift({
+      heading: '',
+      start: 0,
+      end: clip(walked.sections[0]!.start),
+      text: text.slice(0, walked.sections[0]!.start),
+    });
   const tables = walked.tables.map(({ element: _e, ...t }) => ({ ...t, rows: t.rows.filter((r) => r.end <= n) }));
   const results = tables.flatMap((t) => tableResults(t).map((r) => ({ kind: t.kind, r })));
   const snapshot: ChartSnapshot = {
@@ -68,12 +78,23 @@ export async function readChart(doc: Document, loc: Pick<Location, 'origin' | 'p
     document: plan.document,
     text,
     sections: sections.slice(0, 2000),
-    labs: results.filter((x) => x.kind === 'labs').map((x) => x.r).slice(0, 20_000),
-    vitals: results.filter((x) => x.kind === 'vitals').map((x) => x.r).slice(0, 20_000),
+    labs: results
+      .filter((x) => x.kind === 'labs')
+      .map((x) => x.r)
+      .slice(0, 20_000),
+    vitals: results
+      .filter((x) => x.kind === 'vitals')
+      .map((x) => x.r)
+      .slice(0, 20_000),
     tables: tables.slice(0, 500),
     warnings: [...plan.warnings, ...walked.warnings].slice(0, 100),
     truncated: walked.stoppedBy.length > 0 || out.truncated,
-    limits: { nodes: walked.nodes, maxDepthSeen: walked.maxDepthSeen, elapsedMs: Date.now() - t0, stoppedBy: [...new Set([...walked.stoppedBy, ...(out.truncated ? (['chars'] as const) : [])])] },
+    limits: {
+      nodes: walked.nodes,
+      maxDepthSeen: walked.maxDepthSeen,
+      elapsedMs: Date.now() - t0,
+      stoppedBy: [...new Set([...walked.stoppedBy, ...(out.truncated ? (['chars'] as const) : [])])],
+    },
   };
   return { snapshot: chartSnapshotSchema.parse(snapshot), segments: out.segments.filter((s) => s.start < n) };
 }
@@ -82,7 +103,11 @@ export async function readChart(doc: Document, loc: Pick<Location, 'origin' | 'p
  * The user's text selection as a snapshot (reader `selection`), or `undefined` when nothing is
  * selected. Offsets refer to the selected text.
  */
-export function readSelection(doc: Document, loc: Pick<Location, 'origin' | 'pathname'>, now: () => Date = () => new Date()): ChartSnapshot | undefined {
+export function readSelection(
+  doc: Document,
+  loc: Pick<Location, 'origin' | 'pathname'>,
+  now: () => Date = () => new Date(),
+): ChartSnapshot | undefined {
   const selected = doc.getSelection?.()?.toString() ?? '';
   if (!selected.trim()) return undefined;
   const text = selected.slice(0, 2_000_000);

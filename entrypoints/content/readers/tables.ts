@@ -15,11 +15,18 @@ export interface TableRule {
 /** HTML tables and ARIA grids, whatever the page. */
 export const GENERIC_TABLES: TableRule[] = [
   { selector: 'table', rows: 'tr', cells: 'th,td', kind: guessKind },
-  { selector: '[role="table"],[role="grid"]', rows: '[role="row"]', cells: '[role="cell"],[role="gridcell"],[role="columnheader"],[role="rowheader"]', kind: guessKind },
+  {
+    selector: '[role="table"],[role="grid"]',
+    rows: '[role="row"]',
+    cells: '[role="cell"],[role="gridcell"],[role="columnheader"],[role="rowheader"]',
+    kind: guessKind,
+  },
 ];
 
-const LAB_WORDS = /\b(sodium|potassium|creatinine|bun|glucose|wbc|hemoglobin|hgb|platelets?|lactate|bnp|troponin|albumin|a1c|chloride|bicarbonate|inr|lab|component|result)\b/i;
-const VITAL_WORDS = /\b(temp|temperature|hr|heart rate|pulse|rr|resp|bp|blood pressure|spo2|o2 sat|weight|bmi|vital)\b/i;
+const LAB_WORDS =
+  /\b(sodium|potassium|creatinine|bun|glucose|wbc|hemoglobin|hgb|platelets?|lactate|bnp|troponin|albumin|a1c|chloride|bicarbonate|inr|lab|component|result)\b/i;
+const VITAL_WORDS =
+  /\b(temp|temperature|hr|heart rate|pulse|rr|resp|bp|blood pressure|spo2|o2 sat|weight|bmi|vital)\b/i;
 
 /** Kind of a table from its header and first column. */
 export function guessKind(table: Element, header: string[]): ChartTable['kind'] {
@@ -43,7 +50,10 @@ export function readTable(el: Element, rule: TableRule, out: TextBuilder): Chart
   rowEls.forEach((row, i) => {
     const cellEls = [...row.querySelectorAll(rule.cells)].slice(0, 200);
     const cells = cellEls.map(cellText);
-    const isHeader = i === 0 && cellEls.length > 0 && cellEls.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader');
+    const isHeader =
+      i === 0 &&
+      cellEls.length > 0 &&
+      cellEls.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader');
     if (isHeader) {
       header = cells;
       out.write(cells.join(' | '));
@@ -56,7 +66,9 @@ export function readTable(el: Element, rule: TableRule, out: TextBuilder): Chart
     rows.push({ cells, start: span.start, end: span.end });
   });
   const kind = typeof rule.kind === 'function' ? rule.kind(el, header) : rule.kind;
-  const caption = cellText(el.querySelector('caption') ?? el.ownerDocument.createElement('span')) || (el.getAttribute('aria-label') ?? '');
+  const caption =
+    cellText(el.querySelector('caption') ?? el.ownerDocument.createElement('span')) ||
+    (el.getAttribute('aria-label') ?? '');
   return { kind, caption, header, rows };
 }
 
@@ -81,7 +93,8 @@ export function tableResults(t: ChartTable): ChartRow[] {
       if (timeCol >= 0 && c[timeCol]) r.time = c[timeCol];
       if (r.name && r.value) out.push(r);
     } else if (timeCol === 0) {
-      for (let j = 1; j < c.length; j++) if (c[j]) out.push({ name: t.header[j] ?? '', value: c[j]!, time: c[0] ?? '', start: row.start, end: row.end });
+      for (let j = 1; j < c.length; j++)
+        if (c[j]) out.push({ name: t.header[j] ?? '', value: c[j]!, time: c[0] ?? '', start: row.start, end: row.end });
     } else {
       const m = UNIT_IN_NAME.exec(c[0] ?? '');
       const name = m ? m[1]! : (c[0] ?? '');

@@ -50,8 +50,62 @@ export interface WalkResult {
   warnings: string[];
 }
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'AUDIO', 'VIDEO', 'HEAD', 'META', 'LINK', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
-const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL', 'BODY', 'HTML']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'svg',
+  'SVG',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'AUDIO',
+  'VIDEO',
+  'HEAD',
+  'META',
+  'LINK',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+]);
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
+  'BODY',
+  'HTML',
+]);
 
 type Frame = { kind: 'node'; node: Node; depth: number } | { kind: 'close'; el: Element };
 
@@ -63,7 +117,12 @@ const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(res
  *
  * @example const r = await walk(doc.body, builder, { heading: 'h1,h2,h3', tables: [] });
  */
-export async function walk(root: Node, out: TextBuilder, rules: WalkRules, limits: WalkLimits = DEFAULT_LIMITS): Promise<WalkResult> {
+export async function walk(
+  root: Node,
+  out: TextBuilder,
+  rules: WalkRules,
+  limits: WalkLimits = DEFAULT_LIMITS,
+): Promise<WalkResult> {
   const result: WalkResult = { sections: [], tables: [], nodes: 0, maxDepthSeen: 0, stoppedBy: [], warnings: [] };
   const t0 = now();
   let sliceStart = t0;
@@ -143,7 +202,10 @@ export async function walk(root: Node, out: TextBuilder, rules: WalkRules, limit
           inner = null;
         }
         if (inner?.body) stack.push({ kind: 'node', node: inner.body, depth: depth + 1 });
-        else result.warnings.push(`a frame (${el.getAttribute('title') ?? el.id ?? 'untitled'}) could not be read (other origin or not loaded)`);
+        else
+          result.warnings.push(
+            `a frame (${el.getAttribute('title') ?? el.id ?? 'untitled'}) could not be read (other origin or not loaded)`,
+          );
         continue;
       }
       const isBlock = BLOCK_TAGS.has(tag);

@@ -24,7 +24,12 @@ export function watchChart(doc: Document, onChange: () => void, debounceMs = 600
     if (!view) return;
     const o = new view.MutationObserver((records) => {
       // Our own highlight layer is not a page change.
-      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => (n as Element).tagName === 'CHARTSIDE-HIGHLIGHT'))) return;
+      if (
+        records.every((r) =>
+          [...r.addedNodes, ...r.removedNodes].every((n) => (n as Element).tagName === 'CHARTSIDE-HIGHLIGHT'),
+        )
+      )
+        return;
       fire();
     });
     o.observe(root, { subtree: true, childList: true, characterData: true });

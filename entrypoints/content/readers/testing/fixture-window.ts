@@ -28,7 +28,10 @@ export function attachDeclarativeShadowRoots(root: ParentNode): void {
 
 /** Opens a fixture page; same-origin frames are loaded from their fixture files. */
 export async function openFixture(name: string): Promise<{ window: Window; document: Document }> {
-  const window = new Window({ url: `http://localhost/${name}`, settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } as never });
+  const window = new Window({
+    url: `http://localhost/${name}`,
+    settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } as never,
+  });
   const document = window.document as unknown as Document;
   document.write(fixtureHtml(name));
   attachDeclarativeShadowRoots(document);
@@ -39,6 +42,7 @@ export async function openFixture(name: string): Promise<{ window: Window; docum
     frame.setAttribute('srcdoc', fixtureHtml(src));
   }
   await new Promise((r) => setTimeout(r, 20));
-  for (const frame of [...document.querySelectorAll('iframe')] as HTMLIFrameElement[]) if (frame.contentDocument) attachDeclarativeShadowRoots(frame.contentDocument);
+  for (const frame of [...document.querySelectorAll('iframe')] as HTMLIFrameElement[])
+    if (frame.contentDocument) attachDeclarativeShadowRoots(frame.contentDocument);
   return { window, document };
 }

@@ -1,0 +1,65 @@
+/**
+ * Suggestion figures in Node on one core (issue 5 target: suggestions for a 10,000-character note
+ * <= 50 ms): `Suggester.suggest` on a synthetic 10,000-character admission note (fictional), p50 /
+ * p95 over repeated runs after warm-up; plus the one-time lexicon build and text analysis alone.
+ * The worker figure (same engine code in a dedicated worker) is not measured here.
+ */
+import { loadavg } from 'node:os';
+import { loadSuggestTables } from '../../cli/commands/suggest';
+import { Suggester } from '../../engine/suggest';
+import { analyzeText } from '../../engine/text';
+
+const BLOCKS = [
+  'CHIEF COMPLAINT: Shortness of breath and leg swelling.\n',
+  'HISTORY OF PRESENT ILLNESS:\n68-year-old fictional man with chronic systolic heart failure, type 2 diabetes mellitus with diabetic chronic kidney disease stage 3b and hypertension, with 5 days of dyspnea, orthopnea and productive cough. He denies chest pain. No history of stroke.\n',
+  'PAST MEDICAL HISTORY:\n- Atrial fibrillation on apixaban\n- Chronic obstructive pulmonary disease\n- History of colon polyps\n',
+  'FAMILY HISTORY:\nMother with breast cancer.\n',
+  'LABS:\nSodium | 126 (L) | mmol/L\nCreatinine | 2.9 (H) | mg/dL\n',
+  'ASSESSMENT AND PLAN:\n1. Acute on chronic systolic congestive heart failure: IV furosemide.\n2. Community-acquired pneumonia of the right lower lobe: ceftriaxone.\n3. Acute kidney injury on chronic kidney disease stage 3b.\n4. Hyponatremia, fluid restriction.\n5. Rule out urinary tract infection.\n6. Sepsis due to Escherichia coli is not suspected.\n',
+  'PROCEDURES:\nTransthoracic echocardiogram. Ultrasound-guided percutaneous thoracentesis of the right pleural effusion. Chest x-ray. Abdominal CT without findings.\n',
+];
+
+/** The synthetic note of the bench, `chars` characters long. */
+export function note(chars: number): string {
+  let s = '';
+  for (let i = 0; s.length < chars; i++) s += BLOCKS[i % BLOCKS.length]!;
+  return s.slice(0, chars);
+}
+
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+export async function run(): Promise<Record<string, unknown>> {
+  const tables = await loadSuggestTables();
+  const t0 = performance.now();
+  const suggester = new Suggester(tables.cm, tables.pcs);
+  const lexiconBuildMs = performance.now() - t0;
+  const text = note(10_000);
+  for (let i = 0; i < 5; i++) suggester.suggest(text, { setting: 'inpatient' });
+  const times: number[] = [];
+  const analyze: number[] = [];
+  let codes = 0;
+  for (let i = 0; i < 40; i++) {
+    const a0 = performance.now();
+    analyzeText(text);
+    analyze.push(performance.now() - a0);
+    const s0 = performance.now();
+    const r = suggester.suggest(text, { setting: 'inpatient' });
+    times.push(performance.now() - s0);
+    codes = r.diagnoses.length + r.procedures.length;
+  }
+  times.sort((a, b) => a - b);
+  analyze.sort((a, b) => a - b);
+  return {
+    noteChars: text.length,
+    suggestP50Ms: Number(pct(times, 0.5).toFixed(2)),
+    suggestP95Ms: Number(pct(times, 0.95).toFixed(2)),
+    analyzeTextP50Ms: Number(pct(analyze, 0.5).toFixed(3)),
+    lexiconBuildMs: Math.round(lexiconBuildMs),
+    lexiconEntries: suggester.lexicon.entries.length,
+    suggestedCodes: codes,
+    runs: times.length,
+    loadAvg1m: Number(loadavg()[0]!.toFixed(2)),
+    pcsTables: tables.pcs !== undefined,
+  };
+}
