@@ -84,7 +84,7 @@ const SPECS: DxSpec[] = [
   { concept: 'anemia', re: /\ban(?:a)?emi(?:a|c)\b/gi },
   {
     concept: 'pressure-injury',
-    re: /\b(?:pressure (?:injury|injuries|ulcer|ulcers|sore|sores)|decubitus(?: ulcer)?|bed ?sores?)\b/gi,
+    re: /\b(?:pressure (?:injury|injuries|ulcer|ulcers|sore|sores)|decubitus(?: ulcer)?|bed ?sores?)\b(?!\s+(?:prevention|precautions?|risk|protocol|bundle|prophylaxis|prevention bundle))/gi,
   },
   {
     concept: 'obesity',

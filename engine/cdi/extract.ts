@@ -381,6 +381,8 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
       const kg = unit.startsWith('k') ? amount : amount * 0.45359237;
       ind.detail = `${amount} ${unit}`;
       const weight = out.find((o) => o.name === 'weight' && o.value !== null);
+      // Without a weight the percentage is unknown; 4.5 kg (10 lb) is taken as significant.
+      ind.flag = kg >= 4.5 ? 'high' : 'normal';
       if (weight?.value) {
         ind.value = roundValue((kg / (weight.value + kg)) * 100);
         ind.unit = '%';
@@ -390,7 +392,7 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
     const date = dateFor(text, dates, start, end);
     if (date) ind.date = date;
     const wl = ind.value;
-    if (wl !== null) ind.flag = wl > 5 ? 'high' : 'normal';
+    if (wl !== null) ind.flag = wl >= 5 ? 'high' : 'normal';
     push(ind);
   }
 

@@ -113,7 +113,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'potassium-replacement',
     kind: 'treatment',
     pattern:
-      '\\b(?:KCl|K-?Dur|Klor-?Con|potassium chloride|potassium (?:replacement|repletion|supplement(?:ation)?|replaced|repleted|protocol)|K\\+? (?:replacement|repletion|replaced|repleted|protocol|rider)|replet(?:e|ed|ing) (?:K|potassium)|(?:IV|PO|oral) potassium)\\b',
+      '\\b(?:KCl|K-?Dur|Klor-?Con|potassium chloride|potassium (?:replacement|repletion|supplement(?:ation)?|replaced|repleted|protocol)|K\\+? (?:replacement|repletion|replaced|repleted|protocol|rider)|replet(?:e|ed|ing) (?:K|potassium)|(?:IV|PO|oral) potassium|(?:K\\+?|potassium)\\s*(?:of\\s+)?\\d(?:\\.\\d+)?\\s*(?:mmol/L|mEq/L)?\\s*[,;:-]?\\s*(?:was\\s+|being\\s+|will be\\s+)?(?:replaced|repleted|replete|repleting|supplemented))\\b',
   },
   // Nursing findings
   {

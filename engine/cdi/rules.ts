@@ -293,7 +293,7 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
   // ---- malnutrition: ASPEN/AND >= 2 characteristics, or GLIM phenotypic + etiologic.
   {
     const intake = inds.find((i) => i.name === 'poor-intake');
-    const wl = inds.find((i) => i.name === 'weight-loss' && (i.value === null ? true : i.value >= 5));
+    const wl = inds.find((i) => i.name === 'weight-loss' && i.flag === 'high');
     const muscle = inds.find((i) => i.name === 'muscle-wasting');
     const fat = inds.find((i) => i.name === 'fat-loss');
     const age = ageOf(text);
@@ -587,7 +587,7 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
           facts: {},
         }),
       );
-    } else if (provider.length > 0) {
+    } else if (provider.length > 0 && (nursing.length > 0 || provider.some((m) => m.details.severity))) {
       const poaKnown =
         /present on admission|\bPOA\b|(?:on|at|upon) admission|admission skin|hospital[- ]acquired|developed (?:during|while|after)|new since admission|\bHAPI\b|prior to admission|from (?:home|the nursing (?:home|facility)|SNF)/i.test(
           provider.map((m) => text.slice(Math.max(0, m.start - 120), Math.min(text.length, m.end + 120))).join(' ') +
