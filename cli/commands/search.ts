@@ -258,7 +258,7 @@ export const searchCommand: CliCommand = {
     }
     io.stdout.write(`${result.hits.length} result(s) for "${query}" in FY${result.fiscalYear} tables (${result.sources.map((s) => s.release).join('; ')})\n`);
     if (result.fallback) io.stdout.write(`Note: ${result.fallback}\n`);
-    for (const n of loaded.notes) io.stdout.write(`Note: ${n}\n`);
+    for (const n of loaded.tables.get(result.fiscalYear)?.notes ?? []) io.stdout.write(`Note: ${n}\n`);
     for (const sys of ['cm', 'pcs', 'hcpcs'] as const) {
       const hits = result.hits.filter((h) => h.system === sys);
       if (hits.length === 0) continue;

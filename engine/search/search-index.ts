@@ -202,8 +202,14 @@ export class SearchIndex {
       if (kept.length <= Math.max(300, limit * 3) || floor >= top) break;
       floor = floor + (top - floor) * 0.5;
     }
+    // Ties: billable first, then the code whose own title says least (the plain code before its
+    // "hand-assisted" or "with ..." variants), then classification order.
+    const { codeTitle, textNorm } = this.data;
     const order = (a: number, b: number): number =>
-      codeScore[b]! - codeScore[a]! || (codeFlags[b]! & 1) - (codeFlags[a]! & 1) || (codes[a]! < codes[b]! ? -1 : 1);
+      codeScore[b]! - codeScore[a]! ||
+      (codeFlags[b]! & 1) - (codeFlags[a]! & 1) ||
+      textNorm[codeTitle[a]!]! - textNorm[codeTitle[b]!]! ||
+      (codes[a]! < codes[b]! ? -1 : 1);
     kept.sort(order);
     // A header the words lead to stands for its default billable code (the descendant that adds
     // the fewest words: "Cancer, breast C50.91-" -> C50.919): offer that code just above it.
