@@ -156,4 +156,12 @@ export interface EngineApi {
    * spans (offsets into `snapshot.text`), Index path and flags.
    */
   suggest(snapshot: ChartSnapshot, options?: SuggestRequestOptions): Promise<SuggestResponse>;
+
+  // ---- case workspace (platform/worker/case.ts) ----
+  /**
+   * Everything the case workspace shows, in one round trip: MS-DRG, MCE edits, Tabular List/POA
+   * edits, each secondary as principal, titles and the ICD-10-CM release used (by the case's
+   * discharge date, else admission date).
+   */
+  recomputeCase(c: import('../../engine/case').CodingCase): Promise<import('./case').CaseRecompute>;
 }

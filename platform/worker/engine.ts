@@ -20,6 +20,7 @@ export function createEngine(db: ChartsideDb): { api: EngineApi; ctx: EngineCont
     ...lazyArea(['groupClaim', 'editClaim', 'drgWhatIf'], async () => (await import('./drg')).drgMethods(ctx)),
     ...lazyArea(['cdi'], async () => (await import('./cdi')).cdiMethods(ctx)),
     ...lazyArea(['suggest'], async () => (await import('./suggest')).suggestMethods(ctx)),
+    ...lazyArea(['recomputeCase'], async () => (await import('./case')).caseMethods(ctx)),
   };
   return { api, ctx };
 }

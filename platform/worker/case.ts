@@ -1,0 +1,72 @@
+/**
+ * Case area of the engine worker (issue 7): one round trip recomputes everything the case
+ * workspace shows after a change (MS-DRG, MCE, Tabular List edits, principal what-if), with the
+ * ICD-10-CM release of the case's date of service. The computation itself is
+ * `engine/case/recompute.ts` (pure); this file only finds the tables.
+ */
+import type { BundleReader } from '../../engine/bundle/reader';
+import { CaseSchema, recomputeCase, serviceDate, type CaseComputation, type CodingCase } from '../../engine/case';
+import { ChartsideNoReleaseError } from '../../engine/codes';
+import { Grouper, Mce } from '../../engine/grouper';
+import { CmTable } from '../../engine/icd10cm';
+import type { EngineApi, ReleaseUsed } from './api';
+import { CM_TABLE } from './codes';
+import type { EngineContext } from './context';
+
+/** Result of {@link EngineApi.recomputeCase}. */
+export interface CaseRecompute extends CaseComputation {
+  /** The ICD-10-CM release used for the tabular edits and titles (with any fallback notice). */
+  cmRelease: ReleaseUsed;
+  /** Long titles of the case's ICD-10-CM codes, by undotted code (absent: not a code of that year). */
+  titles: Record<string, string>;
+  /** Milliseconds spent computing inside the worker (tables already loaded). */
+  tookMs: number;
+}
+
+const engines = new Map<string, Grouper | Mce>();
+
+async function engineFor<T extends Grouper | Mce>(ctx: EngineContext, system: 'msdrg' | 'mce', build: (readers: BundleReader[]) => T): Promise<T> {
+  const rows = (await ctx.releases()).filter((r) => r.system === system);
+  if (rows.length === 0) {
+    throw new ChartsideNoReleaseError(`no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`);
+  }
+  const key = `${system}:${rows.map((r) => `${r.id}@${r.sha256}`).sort().join(',')}`;
+  let hit = engines.get(key) as T | undefined;
+  if (!hit) {
+    hit = build(await Promise.all(rows.map((r) => ctx.reader(r.id))));
+    for (const k of engines.keys()) if (k.startsWith(`${system}:`)) engines.delete(k);
+    engines.set(key, hit);
+  }
+  return hit;
+}
+
+export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'> {
+  return {
+    async recomputeCase(raw: CodingCase): Promise<CaseRecompute> {
+      // The case crosses a boundary (side panel -> worker): validate it.
+      const c = CaseSchema.parse(raw);
+      const [cm, grouper, mce] = await Promise.all([
+        ctx.tableFor('icd10cm', CM_TABLE, (r) => CmTable.fromReader(r), serviceDate(c)),
+        engineFor(ctx, 'msdrg', (readers) => Grouper.fromBundles(readers)),
+        engineFor(ctx, 'mce', (readers) => {
+          // Newest MCE release (one per fiscal year), as the DRG area does.
+          const newest = [...readers].sort((a, b) => (a.header.effectiveFrom < b.header.effectiveFrom ? 1 : -1))[0]!;
+          return Mce.fromBundle(newest);
+        }),
+      ]);
+      const start = performance.now();
+      const computed = recomputeCase(c, { grouper, mce, cm: cm.table });
+      const titles: Record<string, string> = {};
+      for (const d of c.diagnoses) {
+        const title = cm.table.summary(d.code)?.long;
+        if (title) titles[d.code] = title;
+      }
+      return {
+        ...computed,
+        cmRelease: { id: cm.row.id, release: cm.row.header.release, fiscalYear: cm.row.fiscalYear, ...(cm.fallback ? { fallback: cm.fallback } : {}) },
+        titles,
+        tookMs: performance.now() - start,
+      };
+    },
+  };
+}
