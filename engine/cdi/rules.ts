@@ -364,7 +364,30 @@ export function findOpportunities(input: RuleInput): Opportunity[] {
     if (hf.length > 0) {
       const type = hf.some((m) => m.details.type);
       const acuity = hf.some((m) => m.details.acuity);
-      if ((!type || !acuity) && evidence.some(Boolean)) {
+      // Only "chronic" documented while treated as an exacerbation (IV diuretics with an elevated
+      // natriuretic peptide or congestion): the acuity is in question (§1: conflicting/imprecise).
+      const chronicOnly =
+        acuity &&
+        hf.every((m) => !m.details.acuity || m.details.acuity === 'chronic') &&
+        hf.some((m) => m.details.acuity === 'chronic');
+      const acuteSigns = diuretic.length > 0 && (natri.length > 0 || congestion.length > 0);
+      if (type && chronicOnly && acuteSigns) {
+        out.push(
+          opp({
+            id: 'heart-failure',
+            topic: 'heart-failure',
+            title: 'Chronic heart failure documented; treated with IV diuretics',
+            reason: 'imprecise-diagnosis',
+            criteria: [
+              'heart failure documented as chronic',
+              'IV diuretics with elevated natriuretic peptide or congestion',
+            ],
+            indicators: evidence,
+            mentions: hf,
+            facts: { ...facts, needType: false, needAcuity: true, newDiagnosis: false },
+          }),
+        );
+      } else if ((!type || !acuity) && evidence.some(Boolean)) {
         out.push(
           opp({
             id: 'heart-failure',
