@@ -83,7 +83,8 @@ export interface ImportPlan {
 
 /**
  * Turns a pick into bundles: `.csb` files as they are, official files through every importer
- * whose inputs are among them. Importers that find none of their files are left out of `reports`.
+ * with at least one of its inputs among them. Importers that find none of their files are left
+ * out of `reports`.
  */
 export async function planImport(picked: readonly PickedFile[], log: (line: string) => void = () => {}): Promise<ImportPlan> {
   const source = await PickedFilesSource.read(picked);
@@ -91,9 +92,12 @@ export async function planImport(picked: readonly PickedFile[], log: (line: stri
   for (const path of source.list().filter((p) => p.endsWith('.csb'))) bundles.set(path, source.read(path).bytes);
   if (source.list().every((p) => p.endsWith('.csb'))) return { bundles, reports: [] };
 
+  // An importer applies when at least one of the files it reads was picked (some importers list
+  // fixed paths whatever the source holds).
+  const pickedPaths = new Set(source.list());
   const applicable = BUILDERS.filter((b) => {
     try {
-      return b.inputs(source).length > 0;
+      return b.inputs(source).some((p) => pickedPaths.has(p));
     } catch {
       return true; // let the build report why the files do not fit
     }
