@@ -100,6 +100,21 @@ describe('official order files', () => {
     expect(recs.filter((r) => r.billable)).toHaveLength(74_719);
     expect(recs[0]).toMatchObject({ code: 'A00', billable: false, long: 'Cholera' });
   });
+  it('FY2026: the billable codes are exactly those of the codes file, with the same long titles', () => {
+    const recs = parseOrderFile(
+      readFileSync(join(root, 'icd10cm/FY2026/icd10cm_order_2026.txt')),
+      'icd10cm_order_2026.txt',
+    );
+    // icd10cm_codes_2026.txt: code, spaces, long title (CMS "Code Descriptions in Tabular Order").
+    const codesFile = readFileSync(join(root, 'icd10cm/FY2026/icd10cm_codes_2026.txt'), 'latin1')
+      .split(/\r?\n/)
+      .filter((l) => l !== '')
+      .map((l) => {
+        const m = /^(\S+)\s+(.*)$/.exec(l)!;
+        return `${m[1]}\t${m[2]!.trim()}`;
+      });
+    expect(recs.filter((r) => r.billable).map((r) => `${r.code}\t${r.long}`)).toEqual(codesFile);
+  });
   it('FY2025: 97,584 lines, 74,260 billable', () => {
     const recs = parseOrderFile(
       readFileSync(join(root, 'icd10cm/FY2025/icd10cm_order_2025.txt')),
