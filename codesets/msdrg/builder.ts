@@ -66,7 +66,7 @@ export function appendixNotes(payload: GrouperPayload): string[] {
 /** The `msdrg` codeset builder (registered in codesets/builders.ts). */
 export const msdrgBuilder: CodesetBuilder = {
   name: 'msdrg',
-  version: 2,
+  version: 3,
   inputs: () => [
     ...MSDRG_VERSIONS.flatMap((v) => GROUPER_TABLE_FILES.map((f) => `${v.dir}/${f}`)),
     ...MCE_TABLE_FILES.map((f) => `${MCE_DIR}/${f}`),
@@ -125,8 +125,8 @@ export const msdrgBuilder: CodesetBuilder = {
       ],
       notes: ['MCE tables extracted from the CMS MCE Java component 2.0-43.1.0.0 (see mce-v431/README.md).'],
       counts: {
-        diagnosisRows: mce.dx.from.length,
-        procedureRows: mce.pr.from.length,
+        diagnosisRows: mce.dx.period.length,
+        procedureRows: mce.pr.period.length,
         edits: mce.edits.length,
         attributes: mce.attributes.length,
       },

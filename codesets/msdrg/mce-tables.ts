@@ -36,6 +36,9 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
   const declared = new Set(aT.rows.map(aName));
   const names = new NameInterner(declared);
   const attrSets = new SetTable();
+  // Periods are numbered in order of first appearance in the (sorted) dx then pr tables.
+  const periods: [number, number][] = [];
+  const periodIndex = new Map<string, number>();
 
   const codeTable = (name: string, codePattern: RegExp) => {
     const t = parseTsv(read(name), ['code', 'from_date', 'to_date', 'attributes']);
@@ -43,7 +46,7 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
     const from = date(t, 'from_date');
     const to = date(t, 'to_date');
     const attrs = t.col('attributes');
-    const out = { codes: '', from: [] as number[], to: [] as number[], attrSet: [] as number[] };
+    const out = { codes: '', period: [] as number[], attrSet: [] as number[] };
     const codes: string[] = [];
     let prev = '';
     let prevFrom = 0;
@@ -56,8 +59,14 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
       prev = c;
       prevFrom = f;
       codes.push(c);
-      out.from.push(f);
-      out.to.push(to(row));
+      const key = `${f}-${to(row)}`;
+      let pi = periodIndex.get(key);
+      if (pi === undefined) {
+        pi = periods.length;
+        periods.push([f, to(row)]);
+        periodIndex.set(key, pi);
+      }
+      out.period.push(pi);
       out.attrSet.push(
         attrSets.add(
           list(attrs(row)).map((a) => {
@@ -112,6 +121,7 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
     version,
     attributes: names.names,
     attrSets: attrSets.sets,
+    periods,
     dx,
     pr,
     ageRanges,

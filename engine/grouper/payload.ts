@@ -16,7 +16,7 @@ export const MCE_BLOCK = 'mce';
 /** Bump when the payload's shape or meaning changes; readers refuse other versions. */
 export const GROUPER_PAYLOAD_VERSION = 1;
 /** Bump when the MCE payload's shape or meaning changes. */
-export const MCE_PAYLOAD_VERSION = 1;
+export const MCE_PAYLOAD_VERSION = 2;
 
 /** Severity of a secondary diagnosis: 0 non-CC, 1 CC, 2 MCC. */
 export type SeverityLevel = 0 | 1 | 2;
@@ -101,9 +101,11 @@ export interface McePayload {
   version: string;
   attributes: string[];
   attrSets: number[][];
+  /** Distinct validity periods `[from, to]` (yyyymmdd, inclusive); rows point into it. */
+  periods: [number, number][];
   /** Rows sorted by code then from date; a code may have several rows (history). */
-  dx: { codes: string; from: number[]; to: number[]; attrSet: number[] };
-  pr: { codes: string; from: number[]; to: number[]; attrSet: number[] };
+  dx: { codes: string; period: number[]; attrSet: number[] };
+  pr: { codes: string; period: number[]; attrSet: number[] };
   ageRanges: { group: string; start: number; end: number; from: number; to: number }[];
   dischargeStatus: { code: string; from: number; to: number }[];
   edits: { number: number; edit: string; codeType: string; editType: string; applicability: string }[];

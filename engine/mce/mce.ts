@@ -46,6 +46,7 @@ class CodeTable {
   constructor(
     private readonly t: McePayload['dx'],
     private readonly sets: number[][],
+    private readonly periods: [number, number][],
   ) {
     t.codes.split(' ').forEach((c, i) => {
       if (!this.first.has(c)) this.first.set(c, i);
@@ -58,7 +59,8 @@ class CodeTable {
     if (i0 === undefined) return null;
     const n = this.count.get(code)!;
     for (let i = i0; i < i0 + n; i++) {
-      if (this.t.from[i]! <= date && date <= this.t.to[i]!) return this.sets[this.t.attrSet[i]!]!;
+      const [from, to] = this.periods[this.t.period[i]!]!;
+      if (from <= date && date <= to) return this.sets[this.t.attrSet[i]!]!;
     }
     return null;
   }
@@ -80,8 +82,8 @@ export class Mce {
   ) {
     this.version = payload.version;
     this.release = release;
-    this.dx = new CodeTable(payload.dx, payload.attrSets);
-    this.pr = new CodeTable(payload.pr, payload.attrSets);
+    this.dx = new CodeTable(payload.dx, payload.attrSets, payload.periods);
+    this.pr = new CodeTable(payload.pr, payload.attrSets, payload.periods);
     payload.attributes.forEach((a, i) => this.attr.set(a, i));
     for (const e of payload.edits) this.editInfo.set(e.edit, { number: e.number, editType: e.editType });
     this.poaExempt = new Set(payload.poaExempt);
