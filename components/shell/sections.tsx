@@ -38,7 +38,8 @@ const modules: Record<string, SectionLoader> = {
   ...import.meta.glob<SectionModule>('../suggest/section.tsx'),
   ...import.meta.glob<SectionModule>('../drg/section.tsx'),
   ...import.meta.glob<SectionModule>('../cdi/section.tsx'),
-  ...import.meta.glob<SectionModule>('../case/section.tsx'),
+  // The Case section lives in components/workspace/ (issue 7).
+  ...import.meta.glob<SectionModule>('../workspace/section.tsx'),
 };
 const componentOf = (area: string): SectionLoader | undefined => modules[`../${area}/section.tsx`];
 
@@ -47,5 +48,5 @@ export const SECTIONS: readonly SectionDef[] = [
   { id: 'suggest', label: 'Suggestions', key: '2', purpose: 'Codes suggested from the chart on screen, with the evidence for each.', load: componentOf('suggest') },
   { id: 'drg', label: 'DRG', key: '3', purpose: 'MS-DRG, weight, GMLOS/AMLOS and edits for the current case.', load: componentOf('drg') },
   { id: 'cdi', label: 'CDI', key: '4', purpose: 'Documentation opportunities and compliant query drafts.', load: componentOf('cdi') },
-  { id: 'case', label: 'Case', key: '5', purpose: 'The case being coded: diagnoses, POA, procedures, export.', load: componentOf('case') },
+  { id: 'case', label: 'Case', key: '5', purpose: 'The case being coded: diagnoses, POA, procedures, export.', load: componentOf('workspace') },
 ];

@@ -3,6 +3,7 @@ import { App } from '../../components/shell/app';
 import { boot, type BootState, type PanelMetrics } from '../../components/shell/boot';
 import { listenForSnapshots, type ChartState } from '../../components/shell/snapshots';
 import { applyTheme, loadTheme } from '../../components/shell/theme';
+import { startCaseInbox } from '../../components/workspace/inbox';
 import '../../components/shell/shell.css';
 import { startEngine } from '../../platform/worker/client';
 
@@ -18,6 +19,8 @@ function main(): void {
   if (!root) throw new Error('Chartside: #app missing from sidepanel/index.html');
   applyTheme(loadTheme());
   const { api } = startEngine();
+  // Search pins reach the case even while its section is hidden; purges expired saved cases.
+  startCaseInbox();
   let state: BootState = { state: 'starting' };
   let chart: ChartState | undefined;
   const draw = (): void => render(<App engine={api} boot={state} chart={chart} />, root);

@@ -19,6 +19,8 @@ export interface CaseRecompute extends CaseComputation {
   cmRelease: ReleaseUsed;
   /** Long titles of the case's ICD-10-CM codes, by undotted code (absent: not a code of that year). */
   titles: Record<string, string>;
+  /** Codes of the case on the POA-exempt list of that release (reported blank / 1). */
+  poaExempt: string[];
   /** Milliseconds spent computing inside the worker (tables already loaded). */
   tookMs: number;
 }
@@ -57,14 +59,17 @@ export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'
       const start = performance.now();
       const computed = recomputeCase(c, { grouper, mce, cm: cm.table });
       const titles: Record<string, string> = {};
+      const poaExempt: string[] = [];
       for (const d of c.diagnoses) {
         const title = cm.table.summary(d.code)?.long;
         if (title) titles[d.code] = title;
+        if (cm.table.get(d.code)?.poaExempt) poaExempt.push(d.code);
       }
       return {
         ...computed,
         cmRelease: { id: cm.row.id, release: cm.row.header.release, fiscalYear: cm.row.fiscalYear, ...(cm.fallback ? { fallback: cm.fallback } : {}) },
         titles,
+        poaExempt,
         tookMs: performance.now() - start,
       };
     },
