@@ -71,7 +71,8 @@ export function App({ engine, boot, chart }: AppProps) {
           type="button"
           class="theme-toggle"
           onClick={() => setTheme(nextTheme(theme))}
-          aria-label={`Switch to ${showing === 'dark' ? 'light' : 'dark'} theme (Alt+T)`}
+          aria-keyshortcuts="Alt+T"
+          title={`Switch to the ${showing === 'dark' ? 'light' : 'dark'} theme (Alt+T)`}
         >
           {showing === 'dark' ? 'Light' : 'Dark'} <kbd>Alt+T</kbd>
         </button>
