@@ -116,7 +116,7 @@ describe('platform: storage quota during the first-run install', () => {
     await days!.press('Tab');
     await page.waitForFunction(() => document.body.textContent?.includes('Saved: cases are deleted 45 day(s)'));
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => (document.querySelector('input[type=number]') as HTMLInputElement | null)?.value === '45');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[type=number]')?.value === '45');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
