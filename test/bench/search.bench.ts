@@ -48,19 +48,27 @@ export async function run(): Promise<Record<string, unknown>> {
   const full = suite.map((c) => c.query);
   const keystrokes: string[] = [];
   for (const q of full) for (let n = 1; n <= q.length; n++) keystrokes.push(q.slice(0, n));
+  // Wall time per query, and CPU time of this process per query (process.cpuUsage, microseconds):
+  // on a machine shared by several busy processes the wall time includes waiting for a core.
+  const cpu: number[] = [];
   const time = (qs: string[], prefix: boolean): number[] => {
     const out: number[] = [];
     for (const q of qs) {
+      const c = process.cpuUsage();
       const s = performance.now();
       index.search(q, { limit: 20, prefix });
       out.push(performance.now() - s);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
     }
     return out.sort((a, b) => a - b);
   };
   time(full, false); // warm-up pass
   time(keystrokes, true);
+  cpu.length = 0;
   const fullMs = time(full, false);
   const keyMs = time(keystrokes, true);
+  cpu.sort((a, b) => a - b);
   const all = [...fullMs, ...keyMs].sort((a, b) => a - b);
 
   // Memory in a fresh process.
@@ -101,6 +109,10 @@ export async function run(): Promise<Record<string, unknown>> {
     keystrokeP95Ms: round(percentile(keyMs, 95)),
     keystrokeP99Ms: round(percentile(keyMs, 99)),
     queryMaxMs: round(all[all.length - 1]!),
+    queryCpuP50Ms: round(percentile(cpu, 50)),
+    queryCpuP95Ms: round(percentile(cpu, 95)),
+    queryCpuP99Ms: round(percentile(cpu, 99)),
+    loadAverage1m: round((await import('node:os')).loadavg()[0]!, 1),
     memory,
     note: 'Node, one process; the machine is shared (2 cores, several engineers): figures include contention.',
   };
