@@ -158,6 +158,25 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     }
     counts.notes = notesBlock.notes.reduce((n, l) => n + l.length, 0);
     counts.seventhCharacterDefinitions = seventh.owners.length;
+    // Headers above 7-character codes made from a 7th-character table need a 7th character.
+    const defChars = new Map(seventh.owners.map((o, k) => [o, new Set(seventh.defs[k]!.chars.map(([c]) => c))]));
+    let requiring = 0;
+    for (let i = 0; i < codes.codes.length; i++) {
+      const code = codes.codes[i]!;
+      if (code.length !== 7 || (codes.flags[i]! & CM_FLAG.billable) === 0) continue;
+      let owner: string | undefined;
+      for (let len = 6; len >= 3 && !owner; len--) if (defChars.has(code.slice(0, len))) owner = code.slice(0, len);
+      if (!owner || !defChars.get(owner)!.has(code[6]!)) continue;
+      for (let p = codes.parent[i]!; p >= 0; p = codes.parent[p]!) {
+        if ((codes.flags[p]! & CM_FLAG.requiresSeventh) !== 0) break;
+        if ((codes.flags[p]! & CM_FLAG.billable) === 0) {
+          codes.flags[p]! |= CM_FLAG.requiresSeventh;
+          requiring++;
+        }
+        if (codes.codes[p] === owner) break; // not above the code that defines the table (E11.32, not E11)
+      }
+    }
+    counts.headersRequiringSeventhCharacter = requiring;
     counts.noteReferencesValid = noteValid;
     counts.noteReferencesStale = noteStale;
     counts.notesOrphaned = orphanNotes;

@@ -50,7 +50,7 @@ function plan(files: CmFileRef[]): { year: number; order: CmFileRef; parts: Map<
 /** The ICD-10-CM importer. */
 export const icd10cmBuilder: CodesetBuilder = {
   name: 'icd10cm',
-  version: 8,
+  version: 9,
   inputs(source: ReleaseSource): string[] {
     const paths = new Set<string>();
     for (const y of plan(listCmFiles(source))) {

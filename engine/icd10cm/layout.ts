@@ -35,6 +35,11 @@ export const CM_FLAG = {
   revised: 8,
   /** Changed between header and billable this fiscal year (deleted and re-added in the addenda). */
   billableChanged: 16,
+  /**
+   * A header at least one of whose billable descendants is a 7-character code formed from a
+   * 7th-character table (S72, S72.001, T36.0X1): the code needs a 7th character to be reported.
+   */
+  requiresSeventh: 32,
 } as const;
 
 /** Instructional note kinds in Tabular List order (index = number stored in {@link NotesBlock}). */

@@ -26,10 +26,12 @@ const longTitles = [
   'Fracture of neck of right femur, initial',
 ];
 const shortTitles = longTitles.map((t) => (t === 'Fracture of neck of right femur' ? 'Fx neck of r femur' : t));
+const R = CM_FLAG.requiresSeventh;
 const codes: CodesBlock = {
   layout: CM_LAYOUT_VERSION,
   codes: ['S00', 'S000', 'S000XXA', 'S000XXS', 'S72', 'S720', 'S72001', 'S72001A'],
-  flags: [0, 0, 1, 1, 0, 0, 0, 1 | CM_FLAG.added],
+  // Headers above 7-character codes carry requiresSeventh, as the importer computes it.
+  flags: [R, R, 1, 1, R, R, R, 1 | CM_FLAG.added],
   parentDelta: [0, 1, 1, 2, 0, 1, 1, 1],
   sectionRuns: [
     [0, 4],

@@ -187,7 +187,7 @@ export class CmTable {
       }
     }
     const flags = c.flags[i]!;
-    const requiresSeventh = seventh !== undefined && summary.code.length < 7 && seventh.chars.some((ch) => ch.valid);
+    const requiresSeventh = (c.flags[i]! & CM_FLAG.requiresSeventh) !== 0;
 
     return {
       ...summary,

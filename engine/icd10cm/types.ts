@@ -103,7 +103,10 @@ export interface CmCodeDetail extends CmCodeSummary {
   notes: CmNote[];
   /** 7th-character table applying to the code (own or inherited), if any. */
   seventh: CmSeventhTable | undefined;
-  /** `true` for a code shorter than 7 characters whose billable descendants take a 7th character. */
+  /**
+   * `true` for a header whose billable descendants are 7-character codes formed from a
+   * 7th-character table (S72, S72.001, T36.0X1): report one of those, not this code.
+   */
   requiresSeventh: boolean;
   poaExempt: boolean;
   /** Added to the classification in this fiscal year. */
