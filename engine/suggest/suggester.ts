@@ -120,6 +120,8 @@ export class Suggester {
   readonly lexicon: SuggestLexicon;
   /** Finding contexts of the chart being processed (cleared per call). */
   private contextCache = new Map<string, FindingContext>();
+  /** {@link SuggestOptions.demoteWeight} of the call in progress. */
+  private demoteWeight = 0.2;
   /** Index code as printed -> billable code, for codes that needed no completion (table lifetime). */
   private readonly billableCache = new Map<string, { code: string; needsSpecificity: boolean; note?: string } | null>();
   /** Tabular notes by code (table lifetime). */
@@ -147,6 +149,7 @@ export class Suggester {
     const excluded = options.excluded ?? 'drop';
     const a = analysis ?? analyzeText(text);
     this.contextCache = new Map();
+    this.demoteWeight = options.demoteWeight ?? 0.2;
     const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end));
     // Key -> sentences holding it (for "with" subterms documented elsewhere in the chart).
     const keySentences = new Map<string, number[]>();
@@ -383,7 +386,7 @@ export class Suggester {
     if (ctx.historical) (flags.push('historical'), (score *= 0.6));
     if (drop) {
       if (excluded === 'drop') return undefined;
-      score *= 0.2;
+      score *= this.demoteWeight;
     }
     const evidence: Evidence = {
       start: m.start,
@@ -455,7 +458,7 @@ export class Suggester {
             if (ctx.uncertain) (flags.push('uncertain'), setting === 'outpatient' && (drop = true));
             if (drop) {
               if (excluded === 'drop') continue;
-              score *= 0.2;
+              score *= this.demoteWeight;
             }
             if (r.partial) flags.push('partial-code');
             const entry: LexEntry = {
