@@ -97,6 +97,11 @@ describe('checkCompliance: catches each kind of non-compliant draft', () => {
       'yes-no-new-diagnosis',
     ],
     ['no question', { question: '  ' }, 'missing-question'],
+    [
+      'an option the indicators do not support (septic shock without vasopressors)',
+      { options: ['Sepsis', 'Septic shock', 'Other (please specify): ____', 'Clinically undetermined'] },
+      'unsupported-option',
+    ],
   ])('%s', (_name, patch, expected) => {
     const found = ids(edited(patch));
     expect(found).toContain(expected);

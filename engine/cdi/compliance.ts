@@ -14,7 +14,8 @@ export type ComplianceRuleId =
   | 'missing-other'
   | 'missing-undetermined'
   | 'yes-no-new-diagnosis'
-  | 'yes-no-without-escape';
+  | 'yes-no-without-escape'
+  | 'unsupported-option';
 
 /** Where in the draft a finding is: a field, the item index within it, and a character span. */
 export interface DraftLocation {
@@ -76,6 +77,10 @@ const UNDETERMINED_RE =
   /\b(?:clinically undetermined|unable to determine|undetermined|cannot be (?:clinically )?determined)\b/i;
 const NOT_SIGNIFICANT_RE = /\b(?:not clinically significant|integral to)\b/i;
 const YES_NO_RE = /^\s*(?:yes|no)\b/i;
+
+function normalizeOption(option: string): string {
+  return option.toLowerCase().replace(/\s+/g, ' ').trim();
+}
 
 function isEscape(option: string): boolean {
   return OTHER_RE.test(option) || UNDETERMINED_RE.test(option);
@@ -284,6 +289,18 @@ export function checkCompliance(draft: QueryDraft, context: ComplianceContext = 
       { field: 'options' },
     );
   }
+  // §4: an undocumented diagnosis may be offered only when the cited indicators support it.
+  const unsupported = new Set((draft.unsupportedOptions ?? []).map(normalizeOption));
+  draft.options.forEach((o, index) => {
+    if (unsupported.has(normalizeOption(o))) {
+      add(
+        'unsupported-option',
+        'error',
+        `"${o.trim()}" is not supported by the indicators cited in this query; offer only clinically supported options (§2 rule 5).`,
+        { field: 'options', index },
+      );
+    }
+  });
   if (format === 'yes-no' && !YES_NO_PURPOSES.includes(draft.purpose)) {
     add(
       'yes-no-new-diagnosis',

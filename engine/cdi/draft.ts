@@ -47,6 +47,11 @@ export interface QueryDraft {
   closing: string;
   /** Diagnoses documented in the record that the query refers to (for the yes/no and "confirm" rules). */
   documented: string[];
+  /**
+   * Template options the cited indicators do not support (their fact did not hold): offering one
+   * of them is leading (§2 rule 5, 2022 clarification; §4 last lint rule).
+   */
+  unsupportedOptions: string[];
 }
 
 function fill(s: string, vars: Record<string, string>): string {
@@ -103,5 +108,8 @@ export function draftQuery(opportunity: Opportunity): QueryDraft {
     options: template.format === 'open-ended' ? [] : [...options, OTHER_OPTION, UNDETERMINED_OPTION],
     closing: CLOSING,
     documented: [...new Set(opportunity.mentions.map((m) => m.text))],
+    unsupportedOptions: template.options
+      .filter((o) => o.when !== undefined && opportunity.facts[o.when] !== true)
+      .map((o) => fill(o.text, vars)),
   };
 }
