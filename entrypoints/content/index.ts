@@ -14,6 +14,9 @@ import { watchChart } from './readers/watch';
 export default defineContentScript({
   registration: 'runtime',
   main() {
+    // The top frame reads its same-origin frames itself (readers/walk.ts); a copy of this script
+    // injected into a frame would send a competing snapshot of the frame alone.
+    if (window.top !== window) return;
     const url = `${location.origin}${location.pathname}`;
     const highlighter = new EvidenceHighlighter(document);
     let last: ChartRead | undefined;
