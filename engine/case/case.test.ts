@@ -102,3 +102,18 @@ describe('exports', () => {
     expect(() => FhirClaimSchema.parse({ ...claim, extra: 1 })).toThrow();
   });
 });
+
+describe('code first', () => {
+  it('reads the notes printed at one place as alternatives: one finding, information when inherited and absent', () => {
+    const firsts = (c: CodingCase) => tabularEdits(c, cm).filter((e) => e.id === 'code-first-not-satisfied' && e.code === 'I5023');
+    const alone = firsts(inpatient(['I50.23', 'Y']));
+    expect(alone.map((e) => [e.noteFrom, e.severity])).toEqual([['I50', 'info']]);
+    expect(alone[0]!.message).toContain('I11.0');
+  });
+
+  it('warns when the code to sequence first is on the case but after, and is satisfied when before', () => {
+    const n18 = (c: CodingCase) => tabularEdits(c, cm).filter((e) => e.id === 'code-first-not-satisfied' && e.code === 'N1832');
+    expect(n18(inpatient(['N18.32', 'Y'], ['E11.22', 'Y'])).map((e) => e.severity)).toEqual(['warning']);
+    expect(n18(inpatient(['E11.22', 'Y'], ['N18.32', 'Y']))).toEqual([]);
+  });
+});

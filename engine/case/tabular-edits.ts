@@ -85,6 +85,7 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
     // the case. A note on the code itself is a warning; inherited ones usually apply "if
     // applicable" (Guidelines I.A.13), so they are information only.
     const additional = new Map<string, boolean>();
+    const codeFirst = new Map<string, { texts: string[]; before: boolean; after: boolean }>();
     for (const note of detail.notes) {
       const ranges = noteRanges(note.text);
       if (note.kind === 'useAdditionalCode') {
@@ -110,20 +111,29 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
           }
         }
       } else if (note.kind === 'codeFirst') {
-        const before = codes.slice(0, position);
-        if (!before.some((other) => ranges.some((r) => inRange(other, r)))) {
-          const anywhere = codes.some((other) => other !== dx.code && ranges.some((r) => inRange(other, r)));
-          found.push({
-            id: 'code-first-not-satisfied',
-            severity: 'warning',
-            code: dx.code,
-            noteFrom: note.from,
-            message: anywhere
-              ? `${detail.dotted}: "Code first ${note.text}" (${note.from}) — the code is on the case but sequenced after ${detail.dotted}.`
-              : `${detail.dotted}: "Code first ${note.text}" (${note.from}) — no such code on the case.`,
-          });
-        }
+        // The notes printed at one place are alternatives ("Code first, if applicable: heart
+        // failure due to hypertension (I11.0) / ... (O75.4)"): one finding per place.
+        const place = codeFirst.get(note.from) ?? { texts: [], before: false, after: false };
+        place.texts.push(note.text);
+        place.before ||= codes.slice(0, position).some((other) => ranges.some((r) => inRange(other, r)));
+        place.after ||= codes.slice(position + 1).some((other) => ranges.some((r) => inRange(other, r)));
+        codeFirst.set(note.from, place);
       }
+    }
+    for (const [from, place] of codeFirst) {
+      if (place.before) continue;
+      const own = from === detail.dotted;
+      // A code on the case but sequenced after is a sequencing error wherever the note is printed;
+      // an inherited list with nothing of it on the case is information ("if applicable").
+      found.push({
+        id: 'code-first-not-satisfied',
+        severity: place.after || own ? 'warning' : 'info',
+        code: dx.code,
+        noteFrom: from,
+        message: place.after
+          ? `${detail.dotted}: "Code first ${place.texts.join('; ')}" (${from}) — the code is on the case but sequenced after ${detail.dotted}.`
+          : `${detail.dotted}: "Code first ${place.texts.join('; ')}" (${from}) — no such code on the case.`,
+      });
     }
     for (const [from, satisfied] of additional) {
       if (satisfied) continue;
