@@ -50,7 +50,7 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
     ['components/probe.tsx', '../entrypoints/background'],
     ['platform/probe.ts', '../entrypoints/background'],
     ['cli/probe.ts', '../entrypoints/background'],
-    ['test/unit/probe.ts', '../../entrypoints/background'],
+    ['scripts/probe.ts', '../entrypoints/background'],
     ['entrypoints/sidepanel/probe.ts', '../background'],
   ];
   it.each(forbidden)('%s may not import %s', async (from, importPath) => {
@@ -65,6 +65,8 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
     ['cli/probe.ts', '../codesets/builder'],
     ['entrypoints/sidepanel/probe.ts', '../../engine/bundle/format'],
     ['entrypoints/sidepanel/probe.ts', './main'],
+    // Tests in test/ may import an entrypoint's modules to test them.
+    ['test/unit/probe.ts', '../../entrypoints/background'],
   ];
   it.each(allowed)('%s may import %s', async (from, importPath) => {
     const ids = await ruleIds(from, `import * as m from '${importPath}';\nexport const x = m;\n`);
@@ -166,6 +168,16 @@ describe('chart text renders as text, and no code is built from strings', () => 
     ['entrypoints/content/probe.ts', 'export function f(el: HTMLElement): string { return el.innerHTML; }'],
   ])('%s: %s is reported', async (path, code) => {
     expect(await ruleIds(path, code)).toContain('no-restricted-syntax');
+  });
+
+  it('test code and testing/ helpers may build DOM from fixture HTML and read fixtures from disk', async () => {
+    const code =
+      "import { readFileSync } from 'node:fs';\nexport function f(el: HTMLElement): void { el.innerHTML = readFileSync('x', 'utf8'); }\n";
+    expect(await ruleIds('entrypoints/content/readers/testing/probe.ts', code)).toEqual([]);
+    expect(await ruleIds('components/probe.test.tsx', code)).toEqual([]);
+    expect(await ruleIds('entrypoints/content/readers/probe.ts', code)).toEqual(
+      expect.arrayContaining(['no-restricted-imports', 'no-restricted-syntax']),
+    );
   });
 
   it.each([
