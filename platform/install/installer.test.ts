@@ -110,6 +110,15 @@ describe('installFromPackage', () => {
     expect([...(await readBlocks(db, 'icd10cm-2026')).keys()]).toEqual(['codes-0', 'codes-1']);
   });
 
+  it('never overwrites a release the user imported with the packaged one of the same id', async () => {
+    const db = freshDb();
+    const imported = fixtureBundle({ revision: 7 });
+    await installBundleBytes(db, imported, { source: 'import' });
+    const pkg = packageOf({ 'icd10cm-2026.csb': fixtureBundle({ revision: 1 }) });
+    expect(await installFromPackage(db, pkg.index, pkg.fetch)).toEqual({ installed: [], skipped: ['icd10cm-2026'], problems: [] });
+    expect(await firstTitle(db, 'icd10cm-2026')).toBe('Synthetic r7 0/0');
+  });
+
   it('leaves the previous version intact when the write fails part-way', async () => {
     const faults: Faults = {};
     const db = freshDb(faults);

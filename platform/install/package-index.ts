@@ -51,8 +51,16 @@ export function parsePackageIndex(text: string): PackageIndex {
   return parsed.data;
 }
 
-/** `true` when `entry` is installed already: same bundle id and the same file sha256. */
-export function isInstalled(entry: PackageIndexEntry, installed: ReadonlyMap<string, { sha256: string; state: string }>): boolean {
+/**
+ * `true` when the package's `entry` must not be (re)installed: the same bundle id is installed
+ * with the same file sha256, or the user imported that id themselves from the options page (a
+ * deliberate choice that an extension update must not silently overwrite).
+ */
+export function isInstalled(
+  entry: PackageIndexEntry,
+  installed: ReadonlyMap<string, { sha256: string; state: string; source: string }>,
+): boolean {
   const have = installed.get(entry.id);
-  return have !== undefined && have.sha256 === entry.sha256 && have.state === 'installed';
+  if (!have || have.state !== 'installed') return false;
+  return have.sha256 === entry.sha256 || have.source === 'import';
 }
