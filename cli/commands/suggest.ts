@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBundleReader, loadInstalledTables } from '../../codesets/node/cache';
+import { installedBundles, loadBundleReader, loadInstalledTables } from '../../codesets/node/cache';
+import { GrouperTables } from '../../engine/grouper/tables';
 import { CACHE_DIR } from '../../codesets/node/source';
 import { icd10pcsBuilder } from '../../codesets/icd10pcs/build';
 import { BUILDERS } from '../../codesets/builders';
 import type { CmTable } from '../../engine/icd10cm';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
-import { Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
+import { severityLookup, Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
 import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>]
@@ -60,6 +61,20 @@ export async function loadSuggestTables(year?: number, log: (line: string) => vo
   return { cm, pcs, notices };
 }
 
+/** CC/MCC lookup from the newest installed MS-DRG release (absent: said on stderr, flags omitted). */
+async function loadSeverity(io: CliIo): Promise<((code: string) => 'cc' | 'mcc' | undefined) | undefined> {
+  const id = installedBundles()
+    .filter((h) => h.system === 'msdrg')
+    .map((h) => h.id)
+    .sort()
+    .pop();
+  if (!id) {
+    io.stderr.write('chartside suggest: no MS-DRG release installed, CC/MCC flags omitted\n');
+    return undefined;
+  }
+  return severityLookup(new GrouperTables(await loadBundleReader(id)));
+}
+
 function render(r: SuggestResult): string {
   const out: string[] = [
     `Setting: ${r.setting}. ICD-10-CM FY${r.tables.cm}${r.tables.pcs ? `, ICD-10-PCS FY${r.tables.pcs}` : ''}.`,
@@ -96,7 +111,8 @@ export const suggestCommand: CliCommand = {
     const text = file === '-' ? await readAll(io.stdin) : readFileSync(file, 'utf8');
     const tables = await loadSuggestTables(year);
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
-    const result = new Suggester(tables.cm, tables.pcs).suggest(text, { setting });
+    const severityOf = await loadSeverity(io);
+    const result = new Suggester(tables.cm, tables.pcs).suggest(text, { setting, ...(severityOf ? { severityOf } : {}) });
     if (booleans.has('json')) {
       const slim = (s: SuggestResult['diagnoses'][number]) => ({
         code: s.code,

@@ -13,3 +13,4 @@ export {
   type TrainingDocument,
 } from './learned';
 export { DISPLAY_THRESHOLD } from './types';
+export { severityLookup } from './severity';

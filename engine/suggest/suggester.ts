@@ -789,6 +789,10 @@ export class Suggester {
         )
           flags.add(f);
       for (const m of list) for (const f of m.flags) if (f === 'combination' || f === 'partial-code') flags.add(f);
+      if (system === 'cm' && options.severityOf) {
+        const level = options.severityOf(code);
+        if (level) flags.add(level);
+      }
       const best = list.find((m) => !m.learned) ?? list[0]!;
       out.push({
         id: `${system}:${code}`,

@@ -25,6 +25,8 @@ export interface SuggestOptions {
   learned?: import('./learned').LearnedModel;
   /** Weight of a learned association's probability (default 0.3; tuned on a CodiEsp train hold-out). */
   learnedWeight?: number;
+  /** CC/MCC level of a diagnosis code (e.g. {@link severityLookup} over the grouper tables); flags `cc`/`mcc` when given. */
+  severityOf?: (code: string) => 'cc' | 'mcc' | undefined;
   /** Longest list per system (default 50). */
   limit?: number;
 }

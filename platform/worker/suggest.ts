@@ -6,7 +6,8 @@
 import { parseSnapshot, type ChartSnapshot } from '../../engine/chart/snapshot';
 import { CmTable } from '../../engine/icd10cm';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
-import { Suggester } from '../../engine/suggest';
+import { GrouperTables } from '../../engine/grouper/tables';
+import { severityLookup, Suggester } from '../../engine/suggest';
 import type { EngineApi, SuggestRequestOptions, SuggestResponse } from './api';
 import type { EngineContext } from './context';
 
@@ -41,7 +42,14 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
         suggester = new Suggester(cm.table, pcs?.table);
         suggesters.set(key, suggester);
       }
-      const result = suggester.suggest(chart.text, { setting: options.setting ?? 'inpatient' });
+      // CC/MCC flags when an MS-DRG release is installed; without one the flags are absent and the panel says so.
+      let severityOf: ((code: string) => 'cc' | 'mcc' | undefined) | undefined;
+      try {
+        severityOf = (await ctx.tableFor('msdrg', 'grouper-severity', (r) => severityLookup(new GrouperTables(r)), options.dateOfService)).table;
+      } catch (error) {
+        notices.push(`No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const result = suggester.suggest(chart.text, { setting: options.setting ?? 'inpatient', ...(severityOf ? { severityOf } : {}) });
       return {
         ...result,
         releases: { cm: cm.row.id, pcs: pcs?.row.id },
