@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { decodeBundle, type BundleHeader } from '../../engine/bundle/format';
 import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
 import { HcpcsTable } from '../../engine/hcpcs/hcpcs-table';
-import { CmTable } from '../../engine/icd10cm/table';
+import type { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { buildSearchIndex } from '../../engine/search/build';
 import { CodeSearch } from '../../engine/search/code-search';

@@ -25,7 +25,7 @@ export function useSearch(engine: EngineRemote, query: string, system: SearchSys
     }
     setResult((prev) => (prev.state === 'ready' ? prev : { state: 'loading', query: q }));
     engine
-      .search(q, { limit: 40, prefix: !/\s$/.test(q), ...(system ? { system } : {}) })
+      .search(q, { limit: 25, prefix: !/\s$/.test(q), ...(system ? { system } : {}) })
       .then((response) => {
         if (mine === seq.current) setResult({ state: 'ready', query: q, response });
       })

@@ -270,7 +270,7 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
   const textStart = new Uint32Array(texts.length + 1);
   for (let t = 0; t < texts.length; t++) textStart[t + 1] = textStart[t]! + encoded[t]!.length;
   const textBytes = new Uint8Array(textStart[texts.length]!);
-  encoded.forEach((b, t) => textBytes.set(b, textStart[t]!));
+  encoded.forEach((b, t) => textBytes.set(b, textStart[t]));
 
   const nDocs = docText.length;
   const textDocStart = new Uint32Array(texts.length + 1);

@@ -21,7 +21,7 @@ import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { TrigramIndex, allowedEdits } from './fuzzy';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
-import { foldCase, queryKeys, stem, STOPWORDS } from './text';
+import { foldCase, stem, STOPWORDS } from './text';
 import type { EntryKind, SearchHit, SearchMatch, SearchOptions, SearchSystem } from './types';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
 
@@ -260,7 +260,7 @@ export class SearchIndex {
   // ---------------------------------------------------------------------------------------------
 
   private text(t: number): string {
-    return decoder.decode(this.data.textBytes.subarray(this.data.textStart[t]!, this.data.textStart[t + 1]!));
+    return decoder.decode(this.data.textBytes.subarray(this.data.textStart[t], this.data.textStart[t + 1]));
   }
 
   private display(c: number): string {
