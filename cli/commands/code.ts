@@ -102,7 +102,7 @@ export const codeCommand: CliCommand = {
     const detail = table.get(input);
     if (opts.booleans.has('json')) {
       io.stdout.write(
-        `${JSON.stringify({ query: input, fiscalYear: year, release: table.release.id, fallback, found: detail !== undefined, code: detail }, null, 2)}\n`,
+        `${JSON.stringify({ query: input, fiscalYear: year, release: table.release.id, fallback, found: detail !== undefined, code: detail }, (_key: string, value: unknown) => (value === undefined ? null : value), 2)}\n`,
       );
       return detail ? 0 : 1;
     }
