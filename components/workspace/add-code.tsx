@@ -67,7 +67,9 @@ export function AddCode({ engine, dateOfService, onAdd }: AddCodeProps) {
         </select>
       </label>
       <label>
-        Add code <kbd>Alt+N</kbd>
+        <span>
+          Add code <kbd>Alt+N</kbd>
+        </span>
         <input
           id="case-add-code"
           value={text}

@@ -49,12 +49,12 @@ let db: ChartsideDb | undefined;
 const database = (): ChartsideDb => (db ??= openChartsideDb());
 
 const POA_CHOICES: { value: Poa; label: string }[] = [
-  { value: '', label: 'blank' },
-  { value: 'Y', label: 'Y – present' },
-  { value: 'N', label: 'N – not present' },
-  { value: 'U', label: 'U – insufficient documentation' },
-  { value: 'W', label: 'W – clinically undetermined' },
-  { value: '1', label: '1 – exempt' },
+  { value: '', label: '– (not set)' },
+  { value: 'Y', label: 'Y present' },
+  { value: 'N', label: 'N not present' },
+  { value: 'U', label: 'U insufficient doc.' },
+  { value: 'W', label: 'W undetermined' },
+  { value: '1', label: '1 exempt' },
 ];
 
 const DISCHARGE_STATUS: [string, string][] = [
@@ -258,7 +258,7 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
             </button>
           )}
         </div>
-        <p role="status" aria-live="polite" class={message?.error ? 'error' : 'ws-message'} data-ws-message>
+        <p role="status" aria-live="polite" class={message?.error ? 'error ws-message' : 'ws-message'} data-ws-message>
           {message?.text ?? ''}
         </p>
         {purge && <p class="meta">{purge}</p>}

@@ -1,0 +1,228 @@
+/**
+ * Privacy and security, proven (issue 7). In the real built extension in Debian's Chromium:
+ *
+ * 1. A full session (open the Epic-like chart, read it, accept suggestions, group, draft a query,
+ *    save the case, export it twice) while the DevTools protocol records every request of every
+ *    target (service worker, side panel, engine worker, chart pages and frames): nothing goes
+ *    anywhere but the localhost fixture pages this test loads and the extension's own files.
+ *    What was stored is ciphertext plus an audit log without chart text.
+ * 2. A chart page full of script payloads stays inert in the side panel and in the highlights.
+ * 3. The built output: permissions, CSP, no network API in the content script, no eval anywhere;
+ *    the Firefox build's manifest is valid.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FhirClaimSchema } from '../../engine/case/export';
+import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
+import { CHROME_BUILD, EHR_FIXTURES, ROOT } from './support/paths';
+import { startStaticServer, type StaticServer } from './support/static-server';
+import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
+
+/** Rows of one IndexedDB store of the extension, read in the panel (structured clones, as stored). */
+async function storeDump(panel: Page, store: string): Promise<string> {
+  return panel.evaluate(async (name: string) => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const r = indexedDB.open('chartside');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const rows = await new Promise<unknown[]>((ok, ko) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    db.close();
+    // Bytes as latin1 text so a plaintext code inside a Uint8Array would show.
+    return JSON.stringify(rows, (_k, v: unknown) => (v instanceof Uint8Array ? String.fromCharCode(...v) : v instanceof CryptoKey ? { cryptoKey: v.type, extractable: v.extractable, algorithm: v.algorithm } : v));
+  }, store);
+}
+
+describe('privacy: a full session in the built extension', () => {
+  let dir: string;
+  let server: StaticServer;
+  let chartside: ExtensionBrowser;
+  let panel: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chartside-privacy-e2e-'));
+    for (const f of readdirSync(EHR_FIXTURES)) if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
+    server = await startStaticServer(dir);
+    chartside = await launchWithExtension({ recordNetwork: true });
+    ({ page: panel, errors } = await openSidePanel(chartside));
+    await waitForSidePanelReady(panel, errors);
+  }, 180_000);
+  afterAll(async () => {
+    await chartside?.network?.stop();
+    await chartside?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads, accepts, groups, drafts a query, saves and exports with no request leaving the device', async () => {
+    const network = chartside.network!;
+    const snapshots = await watchChartSnapshots(panel);
+    const chart = await chartside.browser.newPage();
+    await chart.goto(server.url('epic-demo.html'), { waitUntil: 'load' });
+    await snapshots.next();
+    const accepted = await acceptSuggestions(panel, 4);
+
+    await openCase(panel);
+    await setField(panel, 'Admitted', '2026-03-02');
+    await setField(panel, 'Discharged', '2026-03-06');
+    await setField(panel, 'Age', '74');
+    await setField(panel, 'Sex', 'F');
+    await waitForDrg(panel);
+
+    // Draft a query: the CDI part of the case lists opportunities; open the first draft.
+    await panel.$eval('#panel-case details.ws-cdi', (d) => ((d as HTMLDetailsElement).open = true));
+    await waitInPanel(panel, 'CDI analysed', () => document.querySelector('#panel-case [data-cdi-state="done"]') !== null);
+    const opportunities = Number(await panel.$eval('#panel-case [data-cdi-opportunities]', (e) => e.getAttribute('data-cdi-opportunities')));
+    expect(opportunities).toBeGreaterThan(0);
+    const first = await panel.$('#panel-case .cdi-opportunities > li > button');
+    await first!.focus();
+    await panel.keyboard.press('Enter');
+    await waitInPanel(panel, 'query draft open', () => document.querySelector('#panel-case form[aria-label^="Query draft for"]') !== null);
+
+    // Save, then export as text and as FHIR (keyboard shortcuts).
+    await alt(panel, 's');
+    await waitInPanel(panel, 'case saved', () => document.querySelector('#panel-case [data-saved="saved"]') !== null);
+    await alt(panel, 'c');
+    await waitInPanel(panel, 'text export', () => document.querySelector('#panel-case pre[data-export="text"]') !== null);
+    const text = await panel.$eval('#panel-case pre[data-export="text"]', (e) => e.textContent ?? '');
+    expect(text).toMatch(/^Chartside abstract \(inpatient\)/);
+    expect(text).toMatch(/MS-DRG \d{3} \(v43\.0/);
+    await alt(panel, 'j');
+    await waitInPanel(panel, 'FHIR export', () => document.querySelector('#panel-case pre[data-export="fhir"]') !== null);
+    const claim = FhirClaimSchema.parse(JSON.parse(await panel.$eval('#panel-case pre[data-export="fhir"]', (e) => e.textContent ?? '')));
+    expect(claim.diagnosis.length).toBeGreaterThan(0);
+    await waitInPanel(panel, 'export audited', () => /FHIR R4 Claim/.test(document.querySelector('#panel-case [data-ws-message]')?.textContent ?? ''));
+
+    // What is stored: the key is a non-extractable CryptoKey; cases are ciphertext; the audit log
+    // says what and when, with no code and no chart text.
+    const settings = await storeDump(panel, 'settings');
+    expect(settings).toContain('"cryptoKey":"secret","extractable":false');
+    const cases = await storeDump(panel, 'cases');
+    const audit = JSON.parse(await storeDump(panel, 'audit')) as { action: string; caseHash?: string; codeCount?: number; at: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['save-case', 'export-text', 'export-fhir']);
+    for (const a of audit) {
+      expect(Object.keys(a).sort()).toEqual(['action', 'at', 'caseHash', 'codeCount', 'id']);
+      expect(a.caseHash).toMatch(/^[0-9a-f]{16}$/);
+    }
+    const chartWords = ['History and Physical', 'Testpatient', 'TESTPATIENT', 'heart failure', 'pneumonia'];
+    for (const code of [...accepted, ...claim.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0]!.code)]) {
+      const undotted = code.replace('.', '');
+      expect(cases).not.toContain(code);
+      expect(cases).not.toContain(`"${undotted}"`);
+      expect(JSON.stringify(audit)).not.toContain(undotted);
+    }
+    for (const w of chartWords) {
+      expect(cases).not.toContain(w);
+      expect(JSON.stringify(audit)).not.toContain(w);
+    }
+
+    // The network: every target was recorded, and nothing left for anywhere else.
+    const types = new Set(network.targets.map((t) => t.type));
+    expect([...types]).toEqual(expect.arrayContaining(['service_worker', 'page', 'worker']));
+    expect(network.targets.some((t) => t.url.startsWith(`${chartside.extensionOrigin}sidepanel.html`))).toBe(true);
+    expect(network.requests.some((r) => r.url.startsWith(chartside.extensionOrigin))).toBe(true);
+    expect(network.requests.some((r) => r.url === server.url('epic-demo.html'))).toBe(true);
+    const outside = network.outside([`${server.origin}/`, chartside.extensionOrigin]);
+    expect(outside, JSON.stringify(outside.slice(0, 10), null, 1)).toEqual([]);
+    // And the fixture server saw only the pages this test loaded (and their frames), never a POST.
+    const toServer = network.requests.filter((r) => r.url.startsWith(server.origin));
+    expect(toServer.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(new Set(toServer.map((r) => new URL(r.url).pathname.replace(/^\//, '')))).toSatisfy((paths: Set<string>) =>
+      [...paths].every((p) => readdirSync(dir).includes(p) || p === 'favicon.ico'),
+    );
+    expect(errors).toEqual([]);
+    await chart.close();
+  }, 240_000);
+
+  it('a chart page full of script payloads stays inert in the side panel and in the highlights', async () => {
+    const dialogs: string[] = [];
+    panel.on('dialog', (d) => {
+      dialogs.push(`panel: ${d.message()}`);
+      void d.dismiss();
+    });
+    const snapshots = await watchChartSnapshots(panel);
+    const chart = await chartside.browser.newPage();
+    chart.on('dialog', (d) => {
+      dialogs.push(`chart: ${d.message()}`);
+      void d.dismiss();
+    });
+    await chart.goto(server.url('hostile.html?depth=3000'), { waitUntil: 'load' });
+    await chart.waitForSelector('html[data-hostile-ready]');
+    await snapshots.next(60_000);
+
+    await alt(panel, '2');
+    await waitInPanel(panel, 'suggestions for the hostile page', () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0, undefined, 90_000);
+    // Highlight the evidence of the first suggestions in the chart page (h).
+    for (const row of (await panel.$$('#panel-suggest [data-suggestion]')).slice(0, 3)) {
+      await row.focus();
+      await panel.keyboard.press('h');
+    }
+    await openCase(panel);
+    await panel.$eval('#panel-case details.ws-cdi', (d) => ((d as HTMLDetailsElement).open = true));
+    await waitInPanel(panel, 'CDI on the hostile page', () => document.querySelector('#panel-case [data-cdi-state="done"], #panel-case [data-cdi-state="failed"]') !== null, undefined, 90_000);
+
+    const canary = (p: Page) => p.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned);
+    expect(await canary(panel)).toBeUndefined();
+    expect(await canary(chart)).toBeUndefined();
+    // The panel holds no element from the page: no script of another origin, no inline handlers.
+    const panelDom = await panel.evaluate(() => ({
+      foreignScripts: [...document.querySelectorAll('script')].filter((s) => !s.src.startsWith(location.origin)).length,
+      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      injected: document.querySelectorAll('img[src="x"], svg, iframe').length,
+    }));
+    expect(panelDom).toEqual({ foreignScripts: 0, handlers: 0, injected: 0 });
+    // Highlights live in the content script's own shadow root: nothing executable was created.
+    const chartDom = await chart.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload]').length);
+    expect(chartDom).toBe(0);
+    expect(dialogs).toEqual([]);
+    await chart.close();
+  }, 240_000);
+});
+
+describe('the built output', () => {
+  const js = (root: string): string[] =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.js'))
+      .map((d) => join(d.parentPath, d.name));
+
+  it('asks for exactly sidePanel, storage, activeTab and scripting, with hosts optional, under connect-src self', () => {
+    const m = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    expect(m.host_permissions ?? []).toEqual(expect.not.arrayContaining(['<all_urls>', 'https://*/*', 'http://*/*']));
+    const csp = (m.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it('content script bundle has no network API; no file builds code from strings', () => {
+    const content = js(join(CHROME_BUILD, 'content-scripts'));
+    expect(content.length).toBeGreaterThan(0);
+    for (const f of content) expect(readFileSync(f, 'utf8')).not.toMatch(/\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
+    const offenders = js(CHROME_BUILD).filter((f) => /\beval\s*\(|new\s+Function\s*\(/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => f.slice(CHROME_BUILD.length))).toEqual([]);
+  });
+
+  it('the Firefox build (npm run build:firefox) has a valid manifest', () => {
+    const dirFx = join(ROOT, '.output', 'firefox-mv3');
+    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
+    const m = JSON.parse(readFileSync(join(dirFx, 'manifest.json'), 'utf8')) as Record<string, any>;
+    expect(m.manifest_version).toBe(3);
+    expect(typeof m.name).toBe('string');
+    expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(m.browser_specific_settings?.gecko?.id).toMatch(/@/);
+    // Firefox has no sidePanel permission: the panel is a sidebar_action.
+    expect((m.permissions as string[]).every((p) => ['storage', 'activeTab', 'scripting'].includes(p))).toBe(true);
+    expect(m.sidebar_action?.default_panel).toBe('sidepanel.html');
+    expect(existsSync(join(dirFx, m.sidebar_action.default_panel))).toBe(true);
+    for (const s of m.background?.scripts ?? []) expect(existsSync(join(dirFx, s))).toBe(true);
+    expect(m.content_security_policy.extension_pages).toMatch(/connect-src 'self'/);
+  });
+});

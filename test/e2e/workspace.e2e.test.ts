@@ -1,0 +1,139 @@
+/**
+ * The case workspace end to end (issue 7): the built extension in Debian's Chromium reads the
+ * Epic-like fixture, the coder accepts suggestions, fills the encounter, types a code (validated
+ * as typed), resequences with the keyboard, and sees DRG, what-if and edits; axe-core finds no
+ * serious or critical violation in light and dark themes at 360 px; screenshots for the README.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
+import { EHR_FIXTURES, ROOT, SCREENSHOTS } from './support/paths';
+import { startStaticServer, type StaticServer } from './support/static-server';
+import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core over the side panel document (injected through DevTools: the page's CSP forbids inline script). */
+async function axeViolations(panel: Page): Promise<AxeViolation[]> {
+  await panel.evaluate(AXE);
+  const result = await panel.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return result.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+}
+
+const codesOnCase = (panel: Page): Promise<string[]> => panel.$$eval('#panel-case ol[aria-label="Diagnoses in sequence"] > li', (lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
+
+describe('case workspace in the side panel', () => {
+  let dir: string;
+  let server: StaticServer;
+  let chartside: ExtensionBrowser;
+  let panel: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chartside-ws-e2e-'));
+    for (const f of readdirSync(EHR_FIXTURES)) if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
+    server = await startStaticServer(dir);
+    chartside = await launchWithExtension();
+    ({ page: panel, errors } = await openSidePanel(chartside, { width: 360, height: 900 }));
+    await waitForSidePanelReady(panel, errors);
+  }, 180_000);
+  afterAll(async () => {
+    await chartside?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds a case from the chart with the keyboard, groups it, and is accessible in both themes', async () => {
+    const snapshots = await watchChartSnapshots(panel);
+    const chart = await chartside.browser.newPage();
+    await chart.goto(server.url('epic-demo.html'), { waitUntil: 'load' });
+    expect(await snapshots.next()).toMatch(/\/epic-(demo|note-frame)\.html$/);
+    const accepted = await acceptSuggestions(panel, 5);
+    expect(accepted.length).toBe(5);
+
+    await openCase(panel);
+    const onCase = await codesOnCase(panel);
+    // Accepted diagnoses arrive on the case (procedures go to the procedure list).
+    expect(onCase.length).toBeGreaterThan(0);
+    for (const code of onCase) expect(accepted.map((c) => c.replace('.', ''))).toContain(code);
+
+    // Without dates the case says why it is not grouped, never "no DRG".
+    expect(await panel.$eval('#panel-case [data-not-grouped]', (e) => e.textContent)).toMatch(/discharge date|age/);
+    await setField(panel, 'Admitted', '2026-03-02');
+    await setField(panel, 'Discharged', '2026-03-06');
+    await setField(panel, 'Age', '74');
+    await setField(panel, 'Sex', 'F');
+    const drg = await waitForDrg(panel);
+    expect(drg).toMatch(/^\d{3}$/);
+    expect(await panel.$eval('#panel-case [data-release]', (e) => e.textContent)).toMatch(/ICD-10-CM.*2026.*MS-DRG v43\.0/);
+
+    // Typed code, validated as typed: a header code is refused with why, a billable one added with Enter.
+    await alt(panel, 'n');
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('case-add-code');
+    await panel.keyboard.type('I50.2');
+    await waitInPanel(panel, 'header code refused', () => document.querySelector('#case-add-check')?.getAttribute('data-check') === 'bad');
+    expect(await panel.$eval('#case-add-check', (e) => e.textContent)).toMatch(/header/);
+    await panel.keyboard.type('3');
+    await waitInPanel(panel, 'I50.23 accepted', () => document.querySelector('#case-add-check')?.getAttribute('data-check') === 'ok');
+    await panel.keyboard.press('Enter');
+    await waitInPanel(panel, 'I50.23 on the case', () => document.querySelector('#panel-case li[data-code="I5023"]') !== null);
+
+    // Keyboard resequencing: Alt+ArrowUp on the last diagnosis moves it up one place; P makes it principal.
+    const before = await codesOnCase(panel);
+    const last = before.at(-1)!;
+    await (await panel.$(`#panel-case li[data-code="${last}"]`))!.focus();
+    await panel.keyboard.down('Alt');
+    await panel.keyboard.press('ArrowUp');
+    await panel.keyboard.up('Alt');
+    await waitInPanel(panel, 'moved up', (code: string) => {
+      const rows = [...document.querySelectorAll('#panel-case ol[aria-label="Diagnoses in sequence"] > li')].map((li) => li.getAttribute('data-code'));
+      return rows.indexOf(code) === rows.length - 2;
+    }, last);
+    await (await panel.$(`#panel-case li[data-code="I5023"]`))!.focus();
+    await panel.keyboard.press('p');
+    await waitInPanel(panel, 'I50.23 principal', () => document.querySelector('#panel-case ol[aria-label="Diagnoses in sequence"] > li')?.getAttribute('data-code') === 'I5023');
+    await waitForDrg(panel);
+    await waitInPanel(panel, 'recomputed after resequencing', () => document.querySelector('#panel-case [data-whatif]') !== null);
+    const n = (await codesOnCase(panel)).length;
+    // Every secondary diagnosis shows what it would do as principal.
+    expect(await panel.$$eval('#panel-case [data-whatif]', (ps) => ps.length)).toBe(n - 1);
+    expect(await panel.$eval('#panel-case .drg-summary', (e) => e.textContent)).toMatch(/CC|MCC/);
+    // POA: the accepted codes have none yet, so the POA edit lists them.
+    expect(await panel.$$eval('#panel-case [data-edit="poa-missing"]', (l) => l.length)).toBeGreaterThan(0);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const theme of ['light', 'dark'] as const) {
+      // Alt+T toggles light <-> dark from what is showing.
+      for (let i = 0; i < 2 && (await panel.evaluate(() => document.documentElement.dataset.theme)) !== theme; i++) {
+        const was = await panel.evaluate(() => document.documentElement.dataset.theme ?? 'system');
+        await alt(panel, 't');
+        await waitInPanel(panel, 'theme toggled', (w: string) => (document.documentElement.dataset.theme ?? 'system') !== w, was);
+      }
+      expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      const violations = (await axeViolations(panel)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(violations, `${theme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+      await panel.evaluate(() => window.scrollTo(0, 0));
+      await panel.screenshot({ path: join(SCREENSHOTS, `workspace-${theme}.png`) as `${string}.png` });
+      // The live panels further down: edits and the DRG with CC/MCC and the what-if.
+      await (await panel.$('#panel-case #ws-dx'))!.scrollIntoView();
+      await (await panel.$('#panel-case .ws-drg'))!.screenshot({ path: join(SCREENSHOTS, `workspace-drg-${theme}.png`) as `${string}.png` });
+    }
+    // Readable at 360 px: nothing wider than the panel.
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await chart.close();
+  }, 240_000);
+});
