@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseIfChartside, type Message } from '../platform/messages';
-import { syncReaderRegistration, type RegistrationApi } from '../platform/reader-registration';
+import { serializedSync } from '../platform/reader-registration';
 
 /**
  * Background: opens the side panel from the toolbar button and keeps the chart reader registered
@@ -8,10 +8,10 @@ import { syncReaderRegistration, type RegistrationApi } from '../platform/reader
  * worker, and no request leaves the device.
  */
 export default defineBackground(() => {
-  const api = browser as unknown as RegistrationApi;
+  const syncRegistration = serializedSync(browser);
   let origins: string[] = [];
   const sync = async (): Promise<void> => {
-    origins = await syncReaderRegistration(api);
+    origins = await syncRegistration();
     const update: Message = { type: 'background-to-panel:reader-origins', origins };
     // No receiver (side panel closed) is normal; anything else is a real error worth logging.
     await browser.runtime.sendMessage(update).catch((e: unknown) => {

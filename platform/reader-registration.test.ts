@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantedOrigins, READER_SCRIPT_ID, syncReaderRegistration, type RegisteredScript, type RegistrationApi } from './reader-registration';
+import { grantedOrigins, READER_SCRIPT_ID, serializedSync, syncReaderRegistration, type RegisteredScript, type RegistrationApi } from './reader-registration';
 
 /** In-memory stand-in with the semantics of chrome.scripting (ids unique, update needs an existing id). */
 function fakeApi(origins: string[]): RegistrationApi & { scripts: Map<string, RegisteredScript>; origins: string[] } {
@@ -50,5 +50,15 @@ describe('reader registration follows granted origins', () => {
   it('keeps host patterns only', () => {
     expect(grantedOrigins({ origins: ['https://a.example/*', '<all_urls>', 'https://a.example/*', 'chrome://x'] })).toEqual(['https://a.example/*']);
     expect(grantedOrigins({})).toEqual([]);
+  });
+
+  it('overlapping syncs (start-up and onInstalled together) register the script once, without a duplicate-id error', async () => {
+    const api = fakeApi(['http://localhost/*']);
+    const sync = serializedSync(api);
+    await expect(Promise.all([sync(), sync(), sync()])).resolves.toEqual([['http://localhost/*'], ['http://localhost/*'], ['http://localhost/*']]);
+    expect(api.scripts.size).toBe(1);
+    // Unserialized, the same overlap fails the way Chrome does.
+    await api.scripting.unregisterContentScripts({ ids: [READER_SCRIPT_ID] });
+    await expect(Promise.all([syncReaderRegistration(api), syncReaderRegistration(api)])).rejects.toThrow(/Duplicate script ID/);
   });
 });

@@ -60,3 +60,20 @@ export async function syncReaderRegistration(api: RegistrationApi): Promise<stri
   else await api.scripting.registerContentScripts([script]);
   return origins;
 }
+
+/**
+ * Returns a function that runs {@link syncReaderRegistration} one call at a time. Start-up,
+ * `onInstalled` and permission events can fire together; two overlapping syncs would both see
+ * no registered script and both register it ("Duplicate script ID").
+ */
+export function serializedSync(api: RegistrationApi): () => Promise<string[]> {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => {
+    const run = last.then(
+      () => syncReaderRegistration(api),
+      () => syncReaderRegistration(api),
+    );
+    last = run;
+    return run;
+  };
+}
