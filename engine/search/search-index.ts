@@ -459,15 +459,18 @@ export class SearchIndex {
       const t = this.termId.get(alt.to);
       if (t !== undefined) add({ term: t, quality: alt.quality, via: { typed: tok.raw, expansion: alt.expansion, source: alt.source } });
     }
+    let completions = false;
     if (tok.open && !tok.rewritten && tok.raw.length >= 2) {
       for (const t of this.prefixTerms(tok.raw, tok.key)) add({ term: t, quality: 0.8 });
+      // A word being typed that some term starts with is not a misspelling (yet).
+      completions = this.hasPrefix(tok.raw);
     }
     if (tok.rewritten || /[0-9]/.test(tok.raw)) return out;
     const df = (t: number): number => this.data.termStart[t + 1]! - this.data.termStart[t]!;
     // A rare exact word next to a common near spelling ("migrane": "migrans" vs "migraine") is
     // more likely a typo of the common one: offer both, the common one first.
     const rareExact = exact !== undefined && out.length === 1 && df(exact) <= 20 && tok.raw.length >= 5 && !tok.key.startsWith('no:');
-    if ((out.length === 0 || rareExact) && allowedEdits(tok.key.length) > 0 && !tok.key.startsWith('no:')) {
+    if ((out.length === 0 || rareExact) && !completions && allowedEdits(tok.key.length) > 0 && !tok.key.startsWith('no:')) {
       const near = new Map<number, number>();
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
         for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
@@ -490,6 +493,17 @@ export class SearchIndex {
     return out;
   }
 
+  private hasPrefix(p: string): boolean {
+    let lo = 0;
+    let hi = this.data.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.data.terms[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.data.terms.length && this.data.terms[lo]!.startsWith(p);
+  }
+
   /** Terms starting with the typed word or its stem, most frequent first (at most {@link PREFIX_TERMS}). */
   private prefixTerms(raw: string, key: string): number[] {
     const found: number[] = [];
@@ -504,10 +518,13 @@ export class SearchIndex {
       for (let i = lo; i < this.data.terms.length && this.data.terms[i]!.startsWith(p); i++) found.push(i);
     }
     // Short prefixes expand to fewer words (the most frequent ones): "he" is not yet a query.
+    // A completion found in over 15,000 texts ("approach" in every PCS title) is left out: it
+    // would cost a scan of its postings on every keystroke, and it matches once typed in full.
     const cap = raw.length <= 2 ? 0 : raw.length === 3 ? 8 : PREFIX_TERMS;
-    if (found.length <= cap) return found;
     const df = (t: number): number => this.data.termStart[t + 1]! - this.data.termStart[t]!;
-    return found.sort((a, b) => df(b) - df(a)).slice(0, cap);
+    const usable = found.filter((t) => df(t) <= 15_000 || this.data.terms[t] === key);
+    if (usable.length <= cap) return usable;
+    return usable.sort((a, b) => df(b) - df(a)).slice(0, cap);
   }
 
   private scoreAlternative(alt: Alternative, a: number, system: number, state: QueryState): void {
