@@ -19,7 +19,12 @@
  *
  * CodiEsp annotators coded every condition mentioned, negated ones included, so the engine runs
  * with `excluded: 'demote'` (excluded findings kept, score x0.8, the factor chosen on a train
- * hold-out: 0.2 / 0.5 / 0.8 gave diagnosis MAP 0.424 / 0.441 / 0.450) rather than the coding default `drop`. Calibration (on unless --no-calibration): per-code precision of the engine measured on
+ * hold-out: 0.2 / 0.5 / 0.8 gave diagnosis MAP 0.424 / 0.441 / 0.450) rather than the coding default `drop`;
+ * and CodiEsp lists general codes beside specific ones, so a match inside a more specific one keeps
+ * x0.9 of its score (engine default 0.3; hold-out 0.3 / 0.6 / 0.9 / 1.0: 0.450 / 0.466 / 0.485 /
+ * 0.485). Calibration: score x (0.2 + train precision of the code) (hold-out base 0.1 / 0.2 / 0.35 /
+ * 0.6). Knobs for tuning on `--split train-holdout`: DEMOTE_WEIGHT, DOMINATED_WEIGHT, CAL_BASE,
+ * LEARN_WEIGHT, LEARN_MIN_P, LEARN_MIN_SUPPORT. Calibration (on unless --no-calibration): per-code precision of the engine measured on
  * the TRAIN split blends into the score. Learned associations (on unless --no-learned): word ->
  * code associations trained on the TRAIN split's texts and gold codes add candidates (see
  * engine/suggest/learned.ts). The dev split is never used for fitting.
@@ -213,7 +218,13 @@ async function main(): Promise<void> {
     `lexicon: ${suggester.lexicon.entries.length} entries in ${(performance.now() - t0).toFixed(0)} ms\n`,
   );
   const fy2018 = fy2018CmCodes();
-  const base: SuggestOptions = { setting: 'inpatient', excluded: 'demote', limit: 60, demoteWeight: process.env.DEMOTE_WEIGHT ? Number(process.env.DEMOTE_WEIGHT) : 0.8 };
+  const base: SuggestOptions = {
+    setting: 'inpatient',
+    excluded: 'demote',
+    limit: 60,
+    demoteWeight: process.env.DEMOTE_WEIGHT ? Number(process.env.DEMOTE_WEIGHT) : 0.8,
+    dominatedWeight: process.env.DOMINATED_WEIGHT ? Number(process.env.DOMINATED_WEIGHT) : 0.9,
+  };
 
   const useLearned = !process.argv.includes('--no-learned') && split !== 'train';
   let options = base;
@@ -256,7 +267,7 @@ async function main(): Promise<void> {
         const key = system === 'cm' ? toCodiespCm(code, fy2018) : code.toLowerCase();
         const cal = system === 'cm' ? calD : calP;
         const p = cal.get(key) ?? cal.get('*') ?? 0;
-        return score * (0.35 + p);
+        return score * ((process.env.CAL_BASE ? Number(process.env.CAL_BASE) : 0.2) + p);
       },
     };
   }

@@ -112,7 +112,10 @@ export const suggestCommand: CliCommand = {
     const tables = await loadSuggestTables(year);
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
     const severityOf = await loadSeverity(io);
-    const result = new Suggester(tables.cm, tables.pcs).suggest(text, { setting, ...(severityOf ? { severityOf } : {}) });
+    const result = new Suggester(tables.cm, tables.pcs).suggest(text, {
+      setting,
+      ...(severityOf ? { severityOf } : {}),
+    });
     if (booleans.has('json')) {
       const slim = (s: SuggestResult['diagnoses'][number]) => ({
         code: s.code,

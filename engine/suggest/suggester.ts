@@ -122,6 +122,8 @@ export class Suggester {
   private contextCache = new Map<string, FindingContext>();
   /** {@link SuggestOptions.demoteWeight} of the call in progress. */
   private demoteWeight = 0.2;
+  /** {@link SuggestOptions.dominatedWeight} of the call in progress. */
+  private dominatedWeight = DOMINATED_WEIGHT;
   /** Index code as printed -> billable code, for codes that needed no completion (table lifetime). */
   private readonly billableCache = new Map<string, { code: string; needsSpecificity: boolean; note?: string } | null>();
   /** Tabular notes by code (table lifetime). */
@@ -150,6 +152,7 @@ export class Suggester {
     const a = analysis ?? analyzeText(text);
     this.contextCache = new Map();
     this.demoteWeight = options.demoteWeight ?? 0.2;
+    this.dominatedWeight = options.dominatedWeight ?? DOMINATED_WEIGHT;
     const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end));
     // Key -> sentences holding it (for "with" subterms documented elsewhere in the chart).
     const keySentences = new Map<string, number[]>();
@@ -369,7 +372,7 @@ export class Suggester {
     let score = (0.45 + 0.15 * Math.min(spec, 3)) * (0.5 + 0.5 * tight) * rarity;
     score *= e.source === 'index' ? 1 : e.source === 'tabular' ? 0.95 : 0.9;
     score *= SECTION_WEIGHT[ctx.section] ?? 1;
-    if (m.dominated) score *= DOMINATED_WEIGHT;
+    if (m.dominated) score *= this.dominatedWeight;
 
     // Context, per the Official Guidelines: negated, family and hypothetical findings are not
     // coded; uncertain diagnoses are coded as established for inpatients (II.H, III.C) and not for

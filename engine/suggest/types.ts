@@ -17,6 +17,8 @@ export interface SuggestOptions {
    * flag (`demote`), for annotation schemes that list every mention, such as CodiEsp.
    */
   excluded?: 'drop' | 'demote';
+  /** Score factor of a match inside a more specific match (default 0.3). */
+  dominatedWeight?: number;
   /** Score factor of a demoted finding (default 0.2). */
   demoteWeight?: number;
   /** Optional re-weighting (e.g. a calibration learned on a training set). Returns the new score in 0..1. */

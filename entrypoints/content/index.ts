@@ -31,7 +31,8 @@ export default defineContentScript({
       reading = true;
       try {
         const read = await readChart(document, location);
-        const changed = !last || last.snapshot.text !== read.snapshot.text || last.snapshot.labs.length !== read.snapshot.labs.length;
+        const changed =
+          !last || last.snapshot.text !== read.snapshot.text || last.snapshot.labs.length !== read.snapshot.labs.length;
         last = read;
         if (changed) post({ type: 'content-to-panel:chart-snapshot', snapshot: read.snapshot });
       } catch (error) {
@@ -57,10 +58,14 @@ export default defineContentScript({
         }
         case 'panel-to-content:highlight':
           try {
-            if (!last || last.snapshot.capturedAt !== message.capturedAt) throw new ChartsideHighlightError('the chart changed since these suggestions were made; read it again');
+            if (!last || last.snapshot.capturedAt !== message.capturedAt)
+              throw new ChartsideHighlightError('the chart changed since these suggestions were made; read it again');
             highlighter.show(last.segments, message.start, message.end);
           } catch (error) {
-            post({ type: 'content-to-panel:highlight-failed', reason: error instanceof Error ? error.message : String(error) });
+            post({
+              type: 'content-to-panel:highlight-failed',
+              reason: error instanceof Error ? error.message : String(error),
+            });
           }
           break;
         case 'panel-to-content:clear-highlight':

@@ -45,11 +45,23 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
       // CC/MCC flags when an MS-DRG release is installed; without one the flags are absent and the panel says so.
       let severityOf: ((code: string) => 'cc' | 'mcc' | undefined) | undefined;
       try {
-        severityOf = (await ctx.tableFor('msdrg', 'grouper-severity', (r) => severityLookup(new GrouperTables(r)), options.dateOfService)).table;
+        severityOf = (
+          await ctx.tableFor(
+            'msdrg',
+            'grouper-severity',
+            (r) => severityLookup(new GrouperTables(r)),
+            options.dateOfService,
+          )
+        ).table;
       } catch (error) {
-        notices.push(`No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`);
+        notices.push(
+          `No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
-      const result = suggester.suggest(chart.text, { setting: options.setting ?? 'inpatient', ...(severityOf ? { severityOf } : {}) });
+      const result = suggester.suggest(chart.text, {
+        setting: options.setting ?? 'inpatient',
+        ...(severityOf ? { severityOf } : {}),
+      });
       return {
         ...result,
         releases: { cm: cm.row.id, pcs: pcs?.row.id },

@@ -6,7 +6,13 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
+import {
+  launchWithExtension,
+  openSidePanel,
+  waitForSidePanelReady,
+  watchChartSnapshots,
+  type ExtensionBrowser,
+} from './support/browser';
 import { EHR_FIXTURES } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
@@ -21,7 +27,9 @@ async function waitInPanel(panel: Page, what: string, fn: () => boolean, timeout
 }
 
 const codesIn = (panel: Page, group: string): Promise<string[]> =>
-  panel.$$eval(`#panel-suggest [data-suggest-group="${group}"] [data-code]`, (els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+  panel.$$eval(`#panel-suggest [data-suggest-group="${group}"] [data-code]`, (els) =>
+    els.map((e) => e.getAttribute('data-code') ?? ''),
+  );
 
 describe('suggestions in the side panel', () => {
   let server: StaticServer;
@@ -51,7 +59,9 @@ describe('suggestions in the side panel', () => {
     await panel.keyboard.up('Alt');
     // The lazily rendered procedures section arrives through the MutationObserver: wait for its codes.
     await waitInPanel(panel, 'procedure suggestions of the lazy section', () =>
-      [...document.querySelectorAll('#panel-suggest [data-suggest-group="procedures"] [data-code]')].some((e) => e.getAttribute('data-code') === '0W993ZZ'),
+      [...document.querySelectorAll('#panel-suggest [data-suggest-group="procedures"] [data-code]')].some(
+        (e) => e.getAttribute('data-code') === '0W993ZZ',
+      ),
     );
     const dx = await codesIn(panel, 'diagnoses');
     for (const code of ['I13.0', 'I50.23', 'E11.22', 'N18.32', 'N17.9', 'E87.1']) expect(dx).toContain(code);
@@ -61,12 +71,19 @@ describe('suggestions in the side panel', () => {
     // Accept I50.23 with the keyboard.
     await panel.focus('#panel-suggest [data-code="I50.23"]');
     await panel.keyboard.press('a');
-    await waitInPanel(panel, 'I50.23 accepted', () => document.querySelector('#panel-suggest [data-code="I50.23"]')?.getAttribute('data-decision') === 'accepted');
+    await waitInPanel(
+      panel,
+      'I50.23 accepted',
+      () => document.querySelector('#panel-suggest [data-code="I50.23"]')?.getAttribute('data-decision') === 'accepted',
+    );
 
     // Click its evidence with the chart tab active: the chart shows the highlight layer.
     await chart.bringToFront();
     await panel.$eval('#panel-suggest [data-code="I50.23"] .evidence-span', (b) => (b as HTMLButtonElement).click());
-    await chart.waitForFunction(() => document.querySelector('chartside-highlight') !== null, { timeout: 30_000, polling: 'mutation' });
+    await chart.waitForFunction(() => document.querySelector('chartside-highlight') !== null, {
+      timeout: 30_000,
+      polling: 'mutation',
+    });
     expect(errors).toEqual([]);
     await chart.close();
   });
