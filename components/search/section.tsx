@@ -38,7 +38,7 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
   const [builder, setBuilder] = useState(false);
   const [pinned, setPinned] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
-  const result = useSearch(engine, query, system);
+  const { result, run } = useSearch(engine, system);
   const hits: SearchHit[] = useMemo(() => (result.state === 'ready' ? groupHits(result.response.hits) : []), [result]);
 
   useEffect(() => setActive(0), [query, system]);
@@ -79,6 +79,7 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
       } else if (inBox && query) {
         e.preventDefault();
         setQuery('');
+        run('');
       }
     } else if ((e.key === 'p' || e.key === 'P') && !inBox && !e.ctrlKey && !e.metaKey && !e.altKey) {
       const target = open ?? (hits[active] ? { code: hits[active].code, system: hits[active].system } : undefined);
@@ -108,7 +109,9 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
           aria-controls={listId}
           aria-activedescendant={hits.length > 0 ? `${listId}-${active}` : undefined}
           onInput={(e) => {
-            setQuery((e.target as HTMLInputElement).value);
+            const value = (e.target as HTMLInputElement).value;
+            setQuery(value);
+            run(value);
             setOpen(undefined);
           }}
         />
