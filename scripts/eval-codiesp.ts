@@ -155,7 +155,10 @@ function fitCalibration(
       const s = pred.get(code) ?? { n: 0, hit: 0 };
       s.n++;
       n++;
-      if (g.has(code)) (s.hit++, hit++);
+      if (g.has(code)) {
+        s.hit++;
+        hit++;
+      }
       pred.set(code, s);
     }
   }
@@ -232,7 +235,10 @@ async function main(): Promise<void> {
   const train = split !== 'train' && (calibrate || useLearned) ? loadSplit('train') : undefined;
   const heldOut = new Map<string, string>();
   if (train && holdout) {
-    for (const k of [...train.texts.keys()].slice(400)) (heldOut.set(k, train.texts.get(k)!), train.texts.delete(k));
+    for (const k of [...train.texts.keys()].slice(400)) {
+      heldOut.set(k, train.texts.get(k)!);
+      train.texts.delete(k);
+    }
   }
   if (train && useLearned) {
     const t1 = performance.now();

@@ -76,7 +76,9 @@ describe('SuggestPanel', () => {
     expect(decisions.abstract().diagnoses.map((d) => d.code)).toEqual(['I50.23']);
     host.querySelector<HTMLButtonElement>('[data-code="I50.23"] .evidence-span')!.click();
     expect(onHighlight).toHaveBeenCalledWith(result.diagnoses[0]!.evidence[0]);
-    act(() => host.querySelector<HTMLButtonElement>('button.more')!.click());
+    void act(() => {
+      host.querySelector<HTMLButtonElement>('button.more')!.click();
+    });
     expect(host.querySelector('[data-code="R69"]')).not.toBeNull();
   });
 });

@@ -70,7 +70,7 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
     <section class="suggest" aria-label="Code suggestions" data-suggest-state={state.state}>
       <label class="setting">
         Setting{' '}
-        <select value={setting} onChange={(e) => setSetting((e.currentTarget as HTMLSelectElement).value as Setting)}>
+        <select value={setting} onChange={(e) => setSetting(e.currentTarget.value as Setting)}>
           <option value="inpatient">Inpatient (uncertain diagnoses coded)</option>
           <option value="outpatient">Outpatient (uncertain diagnoses not coded)</option>
         </select>

@@ -89,7 +89,7 @@ export function trainAssociations(docs: readonly TrainingDocument[], options: Tr
     for (const f of feats) {
       df.set(f, (df.get(f) ?? 0) + 1);
       let m = co.get(f);
-      if (!m) co.set(f, (m = new Map()));
+      if (!m) co.set(f, (m = new Map<string, number>()));
       for (const c of codes) m.set(c, (m.get(c) ?? 0) + 1);
     }
   }

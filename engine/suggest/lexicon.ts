@@ -259,7 +259,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       anchor,
     });
     let second = byAnchor.get(anchor);
-    if (!second) byAnchor.set(anchor, (second = new Map()));
+    if (!second) byAnchor.set(anchor, (second = new Map<string, number[]>()));
     const k2 = d.req[1] ?? '';
     let list = second.get(k2);
     if (!list) second.set(k2, (list = []));

@@ -378,15 +378,20 @@ export class Suggester {
     // coded; uncertain diagnoses are coded as established for inpatients (II.H, III.C) and not for
     // outpatients (IV.H); history-of findings go to history codes (the Index leads there with "history").
     let drop = false;
-    if (ctx.negated) (flags.push('negated'), (drop = true));
-    if (ctx.family) (flags.push('family'), (drop = true));
-    if (ctx.hypothetical) (flags.push('hypothetical'), (drop = true));
+    for (const kind of ['negated', 'family', 'hypothetical'] as const) {
+      if (!ctx[kind]) continue;
+      flags.push(kind);
+      drop = true;
+    }
     if (ctx.uncertain) {
       flags.push('uncertain');
       if (setting === 'outpatient') drop = true;
       else score *= 0.9;
     }
-    if (ctx.historical) (flags.push('historical'), (score *= 0.6));
+    if (ctx.historical) {
+      flags.push('historical');
+      score *= 0.6;
+    }
     if (drop) {
       if (excluded === 'drop') return undefined;
       score *= this.demoteWeight;
@@ -455,10 +460,15 @@ export class Suggester {
             const flags: SuggestionFlag[] = [];
             let score = as.p * weight;
             let drop = false;
-            if (ctx.negated) (flags.push('negated'), (drop = true));
-            if (ctx.family) (flags.push('family'), (drop = true));
-            if (ctx.hypothetical) (flags.push('hypothetical'), (drop = true));
-            if (ctx.uncertain) (flags.push('uncertain'), setting === 'outpatient' && (drop = true));
+            for (const kind of ['negated', 'family', 'hypothetical'] as const) {
+              if (!ctx[kind]) continue;
+              flags.push(kind);
+              drop = true;
+            }
+            if (ctx.uncertain) {
+              flags.push('uncertain');
+              if (setting === 'outpatient') drop = true;
+            }
             if (drop) {
               if (excluded === 'drop') continue;
               score *= this.demoteWeight;

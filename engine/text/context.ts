@@ -1,4 +1,4 @@
-import type { ContextCue, ContextKind, FindingContext, Span, TextAnalysis } from './types';
+import type { ContextKind, FindingContext, Span, TextAnalysis } from './types';
 
 /**
  * NegEx-style context (Chapman et al., J Biomed Inform 2001; ConText, Harkema et al. 2009):

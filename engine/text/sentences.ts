@@ -128,7 +128,7 @@ function splitLine(
     // Next non-space must look like a sentence start (upper case, digit, quote, bracket) or end of line.
     let j = i + 1;
     while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 160)) j++;
-    if (j < to && !/[A-Z0-9"'(\[¿¡]/.test(text[j]!)) continue;
+    if (j < to && !/[A-Z0-9"'([¿¡]/.test(text[j]!)) continue;
     if (push(text, start, i + 1, section, isItem && first, out)) first = false;
     start = i + 1;
   }

@@ -17,7 +17,7 @@ async function chartText(page: string, lazy?: { selector: string; text: string }
   const { document } = await openFixture(page);
   if (lazy) {
     // The lazily rendered section (a page script in Chromium) is filled in as that script would.
-    const frame = document.querySelector('iframe') as HTMLIFrameElement | null;
+    const frame = document.querySelector<HTMLIFrameElement>('iframe');
     const doc = frame?.contentDocument ?? document;
     const host = doc.querySelector('#note-body');
     const root = host?.shadowRoot ?? doc;
@@ -99,7 +99,7 @@ describe('properties', () => {
         fc.constantFrom('inpatient', 'outpatient'),
         (parts, setting) => {
           const text = parts.join(' ');
-          const r = suggester.suggest(text, { setting: setting as 'inpatient' | 'outpatient', excluded: 'demote' });
+          const r = suggester.suggest(text, { setting: setting, excluded: 'demote' });
           for (const s of [...r.diagnoses, ...r.procedures]) {
             expect(s.score).toBeGreaterThanOrEqual(0);
             expect(s.score).toBeLessThanOrEqual(1);

@@ -75,7 +75,7 @@ describe('MEDITECH-like fixture', () => {
 
 describe('generic reader and selection', () => {
   it('reads the main content of any page, keeping tables as rows', async () => {
-    const w = new Window({ url: 'http://localhost/g.html', settings: { disableJavaScriptEvaluation: true } as never });
+    const w = new Window({ url: 'http://localhost/g.html', settings: { disableJavaScriptEvaluation: true } });
     const doc = w.document as unknown as Document;
     doc.write(
       '<title>t</title><nav>menu</nav><main><h1>Progress</h1><p>Hypertension.</p><table><tr><th>Component</th><th>Value</th></tr><tr><td>Sodium</td><td>131</td></tr></table></main>',
@@ -165,7 +165,7 @@ describe('properties', () => {
       fc.asyncProperty(tree, fc.boolean(), async (t, shadow) => {
         const w = new Window({
           url: 'http://localhost/p.html',
-          settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } as never,
+          settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true },
         });
         const doc = w.document as unknown as Document;
         const build = (n: Tree, parent: Element | ShadowRoot): void => {

@@ -42,13 +42,19 @@ export function watchChart(doc: Document, onChange: () => void, debounceMs = 600
     let seen = 0;
     while (queue.length > 0 && seen < 5000) {
       const p = queue.shift()!;
-      for (let el = (p as ParentNode).firstElementChild; el; el = el.nextElementSibling) {
+      for (let el = p.firstElementChild; el; el = el.nextElementSibling) {
         seen++;
-        if (el.shadowRoot) (out.push(el.shadowRoot), queue.push(el.shadowRoot));
+        if (el.shadowRoot) {
+          out.push(el.shadowRoot);
+          queue.push(el.shadowRoot);
+        }
         if (el.tagName === 'IFRAME') {
           try {
             const d = (el as HTMLIFrameElement).contentDocument;
-            if (d) (out.push(d), queue.push(d));
+            if (d) {
+              out.push(d);
+              queue.push(d);
+            }
           } catch {
             // other origin: not ours to read
           }

@@ -30,7 +30,7 @@ export function attachDeclarativeShadowRoots(root: ParentNode): void {
 export async function openFixture(name: string): Promise<{ window: Window; document: Document }> {
   const window = new Window({
     url: `http://localhost/${name}`,
-    settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } as never,
+    settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true },
   });
   const document = window.document as unknown as Document;
   document.write(fixtureHtml(name));
