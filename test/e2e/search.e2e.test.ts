@@ -49,7 +49,10 @@ describe('search in the side panel', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    chartside = await launchWithExtension();
+    // CHARTSIDE_E2E_EXTENSION: a build in another folder (CHARTSIDE_OUT_DIR), so this test can run
+    // while others use .output/.
+    const dir = process.env.CHARTSIDE_E2E_EXTENSION;
+    chartside = await launchWithExtension(dir ? { extensionDir: dir } : {});
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
     await panel.bringToFront();
