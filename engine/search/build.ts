@@ -46,6 +46,20 @@ function lowerBoundCode(rows: readonly CorpusCode[], system: number, code: strin
   return lo;
 }
 
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** Inverse document frequency used everywhere: rare words weigh more. */
 export function idfOf(df: number, texts: number): number {
   return Math.log(1 + texts / Math.max(1, df));
@@ -104,9 +118,11 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
     return t;
   };
   const codeTitle = new Uint32Array(codeRows.length);
-  const docSeen = new Set<string>();
+  // Numeric keys (text, code, kind) are much cheaper than strings for ~400,000 docs; the aux value
+  // of a doc (table column) is already part of its text.
+  const docSeen = new Set<number>();
   const addDoc = (t: number, c: number, kind: number, aux: number): void => {
-    const k = `${t}:${c}:${kind}:${aux}`;
+    const k = (t * 262_144 + c) * 8 + kind;
     if (docSeen.has(k)) return;
     docSeen.add(k);
     docText.push(t);
@@ -266,11 +282,11 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
   }
 
   // ---- texts as UTF-8, docs sorted by text (counting sort) ----
-  const encoded = texts.map((x) => encoder.encode(x.text));
+  // One encode of all texts; byte offsets from each text's UTF-8 length (ASCII fast path).
   const textStart = new Uint32Array(texts.length + 1);
-  for (let t = 0; t < texts.length; t++) textStart[t + 1] = textStart[t]! + encoded[t]!.length;
-  const textBytes = new Uint8Array(textStart[texts.length]!);
-  encoded.forEach((b, t) => textBytes.set(b, textStart[t]));
+  for (let t = 0; t < texts.length; t++) textStart[t + 1] = textStart[t]! + utf8Length(texts[t]!.text);
+  const textBytes = encoder.encode(texts.map((x) => x.text).join(''));
+  if (textBytes.length !== textStart[texts.length]) throw new ChartsideSearchBuildError('text byte offsets do not add up');
 
   const nDocs = docText.length;
   const textDocStart = new Uint32Array(texts.length + 1);
