@@ -132,6 +132,8 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
   // Switch case with the chart; a saved case for this chart is loaded (decrypted) when not open.
   useEffect(() => {
     setCaseState(entry.c);
+    setMessage(undefined);
+    setExported(undefined);
     let live = true;
     loadCase(database(), caseId)
       .then((stored) => {
