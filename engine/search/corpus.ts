@@ -197,6 +197,9 @@ export function* pcsEntries(pcs: PcsSource): Generator<CorpusEntry> {
   }
 }
 
+/** First descriptor segments that name a drug's form, not the thing (HCPCS J and Q codes). */
+const DRUG_FORMS = new Set(['injection', 'infusion', 'inhalation solution', 'inhalation', 'implant', 'vaccine']);
+
 /**
  * HCPCS Level II codes with their long descriptions; codes terminated before `activeFrom` (ISO
  * date, the first day of the fiscal year searched) are left out.
@@ -204,8 +207,13 @@ export function* pcsEntries(pcs: PcsSource): Generator<CorpusEntry> {
 export function* hcpcsCodes(h: HcpcsSource, activeFrom = '0000-00-00'): Generator<CorpusCode> {
   for (const c of h.codes()) {
     if (c.terminated !== undefined && c.terminated < activeFrom) continue;
+    // The head of a descriptor is its first segment ("Walker, rigid ..."), except where that is
+    // only the form of a drug ("Injection, ketorolac tromethamine, per 15 mg"): then the drug too.
     const comma = c.long.indexOf(',');
-    yield { system: 'hcpcs', code: c.code, title: c.long, billable: true, titleMain: comma > 0 ? comma : c.long.length };
+    const first = comma > 0 ? c.long.slice(0, comma).trim().toLowerCase() : '';
+    const second = comma > 0 ? c.long.indexOf(',', comma + 1) : -1;
+    const head = DRUG_FORMS.has(first) ? (second > 0 ? second : c.long.length) : comma > 0 ? comma : c.long.length;
+    yield { system: 'hcpcs', code: c.code, title: c.long, billable: true, titleMain: head };
   }
 }
 

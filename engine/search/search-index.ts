@@ -478,9 +478,12 @@ export class SearchIndex {
       if (exact !== undefined) near.delete(exact);
       const sorted = [...near].sort((a, b) => a[1] - b[1] || df(b[0]) - df(a[0]));
       const closest = sorted.length > 0 ? sorted[0]![1] : 0;
-      const commonest = sorted.length > 0 ? df(sorted[0]![0]) : 0;
-      for (const [t, d] of sorted) {
-        if (d > closest) break; // only the nearest spellings
+      let commonest = sorted.length > 0 ? df(sorted[0]![0]) : 0;
+      // One more edit is allowed for a spelling 20 times as common as the nearest ones
+      // ("anxeity": "ande" is one edit away, "anxiety" two, and far more common).
+      const common = sorted.filter(([t, d]) => d === closest + 1 && df(t) >= 20 * commonest);
+      if (common.length > 0) commonest = Math.max(...common.map(([t]) => df(t)));
+      for (const [t, d] of [...sorted.filter(([, d]) => d <= closest), ...common]) {
         if (df(t) * 10 < commonest) continue; // and of those, the words the classification uses
         if (rareExact && df(t) < 10 * df(exact)) continue;
         const term = this.data.terms[t]!;
