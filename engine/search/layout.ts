@@ -16,8 +16,12 @@
  * Nothing per query is stored: idf, fuzzy candidates and scores are computed at query time.
  */
 
-/** Format version of the serialized index. Bump when any array's meaning changes. */
-export const SEARCH_INDEX_FORMAT_VERSION = 4;
+/**
+ * Format version of the serialized index. Bump when any array's meaning changes AND when the
+ * builder's output changes for the same tables (stored indexes are compared by this version, the
+ * vocabulary version and the bundles' sha256, then reused).
+ */
+export const SEARCH_INDEX_FORMAT_VERSION = 5;
 
 /** Entry kinds by their stored number. */
 export const ENTRY_KINDS = ['title', 'inclusion', 'index', 'eindex', 'drug', 'neoplasm', 'pcs-index'] as const;
