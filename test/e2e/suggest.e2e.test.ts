@@ -39,7 +39,9 @@ describe('suggestions in the side panel', () => {
 
   beforeAll(async () => {
     server = await startStaticServer(EHR_FIXTURES);
-    chartside = await launchWithExtension();
+    // CHARTSIDE_E2E_EXTENSION: a build in another folder (CHARTSIDE_OUT_DIR), as in search.e2e.test.ts.
+    const dir = process.env.CHARTSIDE_E2E_EXTENSION;
+    chartside = await launchWithExtension(dir ? { extensionDir: dir } : {});
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
   });
