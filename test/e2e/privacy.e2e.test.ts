@@ -164,21 +164,8 @@ describe('privacy: a full session in the built extension', () => {
       dialogs.push(`chart: ${d.message()}`);
       void d.dismiss();
     });
-    // depth=300: Chromium itself (without the extension) stalls for minutes laying out the
-    // fixture's default 20,000 nested divs; the reader's depth bound is tested in happy-dom.
-    await chart.goto(server.url('hostile.html?depth=300'), { waitUntil: 'load' });
-    await chart.waitForSelector('html[data-hostile-ready]');
-    await snapshots.next(60_000);
-    // The 1 MB hostile chart: the Case section shows its title as text. (Suggestions and CDI for a
-    // 1 MB note take longer than this test waits on two shared cores: not awaited here.)
-    await openCase(panel);
-    await waitInPanel(panel, 'hostile chart in the case', () => /Hostile/.test(document.querySelector('#panel-case .ws-chart')?.textContent ?? ''));
-    expect(await panel.$eval('#panel-case .ws-chart', (e) => e.textContent)).toBe('Hostile chart page (synthetic test fixture)');
-    expect(await canary(chart)).toBeUndefined();
-    expect(await canary(panel)).toBeUndefined();
-    await chart.close();
-
-    // The same payloads in a short note: suggestions, their evidence highlighted in the page (h).
+    // The payloads in a short note first (the 1 MB page below keeps the engine worker busy for
+    // a while): suggestions, their evidence highlighted in the page (h).
     const payload = await chartside.browser.newPage();
     payload.on('dialog', (d) => {
       dialogs.push(`payload page: ${d.message()}`);
@@ -199,7 +186,20 @@ describe('privacy: a full session in the built extension', () => {
     expect(await payload.evaluate(() => document.querySelectorAll('img[src="x"], svg, script').length)).toBe(0);
     await payload.close();
 
+    // depth=300: Chromium itself (without the extension) stalls for minutes laying out the
+    // fixture's default 20,000 nested divs; the reader's depth bound is tested in happy-dom.
+    await chart.goto(server.url('hostile.html?depth=300'), { waitUntil: 'load' });
+    await chart.waitForSelector('html[data-hostile-ready]');
+    await snapshots.next(60_000);
+    // The 1 MB hostile chart: the Case section shows its title as text. (Suggestions and CDI for a
+    // 1 MB note take longer than this test waits on two shared cores: not awaited here.)
+    await openCase(panel);
+    await waitInPanel(panel, 'hostile chart in the case', () => /Hostile/.test(document.querySelector('#panel-case .ws-chart')?.textContent ?? ''));
+    expect(await panel.$eval('#panel-case .ws-chart', (e) => e.textContent)).toBe('Hostile chart page (synthetic test fixture)');
+    expect(await canary(chart)).toBeUndefined();
     expect(await canary(panel)).toBeUndefined();
+    await chart.close();
+
     // The panel holds no element from the page: no script of another origin, no inline handlers.
     const panelDom = await panel.evaluate(() => ({
       foreignScripts: [...document.querySelectorAll('script')].filter((s) => !s.src.startsWith(location.origin)).length,
