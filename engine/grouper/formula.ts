@@ -82,7 +82,11 @@ export type CompiledFormula = (mask: Uint8Array) => boolean;
  */
 export type OperandResolver = (prefix: string, name: string) => number[];
 
-/** Compiles a syntax tree to a closure. */
+/**
+ * Compiles a syntax tree to a closure. Operands of an `and` / `or` that read one mask slot (or
+ * `~` of one) are tested inline in a loop over their slots before any nested closure is called,
+ * so a row costs a few array reads and at most a handful of calls.
+ */
 export function compileFormula(node: FormulaNode, resolve: OperandResolver): CompiledFormula {
   switch (node.kind) {
     case 'op': {
@@ -96,32 +100,91 @@ export function compileFormula(node: FormulaNode, resolve: OperandResolver): Com
       return (m) => m[a] === 1 || m[b] === 1;
     }
     case 'not': {
+      const inner = singleSlot(node.arg, resolve);
+      if (inner !== null) {
+        if (inner < 0) return () => true;
+        return (m) => m[inner] !== 1;
+      }
       const f = compileFormula(node.arg, resolve);
       return (m) => !f(m);
     }
-    case 'and': {
-      const fs = node.args.map((a) => compileFormula(a, resolve));
-      if (fs.length === 2) {
-        const [a, b] = fs as [CompiledFormula, CompiledFormula];
-        return (m) => a(m) && b(m);
-      }
-      return (m) => {
-        for (const f of fs) if (!f(m)) return false;
-        return true;
-      };
-    }
+    case 'and':
     case 'or': {
-      const fs = node.args.map((a) => compileFormula(a, resolve));
-      if (fs.length === 2) {
-        const [a, b] = fs as [CompiledFormula, CompiledFormula];
-        return (m) => a(m) || b(m);
+      // Split the arguments: single positive slots, single negated slots, the rest as closures.
+      const pos: number[] = [];
+      const neg: number[] = [];
+      const rest: CompiledFormula[] = [];
+      let constant: boolean | null = null; // an operand that is never true
+      for (const a of node.args) {
+        const s = singleSlot(a, resolve);
+        const n = a.kind === 'not' ? singleSlot(a.arg, resolve) : null;
+        if (s !== null) {
+          if (s >= 0) pos.push(s);
+          else if (node.kind === 'and') constant = false; // `x & never` is never true
+        } else if (n !== null) {
+          if (n >= 0) neg.push(n);
+          else if (node.kind === 'or') constant = true; // `x | ~never` is always true
+        } else rest.push(compileFormula(a, resolve));
+      }
+      if (constant !== null) {
+        const c = constant;
+        return () => c;
+      }
+      const P = Int32Array.from(pos);
+      const N = Int32Array.from(neg);
+      const np = P.length;
+      const nn = N.length;
+      const nr = rest.length;
+      if (node.kind === 'and') {
+        if (nn === 0 && nr === 0) {
+          if (np === 2) {
+            const a = P[0]!;
+            const b = P[1]!;
+            return (m) => m[a] === 1 && m[b] === 1;
+          }
+        }
+        return (m) => {
+          for (let i = 0; i < np; i++) if (m[P[i]!] !== 1) return false;
+          for (let i = 0; i < nn; i++) if (m[N[i]!] === 1) return false;
+          for (let i = 0; i < nr; i++) if (!rest[i]!(m)) return false;
+          return true;
+        };
       }
       return (m) => {
-        for (const f of fs) if (f(m)) return true;
+        for (let i = 0; i < np; i++) if (m[P[i]!] === 1) return true;
+        for (let i = 0; i < nn; i++) if (m[N[i]!] !== 1) return true;
+        for (let i = 0; i < nr; i++) if (rest[i]!(m)) return true;
         return false;
       };
     }
   }
+}
+
+/**
+ * The one mask slot an operand node reads (`-1` = never true), or null when the node is not an
+ * operand with at most one slot.
+ */
+function singleSlot(node: FormulaNode, resolve: OperandResolver): number | null {
+  if (node.kind !== 'op') return null;
+  const slots = resolve(node.prefix, node.name);
+  if (slots.length === 0) return -1;
+  return slots.length === 1 ? slots[0]! : null;
+}
+
+/**
+ * A mask slot that must be 1 for the formula to be true (its own operand, or a single-slot operand
+ * of a top-level `and`), or -1 when there is none. Lets the grouper skip a row with one read.
+ */
+export function gateSlot(node: FormulaNode, resolve: OperandResolver): number {
+  const s = singleSlot(node, resolve);
+  if (s !== null) return s;
+  if (node.kind === 'and') {
+    for (const a of node.args) {
+      const t = singleSlot(a, resolve);
+      if (t !== null && t >= 0) return t;
+    }
+  }
+  return -1;
 }
 
 /** Operands that are read positively (not under `~`), used to explain which codes fired a row. */

@@ -42,9 +42,17 @@ const CLEAN_CODE = /^[A-Z0-9]*$/;
 
 /** Normalises a discharge status to two digits when numeric ('1' -> '01'). */
 export function normalizeDischargeStatus(status: string): string {
+  if (status.length === 2 && isDigit(status.charCodeAt(0)) && isDigit(status.charCodeAt(1))) return status;
   const s = status.trim();
   return /^\d$/.test(s) ? `0${s}` : s;
 }
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** No suppression operands (shared, never written). */
+const NO_SUPPRESS: readonly number[] = [];
 
 interface SdxState {
   code: string;
@@ -151,14 +159,28 @@ export class Grouper {
     };
   }
 
+  /** Fast path of {@link pickVersion}: the version whose dates hold the discharge date, else null. */
+  private tablesForDate(claim: GrouperClaim): GrouperTables | null {
+    const d = claim.dischargeDate;
+    if (claim.version || !d) return null;
+    const vs = this.versions;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i]!;
+      if (v.effectiveFrom <= d && d <= v.effectiveTo) return v.tables;
+    }
+    return null;
+  }
+
   /** Groups one claim. Never throws for bad claim data: bad input gives the CMS return codes. */
   group(claim: GrouperClaim, options: GroupOptions = {}): GroupResult {
-    const { tables: t, note } = this.pickVersion(claim);
+    let t = this.tablesForDate(claim);
+    let note: string | undefined;
+    if (t === null) ({ tables: t, note } = this.pickVersion(claim));
     const prep = prepare(t, claim, options.explain !== false);
     const initial = pass(prep, null);
     // HAC step (README step 8): only for hospitals that are not POA-exempt.
     const hacs: HacFinding[] = [];
-    const disq = new Map<number, number[]>();
+    let disq: Map<number, number[]> | null = null;
     let hacCode: ReturnCode = 'OK';
     if (prep.pdxIdx >= 0) {
       for (let i = 0; i < prep.sdx.length; i++) {
@@ -173,6 +195,7 @@ export class Grouper {
           else if (s.poa === 'Y' || s.poa === 'W') status = 'present-on-admission';
           else if (s.poa === 'N' || s.poa === 'U') {
             status = 'disqualified';
+            disq ??= new Map<number, number[]>();
             disq.set(i, [...(disq.get(i) ?? []), h.hac]);
           } else if (s.poa === '') {
             status = 'poa-missing';
@@ -185,7 +208,7 @@ export class Grouper {
         }
       }
     }
-    const final = disq.size === 0 ? initial : pass(prep, disq);
+    const final = disq === null ? initial : pass(prep, disq);
     const info = t.drgInfo.get(final.drg)!;
     const secondary = sdxResults(prep, final, disq);
     const returnCode = final.returnCode !== 'OK' ? final.returnCode : hacCode;
@@ -229,7 +252,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   const sex = claim.sex === 'M' || claim.sex === '1' ? 'M' : claim.sex === 'F' || claim.sex === '2' ? 'F' : '';
   let pdxMdc: number | null = null;
   let needsSex = false;
-  let excl: number[] = [];
+  let excl: readonly number[] = NO_SUPPRESS;
   if (pdxIdx >= 0) {
     pdxMdc = t.payload.dx.mdc[pdxIdx]!;
     const sexMdc = t.payload.dx.sexMdc[pdxIdx]!;
@@ -244,7 +267,12 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
   const died = status === '20';
   const sdx: SdxState[] = [];
-  for (const s of claim.sdx) {
+  const attrSets = t.payload.attrSets;
+  const dxAttrSet = t.payload.dx.attrSet;
+  const dxSeverity = t.payload.dx.severity;
+  const claimSdx = claim.sdx;
+  for (let k = 0; k < claimSdx.length; k++) {
+    const s = claimSdx[k]!;
     const code = normalizeCode(s.code);
     const idx = t.dxIndex.get(code) ?? -1;
     const raw = s.poa ?? '';
@@ -253,42 +281,53 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
       sdx.push({ code, poa, idx, level: 0, attrs: [], dup: false, excludedBy: null, death: false });
       continue;
     }
-    const attrs = t.dxAttrs(idx);
+    const set = dxAttrSet[idx]!;
+    const attrs = attrSets[set]!;
     const dup = idx === pdxIdx;
     let excludedBy: number[] | null = null;
-    for (const g of excl) {
+    for (let e = 0; e < excl.length; e++) {
+      const g = excl[e]!;
       if (t.excludes(g, idx)) (excludedBy ??= []).push(g);
     }
-    const death = died && t.ids.mccalive >= 0 && attrs.includes(t.ids.mccalive);
-    sdx.push({ code, poa, idx, level: t.payload.dx.severity[idx]!, attrs, dup, excludedBy, death });
-    if (!dup) for (const a of attrs) mask[n + a] = 1;
+    const death = died && t.setMccAlive[set] === 1;
+    sdx.push({ code, poa, idx, level: dxSeverity[idx]!, attrs, dup, excludedBy, death });
+    if (!dup) for (let j = 0; j < attrs.length; j++) mask[n + attrs[j]!] = 1;
   }
   // ONLY:x - the principal and every secondary diagnosis have x.
   if (pdxIdx >= 0) {
     for (const a of t.onlyIds) {
       let all = mask[a] === 1;
-      for (const s of sdx) if (all && s.idx >= 0 && !s.dup && !s.attrs.includes(a)) all = false;
+      for (let k = 0; all && k < sdx.length; k++) {
+        const s = sdx[k]!;
+        if (s.idx >= 0 && !s.dup && !s.attrs.includes(a)) all = false;
+      }
       if (all) mask[3 * n + a] = 1;
     }
   }
   const procs: Prepared['procs'] = [];
   let candidates: number[] | null = null;
-  for (const raw of claim.procedures) {
-    const code = normalizeCode(raw);
+  const claimProcs = claim.procedures;
+  for (let k = 0; k < claimProcs.length; k++) {
+    const code = normalizeCode(claimProcs[k]!);
     const idx = t.prIndex.get(code) ?? -1;
     procs.push({ code, idx });
     if (idx >= 0) {
       const member = t.payload.pr.clusters[idx]!;
-      if (member.length > 0) (candidates ??= []).push(...member);
+      if (member.length > 0) {
+        candidates ??= [];
+        for (let j = 0; j < member.length; j++) candidates.push(member[j]!);
+      }
     }
   }
   const clusters: number[] = [];
   let suppressing = false;
   if (candidates) {
-    const claimProcs = new Set(procs.map((p) => p.idx));
-    for (const c of [...new Set(candidates)].sort((a, b) => a - b)) {
+    candidates.sort((a, b) => a - b);
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!;
+      if (k > 0 && candidates[k - 1] === c) continue; // each cluster once
       const cl = t.payload.clusters[c]!;
-      if (cl.slots.every((slot) => slot.some((p) => claimProcs.has(p)))) {
+      if (cl.slots.every((slot) => slot.some((p) => hasProcedure(procs, p)))) {
         clusters.push(c);
         if (cl.suppressionMdcs.length > 0) suppressing = true;
       }
@@ -306,7 +345,8 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   mask[sp.INVALID_DSTAT] = t.dischargeStatuses.has(status) ? 0 : 1;
   mask[sp.ANYDX] = pdxIdx >= 0 ? 1 : 0;
   mask[sp.INVALID_PDX] = pdxIdx < 0 ? 1 : 0;
-  mask[sp.PDX_ECODE] = pdxIdx >= 0 && /^[VWXY]/.test(pdx) ? 1 : 0;
+  const c0 = pdx.charCodeAt(0); // V W X Y
+  mask[sp.PDX_ECODE] = pdxIdx >= 0 && c0 >= 86 && c0 <= 89 ? 1 : 0;
   mask[sp.INVALID_SEX] = needsSex ? 1 : 0;
 
   // Significant trauma body sites over all diagnoses.
@@ -326,7 +366,8 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   let post1 = 0;
   let post = 0;
   let antX = 0;
-  for (const p of procs) {
+  for (let k = 0; k < procs.length; k++) {
+    const p = procs[k]!;
     if (p.idx < 0) continue;
     const c = t.counters(p.idx);
     if (c === null) continue;
@@ -350,6 +391,11 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   return prep;
 }
 
+function hasProcedure(procs: Prepared['procs'], idx: number): boolean {
+  for (let k = 0; k < procs.length; k++) if (procs[k]!.idx === idx) return true;
+  return false;
+}
+
 function popcount(x: number): number {
   let c = 0;
   for (; x; x &= x - 1) c++;
@@ -369,23 +415,33 @@ function fillProcedures(prep: Prepared, mdc: number): void {
       if (cl.suppressionMdcs.includes(mdc)) for (const slot of cl.slots) for (const p of slot) suppressed.add(p);
     }
   }
-  for (const p of prep.procs) {
-    if (p.idx < 0 || suppressed?.has(p.idx)) continue;
-    for (const a of t.prAttrs(p.idx)) mask[base + a] = 1;
+  const procs = prep.procs;
+  for (let k = 0; k < procs.length; k++) {
+    const idx = procs[k]!.idx;
+    if (idx < 0 || suppressed?.has(idx)) continue;
+    const attrs = t.prAttrs(idx);
+    for (let j = 0; j < attrs.length; j++) mask[base + attrs[j]!] = 1;
   }
   for (const c of prep.clusters) for (const a of t.payload.attrSets[t.payload.clusters[c]!.attrSet]!) mask[base + a] = 1;
 }
 
 /** Highest level among counting secondary diagnoses, ignoring those with a suppression operand. */
-function severityFor(prep: Prepared, disq: Map<number, number[]> | null, suppress: number[]): 0 | 1 | 2 {
+function severityFor(prep: Prepared, disq: Map<number, number[]> | null, suppress: readonly number[]): 0 | 1 | 2 {
   let sev: 0 | 1 | 2 = 0;
-  for (let i = 0; i < prep.sdx.length; i++) {
-    const s = prep.sdx[i]!;
+  const sdx = prep.sdx;
+  for (let i = 0; i < sdx.length; i++) {
+    const s = sdx[i]!;
     if (s.level <= sev || s.idx < 0 || s.dup || s.excludedBy || s.death || disq?.has(i)) continue;
-    if (suppress.length > 0 && suppress.some((a) => s.attrs.includes(a))) continue;
+    if (suppress.length > 0 && hasAny(s.attrs, suppress)) continue;
     sev = s.level;
   }
   return sev;
+}
+
+/** True when `attrs` holds one of `wanted`. */
+function hasAny(attrs: readonly number[], wanted: readonly number[]): boolean {
+  for (let k = 0; k < wanted.length; k++) if (attrs.includes(wanted[k]!)) return true;
+  return false;
 }
 
 /** Evaluates one MDC's formula rows in `seq` order; the first true row wins. */
@@ -398,7 +454,7 @@ function evalMdc(
 ): { row: CompiledRow; sev: 0 | 1 | 2 } | null {
   const { t, mask } = prep;
   if (prep.suppressing) fillProcedures(prep, mdc);
-  const rows = t.rowsByMdc.get(mdc);
+  const rows = t.rowsByMdcIndex[mdc];
   if (!rows) return null;
   const mccSlot = t.special.MCC;
   const ccSlot = t.special.CC;
@@ -407,6 +463,7 @@ function evalMdc(
     const sev = row.suppress.length > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
     mask[mccSlot] = sev === 2 ? 1 : 0;
     mask[ccSlot] = sev === 1 ? 1 : 0;
+    if (row.gate >= 0 && mask[row.gate] !== 1) continue; // a required operand is false
     if (row.test(mask)) {
       trail.push({
         mdc,
@@ -429,7 +486,7 @@ function errorResult(code: ReturnCode, trail: TrailStep[]): PassResult {
 
 /** One grouping pass (README steps 4-7); `disq` = HAC-disqualified secondary diagnoses. */
 function pass(prep: Prepared, disq: Map<number, number[]> | null): PassResult {
-  const baseSev = severityFor(prep, disq, []);
+  const baseSev = severityFor(prep, disq, NO_SUPPRESS);
   const trail: TrailStep[] = [];
   let reported = prep.pdxMdc ?? 0;
   let current = prep.pdxMdc ?? 0;
@@ -541,7 +598,7 @@ function fillProceduresInto(prep: Prepared, m: Uint8Array): void {
   prep.mask = saved;
 }
 
-function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[]>): SdxResult[] {
+function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[]> | null): SdxResult[] {
   const row = final.row;
   return prep.sdx.map((s, i): SdxResult => {
     const level = s.idx < 0 ? null : SEV_NAME[s.level];
@@ -552,7 +609,7 @@ function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[
     if (s.dup) reason = { kind: 'duplicate-of-principal' };
     else if (s.excludedBy) reason = { kind: 'pdx-exclusion', principal: prep.pdx, groups: s.excludedBy.map((g) => g + 1) };
     else if (s.death) reason = { kind: 'death-exclusion' };
-    else if (disq.has(i)) reason = { kind: 'hac', hacs: disq.get(i)!, poa: s.poa };
+    else if (disq?.has(i)) reason = { kind: 'hac', hacs: disq.get(i)!, poa: s.poa };
     if (reason) usage = `${kind}_EXCLUDED`;
     else {
       const hit = row.suppress.filter((a) => s.attrs.includes(a));

@@ -8,7 +8,7 @@
  */
 import { BundleFormatError } from '../bundle/format';
 import { readJson, type BundleReader } from '../bundle/reader';
-import { compileFormula, parseFormula, positiveOperands, type CompiledFormula, type FormulaNode } from './formula';
+import { compileFormula, gateSlot, parseFormula, positiveOperands, type CompiledFormula, type FormulaNode } from './formula';
 import { GROUPER_BLOCK, GROUPER_PAYLOAD_VERSION, type FormulaRow, type GrouperPayload } from './payload';
 
 /** Special formula tokens, in mask order after the four attribute sections. */
@@ -42,8 +42,10 @@ export interface ProcedureCounters {
 export interface CompiledRow extends FormulaRow {
   test: CompiledFormula;
   ast: FormulaNode;
-  /** Operands read positively (explanation), computed once. */
-  positives: { prefix: string; name: string }[];
+  /** Operands read positively (explanation), computed once, with their `PREFIX:name` text. */
+  positives: { prefix: string; name: string; operand: string }[];
+  /** A mask slot that must be 1 for the row to fire (-1 = none): rows are skipped with one read. */
+  gate: number;
   /** For `drg = 0` rows without reroute: the return code (UNGROUPABLE when no error token). */
   errorCode: string;
 }
@@ -70,6 +72,10 @@ export class GrouperTables {
   /** Claim mask reused by every grouping with this version (grouping is synchronous). */
   readonly scratchMask: Uint8Array;
   readonly rowsByMdc = new Map<number, CompiledRow[]>();
+  /** {@link rowsByMdc} as an array indexed by MDC number (hot path). */
+  readonly rowsByMdcIndex: (CompiledRow[] | undefined)[] = [];
+  /** Per attribute set: 1 when it has `mccalive` (a CC/MCC only if the patient lives). */
+  readonly setMccAlive: Uint8Array;
   readonly hacFormulas: { hac: number; title: string; test: CompiledFormula }[];
   readonly drgInfo = new Map<number, { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }>();
   readonly mdcTitles = new Map<number, string>();
@@ -149,9 +155,11 @@ export class GrouperTables {
       let errorCode = 'UNGROUPABLE';
       for (const [token, code] of ERROR_TOKENS) if (new RegExp(`\\b${token}\\b`).test(row.formula)) errorCode = code;
       const list = this.rowsByMdc.get(row.mdc) ?? [];
-      list.push({ ...row, ast, positives: positiveOperands(ast), test: compileFormula(ast, resolve), errorCode });
+      const positives = positiveOperands(ast).map((o) => ({ ...o, operand: o.prefix ? `${o.prefix}:${o.name}` : o.name }));
+      list.push({ ...row, ast, positives, test: compileFormula(ast, resolve), gate: gateSlot(ast, resolve), errorCode });
       this.rowsByMdc.set(row.mdc, list);
     }
+    for (const [mdc, rows] of this.rowsByMdc) this.rowsByMdcIndex[mdc] = rows;
     this.onlyIds = [...only];
     this.hacFormulas = p.hacFormulas.map((h) => ({ hac: h.hac, title: h.title, test: compileFormula(parseFormula(h.formula), resolve) }));
     const weights = new Map(p.weights.map((w) => [w.drg, w]));
@@ -169,6 +177,9 @@ export class GrouperTables {
     for (const m of p.mdcs) this.mdcTitles.set(m.mdc, m.title);
     this.poaExempt = new Set(p.poaExempt);
     this.dischargeStatuses = new Set(p.dischargeStatuses);
+    this.setMccAlive = new Uint8Array(p.attrSets.length);
+    const mccalive = this.ids.mccalive;
+    if (mccalive >= 0) for (let i = 0; i < p.attrSets.length; i++) if (p.attrSets[i]!.includes(mccalive)) this.setMccAlive[i] = 1;
   }
 
   /** True when exclusion group `group` lists diagnosis `dx` (binary search in the sorted list). */
@@ -186,7 +197,8 @@ export class GrouperTables {
     return false;
   }
 
-  private readonly counterCache = new Map<number, ProcedureCounters | null>();
+  /** Indexed by attribute-set id; undefined = not computed yet. */
+  private readonly counterCache: (ProcedureCounters | null | undefined)[] = [];
 
   /**
    * What one procedure code adds to the formula counters (joints bitmask, stent and vessel
@@ -194,7 +206,7 @@ export class GrouperTables {
    */
   counters(prIndex: number): ProcedureCounters | null {
     const set = this.payload.pr.attrSet[prIndex]!;
-    let c = this.counterCache.get(set);
+    let c = this.counterCache[set];
     if (c === undefined) {
       const attrs = this.payload.attrSets[set]!;
       const has = (a: number) => a >= 0 && attrs.includes(a);
@@ -211,7 +223,7 @@ export class GrouperTables {
       v.post = has(this.ids.sglpostfuse) ? 1 : 0;
       v.antX = has(this.ids.sglantsectXfuse) ? 1 : 0;
       c = Object.values(v).some((x) => x !== 0) ? v : null;
-      this.counterCache.set(set, c);
+      this.counterCache[set] = c;
     }
     return c;
   }
