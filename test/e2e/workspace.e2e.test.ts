@@ -14,6 +14,9 @@ import { EHR_FIXTURES, ROOT, SCREENSHOTS } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
 
+/** README screenshots are refreshed with CHARTSIDE_UPDATE_SCREENSHOTS=1 (as foundation.e2e.test.ts does). */
+const SHOTS = process.env.CHARTSIDE_UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS : join(ROOT, 'test-results', 'screenshots');
+
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 interface AxeViolation {
@@ -114,7 +117,7 @@ describe('case workspace in the side panel', () => {
     // POA: the accepted codes have none yet, so the POA edit lists them.
     expect(await panel.$$eval('#panel-case [data-edit="poa-missing"]', (l) => l.length)).toBeGreaterThan(0);
 
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
       // Alt+T toggles light <-> dark from what is showing.
       for (let i = 0; i < 2 && (await panel.evaluate(() => document.documentElement.dataset.theme)) !== theme; i++) {
@@ -126,10 +129,10 @@ describe('case workspace in the side panel', () => {
       const violations = (await axeViolations(panel)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(violations, `${theme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
       await panel.evaluate(() => window.scrollTo(0, 0));
-      await panel.screenshot({ path: join(SCREENSHOTS, `workspace-${theme}.png`) as `${string}.png` });
+      await panel.screenshot({ path: join(SHOTS, `workspace-${theme}.png`) as `${string}.png` });
       // The live panels further down: edits and the DRG with CC/MCC and the what-if.
       await (await panel.$('#panel-case #ws-dx'))!.scrollIntoView();
-      await (await panel.$('#panel-case .ws-drg'))!.screenshot({ path: join(SCREENSHOTS, `workspace-drg-${theme}.png`) as `${string}.png` });
+      await (await panel.$('#panel-case .ws-drg'))!.screenshot({ path: join(SHOTS, `workspace-drg-${theme}.png`) as `${string}.png` });
     }
     // Readable at 360 px: nothing wider than the panel.
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
