@@ -99,7 +99,8 @@ export async function saveQueryDraft(db: ChartsideDb, caseId: string, draft: Sav
 
 async function openRow(db: ChartsideDb, key: CryptoKey, raw: unknown): Promise<{ kind: 'case' | 'query-draft'; id: string; updatedAt: string; value: unknown; caseId?: string | undefined }> {
   const row = SavedRowSchema.safeParse(raw);
-  const id = String((raw as { id?: unknown } | undefined)?.id ?? '?');
+  const rawId = (raw as { id?: unknown } | undefined)?.id;
+  const id = typeof rawId === 'string' ? rawId : '?';
   if (!row.success) throw new ChartsideVaultError(`saved row ${id} is malformed: ${row.error.issues[0]?.message ?? 'invalid'}`);
   const plain = await unseal(key, row.data.id, row.data.sealed);
   let json: unknown;

@@ -356,7 +356,7 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
                       e.preventDefault();
                       const to = e.key === 'ArrowUp' ? i - 1 : i + 1;
                       move(to);
-                      requestAnimationFrame(() => (document.querySelector(`.ws-codes li[data-code="${d.code}"]`) as HTMLElement | null)?.focus());
+                      requestAnimationFrame(() => document.querySelector<HTMLElement>(`.ws-codes li[data-code="${d.code}"]`)?.focus());
                     } else if (e.key === 'Delete') {
                       e.preventDefault();
                       setCase((x) => removeCode(x, d.code));

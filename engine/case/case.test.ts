@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 function inpatient(...codes: [string, string][]): CodingCase {
-  let c = { ...newCase('test-case'), admissionDate: '2025-11-10', dischargeDate: '2025-11-15', sex: 'F' as const, age: 71 };
+  let c: CodingCase = { ...newCase('test-case'), admissionDate: '2025-11-10', dischargeDate: '2025-11-15', sex: 'F', age: 71 };
   for (const [code, poa] of codes) c = addDiagnosis(c, code, 'typed', poa as 'Y');
   return c;
 }

@@ -27,12 +27,12 @@ async function storeDump(panel: Page, store: string): Promise<string> {
     const db = await new Promise<IDBDatabase>((ok, ko) => {
       const r = indexedDB.open('chartside');
       r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
+      r.onerror = () => ko(r.error ?? new Error('IndexedDB request failed'));
     });
     const rows = await new Promise<unknown[]>((ok, ko) => {
       const r = db.transaction(name).objectStore(name).getAll();
       r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
+      r.onerror = () => ko(r.error ?? new Error('IndexedDB request failed'));
     });
     db.close();
     // Bytes as latin1 text so a plaintext code inside a Uint8Array would show.
@@ -86,7 +86,7 @@ describe('privacy: a full session in the built extension', () => {
     await waitForDrg(panel);
 
     // Draft a query: the CDI part of the case lists opportunities; open the first draft.
-    await panel.$eval('#panel-case details.ws-cdi', (d) => ((d as HTMLDetailsElement).open = true));
+    await panel.$eval('#panel-case details.ws-cdi', (d) => d.setAttribute('open', ''));
     await waitInPanel(panel, 'CDI analysed', () => document.querySelector('#panel-case [data-cdi-state="done"]') !== null);
     const opportunities = Number(await panel.$eval('#panel-case [data-cdi-opportunities]', (e) => e.getAttribute('data-cdi-opportunities')));
     expect(opportunities).toBeGreaterThan(0);
@@ -237,14 +237,23 @@ describe('the built output', () => {
   it('the Firefox build (npm run build:firefox) has a valid manifest', () => {
     const dirFx = join(ROOT, '.output', 'firefox-mv3');
     expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
-    const m = JSON.parse(readFileSync(join(dirFx, 'manifest.json'), 'utf8')) as Record<string, any>;
+    const m = JSON.parse(readFileSync(join(dirFx, 'manifest.json'), 'utf8')) as {
+      manifest_version: number;
+      name: unknown;
+      version: string;
+      permissions: string[];
+      browser_specific_settings?: { gecko?: { id?: string } };
+      sidebar_action: { default_panel: string };
+      background?: { scripts?: string[] };
+      content_security_policy: { extension_pages: string };
+    };
     expect(m.manifest_version).toBe(3);
     expect(typeof m.name).toBe('string');
     expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(m.browser_specific_settings?.gecko?.id).toMatch(/@/);
     // Firefox has no sidePanel permission: the panel is a sidebar_action.
-    expect((m.permissions as string[]).every((p) => ['storage', 'activeTab', 'scripting'].includes(p))).toBe(true);
-    expect(m.sidebar_action?.default_panel).toBe('sidepanel.html');
+    expect(m.permissions.every((p) => ['storage', 'activeTab', 'scripting'].includes(p))).toBe(true);
+    expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(existsSync(join(dirFx, m.sidebar_action.default_panel))).toBe(true);
     for (const s of m.background?.scripts ?? []) expect(existsSync(join(dirFx, s))).toBe(true);
     expect(m.content_security_policy.extension_pages).toMatch(/connect-src 'self'/);

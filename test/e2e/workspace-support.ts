@@ -25,7 +25,7 @@ export async function alt(panel: Page, key: string): Promise<void> {
 /** Accepts the first `n` suggestions with the keyboard (focus a row, press `a`); returns their codes. */
 export async function acceptSuggestions(panel: Page, n: number): Promise<string[]> {
   await alt(panel, '2');
-  await waitInPanel(panel, 'suggestions listed', () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0);
+  await waitInPanel(panel, 'suggestions listed', () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0, undefined, 90_000);
   const codes: string[] = [];
   const rows = await panel.$$('#panel-suggest [data-suggestion]');
   for (const row of rows.slice(0, n)) {

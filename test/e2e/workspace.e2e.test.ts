@@ -129,10 +129,10 @@ describe('case workspace in the side panel', () => {
       const violations = (await axeViolations(panel)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(violations, `${theme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
       await panel.evaluate(() => window.scrollTo(0, 0));
-      await panel.screenshot({ path: join(SHOTS, `workspace-${theme}.png`) as `${string}.png` });
+      await panel.screenshot({ path: join(SHOTS, `workspace-${theme}.png`) });
       // The live panels further down: edits and the DRG with CC/MCC and the what-if.
       await (await panel.$('#panel-case #ws-dx'))!.scrollIntoView();
-      await (await panel.$('#panel-case .ws-drg'))!.screenshot({ path: join(SHOTS, `workspace-drg-${theme}.png`) as `${string}.png` });
+      await (await panel.$('#panel-case .ws-drg'))!.screenshot({ path: join(SHOTS, `workspace-drg-${theme}.png`) });
     }
     // Readable at 360 px: nothing wider than the panel.
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
