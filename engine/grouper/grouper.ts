@@ -36,9 +36,13 @@ const TRANSFER = new Set(['02', '05', '66', '82', '85', '94']);
 
 /** Normalises a code: upper case, no dots or spaces. */
 export function normalizeCode(code: string): string {
-  return CLEAN_CODE.test(code) ? code : code.replace(/[.\s]/g, '').toUpperCase();
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    // Anything but 0-9 / A-Z: clean it (the usual code is already clean: no new string).
+    if (c < 48 || (c > 57 && c < 65) || c > 90) return code.replace(/[.\s]/g, '').toUpperCase();
+  }
+  return code;
 }
-const CLEAN_CODE = /^[A-Z0-9]*$/;
 
 /** Normalises a discharge status to two digits when numeric ('1' -> '01'). */
 export function normalizeDischargeStatus(status: string): string {
@@ -159,10 +163,22 @@ export class Grouper {
     };
   }
 
-  /** Fast path of {@link pickVersion}: the version whose dates hold the discharge date, else null. */
+  /** Installed versions by the spellings `claim.version` may use ('43.1', '431'). */
+  private readonly byName = new Map<string, GrouperVersion>();
+
+  /**
+   * Fast path of {@link pickVersion} (no strings built, nothing allocated): the version named by
+   * the claim, else the one whose dates hold the discharge date; null when a note is due.
+   */
   private tablesForDate(claim: GrouperClaim): GrouperTables | null {
+    if (claim.version) {
+      if (this.byName.size === 0) {
+        for (const v of this.versions) this.byName.set(v.version, v).set(v.version.replace('.', ''), v);
+      }
+      return this.byName.get(claim.version)?.tables ?? null;
+    }
     const d = claim.dischargeDate;
-    if (claim.version || !d) return null;
+    if (!d) return null;
     const vs = this.versions;
     for (let i = 0; i < vs.length; i++) {
       const v = vs[i]!;
@@ -247,7 +263,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   const mask = t.scratchMask;
   mask.fill(0);
   const pdx = normalizeCode(claim.pdx ?? '');
-  const pdxIdx = pdx === '' ? -1 : (t.dxIndex.get(pdx) ?? -1);
+  const pdxIdx = pdx === '' ? -1 : t.dxLookup.get(pdx);
   // UB-04 / CMS notation: M or 1 = male, F or 2 = female; anything else is unknown.
   const sex = claim.sex === 'M' || claim.sex === '1' ? 'M' : claim.sex === 'F' || claim.sex === '2' ? 'F' : '';
   let pdxMdc: number | null = null;
@@ -274,7 +290,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   for (let k = 0; k < claimSdx.length; k++) {
     const s = claimSdx[k]!;
     const code = normalizeCode(s.code);
-    const idx = t.dxIndex.get(code) ?? -1;
+    const idx = t.dxLookup.get(code);
     const raw = s.poa ?? '';
     const poa = raw === 'Y' || raw === 'N' || raw === 'U' || raw === 'W' || raw === '' ? raw : raw.trim().toUpperCase();
     if (idx < 0) {
@@ -309,7 +325,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
   const claimProcs = claim.procedures;
   for (let k = 0; k < claimProcs.length; k++) {
     const code = normalizeCode(claimProcs[k]!);
-    const idx = t.prIndex.get(code) ?? -1;
+    const idx = t.prLookup.get(code);
     procs.push({ code, idx });
     if (idx >= 0) {
       const member = t.payload.pr.clusters[idx]!;

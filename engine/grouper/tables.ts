@@ -53,6 +53,73 @@ export interface CompiledRow extends FormulaRow {
 const TRAUMA_SITES = ['sthead', 'stchest', 'stabdom', 'stkidney', 'sturin', 'stpel', 'stuplimb', 'stlolimb'];
 const JOINTS = ['righthip', 'rightknee', 'rightankle', 'lefthip', 'leftknee', 'leftankle'];
 
+/**
+ * A code of 1-7 characters 0-9 / A-Z as a number (bijective base 37: distinct codes, distinct
+ * numbers, never 0); -1 for anything else.
+ */
+function codeKey(code: string): number {
+  const len = code.length;
+  if (len === 0 || len > 7) return -1;
+  let k = 0;
+  for (let i = 0; i < len; i++) {
+    const c = code.charCodeAt(i);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 47; // 1-10
+    else if (c >= 65 && c <= 90) d = c - 54; // 11-36
+    else return -1;
+    k = k * 37 + d;
+  }
+  return k;
+}
+
+function keyHash(k: number): number {
+  const h = Math.imul((k >>> 0) ^ Math.imul(Math.floor(k / 4294967296), 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Code -> row index for the grouper's hot path: open addressing over numeric keys, so a lookup
+ * reads one or two cache lines of two typed arrays instead of hashing and comparing strings in a
+ * 75,000-entry Map. Same answers as a `Map` filled in row order (the last row of a code wins).
+ */
+export class CodeIndex {
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly slotMask: number;
+  /** Fallback when a table code is not 1-7 characters 0-9 / A-Z (never in the CMS tables). */
+  private readonly map: Map<string, number> | null;
+
+  constructor(codes: string[], map: Map<string, number>) {
+    let size = 16;
+    while (size < codes.length * 2) size <<= 1;
+    this.keys = new Float64Array(size);
+    this.values = new Int32Array(size);
+    this.slotMask = size - 1;
+    this.map = codes.every((c) => codeKey(c) > 0) ? null : map;
+    if (this.map) return;
+    for (let i = 0; i < codes.length; i++) {
+      const k = codeKey(codes[i]!);
+      let j = keyHash(k) & this.slotMask;
+      while (this.keys[j] !== 0 && this.keys[j] !== k) j = (j + 1) & this.slotMask;
+      this.keys[j] = k;
+      this.values[j] = i;
+    }
+  }
+
+  /** Row index of a normalised code, or -1. */
+  get(code: string): number {
+    if (this.map) return this.map.get(code) ?? -1;
+    const k = codeKey(code);
+    if (k < 0) return -1;
+    const keys = this.keys;
+    for (let j = keyHash(k) & this.slotMask; ; j = (j + 1) & this.slotMask) {
+      const v = keys[j]!;
+      if (v === k) return this.values[j]!;
+      if (v === 0) return -1;
+    }
+  }
+}
+
 /** One loaded grouper version. */
 export class GrouperTables {
   readonly version: string;
@@ -69,6 +136,9 @@ export class GrouperTables {
   readonly dxCodes: string[];
   readonly prIndex = new Map<string, number>();
   readonly prCodes: string[];
+  /** Fast forms of {@link dxIndex} / {@link prIndex} (same answers, -1 = unknown). */
+  readonly dxLookup: CodeIndex;
+  readonly prLookup: CodeIndex;
   /** Claim mask reused by every grouping with this version (grouping is synchronous). */
   readonly scratchMask: Uint8Array;
   readonly rowsByMdc = new Map<number, CompiledRow[]>();
@@ -115,6 +185,8 @@ export class GrouperTables {
     this.dxCodes.forEach((c, i) => this.dxIndex.set(c, i));
     this.prCodes = p.pr.codes.split(' ');
     this.prCodes.forEach((c, i) => this.prIndex.set(c, i));
+    this.dxLookup = new CodeIndex(this.dxCodes, this.dxIndex);
+    this.prLookup = new CodeIndex(this.prCodes, this.prIndex);
     const base = 4 * this.n;
     this.special = Object.fromEntries(SPECIALS.map((s, i) => [s, base + i])) as Record<Special, number>;
     this.maskSize = base + SPECIALS.length;
