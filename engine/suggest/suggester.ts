@@ -105,6 +105,35 @@ interface Mention {
   learned?: boolean;
 }
 
+/** A code's billable descendants prepared for completion ({@link Suggester} caches one per code). */
+interface Completion {
+  kids: {
+    code: string;
+    dotted: string;
+    /** {@link phraseKeys} of the Tabular title. */
+    keys: string[];
+    /** Title says "unspecified" or "without complication(s)": the default pick. */
+    unspecifiedOrUncomplicated: boolean;
+    /** Title says "unspecified". */
+    unspecified: boolean;
+  }[];
+  /** Title keys of the code completed. */
+  parentKeys: Set<string>;
+}
+
+/** `true` when some position other than `positions[i]` lies within two tokens of it. */
+function nearAnother(positions: number[], i: number): boolean {
+  const at = positions[i]!;
+  for (let j = 0; j < positions.length; j++) if (j !== i && Math.abs(positions[j]! - at) <= 2) return true;
+  return false;
+}
+
+/** `true` when a key starts with a digit (`/^[0-9]/`, without a regular expression: called per placement). */
+const startsWithDigit = (k: string): boolean => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
 /** Weight of a learned association's probability as a mention score. */
 const LEARNED_WEIGHT = 0.3;
 
@@ -128,6 +157,10 @@ export class Suggester {
   private readonly billableCache = new Map<string, { code: string; needsSpecificity: boolean; note?: string } | null>();
   /** Tabular notes by code (table lifetime). */
   private readonly notesCache = new Map<string, CmNote[]>();
+  /** Code -> its billable descendants with their title keys, for completion (table lifetime). */
+  private readonly completionCache = new Map<string, Completion>();
+  /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
+  private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
 
   constructor(
     private readonly cm: CmTable,
@@ -230,7 +263,7 @@ export class Suggester {
           if (e.withKeys.length > 0) {
             const here =
               e.withKeys.every((k) => sk.positions.has(k)) &&
-              this.place({ ...e, req: [...e.req, ...e.withKeys] }, sk, si) !== undefined;
+              this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
             const numeric = e.withKeys.some((k) => /[0-9]/.test(k));
             if (!here && (numeric || !this.elsewhere(e.withKeys, keySentences, si, text, a))) continue;
@@ -242,18 +275,38 @@ export class Suggester {
     }
     // The most specific of overlapping matches leads; a match whose words lie inside a more
     // specific one's is kept as "dominated" (a low-ranked alternative, below the display threshold).
-    const lo = (x: Match): number => x.positions[0]!;
-    const hi = (x: Match): number => x.positions[x.positions.length - 1]!;
-    for (const m of found) {
-      m.dominated = found.some(
-        (o) =>
-          o !== m &&
-          o.entry.system === m.entry.system &&
-          o.entry.req.length + o.entry.withKeys.length > m.entry.req.length + m.entry.withKeys.length &&
-          (m.positions.every((p) => o.positions.includes(p)) || (lo(o) <= lo(m) && hi(m) <= hi(o))),
-      );
+    // (Plain loops over precomputed spans: this runs for every pair of matches of a sentence.)
+    const n = found.length;
+    const spec = new Array<number>(n);
+    const lo = new Array<number>(n);
+    const hi = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const x = found[i]!;
+      spec[i] = x.entry.req.length + x.entry.withKeys.length;
+      lo[i] = x.positions[0]!;
+      hi[i] = x.positions[x.positions.length - 1]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const m = found[i]!;
+      let dominated = false;
+      for (let j = 0; j < n && !dominated; j++) {
+        const o = found[j]!;
+        if (j === i || o.entry.system !== m.entry.system || spec[j]! <= spec[i]!) continue;
+        dominated = (lo[j]! <= lo[i]! && hi[i]! <= hi[j]!) || m.positions.every((p) => o.positions.includes(p));
+      }
+      m.dominated = dominated;
     }
     return found;
+  }
+
+  /** `e` with its `with` keys required in the sentence too (one object per entry, not one per match). */
+  private withEntry(e: LexEntry): LexEntry {
+    let w = this.withEntryCache.get(e);
+    if (!w) {
+      w = { ...e, req: [...e.req, ...e.withKeys] };
+      this.withEntryCache.set(e, w);
+    }
+    return w;
   }
 
   /** Places an entry's required keys in the sentence within the window, nearest to the anchor. */
@@ -278,14 +331,18 @@ export class Suggester {
       }
       if (!ok) continue;
       // A number (stage 3, type 2) counts only next to another word of the entry.
-      if (
-        e.req.some((k, i) => /^[0-9]/.test(k) && !positions.some((p, j) => j !== i && Math.abs(p - positions[i]!) <= 2))
-      )
-        continue;
-      const lo = Math.min(...positions);
-      const hi = Math.max(...positions);
+      if (e.req.some((k, i) => startsWithDigit(k) && !nearAnother(positions, i))) continue;
+      let lo = positions[0]!;
+      let hi = lo;
+      for (const p of positions) {
+        if (p < lo) lo = p;
+        if (p > hi) hi = p;
+      }
       if (hi - lo + 1 > maxWidth) continue;
-      const uniq = [...new Set(positions)].sort((x, y) => x - y);
+      const uniq = positions.slice().sort((x, y) => x - y);
+      let u = 0;
+      for (let i = 0; i < uniq.length; i++) if (i === 0 || uniq[i] !== uniq[u - 1]) uniq[u++] = uniq[i]!;
+      uniq.length = u;
       return {
         entry: e,
         sentence: si,
@@ -543,7 +600,7 @@ export class Suggester {
     while (code.length > 3 && !this.cm.has(code)) code = code.slice(0, -1);
     if (!this.cm.has(code)) return undefined;
     if (this.cm.isBillable(code)) return { code: formatCmCode(code), needsSpecificity: false };
-    const kids = this.cm.billableDescendants(code);
+    const { kids, parentKeys } = this.completion(code);
     if (kids.length === 0) return undefined;
     const mods = typeof modsOf === 'function' ? modsOf() : modsOf;
     const want7 = mods.encounter?.value === 'subsequent' ? 'D' : mods.encounter?.value === 'sequela' ? 'S' : 'A';
@@ -551,11 +608,11 @@ export class Suggester {
     let bestScore = -Infinity;
     let bestHits = 0;
     for (const k of kids) {
-      const tk = phraseKeys(k.long);
+      const tk = k.keys;
       let hits = 0;
       for (const key of tk) if (sk.positions.has(key)) hits++;
       let s = hits - 0.05 * tk.length;
-      if (/\bunspecified\b|without complications?/i.test(k.long)) s += 0.6;
+      if (k.unspecifiedOrUncomplicated) s += 0.6;
       if (k.code.length === 7 && k.code.endsWith(want7)) s += 0.5;
       if (s > bestScore) {
         bestScore = s;
@@ -563,15 +620,37 @@ export class Suggester {
         bestHits = hits;
       }
     }
-    const parentKeys = new Set(phraseKeys(this.cm.summary(code)?.long ?? ''));
-    const extra = phraseKeys(best.long).filter((k) => !parentKeys.has(k) && sk.positions.has(k)).length;
-    const needsSpecificity = extra === 0 || /\bunspecified\b/i.test(best.long);
+    const extra = best.keys.filter((k) => !parentKeys.has(k) && sk.positions.has(k)).length;
+    const needsSpecificity = extra === 0 || best.unspecified;
     void bestHits;
     return {
       code: best.dotted,
       needsSpecificity,
       note: `${formatCmCode(code)} completed to ${best.dotted} from the Tabular`,
     };
+  }
+
+  /**
+   * A code's billable descendants with their title keys and wording flags, computed once per
+   * code: completion runs for every match of a non-billable Index code, and recomputing the
+   * descendants' keys each time was the suggester's hottest avoidable work (profile, issue 5 bench).
+   */
+  private completion(code: string): Completion {
+    let c = this.completionCache.get(code);
+    if (!c) {
+      c = {
+        kids: this.cm.billableDescendants(code).map((k) => ({
+          code: k.code,
+          dotted: k.dotted,
+          keys: phraseKeys(k.long),
+          unspecifiedOrUncomplicated: /\bunspecified\b|without complications?/i.test(k.long),
+          unspecified: /\bunspecified\b/i.test(k.long),
+        })),
+        parentKeys: new Set(phraseKeys(this.cm.summary(code)?.long ?? '')),
+      };
+      this.completionCache.set(code, c);
+    }
+    return c;
   }
 
   /**
