@@ -32,15 +32,15 @@ import {
 } from '../../engine/case';
 import { formatCmCode } from '../../engine/codes/normalize';
 import { openChartsideDb, type ChartsideDb } from '../../platform/db';
-import { deleteCase, loadCase, recordExport, saveCase } from '../../platform/cases';
+import { deleteCase, listSaved, loadCase, recordExport, saveCase, saveQueryDraft } from '../../platform/cases';
 import type { CaseRecompute } from '../../platform/worker/case';
 import { todayIso } from '../../platform/today';
 import { DrgPanel } from '../drg/DrgPanel';
-import CdiSection from '../cdi/section';
 import type { SectionProps } from '../shell/sections';
 import { sidePanelDecisions } from '../suggest/accepted';
 import { onPin, purgeOutcome, takePins } from './inbox';
 import { AddCode } from './add-code';
+import { CaseCdi } from './case-cdi';
 import './workspace.css';
 
 /** Cases open in this panel, by case id, with the suggestion codes already merged into each. */
@@ -101,7 +101,7 @@ function mergePins(c: CodingCase): CodingCase {
   return next;
 }
 
-export default function WorkspaceSection({ engine, status, snapshot }: SectionProps) {
+export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
   const caseId = useMemo(() => (snapshot ? caseIdFor(snapshot) : 'case-scratch'), [snapshot?.url, snapshot?.document.title, snapshot?.document.encounter]);
   const entry = openCases.get(caseId) ?? { c: newCase(caseId), merged: new Set<string>() };
   openCases.set(caseId, entry);
@@ -111,6 +111,7 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
   const [exported, setExported] = useState<{ kind: 'text' | 'fhir'; body: string } | undefined>();
   const [saved, setSaved] = useState<'unknown' | 'saved' | 'not-saved'>('unknown');
   const [purge, setPurge] = useState<string | undefined>();
+  const [savedQueries, setSavedQueries] = useState(0);
   const seq = useRef(0);
 
   const setCase = useCallback(
@@ -139,6 +140,7 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
       .then((stored) => {
         if (!live) return;
         setSaved(stored ? 'saved' : 'not-saved');
+        void listSaved(database()).then((all) => live && setSavedQueries(all.drafts.filter((d) => d.caseId === caseId).length));
         if (stored && entry.c.diagnoses.length === 0 && entry.c.procedures.length === 0) {
           entry.c = stored;
           setCaseState(stored);
@@ -182,11 +184,22 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
       setMessage({ text: `Not saved: ${errorText(e)}`, error: true });
     }
   };
+  const doSaveQuery = async (text: string): Promise<void> => {
+    try {
+      // The topic is part of the row key (not encrypted): a time stamp, never chart words.
+      await saveQueryDraft(database(), c.id, { topic: `copied-${new Date().toISOString()}`, text });
+      setSavedQueries((n) => n + 1);
+      setMessage({ text: 'Query saved with the case on this device (encrypted).' });
+    } catch (e) {
+      setMessage({ text: `Query not saved: ${errorText(e)}`, error: true });
+    }
+  };
   const doDelete = async (): Promise<void> => {
     try {
       await deleteCase(database(), c.id);
       setSaved('not-saved');
-      setMessage({ text: 'Saved copy deleted from this device.' });
+      setSavedQueries(0);
+      setMessage({ text: 'Saved copy (and its saved queries) deleted from this device.' });
     } catch (e) {
       setMessage({ text: `Not deleted: ${errorText(e)}`, error: true });
     }
@@ -492,7 +505,7 @@ export default function WorkspaceSection({ engine, status, snapshot }: SectionPr
 
       <details class="ws-cdi">
         <summary>CDI opportunities and query drafts</summary>
-        <CdiSection engine={engine} snapshot={snapshot} status={status} />
+        <CaseCdi engine={engine} snapshot={snapshot} onSaveQuery={doSaveQuery} savedQueries={savedQueries} />
       </details>
 
       {exported && (

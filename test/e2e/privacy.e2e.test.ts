@@ -62,6 +62,9 @@ describe('privacy: a full session in the built extension', () => {
     chartside = await launchWithExtension({ recordNetwork: true });
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
+    await chartside.browser
+      .defaultBrowserContext()
+      .overridePermissions(chartside.extensionOrigin.replace(/\/$/, ''), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   }, 180_000);
   afterAll(async () => {
     await chartside?.network?.stop();
@@ -94,6 +97,12 @@ describe('privacy: a full session in the built extension', () => {
     await first!.focus();
     await panel.keyboard.press('Enter');
     await waitInPanel(panel, 'query draft open', () => document.querySelector('#panel-case form[aria-label^="Query draft for"]') !== null);
+    // Copy the compliant draft (the CDI panel's button), then save it with the case.
+    await panel.bringToFront();
+    await (await panel.waitForSelector('#panel-case ::-p-text(Copy as plain text)'))!.click();
+    const saveQuery = await panel.waitForSelector('#panel-case button:not([disabled])::-p-text(Save copied query with the case)');
+    await saveQuery!.click();
+    await waitInPanel(panel, 'query saved', () => document.querySelector('#panel-case [data-saved-queries="1"]') !== null);
 
     // Save, then export as text and as FHIR (keyboard shortcuts).
     await alt(panel, 's');
@@ -115,12 +124,13 @@ describe('privacy: a full session in the built extension', () => {
     expect(settings).toContain('"cryptoKey":"secret","extractable":false');
     const cases = await storeDump(panel, 'cases');
     const audit = JSON.parse(await storeDump(panel, 'audit')) as { action: string; caseHash?: string; codeCount?: number; at: string }[];
-    expect(audit.map((a) => a.action)).toEqual(['save-case', 'export-text', 'export-fhir']);
+    expect(audit.map((a) => a.action)).toEqual(['save-query-draft', 'save-case', 'export-text', 'export-fhir']);
+    expect(JSON.parse(cases).map((r: { kind: string }) => r.kind).sort()).toEqual(['case', 'query-draft']);
     for (const a of audit) {
-      expect(Object.keys(a).sort()).toEqual(['action', 'at', 'caseHash', 'codeCount', 'id']);
+      expect(Object.keys(a).sort()).toEqual(a.action === 'save-query-draft' ? ['action', 'at', 'caseHash', 'id'] : ['action', 'at', 'caseHash', 'codeCount', 'id']);
       expect(a.caseHash).toMatch(/^[0-9a-f]{16}$/);
     }
-    const chartWords = ['History and Physical', 'Testpatient', 'TESTPATIENT', 'heart failure', 'pneumonia'];
+    const chartWords = ['History and Physical', 'Testpatient', 'TESTPATIENT', 'heart failure', 'pneumonia', 'Clinical information', 'Sodium', 'Clinically undetermined'];
     for (const code of [...accepted, ...claim.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0]!.code)]) {
       const undotted = code.replace('.', '');
       expect(cases).not.toContain(code);
