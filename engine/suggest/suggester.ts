@@ -9,7 +9,7 @@
  * specificity, section, context), merge mentions per code, then apply the Tabular instructions
  * between codes (Excludes1, "use additional code") and the Guidelines' presumed links.
  */
-import { normalizeCode, formatCmCode } from '../codes/normalize';
+import { normalizeCode as normalizeCodeUncached, formatCmCode } from '../codes/normalize';
 import type { CmNote, CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
 import { rowsMatching } from '../icd10pcs/pcs-table';
@@ -120,6 +120,28 @@ interface Completion {
   /** Title keys of the code completed. */
   parentKeys: Set<string>;
 }
+
+const normalizedCodes = new Map<string, string>();
+
+/** `normalizeCode` memoised: the same few hundred codes are normalised many times per chart (bounded cache). */
+function normalizeCode(code: string): string {
+  let n = normalizedCodes.get(code);
+  if (n === undefined) {
+    n = normalizeCodeUncached(code);
+    if (normalizedCodes.size > 100_000) normalizedCodes.clear();
+    normalizedCodes.set(code, n);
+  }
+  return n;
+}
+
+/** `true` when a key holds a digit (`/[0-9]/`). */
+const hasDigit = (k: string): boolean => {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+};
 
 /** `true` when some position other than `positions[i]` lies within two tokens of it. */
 function nearAnother(positions: number[], i: number): boolean {
@@ -262,11 +284,10 @@ export class Suggester {
           if (!m) continue;
           if (e.withKeys.length > 0) {
             const here =
-              e.withKeys.every((k) => sk.positions.has(k)) &&
-              this.place(this.withEntry(e), sk, si) !== undefined;
+              e.withKeys.every((k) => sk.positions.has(k)) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            const numeric = e.withKeys.some((k) => /[0-9]/.test(k));
-            if (!here && (numeric || !this.elsewhere(e.withKeys, keySentences, si, text, a))) continue;
+            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si, text, a)))
+              continue;
             m.combination = true;
           }
           found.push(m);
@@ -313,14 +334,18 @@ export class Suggester {
   private place(e: LexEntry, sk: SentenceKeys, si: number): Match | undefined {
     const anchorPositions = sk.positions.get(e.anchor);
     if (!anchorPositions) return undefined;
-    for (let i = 1; i < e.req.length; i++) if (!sk.positions.has(e.req[i]!)) return undefined;
+    // Every required key's positions, looked up once (not once per anchor position).
+    const lists: number[][] = [];
+    for (const k of e.req) {
+      const ps = sk.positions.get(k);
+      if (!ps) return undefined;
+      lists.push(ps);
+    }
     const maxWidth = e.req.length + WINDOW_SLACK;
     for (const ap of anchorPositions) {
       const positions: number[] = [];
       let ok = true;
-      for (const k of e.req) {
-        const ps = sk.positions.get(k);
-        if (!ps) return undefined;
+      for (const ps of lists) {
         let best = -1;
         for (const p of ps) if (best < 0 || Math.abs(p - ap) < Math.abs(best - ap)) best = p;
         if (Math.abs(best - ap) >= maxWidth) {
