@@ -73,6 +73,11 @@ describe('CDP network recorder', () => {
     await page.goto(`${chartside.extensionOrigin}sidepanel.html`, { waitUntil: 'load' });
     await page.evaluate(() => fetch('/manifest.json?from=extension-page').then((r) => r.text()));
     const fromPage = await network.waitFor((r) => r.url.endsWith('/manifest.json?from=extension-page'));
+    // The target record follows the page from about:blank to the side panel.
+    const panelTarget = network.targets.find((t) => t.url === `${chartside.extensionOrigin}sidepanel.html`);
+    // (attached while still blank, then navigated: both URLs are kept, the current one last).
+    expect(panelTarget?.urls.length).toBeGreaterThan(1);
+    expect(panelTarget?.urls.at(-1)).toBe(`${chartside.extensionOrigin}sidepanel.html`);
     expect(fromPage).toMatchObject({ targetType: 'page', targetUrl: expect.stringContaining('sidepanel.html') });
     await page.close();
   });

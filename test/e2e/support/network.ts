@@ -33,7 +33,10 @@ export interface RecordedRequest {
 /** A target the recorder attached to (to check the recording covered what it should). */
 export interface RecordedTarget {
   type: string;
+  /** Its current URL (a new page starts as about:blank, then navigates). */
   url: string;
+  /** Every URL it has had, in order. */
+  urls: string[];
 }
 
 /** A live recording: `requests` and `targets` grow until {@link NetworkRecording.stop}. */
@@ -78,7 +81,8 @@ export async function recordNetwork(browser: Browser): Promise<NetworkRecording>
   // Target info by session id. Puppeteer emits `sessionattached` for a child session just before
   // it delivers the parent's `Target.attachedToTarget` event (which carries the info), so the info
   // is looked up when a request arrives, never when the session appears.
-  const infoBySession = new Map<string, RecordedTarget & { targetId: string }>();
+  const infoBySession = new Map<string, RecordedTarget>();
+  const infoByTarget = new Map<string, RecordedTarget>();
 
   const waiters = new Set<(request: RecordedRequest) => void>();
 
@@ -110,9 +114,15 @@ export async function recordNetwork(browser: Browser): Promise<NetworkRecording>
   const listen = (session: CDPSession): void => {
     sessions.push(session);
     session.on('Target.attachedToTarget', (event: Protocol.Target.AttachedToTargetEvent) => {
-      const target = { type: event.targetInfo.type, url: event.targetInfo.url };
-      infoBySession.set(event.sessionId, { ...target, targetId: event.targetInfo.targetId });
-      targets.push(target);
+      const { type, url, targetId } = event.targetInfo;
+      // One record per target, shared by every session attached to it.
+      const known = infoByTarget.get(targetId);
+      const target = known ?? { type, url, urls: [url] };
+      if (!known) {
+        infoByTarget.set(targetId, target);
+        targets.push(target);
+      }
+      infoBySession.set(event.sessionId, target);
     });
     session.on('sessionattached', (child: CDPSession) => attach(child));
   };
@@ -147,7 +157,10 @@ export async function recordNetwork(browser: Browser): Promise<NetworkRecording>
   listen(root);
   // Keeps `targetUrl` current as pages navigate (a new page starts as about:blank).
   root.on('Target.targetInfoChanged', ({ targetInfo }: Protocol.Target.TargetInfoChangedEvent) => {
-    for (const info of infoBySession.values()) if (info.targetId === targetInfo.targetId) info.url = targetInfo.url;
+    const target = infoByTarget.get(targetInfo.targetId);
+    if (!target || target.url === targetInfo.url) return;
+    target.url = targetInfo.url;
+    target.urls.push(targetInfo.url);
   });
   await root.send('Target.setDiscoverTargets', { discover: true });
   await root.send('Target.setAutoAttach', AUTO_ATTACH);
