@@ -476,10 +476,14 @@ function evalMdc(
   const ccSlot = t.special.CC;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const sev = row.suppress.length > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
+    const gate = row.gate;
+    // A required operand is false: skip the row (MCC / CC gates are read once severity is set).
+    if (gate >= 0 && gate !== mccSlot && gate !== ccSlot && mask[gate] !== 1) continue;
+    // Suppression only removes diagnoses, so with no CC/MCC at all it changes nothing.
+    const sev = row.suppress.length > 0 && baseSev > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
     mask[mccSlot] = sev === 2 ? 1 : 0;
     mask[ccSlot] = sev === 1 ? 1 : 0;
-    if (row.gate >= 0 && mask[row.gate] !== 1) continue; // a required operand is false
+    if (gate >= 0 && mask[gate] !== 1) continue;
     if (row.test(mask)) {
       trail.push({
         mdc,
@@ -544,40 +548,38 @@ function drivers(prep: Prepared, row: CompiledRow, disq: Map<number, number[]> |
   const { t, mask } = prep;
   const n = t.n;
   const out: TrailStep['drivers'] = [];
-  const seen = new Set<string>();
+  const sdx = prep.sdx;
   for (const op of row.positives) {
-    const operand = op.prefix ? `${op.prefix}:${op.name}` : op.name;
-    if (seen.has(operand)) continue;
-    seen.add(operand);
-    const a = t.attrIds.get(op.name);
+    const operand = op.operand;
+    const a = op.attr;
     const codes: string[] = [];
     if (op.prefix === '' && (op.name === 'MCC' || op.name === 'CC')) {
       const want = op.name === 'MCC' ? 2 : 1;
       if (sev !== want) continue;
-      prep.sdx.forEach((s, i) => {
-        if (s.level === want && s.idx >= 0 && !s.dup && !s.excludedBy && !s.death && !disq?.has(i) && !row.suppress.some((x) => s.attrs.includes(x))) {
+      for (let i = 0; i < sdx.length; i++) {
+        const s = sdx[i]!;
+        if (s.level === want && s.idx >= 0 && !s.dup && !s.excludedBy && !s.death && !disq?.has(i) && !hasAny(s.attrs, row.suppress)) {
           codes.push(s.code);
         }
-      });
-    } else if (a === undefined || (op.prefix === '' && t.special[op.name as keyof typeof t.special] !== undefined)) {
-      const slot = t.special[op.name as keyof typeof t.special];
-      if (slot === undefined || mask[slot] !== 1) continue;
+      }
+    } else if (a < 0 || (op.prefix === '' && op.special >= 0)) {
+      if (op.special < 0 || mask[op.special] !== 1) continue;
     } else {
       const pdxHas = prep.pdxIdx >= 0 && mask[a] === 1;
-      const sdxWith = () => prep.sdx.filter((s) => s.idx >= 0 && !s.dup && s.attrs.includes(a)).map((s) => s.code);
       if (op.prefix === 'PDX') {
         if (!pdxHas) continue;
         codes.push(prep.pdx);
       } else if (op.prefix === 'SDX') {
         if (mask[n + a] !== 1) continue;
-        codes.push(...sdxWith());
+        pushSdxWith(prep, a, codes);
       } else if (op.prefix === 'ANY') {
         if (!pdxHas && mask[n + a] !== 1) continue;
         if (pdxHas) codes.push(prep.pdx);
-        codes.push(...sdxWith());
+        pushSdxWith(prep, a, codes);
       } else if (op.prefix === 'ONLY') {
         if (mask[3 * n + a] !== 1) continue;
-        codes.push(prep.pdx, ...sdxWith());
+        codes.push(prep.pdx);
+        pushSdxWith(prep, a, codes);
       } else {
         if (mask[2 * n + a] !== 1) continue;
         for (const p of prep.procs) if (p.idx >= 0 && t.prAttrs(p.idx).includes(a)) codes.push(p.code);
@@ -587,16 +589,22 @@ function drivers(prep: Prepared, row: CompiledRow, disq: Map<number, number[]> |
         }
       }
     }
-    out.push({ operand, codes: [...new Set(codes)] });
+    out.push({ operand, codes: codes.length > 1 ? [...new Set(codes)] : codes });
   }
   return out;
+}
+
+/** Appends the counting secondary diagnoses (valid, not the principal) that have attribute `a`. */
+function pushSdxWith(prep: Prepared, a: number, codes: string[]): void {
+  for (const s of prep.sdx) if (s.idx >= 0 && !s.dup && s.attrs.includes(a)) codes.push(s.code);
 }
 
 /** HAC formulas this secondary diagnosis makes true (evaluated with only it as SDX). */
 function hacsMet(prep: Prepared, s: SdxState, bits: number): { hac: number; title: string }[] {
   const { t } = prep;
   const n = t.n;
-  const m = prep.mask.slice();
+  const m = t.scratchHacMask;
+  m.set(prep.mask);
   fillProceduresInto(prep, m);
   m.fill(0, n, 2 * n);
   for (const a of s.attrs) m[n + a] = 1;

@@ -42,8 +42,11 @@ export interface ProcedureCounters {
 export interface CompiledRow extends FormulaRow {
   test: CompiledFormula;
   ast: FormulaNode;
-  /** Operands read positively (explanation), computed once, with their `PREFIX:name` text. */
-  positives: { prefix: string; name: string; operand: string }[];
+  /**
+   * Operands read positively (explanation), computed once: each operand text (`PREFIX:name`)
+   * once, with its attribute id (-1 = none) and, for a special token, its mask slot (-1 = none).
+   */
+  positives: { prefix: string; name: string; operand: string; attr: number; special: number }[];
   /** A mask slot that must be 1 for the row to fire (-1 = none): rows are skipped with one read. */
   gate: number;
   /** For `drg = 0` rows without reroute: the return code (UNGROUPABLE when no error token). */
@@ -141,6 +144,8 @@ export class GrouperTables {
   readonly prLookup: CodeIndex;
   /** Claim mask reused by every grouping with this version (grouping is synchronous). */
   readonly scratchMask: Uint8Array;
+  /** Second reused mask: one secondary diagnosis at a time for the HAC formulas. */
+  readonly scratchHacMask: Uint8Array;
   readonly rowsByMdc = new Map<number, CompiledRow[]>();
   /** {@link rowsByMdc} as an array indexed by MDC number (hot path). */
   readonly rowsByMdcIndex: (CompiledRow[] | undefined)[] = [];
@@ -191,6 +196,7 @@ export class GrouperTables {
     this.special = Object.fromEntries(SPECIALS.map((s, i) => [s, base + i])) as Record<Special, number>;
     this.maskSize = base + SPECIALS.length;
     this.scratchMask = new Uint8Array(this.maskSize);
+    this.scratchHacMask = new Uint8Array(this.maskSize);
     const id = (name: string) => this.attrIds.get(name) ?? -1;
     this.ids = {
       mccalive: id('mccalive'),
@@ -227,7 +233,15 @@ export class GrouperTables {
       let errorCode = 'UNGROUPABLE';
       for (const [token, code] of ERROR_TOKENS) if (new RegExp(`\\b${token}\\b`).test(row.formula)) errorCode = code;
       const list = this.rowsByMdc.get(row.mdc) ?? [];
-      const positives = positiveOperands(ast).map((o) => ({ ...o, operand: o.prefix ? `${o.prefix}:${o.name}` : o.name }));
+      const seen = new Set<string>();
+      const positives: CompiledRow['positives'] = [];
+      for (const o of positiveOperands(ast)) {
+        const operand = o.prefix ? `${o.prefix}:${o.name}` : o.name;
+        if (seen.has(operand)) continue;
+        seen.add(operand);
+        const special = (SPECIALS as readonly string[]).includes(o.name) ? this.special[o.name as Special] : -1;
+        positives.push({ ...o, operand, attr: this.attrIds.get(o.name) ?? -1, special });
+      }
       list.push({ ...row, ast, positives, test: compileFormula(ast, resolve), gate: gateSlot(ast, resolve), errorCode });
       this.rowsByMdc.set(row.mdc, list);
     }
