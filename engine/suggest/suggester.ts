@@ -181,6 +181,13 @@ export class Suggester {
   private readonly notesCache = new Map<string, CmNote[]>();
   /** Code -> its billable descendants with their title keys, for completion (table lifetime). */
   private readonly completionCache = new Map<string, Completion>();
+  /** Sentence -> completed code by `code|7th character` (lives as long as the sentence's keys). */
+  private readonly pickCache = new WeakMap<
+    SentenceKeys,
+    Map<string, { code: string; needsSpecificity: boolean; note: string }>
+  >();
+  /** Suggestion titles by `system:code` (table lifetime). */
+  private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
 
@@ -629,6 +636,13 @@ export class Suggester {
     if (kids.length === 0) return undefined;
     const mods = typeof modsOf === 'function' ? modsOf() : modsOf;
     const want7 = mods.encounter?.value === 'subsequent' ? 'D' : mods.encounter?.value === 'sequela' ? 'S' : 'A';
+    // The pick depends only on the sentence's keys and the 7th character: overlapping matches of
+    // one sentence often complete the same code.
+    let picks = this.pickCache.get(sk);
+    if (!picks) this.pickCache.set(sk, (picks = new Map()));
+    const pickKey = `${code}|${want7}`;
+    const picked = picks.get(pickKey);
+    if (picked) return picked;
     let best = kids[0]!;
     let bestScore = -Infinity;
     let bestHits = 0;
@@ -648,11 +662,13 @@ export class Suggester {
     const extra = best.keys.filter((k) => !parentKeys.has(k) && sk.positions.has(k)).length;
     const needsSpecificity = extra === 0 || best.unspecified;
     void bestHits;
-    return {
+    const r = {
       code: best.dotted,
       needsSpecificity,
       note: `${formatCmCode(code)} completed to ${best.dotted} from the Tabular`,
     };
+    picks.set(pickKey, r);
+    return r;
   }
 
   /**
@@ -927,10 +943,19 @@ export class Suggester {
   }
 
   private title(system: 'cm' | 'pcs', code: string): string {
-    if (system === 'cm') return this.cm.summary(code)?.long ?? '';
-    if (!this.pcs) return '';
-    if (code.length === 7) return this.pcs.get(code)?.long ?? '';
-    return this.pcs.loaded(code.slice(0, 3)) ? (this.pcs.get(code.padEnd(7, '0'))?.tableTitle ?? '') : '';
+    // Cached: a PCS title is read from a compressed bundle block, which may have left the reader's cache.
+    const key = `${system}:${code}`;
+    const hit = this.titleCache.get(key);
+    if (hit !== undefined) return hit;
+    let title: string;
+    if (system === 'cm') title = this.cm.summary(code)?.long ?? '';
+    else if (!this.pcs) return '';
+    else if (code.length === 7) title = this.pcs.get(code)?.long ?? '';
+    else if (this.pcs.loaded(code.slice(0, 3))) title = this.pcs.get(code.padEnd(7, '0'))?.tableTitle ?? '';
+    else return ''; // not cached: the table may be loaded later
+    if (this.titleCache.size > 50_000) this.titleCache.clear();
+    this.titleCache.set(key, title);
+    return title;
   }
 
   /**
