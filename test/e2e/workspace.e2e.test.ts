@@ -94,6 +94,18 @@ describe('case workspace in the side panel', () => {
     await panel.keyboard.press('Enter');
     await waitInPanel(panel, 'I50.23 on the case', () => document.querySelector('#panel-case li[data-code="I5023"]') !== null);
 
+    // Pinned from search (Alt+1, type, ArrowDown into the list, p): arrives on the case.
+    await alt(panel, '1');
+    await panel.waitForSelector('#code-lookup-input');
+    await panel.focus('#code-lookup-input');
+    await panel.keyboard.type('hypothyroidism');
+    await waitInPanel(panel, 'search hits', () => document.querySelector('#search-results [data-code]') !== null);
+    const pinned = await panel.$eval('#search-results [data-code]', (e) => e.getAttribute('data-code') ?? '');
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('p');
+    await openCase(panel);
+    await waitInPanel(panel, 'pinned code on the case', (code: string) => document.querySelector(`#panel-case li[data-code="${code}"] .ws-origin`)?.textContent === 'search', pinned.replace('.', ''));
+
     // Keyboard resequencing: Alt+ArrowUp on the last diagnosis moves it up one place; P makes it principal.
     const before = await codesOnCase(panel);
     const last = before.at(-1)!;
