@@ -639,7 +639,8 @@ export class Suggester {
     // The pick depends only on the sentence's keys and the 7th character: overlapping matches of
     // one sentence often complete the same code.
     let picks = this.pickCache.get(sk);
-    if (!picks) this.pickCache.set(sk, (picks = new Map()));
+    if (!picks)
+      this.pickCache.set(sk, (picks = new Map<string, { code: string; needsSpecificity: boolean; note: string }>()));
     const pickKey = `${code}|${want7}`;
     const picked = picks.get(pickKey);
     if (picked) return picked;
