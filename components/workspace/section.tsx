@@ -334,6 +334,7 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
               {r.mce.status === 'edited' ? `, MCE v${r.mce.result.version}` : ''}
               {r.cmRelease.fallback && <span class="ws-fallback" role="note"> — {r.cmRelease.fallback}</span>}
               {r.drg.status === 'grouped' && r.drg.result.versionNote && <span class="ws-fallback" role="note"> — {r.drg.result.versionNote}</span>}
+              <span data-recompute-ms={r.tookMs.toFixed(2)}> · recomputed in {r.tookMs < 1 ? '<1' : Math.round(r.tookMs)} ms</span>
             </>
           ) : (
             'Choosing the tables for the dates…'
