@@ -40,24 +40,38 @@ function days(yyyymmdd: number): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+/** Sex notations (CMS / UB-04) -> M, F, U. */
+const SEX_CODES: Record<string, string | undefined> = { M: 'M', '1': 'M', F: 'F', '2': 'F', U: 'U', '0': 'U' };
+
+/** Attributes the edits read by name. */
+const ATTR_NAMES = ['BILATERAL', 'BIOPSY', 'COV_Z006A', 'COV_Z006B', 'CSECT', 'DELOUT', 'ECODEPDX', 'FEMALE', 'LCOV', 'LOS', 'MALE', 'MANIF', 'MSP', 'NCOV_A', 'NCOV_B', 'NCOV_B_KXP', 'NCOV_B_PXP', 'NCOV_D', 'NCOV_E', 'NCOV_F', 'NCOV_G', 'NONSPECIFIC', 'QADM', 'REQSDX', 'UNACCEPTABLE', 'UNSPECIFIED', 'VAGDEL', 'WRNGPROC'] as const;
+type AttrName = (typeof ATTR_NAMES)[number];
+
+/** True when `attrs` (null = invalid code) holds attribute `id` (-1 = not in the tables). */
+function hasId(attrs: readonly number[] | null, id: number): boolean {
+  return attrs !== null && id >= 0 && attrs.includes(id);
+}
+
 class CodeTable {
-  private readonly first = new Map<string, number>();
-  private readonly count = new Map<string, number>();
+  /** Code -> its rows: first row index and how many rows (rows of a code are consecutive). */
+  private readonly rows = new Map<string, { first: number; count: number }>();
   constructor(
     private readonly t: McePayload['dx'],
     private readonly sets: number[][],
     private readonly periods: [number, number][],
   ) {
     t.codes.split(' ').forEach((c, i) => {
-      if (!this.first.has(c)) this.first.set(c, i);
-      this.count.set(c, (this.count.get(c) ?? 0) + 1);
+      const r = this.rows.get(c);
+      if (r) r.count++;
+      else this.rows.set(c, { first: i, count: 1 });
     });
   }
   /** Attribute ids of the row valid on the date, or null when the code is invalid then. */
   lookup(code: string, date: number): number[] | null {
-    const i0 = this.first.get(code);
-    if (i0 === undefined) return null;
-    const n = this.count.get(code)!;
+    const r = this.rows.get(code);
+    if (r === undefined) return null;
+    const i0 = r.first;
+    const n = r.count;
     for (let i = i0; i < i0 + n; i++) {
       const [from, to] = this.periods[this.t.period[i]!]!;
       if (from <= date && date <= to) return this.sets[this.t.attrSet[i]!]!;
@@ -87,6 +101,8 @@ export class Mce {
     payload.attributes.forEach((a, i) => this.attr.set(a, i));
     for (const e of payload.edits) this.editInfo.set(e.edit, { number: e.number, editType: e.editType });
     this.poaExempt = new Set(payload.poaExempt);
+    this.a = Object.fromEntries(ATTR_NAMES.map((name) => [name, this.attr.get(name) ?? -1])) as Record<AttrName, number>;
+    this.ageRangeIds = payload.ageRanges.map((r) => this.attr.get(r.group.toUpperCase()) ?? -1);
   }
 
   /** Loads the editor from an `mce-43.1` bundle. */
@@ -98,10 +114,10 @@ export class Mce {
     return new Mce(p, reader.header.release);
   }
 
-  private has(attrs: number[] | null, name: string): boolean {
-    const id = this.attr.get(name);
-    return attrs !== null && id !== undefined && attrs.includes(id);
-  }
+  /** Attribute ids of the attributes the edits read, resolved once (-1 = not in the tables). */
+  private readonly a: Record<AttrName, number>;
+  /** Attribute id of each age range's group (aligned with `payload.ageRanges`; -1 = none). */
+  private readonly ageRangeIds: number[];
 
   /**
    * Runs every edit on a claim.
@@ -119,7 +135,7 @@ export class Mce {
     };
     const age = claim.age;
     const ageValid = Number.isInteger(age) && age >= 0 && age <= 124;
-    const sex = { M: 'M', '1': 'M', F: 'F', '2': 'F', U: 'U', '0': 'U' }[claim.sex.trim().toUpperCase()];
+    const sex = SEX_CODES[claim.sex.trim().toUpperCase()];
     const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
 
     // Claim-level edits.
@@ -141,27 +157,29 @@ export class Mce {
       return { code, attrs: this.pr.lookup(code, date) };
     });
     const sexConflictActive = date < SEX_CONFLICT_OFF_FROM;
-    const ranges = this.payload.ageRanges.filter((r) => r.from <= date && date <= r.to);
+    const ranges = this.payload.ageRanges;
 
     // Order of a code's edits as CMS's component lists them (fixture): for the principal the
     // unspecified edit comes after the age edit, for a secondary before it.
     const unspecified = (target: EditTarget & { code: string }, attrs: number[]) => {
-      if (this.has(attrs, 'UNSPECIFIED')) add('UNSPECIFIED', target, `${target.code} is unspecified (e.g. laterality); a more specific code is required`);
+      if (hasId(attrs, this.a.UNSPECIFIED)) add('UNSPECIFIED', target, `${target.code} is unspecified (e.g. laterality); a more specific code is required`);
     };
     const generalDx = (target: EditTarget & { code: string }, attrs: number[]) => {
-      if (sexConflictActive && sex && ((sex === 'M' && this.has(attrs, 'FEMALE')) || (sex === 'F' && this.has(attrs, 'MALE')))) {
+      if (sexConflictActive && sex && ((sex === 'M' && hasId(attrs, this.a.FEMALE)) || (sex === 'F' && hasId(attrs, this.a.MALE)))) {
         add('SEX_CONFLICT', target, `${target.code} conflicts with sex ${sex}`);
       }
       if (ageValid) {
-        for (const r of ranges) {
-          if (this.has(attrs, r.group.toUpperCase()) && (age < r.start || age > r.end)) {
+        for (let k = 0; k < ranges.length; k++) {
+          const r = ranges[k]!;
+          if (!(r.from <= date && date <= r.to)) continue;
+          if (hasId(attrs, this.ageRangeIds[k]!) && (age < r.start || age > r.end)) {
             add('AGE_CONFLICT', target, `${target.code} is a ${r.group.toLowerCase()} diagnosis (ages ${r.start}-${r.end}); patient is ${age}`);
             break;
           }
         }
       }
-      if (this.has(attrs, 'MSP')) add('MEDICARE_IS_SECONDARY_PAYER', target, `${target.code}: Medicare may be the secondary payer`);
-      if (this.has(attrs, 'WRNGPROC')) add('WRONG_PROCEDURE_PERFORMED', target, `${target.code} reports a wrong surgery`);
+      if (hasId(attrs, this.a.MSP)) add('MEDICARE_IS_SECONDARY_PAYER', target, `${target.code}: Medicare may be the secondary payer`);
+      if (hasId(attrs, this.a.WRNGPROC)) add('WRONG_PROCEDURE_PERFORMED', target, `${target.code} reports a wrong surgery`);
     };
 
     // Principal diagnosis.
@@ -169,12 +187,12 @@ export class Mce {
       const target = { kind: 'pdx' as const, index: 0, code: pdx };
       if (!pdxAttrs) add('INVALID_CODE', target, `${pdx} is not a valid ICD-10-CM code on ${date}`);
       else {
-        if (this.has(pdxAttrs, 'QADM')) add('QUESTIONABLE_ADMISSION', target, `${pdx} is a questionable reason for inpatient admission`);
-        if (this.has(pdxAttrs, 'MANIF')) add('MANIFESTATION_AS_PDX', target, `${pdx} is a manifestation code and cannot be principal`);
-        if (this.has(pdxAttrs, 'NONSPECIFIC') && status !== '20') add('NONSPECIFIC_PDX', target, `${pdx} is a non-specific principal diagnosis`);
-        if (this.has(pdxAttrs, 'ECODEPDX')) add('E_CODE_AS_PDX', target, `${pdx} is an external-cause code and cannot be principal`);
-        if (this.has(pdxAttrs, 'UNACCEPTABLE')) {
-          if (!this.has(pdxAttrs, 'REQSDX')) add('UNACCEPTABLE_PDX', target, `${pdx} is unacceptable as principal diagnosis`);
+        if (hasId(pdxAttrs, this.a.QADM)) add('QUESTIONABLE_ADMISSION', target, `${pdx} is a questionable reason for inpatient admission`);
+        if (hasId(pdxAttrs, this.a.MANIF)) add('MANIFESTATION_AS_PDX', target, `${pdx} is a manifestation code and cannot be principal`);
+        if (hasId(pdxAttrs, this.a.NONSPECIFIC) && status !== '20') add('NONSPECIFIC_PDX', target, `${pdx} is a non-specific principal diagnosis`);
+        if (hasId(pdxAttrs, this.a.ECODEPDX)) add('E_CODE_AS_PDX', target, `${pdx} is an external-cause code and cannot be principal`);
+        if (hasId(pdxAttrs, this.a.UNACCEPTABLE)) {
+          if (!hasId(pdxAttrs, this.a.REQSDX)) add('UNACCEPTABLE_PDX', target, `${pdx} is unacceptable as principal diagnosis`);
           else if (sdx.length === 0) add('REQUIRES_SDX', target, `${pdx} as principal requires a secondary diagnosis`);
         }
         generalDx(target, pdxAttrs);
@@ -194,8 +212,8 @@ export class Mce {
     });
 
     // Procedures.
-    const anyDx = (name: string) => allDx.some((d) => this.has(d.attrs, name));
-    const anyProc = (name: string) => procs.some((p) => this.has(p.attrs, name));
+    const anyDx = (id: number) => allDx.some((d) => hasId(d.attrs, id));
+    const anyProc = (id: number) => procs.some((p) => hasId(p.attrs, id));
     const los = claim.admissionDate ? days(date) - days(dateNumber(claim.admissionDate)) : NaN;
     procs.forEach((p, i) => {
       const target = { kind: 'procedure' as const, index: i, code: p.code };
@@ -204,27 +222,27 @@ export class Mce {
         add('INVALID_CODE', target, `${p.code} is not a valid ICD-10-PCS code on ${date}`);
         return;
       }
-      if (sexConflictActive && sex && ((sex === 'M' && this.has(a, 'FEMALE')) || (sex === 'F' && this.has(a, 'MALE')))) {
+      if (sexConflictActive && sex && ((sex === 'M' && hasId(a, this.a.FEMALE)) || (sex === 'F' && hasId(a, this.a.MALE)))) {
         add('SEX_CONFLICT', target, `${p.code} conflicts with sex ${sex}`);
       }
-      if (this.has(a, 'NONSPECIFIC')) add('NONSPECIFIC_OR', target, `${p.code} is a non-specific O.R. procedure`);
-      if (this.has(a, 'BIOPSY')) add('OPEN_BIOPSY', target, `${p.code} is an open biopsy`);
+      if (hasId(a, this.a.NONSPECIFIC)) add('NONSPECIFIC_OR', target, `${p.code} is a non-specific O.R. procedure`);
+      if (hasId(a, this.a.BIOPSY)) add('OPEN_BIOPSY', target, `${p.code} is an open biopsy`);
       const nonCovered =
-        this.has(a, 'NCOV_A') ||
-        (this.has(a, 'NCOV_B_PXP') && !anyProc('NCOV_B_KXP') && !anyDx('NCOV_B')) ||
-        (this.has(a, 'NCOV_D') && this.has(pdxAttrs, 'NCOV_D')) ||
-        (this.has(a, 'NCOV_E') && this.has(pdxAttrs, 'NCOV_E')) ||
-        (this.has(a, 'NCOV_F') && ageValid && age > 60) ||
-        (this.has(a, 'NCOV_G') && this.has(pdxAttrs, 'NCOV_G'));
+        hasId(a, this.a.NCOV_A) ||
+        (hasId(a, this.a.NCOV_B_PXP) && !anyProc(this.a.NCOV_B_KXP) && !anyDx(this.a.NCOV_B)) ||
+        (hasId(a, this.a.NCOV_D) && hasId(pdxAttrs, this.a.NCOV_D)) ||
+        (hasId(a, this.a.NCOV_E) && hasId(pdxAttrs, this.a.NCOV_E)) ||
+        (hasId(a, this.a.NCOV_F) && ageValid && age > 60) ||
+        (hasId(a, this.a.NCOV_G) && hasId(pdxAttrs, this.a.NCOV_G));
       if (nonCovered) add('NON_COVERED', target, `${p.code} is not covered by Medicare in this case`);
-      if (this.has(a, 'BILATERAL')) add('BILATERAL', target, `${p.code}: bilateral procedure`);
-      if (this.has(a, 'LCOV') || this.has(a, 'COV_Z006A') || this.has(a, 'COV_Z006B')) {
+      if (hasId(a, this.a.BILATERAL)) add('BILATERAL', target, `${p.code}: bilateral procedure`);
+      if (hasId(a, this.a.LCOV) || hasId(a, this.a.COV_Z006A) || hasId(a, this.a.COV_Z006B)) {
         add('LIMITED_COVERAGE', target, `${p.code} is covered only under limited circumstances`);
       }
-      if ((this.has(a, 'CSECT') || this.has(a, 'VAGDEL')) && !anyDx('DELOUT')) {
+      if ((hasId(a, this.a.CSECT) || hasId(a, this.a.VAGDEL)) && !anyDx(this.a.DELOUT)) {
         add('QUESTIONABLE_OBSTETRIC_ADMISSION', target, `${p.code} is a delivery without an outcome-of-delivery diagnosis`);
       }
-      if (this.has(a, 'LOS') && !Number.isNaN(los) && los < 4) {
+      if (hasId(a, this.a.LOS) && !Number.isNaN(los) && los < 4) {
         add('INCONSISTENT_WITH_LENGTH_OF_STAY', target, `${p.code} (ventilation > 96 hours) with a ${los}-day stay`);
       }
     });
