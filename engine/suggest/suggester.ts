@@ -320,7 +320,9 @@ export class Suggester {
       for (let j = 0; j < n && !dominated; j++) {
         const o = found[j]!;
         if (j === i || o.entry.system !== m.entry.system || spec[j]! <= spec[i]!) continue;
-        dominated = (lo[j]! <= lo[i]! && hi[i]! <= hi[j]!) || m.positions.every((p) => o.positions.includes(p));
+        // Positions are sorted, so "all of m's positions are among o's" implies o's span covers
+        // m's: the span test alone decides (the former subset test never changed the outcome).
+        dominated = lo[j]! <= lo[i]! && hi[i]! <= hi[j]!;
       }
       m.dominated = dominated;
     }
