@@ -472,13 +472,14 @@ function evalMdc(
   if (prep.suppressing) fillProcedures(prep, mdc);
   const rows = t.rowsByMdcIndex[mdc];
   if (!rows) return null;
+  const gates = t.gatesByMdcIndex[mdc]!;
   const mccSlot = t.special.MCC;
   const ccSlot = t.special.CC;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const gate = row.gate;
+    const gate = gates[i]!;
     // A required operand is false: skip the row (MCC / CC gates are read once severity is set).
     if (gate >= 0 && gate !== mccSlot && gate !== ccSlot && mask[gate] !== 1) continue;
+    const row = rows[i]!;
     // Suppression only removes diagnoses, so with no CC/MCC at all it changes nothing.
     const sev = row.suppress.length > 0 && baseSev > 0 ? severityFor(prep, disq, row.suppress) : baseSev;
     mask[mccSlot] = sev === 2 ? 1 : 0;

@@ -149,6 +149,8 @@ export class GrouperTables {
   readonly rowsByMdc = new Map<number, CompiledRow[]>();
   /** {@link rowsByMdc} as an array indexed by MDC number (hot path). */
   readonly rowsByMdcIndex: (CompiledRow[] | undefined)[] = [];
+  /** Each row's {@link CompiledRow.gate}, contiguous per MDC (the scan reads these first). */
+  readonly gatesByMdcIndex: (Int32Array | undefined)[] = [];
   /** Per attribute set: 1 when it has `mccalive` (a CC/MCC only if the patient lives). */
   readonly setMccAlive: Uint8Array;
   readonly hacFormulas: { hac: number; title: string; test: CompiledFormula }[];
@@ -245,7 +247,10 @@ export class GrouperTables {
       list.push({ ...row, ast, positives, test: compileFormula(ast, resolve), gate: gateSlot(ast, resolve), errorCode });
       this.rowsByMdc.set(row.mdc, list);
     }
-    for (const [mdc, rows] of this.rowsByMdc) this.rowsByMdcIndex[mdc] = rows;
+    for (const [mdc, rows] of this.rowsByMdc) {
+      this.rowsByMdcIndex[mdc] = rows;
+      this.gatesByMdcIndex[mdc] = Int32Array.from(rows, (r) => r.gate);
+    }
     this.onlyIds = [...only];
     this.hacFormulas = p.hacFormulas.map((h) => ({ hac: h.hac, title: h.title, test: compileFormula(parseFormula(h.formula), resolve) }));
     const weights = new Map(p.weights.map((w) => [w.drg, w]));
