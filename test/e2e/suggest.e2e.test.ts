@@ -89,4 +89,23 @@ describe('suggestions in the side panel', () => {
     expect(errors).toEqual([]);
     await chart.close();
   });
+
+  it('suggests from a note pasted into the side panel (no chart page)', async () => {
+    await panel.bringToFront();
+    await panel.$eval('#panel-suggest #suggest-paste', (box) => {
+      const t = box as HTMLTextAreaElement;
+      t.value = 'Fictional patient Zed Testperson. ASSESSMENT: Hyponatremia. No evidence of pulmonary embolism.';
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await panel.click('#panel-suggest .paste-box button[type="submit"]');
+    await waitInPanel(
+      panel,
+      'suggestions for the pasted note',
+      () =>
+        document.querySelector('#panel-suggest')?.textContent?.includes('From the pasted note') === true &&
+        document.querySelector('#panel-suggest [data-code="E87.1"]') !== null,
+    );
+    expect((await codesIn(panel, 'diagnoses')).some((c) => c.startsWith('I26'))).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });
