@@ -148,7 +148,7 @@ describe('schema upgrade v1 -> v2', () => {
     });
     v1.close();
 
-    const v2 = fresh(factory);
+    const v2 = fresh(factory, 2);
     await v2.open();
     expect(v2.verno).toBe(2);
     expect(await v2.cases.where('kind').equals('case').count()).toBe(3);
@@ -157,5 +157,20 @@ describe('schema upgrade v1 -> v2', () => {
     expect(listed.cases.map((x) => x.case).sort((a, b) => a.id.localeCompare(b.id))).toEqual(saved);
     // The audit rows written under v1 survive too.
     expect((await readAudit(v2)).entries.filter((e) => e.action === 'save-case')).toHaveLength(3);
+  });
+
+  it('v2 -> v3 (stored search indexes) keeps every saved case decrypting', async () => {
+    const factory = new IDBFactory();
+    const v2 = fresh(factory, 2);
+    const saved = [sample('case-a'), addDiagnosis(sample('case-b'), 'E11.22', 'typed', 'Y')];
+    for (const c of saved) await saveCase(v2, c);
+    v2.close();
+    const v3 = fresh(factory);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(v3.tables.some((t) => t.name === 'searchIndexes')).toBe(true);
+    const listed = await listSaved(v3);
+    expect(listed.problems).toEqual([]);
+    expect(listed.cases.map((x) => x.case).sort((a, b) => a.id.localeCompare(b.id))).toEqual(saved);
   });
 });

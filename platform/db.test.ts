@@ -5,11 +5,11 @@ import { listReleases, openChartsideDb, readSettings, StoredRowError, writeSetti
 const freshDb = () => openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 
 describe('chartside database', () => {
-  it('declares every table of the newest schema version (v2: cases indexed by kind, see cases.test.ts)', async () => {
+  it('declares every table of the newest schema version (v2: cases indexed by kind, see cases.test.ts; v3: stored search indexes)', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'blocks', 'cases', 'releases', 'settings']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'blocks', 'cases', 'releases', 'searchIndexes', 'settings']);
   });
 
   it('settings: default purge after 30 days, validated writes, a corrupt stored value is reported', async () => {

@@ -20,7 +20,7 @@ import type { BundleHeader } from '../engine/bundle/format';
 export const DB_NAME = 'chartside';
 
 /** Newest schema version declared by {@link openChartsideDb}. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 const provenanceSchema = z.object({
   file: z.string(),
@@ -112,6 +112,8 @@ export type ChartsideDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   cases: EntityTable<CaseRow, 'id'>;
   audit: EntityTable<AuditRow, 'id'>;
+  /** Serialized search indexes by id (`search-<FY>`), see platform/worker/search.ts. */
+  searchIndexes: Dexie.Table<{ id: string; [field: string]: unknown }, string>;
 };
 
 /**
@@ -152,6 +154,11 @@ export function openChartsideDb(
           if (row.kind === undefined) row.kind = 'case';
         }),
     );
+  if ((options.schemaVersion ?? DB_VERSION) < 3) return db;
+  // Version 3 (issue 3): the worker stores each fiscal year's serialized search index so the next
+  // session loads it instead of rebuilding it (seconds). A new table only: no row changes shape.
+  // Rows are derived data, rebuilt whenever their sources or format differ (search.ts).
+  db.version(3).stores({ searchIndexes: 'id' });
   return db;
 }
 

@@ -131,7 +131,7 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
         {result.state === 'loading' && 'Searching… (the first search builds the index from the installed tables)'}
         {result.state === 'error' && result.message}
         {result.state === 'ready' &&
-          `${result.response.hits.length} results · FY${result.response.fiscalYear} (${result.response.sources.map((s) => s.release).join('; ')}) · ${result.response.tookMs.toFixed(1)} ms${result.response.fallback ? ` · ${result.response.fallback}` : ''}`}
+          `${result.response.hits.length} results · FY${result.response.fiscalYear} (${result.response.sources.map((s) => s.release).join('; ')}) · ${result.response.tookMs.toFixed(1)} ms${result.response.fallback ? ` · ${result.response.fallback}` : ''}${result.response.index.storeError ? ` · ${result.response.index.storeError}` : ''}`}
         {pinned ? ` · ${pinned}` : ''}
       </p>
       {builder && !open && <PcsBuilder engine={engine} onComplete={(code) => setOpen({ code, system: 'pcs' })} />}

@@ -84,7 +84,15 @@ export type SearchResponse = import('../../engine/search').CodeSearchResult & {
   /** Milliseconds the query took inside the worker. */
   tookMs: number;
   /** Whether the index was built from the tables or loaded from its stored form, and how long that took. */
-  index: { origin: 'built' | 'stored'; loadMs: number };
+  index: {
+    origin: 'built' | 'stored';
+    loadMs: number;
+    /**
+     * Set when a freshly built index could not be stored (e.g. the disk is full): search still
+     * works from memory, the next session rebuilds it. Shown to the user, never swallowed.
+     */
+    storeError?: string;
+  };
 };
 
 /** Result of {@link EngineApi.codeDetail}. */

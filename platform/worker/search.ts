@@ -51,6 +51,7 @@ interface LoadedIndex {
   /** How this index came to be: built now, or loaded from the stored form. */
   origin: 'built' | 'stored';
   ms: number;
+  storeError?: string;
 }
 
 async function optional<T>(p: Promise<PickedTable<T>>): Promise<PickedTable<T> | undefined> {
@@ -107,17 +108,24 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
           sources: rows.map((r) => ({ id: r.id, sha256: r.sha256, release: r.header.release })),
         });
         const data = buildSearchIndex(corpus, new Date().toISOString());
+        let storeError: string | undefined;
         if (store) {
-          await store.put({
-            id,
-            formatVersion: SEARCH_INDEX_FORMAT_VERSION,
-            termsVersion: TERMS_VERSION,
-            sources,
-            builtAt: data.header.builtAt,
-            bytes: serializeSearchIndex(data) as Uint8Array<ArrayBuffer>,
-          });
+          // The stored index is a cache of derived data: failing to write it (quota) must not
+          // fail the search, but the user is told (SearchResponse.index.storeError).
+          try {
+            await store.put({
+              id,
+              formatVersion: SEARCH_INDEX_FORMAT_VERSION,
+              termsVersion: TERMS_VERSION,
+              sources,
+              builtAt: data.header.builtAt,
+              bytes: serializeSearchIndex(data) as Uint8Array<ArrayBuffer>,
+            });
+          } catch (e) {
+            storeError = `The search index could not be saved for next time (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}); it will be rebuilt when the panel opens again.`;
+          }
         }
-        return { index: new SearchIndex(data), key, origin: 'built', ms: performance.now() - started };
+        return { index: new SearchIndex(data), key, origin: 'built', ms: performance.now() - started, ...(storeError ? { storeError } : {}) };
       })();
       loaded.set(key, hit);
       hit.catch(() => loaded.delete(key));
@@ -128,7 +136,7 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
 
   return {
     async search(query, options: CodeSearchOptions = {}): Promise<SearchResponse> {
-      const { index, origin, ms, fallback } = await indexFor(options.dateOfService);
+      const { index, origin, ms, fallback, storeError } = await indexFor(options.dateOfService);
       const started = performance.now();
       const hits = index.search(query, options);
       return {
@@ -136,7 +144,7 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
         fiscalYear: index.fiscalYear,
         sources: index.data.header.sources.map((s) => ({ id: s.id, release: s.release })),
         tookMs: performance.now() - started,
-        index: { origin, loadMs: ms },
+        index: { origin, loadMs: ms, ...(storeError ? { storeError } : {}) },
         ...(fallback ? { fallback } : {}),
       };
     },
