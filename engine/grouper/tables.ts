@@ -92,13 +92,14 @@ export class CodeIndex {
   /** Fallback when a table code is not 1-7 characters 0-9 / A-Z (never in the CMS tables). */
   private readonly map: Map<string, number> | null;
 
-  constructor(codes: string[], map: Map<string, number>) {
+  /** `fallback` gives the same answers as a Map; called only when a code does not fit. */
+  constructor(codes: string[], fallback: () => Map<string, number>) {
     let size = 16;
     while (size < codes.length * 2) size <<= 1;
     this.keys = new Float64Array(size);
     this.values = new Int32Array(size);
     this.slotMask = size - 1;
-    this.map = codes.every((c) => codeKey(c) > 0) ? null : map;
+    this.map = codes.every((c) => codeKey(c) > 0) ? null : fallback();
     if (this.map) return;
     for (let i = 0; i < codes.length; i++) {
       const k = codeKey(codes[i]!);
@@ -192,8 +193,8 @@ export class GrouperTables {
     this.dxCodes.forEach((c, i) => this.dxIndex.set(c, i));
     this.prCodes = p.pr.codes.split(' ');
     this.prCodes.forEach((c, i) => this.prIndex.set(c, i));
-    this.dxLookup = new CodeIndex(this.dxCodes, this.dxIndex);
-    this.prLookup = new CodeIndex(this.prCodes, this.prIndex);
+    this.dxLookup = new CodeIndex(this.dxCodes, () => this.dxIndex);
+    this.prLookup = new CodeIndex(this.prCodes, () => this.prIndex);
     const base = 4 * this.n;
     this.special = Object.fromEntries(SPECIALS.map((s, i) => [s, base + i])) as Record<Special, number>;
     this.maskSize = base + SPECIALS.length;

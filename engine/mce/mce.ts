@@ -15,6 +15,7 @@
 import { BundleFormatError } from '../bundle/format';
 import { readJson, type BundleReader } from '../bundle/reader';
 import { normalizeCode, normalizeDischargeStatus } from '../grouper/grouper';
+import { CodeIndex } from '../grouper/tables';
 import { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from '../grouper/payload';
 import type { EditTarget, MceClaim, MceEdit, MceResult, PoaFinding } from './types';
 
@@ -53,25 +54,37 @@ function hasId(attrs: readonly number[] | null, id: number): boolean {
 }
 
 class CodeTable {
-  /** Code -> its rows: first row index and how many rows (rows of a code are consecutive). */
-  private readonly rows = new Map<string, { first: number; count: number }>();
+  /** Distinct code -> position in {@link first} / {@link count} (rows of a code are consecutive). */
+  private readonly index: CodeIndex;
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
   constructor(
     private readonly t: McePayload['dx'],
     private readonly sets: number[][],
     private readonly periods: [number, number][],
   ) {
+    const pos = new Map<string, number>();
+    const first: number[] = [];
+    const count: number[] = [];
     t.codes.split(' ').forEach((c, i) => {
-      const r = this.rows.get(c);
-      if (r) r.count++;
-      else this.rows.set(c, { first: i, count: 1 });
+      const k = pos.get(c);
+      if (k !== undefined) count[k]!++;
+      else {
+        pos.set(c, first.length);
+        first.push(i);
+        count.push(1);
+      }
     });
+    this.index = new CodeIndex([...pos.keys()], () => pos);
+    this.first = Int32Array.from(first);
+    this.count = Int32Array.from(count);
   }
   /** Attribute ids of the row valid on the date, or null when the code is invalid then. */
   lookup(code: string, date: number): number[] | null {
-    const r = this.rows.get(code);
-    if (r === undefined) return null;
-    const i0 = r.first;
-    const n = r.count;
+    const k = this.index.get(code);
+    if (k < 0) return null;
+    const i0 = this.first[k]!;
+    const n = this.count[k]!;
     for (let i = i0; i < i0 + n; i++) {
       const [from, to] = this.periods[this.t.period[i]!]!;
       if (from <= date && date <= to) return this.sets[this.t.attrSet[i]!]!;
@@ -88,7 +101,8 @@ export class Mce {
   private readonly pr: CodeTable;
   private readonly attr = new Map<string, number>();
   private readonly editInfo = new Map<string, { number: number; editType: string }>();
-  private readonly poaExempt: Set<string>;
+  /** POA-exempt codes (a code is exempt when its index is >= 0). */
+  private readonly poaExempt: CodeIndex;
 
   private constructor(
     readonly payload: McePayload,
@@ -100,7 +114,7 @@ export class Mce {
     this.pr = new CodeTable(payload.pr, payload.attrSets, payload.periods);
     payload.attributes.forEach((a, i) => this.attr.set(a, i));
     for (const e of payload.edits) this.editInfo.set(e.edit, { number: e.number, editType: e.editType });
-    this.poaExempt = new Set(payload.poaExempt);
+    this.poaExempt = new CodeIndex(payload.poaExempt, () => new Map(payload.poaExempt.map((c, i) => [c, i])));
     this.a = Object.fromEntries(ATTR_NAMES.map((name) => [name, this.attr.get(name) ?? -1])) as Record<AttrName, number>;
     this.ageRangeIds = payload.ageRanges.map((r) => this.attr.get(r.group.toUpperCase()) ?? -1);
   }
@@ -255,7 +269,7 @@ export class Mce {
         // type (mce_edits.tsv) and is not among the fixture's edit counts.
         poa.push({ code, index, poa: value, kind: 'invalid-value', message: `${code}: POA "${value}" is not Y, N, U, W, 1 or blank` });
       } else if (!claim.poaExemptHospital) {
-        const exempt = this.poaExempt.has(code);
+        const exempt = this.poaExempt.get(code) >= 0;
         if (exempt && value !== '' && value !== '1') {
           poa.push({ code, index, poa: value, kind: 'reported-on-exempt-code', message: `${code} is exempt from POA reporting: leave POA blank (or 1)` });
         } else if (!exempt && (value === '' || value === '1')) {
