@@ -1,10 +1,11 @@
 /**
- * `npm test`: lint, typecheck, unit tests, end-to-end tests, in that order.
+ * `npm test`: lint, typecheck, unit tests, the search ranking suite, end-to-end tests, in that
+ * order (the STAGES list below).
  *
  * Every stage runs even when an earlier one failed (a CI run then reports all that is wrong, not
  * just the first thing), each stage's time is printed, and the exit code is non-zero if any stage
  * failed. The last line is the plain summary CI reads: `tests: N passed, N failed`, counted from
- * Vitest's JSON reports of the unit and e2e runs, plus one failure for each stage that failed
+ * Vitest's JSON reports of the Vitest stages, plus one failure for each stage that failed
  * without a test report (lint, typecheck, a build that broke before the tests ran).
  *
  * `npm test -- unit e2e` runs only the named stages.
