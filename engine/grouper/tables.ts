@@ -99,10 +99,13 @@ export class CodeIndex {
     this.keys = new Float64Array(size);
     this.values = new Int32Array(size);
     this.slotMask = size - 1;
-    this.map = codes.every((c) => codeKey(c) > 0) ? null : fallback();
-    if (this.map) return;
+    this.map = null;
     for (let i = 0; i < codes.length; i++) {
       const k = codeKey(codes[i]!);
+      if (k < 0) {
+        this.map = fallback();
+        return;
+      }
       let j = keyHash(k) & this.slotMask;
       while (this.keys[j] !== 0 && this.keys[j] !== k) j = (j + 1) & this.slotMask;
       this.keys[j] = k;
