@@ -94,6 +94,17 @@ interface Match {
   dominated?: boolean;
 }
 
+/** Chart-wide lookups built once per {@link Suggester.suggest} call. */
+interface CallState {
+  text: string;
+  analysis: TextAnalysis;
+  keys: SentenceKeys[];
+  /** `with` keys joined -> the first two sentences holding them all, live (see `elsewhere`). */
+  elsewhere: Map<string, number[]>;
+  /** Per sentence: 0 not yet known, 1 live, 2 negated / family / hypothetical. */
+  sentenceLive: Uint8Array;
+}
+
 interface Mention {
   system: 'cm' | 'pcs';
   code: string;
@@ -171,6 +182,14 @@ export class Suggester {
   readonly lexicon: SuggestLexicon;
   /** Finding contexts of the chart being processed (cleared per call). */
   private contextCache = new Map<string, FindingContext>();
+  /** Chart-wide tables of the call in progress (replaced per call). */
+  private call: CallState = {
+    text: '',
+    analysis: { sections: [], sentences: [], lists: [] } as unknown as TextAnalysis,
+    keys: [],
+    elsewhere: new Map(),
+    sentenceLive: new Uint8Array(0),
+  };
   /** {@link SuggestOptions.demoteWeight} of the call in progress. */
   private demoteWeight = 0.2;
   /** {@link SuggestOptions.dominatedWeight} of the call in progress. */
@@ -216,6 +235,13 @@ export class Suggester {
     this.demoteWeight = options.demoteWeight ?? 0.2;
     this.dominatedWeight = options.dominatedWeight ?? DOMINATED_WEIGHT;
     const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end));
+    this.call = {
+      text,
+      analysis: a,
+      keys,
+      elsewhere: new Map(),
+      sentenceLive: new Uint8Array(keys.length),
+    };
     // Key -> sentences holding it (for "with" subterms documented elsewhere in the chart).
     const keySentences = new Map<string, number[]>();
     keys.forEach((sk, si) => {
@@ -228,7 +254,7 @@ export class Suggester {
 
     const mentions: Mention[] = [];
     for (let si = 0; si < keys.length; si++) {
-      const matches = this.matchSentence(keys[si]!, si, keySentences, text, a);
+      const matches = this.matchSentence(keys[si]!, si, keySentences);
       for (const m of matches) {
         const mention = this.toMention(m, keys[si]!, text, a, setting, excluded);
         if (mention) mentions.push(mention);
@@ -271,13 +297,7 @@ export class Suggester {
 
   // ---- matching ----
 
-  private matchSentence(
-    sk: SentenceKeys,
-    si: number,
-    keySentences: Map<string, number[]>,
-    text: string,
-    a: TextAnalysis,
-  ): Match[] {
+  private matchSentence(sk: SentenceKeys, si: number, keySentences: Map<string, number[]>): Match[] {
     const found: Match[] = [];
     const lex = this.lexicon;
     for (const key of sk.positions.keys()) {
@@ -293,7 +313,7 @@ export class Suggester {
             const here =
               e.withKeys.every((k) => sk.positions.has(k)) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si, text, a)))
+            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si)))
               continue;
             m.combination = true;
           }
@@ -389,24 +409,53 @@ export class Suggester {
     return undefined;
   }
 
-  /** `true` when some other sentence holds every key, not negated there. */
-  private elsewhere(
-    withKeys: string[],
-    keySentences: Map<string, number[]>,
-    si: number,
-    text: string,
-    a: TextAnalysis,
-  ): boolean {
-    const first = keySentences.get(withKeys[0]!);
-    if (!first) return false;
-    for (const sj of first) {
-      if (sj === si) continue;
-      if (!withKeys.every((k) => keySentences.get(k)?.includes(sj))) continue;
-      const s = a.sentences[sj]!;
-      const ctx = findingContext(text, { start: s.start, end: s.end }, a);
-      if (!ctx.negated && !ctx.family && !ctx.hypothetical) return true;
+  /**
+   * `true` when some sentence other than `si` holds every key, not negated (nor family, nor
+   * hypothetical) there. Answered from a per-call table: for each distinct set of keys, the first
+   * two such sentences (one of them may be `si` itself), found once by walking the rarest key's
+   * sentences; each sentence's context is computed at most once. (Scanning every sentence holding
+   * the first key, with a linear membership test, for every match made this quadratic in note
+   * length: 65 s of 68 s on a 1 MB note, issue 5.)
+   */
+  private elsewhere(withKeys: string[], keySentences: Map<string, number[]>, si: number): boolean {
+    const call = this.call;
+    const sig = withKeys.join('\u0001');
+    let firstTwo = call.elsewhere.get(sig);
+    if (!firstTwo) {
+      firstTwo = [];
+      let rarest: number[] | undefined;
+      for (const k of withKeys) {
+        const list = keySentences.get(k);
+        if (!list) {
+          rarest = undefined;
+          break;
+        }
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      if (rarest)
+        for (const sj of rarest) {
+          const sk = call.keys[sj]!;
+          if (!withKeys.every((k) => sk.positions.has(k))) continue;
+          if (!this.sentenceLive(sj)) continue;
+          firstTwo.push(sj);
+          if (firstTwo.length === 2) break;
+        }
+      call.elsewhere.set(sig, firstTwo);
     }
-    return false;
+    return firstTwo.length === 2 || (firstTwo.length === 1 && firstTwo[0] !== si);
+  }
+
+  /** `true` when sentence `sj`, read whole, is not negated, family or hypothetical (memoised per call). */
+  private sentenceLive(sj: number): boolean {
+    const call = this.call;
+    let v = call.sentenceLive[sj]!;
+    if (v === 0) {
+      const s = call.analysis.sentences[sj]!;
+      const ctx = findingContext(call.text, { start: s.start, end: s.end }, call.analysis);
+      v = !ctx.negated && !ctx.family && !ctx.hypothetical ? 1 : 2;
+      call.sentenceLive[sj] = v;
+    }
+    return v === 1;
   }
 
   // ---- one mention ----
