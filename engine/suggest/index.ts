@@ -12,5 +12,5 @@ export {
   type LearnedModel,
   type TrainingDocument,
 } from './learned';
-export { DISPLAY_THRESHOLD } from './types';
+export { DISPLAY_THRESHOLD, MAX_EVIDENCE_PER_SUGGESTION } from './types';
 export { severityLookup } from './severity';

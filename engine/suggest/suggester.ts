@@ -28,6 +28,7 @@ import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon }
 import { phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import {
   DISPLAY_THRESHOLD,
+  MAX_EVIDENCE_PER_SUGGESTION,
   type Evidence,
   type Setting,
   type SuggestOptions,
@@ -103,6 +104,16 @@ interface CallState {
   elsewhere: Map<string, number[]>;
   /** Per sentence: 0 not yet known, 1 live, 2 negated / family / hypothetical. */
   sentenceLive: Uint8Array;
+}
+
+function emptyCall(): CallState {
+  return {
+    text: '',
+    analysis: { version: 1, length: 0, sections: [], sentences: [], lists: [] },
+    keys: [],
+    elsewhere: new Map(),
+    sentenceLive: new Uint8Array(0),
+  };
 }
 
 interface Mention {
@@ -183,13 +194,7 @@ export class Suggester {
   /** Finding contexts of the chart being processed (cleared per call). */
   private contextCache = new Map<string, FindingContext>();
   /** Chart-wide tables of the call in progress (replaced per call). */
-  private call: CallState = {
-    text: '',
-    analysis: { sections: [], sentences: [], lists: [] } as unknown as TextAnalysis,
-    keys: [],
-    elsewhere: new Map(),
-    sentenceLive: new Uint8Array(0),
-  };
+  private call: CallState = emptyCall();
   /** {@link SuggestOptions.demoteWeight} of the call in progress. */
   private demoteWeight = 0.2;
   /** {@link SuggestOptions.dominatedWeight} of the call in progress. */
@@ -286,13 +291,20 @@ export class Suggester {
     this.principal(diagnoses, setting);
     const limit = options.limit ?? 50;
     const order = (x: Suggestion, y: Suggestion): number => y.score - x.score || x.code.localeCompare(y.code);
-    return {
+    const result: SuggestResult = {
       version: 1,
       setting,
       diagnoses: diagnoses.sort(order).slice(0, limit),
       procedures: procedures.sort(order).slice(0, limit),
       tables: { cm: this.lexicon.cmYear, pcs: this.lexicon.pcsYear },
     };
+    const capped = [...result.diagnoses, ...result.procedures].filter((x) => x.evidenceOmitted);
+    if (capped.length > 0)
+      result.warnings = [
+        `evidence truncated: ${capped.length} suggestion(s) list only their best ${MAX_EVIDENCE_PER_SUGGESTION} evidence spans (${capped.reduce((n, x) => n + x.evidenceOmitted!, 0)} more mentions counted in the scores)`,
+      ];
+    this.call = emptyCall(); // the chart is not kept after the call
+    return result;
   }
 
   // ---- matching ----
@@ -313,8 +325,7 @@ export class Suggester {
             const here =
               e.withKeys.every((k) => sk.positions.has(k)) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si)))
-              continue;
+            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si))) continue;
             m.combination = true;
           }
           found.push(m);
@@ -897,11 +908,14 @@ export class Suggester {
       });
     }
     // The hypertension codes read separately (I10, I11.x, I12.x) are replaced by the combination code.
+    // (Compacted in place in one pass: a splice per removed mention was quadratic on long charts.)
     const combined = normalizeCode(resolved.code);
-    for (let i = mentions.length - 1; i >= 0; i--) {
-      const c = normalizeCode(mentions[i]!.code);
-      if (/^I1[0-3]/.test(c) && c !== combined) mentions.splice(i, 1);
+    let kept = 0;
+    for (const m of mentions) {
+      const c = normalizeCode(m.code);
+      if (!(/^I1[0-3]/.test(c) && c !== combined)) mentions[kept++] = m;
     }
+    mentions.length = kept;
     void text;
     void a;
   }
@@ -947,17 +961,22 @@ export class Suggester {
       const spans = new Set<string>();
       let miss = 1;
       let learnedBest = 0;
+      let omitted = 0;
       for (const m of list) {
         const k = `${m.evidence.start}:${m.evidence.end}`;
         if (spans.has(k)) continue;
         spans.add(k);
-        evidence.push(m.evidence);
+        if (evidence.length < MAX_EVIDENCE_PER_SUGGESTION) evidence.push(m.evidence);
+        else omitted++;
         // Learned associations are already document-level probabilities: the best one counts, once.
         if (m.learned) learnedBest = Math.max(learnedBest, m.evidence.score);
         else miss *= 1 - m.evidence.score * 0.8;
       }
-      const indexScore =
-        miss < 1 ? Math.min(1, Math.max(...list.filter((m) => !m.learned).map((m) => m.evidence.score), 1 - miss)) : 0;
+      // A loop, not Math.max(...scores): a long chart gives a code tens of thousands of mentions,
+      // beyond the engine's argument limit.
+      let bestIndex = 1 - miss;
+      for (const m of list) if (!m.learned && m.evidence.score > bestIndex) bestIndex = m.evidence.score;
+      const indexScore = miss < 1 ? Math.min(1, bestIndex) : 0;
       let score =
         options.calibrate && indexScore > 0
           ? options.calibrate(list[0]!.code, list[0]!.system, indexScore)
@@ -986,6 +1005,7 @@ export class Suggester {
         title: this.title(system, code),
         score,
         evidence,
+        ...(omitted > 0 ? { evidenceOmitted: omitted } : {}),
         path: best.entry.path,
         flags: [...flags],
         notes: [...new Set(list.flatMap((m) => m.notes))],

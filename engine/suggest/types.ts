@@ -33,6 +33,13 @@ export interface SuggestOptions {
   limit?: number;
 }
 
+/**
+ * Most evidence spans kept per suggestion (best first). A 1 MB chart can mention one diagnosis
+ * tens of thousands of times; the score still counts every mention, the list is cut and the cut
+ * is said in {@link Suggestion.evidenceOmitted} and {@link SuggestResult.warnings}.
+ */
+export const MAX_EVIDENCE_PER_SUGGESTION = 200;
+
 /** Why a suggestion deserves attention. */
 export type SuggestionFlag =
   | 'possible-principal'
@@ -70,8 +77,13 @@ export interface Suggestion {
   title: string;
   /** Confidence 0..1 (higher is better). */
   score: number;
-  /** Every mention supporting the code, best first. */
+  /** Every mention supporting the code, best first (at most {@link MAX_EVIDENCE_PER_SUGGESTION}). */
   evidence: Evidence[];
+  /**
+   * Mentions left out of `evidence` by the {@link MAX_EVIDENCE_PER_SUGGESTION} cap (present only
+   * when some were: very long charts). They still count in `score`.
+   */
+  evidenceOmitted?: number;
   /** Index (or Tabular) path that led to the code, e.g. `Failure, failed > heart > systolic > acute on chronic`. */
   path: string;
   flags: SuggestionFlag[];
@@ -88,4 +100,6 @@ export interface SuggestResult {
   procedures: Suggestion[];
   /** Table releases used, to show to the user. */
   tables: { cm: number; pcs: number | undefined };
+  /** Limits that cut the result (e.g. evidence lists capped); absent when nothing was cut. */
+  warnings?: string[];
 }
