@@ -172,6 +172,25 @@ function nearAnother(positions: number[], i: number): boolean {
   return false;
 }
 
+/**
+ * The position of sorted `ps` nearest to `at`, the lower one on a tie (binary search: a key
+ * repeated thousands of times in one run-on sentence made a linear scan per anchor quadratic).
+ */
+function nearest(ps: number[], at: number): number {
+  let lo = 0;
+  let hi = ps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return ps[0]!;
+  if (lo === ps.length) return ps[lo - 1]!;
+  const below = ps[lo - 1]!;
+  const above = ps[lo]!;
+  return at - below <= above - at ? below : above;
+}
+
 /** `true` when a key starts with a digit (`/^[0-9]/`, without a regular expression: called per placement). */
 const startsWithDigit = (k: string): boolean => {
   const c = k.charCodeAt(0);
@@ -386,8 +405,7 @@ export class Suggester {
       const positions: number[] = [];
       let ok = true;
       for (const ps of lists) {
-        let best = -1;
-        for (const p of ps) if (best < 0 || Math.abs(p - ap) < Math.abs(best - ap)) best = p;
+        const best = nearest(ps, ap);
         if (Math.abs(best - ap) >= maxWidth) {
           ok = false;
           break;
