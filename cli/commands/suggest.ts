@@ -125,10 +125,13 @@ export const suggestCommand: CliCommand = {
         path: s.path,
         flags: s.flags,
         notes: s.notes,
+        ...(s.evidenceOmitted ? { evidenceOmitted: s.evidenceOmitted } : {}),
       });
       io.stdout.write(
-        `${JSON.stringify({ setting: result.setting, tables: result.tables, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim) }, null, 2)}\n`,
+        `${JSON.stringify({ setting: result.setting, tables: result.tables, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim), ...(result.warnings?.length ? { warnings: result.warnings } : {}) }, null, 2)}\n`,
       );
+      // A truncated result must never look complete (STYLE.md: no silent degradation).
+      for (const w of result.warnings ?? []) io.stderr.write(`chartside suggest: ${w}\n`);
     } else {
       io.stdout.write(render(result));
     }

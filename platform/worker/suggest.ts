@@ -62,6 +62,8 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
         setting: options.setting ?? 'inpatient',
         ...(severityOf ? { severityOf } : {}),
       });
+      // Truncated evidence on a very long note is shown to the user, never hidden.
+      notices.push(...(result.warnings ?? []));
       return {
         ...result,
         releases: { cm: cm.row.id, pcs: pcs?.row.id },
