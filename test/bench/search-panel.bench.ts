@@ -98,7 +98,7 @@ export async function run(): Promise<Record<string, unknown>> {
       keystrokeToDomUpdatedP99Ms: round(pct(dom, 99)),
       workerJsHeapAfterGcMB: workerHeapMB ?? 'worker target not found',
       pageErrors: errors.length,
-      note: 'Chromium headless on the shared 2-core machine; index kept in worker memory (no searchIndexes table yet).',
+      note: 'Chromium headless on the shared 2-core machine; index kept in worker memory (searchIndexes table (schema v3) stores it after the first build).',
     };
   } finally {
     await chartside.close();
