@@ -44,7 +44,8 @@ describe('DrgPanel', () => {
     const rows = [...host.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-usage'));
     expect(rows).toEqual(result.secondary.map((s) => s.usage));
     expect(result.secondary[0]!.usage).toBe('CC_EXCLUDED');
-    expect(text).toContain('excluded by the principal diagnosis S0211FA');
+    // Diagnosis codes are shown dotted, as coders read them.
+    expect(text).toContain('excluded by the principal diagnosis S02.11FA');
     expect(text).toMatch(/0QS604Z (O\.R\.|non-O\.R\.) procedure/);
     expect(host.querySelector('details.drg-whatif summary')!.textContent).toContain('private work aid: never use in a physician query');
     expect(host.querySelectorAll('th[scope="col"]').length).toBe(4);

@@ -8,6 +8,7 @@
  * native `<details>` for the collapsible parts) so it works with the keyboard and screen readers,
  * and it reflows to a narrow side panel.
  */
+import { formatCmCode } from '../../engine/codes/normalize';
 import type { ExclusionReason, GroupResult, SdxResult } from '../../engine/grouper/types';
 import type { WhatIfChange } from '../../engine/grouper/what-if';
 import type { MceResult } from '../../engine/mce/types';
@@ -37,7 +38,7 @@ export function reasonText(reason: ExclusionReason | undefined): string {
   if (!reason) return '';
   switch (reason.kind) {
     case 'pdx-exclusion':
-      return `excluded by the principal diagnosis ${reason.principal} (CC exclusion list ${reason.groups.join(', ')})`;
+      return `excluded by the principal diagnosis ${formatCmCode(reason.principal)} (CC exclusion list ${reason.groups.join(', ')})`;
     case 'duplicate-of-principal':
       return 'same code as the principal diagnosis';
     case 'death-exclusion':
@@ -94,7 +95,7 @@ export function DrgPanel({ result: r, mce, whatIf }: DrgPanelProps) {
         ) : (
           <>
             <p class="drg-summary">
-              {counted.length ? `Acting as CC/MCC: ${counted.map((s) => `${s.code} (${s.usage})`).join(', ')}.` : 'No CC or MCC counted.'}
+              {counted.length ? `Acting as CC/MCC: ${counted.map((s) => `${formatCmCode(s.code)} (${s.usage})`).join(', ')}.` : 'No CC or MCC counted.'}
               {excluded.length ? ` Excluded: ${excluded.map((s) => s.code).join(', ')}.` : ''}
             </p>
             <table class="drg-table">
@@ -110,7 +111,7 @@ export function DrgPanel({ result: r, mce, whatIf }: DrgPanelProps) {
               <tbody>
                 {r.secondary.map((s, i) => (
                   <tr key={`${s.code}-${i}`} data-usage={s.usage}>
-                    <th scope="row">{s.code}</th>
+                    <th scope="row">{formatCmCode(s.code)}</th>
                     <td>{s.poa || '—'}</td>
                     <td>{s.valid ? (s.level === 'NON_CC' ? 'non-CC' : s.level) : 'not a valid code'}</td>
                     <td>
@@ -147,7 +148,7 @@ export function DrgPanel({ result: r, mce, whatIf }: DrgPanelProps) {
           <ul class="drg-list">
             {r.hacs.map((h, i) => (
               <li key={`${h.code}-${h.hac}-${i}`}>
-                HAC {h.hac} {h.title}: <span class="drg-code">{h.code}</span>, POA {h.poa || 'blank'} — {h.status.replaceAll('-', ' ')}
+                HAC {h.hac} {h.title}: <span class="drg-code">{formatCmCode(h.code)}</span>, POA {h.poa || 'blank'} — {h.status.replaceAll('-', ' ')}
               </li>
             ))}
           </ul>
