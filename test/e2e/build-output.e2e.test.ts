@@ -3,10 +3,10 @@
  * makes no network request: a lint rule plus a scan of the built output"): bundlers and
  * dependencies can add code the lint rules never saw, so the shipped files are checked too.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROME_BUILD } from './support/paths';
+import { CHROME_BUILD, ROOT } from './support/paths';
 
 function files(dir: string, ext: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -28,6 +28,8 @@ describe('built extension (.output/chrome-mv3)', () => {
   it('asks for no permission beyond side panel, storage, active tab and scripting', () => {
     const allowed = new Set(['sidePanel', 'storage', 'activeTab', 'scripting']);
     expect((manifest.permissions ?? []).filter((p) => !allowed.has(p))).toEqual([]);
+    // Exactly these (issue 7): none missing either, so a dropped permission is noticed too.
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
     // Host access only for localhost in the e2e/demo build; EHR origins are optional, granted at run time.
     expect((manifest.host_permissions ?? []).filter((h) => !/^http:\/\/(localhost|127\.0\.0\.1)\/\*$/.test(h))).toEqual(
       [],
@@ -70,5 +72,30 @@ describe('built extension (.output/chrome-mv3)', () => {
       const found = [...readFileSync(file, 'utf8').matchAll(/\beval\s*\(|new\s+Function\s*\(/g)].map((m) => m[0]);
       expect(found, relative(CHROME_BUILD, file)).toEqual([]);
     }
+  });
+
+  it('the Firefox build (npm run build:firefox) has a valid manifest', () => {
+    const dirFx = join(ROOT, '.output', 'firefox-mv3');
+    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
+    const m = JSON.parse(readFileSync(join(dirFx, 'manifest.json'), 'utf8')) as {
+      manifest_version: number;
+      name: unknown;
+      version: string;
+      permissions: string[];
+      browser_specific_settings?: { gecko?: { id?: string } };
+      sidebar_action: { default_panel: string };
+      background?: { scripts?: string[] };
+      content_security_policy: { extension_pages: string };
+    };
+    expect(m.manifest_version).toBe(3);
+    expect(typeof m.name).toBe('string');
+    expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(m.browser_specific_settings?.gecko?.id).toMatch(/@/);
+    // Firefox has no sidePanel permission: the panel is a sidebar_action.
+    expect(m.permissions.every((p) => ['storage', 'activeTab', 'scripting'].includes(p))).toBe(true);
+    expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(existsSync(join(dirFx, m.sidebar_action.default_panel))).toBe(true);
+    for (const s of m.background?.scripts ?? []) expect(existsSync(join(dirFx, s))).toBe(true);
+    expect(m.content_security_policy.extension_pages).toMatch(/connect-src 'self'/);
   });
 });

@@ -8,9 +8,6 @@
  * list no opportunity), and a synthetic admission written below (fictional patient) whose
  * documentation leaves two gaps (treated hyponatremia, a KDIGO creatinine rise) unnamed.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,8 +17,8 @@ import {
   watchChartSnapshots,
   type ExtensionBrowser,
 } from './support/browser';
-import { EHR_FIXTURES } from './support/paths';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { serveFixturePages } from './support/fixture-pages';
+import type { StaticServer } from './support/static-server';
 
 const GAP_CHART = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Progress note: TESTPATIENT, CDI (fictional)</title></head>
@@ -65,18 +62,13 @@ async function openCdiTab(panel: Page): Promise<void> {
 }
 
 describe('CDI in the side panel', () => {
-  let dir: string;
   let server: StaticServer;
   let chartside: ExtensionBrowser;
   let panel: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chartside-cdi-e2e-'));
-    for (const f of readdirSync(EHR_FIXTURES))
-      if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
-    writeFileSync(join(dir, 'cdi-gap-note.html'), GAP_CHART);
-    server = await startStaticServer(dir);
+    server = await serveFixturePages({ 'cdi-gap-note.html': GAP_CHART });
     chartside = await launchWithExtension();
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
@@ -91,7 +83,6 @@ describe('CDI in the side panel', () => {
   afterAll(async () => {
     await chartside?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('a fully documented chart from test/fixtures/ehr lists no opportunity', async () => {

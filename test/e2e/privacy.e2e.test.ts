@@ -7,18 +7,17 @@
  *    anywhere but the localhost fixture pages this test loads and the extension's own files.
  *    What was stored is ciphertext plus an audit log without chart text.
  * 2. A chart page full of script payloads stays inert in the side panel and in the highlights.
- * 3. The built output: permissions, CSP, no network API in the content script, no eval anywhere;
- *    the Firefox build's manifest is valid.
+ * 3. The built output (permissions, CSP, no network API in the content script, no eval, the
+ *    Firefox manifest) is checked once, in build-output.e2e.test.ts.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FhirClaimSchema } from '../../engine/case/export';
 import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
-import { CHROME_BUILD, EHR_FIXTURES, ROOT } from './support/paths';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { serveFixturePages } from './support/fixture-pages';
+import { EHR_FIXTURES } from './support/paths';
+import type { StaticServer } from './support/static-server';
 import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
 
 /** Rows of one IndexedDB store of the extension, read in the panel (structured clones, as stored). */
@@ -48,17 +47,13 @@ const PAYLOAD_NOTE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <p>{{constructor.constructor('window.__pwned=1')()}} \${window.__pwned=1} &#x202E;evil text&#x202C; hyponatremia, sodium 126, fluid restriction 1.2 L.</p></div></main></body></html>`;
 
 describe('privacy: a full session in the built extension', () => {
-  let dir: string;
   let server: StaticServer;
   let chartside: ExtensionBrowser;
   let panel: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chartside-privacy-e2e-'));
-    for (const f of readdirSync(EHR_FIXTURES)) if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
-    writeFileSync(join(dir, 'payload-note.html'), PAYLOAD_NOTE);
-    server = await startStaticServer(dir);
+    server = await serveFixturePages({ 'payload-note.html': PAYLOAD_NOTE });
     chartside = await launchWithExtension({ recordNetwork: true });
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
@@ -70,7 +65,6 @@ describe('privacy: a full session in the built extension', () => {
     await chartside?.network?.stop();
     await chartside?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads, accepts, groups, drafts a query, saves and exports with no request leaving the device', async () => {
@@ -152,10 +146,11 @@ describe('privacy: a full session in the built extension', () => {
     const outside = network.outside([`${server.origin}/`, chartside.extensionOrigin, 'data:']);
     expect(outside, JSON.stringify(outside.slice(0, 10), null, 1)).toEqual([]);
     // And the fixture server saw only the pages this test loaded (and their frames), never a POST.
+    const served = [...readdirSync(EHR_FIXTURES).filter((f) => f.endsWith('.html')), 'payload-note.html'];
     const toServer = network.requests.filter((r) => r.url.startsWith(server.origin));
     expect(toServer.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(new Set(toServer.map((r) => new URL(r.url).pathname.replace(/^\//, '')))).toSatisfy((paths: Set<string>) =>
-      [...paths].every((p) => readdirSync(dir).includes(p) || p === 'favicon.ico'),
+      [...paths].every((p) => served.includes(p) || p === 'favicon.ico'),
     );
     expect(errors).toEqual([]);
     await chart.close();
@@ -219,53 +214,4 @@ describe('privacy: a full session in the built extension', () => {
     expect(panelDom).toEqual({ foreignScripts: 0, handlers: 0, injected: 0 });
     expect(dialogs).toEqual([]);
   }, 240_000);
-});
-
-describe('the built output', () => {
-  const js = (root: string): string[] =>
-    readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.endsWith('.js'))
-      .map((d) => join(d.parentPath, d.name));
-
-  it('asks for exactly sidePanel, storage, activeTab and scripting, with hosts optional, under connect-src self', () => {
-    const m = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
-    expect(m.host_permissions ?? []).toEqual(expect.not.arrayContaining(['<all_urls>', 'https://*/*', 'http://*/*']));
-    const csp = (m.content_security_policy as { extension_pages: string }).extension_pages;
-    expect(csp).toMatch(/connect-src 'self'(;|$)/);
-    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
-  });
-
-  it('content script bundle has no network API; no file builds code from strings', () => {
-    const content = js(join(CHROME_BUILD, 'content-scripts'));
-    expect(content.length).toBeGreaterThan(0);
-    for (const f of content) expect(readFileSync(f, 'utf8')).not.toMatch(/\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
-    const offenders = js(CHROME_BUILD).filter((f) => /\beval\s*\(|new\s+Function\s*\(/.test(readFileSync(f, 'utf8')));
-    expect(offenders.map((f) => f.slice(CHROME_BUILD.length))).toEqual([]);
-  });
-
-  it('the Firefox build (npm run build:firefox) has a valid manifest', () => {
-    const dirFx = join(ROOT, '.output', 'firefox-mv3');
-    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
-    const m = JSON.parse(readFileSync(join(dirFx, 'manifest.json'), 'utf8')) as {
-      manifest_version: number;
-      name: unknown;
-      version: string;
-      permissions: string[];
-      browser_specific_settings?: { gecko?: { id?: string } };
-      sidebar_action: { default_panel: string };
-      background?: { scripts?: string[] };
-      content_security_policy: { extension_pages: string };
-    };
-    expect(m.manifest_version).toBe(3);
-    expect(typeof m.name).toBe('string');
-    expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(m.browser_specific_settings?.gecko?.id).toMatch(/@/);
-    // Firefox has no sidePanel permission: the panel is a sidebar_action.
-    expect(m.permissions.every((p) => ['storage', 'activeTab', 'scripting'].includes(p))).toBe(true);
-    expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
-    expect(existsSync(join(dirFx, m.sidebar_action.default_panel))).toBe(true);
-    for (const s of m.background?.scripts ?? []) expect(existsSync(join(dirFx, s))).toBe(true);
-    expect(m.content_security_policy.extension_pages).toMatch(/connect-src 'self'/);
-  });
 });

@@ -4,14 +4,14 @@
  * as typed), resequences with the keyboard, and sees DRG, what-if and edits; axe-core finds no
  * serious or critical violation in light and dark themes at 360 px; screenshots for the README.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
-import { EHR_FIXTURES, ROOT, SCREENSHOTS } from './support/paths';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { serveFixturePages } from './support/fixture-pages';
+import { ROOT, SCREENSHOTS } from './support/paths';
+import type { StaticServer } from './support/static-server';
 import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
 
 /** README screenshots are refreshed with CHARTSIDE_UPDATE_SCREENSHOTS=1 (as foundation.e2e.test.ts does). */
@@ -39,16 +39,13 @@ async function axeViolations(panel: Page): Promise<AxeViolation[]> {
 const codesOnCase = (panel: Page): Promise<string[]> => panel.$$eval('#panel-case ol[aria-label="Diagnoses in sequence"] > li', (lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
 
 describe('case workspace in the side panel', () => {
-  let dir: string;
   let server: StaticServer;
   let chartside: ExtensionBrowser;
   let panel: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chartside-ws-e2e-'));
-    for (const f of readdirSync(EHR_FIXTURES)) if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
-    server = await startStaticServer(dir);
+    server = await serveFixturePages();
     chartside = await launchWithExtension();
     ({ page: panel, errors } = await openSidePanel(chartside, { width: 360, height: 900 }));
     await waitForSidePanelReady(panel, errors);
@@ -56,7 +53,6 @@ describe('case workspace in the side panel', () => {
   afterAll(async () => {
     await chartside?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('builds a case from the chart with the keyboard, groups it, and is accessible in both themes', async () => {
