@@ -22,6 +22,19 @@ export class ChartsideClaimFormatError extends Error {
 }
 
 /** Splits a `-`-or-comma list. */
+/**
+ * Secondary diagnoses of a fixture cell: `code` or `code:POA`, comma separated; POA defaults to
+ * `Y` as in the CMS fixtures.
+ *
+ * @example splitSdx('I5023,N1832:N') // [{code:'I5023', poa:'Y'}, {code:'N1832', poa:'N'}]
+ */
+export function splitSdx(cell: string): { code: string; poa: string }[] {
+  return splitList(cell).map((s) => {
+    const [code, poa] = s.split(':') as [string, string | undefined];
+    return { code, poa: poa ?? 'Y' };
+  });
+}
+
 export function splitList(cell: string): string[] {
   return cell === '-' || cell === '' ? [] : cell.split(',').map((c) => c.trim());
 }
@@ -44,10 +57,7 @@ export function parseGroupTsvLine(line: string): { id: string; claim: GrouperCla
   if (procedures !== '-' && procedures.split(',').length > 25) throw new ChartsideClaimFormatError('more than 25 procedures');
   const claim: GrouperClaim = {
     pdx: pdx === '-' ? '' : pdx,
-    sdx: splitList(sdx).map((s) => {
-      const [code, poa] = s.split(':') as [string, string | undefined];
-      return { code, poa: poa ?? 'Y' };
-    }),
+    sdx: splitSdx(sdx),
     procedures: splitList(procedures),
     age: Number(age),
     sex,

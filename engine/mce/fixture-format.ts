@@ -6,7 +6,7 @@
  * carry edits, as `CODE=[EDIT, EDIT]` joined by `;` — the fixture's notation, which leaves out
  * procedure edits (they appear only in `edit_counts`).
  */
-import { ChartsideClaimFormatError, splitList } from '../grouper/fixture-format';
+import { ChartsideClaimFormatError, splitList, splitSdx } from '../grouper/fixture-format';
 import type { MceClaim, MceResult } from './types';
 
 export const EDITS_INPUT_COLUMNS = ['id', 'discharge_date', 'age', 'sex', 'discharge_status', 'pdx', 'sdx', 'procedures'] as const;
@@ -29,10 +29,7 @@ export function parseEditsTsvLine(line: string): { id: string; claim: MceClaim }
     id,
     claim: {
       pdx: pdx === '-' ? '' : pdx,
-      sdx: splitList(sdx).map((s) => {
-        const [code, poa] = s.split(':') as [string, string | undefined];
-        return { code, poa: poa ?? 'Y' };
-      }),
+      sdx: splitSdx(sdx),
       procedures: splitList(procedures),
       age: Number(age),
       sex,
