@@ -4,13 +4,11 @@
  * be saved, encrypted, beside the saved case. Nothing is stored unless the user presses Save.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { cdiInputFromSnapshot, rowTextOf, type CdiResult } from '../../engine/cdi/index';
 import type { ChartSnapshot } from '../../platform/messages';
 import type { EngineRemote } from '../../platform/worker/client';
 import { CdiPanel } from '../cdi/CdiPanel';
 import { browserClipboard, type ClipboardWriter } from '../cdi/clipboard';
-
-type State = { state: 'idle' | 'working' } | { state: 'done'; result: CdiResult } | { state: 'failed'; message: string };
+import { useCdiAnalysis } from '../cdi/use-cdi';
 
 export interface CaseCdiProps {
   engine: EngineRemote;
@@ -22,26 +20,10 @@ export interface CaseCdiProps {
 }
 
 export function CaseCdi({ engine, snapshot, onSaveQuery, savedQueries }: CaseCdiProps) {
-  const [state, setState] = useState<State>({ state: 'idle' });
+  const { state, input, rowTexts } = useCdiAnalysis(engine, snapshot);
   const [copied, setCopied] = useState<string | undefined>();
-  const input = useMemo(() => (snapshot ? cdiInputFromSnapshot(snapshot) : undefined), [snapshot]);
-  const rowTexts = useMemo(() => [...(input?.labs ?? []), ...(input?.vitals ?? [])].map(rowTextOf), [input]);
-  useEffect(() => {
-    setCopied(undefined);
-    if (!snapshot) {
-      setState({ state: 'idle' });
-      return;
-    }
-    let live = true;
-    setState({ state: 'working' });
-    engine
-      .cdi(snapshot)
-      .then((result) => live && setState({ state: 'done', result }))
-      .catch((e: unknown) => live && setState({ state: 'failed', message: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [engine, snapshot]);
+  // A new chart: what was copied from the previous one cannot be saved with this case.
+  useEffect(() => setCopied(undefined), [snapshot]);
   // The CDI panel copies through this writer: the copied text is what can be saved with the case.
   const clipboard = useMemo<ClipboardWriter>(
     () => ({
