@@ -35,7 +35,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { loadSuggestTables } from '../cli/commands/suggest';
 import { PROJECT_ROOT, findCodesetsSource } from '../codesets/node/source';
 import { normalizeCode } from '../engine/codes/normalize';
-import { Suggester, DISPLAY_THRESHOLD, trainAssociations, type SuggestOptions } from '../engine/suggest';
+import { Suggester, DISPLAY_THRESHOLD, type SuggestOptions } from '../engine/suggest';
+import { trainSuggestModel, withSuggestModel } from '../engine/suggest/model';
 import { meanAveragePrecision, microPrf } from '../engine/suggest/eval-metrics';
 
 /** `train-holdout`: fit on the first 400 train documents, evaluate on the last 100 (for tuning). */
@@ -140,35 +141,6 @@ function run(
   return { D, P, ms };
 }
 
-/** Per-code precision of the engine on a split, smoothed towards the global precision. */
-function fitCalibration(
-  runs: Map<string, Ranked[]>,
-  gold: Map<string, Set<string>>,
-  strength = 3,
-): Map<string, number> {
-  const pred = new Map<string, { n: number; hit: number }>();
-  let n = 0;
-  let hit = 0;
-  for (const [doc, list] of runs) {
-    const g = gold.get(doc) ?? new Set<string>();
-    for (const { code } of list) {
-      const s = pred.get(code) ?? { n: 0, hit: 0 };
-      s.n++;
-      n++;
-      if (g.has(code)) {
-        s.hit++;
-        hit++;
-      }
-      pred.set(code, s);
-    }
-  }
-  const prior = n === 0 ? 0 : hit / n;
-  const out = new Map<string, number>();
-  for (const [code, s] of pred) out.set(code, (s.hit + strength * prior) / (s.n + strength));
-  out.set('*', prior);
-  return out;
-}
-
 function report(
   name: string,
   runs: Map<string, Ranked[]>,
@@ -240,7 +212,7 @@ async function main(): Promise<void> {
       train.texts.delete(k);
     }
   }
-  if (train && useLearned) {
+  if (train && (useLearned || calibrate)) {
     const t1 = performance.now();
     const docs = [...train.texts].map(([doc, text]) => ({
       text,
@@ -249,33 +221,30 @@ async function main(): Promise<void> {
         ...[...(train.gold.P.get(doc) ?? [])].map((code) => ({ code, system: 'pcs' as const })),
       ],
     }));
-    const model = trainAssociations(docs, {
-      ...(process.env.LEARN_MIN_P ? { minP: Number(process.env.LEARN_MIN_P) } : {}),
-      ...(process.env.LEARN_MIN_SUPPORT ? { minSupport: Number(process.env.LEARN_MIN_SUPPORT) } : {}),
+    const model = trainSuggestModel(docs, {
+      suggester,
+      goldForm: (s) => (s.system === 'cm' ? toCodiespCm(s.code, fy2018) : s.code.toLowerCase()),
+      provenance: {
+        corpus: 'CodiEsp train',
+        license: 'CC BY 4.0',
+        citation: '',
+        documents: docs.length,
+        goldCodeYear: 2018,
+        files: [],
+      },
+      suggestOptions: base,
+      ...(process.env.CAL_BASE ? { calibrationBase: Number(process.env.CAL_BASE) } : {}),
     });
+    const applied = withSuggestModel(model, base);
     options = {
-      ...options,
-      learned: model,
+      ...base,
+      ...(useLearned ? { learned: applied.learned! } : {}),
+      ...(calibrate ? { calibrate: applied.calibrate! } : {}),
       ...(process.env.LEARN_WEIGHT ? { learnedWeight: Number(process.env.LEARN_WEIGHT) } : {}),
     };
     process.stderr.write(
-      `learned associations: ${model.features.size} features from ${docs.length} train documents in ${(performance.now() - t1).toFixed(0)} ms\n`,
+      `model trained on ${docs.length} train documents in ${(performance.now() - t1).toFixed(0)} ms: ${model.associations.features.size} association features, ${model.calibration.byId.size} calibrated codes\n`,
     );
-  }
-  if (calibrate && train) {
-    const tr = run(suggester, train, fy2018, base);
-    const calD = fitCalibration(tr.D, train.gold.D);
-    const calP = fitCalibration(tr.P, train.gold.P);
-    process.stderr.write(`calibration fitted on train (${train.texts.size} documents)\n`);
-    options = {
-      ...options,
-      calibrate: (code, system, score) => {
-        const key = system === 'cm' ? toCodiespCm(code, fy2018) : code.toLowerCase();
-        const cal = system === 'cm' ? calD : calP;
-        const p = cal.get(key) ?? cal.get('*') ?? 0;
-        return score * ((process.env.CAL_BASE ? Number(process.env.CAL_BASE) : 0.2) + p);
-      },
-    };
   }
   const data = holdout ? { texts: heldOut, gold: loadSplit('train').gold } : loadSplit(split);
   if (limit) for (const k of [...data.texts.keys()].slice(limit)) data.texts.delete(k);

@@ -1,0 +1,225 @@
+/**
+ * The suggestion model: what Chartside learns from a coded collection (the CodiEsp training split,
+ * CC BY 4.0) at build time and ships as a versioned bundle beside the code tables.
+ *
+ * - `associations`: word -> code associations ({@link trainAssociations}), extra candidates with
+ *   their evidence spans;
+ * - `calibration`: per suggested code, how often the engine was right about it on the training
+ *   documents (smoothed towards the engine's overall precision), which re-weights the score.
+ *
+ * The Index/Tabular engine still finds, completes and checks every code; the model only adds
+ * candidates and re-orders. Everything is plain data (JSON-able after {@link encodeSuggestModel}),
+ * so the build (Node), the worker and the evaluation use the same model.
+ */
+import { z } from 'zod';
+import { LEARNED_MODEL_VERSION, trainAssociations, type LearnedModel, type TrainingDocument } from './learned';
+import type { Suggester } from './suggester';
+import type { SuggestOptions, Suggestion } from './types';
+
+/** Version of {@link SuggestModel} and of its encoded form. Bump when either changes. */
+export const SUGGEST_MODEL_VERSION = 1;
+
+/** Where a model was learned from (shown in the UI and by `chartside codesets info`). */
+export interface SuggestModelProvenance {
+  /** Collection name, e.g. `CodiEsp train (English translations)`. */
+  corpus: string;
+  license: string;
+  citation: string;
+  documents: number;
+  /** Fiscal year of the collection's gold codes (CodiEsp: 2018). */
+  goldCodeYear: number;
+  /** Files read, with checksums. */
+  files: { file: string; sha256: string; bytes: number }[];
+}
+
+/** Per-code precision of the engine on the training documents. */
+export interface Calibration {
+  /** Suggestion id (`cm:E11.22`, `pcs:0W993ZZ`) -> smoothed precision 0..1. */
+  byId: Map<string, number>;
+  /** Overall precision per system (used for codes never suggested in training). */
+  prior: { cm: number; pcs: number };
+  /** New score = score x (base + precision). */
+  base: number;
+}
+
+/** A trained suggestion model. */
+export interface SuggestModel {
+  version: typeof SUGGEST_MODEL_VERSION;
+  provenance: SuggestModelProvenance;
+  associations: LearnedModel;
+  calibration: Calibration;
+}
+
+/** How a training document's gold codes are written, to compare a suggestion with them. */
+export type GoldForm = (suggestion: Pick<Suggestion, 'code' | 'system'>) => string;
+
+/** Options of {@link trainSuggestModel}. */
+export interface TrainSuggestModelOptions {
+  suggester: Suggester;
+  /** Gold codes of every document must be written as `goldForm` writes a suggestion. */
+  goldForm: GoldForm;
+  provenance: SuggestModelProvenance;
+  /** Suggest options while fitting (the collection's annotation conventions). */
+  suggestOptions?: SuggestOptions;
+  /** Calibration score base (default 0.2, tuned on a CodiEsp train hold-out: 0.1 / 0.2 / 0.35 / 0.6). */
+  calibrationBase?: number;
+  /** Pseudo-count pulling a code's precision towards the prior (default 3). */
+  smoothing?: number;
+}
+
+/**
+ * Learns a {@link SuggestModel} from coded documents: associations from their texts and gold
+ * codes, and a calibration from running the Index/Tabular engine over them.
+ *
+ * @example const model = trainSuggestModel(trainDocs, { suggester, goldForm, provenance });
+ */
+export function trainSuggestModel(docs: readonly TrainingDocument[], options: TrainSuggestModelOptions): SuggestModel {
+  const associations = trainAssociations(docs);
+  const calibration = fitCalibration(docs, options);
+  return { version: SUGGEST_MODEL_VERSION, provenance: options.provenance, associations, calibration };
+}
+
+function fitCalibration(docs: readonly TrainingDocument[], options: TrainSuggestModelOptions): Calibration {
+  const strength = options.smoothing ?? 3;
+  const counts = new Map<string, { n: number; hit: number }>();
+  const total = { cm: { n: 0, hit: 0 }, pcs: { n: 0, hit: 0 } };
+  for (const doc of docs) {
+    const gold = new Set(doc.codes.map((c) => `${c.system}:${c.code}`));
+    const result = options.suggester.suggest(doc.text, options.suggestOptions ?? {});
+    // One verdict per gold form: several suggestions can map onto the same gold code.
+    const seen = new Set<string>();
+    for (const s of [...result.diagnoses, ...result.procedures]) {
+      const form = `${s.system}:${options.goldForm(s)}`;
+      if (seen.has(form)) continue;
+      seen.add(form);
+      const hit = gold.has(form) ? 1 : 0;
+      const c = counts.get(s.id) ?? { n: 0, hit: 0 };
+      c.n++;
+      c.hit += hit;
+      counts.set(s.id, c);
+      total[s.system].n++;
+      total[s.system].hit += hit;
+    }
+  }
+  const prior = {
+    cm: total.cm.n === 0 ? 0 : total.cm.hit / total.cm.n,
+    pcs: total.pcs.n === 0 ? 0 : total.pcs.hit / total.pcs.n,
+  };
+  const byId = new Map<string, number>();
+  for (const [id, c] of counts) {
+    const p = id.startsWith('cm:') ? prior.cm : prior.pcs;
+    byId.set(id, (c.hit + strength * p) / (c.n + strength));
+  }
+  return { byId, prior, base: options.calibrationBase ?? 0.2 };
+}
+
+/**
+ * The suggest options that apply a model: its associations as extra candidates and its
+ * calibration as the score re-weighting. Other options pass through.
+ *
+ * @example suggester.suggest(text, withSuggestModel(model, { setting: 'inpatient' }))
+ */
+export function withSuggestModel(model: SuggestModel, options: SuggestOptions = {}): SuggestOptions {
+  const { byId, prior, base } = model.calibration;
+  return {
+    ...options,
+    learned: model.associations,
+    calibrate: (code, system, score) => score * (base + (byId.get(`${system}:${code}`) ?? prior[system])),
+  };
+}
+
+// ---- encoded form ----
+
+const association = z.tuple([z.string(), z.enum(['cm', 'pcs']), z.number().min(0).max(1), z.number().int().min(1)]);
+
+const encodedSchema = z.object({
+  version: z.literal(SUGGEST_MODEL_VERSION),
+  provenance: z.object({
+    corpus: z.string(),
+    license: z.string(),
+    citation: z.string(),
+    documents: z.number().int().min(0),
+    goldCodeYear: z.number().int(),
+    files: z.array(z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int().min(0) })),
+  }),
+  associations: z.object({
+    version: z.literal(LEARNED_MODEL_VERSION),
+    documents: z.number().int().min(0),
+    features: z.array(z.tuple([z.string(), z.array(association)])),
+  }),
+  calibration: z.object({
+    byId: z.array(z.tuple([z.string(), z.number().min(0).max(1)])),
+    prior: z.object({ cm: z.number().min(0).max(1), pcs: z.number().min(0).max(1) }),
+    base: z.number().min(0),
+  }),
+});
+
+/** Encoded (JSON) form of a {@link SuggestModel}. */
+export type EncodedSuggestModel = z.infer<typeof encodedSchema>;
+
+/** Raised for a model that is not a valid {@link EncodedSuggestModel} of this version. */
+export class ChartsideSuggestModelError extends Error {
+  override name = 'ChartsideSuggestModelError';
+}
+
+/**
+ * JSON-able form of a model, deterministic (features and codes sorted) so that the same training
+ * gives byte-identical bundles.
+ */
+export function encodeSuggestModel(model: SuggestModel): EncodedSuggestModel {
+  const byKey = <T>(a: [string, T], b: [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return {
+    version: SUGGEST_MODEL_VERSION,
+    provenance: model.provenance,
+    associations: {
+      version: LEARNED_MODEL_VERSION,
+      documents: model.associations.documents,
+      features: [...model.associations.features]
+        .map(([f, list]): [string, [string, 'cm' | 'pcs', number, number][]] => [
+          f,
+          list.map((a) => [a.code, a.system, a.p, a.support]),
+        ])
+        .sort(byKey),
+    },
+    calibration: {
+      byId: [...model.calibration.byId].sort(byKey),
+      prior: model.calibration.prior,
+      base: model.calibration.base,
+    },
+  };
+}
+
+/**
+ * Parses an encoded model (read from a bundle: a trust boundary). Throws
+ * {@link ChartsideSuggestModelError} naming the first problem, or an unknown version.
+ */
+export function decodeSuggestModel(json: unknown): SuggestModel {
+  const version = (json as { version?: unknown } | null)?.version;
+  if (version !== SUGGEST_MODEL_VERSION)
+    throw new ChartsideSuggestModelError(
+      `suggestion model version ${String(version)} is not supported (this build reads version ${SUGGEST_MODEL_VERSION}); rebuild the codesets`,
+    );
+  const parsed = encodedSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ChartsideSuggestModelError(
+      `suggestion model is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  const m = parsed.data;
+  return {
+    version: SUGGEST_MODEL_VERSION,
+    provenance: m.provenance,
+    associations: {
+      version: LEARNED_MODEL_VERSION,
+      documents: m.associations.documents,
+      features: new Map(
+        m.associations.features.map(([f, list]) => [
+          f,
+          list.map(([code, system, p, support]) => ({ code, system, p, support })),
+        ]),
+      ),
+    },
+    calibration: { byId: new Map(m.calibration.byId), prior: m.calibration.prior, base: m.calibration.base },
+  };
+}
