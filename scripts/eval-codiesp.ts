@@ -35,8 +35,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { loadSuggestTables } from '../cli/commands/suggest';
 import { PROJECT_ROOT, findCodesetsSource } from '../codesets/node/source';
 import { normalizeCode } from '../engine/codes/normalize';
-import { Suggester, DISPLAY_THRESHOLD, type SuggestOptions } from '../engine/suggest';
-import { trainSuggestModel, withSuggestModel } from '../engine/suggest/model';
+import { Suggester, DISPLAY_THRESHOLD, type SuggestOptions, type SuggestResult } from '../engine/suggest';
+import { suggestWithModel, trainSuggestModel, withSuggestModel, type SuggestModel } from '../engine/suggest/model';
 import { meanAveragePrecision, microPrf } from '../engine/suggest/eval-metrics';
 
 /** `train-holdout`: fit on the first 400 train documents, evaluate on the last 100 (for tuning). */
@@ -112,17 +112,16 @@ interface Ranked {
 }
 
 function run(
-  suggester: Suggester,
+  suggest: (text: string) => SuggestResult,
   data: SplitData,
   fy2018: Set<string>,
-  options: SuggestOptions,
 ): { D: Map<string, Ranked[]>; P: Map<string, Ranked[]>; ms: number[] } {
   const D = new Map<string, Ranked[]>();
   const P = new Map<string, Ranked[]>();
   const ms: number[] = [];
   for (const [doc, text] of data.texts) {
     const t0 = performance.now();
-    const r = suggester.suggest(text, options);
+    const r = suggest(text);
     ms.push(performance.now() - t0);
     const dx: Ranked[] = [];
     const seen = new Set<string>();
@@ -212,6 +211,7 @@ async function main(): Promise<void> {
       train.texts.delete(k);
     }
   }
+  let rerankWith: SuggestModel | undefined;
   if (train && (useLearned || calibrate)) {
     const t1 = performance.now();
     const docs = [...train.texts].map(([doc, text]) => ({
@@ -235,6 +235,7 @@ async function main(): Promise<void> {
       suggestOptions: base,
       ...(process.env.CAL_BASE ? { calibrationBase: Number(process.env.CAL_BASE) } : {}),
     });
+    if (useLearned && calibrate && !process.argv.includes('--no-rerank')) rerankWith = model;
     const applied = withSuggestModel(model, base);
     options = {
       ...base,
@@ -248,7 +249,11 @@ async function main(): Promise<void> {
   }
   const data = holdout ? { texts: heldOut, gold: loadSplit('train').gold } : loadSplit(split);
   if (limit) for (const k of [...data.texts.keys()].slice(limit)) data.texts.delete(k);
-  const r = run(suggester, data, fy2018, options);
+  const r = run(
+    (text) => (rerankWith ? suggestWithModel(suggester, text, rerankWith, base) : suggester.suggest(text, options)),
+    data,
+    fy2018,
+  );
   const ms = [...r.ms].sort((a, b) => a - b);
   process.stdout.write(
     `CodiEsp ${split} (English), ${data.texts.size} documents, calibration ${calibrate && split !== 'train' ? 'fitted on train' : 'off'}, learned associations ${useLearned ? 'trained on train' : 'off'}, display threshold ${DISPLAY_THRESHOLD}\n`,

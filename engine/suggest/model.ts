@@ -13,11 +13,22 @@
  */
 import { z } from 'zod';
 import { LEARNED_MODEL_VERSION, trainAssociations, type LearnedModel, type TrainingDocument } from './learned';
+import {
+  RERANK_FEATURES,
+  codeFrequencies,
+  documentAssociations,
+  fitLogistic,
+  rerankFeatures,
+  rerankResult,
+  type CodeFrequencies,
+  type RerankModel,
+  type RerankTables,
+} from './rerank';
 import type { Suggester } from './suggester';
-import type { SuggestOptions, Suggestion } from './types';
+import type { SuggestOptions, SuggestResult, Suggestion } from './types';
 
 /** Version of {@link SuggestModel} and of its encoded form. Bump when either changes. */
-export const SUGGEST_MODEL_VERSION = 1;
+export const SUGGEST_MODEL_VERSION = 2;
 
 /** Where a model was learned from (shown in the UI and by `chartside codesets info`). */
 export interface SuggestModelProvenance {
@@ -36,6 +47,8 @@ export interface SuggestModelProvenance {
 export interface Calibration {
   /** Suggestion id (`cm:E11.22`, `pcs:0W993ZZ`) -> smoothed precision 0..1. */
   byId: Map<string, number>;
+  /** Suggestion id -> times the engine suggested it in training. */
+  seen: Map<string, number>;
   /** Overall precision per system (used for codes never suggested in training). */
   prior: { cm: number; pcs: number };
   /** New score = score x (base + precision). */
@@ -48,6 +61,10 @@ export interface SuggestModel {
   provenance: SuggestModelProvenance;
   associations: LearnedModel;
   calibration: Calibration;
+  /** Gold-code frequencies of the collection (a feature of the re-ranker). */
+  frequencies: CodeFrequencies;
+  /** The re-ranker (see rerank.ts). */
+  rerank: RerankModel;
 }
 
 /** How a training document's gold codes are written, to compare a suggestion with them. */
@@ -65,34 +82,79 @@ export interface TrainSuggestModelOptions {
   calibrationBase?: number;
   /** Pseudo-count pulling a code's precision towards the prior (default 3). */
   smoothing?: number;
+  /** Folds of the cross-fitting that gives the re-ranker honest features (default 5). */
+  folds?: number;
 }
 
 /**
  * Learns a {@link SuggestModel} from coded documents: associations from their texts and gold
- * codes, and a calibration from running the Index/Tabular engine over them.
+ * codes, a calibration from running the Index/Tabular engine over them, and a re-ranker.
+ *
+ * The re-ranker must see features as they will be at run time, on charts the associations and
+ * calibration were not learned from: so its training examples are cross-fitted (each fold's
+ * suggestions are described with tables learned from the other folds), and the tables shipped
+ * are then learned from every document.
  *
  * @example const model = trainSuggestModel(trainDocs, { suggester, goldForm, provenance });
  */
 export function trainSuggestModel(docs: readonly TrainingDocument[], options: TrainSuggestModelOptions): SuggestModel {
-  const associations = trainAssociations(docs);
-  const calibration = fitCalibration(docs, options);
-  return { version: SUGGEST_MODEL_VERSION, provenance: options.provenance, associations, calibration };
+  const folds = Math.max(2, options.folds ?? 5);
+  const suggestOptions = { ...(options.suggestOptions ?? {}), calibrate: undefined, learned: undefined };
+  const gold = docs.map((d) => new Set(d.codes.map((c) => `${c.system}:${c.code}`)));
+  const label = (s: Suggestion, i: number): number => (gold[i]!.has(`${s.system}:${options.goldForm(s)}`) ? 1 : 0);
+  // The Index engine alone, once per document: the calibration counts of any subset are sums of these.
+  const plain = docs.map((d) => options.suggester.suggest(d.text, suggestOptions));
+  const tablesOf = (keep: (i: number) => boolean): RerankTables & { calibration: Calibration } => ({
+    associations: trainAssociations(docs.filter((_, i) => keep(i))),
+    calibration: fitCalibration(plain, label, keep, options),
+    frequencies: codeFrequencies(docs.filter((_, i) => keep(i))),
+  });
+  const X = { cm: [] as number[][], pcs: [] as number[][] };
+  const Y = { cm: [] as number[], pcs: [] as number[] };
+  for (let k = 0; k < folds; k++) {
+    const tables = tablesOf((i) => i % folds !== k);
+    for (let i = k; i < docs.length; i += folds) {
+      const text = docs[i]!.text;
+      const r = options.suggester.suggest(text, { ...suggestOptions, learned: tables.associations });
+      const assoc = documentAssociations(text, tables.associations);
+      for (const [system, list] of [
+        ['cm', r.diagnoses],
+        ['pcs', r.procedures],
+      ] as const)
+        list.forEach((s, rank) => {
+          X[system].push(rerankFeatures(s, rank, text.length, assoc, tables));
+          Y[system].push(label(s, i));
+        });
+    }
+  }
+  const all = tablesOf(() => true);
+  return {
+    version: SUGGEST_MODEL_VERSION,
+    provenance: options.provenance,
+    ...all,
+    rerank: { features: [...RERANK_FEATURES], cm: fitLogistic(X.cm, Y.cm), pcs: fitLogistic(X.pcs, Y.pcs) },
+  };
 }
 
-function fitCalibration(docs: readonly TrainingDocument[], options: TrainSuggestModelOptions): Calibration {
+/** Per-code precision of the engine over the documents `keep` selects. */
+function fitCalibration(
+  runs: readonly SuggestResult[],
+  label: (s: Suggestion, doc: number) => number,
+  keep: (doc: number) => boolean,
+  options: TrainSuggestModelOptions,
+): Calibration {
   const strength = options.smoothing ?? 3;
   const counts = new Map<string, { n: number; hit: number }>();
   const total = { cm: { n: 0, hit: 0 }, pcs: { n: 0, hit: 0 } };
-  for (const doc of docs) {
-    const gold = new Set(doc.codes.map((c) => `${c.system}:${c.code}`));
-    const result = options.suggester.suggest(doc.text, options.suggestOptions ?? {});
+  runs.forEach((result, doc) => {
+    if (!keep(doc)) return;
     // One verdict per gold form: several suggestions can map onto the same gold code.
     const seen = new Set<string>();
     for (const s of [...result.diagnoses, ...result.procedures]) {
       const form = `${s.system}:${options.goldForm(s)}`;
       if (seen.has(form)) continue;
       seen.add(form);
-      const hit = gold.has(form) ? 1 : 0;
+      const hit = label(s, doc);
       const c = counts.get(s.id) ?? { n: 0, hit: 0 };
       c.n++;
       c.hit += hit;
@@ -100,22 +162,24 @@ function fitCalibration(docs: readonly TrainingDocument[], options: TrainSuggest
       total[s.system].n++;
       total[s.system].hit += hit;
     }
-  }
+  });
   const prior = {
     cm: total.cm.n === 0 ? 0 : total.cm.hit / total.cm.n,
     pcs: total.pcs.n === 0 ? 0 : total.pcs.hit / total.pcs.n,
   };
   const byId = new Map<string, number>();
+  const seen = new Map<string, number>();
   for (const [id, c] of counts) {
     const p = id.startsWith('cm:') ? prior.cm : prior.pcs;
     byId.set(id, (c.hit + strength * p) / (c.n + strength));
+    seen.set(id, c.n);
   }
-  return { byId, prior, base: options.calibrationBase ?? 0.2 };
+  return { byId, seen, prior, base: options.calibrationBase ?? 0.2 };
 }
 
 /**
- * The suggest options that apply a model: its associations as extra candidates and its
- * calibration as the score re-weighting. Other options pass through.
+ * The suggest options that apply a model's associations and calibration without the re-ranker
+ * (for comparison; the product uses {@link suggestWithModel}). Other options pass through.
  *
  * @example suggester.suggest(text, withSuggestModel(model, { setting: 'inpatient' }))
  */
@@ -128,9 +192,33 @@ export function withSuggestModel(model: SuggestModel, options: SuggestOptions = 
   };
 }
 
+/**
+ * Suggestions for a chart with a model applied: the engine with the model's associations as extra
+ * candidates, then re-ranked (scores become the re-ranker's probabilities).
+ *
+ * @example suggestWithModel(suggester, text, model, { setting: 'inpatient' }).diagnoses[0]
+ */
+export function suggestWithModel(
+  suggester: Suggester,
+  text: string,
+  model: SuggestModel,
+  options: SuggestOptions = {},
+): SuggestResult {
+  const result = suggester.suggest(text, { ...options, calibrate: undefined, learned: model.associations });
+  return rerankResult(result, text, model.rerank, model);
+}
+
 // ---- encoded form ----
 
 const association = z.tuple([z.string(), z.enum(['cm', 'pcs']), z.number().min(0).max(1), z.number().int().min(1)]);
+
+const finite = z.number().refine(Number.isFinite, 'not a finite number');
+const linear = z.object({
+  mean: z.array(finite),
+  scale: z.array(finite.refine((x) => x > 0, 'scale must be positive')),
+  weights: z.array(finite),
+  bias: finite,
+});
 
 const encodedSchema = z.object({
   version: z.literal(SUGGEST_MODEL_VERSION),
@@ -149,9 +237,26 @@ const encodedSchema = z.object({
   }),
   calibration: z.object({
     byId: z.array(z.tuple([z.string(), z.number().min(0).max(1)])),
+    seen: z.array(z.tuple([z.string(), z.number().int().min(0)])),
     prior: z.object({ cm: z.number().min(0).max(1), pcs: z.number().min(0).max(1) }),
     base: z.number().min(0),
   }),
+  frequencies: z.object({
+    documents: z.number().int().min(0),
+    codes: z.array(z.tuple([z.string(), z.number().int().min(1)])),
+    categories: z.array(z.tuple([z.string(), z.number().int().min(1)])),
+  }),
+  rerank: z
+    .object({ features: z.array(z.string()), cm: linear, pcs: linear })
+    .refine((r) => r.features.join() === RERANK_FEATURES.join(), {
+      message: `re-ranker features differ from this build's (${RERANK_FEATURES.length} features)`,
+    })
+    .refine(
+      (r) => [r.cm, r.pcs].every((m) => [m.mean, m.scale, m.weights].every((v) => v.length === r.features.length)),
+      {
+        message: 're-ranker vectors do not match its feature list',
+      },
+    ),
 });
 
 /** Encoded (JSON) form of a {@link SuggestModel}. */
@@ -183,9 +288,16 @@ export function encodeSuggestModel(model: SuggestModel): EncodedSuggestModel {
     },
     calibration: {
       byId: [...model.calibration.byId].sort(byKey),
+      seen: [...model.calibration.seen].sort(byKey),
       prior: model.calibration.prior,
       base: model.calibration.base,
     },
+    frequencies: {
+      documents: model.frequencies.documents,
+      codes: [...model.frequencies.codes].sort(byKey),
+      categories: [...model.frequencies.categories].sort(byKey),
+    },
+    rerank: model.rerank,
   };
 }
 
@@ -220,6 +332,17 @@ export function decodeSuggestModel(json: unknown): SuggestModel {
         ]),
       ),
     },
-    calibration: { byId: new Map(m.calibration.byId), prior: m.calibration.prior, base: m.calibration.base },
+    calibration: {
+      byId: new Map(m.calibration.byId),
+      seen: new Map(m.calibration.seen),
+      prior: m.calibration.prior,
+      base: m.calibration.base,
+    },
+    frequencies: {
+      documents: m.frequencies.documents,
+      codes: new Map(m.frequencies.codes),
+      categories: new Map(m.frequencies.categories),
+    },
+    rerank: m.rerank,
   };
 }
