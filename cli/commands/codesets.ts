@@ -5,6 +5,9 @@
 import type { BundleHeader } from '../../engine/bundle/format';
 import { buildInstalledCodesets, installedBundles } from '../../codesets/node/cache';
 import { CACHE_DIR, findCodesetsSource } from '../../codesets/node/source';
+import { buildSuggestModelStep, type SuggestModelReport } from '../../codesets/node/suggest-model';
+import { suggestModelBuilder } from '../../codesets/suggest-model/builder';
+import type { BuilderReport } from '../../codesets/build';
 import { parseArgs, UsageError, type CliCommand } from '../io';
 
 const USAGE = `Usage: chartside codesets build [--force] [--only <builder>] [--json]
@@ -14,6 +17,9 @@ build  Builds every code system's bundles from the official release files ($CODE
        ../shared/codesets) into ${CACHE_DIR}. Builders whose input files did not change are
        skipped (--force rebuilds). A release file that cannot be parsed is reported with its name
        and line and the previously built bundles are kept. Exit code 1 when a builder failed.
+       Then trains the suggestion model (suggest-model) on the CodiEsp train split ($CODIESP_DIR,
+       else ../shared/eval/codiesp) with the newest ICD-10-CM/PCS tables; without the corpus it is
+       skipped (the message says what to download) and suggestions use the Index alone.
 info   Lists, per code system and fiscal year, the release files used (sha256), the counts
        (billable/valid codes, notes, index terms ...) and notes on substitutions.`;
 
@@ -46,18 +52,31 @@ export const codesetsCommand: CliCommand = {
       const opts = parseArgs(rest, { strings: ['only'], booleans: ['json', 'force'] });
       const json = opts.booleans.has('json');
       const source = findCodesetsSource();
-      const reports = await buildInstalledCodesets({
+      const only = opts.strings.has('only') ? opts.strings.get('only')!.split(',') : undefined;
+      const log = json ? undefined : (line: string) => void io.stderr.write(`${line}\n`);
+      const reports: (BuilderReport | SuggestModelReport)[] = await buildInstalledCodesets({
         sourceDir: source,
         force: opts.booleans.has('force'),
-        ...(opts.strings.has('only') ? { only: opts.strings.get('only')!.split(',') } : {}),
-        ...(json ? {} : { log: (line: string) => void io.stderr.write(`${line}\n`) }),
+        ...(only ? { only } : {}),
+        ...(log ? { log } : {}),
       });
+      // After the code tables: the suggestion model, fitted with them (skipped, with what to
+      // download, when the CodiEsp corpus is absent).
+      if (!only || only.includes(suggestModelBuilder.name)) {
+        reports.push(
+          await buildSuggestModelStep({
+            sourceDir: source,
+            force: opts.booleans.has('force'),
+            ...(log ? { log } : {}),
+          }),
+        );
+      }
       if (json) io.stdout.write(`${JSON.stringify({ source, cache: CACHE_DIR, builders: reports }, null, 2)}\n`);
       else {
         for (const r of reports) {
           const what = r.bundles.map((b) => `${b.id} ${fmt(b.bytes)} B`).join(', ');
           io.stdout.write(
-            `${r.name.padEnd(10)} ${r.status.padEnd(7)} ${String(r.ms).padStart(6)} ms${r.cpuMs === undefined ? '' : ` (cpu ${r.cpuMs} ms)`}  ${r.error ? r.error.message : what}\n`,
+            `${r.name.padEnd(10)} ${r.status.padEnd(7)} ${String(r.ms).padStart(6)} ms${'cpuMs' in r && r.cpuMs !== undefined ? ` (cpu ${r.cpuMs} ms)` : ''}  ${'message' in r ? r.message : r.error ? r.error.message : what}\n`,
           );
         }
         const total = reports.flatMap((r) => r.bundles).reduce((n, b) => n + b.bytes, 0);

@@ -109,7 +109,7 @@ export interface NodeBuildOptions {
 export async function buildInstalledCodesets(opts: NodeBuildOptions = {}): Promise<BuilderReport[]> {
   const sourceDir = opts.sourceDir ?? findCodesetsSource();
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
-  return withLock(store.dir, () =>
+  return withBuildLock(store.dir, () =>
     buildCodesets({
       builders: opts.builders ?? BUILDERS,
       source: new FsReleaseSource(sourceDir),
@@ -125,7 +125,8 @@ export async function buildInstalledCodesets(opts: NodeBuildOptions = {}): Promi
   );
 }
 
-async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+/** Runs `work` holding the cache's build lock (also used by the suggestion-model step, codesets/node/suggest-model.ts). */
+export async function withBuildLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
   mkdirSync(dir, { recursive: true });
   const lock = join(dir, '.build.lock');
   const deadline = Date.now() + 10 * 60_000;

@@ -14,6 +14,7 @@ export const SYSTEM_LABEL: Record<BundleSystem, string> = {
   msdrg: 'MS-DRG',
   mce: 'MCE',
   search: 'Search index',
+  'suggest-model': 'Suggestion model',
 };
 
 /** HCPCS is versioned by calendar year, everything else by federal fiscal year. */

@@ -26,8 +26,11 @@ export const BUNDLE_FORMAT_VERSION = 1;
 
 const MAGIC = 'CSBUNDLE';
 
-/** Code systems a bundle can hold. */
-export type BundleSystem = 'icd10cm' | 'icd10pcs' | 'hcpcs' | 'msdrg' | 'mce' | 'search';
+/**
+ * Code systems a bundle can hold. `suggest-model` is not a code system but travels like one: the
+ * suggestion model trained at build time (codesets/suggest-model/), with its corpus as provenance.
+ */
+export type BundleSystem = 'icd10cm' | 'icd10pcs' | 'hcpcs' | 'msdrg' | 'mce' | 'search' | 'suggest-model';
 
 /** One official release file a bundle was built from. */
 export interface ProvenanceFile {

@@ -17,6 +17,7 @@ export const SYSTEM_LABEL: Record<BundleSystem, string> = {
   msdrg: 'MS-DRG',
   mce: 'Medicare Code Editor',
   search: 'search index',
+  'suggest-model': 'suggestion model',
 };
 
 /** A table built from one release, and the release it came from. */

@@ -1,0 +1,162 @@
+/**
+ * The suggestion-model step of `chartside codesets build` (Node only): after the code tables are
+ * installed, finds the CodiEsp corpus ($CODIESP_DIR, else ../shared/eval/codiesp), mounts it with
+ * the installed ICD-10-CM/PCS bundles, the FY2018 GEMs file and the suggestion engine's sources in
+ * the layout `codesets/suggest-model/builder.ts` reads, and runs that builder through the same
+ * orchestrator as the code tables (cache key, atomic install, previous bundle kept on failure).
+ *
+ * Without the corpus the build still succeeds: the step is reported `skipped` with the exact files
+ * to download and where to put them, and suggestions are ranked by the Index alone.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildCodesets, type BuilderReport } from '../build';
+import type { ReleaseFile, ReleaseSource } from '../builder';
+import { CODIESP_DOWNLOAD, codiespSplitFiles } from '../suggest-model/codiesp';
+import { SUGGEST_MODEL_LAYOUT, suggestModelBuilder } from '../suggest-model/builder';
+import { FsBundleStore, withBuildLock } from './cache';
+import { FsReleaseSource } from './fs-source';
+import { CACHE_DIR, PROJECT_ROOT } from './source';
+
+/** Outcome of the step: a builder report, or `skipped` with the reason (missing corpus). */
+export type SuggestModelReport =
+  BuilderReport | { name: 'suggest-model'; status: 'skipped'; ms: 0; bundles: []; message: string };
+
+/** Where the corpus is looked for, in order. */
+export function codiespCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out: string[] = [];
+  if (env.CODIESP_DIR) out.push(resolve(env.CODIESP_DIR));
+  out.push(resolve(PROJECT_ROOT, '..', 'shared', 'eval', 'codiesp'));
+  return out;
+}
+
+/** The first candidate folder holding `train/` with its gold files, or `undefined`. */
+export function findCodiespCorpus(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const { textDir, tsv } = codiespSplitFiles('train');
+  return codiespCandidates(env).find(
+    (dir) =>
+      existsSync(join(dir, textDir)) &&
+      statSync(join(dir, textDir)).isDirectory() &&
+      existsSync(join(dir, tsv.D)) &&
+      existsSync(join(dir, tsv.P)),
+  );
+}
+
+/** What to download and where, when the corpus is not found. */
+export function missingCorpusMessage(env: NodeJS.ProcessEnv = process.env): string {
+  const { textDir, tsv } = codiespSplitFiles('train');
+  const [first] = codiespCandidates(env);
+  return [
+    `CodiEsp corpus not found (looked in ${codiespCandidates(env).join(', ')}): no suggestion model is built, so suggestions will use the Index alone.`,
+    `To build the model, download the CodiEsp corpus (CC BY 4.0) from ${CODIESP_DOWNLOAD} (final_dataset_v4_to_publish.zip) and put its train split so that these exist:`,
+    `  ${join(first!, textDir)}*.txt   (the English translations, one file per clinical case)`,
+    `  ${join(first!, tsv.D)}   (ICD-10-CM gold codes)`,
+    `  ${join(first!, tsv.P)}   (ICD-10-PCS gold codes)`,
+    'or set CODIESP_DIR to the folder that holds train/. Then run: npx chartside codesets build',
+  ].join('\n');
+}
+
+/** A read-only view of several sources under path prefixes (the builder's layout). */
+export class MountedSource implements ReleaseSource {
+  readonly description: string;
+  constructor(
+    private readonly mounts: readonly { prefix: string; source: ReleaseSource; keep?: (path: string) => boolean }[],
+  ) {
+    this.description = mounts.map((m) => `${m.prefix || '.'}=${m.source.description}`).join(', ');
+  }
+
+  list(): string[] {
+    return this.mounts
+      .flatMap((m) =>
+        m.source
+          .list()
+          .filter((p) => m.keep?.(p) ?? true)
+          .map((p) => m.prefix + p),
+      )
+      .sort();
+  }
+
+  read(path: string): ReleaseFile {
+    const m = this.mounts.find((x) => path.startsWith(x.prefix) && (x.keep?.(path.slice(x.prefix.length)) ?? true));
+    if (!m) throw new Error(`${path} is not in ${this.description}`);
+    const file = m.source.read(path.slice(m.prefix.length));
+    return { ...file, path };
+  }
+}
+
+/** Options of {@link buildSuggestModelStep}. */
+export interface SuggestModelStepOptions {
+  /** Folder of the official release files (for the FY2018 GEMs file). */
+  sourceDir: string;
+  cacheDir?: string;
+  /** Corpus root (holding `train/`); default {@link findCodiespCorpus}(). */
+  corpusDir?: string;
+  force?: boolean;
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Builds (or keeps, when its inputs did not change) the suggestion-model bundle in the cache.
+ * Never throws for a missing corpus or a failed training: see the report.
+ */
+export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Promise<SuggestModelReport> {
+  const corpusDir = opts.corpusDir ?? findCodiespCorpus(opts.env);
+  const log = opts.log ?? (() => undefined);
+  const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
+  if (!corpusDir || !existsSync(corpusDir)) {
+    const kept = store.readManifest()?.bundles.filter((h) => h.system === 'suggest-model') ?? [];
+    const message = kept.length
+      ? `CodiEsp corpus not found (looked in ${codiespCandidates(opts.env).join(', ')}): the previously built ${kept.map((h) => h.id).join(', ')} is kept unchanged.`
+      : missingCorpusMessage(opts.env);
+    log(`suggest-model: ${message}`);
+    return { name: 'suggest-model', status: 'skipped', ms: 0, bundles: [], message };
+  }
+  return withBuildLock(store.dir, async () => {
+    // Only the code-table bundles the manifest lists (never a stale or half-written file).
+    const listed = new Set(
+      (store.readManifest()?.bundles ?? [])
+        .filter((h) => h.system === 'icd10cm' || h.system === 'icd10pcs')
+        .map((h) => `${h.id}.csb`),
+    );
+    const trainerDir = join(PROJECT_ROOT, 'engine', 'suggest');
+    const source = new MountedSource([
+      {
+        prefix: SUGGEST_MODEL_LAYOUT.corpus,
+        source: new FsReleaseSource(corpusDir),
+        keep: (p) => p.startsWith('train/'),
+      },
+      {
+        prefix: SUGGEST_MODEL_LAYOUT.installed,
+        source: new FsReleaseSource(store.bundlesDir),
+        keep: (p) => listed.has(p),
+      },
+      {
+        prefix: 'gems/',
+        source: new FsReleaseSource(join(opts.sourceDir, 'gems')),
+        keep: (p) => `gems/${p}` === SUGGEST_MODEL_LAYOUT.gems,
+      },
+      ...(existsSync(trainerDir)
+        ? [
+            {
+              prefix: SUGGEST_MODEL_LAYOUT.trainer,
+              source: new FsReleaseSource(trainerDir),
+              keep: (p: string) => /^[^/]+\.ts$/.test(p) && !p.endsWith('.test.ts'),
+            },
+          ]
+        : []),
+    ]);
+    const [report] = await buildCodesets({
+      builders: [suggestModelBuilder],
+      source,
+      store,
+      ...(opts.force ? { force: true } : {}),
+      log,
+      cpuNow: () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      },
+    });
+    return report!;
+  });
+}
