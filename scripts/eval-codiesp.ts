@@ -36,7 +36,14 @@ import { loadSuggestTables } from '../cli/commands/suggest';
 import { PROJECT_ROOT, findCodesetsSource } from '../codesets/node/source';
 import { normalizeCode } from '../engine/codes/normalize';
 import { Suggester, DISPLAY_THRESHOLD, type SuggestOptions, type SuggestResult } from '../engine/suggest';
-import { suggestWithModel, trainSuggestModel, withSuggestModel, type SuggestModel } from '../engine/suggest/model';
+import {
+  decodeSuggestModel,
+  encodeSuggestModel,
+  suggestWithModel,
+  trainSuggestModel,
+  withSuggestModel,
+  type SuggestModel,
+} from '../engine/suggest/model';
 import { meanAveragePrecision, microPrf } from '../engine/suggest/eval-metrics';
 
 /** `train-holdout`: fit on the first 400 train documents, evaluate on the last 100 (for tuning). */
@@ -233,9 +240,18 @@ async function main(): Promise<void> {
         files: [],
       },
       suggestOptions: base,
+      associations: {
+        ...(process.env.LEARN_MIN_P ? { minP: Number(process.env.LEARN_MIN_P) } : {}),
+        ...(process.env.LEARN_MIN_SUPPORT ? { minSupport: Number(process.env.LEARN_MIN_SUPPORT) } : {}),
+        ...(process.env.LEARN_PER_FEATURE ? { perFeature: Number(process.env.LEARN_PER_FEATURE) } : {}),
+      },
       ...(process.env.CAL_BASE ? { calibrationBase: Number(process.env.CAL_BASE) } : {}),
     });
-    if (useLearned && calibrate && !process.argv.includes('--no-rerank')) rerankWith = model;
+    // Evaluated as shipped: through the encoded (bundle) form and back.
+    const encoded = JSON.stringify(encodeSuggestModel(model));
+    if (arg('save-model')) writeFileSync(arg('save-model')!, encoded);
+    if (useLearned && calibrate && !process.argv.includes('--no-rerank'))
+      rerankWith = decodeSuggestModel(JSON.parse(encoded));
     const applied = withSuggestModel(model, base);
     options = {
       ...base,

@@ -12,11 +12,17 @@
  * so the build (Node), the worker and the evaluation use the same model.
  */
 import { z } from 'zod';
-import { LEARNED_MODEL_VERSION, trainAssociations, type LearnedModel, type TrainingDocument } from './learned';
+import {
+  LEARNED_MODEL_VERSION,
+  trainAssociations,
+  type LearnedModel,
+  type TrainOptions,
+  type TrainingDocument,
+} from './learned';
 import {
   RERANK_FEATURES,
   codeFrequencies,
-  documentAssociations,
+  documentSignals,
   fitLogistic,
   rerankFeatures,
   rerankResult,
@@ -24,6 +30,7 @@ import {
   type RerankModel,
   type RerankTables,
 } from './rerank';
+import { buildNeighbourIndex, neighbourIndex, type NeighbourIndex } from './neighbours';
 import type { Suggester } from './suggester';
 import type { SuggestOptions, SuggestResult, Suggestion } from './types';
 
@@ -63,6 +70,8 @@ export interface SuggestModel {
   calibration: Calibration;
   /** Gold-code frequencies of the collection (a feature of the re-ranker). */
   frequencies: CodeFrequencies;
+  /** The training documents for nearest-neighbour votes (see neighbours.ts). */
+  neighbours: NeighbourIndex;
   /** The re-ranker (see rerank.ts). */
   rerank: RerankModel;
 }
@@ -82,6 +91,8 @@ export interface TrainSuggestModelOptions {
   calibrationBase?: number;
   /** Pseudo-count pulling a code's precision towards the prior (default 3). */
   smoothing?: number;
+  /** Association training options (see {@link trainAssociations}). */
+  associations?: TrainOptions;
   /** Folds of the cross-fitting that gives the re-ranker honest features (default 5). */
   folds?: number;
 }
@@ -105,9 +116,13 @@ export function trainSuggestModel(docs: readonly TrainingDocument[], options: Tr
   // The Index engine alone, once per document: the calibration counts of any subset are sums of these.
   const plain = docs.map((d) => options.suggester.suggest(d.text, suggestOptions));
   const tablesOf = (keep: (i: number) => boolean): RerankTables & { calibration: Calibration } => ({
-    associations: trainAssociations(docs.filter((_, i) => keep(i))),
+    associations: trainAssociations(
+      docs.filter((_, i) => keep(i)),
+      options.associations,
+    ),
     calibration: fitCalibration(plain, label, keep, options),
     frequencies: codeFrequencies(docs.filter((_, i) => keep(i))),
+    neighbours: buildNeighbourIndex(docs.filter((_, i) => keep(i))),
   });
   const X = { cm: [] as number[][], pcs: [] as number[][] };
   const Y = { cm: [] as number[], pcs: [] as number[] };
@@ -116,13 +131,13 @@ export function trainSuggestModel(docs: readonly TrainingDocument[], options: Tr
     for (let i = k; i < docs.length; i += folds) {
       const text = docs[i]!.text;
       const r = options.suggester.suggest(text, { ...suggestOptions, learned: tables.associations });
-      const assoc = documentAssociations(text, tables.associations);
+      const signals = documentSignals(text, tables);
       for (const [system, list] of [
         ['cm', r.diagnoses],
         ['pcs', r.procedures],
       ] as const)
         list.forEach((s, rank) => {
-          X[system].push(rerankFeatures(s, rank, text.length, assoc, tables));
+          X[system].push(rerankFeatures(s, rank, text.length, signals, tables));
           Y[system].push(label(s, i));
         });
     }
@@ -246,6 +261,17 @@ const encodedSchema = z.object({
     codes: z.array(z.tuple([z.string(), z.number().int().min(1)])),
     categories: z.array(z.tuple([z.string(), z.number().int().min(1)])),
   }),
+  neighbours: z
+    .object({
+      postings: z.array(z.tuple([z.string(), z.array(z.number().int().min(0))])),
+      codes: z.array(z.array(z.string())),
+    })
+    .refine(
+      (n) => n.postings.every(([, ids]) => ids.every((d, i) => d < n.codes.length && (i === 0 || d > ids[i - 1]!))),
+      {
+        message: 'neighbour postings must be ascending ids of stored documents',
+      },
+    ),
   rerank: z
     .object({ features: z.array(z.string()), cm: linear, pcs: linear })
     .refine((r) => r.features.join() === RERANK_FEATURES.join(), {
@@ -297,6 +323,10 @@ export function encodeSuggestModel(model: SuggestModel): EncodedSuggestModel {
       codes: [...model.frequencies.codes].sort(byKey),
       categories: [...model.frequencies.categories].sort(byKey),
     },
+    neighbours: {
+      postings: [...model.neighbours.postings].sort(byKey),
+      codes: model.neighbours.docs.map((d) => d.codes),
+    },
     rerank: model.rerank,
   };
 }
@@ -343,6 +373,7 @@ export function decodeSuggestModel(json: unknown): SuggestModel {
       codes: new Map(m.frequencies.codes),
       categories: new Map(m.frequencies.categories),
     },
+    neighbours: neighbourIndex(new Map(m.neighbours.postings), m.neighbours.codes),
     rerank: m.rerank,
   };
 }

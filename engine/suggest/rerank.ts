@@ -12,6 +12,7 @@
  */
 import { normalizeCode } from '../codes/normalize';
 import { textFeatures, type LearnedModel } from './learned';
+import { neighbourVotes, type NeighbourIndex } from './neighbours';
 import type { SuggestResult, Suggestion } from './types';
 
 /** Names of the features, in vector order (stored with the model; a mismatch refuses the model). */
@@ -42,6 +43,8 @@ export const RERANK_FEATURES = [
   'symptom-chapter',
   'status-chapter',
   'external-cause-chapter',
+  'neighbour-vote',
+  'neighbour-category-vote',
 ] as const;
 
 /** Logistic regression over standardised features. */
@@ -74,6 +77,7 @@ export interface CalibrationCounts {
 /** Everything a suggestion's features are read from, besides the suggestion. */
 export interface RerankTables {
   associations: LearnedModel;
+  neighbours: NeighbourIndex;
   calibration: CalibrationCounts;
   frequencies: CodeFrequencies;
 }
@@ -88,13 +92,37 @@ export interface RerankModel {
 /** Association evidence of one document, by normalised associated code. */
 export type DocumentAssociations = Map<string, { maxP: number; features: number; support: number }>;
 
+/** What the re-ranker reads from one chart besides its suggestions. */
+export interface DocumentSignals {
+  assoc: DocumentAssociations;
+  /** Normalised code -> vote of the nearest training documents (see neighbours.ts). */
+  votes: Map<string, number>;
+  /** Category (3 characters CM, 4 PCS) -> summed votes of its codes. */
+  categoryVotes: Map<string, number>;
+}
+
+/** Computes a chart's {@link DocumentSignals}. */
+export function documentSignals(text: string, tables: RerankTables): DocumentSignals {
+  const features = [...textFeatures(text).keys()];
+  const votes = neighbourVotes(features, tables.neighbours);
+  const categoryVotes = new Map<string, number>();
+  for (const [code, v] of votes) {
+    // One map for both systems: a CM category is read with 3 characters, a PCS one with 4.
+    for (const n of [3, 4]) {
+      const k = code.slice(0, n);
+      categoryVotes.set(k, (categoryVotes.get(k) ?? 0) + v);
+    }
+  }
+  return { assoc: documentAssociations(features, tables.associations), votes, categoryVotes };
+}
+
 /**
  * The learned associations a text triggers, by normalised code: the best probability, how many
  * distinct features point at the code and their largest support.
  */
-export function documentAssociations(text: string, associations: LearnedModel): DocumentAssociations {
+export function documentAssociations(features: Iterable<string>, associations: LearnedModel): DocumentAssociations {
   const out: DocumentAssociations = new Map();
-  for (const f of textFeatures(text).keys()) {
+  for (const f of features) {
     const list = associations.features.get(f);
     if (!list) continue;
     for (const a of list) {
@@ -156,10 +184,12 @@ export function rerankFeatures(
   s: Suggestion,
   rank: number,
   textLength: number,
-  assoc: DocumentAssociations,
+  signals: DocumentSignals,
   tables: RerankTables,
 ): number[] {
   const code = normalizeCode(s.code);
+  const { assoc, votes, categoryVotes } = signals;
+  const catLength = s.system === 'cm' ? 3 : 4;
   const a = byPrefix(assoc, code, s.system === 'cm' ? 3 : 4);
   const n = s.evidence.length || 1;
   const share = (k: 'negated' | 'family' | 'hypothetical' | 'historical' | 'uncertain'): number =>
@@ -199,6 +229,8 @@ export function rerankFeatures(
     letter === 'R' ? 1 : 0,
     letter === 'Z' ? 1 : 0,
     letter === 'V' || letter === 'W' || letter === 'X' || letter === 'Y' ? 1 : 0,
+    byPrefix(votes, code, catLength) ?? 0,
+    categoryVotes.get(code.slice(0, catLength)) ?? 0,
   ];
 }
 
@@ -267,10 +299,10 @@ export function rerankResult(
   model: RerankModel,
   tables: RerankTables,
 ): SuggestResult {
-  const assoc = documentAssociations(text, tables.associations);
+  const signals = documentSignals(text, tables);
   const rescore = (list: Suggestion[], linear: LinearModel): Suggestion[] =>
     list
-      .map((s, rank) => ({ ...s, score: predict(linear, rerankFeatures(s, rank, text.length, assoc, tables)) }))
+      .map((s, rank) => ({ ...s, score: predict(linear, rerankFeatures(s, rank, text.length, signals, tables)) }))
       .sort((x, y) => y.score - x.score || x.code.localeCompare(y.code));
   return {
     ...result,
