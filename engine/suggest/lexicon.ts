@@ -14,7 +14,7 @@ import type { PcsTable } from '../icd10pcs/pcs-table';
 import { isWeak, phraseKeys } from './tokens';
 
 /** Where an entry comes from. */
-export type LexSource = 'index' | 'tabular' | 'pcs-index';
+export type LexSource = 'index' | 'tabular' | 'pcs-index' | 'neoplasm';
 
 /** One lexicon entry. */
 export interface LexEntry {
@@ -45,6 +45,12 @@ export interface SuggestLexicon {
   cmPaths: Map<string, string>;
   /** Number of key occurrences per key over all entries (rarity). */
   keyFreq: Map<string, number>;
+  /**
+   * Chart word key -> extra keys read at the same position (see {@link sentenceKeys}): histology
+   * words carry their Neoplasm Table column (`carcinoma` -> `#neo:malignant`), as the Index's
+   * "see Neoplasm, malignant, by site" says.
+   */
+  aliases: Map<string, string[]>;
   /** Fiscal years of the tables used. */
   cmYear: number;
   pcsYear: number | undefined;
@@ -232,6 +238,9 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     }
   }
 
+  // Neoplasm Table: one entry per site row and behaviour column.
+  const aliases = neoplasmDrafts(cm, drafts);
+
   // Rarity of keys, anchors, dedupe keys.
   const keyFreq = new Map<string, number>();
   for (const d of drafts) {
@@ -265,7 +274,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     if (!list) second.set(k2, (list = []));
     list.push(idx);
   }
-  return { entries, byAnchor, cmPaths, keyFreq, cmYear: cm.release.fiscalYear, pcsYear: pcs?.fiscalYear };
+  return { entries, byAnchor, cmPaths, keyFreq, aliases, cmYear: cm.release.fiscalYear, pcsYear: pcs?.fiscalYear };
 }
 
 /** Follows an Index `see` reference to a code (`""` when it leads nowhere usable, e.g. "by site"). */
@@ -280,4 +289,153 @@ export function resolveSee(cmPaths: Map<string, string>, see: string, hops = 0):
     return n === parts.length ? hit : '';
   }
   return '';
+}
+
+/** Behaviour of a Neoplasm Table column, as its heading names it. */
+type NeoplasmClass = 'malignant' | 'secondary' | 'situ' | 'benign' | 'uncertain' | 'unspecified';
+
+/** Column heading -> behaviour (`Malignant Primary`, `Malignant Secondary`, `Ca in situ`, ...). */
+function columnClass(heading: string): NeoplasmClass | undefined {
+  if (/secondary/i.test(heading)) return 'secondary';
+  if (/in situ/i.test(heading)) return 'situ';
+  if (/malignant/i.test(heading)) return 'malignant';
+  if (/benign/i.test(heading)) return 'benign';
+  if (/uncertain/i.test(heading)) return 'uncertain';
+  if (/unspecified/i.test(heading)) return 'unspecified';
+  return undefined;
+}
+
+/** Synthetic key a chart word carries when it names a neoplasm behaviour (never a word of a title). */
+export const neoplasmKey = (c: NeoplasmClass): string => `#neo:${c}`;
+
+/** An Index reference that leaves the site to the Neoplasm Table: `Neoplasm, malignant, by site`, `Neoplasm, by site, benign`. */
+const BY_SITE_REF =
+  /^Neoplasm,\s*(?:by site,\s*)?(malignant|secondary|in situ|benign|uncertain behavior|unspecified behavior)(?:,\s*by site)?$/i;
+
+function refClass(ref: string): NeoplasmClass | undefined {
+  const m = BY_SITE_REF.exec(ref.trim());
+  return m ? columnClass(m[1]!) : undefined;
+}
+
+/**
+ * Adds the Neoplasm Table's rows as lexicon drafts (site words + the column's behaviour key) and
+ * returns the chart-word aliases that carry the behaviour keys. The behaviour words come from the
+ * Index itself: a main term whose line says "see (also) Neoplasm, <behaviour>, by site"
+ * (Carcinoma, Adenoma, Tumor), or whose general subterms all do (Metastasis: deposits, spread,
+ * disease), the column headings' own words (malignant, secondary, in situ, benign, uncertain),
+ * and the table's main term (neoplasm, neoplastic: unspecified behaviour). ICD-10-CM Index,
+ * introduction to the Neoplasm Table.
+ */
+function neoplasmDrafts(cm: CmTable, drafts: Draft[]): Map<string, string[]> {
+  const aliases = new Map<string, string[]>();
+  const alias = (word: string, c: NeoplasmClass): void => {
+    // The word and its Greek/Latin plural (metastasis -> metastases, carcinoma -> carcinomata),
+    // which the light stemmer does not fold.
+    const variants = [word, word.replace(/is$/i, 'es'), word.replace(/a$/i, 'ata')];
+    for (const v of new Set(variants)) {
+      const keys = phraseKeys(v);
+      if (keys.length !== 1) continue;
+      const k = keys[0]!;
+      const list = aliases.get(k) ?? [];
+      if (!list.includes(neoplasmKey(c))) list.push(neoplasmKey(c));
+      aliases.set(k, list);
+    }
+  };
+  const heads = cm.tableHeads('neoplasm').slice(1);
+  if (heads.length === 0) return aliases;
+  for (const h of heads) {
+    const c = columnClass(h);
+    if (!c || c === 'unspecified') continue;
+    // The heading word that names the behaviour ("Ca in situ" -> situ; "Uncertain Behavior" -> uncertain).
+    const word = c === 'situ' ? 'situ' : c === 'malignant' ? 'malignant' : c;
+    if (new RegExp(word, 'i').test(h)) alias(word, c);
+  }
+  // Index main terms leading to the table "by site".
+  let main: { forms: string[]; own: NeoplasmClass | undefined; subs: (NeoplasmClass | 'other')[] } | undefined;
+  const flush = (): void => {
+    if (!main) return;
+    let c = main.own;
+    if (!c) {
+      // Most of the main term's references are to one behaviour "by site" (at least two).
+      const classes = main.subs.filter((x): x is NeoplasmClass => x !== 'other');
+      const first = classes[0];
+      if (first && classes.length >= 2 && classes.every((x) => x === first) && classes.length > main.subs.length / 2)
+        c = first;
+    }
+    if (c) for (const f of main.forms) alias(f, c);
+  };
+  let mainPath = '';
+  for (const e of cm.indexEntries('index')) {
+    if (!mainPath || !e.path.startsWith(`${mainPath}, `)) {
+      flush();
+      mainPath = e.path;
+      main = { forms: mainForms(e.title), own: refClass(e.see || e.seeAlso), subs: [] };
+      continue;
+    }
+    // Only the main term's direct subterms ("Metastasis, metastatic > deposits").
+    if (e.path !== `${mainPath}, ${e.title}` || !main) continue;
+    const ref = e.see || e.seeAlso;
+    if (!ref) continue;
+    main.subs.push(refClass(ref) ?? 'other');
+  }
+  flush();
+
+  // Table rows: rebuild each row's levels from document order, as for the Index.
+  const rows = [...cm.neoplasmRows()];
+  const levelsOf: string[][] = [];
+  const stack: { path: string; title: string }[] = [];
+  for (const r of rows) {
+    while (stack.length > 0 && !r.path.startsWith(`${stack[stack.length - 1]!.path}, `)) stack.pop();
+    stack.push({ path: r.path, title: r.title });
+    levelsOf.push(stack.slice(1).map((s) => s.title));
+  }
+  // A reference names each level by its first form: "Neoplasm, intestine, large".
+  const cellsByPath = new Map<string, { column: string; code: string }[]>();
+  rows.forEach((r, i) => {
+    if (r.cells.length > 0)
+      cellsByPath.set(pathKey(['neoplasm', ...levelsOf[i]!.map((t) => mainForms(t)[0] ?? t)]), r.cells);
+  });
+  const refCells = (ref: string): { column: string; code: string }[] | undefined =>
+    cellsByPath.get(pathKey(['neoplasm', ...ref.split(/,\s*/).slice(1)]));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const levels = levelsOf[i]!;
+    if (levels.length === 0) {
+      for (const f of mainForms(r.title)) alias(f, 'unspecified');
+      continue;
+    }
+    let cells = r.cells.length > 0 ? r.cells : r.see ? refCells(r.see) : undefined;
+    if (!cells) continue;
+    // A dash under a row with "see also" (colon: benign "-", see also intestine, large): that row's cell.
+    const also = r.seeAlso ? refCells(r.seeAlso) : undefined;
+    if (also) {
+      const own = cells;
+      cells = also.map((a) => {
+        const mine = own.find((x) => x.column === a.column);
+        return mine && /^[A-Z][0-9]/.test(mine.code) ? mine : a;
+      });
+    }
+    // The site's first level lists its forms ("abdomen, abdominal"); deeper levels are phrases.
+    const rest = levels.slice(1).flatMap((t) => phraseKeys(t.replace(/\bNEC\b/g, ' ')));
+    for (const form of mainForms(levels[0]!)) {
+      const site = [...phraseKeys(form.replace(/\bNEC\b/g, ' ')), ...rest];
+      if (site.length === 0) continue;
+      for (const cell of cells) {
+        const c = columnClass(cell.column);
+        if (!c || !/^[A-Z][0-9]/.test(cell.code)) continue;
+        drafts.push({
+          system: 'cm',
+          source: 'neoplasm',
+          code: cell.code,
+          see: '',
+          path: `Neoplasm, neoplastic > ${levels.join(' > ')} > ${cell.column}`,
+          req: [...site, neoplasmKey(c)],
+          withKeys: [],
+          mainTerm: '',
+          depth: levels.length,
+        });
+      }
+    }
+  }
+  return aliases;
 }

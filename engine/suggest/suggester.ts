@@ -258,7 +258,8 @@ export class Suggester {
     this.contextCache = new Map();
     this.demoteWeight = options.demoteWeight ?? 0.2;
     this.dominatedWeight = options.dominatedWeight ?? DOMINATED_WEIGHT;
-    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end));
+    const aliases = this.lexicon.aliases;
+    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases));
     this.call = {
       text,
       analysis: a,
@@ -539,7 +540,7 @@ export class Suggester {
     const freq = this.lexicon.keyFreq.get(e.anchor) ?? 1;
     const rarity = Math.max(e.req.length >= 2 ? 0.8 : 0.3, Math.min(1, 1.3 - Math.log10(freq) / 4));
     let score = (0.45 + 0.15 * Math.min(spec, 3)) * (0.5 + 0.5 * tight) * rarity;
-    score *= e.source === 'index' ? 1 : e.source === 'tabular' ? 0.95 : 0.9;
+    score *= e.source === 'index' || e.source === 'neoplasm' ? 1 : e.source === 'tabular' ? 0.95 : 0.9;
     score *= SECTION_WEIGHT[ctx.section] ?? 1;
     if (m.dominated) score *= this.dominatedWeight;
 

@@ -126,11 +126,18 @@ function rewriteTable(): Map<string, Rewrite[]> {
 const WORD = /[A-Za-z0-9\u00C0-\u024F]+/g;
 
 /**
- * Tokens of `text[from, to)` with their keys, abbreviations expanded in place.
+ * Tokens of `text[from, to)` with their keys, abbreviations expanded in place, plus the
+ * lexicon's `aliases` of a key at the same position (e.g. the Neoplasm Table behaviour a
+ * histology word names).
  *
  * @example sentenceKeys('CHF exacerbation', 0, 16).positions.has(keyOf('heart')) // true
  */
-export function sentenceKeys(text: string, from: number, to: number): SentenceKeys {
+export function sentenceKeys(
+  text: string,
+  from: number,
+  to: number,
+  aliases?: ReadonlyMap<string, readonly string[]>,
+): SentenceKeys {
   const tokens: TextToken[] = [];
   const raw: string[] = [];
   const slice = text.slice(from, to);
@@ -142,10 +149,15 @@ export function sentenceKeys(text: string, from: number, to: number): SentenceKe
     tokens.push({ key: stemWord(w), start: from + m.index, end: from + m.index + m[0].length });
   }
   const positions = new Map<string, number[]>();
-  const add = (key: string, pos: number): void => {
+  const addOne = (key: string, pos: number): void => {
     const list = positions.get(key);
     if (!list) positions.set(key, [pos]);
     else if (list[list.length - 1] !== pos) list.push(pos);
+  };
+  const add = (key: string, pos: number): void => {
+    addOne(key, pos);
+    const extra = aliases?.get(key);
+    if (extra) for (const k of extra) addOne(k, pos);
   };
   const table = rewriteTable();
   for (let i = 0; i < tokens.length; i++) {

@@ -1,0 +1,43 @@
+// One sentence per mechanism of the Index/Tabular suggestion engine, with near misses (issue 5).
+// Cases: test/fixtures/suggest/index-mechanisms.json.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSuggestTables } from '../../cli/commands/suggest';
+import { Suggester, type SuggestResult } from '../../engine/suggest';
+import cases from '../fixtures/suggest/index-mechanisms.json';
+
+interface Case {
+  name: string;
+  text: string;
+  setting?: 'inpatient' | 'outpatient';
+  diagnoses: string[];
+  procedures?: string[];
+  absent?: string[];
+}
+
+let suggester: Suggester;
+beforeAll(async () => {
+  const t = await loadSuggestTables();
+  if (!t.pcs) throw new Error(t.notices.join('; '));
+  suggester = new Suggester(t.cm, t.pcs);
+});
+
+describe.each(cases.cases as Case[])('$name', (c) => {
+  let result: SuggestResult;
+  beforeAll(() => {
+    result = suggester.suggest(c.text, { setting: c.setting ?? 'inpatient' });
+  });
+  it('suggests the expected codes', () => {
+    const dx = result.diagnoses.map((s) => s.code);
+    const px = result.procedures.map((s) => s.code);
+    for (const code of c.diagnoses) expect(dx, `diagnosis ${code}`).toContain(code);
+    for (const code of c.procedures ?? []) expect(px, `procedure ${code}`).toContain(code);
+  });
+  it('does not fire on the near miss', () => {
+    const all = [...result.diagnoses, ...result.procedures].map((s) => s.code);
+    for (const prefix of c.absent ?? [])
+      expect(
+        all.filter((x) => x.startsWith(prefix)),
+        `absent ${prefix}`,
+      ).toEqual([]);
+  });
+});
