@@ -147,7 +147,11 @@ export function trainSuggestModel(docs: readonly TrainingDocument[], options: Tr
     version: SUGGEST_MODEL_VERSION,
     provenance: options.provenance,
     ...all,
-    rerank: { features: [...RERANK_FEATURES], cm: fitLogistic(X.cm, Y.cm), pcs: fitLogistic(X.pcs, Y.pcs) },
+    rerank: {
+      features: [...RERANK_FEATURES],
+      cm: fitLogistic(X.cm, Y.cm, { dimensions: RERANK_FEATURES.length }),
+      pcs: fitLogistic(X.pcs, Y.pcs, { dimensions: RERANK_FEATURES.length }),
+    },
   };
 }
 

@@ -249,14 +249,16 @@ export interface FitOptions {
   iterations?: number;
   /** Step size (default 0.5). */
   rate?: number;
+  /** Features per example (default: the first example's length; needed when there may be none). */
+  dimensions?: number;
 }
 
 /**
  * Fits a logistic regression by full-batch gradient descent on standardised features
- * (deterministic: same data, same weights).
+ * (deterministic: same data, same weights). Without examples every weight is 0 (probability 0.5).
  */
 export function fitLogistic(X: readonly number[][], y: readonly number[], options: FitOptions = {}): LinearModel {
-  const d = X[0]?.length ?? 0;
+  const d = options.dimensions ?? X[0]?.length ?? 0;
   const n = X.length;
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
