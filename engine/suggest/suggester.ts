@@ -765,9 +765,13 @@ export class Suggester {
         kids: this.cm.billableDescendants(code).map((k) => ({
           code: k.code,
           dotted: k.dotted,
-          keys: phraseKeys(k.long),
-          unspecifiedOrUncomplicated: /\bunspecified\b|without complications?/i.test(k.long),
-          unspecified: /\bunspecified\b/i.test(k.long),
+          keys: [...new Set(phraseKeys(k.long))], // a word repeated in a title counts once
+          // "Unspecified" after a "with" qualifies a complication ("with unspecified nicotine-induced
+          // disorders", "with alcohol-induced psychotic disorder, unspecified"): not the default pick.
+          unspecifiedOrUncomplicated: /\bunspecified\b|without complications?|\buncomplicated\b/i.test(
+            k.long.replace(/\bwith\b.*$/i, ''),
+          ),
+          unspecified: /\bunspecified\b/i.test(k.long.replace(/\bwith\b.*$/i, '')),
         })),
         parentKeys: new Set(phraseKeys(this.cm.summary(code)?.long ?? '')),
       };
