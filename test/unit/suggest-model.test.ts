@@ -129,7 +129,7 @@ describe('trained model', () => {
     ],
     ['a probability above 1', (m: EncodedSuggestModel) => (m.calibration.prior.cm = 2), /calibration/],
   ])('refuses %s with a clear error', (_, f, message) => {
-    const bad = mutate(f as (m: EncodedSuggestModel) => void);
+    const bad = mutate(f);
     expect(() => decodeSuggestModel(bad)).toThrow(ChartsideSuggestModelError);
     expect(() => decodeSuggestModel(bad)).toThrow(message);
   });
