@@ -98,7 +98,10 @@ describe('trained model', () => {
   it('returns each list best first with probabilities in 0..1', () => {
     const r = suggestWithModel(suggester, 'Acute kidney injury and essential hypertension.', model);
     for (const list of [r.diagnoses, r.procedures]) {
-      for (const s of list) (expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(1));
+      for (const s of list) {
+        expect(s.score).toBeGreaterThanOrEqual(0);
+        expect(s.score).toBeLessThanOrEqual(1);
+      }
       for (let i = 1; i < list.length; i++) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
     }
     expect(r.diagnoses.map((s) => s.code)).toEqual(expect.arrayContaining(['N17.9', 'I10']));
