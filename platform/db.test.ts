@@ -14,14 +14,23 @@ describe('chartside database', () => {
 
   it('settings: default purge after 30 days, validated writes, a corrupt stored value is reported', async () => {
     const db = freshDb();
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 30 });
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 30, rankWithSuggestModel: true });
     await writeSetting(db, 'purgeCasesAfterDays', 45);
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45 });
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: true });
     await expect(writeSetting(db, 'purgeCasesAfterDays', 0)).rejects.toThrow();
     await expect(writeSetting(db, 'purgeCasesAfterDays', 2.5)).rejects.toThrow();
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45 });
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: true });
     await db.settings.put({ key: 'purgeCasesAfterDays', value: 'forever' });
     await expect(readSettings(db)).rejects.toThrow(StoredRowError);
+  });
+
+  it('settings: the learned suggestion model is on by default, can be turned off, and only takes a boolean', async () => {
+    const db = freshDb();
+    expect((await readSettings(db)).rankWithSuggestModel).toBe(true);
+    await writeSetting(db, 'rankWithSuggestModel', false);
+    expect((await readSettings(db)).rankWithSuggestModel).toBe(false);
+    await expect(writeSetting(db, 'rankWithSuggestModel', 'no' as never)).rejects.toThrow();
+    expect((await readSettings(db)).rankWithSuggestModel).toBe(false);
   });
 
   it('a release row that does not match its schema is refused with its id, not half-used', async () => {

@@ -201,6 +201,11 @@ export async function readBlocks(db: ChartsideDb, bundleId: string): Promise<Map
 export const settingsSchema = z.object({
   /** Saved cases are purged this many days after their last change (issue 7). */
   purgeCasesAfterDays: z._default(z.int().check(z.minimum(1), z.maximum(3650)), 30),
+  /**
+   * Rank suggestions with the learned model (the `suggest-model` bundle, CodiEsp, CC BY 4.0);
+   * off: the Index alone (platform/worker/suggest-model.ts).
+   */
+  rankWithSuggestModel: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

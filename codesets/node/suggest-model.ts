@@ -32,26 +32,29 @@ export function codiespCandidates(env: NodeJS.ProcessEnv = process.env): string[
 
 /** The first candidate folder holding `train/` with its gold files, or `undefined`. */
 export function findCodiespCorpus(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return codiespCandidates(env).find(hasTrainSplit);
+}
+
+function hasTrainSplit(dir: string): boolean {
   const { textDir, tsv } = codiespSplitFiles('train');
-  return codiespCandidates(env).find(
-    (dir) =>
-      existsSync(join(dir, textDir)) &&
-      statSync(join(dir, textDir)).isDirectory() &&
-      existsSync(join(dir, tsv.D)) &&
-      existsSync(join(dir, tsv.P)),
+  return (
+    existsSync(join(dir, textDir)) &&
+    statSync(join(dir, textDir)).isDirectory() &&
+    existsSync(join(dir, tsv.D)) &&
+    existsSync(join(dir, tsv.P))
   );
 }
 
-/** What to download and where, when the corpus is not found. */
-export function missingCorpusMessage(env: NodeJS.ProcessEnv = process.env): string {
+/** What to download and where, when the corpus is not in any of `candidates`. */
+export function missingCorpusMessage(candidates: readonly string[]): string {
   const { textDir, tsv } = codiespSplitFiles('train');
-  const [first] = codiespCandidates(env);
+  const first = candidates[0] ?? resolve(PROJECT_ROOT, '..', 'shared', 'eval', 'codiesp');
   return [
-    `CodiEsp corpus not found (looked in ${codiespCandidates(env).join(', ')}): no suggestion model is built, so suggestions will use the Index alone.`,
-    `To build the model, download the CodiEsp corpus (CC BY 4.0) from ${CODIESP_DOWNLOAD} (final_dataset_v4_to_publish.zip) and put its train split so that these exist:`,
-    `  ${join(first!, textDir)}*.txt   (the English translations, one file per clinical case)`,
-    `  ${join(first!, tsv.D)}   (ICD-10-CM gold codes)`,
-    `  ${join(first!, tsv.P)}   (ICD-10-PCS gold codes)`,
+    `CodiEsp corpus not found (looked in ${candidates.join(', ')}): no suggestion model is built, so suggestions will use the Index alone.`,
+    `To build the model, download the CodiEsp corpus (CC BY 4.0) from ${CODIESP_DOWNLOAD} and put its train split so that these exist:`,
+    `  ${join(first, textDir)}*.txt   (the English translations, one file per clinical case)`,
+    `  ${join(first, tsv.D)}   (ICD-10-CM gold codes)`,
+    `  ${join(first, tsv.P)}   (ICD-10-PCS gold codes)`,
     'or set CODIESP_DIR to the folder that holds train/. Then run: npx chartside codesets build',
   ].join('\n');
 }
@@ -74,6 +77,12 @@ export class MountedSource implements ReleaseSource {
           .map((p) => m.prefix + p),
       )
       .sort();
+  }
+
+  /** Path on disk (or in the mounted source) of a mounted path, when it is in one of the mounts. */
+  realPath(path: string): string | undefined {
+    const m = this.mounts.find((x) => path.startsWith(x.prefix));
+    return m ? `${m.source.description}/${path.slice(m.prefix.length)}` : undefined;
   }
 
   read(path: string): ReleaseFile {
@@ -101,14 +110,19 @@ export interface SuggestModelStepOptions {
  * Never throws for a missing corpus or a failed training: see the report.
  */
 export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Promise<SuggestModelReport> {
-  const corpusDir = opts.corpusDir ?? findCodiespCorpus(opts.env);
+  const candidates = opts.corpusDir ? [resolve(opts.corpusDir)] : codiespCandidates(opts.env);
+  const corpusDir = opts.corpusDir
+    ? hasTrainSplit(opts.corpusDir)
+      ? opts.corpusDir
+      : undefined
+    : findCodiespCorpus(opts.env);
   const log = opts.log ?? (() => undefined);
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
-  if (!corpusDir || !existsSync(corpusDir)) {
+  if (!corpusDir) {
     const kept = store.readManifest()?.bundles.filter((h) => h.system === 'suggest-model') ?? [];
     const message = kept.length
-      ? `CodiEsp corpus not found (looked in ${codiespCandidates(opts.env).join(', ')}): the previously built ${kept.map((h) => h.id).join(', ')} is kept unchanged.`
-      : missingCorpusMessage(opts.env);
+      ? `CodiEsp corpus not found (looked in ${candidates.join(', ')}): the previously built ${kept.map((h) => h.id).join(', ')} is kept unchanged.`
+      : missingCorpusMessage(candidates);
     log(`suggest-model: ${message}`);
     return { name: 'suggest-model', status: 'skipped', ms: 0, bundles: [], message };
   }
@@ -157,6 +171,12 @@ export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Prom
         return (u.user + u.system) / 1000;
       },
     });
+    // Name the file on disk, not its mounted path, in a failure.
+    const file = report?.error?.file;
+    const real = file === undefined ? undefined : source.realPath(file);
+    if (report?.error && file !== undefined && real !== undefined) {
+      report.error = { ...report.error, file: real, message: report.error.message.replace(file, real) };
+    }
     return report!;
   });
 }

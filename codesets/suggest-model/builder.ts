@@ -26,6 +26,7 @@ import { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { Suggester } from '../../engine/suggest/suggester';
 import { encodeSuggestModel, SUGGEST_MODEL_VERSION, trainSuggestModel } from '../../engine/suggest/model';
+import { SUGGEST_MODEL_BLOCK, type SuggestModelFit } from '../../engine/suggest/model-bundle';
 import type { SuggestOptions } from '../../engine/suggest/types';
 import type { BuiltBundle, CodesetBuilder, ReleaseFile, ReleaseSource } from '../builder';
 import {
@@ -55,26 +56,6 @@ export const SUGGEST_MODEL_LAYOUT = {
   gems: FY2018_GEMS_PATH,
 } as const;
 
-/** Block names of a suggestion-model bundle. */
-export const SUGGEST_MODEL_BLOCK = {
-  /** `EncodedSuggestModel` JSON (decode with `decodeSuggestModel`). */
-  model: 'model',
-  /** {@link SuggestModelFit} JSON: how the model was fitted. */
-  fit: 'fit',
-} as const;
-
-/** What the `fit` block records (the evaluation checks it before scoring a built model). */
-export interface SuggestModelFit {
-  modelVersion: number;
-  builderVersion: number;
-  split: 'train';
-  documents: number;
-  /** Suggest options used while fitting the calibration. */
-  suggestOptions: SuggestOptions;
-  /** Ids of the code-table bundles the model was fitted with. */
-  tables: { cm: string; pcs: string };
-}
-
 /** A source that is not the corpus root: the mounted `codiesp/` files seen as a corpus root. */
 function under(source: ReleaseSource, prefix: string): ReleaseSource {
   return {
@@ -84,10 +65,8 @@ function under(source: ReleaseSource, prefix: string): ReleaseSource {
         .list()
         .filter((p) => p.startsWith(prefix))
         .map((p) => p.slice(prefix.length)),
-    read: (path) => {
-      const f = source.read(prefix + path);
-      return { ...f, path };
-    },
+    // Paths stay as mounted (`codiesp/train/...`), so an error names the file the step can locate.
+    read: (path) => source.read(prefix + path),
   };
 }
 

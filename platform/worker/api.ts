@@ -74,6 +74,11 @@ export interface SuggestRequestOptions {
 /** Result of {@link EngineApi.suggest}: the suggestions, the releases used, notices to show. */
 export interface SuggestResponse extends SuggestResult {
   releases: { cm: string; pcs: string | undefined };
+  /**
+   * The learned suggestion model that ranked these suggestions (corpus, documents, version);
+   * absent when none is installed, it was refused, or the user turned it off (`notices` says which).
+   */
+  model?: import('../../engine/suggest/model-bundle').SuggestModelInfo;
   notices: string[];
   /** `capturedAt` of the snapshot the suggestions belong to (evidence offsets point into its text). */
   snapshotCapturedAt: string;

@@ -8,11 +8,15 @@ import { CmTable } from '../../engine/icd10cm';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { GrouperTables } from '../../engine/grouper/tables';
 import { severityLookup, Suggester } from '../../engine/suggest';
+import { suggestWithModel } from '../../engine/suggest/model';
 import type { EngineApi, SuggestRequestOptions, SuggestResponse } from './api';
 import type { EngineContext } from './context';
+import { suggestModelLoader } from './suggest-model';
 
 export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
   const suggesters = new Map<string, Suggester>();
+  // The learned model (suggest-model bundle): decoded once, applied unless the user turned it off.
+  const pickModel = suggestModelLoader(ctx);
   return {
     async suggest(snapshot: ChartSnapshot, options: SuggestRequestOptions = {}): Promise<SuggestResponse> {
       // A snapshot crosses a trust boundary (it came from a page): parse it here too.
@@ -58,15 +62,18 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
           `No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
-      const result = suggester.suggest(chart.text, {
-        setting: options.setting ?? 'inpatient',
-        ...(severityOf ? { severityOf } : {}),
-      });
+      const suggestOptions = { setting: options.setting ?? 'inpatient', ...(severityOf ? { severityOf } : {}) } as const;
+      const choice = await pickModel();
+      notices.push(choice.notice);
+      const result = choice.model
+        ? suggestWithModel(suggester, chart.text, choice.model, suggestOptions)
+        : suggester.suggest(chart.text, suggestOptions);
       // Truncated evidence on a very long note is shown to the user, never hidden.
       notices.push(...(result.warnings ?? []));
       return {
         ...result,
         releases: { cm: cm.row.id, pcs: pcs?.row.id },
+        ...(choice.info ? { model: choice.info } : {}),
         notices,
         snapshotCapturedAt: chart.capturedAt,
       };

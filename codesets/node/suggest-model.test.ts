@@ -1,0 +1,147 @@
+// The suggestion-model step of `chartside codesets build` (issue 5): deterministic bundle, cache
+// key, missing corpus, malformed corpus file. Runs on the six-case synthetic corpus with the real
+// installed CM/PCS bundles (linked into a scratch cache), never on the shared cache's model.
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBundle } from '../../engine/bundle/format';
+import { readerFromCompressed } from '../../engine/bundle/reader';
+import { SUGGEST_MODEL_VERSION } from '../../engine/suggest/model';
+import { suggestModelFromBundle } from '../../engine/suggest/model-bundle';
+import { buildSuggestModelBundle, SUGGEST_MODEL_LAYOUT, suggestModelBuilder } from '../suggest-model/builder';
+import { FsBundleStore } from './cache';
+import { FsReleaseSource } from './fs-source';
+import { buildSuggestModelStep, codiespCandidates, MountedSource } from './suggest-model';
+import { removeScratchModelCaches, scratchModelCache } from './testing/suggest-model-fixture';
+
+let scratch: Awaited<ReturnType<typeof scratchModelCache>>;
+afterAll(removeScratchModelCaches);
+beforeAll(async () => {
+  scratch = await scratchModelCache();
+}, 120_000);
+
+function source(): MountedSource {
+  const store = new FsBundleStore(scratch.cacheDir);
+  return new MountedSource([
+    { prefix: SUGGEST_MODEL_LAYOUT.corpus, source: new FsReleaseSource(scratch.corpusDir) },
+    { prefix: SUGGEST_MODEL_LAYOUT.installed, source: new FsReleaseSource(store.bundlesDir) },
+    {
+      prefix: 'gems/',
+      source: new FsReleaseSource(join(scratch.sourceDir, 'gems')),
+      keep: (p) => `gems/${p}` === SUGGEST_MODEL_LAYOUT.gems,
+    },
+  ]);
+}
+
+describe('suggestion-model builder', () => {
+  it('writes byte-identical bundles for the same corpus and tables, with provenance, license and citation', () => {
+    const a = buildSuggestModelBundle(source());
+    const b = buildSuggestModelBundle(source());
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const h = a.header;
+    expect(h).toMatchObject({ system: 'suggest-model', counts: { documents: 6, goldCmCodes: 15, goldPcsCodes: 5 } });
+    expect(h.id).toMatch(/^suggest-model-20\d\d$/);
+    const trainD = readFileSync(join(scratch.corpusDir, 'train', 'trainD.tsv'));
+    expect(h.provenance).toContainEqual(
+      expect.objectContaining({ file: 'trainD.tsv', role: 'corpus-gold-cm', bytes: trainD.length }),
+    );
+    expect(h.provenance.map((p) => p.role)).toEqual([
+      'corpus-texts',
+      'corpus-gold-cm',
+      'corpus-gold-pcs',
+      'fy2018-codes',
+      'icd10cm-tables',
+      'icd10pcs-tables',
+    ]);
+    expect(h.provenance[0]!.file).toMatch(/\(6 files;/);
+    expect(h.notes.join('\n')).toMatch(/CC BY 4\.0/);
+    expect(h.notes.join('\n')).toMatch(/Miranda-Escalada A\..*CEUR-WS Vol-2696, paper 263/);
+    // The block decodes into a model of this version, trained on the six documents.
+    const { header, compressed } = decodeBundle(a.bytes);
+    const model = suggestModelFromBundle(readerFromCompressed(header, compressed));
+    expect(model.version).toBe(SUGGEST_MODEL_VERSION);
+    expect(model.provenance.documents).toBe(6);
+  }, 120_000);
+
+  it('names every corpus file, the table bundles and the GEMs file as inputs (the cache key)', () => {
+    const inputs = suggestModelBuilder.inputs(source());
+    expect(inputs.filter((p) => p.endsWith('.txt'))).toHaveLength(6);
+    expect(inputs).toEqual(
+      expect.arrayContaining([
+        'codiesp/train/trainD.tsv',
+        'codiesp/train/trainP.tsv',
+        SUGGEST_MODEL_LAYOUT.gems,
+        expect.stringMatching(/^installed\/icd10cm-\d{4}\.csb$/),
+        expect.stringMatching(/^installed\/icd10pcs-\d{4}\.csb$/),
+      ]),
+    );
+  });
+});
+
+describe('suggestion-model step (codesets build)', () => {
+  it('builds, then keeps the cached bundle; a malformed corpus file fails with file and line and keeps the previous bundle', async () => {
+    const opts = { sourceDir: scratch.sourceDir, cacheDir: scratch.cacheDir, corpusDir: scratch.corpusDir };
+    const first = await buildSuggestModelStep(opts);
+    expect(first).toMatchObject({ status: 'built', bundles: [{ id: expect.stringMatching(/^suggest-model-/) }] });
+    const store = new FsBundleStore(scratch.cacheDir);
+    const id = first.bundles[0]!.id;
+    const before = readFileSync(store.bundlePath(id));
+    expect(await buildSuggestModelStep(opts)).toMatchObject({ status: 'cached' });
+
+    appendFileSync(join(scratch.corpusDir, 'train', 'trainD.tsv'), 'mini-0002\tj18.9\textra column\n');
+    const broken = await buildSuggestModelStep(opts);
+    expect(broken).toMatchObject({
+      status: 'failed',
+      error: {
+        file: join(scratch.corpusDir, 'train', 'trainD.tsv'),
+        line: 16,
+        message: expect.stringMatching(/expected "<document>\\t<code>", found 3 field/),
+      },
+    });
+    expect(readFileSync(store.bundlePath(id)).equals(before)).toBe(true);
+    expect(store.readManifest()?.bundles.map((h) => h.id)).toContain(id);
+  }, 180_000);
+
+  it('a gold line naming an unknown document or a malformed code is refused with its line', async () => {
+    const s = await scratchModelCache();
+    appendFileSync(join(s.corpusDir, 'train', 'trainP.tsv'), 'mini-0099\t0dtj4zz\n');
+    const unknown = await buildSuggestModelStep({
+      sourceDir: s.sourceDir,
+      cacheDir: s.cacheDir,
+      corpusDir: s.corpusDir,
+    });
+    expect(unknown).toMatchObject({
+      status: 'failed',
+      error: {
+        file: join(s.corpusDir, 'train', 'trainP.tsv'),
+        line: 6,
+        message: expect.stringMatching(/"mini-0099" has no text file/),
+      },
+    });
+    expect(new FsBundleStore(s.cacheDir).readManifest()?.bundles.some((h) => h.system === 'suggest-model')).toBe(false);
+  }, 120_000);
+
+  it('without the corpus the step is skipped and says which files to download, where, and that the Index alone ranks', async () => {
+    const s = await scratchModelCache();
+    rmSync(s.corpusDir, { recursive: true });
+    const report = await buildSuggestModelStep({
+      sourceDir: s.sourceDir,
+      cacheDir: s.cacheDir,
+      corpusDir: s.corpusDir,
+    });
+    expect(report.status).toBe('skipped');
+    const message = 'message' in report ? report.message : '';
+    expect(message).toContain('suggestions will use the Index alone');
+    expect(message).toContain('https://zenodo.org/record/3837305');
+    for (const f of ['train/text_files_en/*.txt', 'train/trainD.tsv', 'train/trainP.tsv'])
+      expect(message).toContain(join(s.corpusDir, f));
+    expect(message).toContain('CODIESP_DIR');
+    expect(new FsBundleStore(s.cacheDir).readManifest()?.bundles.some((h) => h.system === 'suggest-model')).toBe(false);
+  });
+
+  it('looks in $CODIESP_DIR first, then ../shared/eval/codiesp', () => {
+    const c = codiespCandidates({ CODIESP_DIR: '/data/codiesp' });
+    expect(c[0]).toBe('/data/codiesp');
+    expect(c[1]).toMatch(/shared\/eval\/codiesp$/);
+  });
+});

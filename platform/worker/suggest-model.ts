@@ -1,0 +1,67 @@
+/**
+ * The suggestion model inside the engine worker: the newest installed `suggest-model` bundle,
+ * decoded once per installed file (id + sha256) and kept for the worker's life, and the user's
+ * setting that turns it off. A model that cannot be read is refused with a notice and suggestions
+ * go on with the Index alone (DEVELOPERS.md non-negotiable 5).
+ */
+import type { SuggestModel } from '../../engine/suggest/model';
+import {
+  describeSuggestModel,
+  NO_SUGGEST_MODEL_NOTICE,
+  suggestModelFromBundle,
+  suggestModelInfo,
+  type SuggestModelInfo,
+} from '../../engine/suggest/model-bundle';
+import { readSettings } from '../db';
+import type { EngineContext } from './context';
+
+/** The model to apply to one suggest call, or why there is none. */
+export type ModelChoice =
+  | { model: SuggestModel; info: SuggestModelInfo; notice: string }
+  | { model?: undefined; info?: undefined; notice: string };
+
+/** Notice when the user turned the model off in the options page. */
+export const MODEL_OFF_NOTICE =
+  'The learned suggestion model is turned off (options page): suggestions are ranked by the Index alone';
+
+type Loaded = { model: SuggestModel; info: SuggestModelInfo } | { error: string };
+
+/** Returns a function that picks the model for each suggest call (decoding each installed file once). */
+export function suggestModelLoader(ctx: EngineContext): () => Promise<ModelChoice> {
+  const decoded = new Map<string, Promise<Loaded>>();
+  return async () => {
+    let enabled = true;
+    let settingProblem: string | undefined;
+    try {
+      enabled = (await readSettings(ctx.db)).rankWithSuggestModel;
+    } catch (error) {
+      // A broken settings row must not stop suggestions; the default (on) applies and the user is told.
+      settingProblem = `${error instanceof Error ? error.message : String(error)} (the learned model stays on)`;
+    }
+    if (!enabled) return { notice: MODEL_OFF_NOTICE };
+    const rows = (await ctx.releases()).filter((r) => r.system === 'suggest-model');
+    const row = rows.sort((a, b) => b.fiscalYear - a.fiscalYear || (a.id < b.id ? 1 : -1))[0];
+    if (!row)
+      return { notice: settingProblem ? `${NO_SUGGEST_MODEL_NOTICE}. ${settingProblem}` : NO_SUGGEST_MODEL_NOTICE };
+    const key = `${row.id}:${row.sha256}`;
+    let hit = decoded.get(key);
+    if (!hit) {
+      hit = (async (): Promise<Loaded> => {
+        try {
+          const model = suggestModelFromBundle(await ctx.reader(row.id));
+          return { model, info: suggestModelInfo(row.id, model) };
+        } catch (error) {
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      })();
+      decoded.set(key, hit);
+    }
+    const loaded = await hit;
+    if ('error' in loaded)
+      return {
+        notice: `The suggestion model was refused (${loaded.error}); suggestions are ranked by the Index alone. Reinstall the extension or import a model bundle built by this version.`,
+      };
+    const notice = describeSuggestModel(loaded.info);
+    return { ...loaded, notice: settingProblem ? `${notice}. ${settingProblem}` : notice };
+  };
+}
