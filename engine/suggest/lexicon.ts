@@ -34,6 +34,8 @@ export interface LexEntry {
   depth: number;
   /** Rarest required key, used to find candidate entries from a sentence. */
   anchor: string;
+  /** Reached through a "see also" reference (a weaker lead than the line's own code or "see"). */
+  seeAlso?: boolean;
 }
 
 /** Built lexicon. */
@@ -81,6 +83,7 @@ interface Draft {
   withKeys: string[];
   mainTerm: string;
   depth: number;
+  seeAlso?: boolean;
 }
 
 /** Splits a title into its levels' keys, moving connective parts to `withKeys`. */
@@ -141,8 +144,11 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     const titles = stack.map((s) => s.title);
     const forms = mainForms(titles[0]!);
     const code = e.code;
-    for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${e.see}`);
-    if (!code && !e.see) continue;
+    // A line without a code of its own whose only pointer is "see also" (Necrosis -> see also
+    // Gangrene) leads where that reference leads.
+    const see = e.see || (code ? '' : e.seeAlso);
+    for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${see}`);
+    if (!code && !see) continue;
     for (const form of forms) {
       const req: string[] = [];
       const withKeys: string[] = [];
@@ -153,12 +159,13 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
         system: 'cm',
         source: 'index',
         code,
-        see: e.see,
-        path: titles.join(' > '),
+        see,
+        path: e.see || code ? titles.join(' > ') : `${titles.join(' > ')} (see also ${see})`,
         req,
         withKeys,
         mainTerm: forms[0]!.toLowerCase(),
         depth: titles.length - 1,
+        ...(see && !e.see && !code ? { seeAlso: true } : {}),
       });
     }
   }
@@ -266,6 +273,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       mainTerm: d.mainTerm,
       depth: d.depth,
       anchor,
+      ...(d.seeAlso ? { seeAlso: true } : {}),
     });
     let second = byAnchor.get(anchor);
     if (!second) byAnchor.set(anchor, (second = new Map<string, number[]>()));
