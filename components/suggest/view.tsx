@@ -22,6 +22,8 @@ export interface SuggestViewProps {
   onHighlight(evidence: Evidence, capturedAt: string): void;
   /** Ask the chart tab for the user's selection (its snapshot then arrives as `snapshot`). */
   onUseSelection?: () => void;
+  /** Removes the evidence highlight from the chart; given only while one is shown (its button shows then). */
+  onClearHighlight?: () => void;
   /** Problems from the browser edge to show (highlight or selection failed). */
   errors?: readonly string[];
 }
@@ -31,7 +33,14 @@ export interface SuggestViewProps {
  * the user's selection, or a note pasted into the box. All three go through the same worker call,
  * `engine.suggest(snapshot, { setting })`.
  */
-export function SuggestView({ engine, snapshot, onHighlight, onUseSelection, errors = [] }: SuggestViewProps) {
+export function SuggestView({
+  engine,
+  snapshot,
+  onHighlight,
+  onUseSelection,
+  onClearHighlight,
+  errors = [],
+}: SuggestViewProps) {
   const [current, setCurrent] = useState<ChartSnapshot | undefined>(snapshot);
   const [state, setState] = useState<State>({ state: 'idle' });
   const [setting, setSetting] = useState<Setting>('inpatient');
@@ -58,7 +67,14 @@ export function SuggestView({ engine, snapshot, onHighlight, onUseSelection, err
   }, [engine, current, setting]);
   const pasted = state.state === 'done' && state.reader === 'paste';
   return (
-    <section class="suggest" aria-label="Code suggestions" data-suggest-state={state.state}>
+    <section
+      class="suggest"
+      aria-label="Code suggestions"
+      data-suggest-state={state.state}
+      // Which snapshot the list shown belongs to (tests wait for it; a new page read or paste replaces it).
+      data-suggest-reader={state.state === 'done' ? state.reader : undefined}
+      data-suggest-captured-at={state.state === 'done' ? state.result.snapshotCapturedAt : undefined}
+    >
       <label class="setting">
         Setting{' '}
         <select value={setting} onChange={(e) => setSetting(e.currentTarget.value as Setting)}>
@@ -80,6 +96,13 @@ export function SuggestView({ engine, snapshot, onHighlight, onUseSelection, err
           {e}
         </p>
       ))}
+      {onClearHighlight && (
+        <p class="highlight-actions">
+          <button type="button" onClick={onClearHighlight}>
+            Clear highlight in the chart
+          </button>
+        </p>
+      )}
       {state.state === 'done' && (
         <SuggestPanel
           result={state.result}
