@@ -9,7 +9,7 @@
  * proposes is still checked against the tables. Trained at run time; nothing learned is stored
  * in the repository.
  */
-import { analyzeText } from '../text';
+import { analyzeText, type TextAnalysis } from '../text';
 import { sentenceKeys } from './tokens';
 
 /** Version of {@link LearnedModel}. */
@@ -49,10 +49,14 @@ export interface TrainOptions {
   perFeature?: number;
 }
 
-/** Features of a text: unigram and adjacent-bigram keys with the span of each occurrence. */
-export function textFeatures(text: string): Map<string, { start: number; end: number }[]> {
+/**
+ * Features of a text: unigram and adjacent-bigram keys with the span of each occurrence.
+ *
+ * @param analysis A precomputed {@link analyzeText} result for the same text (optional).
+ */
+export function textFeatures(text: string, analysis?: TextAnalysis): Map<string, { start: number; end: number }[]> {
   const out = new Map<string, { start: number; end: number }[]>();
-  const a = analyzeText(text);
+  const a = analysis ?? analyzeText(text);
   const add = (f: string, start: number, end: number): void => {
     const list = out.get(f);
     if (!list) out.set(f, [{ start, end }]);

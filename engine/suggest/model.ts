@@ -12,6 +12,7 @@
  * so the build (Node), the worker and the evaluation use the same model.
  */
 import { z } from 'zod';
+import { analyzeText, type TextAnalysis } from '../text';
 import {
   LEARNED_MODEL_VERSION,
   trainAssociations,
@@ -222,9 +223,12 @@ export function suggestWithModel(
   text: string,
   model: SuggestModel,
   options: SuggestOptions = {},
+  analysis?: TextAnalysis,
 ): SuggestResult {
-  const result = suggester.suggest(text, { ...options, calibrate: undefined, learned: model.associations });
-  return rerankResult(result, text, model.rerank, model);
+  // One text analysis for the engine and the re-ranker's features.
+  const a = analysis ?? analyzeText(text);
+  const result = suggester.suggest(text, { ...options, calibrate: undefined, learned: model.associations }, a);
+  return rerankResult(result, text, model.rerank, model, a);
 }
 
 // ---- encoded form ----

@@ -11,6 +11,7 @@
  * identically.
  */
 import { normalizeCode } from '../codes/normalize';
+import type { TextAnalysis } from '../text';
 import { textFeatures, type LearnedModel } from './learned';
 import { neighbourVotes, type NeighbourIndex } from './neighbours';
 import type { SuggestResult, Suggestion } from './types';
@@ -45,6 +46,11 @@ export const RERANK_FEATURES = [
   'external-cause-chapter',
   'neighbour-vote',
   'neighbour-category-vote',
+  'score-x-calibration',
+  'score-x-vote',
+  'calibration-x-vote',
+  'assoc-x-vote',
+  'learned-only-x-assoc',
 ] as const;
 
 /** Logistic regression over standardised features. */
@@ -102,8 +108,8 @@ export interface DocumentSignals {
 }
 
 /** Computes a chart's {@link DocumentSignals}. */
-export function documentSignals(text: string, tables: RerankTables): DocumentSignals {
-  const features = [...textFeatures(text).keys()];
+export function documentSignals(text: string, tables: RerankTables, analysis?: TextAnalysis): DocumentSignals {
+  const features = [...textFeatures(text, analysis).keys()];
   const votes = neighbourVotes(features, tables.neighbours);
   const categoryVotes = new Map<string, number>();
   for (const [code, v] of votes) {
@@ -202,6 +208,8 @@ export function rerankFeatures(
   for (const e of s.evidence) if (e.start < first) first = e.start;
   const sections = s.evidence.map((e) => e.section);
   const letter = s.system === 'cm' ? code[0] : '';
+  const vote = byPrefix(votes, code, catLength) ?? 0;
+  const precision = cal.byId.get(s.id) ?? cal.prior[s.system];
   return [
     s.score,
     Math.log1p(s.evidence.length),
@@ -209,7 +217,7 @@ export function rerankFeatures(
     a?.maxP ?? 0,
     Math.log1p(a?.features ?? 0),
     Math.log1p(a?.support ?? 0),
-    cal.byId.get(s.id) ?? cal.prior[s.system],
+    precision,
     Math.log1p(cal.seen.get(s.id) ?? 0),
     Math.log1p(codeDocs) - Math.log1p(fq.documents),
     Math.log1p(catDocs) - Math.log1p(fq.documents),
@@ -229,8 +237,14 @@ export function rerankFeatures(
     letter === 'R' ? 1 : 0,
     letter === 'Z' ? 1 : 0,
     letter === 'V' || letter === 'W' || letter === 'X' || letter === 'Y' ? 1 : 0,
-    byPrefix(votes, code, catLength) ?? 0,
+    vote,
     categoryVotes.get(code.slice(0, catLength)) ?? 0,
+    // Interactions a linear model cannot form: agreement of two independent signals.
+    s.score * precision,
+    s.score * vote,
+    precision * vote,
+    (a?.maxP ?? 0) * vote,
+    (s.path.startsWith('learned association') ? 1 : 0) * (a?.maxP ?? 0),
   ];
 }
 
@@ -300,8 +314,9 @@ export function rerankResult(
   text: string,
   model: RerankModel,
   tables: RerankTables,
+  analysis?: TextAnalysis,
 ): SuggestResult {
-  const signals = documentSignals(text, tables);
+  const signals = documentSignals(text, tables, analysis);
   const rescore = (list: Suggestion[], linear: LinearModel): Suggestion[] =>
     list
       .map((s, rank) => ({ ...s, score: predict(linear, rerankFeatures(s, rank, text.length, signals, tables)) }))
