@@ -1,5 +1,5 @@
 /**
- * `npm run eval:codiesp -- --split dev [--no-calibration] [--no-learned] [--limit N] [--dump file.tsv]`
+ * `npm run eval:codiesp -- --split dev [--model cache] [--no-calibration] [--no-learned] [--limit N] [--dump file.tsv]`
  *
  * Evaluates the suggestion engine on the CodiEsp corpus (English translations of the clinical
  * cases; gold ICD-10-CM "D" and ICD-10-PCS "P" codes, FY2018). Corpus: Miranda-Escalada A.,
@@ -29,12 +29,22 @@
  * code associations trained on the TRAIN split's texts and gold codes add candidates (see
  * engine/suggest/learned.ts). The dev split is never used for fitting.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { writeFileSync } from 'node:fs';
 import { loadSuggestTables } from '../cli/commands/suggest';
-import { PROJECT_ROOT, findCodesetsSource } from '../codesets/node/source';
-import { normalizeCode } from '../engine/codes/normalize';
+import { FsReleaseSource } from '../codesets/node/fs-source';
+import { findCodesetsSource } from '../codesets/node/source';
+import {
+  codiespCandidates,
+  findCodiespCorpus,
+  loadCachedSuggestModel,
+  missingCorpusMessage,
+} from '../codesets/node/suggest-model';
+import {
+  fy2018CmCodes as readFy2018CmCodes,
+  FY2018_GEMS_PATH,
+  readCodiespSplit,
+  toCodiespCm,
+} from '../codesets/suggest-model/codiesp';
 import { Suggester, DISPLAY_THRESHOLD, type SuggestOptions, type SuggestResult } from '../engine/suggest';
 import {
   decodeSuggestModel,
@@ -56,12 +66,10 @@ function arg(name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
+// Corpus reading and the FY2018 gold form are shared with the model build (codesets/suggest-model/codiesp.ts).
 function corpusDir(): string {
-  const dir = process.env.CODIESP_DIR ?? resolve(PROJECT_ROOT, '..', 'shared', 'eval', 'codiesp');
-  if (!existsSync(dir))
-    throw new Error(
-      `CodiEsp corpus not found at ${dir} (set CODIESP_DIR). Download: https://zenodo.org/record/3837305`,
-    );
+  const dir = findCodiespCorpus();
+  if (!dir) throw new Error(missingCorpusMessage(codiespCandidates()));
   return dir;
 }
 
@@ -70,47 +78,13 @@ interface SplitData {
   gold: { D: Map<string, Set<string>>; P: Map<string, Set<string>> };
 }
 
-function loadSplit(split: Split): SplitData {
-  const dir = join(corpusDir(), split);
-  const textDir = join(dir, 'text_files_en');
-  const texts = new Map<string, string>();
-  for (const f of readdirSync(textDir)
-    .filter((x) => x.endsWith('.txt'))
-    .sort())
-    texts.set(f.replace(/\.txt$/, ''), readFileSync(join(textDir, f), 'utf8'));
-  const gold = { D: new Map<string, Set<string>>(), P: new Map<string, Set<string>>() };
-  for (const kind of ['D', 'P'] as const) {
-    const file = join(dir, `${split}${kind}.tsv`);
-    for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-      const [doc, code] = line.split('\t');
-      if (!doc || !code) continue;
-      let set = gold[kind].get(doc);
-      if (!set) gold[kind].set(doc, (set = new Set()));
-      set.add(code.trim().toLowerCase());
-    }
-  }
-  // Every document is a gold document for both lists (a document without gold P codes still counts for D).
-  return { texts, gold };
+function loadSplit(split: Exclude<Split, 'train-holdout'>): SplitData {
+  return readCodiespSplit(new FsReleaseSource(corpusDir()), split);
 }
 
 /** FY2018 ICD-10-CM codes (undotted, upper case) from the official FY2018 GEMs file. */
 function fy2018CmCodes(): Set<string> {
-  const zip = join(findCodesetsSource(), 'gems', 'FY2018', 'Dxgem_2018.zip');
-  const files = unzipSync(new Uint8Array(readFileSync(zip)), { filter: (f) => f.name === '2018_I10gem.txt' });
-  const text = strFromU8(files['2018_I10gem.txt']!);
-  const out = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    const code = line.split(/\s+/)[0];
-    if (code) out.add(code);
-  }
-  return out;
-}
-
-/** Dotted lower-case CodiEsp form of a suggested CM code, mapped to FY2018. */
-function toCodiespCm(code: string, fy2018: Set<string>): string {
-  let c = normalizeCode(code);
-  while (c.length > 3 && !fy2018.has(c)) c = c.slice(0, -1);
-  return (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c).toLowerCase();
+  return readFy2018CmCodes(new FsReleaseSource(findCodesetsSource()).read(FY2018_GEMS_PATH));
 }
 
 interface Ranked {
@@ -208,9 +182,12 @@ async function main(): Promise<void> {
   };
 
   const useLearned = !process.argv.includes('--no-learned') && split !== 'train';
+  // `--model cache`: score exactly the bundle `chartside codesets build` made (as the product ships it).
+  const fromCache = arg('model') === 'cache';
+  if (arg('model') !== undefined && !fromCache) throw new Error('--model takes "cache" (default: train in-process)');
   let options = base;
   const holdout = split === 'train-holdout';
-  const train = split !== 'train' && (calibrate || useLearned) ? loadSplit('train') : undefined;
+  const train = split !== 'train' && (calibrate || useLearned) && !fromCache ? loadSplit('train') : undefined;
   const heldOut = new Map<string, string>();
   if (train && holdout) {
     for (const k of [...train.texts.keys()].slice(400)) {
@@ -240,6 +217,7 @@ async function main(): Promise<void> {
         files: [],
       },
       suggestOptions: base,
+      ...(process.env.TREES ? { trees: JSON.parse(process.env.TREES) as object } : {}),
       associations: {
         ...(process.env.LEARN_MIN_P ? { minP: Number(process.env.LEARN_MIN_P) } : {}),
         ...(process.env.LEARN_MIN_SUPPORT ? { minSupport: Number(process.env.LEARN_MIN_SUPPORT) } : {}),
@@ -261,6 +239,26 @@ async function main(): Promise<void> {
     };
     process.stderr.write(
       `model trained on ${docs.length} train documents in ${(performance.now() - t1).toFixed(0)} ms: ${model.associations.features.size} association features, ${model.calibration.byId.size} calibrated codes\n`,
+    );
+  }
+  if (fromCache) {
+    if (split !== 'dev' && split !== 'test')
+      throw new Error('--model cache evaluates on dev or test (the model was fitted on train)');
+    if (!useLearned || !calibrate || process.argv.includes('--no-rerank'))
+      throw new Error(
+        '--model cache evaluates the built model as shipped: drop --no-learned/--no-calibration/--no-rerank',
+      );
+    const cached = loadCachedSuggestModel();
+    if (!cached) throw new Error('no suggestion model in the codeset cache: run npx chartside codesets build');
+    // Numbers are comparable with the in-process run only when the fit used the same options.
+    const fitted = JSON.stringify(cached.fit?.suggestOptions);
+    if (fitted !== JSON.stringify(base))
+      throw new Error(
+        `the cached model was fitted with suggest options ${fitted}, this evaluation uses ${JSON.stringify(base)}: rebuild it or align them`,
+      );
+    rerankWith = cached.model;
+    process.stderr.write(
+      `model from the cache: ${cached.info.id} (${cached.path}, sha256 ${cached.sha256}), fitted with ${cached.fit?.tables.cm ?? '?'} and ${cached.fit?.tables.pcs ?? '?'} on ${cached.info.documents} documents\n`,
     );
   }
   const data = holdout ? { texts: heldOut, gold: loadSplit('train').gold } : loadSplit(split);

@@ -12,16 +12,21 @@ import { BUILDERS } from '../../codesets/builders';
 import type { CmTable } from '../../engine/icd10cm';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { severityLookup, Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
+import { loadCachedSuggestModel, type CachedSuggestModel } from '../../codesets/node/suggest-model';
+import { suggestWithModel } from '../../engine/suggest/model';
+import { describeSuggestModel, NO_SUGGEST_MODEL_NOTICE } from '../../engine/suggest/model-bundle';
 import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
 
-const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>]
+const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>] [--no-model]
 
 Reads a chart text (a file, or standard input with -) and suggests ICD-10-CM diagnoses and
 ICD-10-PCS procedures through the Alphabetic Index and Tabular List, best first, each with the
 words of the chart that support it (offsets into the text) and the Index path used.
 --setting decides how uncertain diagnoses ("probable", "rule out") are coded: as established for
 inpatients (default), not for outpatients. --year picks the ICD-10-CM fiscal year (default newest).
---json prints {diagnoses: [{code, score, evidence: [{start, end, text}], path, ...}], procedures: [...]}.`;
+--json prints {diagnoses: [{code, score, evidence: [{start, end, text}], path, ...}], procedures: [...]}.
+The learned suggestion model built by \`chartside codesets build\` (CodiEsp train split, CC BY 4.0)
+ranks the suggestions when it is in the cache; --no-model ranks by the Index alone.`;
 
 /** Tables for suggestions, loaded from the local codeset cache (built from the official files on first use). */
 export interface SuggestTables {
@@ -75,9 +80,28 @@ async function loadSeverity(io: CliIo): Promise<((code: string) => 'cc' | 'mcc' 
   return severityLookup(new GrouperTables(await loadBundleReader(id)));
 }
 
-function render(r: SuggestResult): string {
+/**
+ * The cached suggestion model, or why there is none (a malformed bundle is refused with its
+ * reason and suggestions go on with the Index alone).
+ */
+function pickModel(disabled: boolean): { model?: CachedSuggestModel; line: string } {
+  if (disabled) return { line: 'Learned suggestion model off (--no-model): ranked by the Index alone.' };
+  try {
+    const model = loadCachedSuggestModel();
+    return model
+      ? { model, line: `${describeSuggestModel(model.info)}, ${model.info.id}.` }
+      : { line: `${NO_SUGGEST_MODEL_NOTICE} (build it: npx chartside codesets build).` };
+  } catch (error) {
+    return {
+      line: `The suggestion model was refused (${error instanceof Error ? error.message : String(error)}): ranked by the Index alone. Rebuild it: npx chartside codesets build --force --only suggest-model`,
+    };
+  }
+}
+
+function render(r: SuggestResult, modelLine: string): string {
   const out: string[] = [
     `Setting: ${r.setting}. ICD-10-CM FY${r.tables.cm}${r.tables.pcs ? `, ICD-10-PCS FY${r.tables.pcs}` : ''}.`,
+    modelLine,
     '',
     'Diagnoses:',
   ];
@@ -99,7 +123,10 @@ export const suggestCommand: CliCommand = {
   summary: 'Suggest ICD-10-CM/PCS codes for a chart text, with evidence',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { positionals, strings, booleans } = parseArgs(args, { strings: ['setting', 'year'], booleans: ['json'] });
+    const { positionals, strings, booleans } = parseArgs(args, {
+      strings: ['setting', 'year'],
+      booleans: ['json', 'no-model'],
+    });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('give one file, or - for standard input');
     const setting = (strings.get('setting') ?? 'inpatient') as Setting;
@@ -112,10 +139,12 @@ export const suggestCommand: CliCommand = {
     const tables = await loadSuggestTables(year);
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
     const severityOf = await loadSeverity(io);
-    const result = new Suggester(tables.cm, tables.pcs).suggest(text, {
-      setting,
-      ...(severityOf ? { severityOf } : {}),
-    });
+    const chosen = pickModel(booleans.has('no-model'));
+    const suggester = new Suggester(tables.cm, tables.pcs);
+    const options = { setting, ...(severityOf ? { severityOf } : {}) };
+    const result = chosen.model
+      ? suggestWithModel(suggester, text, chosen.model.model, options)
+      : suggester.suggest(text, options);
     if (booleans.has('json')) {
       const slim = (s: SuggestResult['diagnoses'][number]) => ({
         code: s.code,
@@ -128,12 +157,13 @@ export const suggestCommand: CliCommand = {
         ...(s.evidenceOmitted ? { evidenceOmitted: s.evidenceOmitted } : {}),
       });
       io.stdout.write(
-        `${JSON.stringify({ setting: result.setting, tables: result.tables, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim), ...(result.warnings?.length ? { warnings: result.warnings } : {}) }, null, 2)}\n`,
+        `${JSON.stringify({ setting: result.setting, tables: result.tables, model: chosen.model ? chosen.model.info : null, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim), ...(result.warnings?.length ? { warnings: result.warnings } : {}) }, null, 2)}\n`,
       );
       // A truncated result must never look complete (STYLE.md: no silent degradation).
       for (const w of result.warnings ?? []) io.stderr.write(`chartside suggest: ${w}\n`);
+      if (!chosen.model) io.stderr.write(`chartside suggest: ${chosen.line}\n`);
     } else {
-      io.stdout.write(render(result));
+      io.stdout.write(render(result, chosen.line));
     }
     return 0;
   },

@@ -8,13 +8,23 @@
  * Without the corpus the build still succeeds: the step is reported `skipped` with the exact files
  * to download and where to put them, and suggestions are ranked by the Index alone.
  */
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildCodesets, type BuilderReport } from '../build';
 import type { ReleaseFile, ReleaseSource } from '../builder';
 import { CODIESP_DOWNLOAD, codiespSplitFiles } from '../suggest-model/codiesp';
 import { SUGGEST_MODEL_LAYOUT, suggestModelBuilder } from '../suggest-model/builder';
-import { FsBundleStore, withBuildLock } from './cache';
+import { blockJson } from '../../engine/bundle/format';
+import type { SuggestModel } from '../../engine/suggest/model';
+import {
+  SUGGEST_MODEL_BLOCK,
+  suggestModelFromBundle,
+  suggestModelInfo,
+  type SuggestModelFit,
+  type SuggestModelInfo,
+} from '../../engine/suggest/model-bundle';
+import { FsBundleStore, readBundleFile, withBuildLock } from './cache';
 import { FsReleaseSource } from './fs-source';
 import { CACHE_DIR, PROJECT_ROOT } from './source';
 
@@ -179,4 +189,41 @@ export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Prom
     }
     return report!;
   });
+}
+
+/** A model read from the cache, with the bundle it came from and how it was fitted. */
+export interface CachedSuggestModel {
+  model: SuggestModel;
+  info: SuggestModelInfo;
+  fit: SuggestModelFit | undefined;
+  /** sha256 of the bundle file (what `--model cache` evaluated). */
+  sha256: string;
+  path: string;
+}
+
+/**
+ * The newest suggestion model installed in the cache, or `undefined` when none is built.
+ *
+ * @throws ChartsideSuggestModelError (or ChartsideBundleFormatError) when the bundle is malformed:
+ *   callers say so and go on with the Index alone.
+ */
+export function loadCachedSuggestModel(cacheDir: string = CACHE_DIR): CachedSuggestModel | undefined {
+  const store = new FsBundleStore(cacheDir);
+  const header = (store.readManifest()?.bundles ?? [])
+    .filter((h) => h.system === 'suggest-model')
+    .sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
+  if (!header) return undefined;
+  const path = store.bundlePath(header.id);
+  const bytes = readFileSync(path);
+  const reader = readBundleFile(path);
+  const model = suggestModelFromBundle(reader);
+  let fit: SuggestModelFit | undefined;
+  if (reader.has(SUGGEST_MODEL_BLOCK.fit)) fit = blockJson<SuggestModelFit>(reader.bytes(SUGGEST_MODEL_BLOCK.fit));
+  return {
+    model,
+    info: suggestModelInfo(header.id, model),
+    fit,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    path,
+  };
 }
