@@ -841,13 +841,16 @@ export class Suggester {
           }
         }
         if (!pick && pos >= 5 && values.has('Z')) pick = 'Z';
-        // Imaging contrast (5th character of section B): "None" when the only alternative is
-        // "Other Contrast" and no contrast is mentioned; with iodinated/gadolinium options the
-        // character stays open (the code is partial) unless the sentence says which.
+        // Imaging contrast (5th character of section B): for plain radiography and ultrasonography
+        // (type 0 and 4), where contrast is the exception, "None" when the only alternative is
+        // "Other Contrast" and no contrast is mentioned. For CT, MRI and fluoroscopy, where contrast
+        // is routine, an unstated contrast leaves the code at 4 characters (partial); so does a
+        // table offering iodinated/gadolinium agents.
         if (
           !pick &&
           pos === 4 &&
           code.startsWith('B') &&
+          (code[2] === '0' || code[2] === '4') &&
           values.has('Z') &&
           !/contrast|enhanced|gadolinium|iodinated/i.test(sentenceText)
         ) {

@@ -69,4 +69,10 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['uterine', 'uterus'],
   ['ovarian', 'ovary'],
   ['adrenal', 'adrenal gland'],
+  // Compound regions -> the regions of combined body-part labels ("Chest and Abdomen", "Abdomen and Pelvis").
+  ['thoracoabdominal', 'chest abdomen'],
+  ['thoraco abdominal', 'chest abdomen'],
+  ['abdominopelvic', 'abdomen pelvis'],
+  ['abdomino pelvic', 'abdomen pelvis'],
+  ['thorax', 'chest'],
 ];
