@@ -9,7 +9,19 @@ import { readerFromCompressed } from '../../engine/bundle/reader';
 import { SUGGEST_MODEL_VERSION } from '../../engine/suggest/model';
 import { suggestModelFromBundle } from '../../engine/suggest/model-bundle';
 import { buildSuggestModelBundle, SUGGEST_MODEL_LAYOUT, suggestModelBuilder } from '../suggest-model/builder';
-import { FsBundleStore } from './cache';
+import {
+  CODIESP_FIT_OPTIONS,
+  codiespGoldForm,
+  codiespTrainingDocuments,
+  fy2018CmCodes,
+  FY2018_GEMS_PATH,
+  readCodiespSplit,
+} from '../suggest-model/codiesp';
+import { CmTable } from '../../engine/icd10cm/table';
+import { PcsTable } from '../../engine/icd10pcs/pcs-table';
+import { Suggester } from '../../engine/suggest/suggester';
+import { encodeSuggestModel, suggestWithModel, trainSuggestModel } from '../../engine/suggest/model';
+import { FsBundleStore, readBundleFile } from './cache';
 import { FsReleaseSource } from './fs-source';
 import { buildSuggestModelStep, codiespCandidates, MountedSource } from './suggest-model';
 import { removeScratchModelCaches, scratchModelCache } from './testing/suggest-model-fixture';
@@ -76,6 +88,35 @@ describe('suggestion-model builder', () => {
       ]),
     );
   });
+});
+
+describe('built model = in-process model (what eval-codiesp --model cache relies on)', () => {
+  it('the bundle holds the model the eval trains in-process, and it ranks identically', () => {
+    const built = buildSuggestModelBundle(source());
+    const { header, compressed } = decodeBundle(built.bytes);
+    const shipped = suggestModelFromBundle(readerFromCompressed(header, compressed));
+    const store = new FsBundleStore(scratch.cacheDir);
+    const bundle = (system: string) =>
+      readBundleFile(
+        store.bundlePath(header.provenance.find((p) => p.role === `${system}-tables`)!.file.replace(/\.csb$/, '')),
+      );
+    const suggester = new Suggester(CmTable.fromReader(bundle('icd10cm')), PcsTable.fromBundle(bundle('icd10pcs')));
+    const fy2018 = fy2018CmCodes(new FsReleaseSource(scratch.sourceDir).read(FY2018_GEMS_PATH));
+    const inProcess = trainSuggestModel(
+      codiespTrainingDocuments(readCodiespSplit(new FsReleaseSource(scratch.corpusDir), 'train')),
+      {
+        suggester,
+        goldForm: codiespGoldForm(fy2018),
+        provenance: shipped.provenance,
+        suggestOptions: { ...CODIESP_FIT_OPTIONS },
+      },
+    );
+    expect(JSON.stringify(encodeSuggestModel(shipped))).toBe(JSON.stringify(encodeSuggestModel(inProcess)));
+    const text = readFileSync(join(scratch.corpusDir, 'train', 'text_files_en', 'mini-0004.txt'), 'utf8');
+    expect(suggestWithModel(suggester, text, shipped, CODIESP_FIT_OPTIONS)).toEqual(
+      suggestWithModel(suggester, text, inProcess, CODIESP_FIT_OPTIONS),
+    );
+  }, 120_000);
 });
 
 describe('suggestion-model step (codesets build)', () => {
