@@ -839,7 +839,11 @@ export class Suggester {
             for (const [ch, l] of values) if (l === label) pick = ch;
             if (pick) break;
           }
+          // Measurement and monitoring (section 4) with no approach named is taken from outside
+          // the body (EKG, EEG, pulse oximetry): the "External" value.
+          if (!pick && code.startsWith('4') && values.get('X') === 'External') pick = 'X';
         }
+        if (!pick && pos === 5) pick = compoundPick(values, sk, _evidence);
         if (!pick && pos >= 5 && values.has('Z')) pick = 'Z';
         // Imaging contrast (5th character of section B): for plain radiography and ultrasonography
         // (type 0 and 4), where contrast is the exception, "None" when the only alternative is
@@ -1129,6 +1133,27 @@ export class Suggester {
     const p = firstIn(['discharge-diagnoses']) ?? firstIn(['admission-diagnoses']) ?? firstIn(['assessment-plan']);
     if (p && !p.flags.includes('possible-principal')) p.flags.push('possible-principal');
   }
+}
+
+/**
+ * The one value whose label's distinctive word starts a compound word of the sentence or of the
+ * Index evidence ("Electrical Activity" from electrocardiogram / electroencephalogram): the
+ * function or device a compound clinical term names by its first element. `undefined` unless
+ * exactly one value qualifies.
+ */
+function compoundPick(values: Map<string, string>, sk: SentenceKeys, evidence: string): string | undefined {
+  const words = [...sk.positions.keys(), ...phraseKeys(evidence)].filter((k) => k.length >= 9);
+  if (words.length === 0) return undefined;
+  let found: string | undefined;
+  for (const [ch, label] of values) {
+    const hit = phraseKeys(label).some(
+      (k) => k.length >= 5 && words.some((w) => w.length > k.length + 3 && w.startsWith(k)),
+    );
+    if (!hit) continue;
+    if (found) return undefined;
+    found = ch;
+  }
+  return found;
 }
 
 /** `true` when the non-side words of a label are present in the evidence or the Index path. */
