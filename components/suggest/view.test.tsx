@@ -26,7 +26,11 @@ function workerSuggest(): Pick<EngineApi, 'suggest'> {
       return { table: tables.pcs, row: { id: 'icd10pcs-test' } } as PickedTable<unknown>;
     throw new Error(`no ${system} release in this test`);
   };
-  const ctx = { tableFor: async (system: string) => picked(system) } as unknown as EngineContext;
+  // No release rows: in particular no suggestion model (ranked by the Index alone, and said so).
+  const ctx = {
+    tableFor: async (system: string) => picked(system),
+    releases: async () => [],
+  } as unknown as EngineContext;
   return suggestMethods(ctx);
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { ChartSnapshot } from '../../engine/chart/snapshot';
 import type { Evidence, Setting } from '../../engine/suggest';
+import { describeSuggestModel } from '../../engine/suggest/model-bundle';
 import type { EngineApi, SuggestResponse } from '../../platform/worker/api';
 import { sidePanelDecisions } from './accepted';
 import { PasteBox } from './paste-box';
@@ -107,7 +108,7 @@ export function SuggestView({
         <SuggestPanel
           result={state.result}
           notices={[
-            `ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}`,
+            `ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}${state.result.model ? `. ${describeSuggestModel(state.result.model)}, ${state.result.model.id}` : ''}`,
             ...(pasted ? ['From the pasted note: its evidence is shown here, not highlighted in a page.'] : []),
             ...(current?.truncated ? ['The text was cut at the size limit: the rest was not read.'] : []),
             ...state.result.notices,

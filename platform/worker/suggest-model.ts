@@ -6,18 +6,20 @@
  */
 import type { SuggestModel } from '../../engine/suggest/model';
 import {
-  describeSuggestModel,
   NO_SUGGEST_MODEL_NOTICE,
   suggestModelFromBundle,
   suggestModelInfo,
   type SuggestModelInfo,
 } from '../../engine/suggest/model-bundle';
-import { readSettings } from '../db';
+import { readSettings, StoredRowError } from '../db';
 import type { EngineContext } from './context';
 
-/** The model to apply to one suggest call, or why there is none. */
+/**
+ * The model to apply to one suggest call (the UI names it from `info`, beside the releases), or
+ * why there is none (`notice`, shown with the suggestions).
+ */
 export type ModelChoice =
-  | { model: SuggestModel; info: SuggestModelInfo; notice: string }
+  | { model: SuggestModel; info: SuggestModelInfo; notice?: string }
   | { model?: undefined; info?: undefined; notice: string };
 
 /** Notice when the user turned the model off in the options page. */
@@ -30,19 +32,19 @@ type Loaded = { model: SuggestModel; info: SuggestModelInfo } | { error: string 
 export function suggestModelLoader(ctx: EngineContext): () => Promise<ModelChoice> {
   const decoded = new Map<string, Promise<Loaded>>();
   return async () => {
+    const rows = (await ctx.releases()).filter((r) => r.system === 'suggest-model');
+    const row = rows.sort((a, b) => b.fiscalYear - a.fiscalYear || (a.id < b.id ? 1 : -1))[0];
+    if (!row) return { notice: NO_SUGGEST_MODEL_NOTICE };
     let enabled = true;
     let settingProblem: string | undefined;
     try {
       enabled = (await readSettings(ctx.db)).rankWithSuggestModel;
     } catch (error) {
-      // A broken settings row must not stop suggestions; the default (on) applies and the user is told.
-      settingProblem = `${error instanceof Error ? error.message : String(error)} (the learned model stays on)`;
+      if (!(error instanceof StoredRowError)) throw error;
+      // A broken settings row must not stop suggestions: the default (on) applies and the user is told.
+      settingProblem = `${error.message} (the learned model stays on)`;
     }
     if (!enabled) return { notice: MODEL_OFF_NOTICE };
-    const rows = (await ctx.releases()).filter((r) => r.system === 'suggest-model');
-    const row = rows.sort((a, b) => b.fiscalYear - a.fiscalYear || (a.id < b.id ? 1 : -1))[0];
-    if (!row)
-      return { notice: settingProblem ? `${NO_SUGGEST_MODEL_NOTICE}. ${settingProblem}` : NO_SUGGEST_MODEL_NOTICE };
     const key = `${row.id}:${row.sha256}`;
     let hit = decoded.get(key);
     if (!hit) {
@@ -61,7 +63,6 @@ export function suggestModelLoader(ctx: EngineContext): () => Promise<ModelChoic
       return {
         notice: `The suggestion model was refused (${loaded.error}); suggestions are ranked by the Index alone. Reinstall the extension or import a model bundle built by this version.`,
       };
-    const notice = describeSuggestModel(loaded.info);
-    return { ...loaded, notice: settingProblem ? `${notice}. ${settingProblem}` : notice };
+    return { ...loaded, ...(settingProblem ? { notice: settingProblem } : {}) };
   };
 }

@@ -64,7 +64,7 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
       }
       const suggestOptions = { setting: options.setting ?? 'inpatient', ...(severityOf ? { severityOf } : {}) } as const;
       const choice = await pickModel();
-      notices.push(choice.notice);
+      if (choice.notice) notices.push(choice.notice);
       const result = choice.model
         ? suggestWithModel(suggester, chart.text, choice.model, suggestOptions)
         : suggester.suggest(chart.text, suggestOptions);
