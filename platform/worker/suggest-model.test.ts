@@ -18,11 +18,7 @@ import { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { Suggester, type SuggestResult } from '../../engine/suggest';
 import { suggestWithModel } from '../../engine/suggest/model';
-import {
-  describeSuggestModel,
-  NO_SUGGEST_MODEL_NOTICE,
-  suggestModelFromBundle,
-} from '../../engine/suggest/model-bundle';
+import { NO_SUGGEST_MODEL_NOTICE, suggestModelFromBundle } from '../../engine/suggest/model-bundle';
 import { openChartsideDb, writeSetting } from '../db';
 import { installBundleBytes, isInstallProblem } from '../install/installer';
 import { createEngine } from './engine';
