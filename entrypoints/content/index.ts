@@ -21,13 +21,19 @@ export default defineContentScript({
     const highlighter = new EvidenceHighlighter(document);
     let last: ChartRead | undefined;
     let reading = false;
+    // A change whose debounced read came while a read was running: read again when it ends
+    // (dropping it left the panel on stale text until the next change).
+    let readAgain = false;
     const post = (message: Message): void => {
       void browser.runtime.sendMessage(message).catch(() => {
         // The side panel is closed: nobody to tell; it asks again when it opens.
       });
     };
     const send = async (): Promise<void> => {
-      if (reading) return;
+      if (reading) {
+        readAgain = true;
+        return;
+      }
       reading = true;
       try {
         const read = await readChart(document, location);
@@ -40,6 +46,10 @@ export default defineContentScript({
       } finally {
         reading = false;
         watcher.refresh();
+        if (readAgain) {
+          readAgain = false;
+          void send();
+        }
       }
     };
     const watcher = watchChart(document, () => void send());
