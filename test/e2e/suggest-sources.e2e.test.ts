@@ -49,6 +49,19 @@ const GENERIC_SELECTION = byId('generic-selection');
 const GENERIC_APPENDED = byId('generic-appended');
 const PASTE_NOTE = byId('paste-note');
 
+/** The content script's debounce of page changes (entrypoints/content/readers/watch.ts). */
+const DEBOUNCE_MS = 600;
+
+/** A long note (synthetic filler, fictional patient): reading it takes seconds on a slowed-down CPU. */
+const LONG_NOTE_PAGE = 'long-progress-note.html';
+const LONG_NOTE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Progress notes: TESTCASE, LONGNOTE (fictional)</title></head>
+<body><main>
+<h2>Assessment</h2><div id="assessment"><p>Follow-up visit, fictional patient Longnote Testcase.</p></div>
+<h2>Nursing flowsheet narrative</h2>
+${Array.from({ length: 20_000 }, (_, i) => `<p>Entry ${i + 1}: resting in chair, call light within reach.</p>`).join('\n')}
+</main></body></html>`;
+
 /** White space collapsed, as the chart reader and the highlighter see text. */
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -58,6 +71,9 @@ interface SeenSnapshot {
   url: string;
   text: string;
   capturedAt: string;
+  /** How the read ended early, if it did ('time', 'chars', ...). */
+  stoppedBy: string[];
+  elapsedMs: number;
 }
 
 /**
@@ -72,10 +88,13 @@ async function recordSnapshots(panel: Page): Promise<void> {
     const seen: unknown[] = [];
     w.chartsideTestSnapshots = seen;
     w.chrome.runtime.onMessage.addListener((message) => {
-      const m = message as { type?: string; snapshot?: Record<string, unknown> } | null;
+      type Sent = Omit<SeenSnapshot, 'stoppedBy' | 'elapsedMs'> & {
+        limits?: Pick<SeenSnapshot, 'stoppedBy' | 'elapsedMs'>;
+      };
+      const m = message as { type?: string; snapshot?: Sent } | null;
       if (m?.type === 'content-to-panel:chart-snapshot' && m.snapshot) {
-        const { reader, url, text, capturedAt } = m.snapshot;
-        seen.push({ reader, url, text, capturedAt });
+        const { reader, url, text, capturedAt, limits } = m.snapshot;
+        seen.push({ reader, url, text, capturedAt, stoppedBy: limits?.stoppedBy, elapsedMs: limits?.elapsedMs });
         document.documentElement.dataset.testSeenSnapshots = String(seen.length);
       }
       return undefined;
@@ -332,7 +351,7 @@ describe('suggestion sources in the side panel', () => {
 
   beforeAll(async () => {
     // An icon, so the browser's favicon request is not a 404 console error of the chart page.
-    server = await serveFixturePages({ 'favicon.ico': '' });
+    server = await serveFixturePages({ 'favicon.ico': '', [LONG_NOTE_PAGE]: LONG_NOTE_HTML });
     // CHARTSIDE_E2E_EXTENSION: a build in another folder (CHARTSIDE_OUT_DIR), as in suggest.e2e.test.ts.
     const dir = process.env.CHARTSIDE_E2E_EXTENSION;
     chartside = await launchWithExtension(dir ? { extensionDir: dir } : {});
@@ -510,6 +529,52 @@ describe('suggestion sources in the side panel', () => {
     expect(server.requests.filter((p) => p === `/${GENERIC_PAGE.page!}`).length).toBe(pageLoads);
     expect(chartErrors).toEqual([]);
     expect(errors).toEqual([]);
+    await chart.close();
+  });
+
+  it('a change made while a long read runs is read as soon as that read ends', async () => {
+    // A long note: with the CPU slowed down, one read runs into its time budget (seconds), and
+    // the debounced read for a second edit falls inside it.
+    const seenBefore = await snapshotsSoFar(panel);
+    const chart = await chartside.browser.newPage();
+    const chartErrors = collectPageErrors(chart);
+    await chart.goto(server.url(LONG_NOTE_PAGE), { waitUntil: 'load' });
+    await snapshotAt(panel, seenBefore, 'snapshot of the long note');
+    await chart.bringToFront();
+    await chart.emulateCPUThrottling(20);
+    const seen = await snapshotsSoFar(panel);
+    const first = 'Seen with her daughter today.';
+    const second = textOf(GENERIC_APPENDED);
+    const secondAt = await chart.evaluate(
+      async (a: string, b: string, gapMs: number) => {
+        const add = (text: string): void => {
+          const p = document.createElement('p');
+          p.textContent = text;
+          document.querySelector('#assessment')!.append(p);
+        };
+        add(a);
+        await new Promise((done) => setTimeout(done, gapMs));
+        add(b);
+        return Date.now();
+      },
+      first,
+      second,
+      1200,
+    );
+    const during = await snapshotAt(panel, seen, 'read after the first edit');
+    // The race this test is about happened: that read saw the first edit, not the second, ran
+    // into its time budget, and was still running when the second edit's debounced read came.
+    expect(during.text).toContain(first);
+    expect(during.text).not.toContain(second);
+    expect(during.stoppedBy, `read of ${during.text.length} characters in ${during.elapsedMs} ms`).toContain('time');
+    expect(Date.parse(during.capturedAt)).toBeGreaterThan(secondAt + DEBOUNCE_MS);
+    // Nothing else changes the page: the next snapshot can only come from that re-read.
+    const after = await snapshotAt(panel, seen + 1, 'read of the second edit');
+    expect(after.text).toContain(second);
+    await chart.emulateCPUThrottling(null);
+    await waitForResult(panel, 'suggestions with the second edit', { capturedAt: after.capturedAt });
+    await expectGoldenCase(panel, GENERIC_APPENDED);
+    expect(chartErrors).toEqual([]);
     await chart.close();
   });
 
