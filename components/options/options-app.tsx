@@ -1,6 +1,7 @@
 /**
  * Options page: installed code-table releases with provenance, import of a newer official
- * release, privacy settings, and the EHR sites the chart reader may run on.
+ * release, the learned suggestion model switch, privacy settings, and the EHR sites the chart
+ * reader may run on.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,6 +13,7 @@ import type { EngineRemote } from '../../platform/worker/client';
 import { grantedOrigins } from '../../platform/reader-registration';
 import { describeProvenance, SYSTEM_LABEL, yearLabel } from '../shell/provenance';
 import { toMatchPattern } from './origins';
+import { SuggestModelSetting } from './suggest-model-setting';
 
 export function OptionsApp({ engine, db }: { engine: EngineRemote; db: ChartsideDb }) {
   const [status, setStatus] = useState<EngineStatus | undefined>();
@@ -25,6 +27,7 @@ export function OptionsApp({ engine, db }: { engine: EngineRemote; db: Chartside
       <main class="section">
         <Releases status={status} />
         <ImportRelease engine={engine} onInstalled={refresh} />
+        <SuggestModelSetting db={db} releases={status?.releases} />
         <Privacy db={db} />
         <Sites />
       </main>

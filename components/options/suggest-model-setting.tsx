@@ -1,0 +1,59 @@
+/**
+ * Options page: the switch for the learned suggestion model (issue 5). On (the default), the
+ * engine worker ranks suggestions with the installed `suggest-model` bundle; off, by the Index
+ * alone. The model's provenance, license and citation are listed with the other releases above.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { readSettings, writeSetting, type ChartsideDb } from '../../platform/db';
+import type { InstalledRelease } from '../../platform/worker/api';
+
+export function SuggestModelSetting({
+  db,
+  releases,
+}: {
+  db: ChartsideDb;
+  releases: readonly InstalledRelease[] | undefined;
+}) {
+  const [on, setOn] = useState<boolean | undefined>();
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    readSettings(db)
+      .then((s) => setOn(s.rankWithSuggestModel))
+      .catch((e: unknown) => setMessage(`Settings could not be read: ${String(e)}`));
+  }, [db]);
+  const save = async (value: boolean): Promise<void> => {
+    try {
+      await writeSetting(db, 'rankWithSuggestModel', value);
+      setOn(value);
+      setMessage(
+        value
+          ? 'Saved: suggestions are ranked with the learned model.'
+          : 'Saved: suggestions are ranked by the Index alone.',
+      );
+    } catch (e) {
+      setMessage(`Not saved: ${String(e).slice(0, 160)}`);
+    }
+  };
+  const model = releases?.find((r) => r.system === 'suggest-model');
+  return (
+    <section aria-labelledby="suggest-model-h">
+      <h2 id="suggest-model-h">Code suggestions</h2>
+      <label>
+        <input
+          type="checkbox"
+          data-setting="rankWithSuggestModel"
+          checked={on ?? true}
+          disabled={on === undefined}
+          onChange={(e) => void save(e.currentTarget.checked)}
+        />{' '}
+        Rank suggestions with the learned model (CodiEsp, CC BY 4.0)
+      </label>
+      <p class="meta">
+        {model
+          ? `Installed: ${model.release}. It only re-orders and adds candidates; every code is still found and checked through the Alphabetic Index and Tabular List.`
+          : 'No suggestion model is installed: suggestions are ranked by the Index alone.'}
+      </p>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
