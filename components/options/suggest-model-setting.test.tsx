@@ -33,7 +33,7 @@ describe('SuggestModelSetting', () => {
       box().checked = false;
       box().dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await until(() => host.textContent!.includes('ranked by the Index alone'));
+    await until(() => host.textContent.includes('ranked by the Index alone'));
     expect((await readSettings(db)).rankWithSuggestModel).toBe(false);
   });
 
