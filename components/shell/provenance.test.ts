@@ -26,6 +26,11 @@ describe('describeProvenance', () => {
     expect(describeProvenance(cm)).toBe('ICD-10-CM FY2026 (order, poa-exempt FY2026; drug FY2025, newest available; tabular, index FY2017, newest available)');
     expect(describeProvenance(release('hcpcs', 2025, [['alpha-numeric', 2025]]))).toBe('HCPCS 2025 (alpha-numeric 2025)');
   });
+
+  it('does not call the suggestion model corpus an older substitute', () => {
+    const model = release('suggest-model', 2026, [['corpus-texts', 2018], ['corpus-gold-cm', 2018], ['icd10cm-tables', 2026]]);
+    expect(describeProvenance(model)).toBe('Suggestion model FY2026 (icd10cm-tables FY2026; corpus-texts, corpus-gold-cm FY2018)');
+  });
 });
 
 describe('releasesInUse', () => {
@@ -37,5 +42,8 @@ describe('releasesInUse', () => {
       ['icd10pcs-2026', true],
     ]);
     expect(inUse[1]!.fallback).toMatch(/No ICD-10-PCS release covers 2025-06-01/);
+  });
+  it('leaves the suggestion model out of the dated tables', () => {
+    expect(releasesInUse([...all, release('suggest-model', 2026, [])], '2026-01-01').map((u) => u.release.id)).toEqual(['icd10cm-2026', 'icd10pcs-2026']);
   });
 });

@@ -33,7 +33,8 @@ export function describeProvenance(r: Pick<InstalledRelease, 'system' | 'fiscalY
   const parts = [...byYear]
     .sort(([a], [b]) => b - a)
     .map(([year, roles]) => {
-      const older = year < r.fiscalYear;
+      // The suggestion model's corpus is not a substitute for a newer release: its year is just its year.
+      const older = year < r.fiscalYear && r.system !== 'suggest-model';
       return `${roles.join(', ')} ${yearLabel(r.system, year)}${older ? ', newest available' : ''}`;
     });
   const head = `${SYSTEM_LABEL[r.system]} ${yearLabel(r.system, r.fiscalYear)}`;
@@ -45,7 +46,8 @@ export function releasesInUse(
   releases: readonly InstalledRelease[],
   date: string,
 ): { release: InstalledRelease; fallback?: string }[] {
-  const systems = [...new Set(releases.map((r) => r.system))];
+  // The suggestion model is not a dated code table (the side panel names it with the suggestions).
+  const systems = [...new Set(releases.map((r) => r.system))].filter((s) => s !== 'suggest-model');
   return systems.map((system) => {
     const picked = pickRelease(date, releases.filter((r) => r.system === system), SYSTEM_LABEL[system]);
     return { release: picked.release, ...(picked.fallback ? { fallback: picked.fallback } : {}) };
