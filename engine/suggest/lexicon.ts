@@ -247,6 +247,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
 
   // Neoplasm Table: one entry per site row and behaviour column.
   const aliases = neoplasmDrafts(cm, drafts);
+  for (const d of drafts) if (d.system === 'cm') d.req = behaviourKeys(d.req);
+  historyLines(drafts);
 
   // Rarity of keys, anchors, dedupe keys.
   const keyFreq = new Map<string, number>();
@@ -446,4 +448,52 @@ function neoplasmDrafts(cm: CmTable, drafts: Draft[]): Map<string, string[]> {
     }
   }
   return aliases;
+}
+
+const MALIGNANT = phraseKeys('malignant')[0]!;
+const NEOPLASM = phraseKeys('neoplasm')[0]!;
+const SECONDARY = phraseKeys('secondary')[0]!;
+const BENIGN = phraseKeys('benign')[0]!;
+const UNCERTAIN = phraseKeys('uncertain')[0]!;
+const BEHAVIOR = phraseKeys('behavior')[0]!;
+
+/**
+ * "Malignant neoplasm (of)" in an Index line or Tabular title names a behaviour, which a chart
+ * states with any histology word the Index sends to that column (carcinoma, cancer, metastasis...):
+ * the words are replaced by the behaviour key those chart words carry (see {@link neoplasmDrafts}).
+ */
+function behaviourKeys(req: string[]): string[] {
+  if (!req.includes(NEOPLASM)) return req;
+  let c: NeoplasmClass | undefined;
+  if (req.includes(SECONDARY) && req.includes(MALIGNANT)) c = 'secondary';
+  else if (req.includes(MALIGNANT)) c = 'malignant';
+  else if (req.includes(BENIGN)) c = 'benign';
+  else if (req.includes(UNCERTAIN) && req.includes(BEHAVIOR)) c = 'uncertain';
+  if (!c) return req;
+  const drop = new Set([
+    NEOPLASM,
+    MALIGNANT,
+    c === 'secondary' ? SECONDARY : '',
+    c === 'benign' ? BENIGN : '',
+    ...(c === 'uncertain' ? [UNCERTAIN, BEHAVIOR] : []),
+  ]);
+  const rest = req.filter((k) => !drop.has(k));
+  // A title of the behaviour alone ("Malignant (primary) neoplasm, unspecified") keeps its words:
+  // any histology word of the chart would otherwise reach it.
+  return rest.length === 0 ? req : [...rest, neoplasmKey(c)];
+}
+
+const PERSONAL = phraseKeys('personal')[0]!;
+
+/**
+ * "History, personal (of) > X": a chart says "history of X", seldom "personal": the word is not
+ * required (a "History, family (of)" line keeps "family", so it is the more specific match when
+ * the chart names a relative, and the personal line is dominated).
+ */
+function historyLines(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.source !== 'index' || !/^history\b/.test(d.mainTerm) || d.depth < 2) continue;
+    if (!/^History(?:, [^>]*)? > personal\b/.test(d.path)) continue;
+    d.req = d.req.filter((k) => k !== PERSONAL);
+  }
 }

@@ -25,7 +25,7 @@ import {
 import { noteRefs, refCovers } from './codes-in-note';
 import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
-import { phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
+import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import {
   DISPLAY_THRESHOLD,
   MAX_EVIDENCE_PER_SUGGESTION,
@@ -199,6 +199,11 @@ const startsWithDigit = (k: string): boolean => {
   const c = k.charCodeAt(0);
   return c >= 48 && c <= 57;
 };
+
+/** Key of the Index main term "History" (history of / family history of). */
+const HISTORY_KEY = keyOf('history');
+/** Key of its "family" subterm (Z80-Z84). */
+const FAMILY_KEY = keyOf('family');
 
 /** Weight of a learned association's probability as a mention score. */
 const LEARNED_WEIGHT = 0.3;
@@ -551,9 +556,13 @@ export class Suggester {
     // Context, per the Official Guidelines: negated, family and hypothetical findings are not
     // coded; uncertain diagnoses are coded as established for inpatients (II.H, III.C) and not for
     // outpatients (IV.H); history-of findings go to history codes (the Index leads there with "history").
+    // A "History" line codes the historical or family context itself (Z80-Z87): that context
+    // is what it needs, not a reason to drop or lower it.
+    const codesHistory = e.system === 'cm' && e.req.includes(HISTORY_KEY);
+    const codesFamily = codesHistory && e.req.includes(FAMILY_KEY);
     let drop = false;
     for (const kind of ['negated', 'family', 'hypothetical'] as const) {
-      if (!ctx[kind]) continue;
+      if (!ctx[kind] || (kind === 'family' && codesFamily)) continue;
       flags.push(kind);
       drop = true;
     }
@@ -562,7 +571,7 @@ export class Suggester {
       if (setting === 'outpatient') drop = true;
       else score *= 0.9;
     }
-    if (ctx.historical) {
+    if (ctx.historical && !codesHistory) {
       flags.push('historical');
       score *= 0.6;
     }

@@ -75,4 +75,10 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['abdominopelvic', 'abdomen pelvis'],
   ['abdomino pelvic', 'abdomen pelvis'],
   ['thorax', 'chest'],
+  // A former habit is the Index's "History, personal (of)" (ICD-10-CM Index: History, personal,
+  // nicotine dependence; alcohol dependence), not the current dependence.
+  ['ex smoker', 'history nicotine dependence'],
+  ['exsmoker', 'history nicotine dependence'],
+  ['former smoker', 'history nicotine dependence'],
+  ['ex drinker', 'history alcohol dependence'],
 ];

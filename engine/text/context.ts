@@ -21,7 +21,7 @@ const PRE: readonly Trigger[] = [
   },
   {
     kind: 'historical',
-    re: /\b(history of|h\/o|hx of|previous(?:ly)?|prior|past|status post|s\/p|former|remote|old|resolved|was treated for|years ago)\b/g,
+    re: /\b(history of|h\/o|hx of|previous(?:ly)?|prior|past|status post|s\/p|former|remote|old|resolved|was treated for|years ago|ex(?=-))\b/g,
   },
   {
     kind: 'family',
@@ -132,11 +132,17 @@ export function findingContext(text: string, span: Span, analysis: TextAnalysis)
   TERMINATOR.lastIndex = 0;
   for (let m = TERMINATOR.exec(before); m; m = TERMINATOR.exec(before)) lastTerminator = m.index + m[0].length;
 
+  // A family cue may lie inside the finding's own words ("family history of colon cancer" read
+  // as one Index line, History > family): family cues are looked for up to the finding's end.
+  const upToEnd = text.slice(sStart, Math.max(sStart, span.end)).toLowerCase();
   for (const trig of PRE) {
+    const scope = trig.kind === 'family' ? upToEnd : before;
     trig.re.lastIndex = 0;
-    for (let m = trig.re.exec(before); m; m = trig.re.exec(before)) {
+    for (let m = trig.re.exec(scope); m; m = trig.re.exec(scope)) {
       const start = m.index;
       const end = start + m[0].length;
+      // Inside the finding only "family history" says whose it is ("maternal care" is the patient's).
+      if (start >= before.length && m[0] !== 'family history') continue;
       if (end <= lastTerminator && trig.kind !== 'family') continue;
       if (pseudo.some((p) => start >= p.start && start < p.end)) continue;
       const gap = before.slice(end).trim();

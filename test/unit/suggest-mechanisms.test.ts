@@ -12,6 +12,8 @@ interface Case {
   diagnoses: string[];
   procedures?: string[];
   absent?: string[];
+  /** The diagnosis expected first. */
+  first?: string;
 }
 
 let suggester: Suggester;
@@ -31,6 +33,7 @@ describe.each(cases.cases as Case[])('$name', (c) => {
     const px = result.procedures.map((s) => s.code);
     for (const code of c.diagnoses) expect(dx, `diagnosis ${code}`).toContain(code);
     for (const code of c.procedures ?? []) expect(px, `procedure ${code}`).toContain(code);
+    if (c.first) expect(dx[0], 'first diagnosis').toBe(c.first);
   });
   it('does not fire on the near miss', () => {
     const all = [...result.diagnoses, ...result.procedures].map((s) => s.code);
