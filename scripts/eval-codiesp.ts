@@ -217,7 +217,7 @@ async function main(): Promise<void> {
         files: [],
       },
       suggestOptions: base,
-      ...(process.env.TREES ? { trees: JSON.parse(process.env.TREES) as object } : {}),
+      ...(process.env.RERANKER === 'linear' ? { reranker: 'linear' as const } : {}),
       associations: {
         ...(process.env.LEARN_MIN_P ? { minP: Number(process.env.LEARN_MIN_P) } : {}),
         ...(process.env.LEARN_MIN_SUPPORT ? { minSupport: Number(process.env.LEARN_MIN_SUPPORT) } : {}),

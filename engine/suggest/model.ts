@@ -31,6 +31,7 @@ import {
   type RerankModel,
   type RerankTables,
 } from './rerank';
+import { fitBoostedTrees, type BoostOptions } from './boost';
 import { buildNeighbourIndex, neighbourIndex, type NeighbourIndex } from './neighbours';
 import type { Suggester } from './suggester';
 import type { SuggestOptions, SuggestResult, Suggestion } from './types';
@@ -94,6 +95,10 @@ export interface TrainSuggestModelOptions {
   smoothing?: number;
   /** Association training options (see {@link trainAssociations}). */
   associations?: TrainOptions;
+  /** Re-ranker kind (default `trees`; see {@link RerankModel}). */
+  reranker?: 'trees' | 'linear';
+  /** Options of the boosted trees (defaults of {@link fitBoostedTrees}, not tuned). */
+  trees?: BoostOptions;
   /** Folds of the cross-fitting that gives the re-ranker honest features (default 5). */
   folds?: number;
 }
@@ -148,11 +153,20 @@ export function trainSuggestModel(docs: readonly TrainingDocument[], options: Tr
     version: SUGGEST_MODEL_VERSION,
     provenance: options.provenance,
     ...all,
-    rerank: {
-      features: [...RERANK_FEATURES],
-      cm: fitLogistic(X.cm, Y.cm, { dimensions: RERANK_FEATURES.length }),
-      pcs: fitLogistic(X.pcs, Y.pcs, { dimensions: RERANK_FEATURES.length }),
-    },
+    rerank:
+      options.reranker === 'linear'
+        ? {
+            features: [...RERANK_FEATURES],
+            kind: 'linear',
+            cm: fitLogistic(X.cm, Y.cm, { dimensions: RERANK_FEATURES.length }),
+            pcs: fitLogistic(X.pcs, Y.pcs, { dimensions: RERANK_FEATURES.length }),
+          }
+        : {
+            features: [...RERANK_FEATURES],
+            kind: 'trees',
+            cm: fitBoostedTrees(X.cm, Y.cm, options.trees),
+            pcs: fitBoostedTrees(X.pcs, Y.pcs, options.trees),
+          },
   };
 }
 
@@ -243,6 +257,34 @@ const linear = z.object({
   bias: finite,
 });
 
+const tree = z
+  .object({
+    feature: z.array(
+      z
+        .number()
+        .int()
+        .min(-1)
+        .max(RERANK_FEATURES.length - 1),
+    ),
+    threshold: z.array(finite),
+    left: z.array(z.number().int().min(-1)),
+    right: z.array(z.number().int().min(-1)),
+    value: z.array(finite),
+  })
+  .refine(
+    (t) =>
+      [t.threshold, t.left, t.right, t.value].every((v) => v.length === t.feature.length) &&
+      t.feature.length > 0 &&
+      // Children come after their parent: walking a tree always ends.
+      t.feature.every(
+        (f, i) =>
+          f < 0 ||
+          (t.left[i]! > i && t.right[i]! > i && t.right[i]! < t.feature.length && t.left[i]! < t.feature.length),
+      ),
+    { message: 'malformed tree' },
+  );
+const boosted = z.object({ bias: finite, trees: z.array(tree) });
+
 const encodedSchema = z.object({
   version: z.literal(SUGGEST_MODEL_VERSION),
   provenance: z.object({
@@ -281,15 +323,18 @@ const encodedSchema = z.object({
       },
     ),
   rerank: z
-    .object({ features: z.array(z.string()), cm: linear, pcs: linear })
+    .union([
+      z.object({ features: z.array(z.string()), kind: z.literal('trees'), cm: boosted, pcs: boosted }),
+      z.object({ features: z.array(z.string()), kind: z.literal('linear'), cm: linear, pcs: linear }),
+    ])
     .refine((r) => r.features.join() === RERANK_FEATURES.join(), {
       message: `re-ranker features differ from this build's (${RERANK_FEATURES.length} features)`,
     })
     .refine(
-      (r) => [r.cm, r.pcs].every((m) => [m.mean, m.scale, m.weights].every((v) => v.length === r.features.length)),
-      {
-        message: 're-ranker vectors do not match its feature list',
-      },
+      (r) =>
+        r.kind === 'trees' ||
+        [r.cm, r.pcs].every((m) => [m.mean, m.scale, m.weights].every((v) => v.length === r.features.length)),
+      { message: 're-ranker vectors do not match its feature list' },
     ),
 });
 

@@ -12,6 +12,7 @@
  */
 import { normalizeCode } from '../codes/normalize';
 import type { TextAnalysis } from '../text';
+import { boostedPredict, type BoostedTrees } from './boost';
 import { textFeatures, type LearnedModel } from './learned';
 import { neighbourVotes, type NeighbourIndex } from './neighbours';
 import type { SuggestResult, Suggestion } from './types';
@@ -88,12 +89,14 @@ export interface RerankTables {
   frequencies: CodeFrequencies;
 }
 
-/** The re-ranking model: one linear model per code system. */
-export interface RerankModel {
-  features: string[];
-  cm: LinearModel;
-  pcs: LinearModel;
-}
+/**
+ * The re-ranking model, one per code system: boosted trees (the default: on CodiEsp dev MAP
+ * 0.540 / 0.441 against 0.515 / 0.429 for the linear model, train hold-out 0.546 / 0.386 against
+ * 0.538 / 0.394) or a logistic regression (every weight readable against its feature).
+ */
+export type RerankModel = { features: string[] } & (
+  { kind: 'trees'; cm: BoostedTrees; pcs: BoostedTrees } | { kind: 'linear'; cm: LinearModel; pcs: LinearModel }
+);
 
 /** Association evidence of one document, by normalised associated code. */
 export type DocumentAssociations = Map<string, { maxP: number; features: number; support: number }>;
@@ -317,13 +320,19 @@ export function rerankResult(
   analysis?: TextAnalysis,
 ): SuggestResult {
   const signals = documentSignals(text, tables, analysis);
-  const rescore = (list: Suggestion[], linear: LinearModel): Suggestion[] =>
+  const rescore = (list: Suggestion[], system: 'cm' | 'pcs'): Suggestion[] =>
     list
-      .map((s, rank) => ({ ...s, score: predict(linear, rerankFeatures(s, rank, text.length, signals, tables)) }))
+      .map((s, rank) => {
+        const x = rerankFeatures(s, rank, text.length, signals, tables);
+        return {
+          ...s,
+          score: model.kind === 'trees' ? boostedPredict(model[system], x) : predict(model[system], x),
+        };
+      })
       .sort((x, y) => y.score - x.score || x.code.localeCompare(y.code));
   return {
     ...result,
-    diagnoses: rescore(result.diagnoses, model.cm),
-    procedures: rescore(result.procedures, model.pcs),
+    diagnoses: rescore(result.diagnoses, 'cm'),
+    procedures: rescore(result.procedures, 'pcs'),
   };
 }

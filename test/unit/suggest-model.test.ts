@@ -14,6 +14,7 @@ import {
   type EncodedSuggestModel,
   type SuggestModel,
 } from '../../engine/suggest/model';
+import { boostedPredict, fitBoostedTrees } from '../../engine/suggest/boost';
 import { buildNeighbourIndex, neighbourVotes } from '../../engine/suggest/neighbours';
 import { RERANK_FEATURES, fitLogistic, predict } from '../../engine/suggest/rerank';
 
@@ -71,6 +72,35 @@ describe('fitLogistic', () => {
   });
 });
 
+describe('fitBoostedTrees', () => {
+  it('learns an interaction a weighted sum cannot (exclusive or) and is deterministic', () => {
+    // Unequal cell sizes, so that the first split already gains (a perfectly balanced XOR gives a
+    // greedy learner no first split).
+    const cells: [number, number, number][] = [
+      [1, 0, 60],
+      [0, 1, 20],
+      [0, 0, 40],
+      [1, 1, 80],
+    ];
+    const X = cells.flatMap(([a, b, n]) => Array.from({ length: n }, () => [a, b]));
+    const y = X.map(([a, b]) => (a === b ? 0 : 1));
+    // A small least leaf weight: the default (5) stops refining a 20-example cell near 0.75.
+    const m = fitBoostedTrees(X, y, { minWeight: 0.5 });
+    for (const [a, b] of cells) {
+      const p = boostedPredict(m, [a, b]);
+      if (a === b) expect(p).toBeLessThan(0.1);
+      else expect(p).toBeGreaterThan(0.9);
+    }
+    expect(fitBoostedTrees(X, y, { minWeight: 0.5 })).toEqual(m);
+    const linear = fitLogistic(X, y);
+    const wrong = cells.filter(([a, b]) => predict(linear, [a, b]) > 0.5 !== (a !== b));
+    expect(wrong.length).toBeGreaterThan(0);
+  });
+  it('predicts the base rate without examples', () => {
+    expect(boostedPredict(fitBoostedTrees([], []), [])).toBeCloseTo(0.5, 1);
+  });
+});
+
 describe('neighbour votes', () => {
   it('gives the codes of the most similar documents the largest vote', () => {
     const index = buildNeighbourIndex(corpus(8));
@@ -124,7 +154,16 @@ describe('trained model', () => {
   it.each([
     ['an unknown version', (m: EncodedSuggestModel) => ((m as { version: number }).version = 99), /version 99/],
     ['another feature list', (m: EncodedSuggestModel) => m.rerank.features.pop(), /features differ/],
-    ['a weight that is not finite', (m: EncodedSuggestModel) => (m.rerank.cm.bias = Number.NaN), /rerank\.cm\.bias/],
+    ['a bias that is not finite', (m: EncodedSuggestModel) => (m.rerank.cm.bias = Number.NaN), /rerank/],
+    [
+      'a tree whose node points back to its parent (a walk that never ends)',
+      (m: EncodedSuggestModel) => {
+        if (m.rerank.kind !== 'trees') throw new Error('expected trees');
+        const t = m.rerank.cm.trees.find((x) => x.feature[0]! >= 0)!;
+        t.left[0] = 0;
+      },
+      /rerank/,
+    ],
     [
       'a posting beyond the stored documents',
       (m: EncodedSuggestModel) => m.neighbours.postings[0]![1].push(10_000),
@@ -137,8 +176,17 @@ describe('trained model', () => {
     expect(() => decodeSuggestModel(bad)).toThrow(message);
   });
 
-  it('stores one weight per named feature', () => {
+  it('names its features; trees split only on them; the linear variant has one weight per feature', () => {
     expect(model.rerank.features).toEqual([...RERANK_FEATURES]);
-    expect(model.rerank.cm.weights).toHaveLength(RERANK_FEATURES.length);
+    if (model.rerank.kind !== 'trees') throw new Error('trees are the default re-ranker');
+    const used = model.rerank.cm.trees.flatMap((t) => t.feature.filter((f) => f >= 0));
+    expect(used.length).toBeGreaterThan(0);
+    for (const f of used) expect(f).toBeLessThan(RERANK_FEATURES.length);
+    const linear = trainSuggestModel(corpus(24), { suggester, goldForm, provenance, reranker: 'linear' });
+    if (linear.rerank.kind !== 'linear') throw new Error('expected the linear re-ranker');
+    expect(linear.rerank.cm.weights).toHaveLength(RERANK_FEATURES.length);
+    const text = 'Glomus lesion of the finger.';
+    const round = decodeSuggestModel(JSON.parse(JSON.stringify(encodeSuggestModel(linear))));
+    expect(suggestWithModel(suggester, text, round)).toEqual(suggestWithModel(suggester, text, linear));
   });
 });
