@@ -4,11 +4,19 @@
  * p95 over repeated runs after warm-up; plus the one-time lexicon build and text analysis alone.
  * `note1MbMs`: one call on the same note repeated to 1,000,000 characters (was quadratic: 'with'
  * subterms looked up across the chart per match). The worker figure is not measured here.
+ * `withModel*`: the same 10,000-character note ranked with the cached suggestion model
+ * (`suggestWithModel`, as the worker and the CLI apply it; absent when `codesets build` made no
+ * model), and `modelLoadDecodeMs`: reading the bundle file, inflating and checking its blocks and
+ * decoding the model (what the worker does once per installed model), median of 5.
  */
 import { loadavg } from 'node:os';
 import { loadSuggestTables } from '../../cli/commands/suggest';
 import { Suggester } from '../../engine/suggest';
 import { analyzeText } from '../../engine/text';
+import { FsBundleStore, installedBundles, readBundleFile } from '../../codesets/node/cache';
+import { suggestWithModel, type SuggestModel } from '../../engine/suggest/model';
+import { suggestModelFromBundle } from '../../engine/suggest/model-bundle';
+import { statSync } from 'node:fs';
 
 const BLOCKS = [
   'CHIEF COMPLAINT: Shortness of breath and leg swelling.\n',
@@ -56,6 +64,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const b0 = performance.now();
   const bigResult = suggester.suggest(big, { setting: 'inpatient' });
   const note1MbMs = performance.now() - b0;
+  const withModel = modelFigures(suggester, text);
   return {
     noteChars: text.length,
     suggestP50Ms: Number(pct(times, 0.5).toFixed(2)),
@@ -69,5 +78,37 @@ export async function run(): Promise<Record<string, unknown>> {
     runs: times.length,
     loadAvg1m: Number(loadavg()[0]!.toFixed(2)),
     pcsTables: tables.pcs !== undefined,
+    ...withModel,
+  };
+}
+
+/** Figures with the cached suggestion model (none when it is not built). */
+function modelFigures(suggester: Suggester, text: string): Record<string, unknown> {
+  const header = installedBundles().find((h) => h.system === 'suggest-model');
+  if (!header) return { withModel: 'no suggest-model bundle in the cache (npx chartside codesets build)' };
+  const path = new FsBundleStore().bundlePath(header.id);
+  const decode: number[] = [];
+  let model: SuggestModel | undefined;
+  for (let i = 0; i < 5; i++) {
+    const d0 = performance.now();
+    const reader = readBundleFile(path);
+    model = suggestModelFromBundle(reader);
+    decode.push(performance.now() - d0);
+  }
+  decode.sort((a, b) => a - b);
+  for (let i = 0; i < 5; i++) suggestWithModel(suggester, text, model!, { setting: 'inpatient' });
+  const times: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const s0 = performance.now();
+    suggestWithModel(suggester, text, model!, { setting: 'inpatient' });
+    times.push(performance.now() - s0);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    modelBundle: header.id,
+    modelBundleBytes: statSync(path).size,
+    modelLoadDecodeMs: Number(pct(decode, 0.5).toFixed(1)),
+    withModelSuggestP50Ms: Number(pct(times, 0.5).toFixed(2)),
+    withModelSuggestP95Ms: Number(pct(times, 0.95).toFixed(2)),
   };
 }
