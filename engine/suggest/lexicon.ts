@@ -14,7 +14,7 @@ import type { PcsTable } from '../icd10pcs/pcs-table';
 import { isWeak, phraseKeys } from './tokens';
 
 /** Where an entry comes from. */
-export type LexSource = 'index' | 'tabular' | 'pcs-index' | 'neoplasm';
+export type LexSource = 'index' | 'eindex' | 'tabular' | 'pcs-index' | 'neoplasm';
 
 /** One lexicon entry. */
 export interface LexEntry {
@@ -169,6 +169,36 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       });
     }
   }
+  // Index of External Causes (falls, accidents, assaults): coded lines only ("see" references
+  // there point into that index, not this one's paths).
+  const eStack: { path: string; title: string }[] = [];
+  for (const e of cm.indexEntries('eindex')) {
+    while (eStack.length > 0 && !e.path.startsWith(`${eStack[eStack.length - 1]!.path}, `)) eStack.pop();
+    eStack.push({ path: e.path, title: e.title });
+    if (!e.code) continue;
+    const titles = eStack.map((x) => x.title);
+    const forms = mainForms(titles[0]!);
+    for (const form of forms) {
+      const req: string[] = [];
+      const withKeys: string[] = [];
+      if (!levelKeys([form, ...titles.slice(1)], req, withKeys)) continue;
+      // External-cause lines read as one phrase ("Fall, from, ladder"): all words in the sentence.
+      req.push(...withKeys);
+      if (req.length === 0) continue;
+      drafts.push({
+        system: 'cm',
+        source: 'eindex',
+        code: e.code,
+        see: '',
+        path: `External cause: ${titles.join(' > ')}`,
+        req,
+        withKeys: [],
+        mainTerm: forms[0]!.toLowerCase(),
+        depth: titles.length - 1,
+      });
+    }
+  }
+
   // Resolve `see` references through the Index paths (a few hops at most).
   for (const i of seeDrafts) {
     const d = drafts[i]!;
@@ -180,6 +210,9 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   for (const c of cm.all()) {
     // Residual categories ("Other specified ...") are reached through the Index, not by their title.
     if (/^other\b|\bother specified\b/i.test(c.long)) continue;
+    // "..., sequela" titles differ from the initial-encounter title only by a weak word: the 7th
+    // character comes from the encounter context when the parent is completed (Guideline I.C.19.a).
+    if (/,\s*sequelae?$/i.test(c.long)) continue;
     const title = c.long.replace(/\([^)]*\)/g, ' ');
     const req: string[] = [];
     const withKeys: string[] = [];

@@ -48,6 +48,9 @@ const WINDOW_SLACK = 4;
 /** Weight of a mention reached through an Index "see also" (Necrosis -> Gangrene): another main term's code, a weaker lead. */
 const SEE_ALSO_WEIGHT = 0.8;
 
+/** Weight of a mention from the Index of External Causes: secondary codes, never principal (Guideline I.C.20). */
+const EXTERNAL_CAUSE_WEIGHT = 0.7;
+
 /** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
 const DOMINATED_WEIGHT = 0.3;
 
@@ -548,7 +551,14 @@ export class Suggester {
     const freq = this.lexicon.keyFreq.get(e.anchor) ?? 1;
     const rarity = Math.max(e.req.length >= 2 ? 0.8 : 0.3, Math.min(1, 1.3 - Math.log10(freq) / 4));
     let score = (0.45 + 0.15 * Math.min(spec, 3)) * (0.5 + 0.5 * tight) * rarity;
-    score *= e.source === 'index' || e.source === 'neoplasm' ? 1 : e.source === 'tabular' ? 0.95 : 0.9;
+    score *=
+      e.source === 'index' || e.source === 'neoplasm'
+        ? 1
+        : e.source === 'tabular'
+          ? 0.95
+          : e.source === 'eindex'
+            ? EXTERNAL_CAUSE_WEIGHT
+            : 0.9;
     if (e.seeAlso) score *= SEE_ALSO_WEIGHT;
     score *= SECTION_WEIGHT[ctx.section] ?? 1;
     if (m.dominated) score *= this.dominatedWeight;

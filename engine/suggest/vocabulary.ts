@@ -81,4 +81,6 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['exsmoker', 'history nicotine dependence'],
   ['former smoker', 'history nicotine dependence'],
   ['ex drinker', 'history alcohol dependence'],
+  // Irregular past tense of the External Cause Index main term "Fall, falling".
+  ['fell', 'fall'],
 ];
