@@ -130,6 +130,10 @@ export async function installBundleBytes(
     if (!(error instanceof BundleFormatError)) throw error;
     return { bundleId: label, kind: 'corrupt', message: `${label}: ${error.message}. Nothing was installed.` };
   }
+  if (decoded.header.system === 'suggest-model') {
+    const refused = await suggestModelProblem(decoded, label);
+    if (refused) return refused;
+  }
   try {
     return await writeBundle(db, decoded, { sha256, bytes: bytes.length, source: options.source });
   } catch (error) {
@@ -145,6 +149,26 @@ export async function installBundleBytes(
       bundleId: id,
       kind: 'write',
       message: `Could not store ${decoded.header.release}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}. The code tables installed before are unchanged.`,
+    };
+  }
+}
+
+/**
+ * A suggestion-model bundle whose model cannot be decoded is refused before anything is written,
+ * so the model installed before (or the Index alone) keeps ranking. The worker checks again when
+ * it loads the model (platform/worker/suggest-model.ts).
+ */
+async function suggestModelProblem(bundle: DecodedBundle, label: string): Promise<InstallProblem | undefined> {
+  const { readerFromCompressed } = await import('../../engine/bundle/reader');
+  const { suggestModelFromBundle } = await import('../../engine/suggest/model-bundle');
+  try {
+    suggestModelFromBundle(readerFromCompressed(bundle.header, bundle.compressed));
+    return undefined;
+  } catch (error) {
+    return {
+      bundleId: bundle.header.id,
+      kind: 'corrupt',
+      message: `${label}: ${error instanceof Error ? error.message : String(error)}. Nothing was installed; suggestions keep the model installed before, or the Index alone.`,
     };
   }
 }

@@ -20,7 +20,7 @@ import { Suggester, type SuggestResult } from '../../engine/suggest';
 import { suggestWithModel } from '../../engine/suggest/model';
 import { NO_SUGGEST_MODEL_NOTICE, suggestModelFromBundle } from '../../engine/suggest/model-bundle';
 import { openChartsideDb, writeSetting } from '../db';
-import { installBundleBytes, isInstallProblem } from '../install/installer';
+import { digestHex, installBundleBytes, isInstallProblem, writeBundle } from '../install/installer';
 import { createEngine } from './engine';
 import { MODEL_OFF_NOTICE } from './suggest-model';
 
@@ -102,7 +102,7 @@ describe('engine worker: suggestion model', () => {
     expect((await api.suggest(snapshotFromText(TEXT))).model?.id).toBe(id);
   }, 120_000);
 
-  it('refuses a malformed model bundle with a notice and still suggests with the Index alone', async () => {
+  it('refuses a malformed model bundle (installer, then worker) and still suggests with the Index alone', async () => {
     const db = openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
     const { api } = createEngine(db);
     await install(db, tables.cm);
@@ -111,7 +111,22 @@ describe('engine worker: suggestion model', () => {
     const broken = encodeBundle({ ...h, notes: [...h.notes] }, [
       { name: 'model', kind: 'json', payload: jsonPayload({ version: 2, associations: 'not a model' }) },
     ]);
-    await install(db, broken);
+    // The installer refuses it, and the model installed before stays.
+    await install(db, modelBytes);
+    const refused = await installBundleBytes(db, broken, { source: 'import', label: 'model.csb' });
+    expect(refused).toMatchObject({
+      bundleId: h.id,
+      kind: 'corrupt',
+      message: expect.stringMatching(/^model\.csb: suggestion model .* is refused: .*Nothing was installed/),
+    });
+    expect((await db.releases.get(h.id))?.sha256).toBe(await digestHex(modelBytes));
+    // A malformed model that reached the database anyway (written by another version, or
+    // tampered with) is refused by the worker when it loads it.
+    await writeBundle(db, decodeBundle(broken), {
+      sha256: await digestHex(broken),
+      bytes: broken.length,
+      source: 'import',
+    });
     const r = await api.suggest(snapshotFromText(TEXT));
     expect(r.model).toBeUndefined();
     expect(r.notices).toContainEqual(
