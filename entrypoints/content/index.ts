@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseIfChartside, type Message } from '../../platform/messages';
 import { ChartsideHighlightError, EvidenceHighlighter } from './readers/highlight';
 import { readChart, readSelection, type ChartRead } from './readers/read-chart';
+import { selectionRanges } from './readers/selection-ranges';
 import { watchChart } from './readers/watch';
 
 /**
@@ -20,6 +21,8 @@ export default defineContentScript({
     const url = `${location.origin}${location.pathname}`;
     const highlighter = new EvidenceHighlighter(document);
     let last: ChartRead | undefined;
+    /** The last selection sent, with where it is in the page (its evidence is highlighted there). */
+    let selected: { capturedAt: string; text: string; range: Range } | undefined;
     let reading = false;
     // A change whose debounced read came while a read was running: read again when it ends
     // (dropping it left the panel on stale text until the next change).
@@ -62,15 +65,22 @@ export default defineContentScript({
           break;
         case 'panel-to-content:request-selection': {
           const snapshot = readSelection(document, location);
+          const selection = document.getSelection();
+          selected =
+            snapshot && selection && selection.rangeCount > 0
+              ? { capturedAt: snapshot.capturedAt, text: snapshot.text, range: selection.getRangeAt(0).cloneRange() }
+              : undefined;
           if (snapshot) post({ type: 'content-to-panel:chart-snapshot', snapshot });
           else post({ type: 'content-to-panel:read-failed', url, reason: 'nothing is selected on the page' });
           break;
         }
         case 'panel-to-content:highlight':
           try {
-            if (!last || last.snapshot.capturedAt !== message.capturedAt)
+            if (selected?.capturedAt === message.capturedAt)
+              highlighter.showRanges(selectionRanges(selected.range, selected.text, message.start, message.end));
+            else if (!last || last.snapshot.capturedAt !== message.capturedAt)
               throw new ChartsideHighlightError('the chart changed since these suggestions were made; read it again');
-            highlighter.show(last.segments, message.start, message.end);
+            else highlighter.show(last.segments, message.start, message.end);
           } catch (error) {
             post({
               type: 'content-to-panel:highlight-failed',

@@ -78,7 +78,14 @@ export class EvidenceHighlighter {
     this.clear();
     const ranges = rangesFor(segments, start, end);
     if (ranges.length === 0) throw new ChartsideHighlightError(`nothing of ${start}-${end} is on the page`);
-    this.ranges = ranges;
+    this.showRanges(ranges);
+  }
+
+  /** Highlights DOM ranges (a selection's evidence) and scrolls the first into view. */
+  showRanges(ranges: readonly Range[]): void {
+    this.clear();
+    if (ranges.length === 0) throw new ChartsideHighlightError('nothing to highlight');
+    this.ranges = [...ranges];
     const host = this.top.createElement('chartside-highlight');
     host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647;';
     const root = host.attachShadow({ mode: 'closed' });
