@@ -7,7 +7,8 @@
  *    extension's own closed shadow root), and clearing removes it; the page's own DOM stays equal
  *    to its source throughout.
  * 2. The user's selection on a page no EHR adapter matches: suggestions come from the selected
- *    sentence only, their evidence offsets point into the selection snapshot.
+ *    sentence only, their evidence offsets point into the selection snapshot, and the evidence is
+ *    highlighted in the page.
  * 3. The paste box: a pasted note gets suggestions with evidence.
  * 4. Page updates: a sentence typed into the page updates the suggestions (one debounced read),
  *    without a reload.
@@ -295,7 +296,8 @@ function textUnderHighlight(
   return new Promise((resolve) => {
     const tick = (): void => {
       const seen = read();
-      if (seen.text === expected || performance.now() > deadline) resolve(seen);
+      // A layer taken out of the page (replaced or cleared) will not change any more.
+      if (seen.text === expected || !this.isConnected || performance.now() > deadline) resolve(seen);
       else requestAnimationFrame(tick);
     };
     tick();
@@ -421,7 +423,13 @@ describe('suggestion sources in the side panel', () => {
     expect(await pageDomAgainstSource(chart)).toEqual({ same: true, hosts: 1, hostParent: 'HTML' });
 
     // Other evidence replaces the highlight (never two layers).
+    const previous = await chart.$('chartside-highlight');
     const otherEvidence = await clickEvidence(panel, second!);
+    await chart.waitForFunction(
+      (old) => !old?.isConnected && document.querySelector('chartside-highlight') !== null,
+      { polling: 'mutation', timeout: 30_000 },
+      previous,
+    );
     highlight = await readHighlight(chart, collapse(otherEvidence));
     expect(highlight).toMatchObject({ hosts: 1, shadowMode: 'closed', text: collapse(otherEvidence) });
 
@@ -493,6 +501,20 @@ describe('suggestion sources in the side panel', () => {
       ).toBe(true);
     expect(fromSelection.flatMap((s) => s.evidence).length).toBeGreaterThan(0);
     expectEvidenceInside(fromSelection, selection.text);
+    // Its evidence is highlighted in the page (located through the selection), then cleared.
+    const words = await clickEvidence(panel, GENERIC_SELECTION.diagnoses[0]!);
+    await chart.waitForSelector('chartside-highlight', { timeout: 30_000 });
+    expect(await readHighlight(chart, collapse(words))).toMatchObject({
+      hosts: 1,
+      shadowMode: 'closed',
+      text: collapse(words),
+    });
+    expect(await panel.$$eval('#panel-suggest .error', (es) => es.map((e) => e.textContent))).toEqual([]);
+    await clickInPanel(panel, '#panel-suggest ::-p-text(Clear highlight in the chart)');
+    await chart.waitForFunction(() => document.querySelector('chartside-highlight') === null, {
+      polling: 'mutation',
+      timeout: 30_000,
+    });
 
     // Type a diagnosis sentence into the page, a word every 40 ms (a clinician editing the note):
     // one debounced read follows the typing, and the list updates without a reload.
