@@ -282,6 +282,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   const aliases = neoplasmDrafts(cm, drafts);
   for (const d of drafts) if (d.system === 'cm') d.req = behaviourKeys(d.req);
   historyLines(drafts);
+  encounterReasons(cm, drafts);
 
   // Rarity of keys, anchors, dedupe keys.
   const keyFreq = new Map<string, number>();
@@ -528,5 +529,39 @@ function historyLines(drafts: Draft[]): void {
     if (d.source !== 'index' || !/^history\b/.test(d.mainTerm) || d.depth < 2) continue;
     if (!/^History(?:, [^>]*)? > personal\b/.test(d.path)) continue;
     d.req = d.req.filter((k) => k !== PERSONAL);
+  }
+}
+
+/**
+ * Reasons for an encounter (Tabular sections "Persons encountering health services for
+ * examinations" and "... in other circumstances": Z00-Z13, Z69-Z76) are coded when the chart
+ * states that reason, not from a routine word ("physical examination", "observed", "admission"):
+ * their bare main-term lines are dropped and their "with" words must be in the same sentence.
+ * (ICD-10-CM Official Guidelines I.C.21.c: Z codes as reason for encounter.)
+ */
+function encounterReasons(cm: CmTable, drafts: Draft[]): void {
+  const bySection = new Map<string, boolean>();
+  const isReason = (printed: string): boolean => {
+    const cat = printed
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 3)
+      .toUpperCase();
+    if (!cat.startsWith('Z')) return false;
+    let r = bySection.get(cat);
+    if (r === undefined) {
+      const desc = cm.get(cat, { indexEntries: false })?.section?.desc ?? '';
+      r = /encountering health services/i.test(desc);
+      bySection.set(cat, r);
+    }
+    return r;
+  };
+  for (const d of drafts) {
+    if (d.system !== 'cm' || d.source !== 'index' || !d.code || !isReason(d.code)) continue;
+    if (d.depth === 0) {
+      d.code = '';
+      continue;
+    }
+    d.req.push(...d.withKeys);
+    d.withKeys = [];
   }
 }
