@@ -140,7 +140,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   const stack: { path: string; title: string }[] = [];
   for (const e of cm.indexEntries('index')) {
     while (stack.length > 0 && !e.path.startsWith(`${stack[stack.length - 1]!.path}, `)) stack.pop();
-    stack.push({ path: e.path, title: e.title });
+    const essential = essentialWord(e.nemod);
+    stack.push({ path: e.path, title: essential ? `${e.title} ${essential}` : e.title });
     const titles = stack.map((s) => s.title);
     const forms = mainForms(titles[0]!);
     const code = e.code;
@@ -210,6 +211,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   for (const c of cm.all()) {
     // Residual categories ("Other specified ...") are reached through the Index, not by their title.
     if (/^other\b|\bother specified\b/i.test(c.long)) continue;
+    // Headings ("Activity codes") name a kind of code, not a condition.
+    if (/\bcodes\b/i.test(c.long)) continue;
     // "..., sequela" titles differ from the initial-encounter title only by a weak word: the 7th
     // character comes from the encounter context when the parent is completed (Guideline I.C.19.a).
     if (/,\s*sequelae?$/i.test(c.long)) continue;
@@ -564,4 +567,23 @@ function encounterReasons(cm: CmTable, drafts: Draft[]): void {
     d.req.push(...d.withKeys);
     d.withKeys = [];
   }
+}
+
+/**
+ * A word printed between a line's nonessential modifiers is essential ("Plus (and minus) hand
+ * (intrinsic)": hand), though the release file keeps it with the modifiers. Only a single
+ * leftover word is taken (nested parentheses and "or" lists are not words of the term).
+ */
+function essentialWord(nemod: string): string {
+  if (!nemod) return '';
+  let t = nemod;
+  for (let prev = ''; prev !== t;) {
+    prev = t;
+    t = t.replace(/\([^()]*\)/g, ' ');
+  }
+  const words = t
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  return words.length === 1 && /^[a-z]{4,}$/i.test(words[0]!) ? words[0]! : '';
 }
