@@ -120,6 +120,27 @@ async function snapshotAt(panel: Page, index: number, what: string): Promise<See
   );
 }
 
+/** The snapshots received from `index` on. */
+const snapshotsFrom = (panel: Page, index: number): Promise<SeenSnapshot[]> =>
+  panel.evaluate(
+    (i: number) => (window as unknown as { chartsideTestSnapshots: SeenSnapshot[] }).chartsideTestSnapshots.slice(i),
+    index,
+  );
+
+/** The first snapshot received from `index` on whose text contains `needle`, waiting for it. */
+async function snapshotContaining(panel: Page, index: number, needle: string, what: string): Promise<SeenSnapshot> {
+  await waitInPanel(
+    panel,
+    what,
+    ({ i, text }: { i: number; text: string }) =>
+      (window as unknown as { chartsideTestSnapshots: SeenSnapshot[] }).chartsideTestSnapshots
+        .slice(i)
+        .some((s) => s.text.includes(text)),
+    { i: index, text: needle },
+  );
+  return (await snapshotsFrom(panel, index)).find((s) => s.text.includes(needle))!;
+}
+
 /** Waits until the suggestions section shows the result for the snapshot captured at `capturedAt`. */
 async function waitForResult(panel: Page, what: string, by: { capturedAt?: string; reader?: string }): Promise<void> {
   await waitInPanel(
@@ -191,9 +212,11 @@ async function expectGoldenCase(panel: Page, c: GoldenCase): Promise<ShownSugges
     ).toEqual([]);
   for (const [code, flag] of c.flags ?? [])
     expect(dx.find((s) => s.code === code)?.flags, `${code} ${flag}`).toContain(flag);
+  // Ranking (the golden case's top codes, in result order) is checked softly: a ranking
+  // regression fails the test with the whole list, and the rest of the flow still runs.
   const top = dxCodes.slice(0, c.topN ?? 10);
   for (const code of c.top ?? [])
-    expect(top, `top ${c.topN ?? 10}: ${code} (${c.name}; listed: ${dxCodes.join(' ')})`).toContain(code);
+    expect.soft(top, `top ${c.topN ?? 10}: ${code} (${c.name}; listed: ${dxCodes.join(' ')})`).toContain(code);
   return [...dx, ...px];
 }
 
@@ -555,8 +578,11 @@ describe('suggestion sources in the side panel', () => {
   });
 
   it('a change made while a long read runs is read as soon as that read ends', async () => {
-    // A long note: with the CPU slowed down, one read runs into its time budget (seconds), and
-    // the debounced read for a second edit falls inside it.
+    // A long note: with the CPU slowed down, a read runs into its time budget (seconds). Two edits
+    // 1.2 s apart: the read for the first is still running when the second's debounced read comes.
+    // Timing on a shared machine can miss that window, so up to three rounds are made until one
+    // shows it happened (a read with the first edit, without the second, that ended after the
+    // second's debounce); every round must end with a read of the second edit.
     const seenBefore = await snapshotsSoFar(panel);
     const chart = await chartside.browser.newPage();
     const chartErrors = collectPageErrors(chart);
@@ -564,37 +590,52 @@ describe('suggestion sources in the side panel', () => {
     await snapshotAt(panel, seenBefore, 'snapshot of the long note');
     await chart.bringToFront();
     await chart.emulateCPUThrottling(20);
-    const seen = await snapshotsSoFar(panel);
-    const first = 'Seen with her daughter today.';
-    const second = textOf(GENERIC_APPENDED);
-    const secondAt = await chart.evaluate(
-      async (a: string, b: string, gapMs: number) => {
-        const add = (text: string): void => {
-          const p = document.createElement('p');
-          p.textContent = text;
-          document.querySelector('#assessment')!.append(p);
-        };
-        add(a);
-        await new Promise((done) => setTimeout(done, gapMs));
-        add(b);
-        return Date.now();
-      },
-      first,
-      second,
-      1200,
-    );
-    const during = await snapshotAt(panel, seen, 'read after the first edit');
-    // The race this test is about happened: that read saw the first edit, not the second, ran
-    // into its time budget, and was still running when the second edit's debounced read came.
-    expect(during.text).toContain(first);
-    expect(during.text).not.toContain(second);
-    expect(during.stoppedBy, `read of ${during.text.length} characters in ${during.elapsedMs} ms`).toContain('time');
-    expect(Date.parse(during.capturedAt)).toBeGreaterThan(secondAt + DEBOUNCE_MS);
-    // Nothing else changes the page: the next snapshot can only come from that re-read.
-    const after = await snapshotAt(panel, seen + 1, 'read of the second edit');
-    expect(after.text).toContain(second);
+    const rounds: string[] = [];
+    let raced = false;
+    let last: SeenSnapshot | undefined;
+    for (let round = 1; round <= 3 && !raced; round++) {
+      const first = `Seen with her daughter, visit ${round}.`;
+      const second = `${textOf(GENERIC_APPENDED)} Round ${round}.`;
+      const from = await snapshotsSoFar(panel);
+      const secondAt = await chart.evaluate(
+        async (a: string, b: string, gapMs: number) => {
+          const add = (text: string): void => {
+            const p = document.createElement('p');
+            p.textContent = text;
+            document.querySelector('#assessment')!.append(p);
+          };
+          add(a);
+          await new Promise((done) => setTimeout(done, gapMs));
+          add(b);
+          return Date.now();
+        },
+        first,
+        second,
+        1200,
+      );
+      last = await snapshotContaining(panel, from, second, `a read of the second edit (round ${round})`);
+      const reads = await snapshotsFrom(panel, from);
+      raced = reads.some(
+        (r) =>
+          r.text.includes(first) &&
+          !r.text.includes(second) &&
+          r.stoppedBy.includes('time') &&
+          Date.parse(r.capturedAt) > secondAt + DEBOUNCE_MS + 300,
+      );
+      rounds.push(
+        `round ${round}: ` +
+          reads
+            .map(
+              (r) =>
+                `${r.text.includes(second) ? 'both edits' : r.text.includes(first) ? 'first edit' : 'neither'}, ` +
+                `${r.elapsedMs} ms, ${r.stoppedBy.join('+') || 'complete'}, ended ${Date.parse(r.capturedAt) - secondAt} ms after the second edit`,
+            )
+            .join('; '),
+      );
+    }
+    expect(raced, `no round had the second edit's read fall inside a running read:\n${rounds.join('\n')}`).toBe(true);
     await chart.emulateCPUThrottling(null);
-    await waitForResult(panel, 'suggestions with the second edit', { capturedAt: after.capturedAt });
+    await waitForResult(panel, 'suggestions with the second edit', { capturedAt: last!.capturedAt });
     await expectGoldenCase(panel, GENERIC_APPENDED);
     expect(chartErrors).toEqual([]);
     await chart.close();
