@@ -51,6 +51,9 @@ const SEE_ALSO_WEIGHT = 0.8;
 /** Weight of a mention from the Index of External Causes: secondary codes, never principal (Guideline I.C.20). */
 const EXTERNAL_CAUSE_WEIGHT = 0.7;
 
+/** Weight of the unspecified sibling offered beside a specific code whose distinction the chart does not state. */
+const UNSPECIFIED_ALTERNATIVE_WEIGHT = 0.3;
+
 /** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
 const DOMINATED_WEIGHT = 0.3;
 
@@ -240,6 +243,8 @@ export class Suggester {
     SentenceKeys,
     Map<string, { code: string; needsSpecificity: boolean; note: string }>
   >();
+  /** Code -> its unspecified sibling and the title words that distinguish it (table lifetime). */
+  private readonly altCache = new Map<string, { code: string; distinct: string[] } | null>();
   /** Suggestion titles by `system:code` (table lifetime). */
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
@@ -293,7 +298,10 @@ export class Suggester {
       const matches = this.matchSentence(keys[si]!, si, keySentences);
       for (const m of matches) {
         const mention = this.toMention(m, keys[si]!, text, a, setting, excluded);
-        if (mention) mentions.push(mention);
+        if (!mention) continue;
+        mentions.push(mention);
+        const alt = mention.system === 'cm' ? this.unspecifiedAlternative(mention, keys[si]!) : undefined;
+        if (alt) mentions.push(alt);
       }
     }
     if (options.learned)
@@ -604,6 +612,42 @@ export class Suggester {
       score: Math.min(1, score),
     };
     return { system: e.system, code, entry: e, evidence, flags, notes };
+  }
+
+  /**
+   * The unspecified sibling of a specific code whose distinguishing words the sentence does not
+   * state (Index "Lymphadenopathy (generalized) R59.1" for "cervical lymphadenopathy": R59.9
+   * "Enlarged lymph nodes, unspecified"), as a weaker alternative: the Index's nonessential
+   * modifiers let it print a specific code the chart may not support (Guideline I.B.1: the
+   * Tabular's title must be verified). `undefined` when the sentence states the distinction.
+   */
+  private unspecifiedAlternative(m: Mention, sk: SentenceKeys): Mention | undefined {
+    const code = normalizeCode(m.code);
+    let alt = this.altCache.get(code);
+    if (alt === undefined) {
+      alt = null;
+      const own = this.cm.summary(code);
+      const parent = code.length > 3 ? code.slice(0, -1) : '';
+      if (own && parent && this.cm.has(parent) && !/\bunspecified\b/i.test(own.long)) {
+        const sibs = this.cm.children(parent).filter((c) => c.code !== code && c.billable);
+        const unspec = sibs.filter((c) => /\bunspecified\b/i.test(c.long) && !/\bwith\b/i.test(c.long));
+        if (unspec.length === 1) {
+          const parentKeys = new Set(phraseKeys(this.cm.summary(parent)?.long ?? ''));
+          const unspecKeys = new Set(phraseKeys(unspec[0]!.long));
+          const distinct = [...new Set(phraseKeys(own.long))].filter((k) => !parentKeys.has(k) && !unspecKeys.has(k));
+          if (distinct.length > 0) alt = { code: unspec[0]!.dotted, distinct };
+        }
+      }
+      this.altCache.set(code, alt);
+    }
+    if (!alt || alt.distinct.some((k) => sk.positions.has(k) || m.entry.req.includes(k))) return undefined;
+    return {
+      ...m,
+      code: alt.code,
+      evidence: { ...m.evidence, score: m.evidence.score * UNSPECIFIED_ALTERNATIVE_WEIGHT },
+      flags: [...m.flags.filter((f) => f !== 'combination'), 'needs-specificity'],
+      notes: [...m.notes, `${m.code} needs "${alt.distinct.join(' ')}", not stated: unspecified ${alt.code} offered`],
+    };
   }
 
   /** Mentions from learned word-to-code associations (codes checked against the tables). */
