@@ -646,8 +646,18 @@ describe('suggestion sources in the side panel', () => {
     await panel.bringToFront();
     await useSetting(panel, PASTE_NOTE.setting);
     await panel.focus('#panel-suggest #suggest-paste');
-    // Through the editing pipeline, as a paste inserts text (trusted input events, not a value write).
-    expect(await panel.evaluate((text: string) => document.execCommand('insertText', false, text), note)).toBe(true);
+    // A real paste: the note on the clipboard, Ctrl+V in the box (the browser's paste command).
+    await chartside.browser
+      .defaultBrowserContext()
+      .overridePermissions(chartside.extensionOrigin.replace(/\/$/, ''), [
+        'clipboard-read',
+        'clipboard-write',
+        'clipboard-sanitized-write',
+      ]);
+    await panel.evaluate((text: string) => navigator.clipboard.writeText(text), note);
+    await panel.keyboard.down('Control');
+    await panel.keyboard.press('KeyV', { commands: ['paste'] });
+    await panel.keyboard.up('Control');
     expect(await panel.$eval('#panel-suggest #suggest-paste', (t) => (t as HTMLTextAreaElement).value)).toBe(note);
     await panel.keyboard.down('Control');
     await panel.keyboard.press('Enter');
