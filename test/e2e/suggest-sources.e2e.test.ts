@@ -9,9 +9,9 @@
  * 2. The user's selection on a page no EHR adapter matches: suggestions come from the selected
  *    sentence only, their evidence offsets point into the selection snapshot, and the evidence is
  *    highlighted in the page.
- * 3. The paste box: a pasted note gets suggestions with evidence.
+ * 3. The paste box: a note pasted from the clipboard gets suggestions with evidence.
  * 4. Page updates: a sentence typed into the page updates the suggestions (one debounced read),
- *    without a reload.
+ *    without a reload; an edit made while a long read is running is read once that read ends.
  *
  * Expected codes come from test/fixtures/ehr/golden-suggestions.json (the same cases the Node
  * golden test checks), never from this file: ranking and the learned model change underneath.
