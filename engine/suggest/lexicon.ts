@@ -247,8 +247,45 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       const t = e.targets.find((x) => x.valid && (x.kind === 'code' || x.kind === 'codes' || x.kind === 'tab'));
       if (t) pcsPaths.set(pathKey(e.path), t.kind === 'code' ? t.code : (t.prefix ?? ''));
     }
+    // Codes below each line: a line without a target of its own ("Ultrasonography > Kidney",
+    // whose subterms are Right / Left / Bilateral) leads to what its subterms share, the table
+    // then reads the rest from the sentence (unstated side -> the both-sides value).
+    const below = new Map<string, string>();
+    for (const e of entries) {
+      const t = e.targets.find((x) => x.valid && (x.kind === 'code' || x.kind === 'codes' || x.kind === 'tab'));
+      const c = t ? (t.kind === 'code' ? t.code : (t.prefix ?? '')) : '';
+      if (!c || c.startsWith('X')) continue;
+      for (let n = 1; n < e.path.length; n++) {
+        const k = pathKey(e.path.slice(0, n));
+        const prev = below.get(k);
+        below.set(k, prev === undefined ? c : commonPrefix(prev, c));
+      }
+    }
     for (const e of entries) {
       if (e.path.length === 0) continue;
+      const targets = e.targets.filter((t) => t.valid);
+      if (targets.length === 0 && e.path.length >= 2) {
+        const shared = below.get(pathKey(e.path)) ?? '';
+        if (shared.length >= 3)
+          for (const form of mainForms(e.path[0]!)) {
+            const req: string[] = [];
+            const withKeys: string[] = [];
+            if (!levelKeys([form, ...e.path.slice(1)], req, withKeys)) continue;
+            req.push(...withKeys);
+            if (req.length === 0) continue;
+            drafts.push({
+              system: 'pcs',
+              source: 'pcs-index',
+              code: shared,
+              see: '',
+              path: e.path.join(' > '),
+              req,
+              withKeys: [],
+              mainTerm: form.toLowerCase(),
+              depth: e.depth,
+            });
+          }
+      }
       for (const t of e.targets) {
         if (!t.valid) continue;
         // Section X (New Technology) codes name specific products; generic words must not reach them.
@@ -586,4 +623,11 @@ function essentialWord(nemod: string): string {
     .split(/\s+/)
     .filter((w) => w.length > 0);
   return words.length === 1 && /^[a-z]{4,}$/i.test(words[0]!) ? words[0]! : '';
+}
+
+/** Longest common prefix of two codes. */
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
 }
