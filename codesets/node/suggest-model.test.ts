@@ -1,10 +1,11 @@
 // The suggestion-model step of `chartside codesets build` (issue 5): deterministic bundle, cache
 // key, missing corpus, malformed corpus file. Runs on the six-case synthetic corpus with the real
 // installed CM/PCS bundles (linked into a scratch cache), never on the shared cache's model.
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBundle } from '../../engine/bundle/format';
+import { createHash } from 'node:crypto';
+import { decodeBundle, encodeBundle, jsonPayload, readBundleHeader } from '../../engine/bundle/format';
 import { readerFromCompressed } from '../../engine/bundle/reader';
 import { SUGGEST_MODEL_VERSION } from '../../engine/suggest/model';
 import { suggestModelFromBundle } from '../../engine/suggest/model-bundle';
@@ -20,10 +21,15 @@ import {
 import { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { Suggester } from '../../engine/suggest/suggester';
-import { encodeSuggestModel, suggestWithModel, trainSuggestModel } from '../../engine/suggest/model';
+import {
+  ChartsideSuggestModelError,
+  encodeSuggestModel,
+  suggestWithModel,
+  trainSuggestModel,
+} from '../../engine/suggest/model';
 import { FsBundleStore, readBundleFile } from './cache';
 import { FsReleaseSource } from './fs-source';
-import { buildSuggestModelStep, codiespCandidates, MountedSource } from './suggest-model';
+import { buildSuggestModelStep, codiespCandidates, loadCachedSuggestModel, MountedSource } from './suggest-model';
 import { removeScratchModelCaches, scratchModelCache } from './testing/suggest-model-fixture';
 
 let scratch: Awaited<ReturnType<typeof scratchModelCache>>;
@@ -121,12 +127,30 @@ describe('built model = in-process model (what eval-codiesp --model cache relies
 
 describe('suggestion-model step (codesets build)', () => {
   it('builds, then keeps the cached bundle; a malformed corpus file fails with file and line and keeps the previous bundle', async () => {
-    const opts = { sourceDir: scratch.sourceDir, cacheDir: scratch.cacheDir, corpusDir: scratch.corpusDir };
+    // The engine sources of this shared tree change under the test: a fixed copy stands for them.
+    const trainerDir = join(scratch.corpusDir, '..', 'trainer');
+    mkdirSync(trainerDir);
+    writeFileSync(join(trainerDir, 'suggester.ts'), 'export const engine = 1;\n');
+    const opts = { sourceDir: scratch.sourceDir, cacheDir: scratch.cacheDir, corpusDir: scratch.corpusDir, trainerDir };
     const first = await buildSuggestModelStep(opts);
     expect(first).toMatchObject({ status: 'built', bundles: [{ id: expect.stringMatching(/^suggest-model-/) }] });
     const store = new FsBundleStore(scratch.cacheDir);
     const id = first.bundles[0]!.id;
     const before = readFileSync(store.bundlePath(id));
+    expect(await buildSuggestModelStep(opts)).toMatchObject({ status: 'cached' });
+    // What the CLI and `eval-codiesp --model cache` read back.
+    const cached = loadCachedSuggestModel(scratch.cacheDir);
+    expect(cached).toMatchObject({
+      info: { id, documents: 6, corpus: 'CodiEsp train (English translations)' },
+      fit: { split: 'train', documents: 6, suggestOptions: CODIESP_FIT_OPTIONS },
+      path: store.bundlePath(id),
+    });
+    expect(cached?.sha256).toBe(createHash('sha256').update(before).digest('hex'));
+    // A changed engine (its sources are inputs) refits; a test file beside it does not count.
+    writeFileSync(join(trainerDir, 'suggester.test.ts'), 'test\n');
+    expect(await buildSuggestModelStep(opts)).toMatchObject({ status: 'cached' });
+    writeFileSync(join(trainerDir, 'suggester.ts'), 'export const engine = 2;\n');
+    expect(await buildSuggestModelStep(opts)).toMatchObject({ status: 'built' });
     expect(await buildSuggestModelStep(opts)).toMatchObject({ status: 'cached' });
 
     appendFileSync(join(scratch.corpusDir, 'train', 'trainD.tsv'), 'mini-0002\tj18.9\textra column\n');
@@ -161,6 +185,33 @@ describe('suggestion-model step (codesets build)', () => {
     });
     expect(new FsBundleStore(s.cacheDir).readManifest()?.bundles.some((h) => h.system === 'suggest-model')).toBe(false);
   }, 120_000);
+
+  it('the cache loader finds no model in a cache without one, and refuses a malformed one', async () => {
+    const s = await scratchModelCache();
+    expect(loadCachedSuggestModel(s.cacheDir)).toBeUndefined();
+    const store = new FsBundleStore(s.cacheDir);
+    const manifest = store.readManifest()!;
+    const bytes = encodeBundle(
+      {
+        id: 'suggest-model-2026',
+        system: 'suggest-model',
+        fiscalYear: 2026,
+        effectiveFrom: '2025-10-01',
+        effectiveTo: '2026-09-30',
+        release: 'broken',
+        provenance: [],
+        notes: [],
+        counts: {},
+      },
+      [{ name: 'model', kind: 'json', payload: jsonPayload({ version: SUGGEST_MODEL_VERSION, provenance: null }) }],
+    );
+    store.writeBundle('suggest-model-2026', bytes);
+    store.writeManifest({ ...manifest, bundles: [...manifest.bundles, readBundleHeader(bytes)] });
+    expect(() => loadCachedSuggestModel(s.cacheDir)).toThrow(ChartsideSuggestModelError);
+    expect(() => loadCachedSuggestModel(s.cacheDir)).toThrow(
+      /suggestion model suggest-model-2026 is refused: .*malformed at provenance/,
+    );
+  });
 
   it('without the corpus the step is skipped and says which files to download, where, and that the Index alone ranks', async () => {
     const s = await scratchModelCache();

@@ -113,6 +113,11 @@ export interface SuggestModelStepOptions {
   force?: boolean;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Sources of the suggestion engine whose bytes are part of the cache key (a changed engine
+   * refits the calibration); default `engine/suggest`, `null` for none (tests in a shared tree).
+   */
+  trainerDir?: string | null;
 }
 
 /**
@@ -143,7 +148,7 @@ export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Prom
         .filter((h) => h.system === 'icd10cm' || h.system === 'icd10pcs')
         .map((h) => `${h.id}.csb`),
     );
-    const trainerDir = join(PROJECT_ROOT, 'engine', 'suggest');
+    const trainerDir = opts.trainerDir === undefined ? join(PROJECT_ROOT, 'engine', 'suggest') : opts.trainerDir;
     const source = new MountedSource([
       {
         prefix: SUGGEST_MODEL_LAYOUT.corpus,
@@ -160,7 +165,7 @@ export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Prom
         source: new FsReleaseSource(join(opts.sourceDir, 'gems')),
         keep: (p) => `gems/${p}` === SUGGEST_MODEL_LAYOUT.gems,
       },
-      ...(existsSync(trainerDir)
+      ...(trainerDir !== null && existsSync(trainerDir)
         ? [
             {
               prefix: SUGGEST_MODEL_LAYOUT.trainer,
