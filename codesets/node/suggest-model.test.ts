@@ -186,6 +186,20 @@ describe('suggestion-model step (codesets build)', () => {
     expect(new FsBundleStore(s.cacheDir).readManifest()?.bundles.some((h) => h.system === 'suggest-model')).toBe(false);
   }, 120_000);
 
+  it('a release-file folder without the FY2018 GEMs file fails the step naming the file, and keeps the previous bundle', async () => {
+    const s = await scratchModelCache();
+    const report = await buildSuggestModelStep({
+      sourceDir: join(s.corpusDir, 'train'),
+      cacheDir: s.cacheDir,
+      corpusDir: s.corpusDir,
+      trainerDir: null,
+    });
+    expect(report).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringMatching(/FY2018 ICD-10-CM GEMs file .*Dxgem_2018\.zip.* is missing/) },
+    });
+  });
+
   it('the cache loader finds no model in a cache without one, and refuses a malformed one', async () => {
     const s = await scratchModelCache();
     expect(loadCachedSuggestModel(s.cacheDir)).toBeUndefined();

@@ -160,11 +160,16 @@ export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Prom
         source: new FsReleaseSource(store.bundlesDir),
         keep: (p) => listed.has(p),
       },
-      {
-        prefix: 'gems/',
-        source: new FsReleaseSource(join(opts.sourceDir, 'gems')),
-        keep: (p) => `gems/${p}` === SUGGEST_MODEL_LAYOUT.gems,
-      },
+      // Without a gems/ folder nothing is mounted and the builder names the missing GEMs file.
+      ...(existsSync(join(opts.sourceDir, 'gems'))
+        ? [
+            {
+              prefix: 'gems/',
+              source: new FsReleaseSource(join(opts.sourceDir, 'gems')),
+              keep: (p: string) => `gems/${p}` === SUGGEST_MODEL_LAYOUT.gems,
+            },
+          ]
+        : []),
       ...(trainerDir !== null && existsSync(trainerDir)
         ? [
             {

@@ -28,7 +28,13 @@ import { Suggester } from '../../engine/suggest/suggester';
 import { encodeSuggestModel, SUGGEST_MODEL_VERSION, trainSuggestModel } from '../../engine/suggest/model';
 import { SUGGEST_MODEL_BLOCK, type SuggestModelFit } from '../../engine/suggest/model-bundle';
 import type { SuggestOptions } from '../../engine/suggest/types';
-import type { BuiltBundle, CodesetBuilder, ReleaseFile, ReleaseSource } from '../builder';
+import {
+  ReleaseFileError,
+  type BuiltBundle,
+  type CodesetBuilder,
+  type ReleaseFile,
+  type ReleaseSource,
+} from '../builder';
 import {
   CODIESP_CITATION,
   CODIESP_CORPUS,
@@ -216,6 +222,12 @@ export const suggestModelBuilder: CodesetBuilder = {
   // Model format and builder both count: a new trainer (SUGGEST_MODEL_VERSION) rebuilds it.
   version: SUGGEST_MODEL_VERSION * 1000 + SUGGEST_MODEL_BUILDER_VERSION,
   inputs(source) {
+    if (!source.list().includes(SUGGEST_MODEL_LAYOUT.gems))
+      throw new ReleaseFileError(
+        SUGGEST_MODEL_LAYOUT.gems,
+        undefined,
+        'the official FY2018 ICD-10-CM GEMs file (CMS "2018 ICD-10-CM General Equivalence Mappings", Dxgem_2018.zip) is missing from the release files: CodiEsp gold codes are FY2018 and are compared through its code list',
+      );
     const tables = tablePaths(source);
     const trainer = source.list().filter((p) => p.startsWith(SUGGEST_MODEL_LAYOUT.trainer));
     return [...corpusInputs(source), SUGGEST_MODEL_LAYOUT.gems, tables.cm, tables.pcs, ...trainer];
