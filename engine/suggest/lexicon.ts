@@ -53,6 +53,8 @@ export interface SuggestLexicon {
    * "see Neoplasm, malignant, by site" says.
    */
   aliases: Map<string, string[]>;
+  /** Keys naming a body site (the Neoplasm Table's site rows, one-word forms): "localized" findings. */
+  siteKeys: Set<string>;
   /** Fiscal years of the tables used. */
   cmYear: number;
   pcsYear: number | undefined;
@@ -358,7 +360,16 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     if (!list) second.set(k2, (list = []));
     list.push(idx);
   }
-  return { entries, byAnchor, cmPaths, keyFreq, aliases, cmYear: cm.release.fiscalYear, pcsYear: pcs?.fiscalYear };
+  return {
+    entries,
+    byAnchor,
+    cmPaths,
+    keyFreq,
+    aliases,
+    siteKeys: siteKeysOf(cm),
+    cmYear: cm.release.fiscalYear,
+    pcsYear: pcs?.fiscalYear,
+  };
 }
 
 /** Follows an Index `see` reference to a code (`""` when it leads nowhere usable, e.g. "by site"). */
@@ -630,4 +641,18 @@ function commonPrefix(a: string, b: string): string {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return a.slice(0, i);
+}
+
+/** One-word site forms of the Neoplasm Table's first-level rows ("abdomen, abdominal", "liver", "axilla, axillary"). */
+function siteKeysOf(cm: CmTable): Set<string> {
+  const out = new Set<string>();
+  for (const r of cm.neoplasmRows()) {
+    const m = /^Neoplasm, neoplastic, (.*)$/.exec(r.path);
+    if (!m || m[1] !== r.title) continue; // first-level rows only
+    for (const f of mainForms(r.title)) {
+      const keys = phraseKeys(f);
+      if (keys.length === 1) out.add(keys[0]!);
+    }
+  }
+  return out;
 }

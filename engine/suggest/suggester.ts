@@ -54,6 +54,12 @@ const EXTERNAL_CAUSE_WEIGHT = 0.7;
 /** Weight of the unspecified sibling offered beside a specific code whose distinction the chart does not state. */
 const UNSPECIFIED_ALTERNATIVE_WEIGHT = 0.3;
 
+/** Weight of the "Localized" sibling of a finding named with a body site. */
+const LOCALIZED_WEIGHT = 0.9;
+
+/** Key of "generalized", which rules the localized reading out. */
+const GENERALIZED_KEY = keyOf('generalized');
+
 /** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
 const DOMINATED_WEIGHT = 0.3;
 
@@ -245,6 +251,8 @@ export class Suggester {
   >();
   /** Code -> its unspecified sibling and the title words that distinguish it (table lifetime). */
   private readonly altCache = new Map<string, { code: string; distinct: string[] } | null>();
+  /** Code -> its "Localized" sibling (table lifetime). */
+  private readonly localizedCache = new Map<string, string | null>();
   /** Suggestion titles by `system:code` (table lifetime). */
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
@@ -302,6 +310,8 @@ export class Suggester {
         mentions.push(mention);
         const alt = mention.system === 'cm' ? this.unspecifiedAlternative(mention, keys[si]!) : undefined;
         if (alt) mentions.push(alt);
+        const loc = mention.system === 'cm' ? this.localizedAlternative(mention, m, keys[si]!) : undefined;
+        if (loc) mentions.push(loc);
       }
     }
     if (options.learned)
@@ -647,6 +657,43 @@ export class Suggester {
       evidence: { ...m.evidence, score: m.evidence.score * UNSPECIFIED_ALTERNATIVE_WEIGHT },
       flags: [...m.flags.filter((f) => f !== 'combination'), 'needs-specificity'],
       notes: [...m.notes, `${m.code} needs "${alt.distinct.join(' ')}", not stated: unspecified ${alt.code} offered`],
+    };
+  }
+
+  /**
+   * The "Localized" sibling of a finding whose sentence names a body site next to it ("edema of
+   * the lower limbs", "axillary adenopathy": R60.0 / R59.0 "Localized ..."), when the Index led to
+   * the unspecified or generalized code. `undefined` when no such sibling exists or no site is named.
+   */
+  private localizedAlternative(m: Mention, match: Match, sk: SentenceKeys): Mention | undefined {
+    const code = normalizeCode(m.code);
+    let loc = this.localizedCache.get(code);
+    if (loc === undefined) {
+      loc = null;
+      const own = this.cm.summary(code);
+      const parent = code.length > 3 ? code.slice(0, -1) : '';
+      if (own && parent && !/\blocali[sz]ed\b/i.test(own.long) && this.cm.has(parent)) {
+        const l = this.cm
+          .children(parent)
+          .filter((c) => c.billable && c.code !== code && /\blocali[sz]ed\b/i.test(c.long));
+        if (l.length === 1) loc = l[0]!.dotted;
+      }
+      this.localizedCache.set(code, loc);
+    }
+    if (!loc || sk.positions.has(GENERALIZED_KEY)) return undefined;
+    const sites = this.lexicon.siteKeys;
+    const lo = match.positions[0]! - 3;
+    const hi = match.positions[match.positions.length - 1]! + 3;
+    let site = false;
+    for (let i = Math.max(0, lo); i <= hi && i < sk.tokens.length && !site; i++)
+      if (sites.has(sk.tokens[i]!.key) && !match.positions.includes(i)) site = true;
+    if (!site) return undefined;
+    return {
+      ...m,
+      code: loc,
+      evidence: { ...m.evidence, score: m.evidence.score * LOCALIZED_WEIGHT },
+      flags: m.flags.filter((f) => f !== 'combination'),
+      notes: [...m.notes, `Body site named beside the finding: localized ${loc}`],
     };
   }
 
