@@ -81,6 +81,9 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['exsmoker', 'history nicotine dependence'],
   ['former smoker', 'history nicotine dependence'],
   ['ex drinker', 'history alcohol dependence'],
+  // Descriptive synonyms of Index subterms ("Hematuria, gross"; "Pain, abdominal, generalized").
+  ['macroscopic', 'gross'],
+  ['diffuse', 'generalized'],
   // Irregular past tense of the External Cause Index main term "Fall, falling".
   ['fell', 'fall'],
 ];
