@@ -137,6 +137,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   const drafts: Draft[] = [];
   const cmPaths = new Map<string, string>();
   const seeDrafts: number[] = [];
+  /** Main term -> codes of the main terms that send the reader to it with "see also" (Illness R69 -> see also Disease). */
+  const seeAlsoFrom = new Map<string, string[]>();
 
   // Alphabetic Index: rebuild each line's title chain from document order.
   const stack: { path: string; title: string }[] = [];
@@ -150,6 +152,10 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     // A line without a code of its own whose only pointer is "see also" (Necrosis -> see also
     // Gangrene) leads where that reference leads.
     const see = e.see || (code ? '' : e.seeAlso);
+    if (titles.length === 1 && code && e.seeAlso && !e.seeAlso.includes(',')) {
+      const k = pathKey([e.seeAlso]);
+      seeAlsoFrom.set(k, [...(seeAlsoFrom.get(k) ?? []), code]);
+    }
     for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${see}`);
     if (!code && !see) continue;
     for (const form of forms) {
@@ -207,6 +213,15 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     const d = drafts[i]!;
     // "see condition", "see Injury, by site": a pointer to the reader, not to one code.
     d.code = /^condition\b|by site|by type|by body/i.test(d.see) ? '' : resolveSee(cmPaths, d.see);
+    // A main term whose own reference leads to no code (Disease -> see also Syndrome) takes the
+    // code of the one main term that refers to it with "see also" (Illness R69, see also Disease).
+    if (!d.code && d.depth === 0) {
+      const from = seeAlsoFrom.get(pathKey([d.mainTerm]));
+      if (from && new Set(from).size === 1) {
+        d.code = from[0]!;
+        d.seeAlso = true;
+      }
+    }
   }
 
   // Tabular List titles (nonessential parenthesised words dropped).
