@@ -158,10 +158,10 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     }
     for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${see}`);
     if (!code && !see) continue;
-    for (const form of forms) {
+    for (const chain of subtermChains(forms, titles.slice(1))) {
       const req: string[] = [];
       const withKeys: string[] = [];
-      if (!levelKeys([form, ...titles.slice(1)], req, withKeys)) continue;
+      if (!levelKeys(chain, req, withKeys)) continue;
       if (req.length === 0) continue;
       if (!code) seeDrafts.push(drafts.length);
       drafts.push({
@@ -670,4 +670,31 @@ function siteKeysOf(cm: CmTable): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * Title chains of one Index line, one per form of each level: a subterm printed as word forms
+ * ("Infection > cytomegalovirus, cytomegaloviral") is read as either form, not both (at most
+ * eight chains; beyond that, the first form of the deeper levels).
+ */
+function subtermChains(mainForms: string[], subs: readonly string[]): string[][] {
+  let chains = mainForms.map((f) => [f]);
+  for (const t of subs) {
+    const forms = subtermForms(t);
+    const next: string[][] = [];
+    for (const c of chains)
+      for (const f of chains.length * forms.length <= 8 ? forms : forms.slice(0, 1)) next.push([...c, f]);
+    chains = next;
+  }
+  return chains;
+}
+
+/** `cytomegalovirus, cytomegaloviral` -> both forms; any other subterm -> itself. */
+function subtermForms(title: string): string[] {
+  const parts = title.split(/,\s*/);
+  if (parts.length < 2) return [title];
+  const head = parts[0]!.toLowerCase().slice(0, 4);
+  return parts.every((p) => p.length >= 4 && !p.includes(' ') && p.toLowerCase().slice(0, 4) === head)
+    ? parts
+    : [title];
 }
