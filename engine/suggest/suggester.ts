@@ -84,6 +84,9 @@ const SECTION_WEIGHT: Partial<Record<SectionKind, number>> = {
   'discharge-instructions': 0.6,
 };
 
+/** Chart words for a biopsy (a diagnostic excision, extraction or drainage). */
+const BIOPSY = /\b(biops|fine[- ]needle aspiration|fna\b|aspiration cytolog)/i;
+
 /** Approach words (PCS 5th character) as the PCS Definitions name them. */
 const APPROACH_CUES: readonly [RegExp, string][] = [
   [/\b(laparoscop|thoracoscop|arthroscop|mediastinoscop|percutaneous endoscop)/i, 'Percutaneous Endoscopic'],
@@ -954,6 +957,9 @@ export class Suggester {
           if (!pick && code.startsWith('4') && values.get('X') === 'External') pick = 'X';
         }
         if (!pick && pos === 5) pick = compoundPick(values, sk, _evidence);
+        // Biopsy: Excision, Extraction or Drainage with the qualifier Diagnostic (ICD-10-PCS
+        // Official Guidelines B3.4a).
+        if (!pick && pos === 6 && values.get('X') === 'Diagnostic' && BIOPSY.test(sentenceText)) pick = 'X';
         if (!pick && pos >= 5 && values.has('Z')) pick = 'Z';
         // Imaging contrast (5th character of section B): for plain radiography and ultrasonography
         // (type 0 and 4), where contrast is the exception, "None" when the only alternative is
