@@ -25,6 +25,7 @@ import {
 import { noteRefs, refCovers } from './codes-in-note';
 import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
+import { foldCase } from '../search/text';
 import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import {
   DISPLAY_THRESHOLD,
@@ -530,6 +531,7 @@ export class Suggester {
     setting: Setting,
     excluded: 'drop' | 'demote',
   ): Mention | undefined {
+    if (!this.bareTermWritten(m, text)) return undefined;
     const span = { start: m.start, end: m.end };
     // Context depends on where the finding starts in its sentence: shared by overlapping matches.
     const ctxKey = `${m.sentence}:${m.start}`;
@@ -698,6 +700,26 @@ export class Suggester {
       flags: m.flags.filter((f) => f !== 'combination'),
       notes: [...m.notes, `Body site named beside the finding: localized ${loc}`],
     };
+  }
+
+  /**
+   * A bare Index main term (one word, no subterm) is not reached from a shorter word that its
+   * forms all extend by a suffix: the shared stem let a base word reach a derived main term
+   * (teeth -> Teething, pigment -> Pigmentation); inflections of the term itself still match.
+   */
+  private bareTermWritten(m: Match, text: string): boolean {
+    const e = m.entry;
+    if (e.source !== 'index' || e.depth !== 0 || e.req.length !== 1 || m.positions.length !== 1) return true;
+    const word = foldCase(text.slice(m.start, m.end));
+    const forms = e.path
+      .split(' > ')[0]!
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/,\s*/);
+    // Rejected only when every form extends the written word by a suffix (teeth -> teething).
+    return !forms.every((f) => {
+      const form = foldCase(f.trim());
+      return form.startsWith(word) && form.length - word.length >= 2;
+    });
   }
 
   /** Mentions from learned word-to-code associations (codes checked against the tables). */
