@@ -331,6 +331,7 @@ export class Suggester {
         ),
       );
     this.presumedLinks(mentions, text, a);
+    placeActivityStatus(mentions);
 
     const diagnoses = this.merge(
       mentions.filter((m) => m.system === 'cm'),
@@ -1292,6 +1293,26 @@ function compoundPick(values: Map<string, string>, sk: SentenceKeys, evidence: s
     found = ch;
   }
   return found;
+}
+
+/**
+ * Place of occurrence, activity and external cause status codes (Y92, Y93, Y99) accompany an
+ * injury or another external cause code (Official Guidelines I.C.20.b, c, k): without one in the
+ * chart, a word like "active" or "home" is not an activity or a place of injury. Removed in place.
+ */
+function placeActivityStatus(mentions: Mention[]): void {
+  const companion = mentions.some(
+    (m) =>
+      m.system === 'cm' &&
+      /^([STVWX]|Y[0-3])/.test(m.code) &&
+      !m.flags.includes('negated') &&
+      !m.flags.includes('family') &&
+      !m.flags.includes('hypothetical'),
+  );
+  if (companion) return;
+  let kept = 0;
+  for (const m of mentions) if (!(m.system === 'cm' && /^Y9[239]/.test(m.code))) mentions[kept++] = m;
+  mentions.length = kept;
 }
 
 /** `true` when the non-side words of a label are present in the evidence or the Index path. */
