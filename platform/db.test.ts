@@ -9,23 +9,32 @@ describe('chartside database', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'blocks', 'cases', 'releases', 'searchIndexes', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'audit',
+      'blocks',
+      'cases',
+      'releases',
+      'searchIndexes',
+      'settings',
+    ]);
   });
 
   it('settings: default purge after 30 days, validated writes, a corrupt stored value is reported', async () => {
     const db = freshDb();
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 30, rankWithSuggestModel: true });
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 30, rankWithSuggestModel: false });
     await writeSetting(db, 'purgeCasesAfterDays', 45);
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: true });
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: false });
     await expect(writeSetting(db, 'purgeCasesAfterDays', 0)).rejects.toThrow();
     await expect(writeSetting(db, 'purgeCasesAfterDays', 2.5)).rejects.toThrow();
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: true });
+    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: false });
     await db.settings.put({ key: 'purgeCasesAfterDays', value: 'forever' });
     await expect(readSettings(db)).rejects.toThrow(StoredRowError);
   });
 
-  it('settings: the learned suggestion model is on by default, can be turned off, and only takes a boolean', async () => {
+  it('settings: the learned suggestion model is off by default, can be turned on and off, and only takes a boolean', async () => {
     const db = freshDb();
+    expect((await readSettings(db)).rankWithSuggestModel).toBe(false);
+    await writeSetting(db, 'rankWithSuggestModel', true);
     expect((await readSettings(db)).rankWithSuggestModel).toBe(true);
     await writeSetting(db, 'rankWithSuggestModel', false);
     expect((await readSettings(db)).rankWithSuggestModel).toBe(false);

@@ -17,7 +17,7 @@ import { suggestWithModel } from '../../engine/suggest/model';
 import { describeSuggestModel, NO_SUGGEST_MODEL_NOTICE } from '../../engine/suggest/model-bundle';
 import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
 
-const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>] [--no-model]
+const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>] [--model]
 
 Reads a chart text (a file, or standard input with -) and suggests ICD-10-CM diagnoses and
 ICD-10-PCS procedures through the Alphabetic Index and Tabular List, best first, each with the
@@ -25,8 +25,10 @@ words of the chart that support it (offsets into the text) and the Index path us
 --setting decides how uncertain diagnoses ("probable", "rule out") are coded: as established for
 inpatients (default), not for outpatients. --year picks the ICD-10-CM fiscal year (default newest).
 --json prints {diagnoses: [{code, score, evidence: [{start, end, text}], path, ...}], procedures: [...]}.
-The learned suggestion model built by \`chartside codesets build\` (CodiEsp train split, CC BY 4.0)
-ranks the suggestions when it is in the cache; --no-model ranks by the Index alone.`;
+--model ranks with the learned suggestion model built by \`chartside codesets build\` (CodiEsp train
+split, CC BY 4.0), which ranks like the CodiEsp annotators (every condition mentioned, symptoms and
+unspecified codes included) rather than by the Official Guidelines; without it the Index and
+Tabular rank alone (the default, as in the extension).`;
 
 /** Tables for suggestions, loaded from the local codeset cache (built from the official files on first use). */
 export interface SuggestTables {
@@ -84,8 +86,9 @@ async function loadSeverity(io: CliIo): Promise<((code: string) => 'cc' | 'mcc' 
  * The cached suggestion model, or why there is none (a malformed bundle is refused with its
  * reason and suggestions go on with the Index alone).
  */
-function pickModel(disabled: boolean): { model?: CachedSuggestModel; line: string } {
-  if (disabled) return { line: 'Learned suggestion model off (--no-model): ranked by the Index alone.' };
+function pickModel(enabled: boolean): { model?: CachedSuggestModel; line: string } {
+  if (!enabled)
+    return { line: 'Ranked by the Index and Tabular alone (--model ranks with the learned CodiEsp model).' };
   try {
     const model = loadCachedSuggestModel();
     return model
@@ -125,7 +128,7 @@ export const suggestCommand: CliCommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { positionals, strings, booleans } = parseArgs(args, {
       strings: ['setting', 'year'],
-      booleans: ['json', 'no-model'],
+      booleans: ['json', 'model'],
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('give one file, or - for standard input');
@@ -139,7 +142,7 @@ export const suggestCommand: CliCommand = {
     const tables = await loadSuggestTables(year);
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
     const severityOf = await loadSeverity(io);
-    const chosen = pickModel(booleans.has('no-model'));
+    const chosen = pickModel(booleans.has('model'));
     const suggester = new Suggester(tables.cm, tables.pcs);
     const options = { setting, ...(severityOf ? { severityOf } : {}) };
     const result = chosen.model

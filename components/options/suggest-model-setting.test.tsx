@@ -15,7 +15,7 @@ async function until(fn: () => boolean): Promise<void> {
 }
 
 describe('SuggestModelSetting', () => {
-  it('is on by default, turning it off is stored, and the installed model is named', async () => {
+  it('is off by default and says why, turning it on and off is stored, and the installed model is named', async () => {
     const db = openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
     const model = {
       id: 'suggest-model-2026',
@@ -28,12 +28,19 @@ describe('SuggestModelSetting', () => {
     await until(() => !box().disabled);
     expect(host.textContent).toContain('Rank suggestions with the learned model (CodiEsp, CC BY 4.0)');
     expect(host.textContent).toContain('Installed: Suggestion model v2 (CodiEsp train)');
-    expect(box().checked).toBe(true);
+    expect(host.textContent).toContain('not the Official Guidelines');
+    expect(box().checked).toBe(false);
+    await act(() => {
+      box().checked = true;
+      box().dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => host.textContent.includes('ranked with the learned model'));
+    expect((await readSettings(db)).rankWithSuggestModel).toBe(true);
     await act(() => {
       box().checked = false;
       box().dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await until(() => host.textContent.includes('ranked by the Index alone'));
+    await until(() => host.textContent.includes('ranked by the Index and Tabular alone'));
     expect((await readSettings(db)).rankWithSuggestModel).toBe(false);
   });
 

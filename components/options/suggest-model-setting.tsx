@@ -1,7 +1,9 @@
 /**
- * Options page: the switch for the learned suggestion model (issue 5). On (the default), the
- * engine worker ranks suggestions with the installed `suggest-model` bundle; off, by the Index
- * alone. The model's provenance, license and citation are listed with the other releases above.
+ * Options page: the switch for the learned suggestion model (issue 5). Off (the default), the
+ * engine worker ranks suggestions by the Index and Tabular alone; on, with the installed
+ * `suggest-model` bundle. Off by default because the model ranks like the CodiEsp annotators (see
+ * `rankWithSuggestModel` in platform/db.ts). The model's provenance, license and citation are
+ * listed with the other releases above.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { readSettings, writeSetting, type ChartsideDb } from '../../platform/db';
@@ -28,7 +30,7 @@ export function SuggestModelSetting({
       setMessage(
         value
           ? 'Saved: suggestions are ranked with the learned model.'
-          : 'Saved: suggestions are ranked by the Index alone.',
+          : 'Saved: suggestions are ranked by the Index and Tabular alone.',
       );
     } catch (e) {
       setMessage(`Not saved: ${String(e).slice(0, 160)}`);
@@ -42,12 +44,18 @@ export function SuggestModelSetting({
         <input
           type="checkbox"
           data-setting="rankWithSuggestModel"
-          checked={on ?? true}
+          checked={on ?? false}
           disabled={on === undefined}
           onChange={(e) => void save(e.currentTarget.checked)}
         />{' '}
         Rank suggestions with the learned model (CodiEsp, CC BY 4.0)
       </label>
+      <p class="meta">
+        The model ranks the way the CodiEsp annotators coded their case reports: every condition mentioned, symptoms and
+        unspecified codes included. That suits research and abstracting collections, not the Official Guidelines'
+        inpatient rules (combination codes first, symptoms integral to a diagnosis left out), so it is off unless you
+        turn it on.
+      </p>
       <p class="meta">
         {model
           ? `Installed: ${model.release}. It only re-orders and adds candidates; every code is still found and checked through the Alphabetic Index and Tabular List.`

@@ -70,7 +70,7 @@ async function install(db: ReturnType<typeof openChartsideDb>, bytes: Uint8Array
 }
 
 describe('engine worker: suggestion model', () => {
-  it('ranks by the Index alone without a model, applies the installed model, and stops when the setting is off', async () => {
+  it('ranks by the Index alone without a model or with the setting off (the default), applies the installed model when turned on', async () => {
     const db = openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
     const { api, ctx } = createEngine(db);
     await install(db, tables.cm);
@@ -83,6 +83,12 @@ describe('engine worker: suggestion model', () => {
 
     await install(db, modelBytes);
     ctx.invalidate();
+    const byDefault = await api.suggest(snapshotFromText(TEXT));
+    expect(byDefault.model).toBeUndefined();
+    expect(byDefault.notices).toContain(MODEL_OFF_NOTICE);
+    expect(ranked(byDefault)).toEqual(ranked(plain));
+
+    await writeSetting(db, 'rankWithSuggestModel', true);
     const withModel = await api.suggest(snapshotFromText(TEXT));
     const id = readBundleHeader(modelBytes).id;
     expect(withModel.model).toMatchObject({ id, corpus: 'CodiEsp train (English translations)', documents: 6 });
@@ -127,6 +133,7 @@ describe('engine worker: suggestion model', () => {
       bytes: broken.length,
       source: 'import',
     });
+    await writeSetting(db, 'rankWithSuggestModel', true);
     const r = await api.suggest(snapshotFromText(TEXT));
     expect(r.model).toBeUndefined();
     expect(r.notices).toContainEqual(

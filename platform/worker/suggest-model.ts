@@ -24,7 +24,7 @@ export type ModelChoice =
 
 /** Notice when the user turned the model off in the options page. */
 export const MODEL_OFF_NOTICE =
-  'The learned suggestion model is turned off (options page): suggestions are ranked by the Index alone';
+  'Ranked by the Index and Tabular alone; the ranking learned from the CodiEsp annotators is off (options page)';
 
 type Loaded = { model: SuggestModel; info: SuggestModelInfo } | { error: string };
 
@@ -35,14 +35,13 @@ export function suggestModelLoader(ctx: EngineContext): () => Promise<ModelChoic
     const rows = (await ctx.releases()).filter((r) => r.system === 'suggest-model');
     const row = rows.sort((a, b) => b.fiscalYear - a.fiscalYear || (a.id < b.id ? 1 : -1))[0];
     if (!row) return { notice: NO_SUGGEST_MODEL_NOTICE };
-    let enabled = true;
-    let settingProblem: string | undefined;
+    let enabled = false;
     try {
       enabled = (await readSettings(ctx.db)).rankWithSuggestModel;
     } catch (error) {
       if (!(error instanceof StoredRowError)) throw error;
-      // A broken settings row must not stop suggestions: the default (on) applies and the user is told.
-      settingProblem = `${error.message} (the learned model stays on)`;
+      // A broken settings row must not stop suggestions: the default (off) applies and the user is told.
+      return { notice: `${error.message} (the learned model stays off). ${MODEL_OFF_NOTICE}` };
     }
     if (!enabled) return { notice: MODEL_OFF_NOTICE };
     const key = `${row.id}:${row.sha256}`;
@@ -63,6 +62,6 @@ export function suggestModelLoader(ctx: EngineContext): () => Promise<ModelChoic
       return {
         notice: `The suggestion model was refused (${loaded.error}); suggestions are ranked by the Index alone. Reinstall the extension or import a model bundle built by this version.`,
       };
-    return { ...loaded, ...(settingProblem ? { notice: settingProblem } : {}) };
+    return loaded;
   };
 }
