@@ -97,6 +97,14 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['pancreatectomy', 'pancreas'],
   ['hepatectomy', 'liver'],
   ['esophagectomy', 'esophagus'],
+  // Examination of the ocular fundus is the PCS root operation Inspection of the eye (Index:
+  // "Inspection > Eye"), whatever the instrument.
+  ['eye fundus', 'inspection'],
+  ['funduscopic', 'inspection eye'],
+  ['funduscopy', 'inspection eye'],
+  ['fundoscopy', 'inspection eye'],
+  ['fundoscopic', 'inspection eye'],
+  ['ophthalmoscopy', 'inspection eye'],
   // Compound regions -> the regions of combined body-part labels ("Chest and Abdomen", "Abdomen and Pelvis").
   ['thoracoabdominal', 'chest abdomen'],
   ['thoraco abdominal', 'chest abdomen'],
