@@ -105,6 +105,11 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['fundoscopy', 'inspection eye'],
   ['fundoscopic', 'inspection eye'],
   ['ophthalmoscopy', 'inspection eye'],
+  // A rectal examination is the external Inspection of the lower intestinal tract (PCS Index:
+  // "Inspection > Intestinal Tract > Lower"; the finger is an external approach).
+  ['rectal examination', 'inspection lower intestinal tract external'],
+  ['rectal exam', 'inspection lower intestinal tract external'],
+  ['digital rectal', 'inspection lower intestinal tract external'],
   // Compound regions -> the regions of combined body-part labels ("Chest and Abdomen", "Abdomen and Pelvis").
   ['thoracoabdominal', 'chest abdomen'],
   ['thoraco abdominal', 'chest abdomen'],
