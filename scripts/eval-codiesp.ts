@@ -1,12 +1,15 @@
 /**
- * `npm run eval:codiesp -- --split dev [--model cache] [--no-calibration] [--no-learned] [--limit N] [--dump file.tsv]`
+ * `npm run eval:codiesp -- --split dev [--model cache] [--no-rerank] [--no-calibration] [--no-learned]
+ *  [--limit N] [--dump file.tsv] [--save-model file.json]`
  *
  * Evaluates the suggestion engine on the CodiEsp corpus (English translations of the clinical
  * cases; gold ICD-10-CM "D" and ICD-10-PCS "P" codes, FY2018). Corpus: Miranda-Escalada A.,
  * Gonzalez-Agirre A., Armengol-Estapé J., Krallinger M., "Overview of automatic clinical coding:
  * annotations, guidelines, and solutions for non-English clinical cases at CodiEsp track of CLEF
- * eHealth 2020", CEUR-WS Vol-2696, paper 263; data CC BY 4.0. Looked for in $CODIESP_DIR, else
- * ../shared/eval/codiesp.
+ * eHealth 2020", CEUR-WS Vol-2696, paper 263; data CC BY 4.0. The evaluated split is read from
+ * $CODIESP_DIR (another collection with the same layout: `<split>/text_files_en/*.txt`,
+ * `<split>/<split>D.tsv`, `<split>/<split>P.tsv`), else ../shared/eval/codiesp; the model is
+ * trained on that collection's `train/` split, or on ../shared/eval/codiesp/train when it has none.
  *
  * Metrics: MAP as in the official CodiEsp script (see engine/suggest/eval-metrics.ts), plus
  * micro P/R/F1 of the codes at or above the side panel's display threshold, at code level and at
@@ -17,19 +20,22 @@
  * FY2021) is compared through its nearest FY2018 ancestor (N18.3); the FY2018 code list is read
  * from the official FY2018 GEMs file (../shared/codesets/gems/FY2018/Dxgem_2018.zip).
  *
- * CodiEsp annotators coded every condition mentioned, negated ones included, so the engine runs
- * with `excluded: 'demote'` (excluded findings kept, score x0.8, the factor chosen on a train
- * hold-out: 0.2 / 0.5 / 0.8 gave diagnosis MAP 0.424 / 0.441 / 0.450) rather than the coding default `drop`;
- * and CodiEsp lists general codes beside specific ones, so a match inside a more specific one keeps
- * x0.9 of its score (engine default 0.3; hold-out 0.3 / 0.6 / 0.9 / 1.0: 0.450 / 0.466 / 0.485 /
- * 0.485). Calibration: score x (0.2 + train precision of the code) (hold-out base 0.1 / 0.2 / 0.35 /
- * 0.6). Knobs for tuning on `--split train-holdout`: DEMOTE_WEIGHT, DOMINATED_WEIGHT, CAL_BASE,
- * LEARN_WEIGHT, LEARN_MIN_P, LEARN_MIN_SUPPORT. Calibration (on unless --no-calibration): per-code precision of the engine measured on
- * the TRAIN split blends into the score. Learned associations (on unless --no-learned): word ->
- * code associations trained on the TRAIN split's texts and gold codes add candidates (see
- * engine/suggest/learned.ts). The dev split is never used for fitting.
+ * What runs (default): the collection's conventions (CODIESP_FIT_OPTIONS: negated findings kept at
+ * x0.8, general codes beside specific ones at x0.9; factors chosen on a train hold-out), and the
+ * suggestion model (engine/suggest/model.ts) trained on the TRAIN split in-process: word->code
+ * associations add candidates, then boosted trees re-rank every candidate from cross-fitted
+ * features (engine score and evidence context, associations, the engine's per-code precision on
+ * train, gold-code frequencies, votes of the 10 nearest train documents). The model is evaluated
+ * through its encoded form, as the bundle ships it; `--model cache` scores the built bundle itself.
+ * The dev split is never used for fitting. Ablations: `--no-rerank` (associations + calibration,
+ * score x (0.2 + train precision)), `--no-learned --no-calibration` (the Index/Tabular engine
+ * alone, what the extension ranks with by default), RERANKER=linear (logistic regression instead
+ * of trees). Knobs for tuning on `--split train-holdout` (fit on 400 train documents, score the
+ * other 100): DEMOTE_WEIGHT, DOMINATED_WEIGHT, CAL_BASE, LEARN_WEIGHT, LEARN_MIN_P,
+ * LEARN_MIN_SUPPORT, LEARN_PER_FEATURE.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSuggestTables } from '../cli/commands/suggest';
 import { FsReleaseSource } from '../codesets/node/fs-source';
 import { findCodesetsSource } from '../codesets/node/source';
@@ -42,6 +48,12 @@ import {
 import {
   fy2018CmCodes as readFy2018CmCodes,
   FY2018_GEMS_PATH,
+  CODIESP_CITATION,
+  CODIESP_CORPUS,
+  CODIESP_FIT_OPTIONS,
+  CODIESP_GOLD_YEAR,
+  CODIESP_LICENSE,
+  codiespSplitFiles,
   readCodiespSplit,
   toCodiespCm,
 } from '../codesets/suggest-model/codiesp';
@@ -67,9 +79,22 @@ function arg(name: string): string | undefined {
 }
 
 // Corpus reading and the FY2018 gold form are shared with the model build (codesets/suggest-model/codiesp.ts).
-function corpusDir(): string {
-  const dir = findCodiespCorpus();
-  if (!dir) throw new Error(missingCorpusMessage(codiespCandidates()));
+/**
+ * Folder a split is read from. The evaluated split comes from $CODIESP_DIR when it is set (never
+ * silently from another collection); the training split may come from the next candidate
+ * (../shared/eval/codiesp) when the evaluated collection has none, and the run says so.
+ */
+function corpusDir(split: Exclude<Split, 'train-holdout'>): string {
+  const candidates = codiespCandidates();
+  const has = (dir: string): boolean => existsSync(join(dir, codiespSplitFiles(split).textDir));
+  if (split !== 'train' && process.env.CODIESP_DIR) {
+    const dir = candidates[0]!;
+    if (!has(dir)) throw new Error(`CODIESP_DIR=${dir} has no ${codiespSplitFiles(split).textDir} folder`);
+    return dir;
+  }
+  const dir = split === 'train' ? findCodiespCorpus() : candidates.find(has);
+  if (!dir) throw new Error(missingCorpusMessage(candidates));
+  if (dir !== candidates[0]) process.stderr.write(`note: the ${split} split is read from ${dir}\n`);
   return dir;
 }
 
@@ -79,7 +104,7 @@ interface SplitData {
 }
 
 function loadSplit(split: Exclude<Split, 'train-holdout'>): SplitData {
-  return readCodiespSplit(new FsReleaseSource(corpusDir()), split);
+  return readCodiespSplit(new FsReleaseSource(corpusDir(split)), split);
 }
 
 /** FY2018 ICD-10-CM codes (undotted, upper case) from the official FY2018 GEMs file. */
@@ -164,6 +189,7 @@ async function main(): Promise<void> {
   if (!['train', 'dev', 'test', 'train-holdout'].includes(split))
     throw new Error('--split must be train, dev, test or train-holdout');
   const calibrate = !process.argv.includes('--no-calibration');
+  if (split !== 'train-holdout') corpusDir(split); // a missing split fails before any training
   const limit = arg('limit') ? Number(arg('limit')) : undefined;
   const tables = await loadSuggestTables();
   for (const n of tables.notices) process.stderr.write(`note: ${n}\n`);
@@ -173,12 +199,11 @@ async function main(): Promise<void> {
     `lexicon: ${suggester.lexicon.entries.length} entries in ${(performance.now() - t0).toFixed(0)} ms\n`,
   );
   const fy2018 = fy2018CmCodes();
+  // The collection's conventions, the same options the built model was fitted with (knobs for tuning).
   const base: SuggestOptions = {
-    setting: 'inpatient',
-    excluded: 'demote',
-    limit: 60,
-    demoteWeight: process.env.DEMOTE_WEIGHT ? Number(process.env.DEMOTE_WEIGHT) : 0.8,
-    dominatedWeight: process.env.DOMINATED_WEIGHT ? Number(process.env.DOMINATED_WEIGHT) : 0.9,
+    ...CODIESP_FIT_OPTIONS,
+    ...(process.env.DEMOTE_WEIGHT ? { demoteWeight: Number(process.env.DEMOTE_WEIGHT) } : {}),
+    ...(process.env.DOMINATED_WEIGHT ? { dominatedWeight: Number(process.env.DOMINATED_WEIGHT) } : {}),
   };
 
   const useLearned = !process.argv.includes('--no-learned') && split !== 'train';
@@ -209,11 +234,11 @@ async function main(): Promise<void> {
       suggester,
       goldForm: (s) => (s.system === 'cm' ? toCodiespCm(s.code, fy2018) : s.code.toLowerCase()),
       provenance: {
-        corpus: 'CodiEsp train',
-        license: 'CC BY 4.0',
-        citation: '',
+        corpus: CODIESP_CORPUS,
+        license: CODIESP_LICENSE,
+        citation: CODIESP_CITATION,
         documents: docs.length,
-        goldCodeYear: 2018,
+        goldCodeYear: CODIESP_GOLD_YEAR,
         files: [],
       },
       suggestOptions: base,
@@ -270,7 +295,7 @@ async function main(): Promise<void> {
   );
   const ms = [...r.ms].sort((a, b) => a - b);
   process.stdout.write(
-    `CodiEsp ${split} (English), ${data.texts.size} documents, calibration ${calibrate && split !== 'train' ? 'fitted on train' : 'off'}, learned associations ${useLearned ? 'trained on train' : 'off'}, display threshold ${DISPLAY_THRESHOLD}\n`,
+    `CodiEsp ${split} (English), ${data.texts.size} documents, calibration ${calibrate && split !== 'train' ? 'fitted on train' : 'off'}, learned associations ${useLearned ? 'trained on train' : 'off'}, re-ranker ${rerankWith ? `${rerankWith.rerank.kind} (${fromCache ? 'built bundle' : 'trained on train'})` : 'off'}, display threshold ${DISPLAY_THRESHOLD}\n`,
   );
   const dx = report('diagnoses', r.D, data.gold.D, data.texts.keys(), 3);
   const px = report('procedures', r.P, data.gold.P, data.texts.keys(), 4);
