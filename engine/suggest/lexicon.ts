@@ -354,6 +354,10 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     if (!d.code || d.req.length === 0) continue;
     // Rarest key first: it anchors the entry and, checked first, rejects most candidates at once.
     d.req.sort((a, b) => (keyFreq.get(a) ?? 0) - (keyFreq.get(b) ?? 0));
+    // A behaviour key (#neo:...) second: a sentence without a histology word then skips the
+    // Neoplasm Table rows of its site words at the second-key lookup, without placing them.
+    const synthetic = d.req.findIndex((k, i) => i > 1 && k.startsWith('#'));
+    if (synthetic > 1) d.req.splice(1, 0, d.req.splice(synthetic, 1)[0]!);
     const anchor = d.req[0]!;
     const idx = entries.length;
     entries.push({
