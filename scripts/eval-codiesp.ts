@@ -55,7 +55,10 @@ import {
   CODIESP_LICENSE,
   codiespSplitFiles,
   readCodiespSplit,
+  cmNotation,
+  codiespGoldForm,
   toCodiespCm,
+  type CmNotation,
 } from '../codesets/suggest-model/codiesp';
 import { Suggester, DISPLAY_THRESHOLD, type SuggestOptions, type SuggestResult } from '../engine/suggest';
 import {
@@ -121,6 +124,7 @@ function run(
   suggest: (text: string) => SuggestResult,
   data: SplitData,
   fy2018: Set<string>,
+  notation: CmNotation,
 ): { D: Map<string, Ranked[]>; P: Map<string, Ranked[]>; ms: number[] } {
   const D = new Map<string, Ranked[]>();
   const P = new Map<string, Ranked[]>();
@@ -132,7 +136,7 @@ function run(
     const dx: Ranked[] = [];
     const seen = new Set<string>();
     for (const s of r.diagnoses) {
-      const c = toCodiespCm(s.code, fy2018);
+      const c = toCodiespCm(s.code, fy2018, notation);
       if (seen.has(c)) continue;
       seen.add(c);
       dx.push({ code: c, score: s.score });
@@ -199,6 +203,11 @@ async function main(): Promise<void> {
     `lexicon: ${suggester.lexicon.entries.length} entries in ${(performance.now() - t0).toFixed(0)} ms\n`,
   );
   const fy2018 = fy2018CmCodes();
+  // How the collection writes codes (e.g. no encounter 7th character), learned from its train gold.
+  const notation = cmNotation([...loadSplit('train').gold.D.values()].flatMap((s) => [...s]));
+  process.stderr.write(
+    `notation: the collection ${notation.encounterCharacter ? 'writes' : 'does not write'} the encounter 7th character of injury and external-cause codes\n`,
+  );
   // The collection's conventions, the same options the built model was fitted with (knobs for tuning).
   const base: SuggestOptions = {
     ...CODIESP_FIT_OPTIONS,
@@ -232,7 +241,7 @@ async function main(): Promise<void> {
     }));
     const model = trainSuggestModel(docs, {
       suggester,
-      goldForm: (s) => (s.system === 'cm' ? toCodiespCm(s.code, fy2018) : s.code.toLowerCase()),
+      goldForm: codiespGoldForm(fy2018, notation),
       provenance: {
         corpus: CODIESP_CORPUS,
         license: CODIESP_LICENSE,
@@ -292,6 +301,7 @@ async function main(): Promise<void> {
     (text) => (rerankWith ? suggestWithModel(suggester, text, rerankWith, base) : suggester.suggest(text, options)),
     data,
     fy2018,
+    notation,
   );
   const ms = [...r.ms].sort((a, b) => a - b);
   process.stdout.write(

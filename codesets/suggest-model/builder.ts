@@ -42,6 +42,7 @@ import {
   CODIESP_FIT_OPTIONS,
   CODIESP_GOLD_YEAR,
   CODIESP_LICENSE,
+  cmNotation,
   codiespGoldForm,
   codiespSplitFiles,
   codiespTrainingDocuments,
@@ -52,7 +53,7 @@ import {
 } from './codiesp';
 
 /** Bump when this builder's output changes for the same inputs and the same {@link SUGGEST_MODEL_VERSION}. */
-export const SUGGEST_MODEL_BUILDER_VERSION = 1;
+export const SUGGEST_MODEL_BUILDER_VERSION = 2;
 
 /** Where the builder finds each input inside its source. */
 export const SUGGEST_MODEL_LAYOUT = {
@@ -161,7 +162,7 @@ export function buildSuggestModelBundle(source: ReleaseSource): BuiltBundle {
   const suggestOptions: SuggestOptions = { ...CODIESP_FIT_OPTIONS };
   const model = trainSuggestModel(docs, {
     suggester,
-    goldForm: codiespGoldForm(fy2018),
+    goldForm: codiespGoldForm(fy2018, cmNotation([...data.gold.D.values()].flatMap((s) => [...s]))),
     provenance: {
       corpus: CODIESP_CORPUS,
       license: CODIESP_LICENSE,

@@ -160,16 +160,48 @@ export function fy2018CmCodes(gems: ReleaseFile): Set<string> {
 }
 
 /**
- * Dotted lower-case CodiEsp form of a suggested CM code, mapped to FY2018: a code that does not
- * exist in FY2018 (e.g. N18.32, created FY2021) becomes its nearest FY2018 ancestor (n18.3).
+ * How a collection writes ICD-10-CM codes, learned from its training gold: whether it writes the
+ * 7th character of injury and external-cause codes (chapters 19-20, S/T/V-Y: the encounter,
+ * A/D/S), and which codes it uses. CodiEsp's annotators do not (`t14.90`, `w19.xxx`, `t81.4xx`
+ * for T14.90XA, W19.XXXA, T81.4XXA) while they keep the 7th character elsewhere (`r40.2421`).
  */
-export function toCodiespCm(code: string, fy2018: ReadonlySet<string>): string {
+export interface CmNotation {
+  encounterCharacter: boolean;
+  /** Gold codes as written (dotted, lower case). */
+  gold: ReadonlySet<string>;
+}
+
+const ENCOUNTER_CHAPTERS = /^[STVWXY]/;
+
+/** Learns the {@link CmNotation} of a collection from its gold ICD-10-CM codes. */
+export function cmNotation(gold: Iterable<string>): CmNotation {
+  const codes = new Set([...gold].map((c) => c.toLowerCase()));
+  const encounterCharacter = [...codes].some(
+    (c) => ENCOUNTER_CHAPTERS.test(c.toUpperCase()) && normalizeCode(c).length === 7,
+  );
+  return { encounterCharacter, gold: codes };
+}
+
+/**
+ * Dotted lower-case CodiEsp form of a suggested CM code, mapped to FY2018: a code that does not
+ * exist in FY2018 (e.g. N18.32, created FY2021) becomes its nearest FY2018 ancestor (n18.3). With
+ * a `notation` that writes no encounter character, an injury or external-cause code loses it, and
+ * its trailing placeholders too when the collection writes the code without them (T14.90XA ->
+ * t14.90, but W19.XXXA -> w19.xxx).
+ */
+export function toCodiespCm(code: string, fy2018: ReadonlySet<string>, notation?: CmNotation): string {
   let c = normalizeCode(code);
   while (c.length > 3 && !fy2018.has(c)) c = c.slice(0, -1);
-  return (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c).toLowerCase();
+  const dotted = (x: string): string => (x.length > 3 ? `${x.slice(0, 3)}.${x.slice(3)}` : x).toLowerCase();
+  if (notation && !notation.encounterCharacter && c.length === 7 && ENCOUNTER_CHAPTERS.test(c)) {
+    c = c.slice(0, 6);
+    const bare = c.replace(/X+$/, '');
+    if (bare !== c && notation.gold.has(dotted(bare))) c = bare;
+  }
+  return dotted(c);
 }
 
 /** How a suggestion is written in CodiEsp's gold lists (the `goldForm` of `trainSuggestModel`). */
-export function codiespGoldForm(fy2018: ReadonlySet<string>): GoldForm {
-  return (s) => (s.system === 'cm' ? toCodiespCm(s.code, fy2018) : s.code.toLowerCase());
+export function codiespGoldForm(fy2018: ReadonlySet<string>, notation?: CmNotation): GoldForm {
+  return (s) => (s.system === 'cm' ? toCodiespCm(s.code, fy2018, notation) : s.code.toLowerCase());
 }
