@@ -221,7 +221,9 @@ async function main(): Promise<void> {
   if (arg('model') !== undefined && !fromCache) throw new Error('--model takes "cache" (default: train in-process)');
   let options = base;
   const holdout = split === 'train-holdout';
-  const train = split !== 'train' && (calibrate || useLearned) && !fromCache ? loadSplit('train') : undefined;
+  // The hold-out split is cut from train, so train is read for it even when nothing is fitted.
+  const train =
+    split !== 'train' && (((calibrate || useLearned) && !fromCache) || holdout) ? loadSplit('train') : undefined;
   const heldOut = new Map<string, string>();
   if (train && holdout) {
     for (const k of [...train.texts.keys()].slice(400)) {
