@@ -221,6 +221,9 @@ const HISTORY_KEY = keyOf('history');
 /** Key of its "family" subterm (Z80-Z84). */
 const FAMILY_KEY = keyOf('family');
 
+/** Words denying the word that follows them (the gap between two kept words of a sentence). */
+const WITHOUT_BEFORE = /(?:^|[^a-z])(?:without|no|not|w\/o)\s+(?:any\s+|evidence\s+of\s+)?$/i;
+
 /** Weight of a learned association's probability as a mention score. */
 const LEARNED_WEIGHT = 0.3;
 
@@ -261,6 +264,8 @@ export class Suggester {
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
+  /** Entry -> keys after "with" / "without" in its path (lexicon lifetime). */
+  private readonly connectiveCache = new WeakMap<LexEntry, { present: string[]; absent: string[] }>();
 
   constructor(
     private readonly cm: CmTable,
@@ -375,9 +380,11 @@ export class Suggester {
           const e = lex.entries[idx]!;
           const m = this.place(e, sk, si);
           if (!m) continue;
+          if (!this.presenceAgrees(e, sk)) continue;
           if (e.withKeys.length > 0) {
             const here =
-              e.withKeys.every((k) => sk.positions.has(k)) && this.place(this.withEntry(e), sk, si) !== undefined;
+              e.withKeys.every((k) => sk.positions.get(k)?.some((p) => !this.withoutBefore(sk, p))) &&
+              this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
             if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si))) continue;
             m.combination = true;
@@ -412,6 +419,53 @@ export class Suggester {
       m.dominated = dominated;
     }
     return found;
+  }
+
+  /**
+   * `false` when the chart says the opposite of an entry's "with X" / "without X" wording:
+   * "acute cystitis without hematuria" is not Cystitis > acute > with hematuria (N30.01), and
+   * "acute cystitis with hematuria" is not the title "Acute cystitis without hematuria" (N30.00).
+   * ("with" and "without" are stopwords, so the keys alone cannot tell them apart.)
+   */
+  private presenceAgrees(e: LexEntry, sk: SentenceKeys): boolean {
+    const { present, absent } = this.connectiveKeys(e);
+    const denied = (k: string): boolean | undefined => {
+      const ps = sk.positions.get(k);
+      return ps ? ps.every((p) => this.withoutBefore(sk, p)) : undefined;
+    };
+    for (const k of present) if (denied(k) === true) return false;
+    for (const k of absent) if (denied(k) === false) return false;
+    return true;
+  }
+
+  /** Keys an entry's path puts after "with" (present) and after "without" (absent); cached per entry. */
+  private connectiveKeys(e: LexEntry): { present: string[]; absent: string[] } {
+    let c = this.connectiveCache.get(e);
+    if (!c) {
+      c = { present: [], absent: [] };
+      let mode: 'present' | 'absent' | undefined;
+      for (const segment of e.path.split(' > ')) {
+        for (const part of segment.split(/\b(with|without)\b/i)) {
+          const w = part.trim().toLowerCase();
+          if (w === 'with') mode = 'present';
+          else if (w === 'without') mode = 'absent';
+          else if (mode && w) c[mode].push(...phraseKeys(w).filter((k) => e.req.includes(k)));
+        }
+      }
+      this.connectiveCache.set(e, c);
+    }
+    return c;
+  }
+
+  /**
+   * `true` when the words just before token `p` (back over two kept words, which may be the
+   * denying word itself) deny it: "without hematuria", "no evidence of hematuria", "w/o hematuria".
+   */
+  private withoutBefore(sk: SentenceKeys, p: number): boolean {
+    const t = sk.tokens[p];
+    if (!t) return false;
+    const from = p > 1 ? sk.tokens[p - 2]!.end : Math.max(0, t.start - 24);
+    return WITHOUT_BEFORE.test(this.call.text.slice(from, t.start));
   }
 
   /** `e` with its `with` keys required in the sentence too (one object per entry, not one per match). */
@@ -499,7 +553,7 @@ export class Suggester {
       if (rarest)
         for (const sj of rarest) {
           const sk = call.keys[sj]!;
-          if (!withKeys.every((k) => sk.positions.has(k))) continue;
+          if (!withKeys.every((k) => sk.positions.get(k)?.some((p) => !this.withoutBefore(sk, p)))) continue;
           if (!this.sentenceLive(sj)) continue;
           firstTwo.push(sj);
           if (firstTwo.length === 2) break;
