@@ -371,20 +371,31 @@ export class Suggester {
   private matchSentence(sk: SentenceKeys, si: number, keySentences: Map<string, number[]>): Match[] {
     const found: Match[] = [];
     const lex = this.lexicon;
+    const groups: number[][] = [];
     for (const key of sk.positions.keys()) {
       const bysecond = lex.byAnchor.get(key);
       if (!bysecond) continue;
-      for (const [k2, list] of bysecond) {
-        if (k2 !== '' && !sk.positions.has(k2)) continue;
+      // The entry groups whose second key the sentence holds: walk whichever side is smaller
+      // (a frequent anchor such as a Neoplasm Table site has hundreds of second keys).
+      groups.length = 0;
+      const single = bysecond.get('');
+      if (single) groups.push(single);
+      if (bysecond.size <= sk.positions.size) {
+        for (const [k2, list] of bysecond) if (k2 !== '' && sk.positions.has(k2)) groups.push(list);
+      } else {
+        for (const k2 of sk.positions.keys()) {
+          const list = k2 === '' ? undefined : bysecond.get(k2);
+          if (list) groups.push(list);
+        }
+      }
+      for (const list of groups) {
         for (const idx of list) {
           const e = lex.entries[idx]!;
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
           if (e.withKeys.length > 0) {
-            const here =
-              e.withKeys.every((k) => sk.positions.get(k)?.some((p) => !this.withoutBefore(sk, p))) &&
-              this.place(this.withEntry(e), sk, si) !== undefined;
+            const here = this.allAffirmed(sk, e.withKeys) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
             if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si))) continue;
             m.combination = true;
@@ -429,13 +440,23 @@ export class Suggester {
    */
   private presenceAgrees(e: LexEntry, sk: SentenceKeys): boolean {
     const { present, absent } = this.connectiveKeys(e);
-    const denied = (k: string): boolean | undefined => {
-      const ps = sk.positions.get(k);
-      return ps ? ps.every((p) => this.withoutBefore(sk, p)) : undefined;
-    };
-    for (const k of present) if (denied(k) === true) return false;
-    for (const k of absent) if (denied(k) === false) return false;
+    for (const k of present) if (sk.positions.has(k) && !this.affirmed(sk, k)) return false;
+    for (const k of absent) if (this.affirmed(sk, k)) return false;
     return true;
+  }
+
+  /** {@link affirmed} for every key. */
+  private allAffirmed(sk: SentenceKeys, keys: readonly string[]): boolean {
+    for (const k of keys) if (!this.affirmed(sk, k)) return false;
+    return true;
+  }
+
+  /** `true` when the sentence holds key `k` at least once without a denying word before it. */
+  private affirmed(sk: SentenceKeys, k: string): boolean {
+    const ps = sk.positions.get(k);
+    if (!ps) return false;
+    for (const p of ps) if (!this.withoutBefore(sk, p)) return true;
+    return false;
   }
 
   /** Keys an entry's path puts after "with" (present) and after "without" (absent); cached per entry. */
@@ -503,7 +524,10 @@ export class Suggester {
       }
       if (!ok) continue;
       // A number (stage 3, type 2) counts only next to another word of the entry.
-      if (e.req.some((k, i) => startsWithDigit(k) && !nearAnother(positions, i))) continue;
+      let loneNumber = false;
+      for (let i = 0; i < e.req.length && !loneNumber; i++)
+        loneNumber = startsWithDigit(e.req[i]!) && !nearAnother(positions, i);
+      if (loneNumber) continue;
       let lo = positions[0]!;
       let hi = lo;
       for (const p of positions) {
@@ -553,7 +577,7 @@ export class Suggester {
       if (rarest)
         for (const sj of rarest) {
           const sk = call.keys[sj]!;
-          if (!withKeys.every((k) => sk.positions.get(k)?.some((p) => !this.withoutBefore(sk, p)))) continue;
+          if (!this.allAffirmed(sk, withKeys)) continue;
           if (!this.sentenceLive(sj)) continue;
           firstTwo.push(sj);
           if (firstTwo.length === 2) break;
