@@ -812,6 +812,7 @@ export class Suggester {
     excluded: 'drop' | 'demote',
   ): Mention[] {
     const out: Mention[] = [];
+    const contexts = new Map<number, FindingContext>();
     const resolved = new Map<string, { code: string; system: 'cm' | 'pcs'; partial: boolean } | null>();
     const resolve = (
       code: string,
@@ -844,7 +845,9 @@ export class Suggester {
           for (const as of assoc) {
             const r = resolve(as.code, as.system);
             if (!r) continue;
-            const ctx = findingContext(text, { start, end }, a);
+            // One context per word: a word and the pair it starts share their negation and section.
+            let ctx = contexts.get(start);
+            if (!ctx) contexts.set(start, (ctx = findingContext(text, { start, end }, a)));
             const flags: SuggestionFlag[] = [];
             let score = as.p * weight;
             let drop = false;
