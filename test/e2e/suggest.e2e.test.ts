@@ -13,7 +13,10 @@ import {
   watchChartSnapshots,
   type ExtensionBrowser,
 } from './support/browser';
-import { EHR_FIXTURES } from './support/paths';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_INDEX_PATH, parsePackageIndex } from '../../platform/install/package-index';
+import { CHROME_BUILD, EHR_FIXTURES } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 /** Waits for `fn` in the panel; on time-out fails with what the panel shows. */
@@ -106,6 +109,78 @@ describe('suggestions in the side panel', () => {
         document.querySelector('#panel-suggest [data-code="E87.1"]') !== null,
     );
     expect((await codesIn(panel, 'diagnoses')).some((c) => c.startsWith('I26'))).toBe(false);
+    expect(errors).toEqual([]);
+  });
+  it('ranks with the learned model only after the user turns it on in the options page', async () => {
+    const dir = process.env.CHARTSIDE_E2E_EXTENSION ?? CHROME_BUILD;
+    const packaged = parsePackageIndex(readFileSync(join(dir, PACKAGE_INDEX_PATH), 'utf8'));
+    const model = packaged.bundles.find((b) => b.id.startsWith('suggest-model-'));
+    const paste = async (note: string): Promise<void> => {
+      await panel.bringToFront();
+      await panel.$eval(
+        '#panel-suggest #suggest-paste',
+        (box, text) => {
+          const t = box as HTMLTextAreaElement;
+          t.value = text;
+          t.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        note,
+      );
+      await panel.click('#panel-suggest .paste-box button[type="submit"]');
+    };
+    const shows = async (what: string, text: string): Promise<void> => {
+      try {
+        await panel.waitForFunction(
+          (t: string) => document.querySelector('#panel-suggest')?.textContent?.includes(t) === true,
+          { polling: 'mutation', timeout: 60_000 },
+          text,
+        );
+      } catch (error) {
+        const shown = await panel.$eval('#panel-suggest', (e) => e.textContent?.slice(0, 3000) ?? '');
+        throw new Error(`${what}: "${text}" not seen within 60 s. The panel shows:\n${shown}`, { cause: error });
+      }
+    };
+
+    // Off by default: the Index and Tabular rank, and the panel says the learned ranking is off.
+    await paste('Fictional patient Ada Sample. ASSESSMENT: Essential hypertension.');
+    await shows(
+      'the Index-alone notice',
+      model ? 'the ranking learned from the CodiEsp annotators is off' : 'No suggestion model installed',
+    );
+    expect(await panel.$eval('#panel-suggest', (e) => e.textContent ?? '')).not.toContain(
+      'Ranked with suggestion model',
+    );
+
+    // The options page switch, then the next suggestions are ranked by the model and name it.
+    const options = await chartside.browser.newPage();
+    await options.goto(`${chartside.extensionOrigin}options.html`, { waitUntil: 'domcontentloaded' });
+    const box = 'input[data-setting="rankWithSuggestModel"]';
+    await options.waitForSelector(`${box}:not([disabled])`);
+    expect(await options.$eval(box, (e) => e.checked)).toBe(false);
+    if (!model) {
+      expect(await options.$eval('body', (e) => e.textContent ?? '')).toContain('No suggestion model is installed');
+      await options.close();
+      return;
+    }
+    await options.click(box);
+    await options.waitForFunction(() =>
+      document.body.textContent?.includes('Saved: suggestions are ranked with the learned model.'),
+    );
+    await paste('Fictional patient Ada Sample. ASSESSMENT: Essential hypertension. Type 2 diabetes.');
+    await shows('the model named on the releases line', `Ranked with suggestion model`);
+    expect(await panel.$eval('#panel-suggest', (e) => e.textContent ?? '')).toContain(model.id);
+    expect(await codesIn(panel, 'diagnoses')).toContain('I10');
+
+    // Turned off again, the Index ranks alone again. (A click needs the page in front: a
+    // background tab gets no animation frame to scroll the box into view.)
+    await options.bringToFront();
+    await options.click(box);
+    await options.waitForFunction(() =>
+      document.body.textContent?.includes('Saved: suggestions are ranked by the Index and Tabular alone.'),
+    );
+    await options.close();
+    await paste('Fictional patient Ada Sample. ASSESSMENT: Essential hypertension.');
+    await shows('the Index-alone notice again', 'the ranking learned from the CodiEsp annotators is off');
     expect(errors).toEqual([]);
   });
 });
