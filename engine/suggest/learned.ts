@@ -5,9 +5,10 @@
  *
  * This complements the Index lexicon with a collection's own conventions (which symptoms its
  * annotators code, its wording) and is only as good as the collection: it is an option of
- * {@link Suggester.suggest}, never a source of codes on its own in the product, and every code it
- * proposes is still checked against the tables. Trained at run time; nothing learned is stored
- * in the repository.
+ * {@link Suggester.suggest} (part of the suggestion model, model.ts, which the user turns on),
+ * each code it proposes carries the words that triggered it as evidence and is checked against
+ * the year's tables. Trained at build time into the `suggest-model` bundle (.cache, never
+ * committed) and by the evaluation.
  */
 import { analyzeText, type TextAnalysis } from '../text';
 import { sentenceKeys } from './tokens';

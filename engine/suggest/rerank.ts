@@ -307,8 +307,8 @@ export function fitLogistic(X: readonly number[][], y: readonly number[], option
 
 /**
  * Re-scores and re-sorts a result: each suggestion's score becomes the model's probability that
- * the code is assigned. Evidence, flags and notes are kept; the engine's score is kept in a note
- * only as the first feature (the panel shows the new score).
+ * the code is assigned. Evidence, flags, notes and paths are kept; the engine's own score is the
+ * first feature of that probability.
  *
  * @example rerankResult(suggester.suggest(text, { learned }), text, model, tables)
  */
