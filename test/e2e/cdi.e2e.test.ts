@@ -14,6 +14,7 @@ import {
   launchWithExtension,
   openSidePanel,
   waitForSidePanelReady,
+  waitInPanel,
   watchChartSnapshots,
   type ExtensionBrowser,
 } from './support/browser';
@@ -37,16 +38,6 @@ const GAP_CHART = `<!doctype html>
 <ol><li>Community-acquired pneumonia: continue ceftriaxone and azithromycin IV, day 3.</li>
 <li>Fluid restriction 1.2 L daily; repeat BMP in the morning. Hold lisinopril; IV fluid bolus 500 mL given.</li></ol>
 </article></body></html>`;
-
-/** Waits for `fn` in the panel; on time-out fails with what the panel shows (never a bare time-out). */
-async function waitInPanel(panel: Page, what: string, fn: () => boolean): Promise<void> {
-  try {
-    await panel.waitForFunction(fn, { polling: 'mutation', timeout: 30_000 });
-  } catch (error) {
-    const shown = await panel.evaluate(() => document.body.innerText.slice(0, 4000)).catch(() => '(panel gone)');
-    throw new Error(`${what}: not seen within 30 s. The panel shows:\n${shown}`, { cause: error });
-  }
-}
 
 async function openCdiTab(panel: Page): Promise<void> {
   await panel.bringToFront();

@@ -11,9 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePackageIndex, PACKAGE_INDEX_PATH } from '../../platform/install/package-index';
 import { launchWithExtension, openSidePanel, waitForSidePanelReady, type ExtensionBrowser } from './support/browser';
-import { CHROME_BUILD, ROOT } from './support/paths';
-
-const EXTENSION_DIR = process.env.CHARTSIDE_E2E_EXTENSION ?? CHROME_BUILD;
+import { E2E_EXTENSION as EXTENSION_DIR, ROOT } from './support/paths';
 
 /**
  * Serious and critical axe-core violations on a page, as `rule: target` lines. `exclude` leaves

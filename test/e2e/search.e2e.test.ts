@@ -7,17 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openSidePanel, waitForSidePanelReady, type ExtensionBrowser } from './support/browser';
-
-/** Waits for `fn(arg)` in the panel; on time-out fails with what the panel shows. */
-async function waitInPanel(panel: Page, what: string, fn: (arg: string) => boolean, arg: string, timeout = 240_000): Promise<void> {
-  try {
-    await panel.waitForFunction(fn, { polling: 'mutation', timeout }, arg);
-  } catch (error) {
-    const shown = await panel.evaluate(() => document.body.innerText.slice(0, 3000)).catch(() => '(panel gone)');
-    throw new Error(`${what}: not seen within ${timeout / 1000} s. The panel shows:\n${shown}`, { cause: error });
-  }
-}
+import { launchWithExtension, openSidePanel, waitForSidePanelReady, waitInPanel, type ExtensionBrowser } from './support/browser';
 
 async function typeQuery(panel: Page, query: string): Promise<void> {
   await panel.keyboard.press('Escape'); // back to the box / clear
@@ -37,6 +27,7 @@ async function typeQuery(panel: Page, query: string): Promise<void> {
       return status?.getAttribute('data-search-state') === 'ready' && status.getAttribute('data-query') === q;
     },
     query,
+    240_000,
   );
 }
 
@@ -49,10 +40,7 @@ describe('search in the side panel', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    // CHARTSIDE_E2E_EXTENSION: a build in another folder (CHARTSIDE_OUT_DIR), so this test can run
-    // while others use .output/.
-    const dir = process.env.CHARTSIDE_E2E_EXTENSION;
-    chartside = await launchWithExtension(dir ? { extensionDir: dir } : {});
+    chartside = await launchWithExtension();
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
     await panel.bringToFront();

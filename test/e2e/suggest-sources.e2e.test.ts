@@ -377,9 +377,7 @@ describe('suggestion sources in the side panel', () => {
   beforeAll(async () => {
     // An icon, so the browser's favicon request is not a 404 console error of the chart page.
     server = await serveFixturePages({ 'favicon.ico': '', [LONG_NOTE_PAGE]: LONG_NOTE_HTML });
-    // CHARTSIDE_E2E_EXTENSION: a build in another folder (CHARTSIDE_OUT_DIR), as in suggest.e2e.test.ts.
-    const dir = process.env.CHARTSIDE_E2E_EXTENSION;
-    chartside = await launchWithExtension(dir ? { extensionDir: dir } : {});
+    chartside = await launchWithExtension();
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
     await recordSnapshots(panel);

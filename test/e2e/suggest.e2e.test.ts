@@ -10,24 +10,15 @@ import {
   launchWithExtension,
   openSidePanel,
   waitForSidePanelReady,
+  waitInPanel,
   watchChartSnapshots,
   type ExtensionBrowser,
 } from './support/browser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_INDEX_PATH, parsePackageIndex } from '../../platform/install/package-index';
-import { CHROME_BUILD, EHR_FIXTURES } from './support/paths';
+import { E2E_EXTENSION, EHR_FIXTURES } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
-
-/** Waits for `fn` in the panel; on time-out fails with what the panel shows. */
-async function waitInPanel(panel: Page, what: string, fn: () => boolean, timeout = 60_000): Promise<void> {
-  try {
-    await panel.waitForFunction(fn, { polling: 'mutation', timeout });
-  } catch (error) {
-    const shown = await panel.evaluate(() => document.body.innerText.slice(0, 4000)).catch(() => '(panel gone)');
-    throw new Error(`${what}: not seen within ${timeout / 1000} s. The panel shows:\n${shown}`, { cause: error });
-  }
-}
 
 const codesIn = (panel: Page, group: string): Promise<string[]> =>
   panel.$$eval(`#panel-suggest [data-suggest-group="${group}"] [data-code]`, (els) =>
@@ -42,9 +33,7 @@ describe('suggestions in the side panel', () => {
 
   beforeAll(async () => {
     server = await startStaticServer(EHR_FIXTURES);
-    // CHARTSIDE_E2E_EXTENSION: a build in another folder (CHARTSIDE_OUT_DIR), as in search.e2e.test.ts.
-    const dir = process.env.CHARTSIDE_E2E_EXTENSION;
-    chartside = await launchWithExtension(dir ? { extensionDir: dir } : {});
+    chartside = await launchWithExtension();
     ({ page: panel, errors } = await openSidePanel(chartside));
     await waitForSidePanelReady(panel, errors);
   });
@@ -112,8 +101,7 @@ describe('suggestions in the side panel', () => {
     expect(errors).toEqual([]);
   });
   it('ranks with the learned model only after the user turns it on in the options page', async () => {
-    const dir = process.env.CHARTSIDE_E2E_EXTENSION ?? CHROME_BUILD;
-    const packaged = parsePackageIndex(readFileSync(join(dir, PACKAGE_INDEX_PATH), 'utf8'));
+    const packaged = parsePackageIndex(readFileSync(join(E2E_EXTENSION, PACKAGE_INDEX_PATH), 'utf8'));
     const model = packaged.bundles.find((b) => b.id.startsWith('suggest-model-'));
     const paste = async (note: string): Promise<void> => {
       await panel.bringToFront();
@@ -128,18 +116,13 @@ describe('suggestions in the side panel', () => {
       );
       await panel.click('#panel-suggest .paste-box button[type="submit"]');
     };
-    const shows = async (what: string, text: string): Promise<void> => {
-      try {
-        await panel.waitForFunction(
-          (t: string) => document.querySelector('#panel-suggest')?.textContent?.includes(t) === true,
-          { polling: 'mutation', timeout: 60_000 },
-          text,
-        );
-      } catch (error) {
-        const shown = await panel.$eval('#panel-suggest', (e) => e.textContent?.slice(0, 3000) ?? '');
-        throw new Error(`${what}: "${text}" not seen within 60 s. The panel shows:\n${shown}`, { cause: error });
-      }
-    };
+    const shows = (what: string, text: string): Promise<void> =>
+      waitInPanel(
+        panel,
+        what,
+        (t: string) => document.querySelector('#panel-suggest')?.textContent?.includes(t) === true,
+        text,
+      );
 
     // Off by default: the Index and Tabular rank, and the panel says the learned ranking is off.
     await paste('Fictional patient Ada Sample. ASSESSMENT: Essential hypertension.');

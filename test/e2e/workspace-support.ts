@@ -3,16 +3,9 @@
  * panel with the keyboard the way a coder does. Event-driven waits only (never sleeps).
  */
 import type { Page } from 'puppeteer-core';
+import { waitInPanel } from './support/browser';
 
-/** Waits for `fn` in the panel; on time-out fails with what the panel shows. */
-export async function waitInPanel<A>(panel: Page, what: string, fn: (arg: A) => unknown, arg?: A, timeoutMs = 45_000): Promise<void> {
-  try {
-    await panel.waitForFunction(fn as (arg: unknown) => unknown, { polling: 'mutation', timeout: timeoutMs }, arg);
-  } catch (error) {
-    const shown = await panel.evaluate(() => document.body.innerText.slice(0, 4000)).catch(() => '(panel gone)');
-    throw new Error(`${what}: not seen within ${timeoutMs} ms. The panel shows:\n${shown}`, { cause: error });
-  }
-}
+export { waitInPanel };
 
 /** Presses Alt+<key> in the panel. */
 export async function alt(panel: Page, key: string): Promise<void> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { recordNetwork, type NetworkRecording } from './network';
-import { CHROME_BUILD, CHROMIUM } from './paths';
+import { CHROMIUM, E2E_EXTENSION } from './paths';
 
 /** Flags for a quiet, reproducible browser: nothing phones home, nothing but the test runs. */
 export const CHROMIUM_FLAGS = [
@@ -29,7 +29,7 @@ export class E2eSetupError extends Error {
 export interface LaunchOptions {
   /** Default true. `false` opens windows (needs a display). */
   headless?: boolean;
-  /** Unpacked extension folder; default `.output/chrome-mv3`. */
+  /** Unpacked extension folder; default {@link E2E_EXTENSION} (`.output/chrome-mv3` unless `$CHARTSIDE_E2E_EXTENSION`). */
   extensionDir?: string;
   /** Start a {@link NetworkRecording} before the extension is installed. */
   recordNetwork?: boolean;
@@ -82,7 +82,7 @@ function checkPrerequisites(extensionDir: string): void {
  * await chartside.close();
  */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  const extensionDir = options.extensionDir ?? E2E_EXTENSION;
   const timeout = options.timeoutMs ?? 60_000;
   checkPrerequisites(extensionDir);
   const userDataDir = mkdtempSync(join(tmpdir(), 'chartside-profile-'));
@@ -241,4 +241,23 @@ export async function watchChartSnapshots(panel: Page): Promise<{ next(timeoutMs
       return String(await handle.jsonValue());
     },
   };
+}
+
+/**
+ * Waits for `fn(arg)` in the panel (re-checked on every DOM mutation, never a sleep); on time-out
+ * fails with what the panel shows, never a bare time-out.
+ */
+export async function waitInPanel<A>(
+  panel: Page,
+  what: string,
+  fn: (arg: A) => unknown,
+  arg?: A,
+  timeoutMs = 60_000,
+): Promise<void> {
+  try {
+    await panel.waitForFunction(fn as (arg: unknown) => unknown, { polling: 'mutation', timeout: timeoutMs }, arg);
+  } catch (error) {
+    const shown = await panel.evaluate(() => document.body.innerText.slice(0, 4000)).catch(() => '(panel gone)');
+    throw new Error(`${what}: not seen within ${timeoutMs / 1000} s. The panel shows:\n${shown}`, { cause: error });
+  }
 }
