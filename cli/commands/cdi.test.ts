@@ -1,17 +1,7 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { runCli } from '../testing';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    stdout: { write: (c: string) => (out += c) },
-    stderr: { write: (c: string) => (err += c) },
-    stdin: Readable.from([stdin]),
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 const NOTE =
   'Vitals: T 38.9 C, HR 112, RR 22.\nLabs: WBC 16.4, lactate 2.8, Na 126, 124.\nPlan: UTI, IV ceftriaxone. Fluid restriction 1.2 L.\n';

@@ -1,19 +1,9 @@
 /** `chartside code` and `chartside codesets info` over the installed ICD-10-CM tables (built if missing). */
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInstalledTables } from '../../codesets/node/cache';
-import { main } from '../main';
+import { runCli } from '../testing';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    stdin: Readable.from([]),
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-  });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = (...argv: string[]): ReturnType<typeof runCli> => runCli(argv);
 
 beforeAll(async () => {
   await loadInstalledTables(); // builds the ICD-10-CM tables once when the cache lacks them

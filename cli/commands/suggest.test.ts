@@ -1,22 +1,12 @@
 // `chartside suggest` (issue 5): the JSON contract {diagnoses: [{code, score, evidence: [{start,
 // end, text}], path}], procedures: [...]}, best first, offsets into the input; the setting; the
 // readable output; the learned model only on request.
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { installedBundles } from '../../codesets/node/cache';
 import { NO_SUGGEST_MODEL_NOTICE } from '../../engine/suggest/model-bundle';
-import { main } from '../main';
+import { runCli } from '../testing';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    stdout: { write: (c: string) => (out += c) },
-    stderr: { write: (c: string) => (err += c) },
-    stdin: Readable.from([stdin]),
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 interface Listed {
   code: string;
