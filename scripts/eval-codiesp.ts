@@ -48,15 +48,12 @@ import {
 import {
   fy2018CmCodes as readFy2018CmCodes,
   FY2018_GEMS_PATH,
-  CODIESP_CITATION,
-  CODIESP_CORPUS,
   CODIESP_FIT_OPTIONS,
-  CODIESP_GOLD_YEAR,
-  CODIESP_LICENSE,
+  codiespNotation,
   codiespSplitFiles,
+  codiespTrainingDocuments,
+  codiespTrainOptions,
   readCodiespSplit,
-  cmNotation,
-  codiespGoldForm,
   toCodiespCm,
   type CmNotation,
 } from '../codesets/suggest-model/codiesp';
@@ -204,7 +201,7 @@ async function main(): Promise<void> {
   );
   const fy2018 = fy2018CmCodes();
   // How the collection writes codes (e.g. no encounter 7th character), learned from its train gold.
-  const notation = cmNotation([...loadSplit('train').gold.D.values()].flatMap((s) => [...s]));
+  const notation = codiespNotation(loadSplit('train'));
   process.stderr.write(
     `notation: the collection ${notation.encounterCharacter ? 'writes' : 'does not write'} the encounter 7th character of injury and external-cause codes\n`,
   );
@@ -234,24 +231,9 @@ async function main(): Promise<void> {
   let rerankWith: SuggestModel | undefined;
   if (train && (useLearned || calibrate)) {
     const t1 = performance.now();
-    const docs = [...train.texts].map(([doc, text]) => ({
-      text,
-      codes: [
-        ...[...(train.gold.D.get(doc) ?? [])].map((code) => ({ code, system: 'cm' as const })),
-        ...[...(train.gold.P.get(doc) ?? [])].map((code) => ({ code, system: 'pcs' as const })),
-      ],
-    }));
+    const docs = codiespTrainingDocuments(train);
     const model = trainSuggestModel(docs, {
-      suggester,
-      goldForm: codiespGoldForm(fy2018, notation),
-      provenance: {
-        corpus: CODIESP_CORPUS,
-        license: CODIESP_LICENSE,
-        citation: CODIESP_CITATION,
-        documents: docs.length,
-        goldCodeYear: CODIESP_GOLD_YEAR,
-        files: [],
-      },
+      ...codiespTrainOptions(suggester, fy2018, train, docs.length),
       suggestOptions: base,
       ...(process.env.RERANKER === 'linear' ? { reranker: 'linear' as const } : {}),
       associations: {

@@ -27,7 +27,6 @@ import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { Suggester } from '../../engine/suggest/suggester';
 import { encodeSuggestModel, SUGGEST_MODEL_VERSION, trainSuggestModel } from '../../engine/suggest/model';
 import { SUGGEST_MODEL_BLOCK, type SuggestModelFit } from '../../engine/suggest/model-bundle';
-import type { SuggestOptions } from '../../engine/suggest/types';
 import {
   ReleaseFileError,
   type BuiltBundle,
@@ -39,12 +38,10 @@ import {
   CODIESP_CITATION,
   CODIESP_CORPUS,
   CODIESP_DOWNLOAD,
-  CODIESP_FIT_OPTIONS,
   CODIESP_GOLD_YEAR,
   CODIESP_LICENSE,
-  cmNotation,
-  codiespGoldForm,
   codiespSplitFiles,
+  codiespTrainOptions,
   codiespTrainingDocuments,
   fy2018CmCodes,
   FY2018_GEMS_PATH,
@@ -53,7 +50,7 @@ import {
 } from './codiesp';
 
 /** Bump when this builder's output changes for the same inputs and the same {@link SUGGEST_MODEL_VERSION}. */
-export const SUGGEST_MODEL_BUILDER_VERSION = 2;
+export const SUGGEST_MODEL_BUILDER_VERSION = 3;
 
 /** Where the builder finds each input inside its source. */
 export const SUGGEST_MODEL_LAYOUT = {
@@ -159,20 +156,15 @@ export function buildSuggestModelBundle(source: ReleaseSource): BuiltBundle {
     fileProvenance(pcsFile, 'icd10pcs-tables', pcs.header.fiscalYear),
   ];
   const suggester = new Suggester(CmTable.fromReader(cm.reader), PcsTable.fromBundle(pcs.reader));
-  const suggestOptions: SuggestOptions = { ...CODIESP_FIT_OPTIONS };
-  const model = trainSuggestModel(docs, {
+  const options = codiespTrainOptions(
     suggester,
-    goldForm: codiespGoldForm(fy2018, cmNotation([...data.gold.D.values()].flatMap((s) => [...s]))),
-    provenance: {
-      corpus: CODIESP_CORPUS,
-      license: CODIESP_LICENSE,
-      citation: CODIESP_CITATION,
-      documents: docs.length,
-      goldCodeYear: CODIESP_GOLD_YEAR,
-      files: provenance.map((p) => ({ file: p.file, sha256: p.sha256, bytes: p.bytes })),
-    },
-    suggestOptions,
-  });
+    fy2018,
+    data,
+    docs.length,
+    provenance.map((p) => ({ file: p.file, sha256: p.sha256, bytes: p.bytes })),
+  );
+  const { suggestOptions } = options;
+  const model = trainSuggestModel(docs, options);
   const fit: SuggestModelFit = {
     modelVersion: SUGGEST_MODEL_VERSION,
     builderVersion: SUGGEST_MODEL_BUILDER_VERSION,
@@ -194,7 +186,7 @@ export function buildSuggestModelBundle(source: ReleaseSource): BuiltBundle {
       notes: [
         `License of the training data: ${CODIESP_LICENSE}. Data: ${CODIESP_DOWNLOAD}`,
         `Citation: ${CODIESP_CITATION}`,
-        'The model only adds candidates and re-orders: every code is still found, completed and checked through the Alphabetic Index and Tabular List. Turn it off in the options page ("Rank suggestions with the learned model").',
+        'The model adds candidates from its word associations (each with the words that triggered it) and re-orders; every code it proposes is checked against the year\'s tables. It is off unless turned on in the options page ("Rank suggestions with the learned model"): it ranks like the CodiEsp annotators, not by the Official Guidelines.',
         `Gold codes are FY${CODIESP_GOLD_YEAR}; a suggested code that does not exist in FY2018 was compared through its nearest FY2018 ancestor (code list of the official FY2018 GEMs file).`,
         `Fitted with suggest options ${JSON.stringify(suggestOptions)} (CodiEsp annotation conventions).`,
       ],

@@ -14,7 +14,8 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { normalizeCode } from '../../engine/codes/normalize';
-import type { GoldForm } from '../../engine/suggest/model';
+import type { GoldForm, SuggestModelProvenance, TrainSuggestModelOptions } from '../../engine/suggest/model';
+import type { Suggester } from '../../engine/suggest/suggester';
 import type { TrainingDocument } from '../../engine/suggest/learned';
 import type { SuggestOptions } from '../../engine/suggest/types';
 import { ReleaseFileError, type ReleaseFile, type ReleaseSource } from '../builder';
@@ -199,6 +200,38 @@ export function toCodiespCm(code: string, fy2018: ReadonlySet<string>, notation?
     if (bare !== c && notation.gold.has(dotted(bare))) c = bare;
   }
   return dotted(c);
+}
+
+/** The {@link CmNotation} of a CodiEsp split, learned from its gold diagnoses. */
+export function codiespNotation(data: Pick<CodiespData, 'gold'>): CmNotation {
+  return cmNotation([...data.gold.D.values()].flatMap((s) => [...s]));
+}
+
+/**
+ * Options of `trainSuggestModel` on CodiEsp: gold form, provenance and the collection's suggest
+ * options. One definition for the build (codesets/suggest-model/builder.ts) and the evaluation
+ * (scripts/eval-codiesp.ts), so that the evaluated model is the shipped one.
+ */
+export function codiespTrainOptions(
+  suggester: Suggester,
+  fy2018: ReadonlySet<string>,
+  train: Pick<CodiespData, 'gold'>,
+  documents: number,
+  files: SuggestModelProvenance['files'] = [],
+): TrainSuggestModelOptions & { suggestOptions: SuggestOptions } {
+  return {
+    suggester,
+    goldForm: codiespGoldForm(fy2018, codiespNotation(train)),
+    provenance: {
+      corpus: CODIESP_CORPUS,
+      license: CODIESP_LICENSE,
+      citation: CODIESP_CITATION,
+      documents,
+      goldCodeYear: CODIESP_GOLD_YEAR,
+      files,
+    },
+    suggestOptions: { ...CODIESP_FIT_OPTIONS },
+  };
 }
 
 /** How a suggestion is written in CodiEsp's gold lists (the `goldForm` of `trainSuggestModel`). */
