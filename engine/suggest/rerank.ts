@@ -13,6 +13,7 @@
 import { normalizeCode } from '../codes/normalize';
 import type { TextAnalysis } from '../text';
 import { boostedPredict, type BoostedTrees } from './boost';
+import type { Calibration } from './model';
 import { textFeatures, type LearnedModel } from './learned';
 import { neighbourVotes, type NeighbourIndex } from './neighbours';
 import type { SuggestResult, Suggestion } from './types';
@@ -72,27 +73,20 @@ export interface CodeFrequencies {
   categories: Map<string, number>;
 }
 
-/** Per-code precision of the engine in training (see {@link import('./model').Calibration}). */
-export interface CalibrationCounts {
-  /** Suggestion id -> smoothed precision. */
-  byId: Map<string, number>;
-  /** Suggestion id -> times suggested in training. */
-  seen: Map<string, number>;
-  prior: { cm: number; pcs: number };
-}
-
 /** Everything a suggestion's features are read from, besides the suggestion. */
 export interface RerankTables {
   associations: LearnedModel;
   neighbours: NeighbourIndex;
-  calibration: CalibrationCounts;
+  /** The engine's per-code precision in training (the score base is not a feature). */
+  calibration: Pick<Calibration, 'byId' | 'seen' | 'prior'>;
   frequencies: CodeFrequencies;
 }
 
 /**
- * The re-ranking model, one per code system: boosted trees (the default: on CodiEsp dev MAP
- * 0.540 / 0.441 against 0.515 / 0.429 for the linear model, train hold-out 0.546 / 0.386 against
- * 0.538 / 0.394) or a logistic regression (every weight readable against its feature).
+ * The re-ranking model, one per code system: boosted trees (the default: when chosen, CodiEsp dev
+ * MAP 0.540 / 0.441 against 0.515 / 0.429 for the linear model, train hold-out 0.546 / 0.386
+ * against 0.538 / 0.394; at the end of session 2, 0.554 / 0.446 against 0.541 / 0.432) or a
+ * logistic regression (every weight readable against its feature).
  */
 export type RerankModel = { features: string[] } & (
   { kind: 'trees'; cm: BoostedTrees; pcs: BoostedTrees } | { kind: 'linear'; cm: LinearModel; pcs: LinearModel }
