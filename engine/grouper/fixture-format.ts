@@ -80,7 +80,8 @@ export function formatGroupTsv(id: string, r: GroupResult): string {
     pad(r.initialDrg, 3),
     pad(r.baseDrg, 3),
     r.secondary.length ? r.secondary.map((s) => `${s.code}=${s.usage}`).join(',') : '-',
-    r.procedures.length ? r.procedures.map((p) => `${p.code}=${p.role}`).join(',') : '-',
+    // CMS marks a procedure its grouper does not recognise (README-poa-hac.md: `!invalid`).
+    r.procedures.length ? r.procedures.map((p) => `${p.code}=${p.role}${p.valid ? '' : '!invalid'}`).join(',') : '-',
     r.title,
   ].join('\t');
 }

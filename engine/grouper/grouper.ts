@@ -3,7 +3,7 @@
  *
  * Algorithm: msdrg/FY2026/tables/README.md, "Grouping algorithm" (code setup, principal MDC,
  * claim mask with clusters, per-row severity, pre-MDC, MDC formulas with reroutes, output, HAC
- * step). Verified against CMS's grouper on every fixture claim (codesets/msdrg/oracle.golden.test.ts).
+ * step). Verified against CMS's grouper on every fixture claim (engine/grouper/oracle.golden.test.ts).
  *
  * @example
  * const grouper = Grouper.fromBundles([reader430, reader431]);
@@ -67,6 +67,8 @@ interface SdxState {
   dup: boolean;
   excludedBy: number[] | null;
   death: boolean;
+  /** Carries an `SDX:` operand of a HAC formula. */
+  hacList: boolean;
 }
 
 interface Prepared {
@@ -194,40 +196,14 @@ export class Grouper {
     if (t === null) ({ tables: t, note } = this.pickVersion(claim));
     const prep = prepare(t, claim, options.explain !== false);
     const initial = pass(prep, null);
-    // HAC step (README step 8): only for hospitals that are not POA-exempt.
-    const hacs: HacFinding[] = [];
-    let disq: Map<number, number[]> | null = null;
-    let hacCode: ReturnCode = 'OK';
-    if (prep.pdxIdx >= 0) {
-      for (let i = 0; i < prep.sdx.length; i++) {
-        const s = prep.sdx[i]!;
-        if (s.idx < 0 || s.dup) continue;
-        const bits = t.payload.dx.hacMask[s.idx]!;
-        if (bits === 0) continue;
-        for (const h of hacsMet(prep, s, bits)) {
-          let status: HacFinding['status'];
-          if (options.poaExemptHospital) status = 'exempt-hospital';
-          else if (t.poaExempt.has(s.code)) status = 'exempt-code';
-          else if (s.poa === 'Y' || s.poa === 'W') status = 'present-on-admission';
-          else if (s.poa === 'N' || s.poa === 'U') {
-            status = 'disqualified';
-            disq ??= new Map<number, number[]>();
-            disq.set(i, [...(disq.get(i) ?? []), h.hac]);
-          } else if (s.poa === '') {
-            status = 'poa-missing';
-            hacCode = 'HAC_MISSING_ONE_POA';
-          } else {
-            status = 'poa-invalid';
-            hacCode = 'HAC_STATUS_INVALID_POA_INVALID_OR_1';
-          }
-          hacs.push({ hac: h.hac, title: h.title, code: s.code, poa: s.poa, status });
-        }
-      }
-    }
-    const final = disq === null ? initial : pass(prep, disq);
+    const { hacs, disq, unusable, poaMissing } = hacStep(prep, options.poaExemptHospital === true);
+    const regrouped = disq === null ? initial : pass(prep, disq);
+    // A HAC code without a usable POA (blank, 1, invalid) leaves the claim ungroupable: CMS's
+    // grouper returns DRG 999 with HAC_MISSING_ONE_POA and keeps the grouped DRG as the initial one.
+    const final = poaMissing && regrouped.returnCode === 'OK' ? { ...errorResult('HAC_MISSING_ONE_POA', regrouped.trail), row: regrouped.row } : regrouped;
     const info = t.drgInfo.get(final.drg)!;
-    const secondary = sdxResults(prep, final, disq);
-    const returnCode = final.returnCode !== 'OK' ? final.returnCode : hacCode;
+    const secondary = sdxResults(prep, final, disq, unusable);
+    const returnCode = final.returnCode;
     const result: GroupResult = {
       version: t.version,
       finalDrg: final.drg,
@@ -255,6 +231,112 @@ export class Grouper {
     if (note) result.versionNote = note;
     return result;
   }
+}
+
+/**
+ * The HAC step (tables README step 8, as CMS's grouper applies it on the POA fixtures):
+ * - a HAC's formula is evaluated over the whole claim; the secondary diagnoses it is about are
+ *   those carrying one of its `SDX:` operands (for CAUTI both the catheter code and its urinary
+ *   companions), counted only when they count at all (not the principal repeated, not
+ *   CC-excluded by the principal);
+ * - such a code reported not present on admission (N, U) is disqualified: the claim is grouped
+ *   again without its CC/MCC;
+ * - such a code without a usable POA (blank, 1, or a value that is not Y N U W) makes the claim
+ *   ungroupable (`poaMissing`), and so does any HAC-list code without a usable POA once another
+ *   code has been disqualified;
+ * - POA-exempt codes and POA-exempt hospitals skip all of it (the findings still say why).
+ */
+function hacStep(prep: Prepared, exemptHospital: boolean): HacStep {
+  const hacs: HacFinding[] = [];
+  let disq: Map<number, number[]> | null = null;
+  const unusable = new Map<number, number[]>();
+  let poaMissing = false;
+  if (prep.pdxIdx < 0) return { hacs, disq, unusable, poaMissing };
+  const { t } = prep;
+  // Bit h-1 set = HAC h's formula is true: over every counting secondary (to say which codes were
+  // present on admission) and over those not reported present on admission (POA other than Y / W),
+  // which is what decides: a CAUTI companion (N34.0 ...) reported N only counts as a HAC with a
+  // catheter code that was not present on admission either.
+  let metAll = -1;
+  let metNotPresent = -1;
+  const sdx = prep.sdx;
+  for (let i = 0; i < sdx.length; i++) {
+    const s = sdx[i]!;
+    if (s.idx < 0 || s.dup || s.excludedBy || t.payload.dx.hacMask[s.idx] === 0) continue;
+    const present = exemptHospital || s.poa === 'Y' || s.poa === 'W' || t.poaExempt.has(s.code);
+    let met: number;
+    if (present) met = metAll < 0 ? (metAll = hacsTrue(prep, false)) : metAll;
+    else met = metNotPresent < 0 ? (metNotPresent = hacsTrue(prep, true)) : metNotPresent;
+    for (const h of t.hacFormulas) {
+      if ((met & (1 << (h.hac - 1))) === 0 || !hasAny(s.attrs, h.sdxAttrs)) continue;
+      let status: HacFinding['status'];
+      if (exemptHospital) status = 'exempt-hospital';
+      else if (t.poaExempt.has(s.code)) status = 'exempt-code';
+      else if (s.poa === 'Y' || s.poa === 'W') status = 'present-on-admission';
+      else if (s.poa === 'N' || s.poa === 'U') {
+        status = 'disqualified';
+        disq ??= new Map<number, number[]>();
+        disq.set(i, [...(disq.get(i) ?? []), h.hac]);
+      } else {
+        status = s.poa === '' || s.poa === '1' ? 'poa-missing' : 'poa-invalid';
+        poaMissing = true;
+        unusable.set(i, [...(unusable.get(i) ?? []), h.hac]);
+      }
+      hacs.push({ hac: h.hac, title: h.title, code: s.code, poa: s.poa, status });
+    }
+  }
+  if (disq !== null) {
+    for (let i = 0; i < sdx.length; i++) {
+      const s = sdx[i]!;
+      if (s.idx < 0 || s.dup || s.excludedBy || !s.hacList || isUsablePoa(s.poa) || t.poaExempt.has(s.code)) continue;
+      if (hacs.some((h) => h.code === s.code && h.status !== 'disqualified')) continue;
+      poaMissing = true;
+      const bits = t.payload.dx.hacMask[s.idx]!;
+      for (const h of t.hacFormulas) {
+        if ((bits & (1 << (h.hac - 1))) !== 0) hacs.push({ hac: h.hac, title: h.title, code: s.code, poa: s.poa, status: 'poa-missing-beside-hac' });
+      }
+    }
+  }
+  return { hacs, disq, unusable, poaMissing };
+}
+
+/** What the HAC step found. */
+interface HacStep {
+  hacs: HacFinding[];
+  /** Secondary diagnoses (by position) disqualified by POA N/U, with their HAC numbers. */
+  disq: Map<number, number[]> | null;
+  /** Secondary diagnoses whose HAC is met but whose POA is blank, 1 or invalid. */
+  unusable: Map<number, number[]>;
+  /** The claim is ungroupable for a missing or invalid POA (HAC_MISSING_ONE_POA). */
+  poaMissing: boolean;
+}
+
+/** Y, N, U or W: a POA the HAC logic can decide on. */
+function isUsablePoa(poa: string): boolean {
+  return poa === 'Y' || poa === 'N' || poa === 'U' || poa === 'W';
+}
+
+/**
+ * Which HAC formulas are true on the claim (bit h-1 = HAC h), procedures without cluster
+ * suppression; with `notPresent`, only the secondary diagnoses not reported present on admission
+ * (POA other than Y / W, not POA-exempt) count as SDX.
+ */
+function hacsTrue(prep: Prepared, notPresent: boolean): number {
+  const { t } = prep;
+  const m = t.scratchHacMask;
+  m.set(prep.mask);
+  fillProceduresInto(prep, m);
+  if (notPresent) {
+    const n = t.n;
+    m.fill(0, n, 2 * n);
+    for (const s of prep.sdx) {
+      if (s.idx < 0 || s.dup || s.poa === 'Y' || s.poa === 'W' || t.poaExempt.has(s.code)) continue;
+      for (let j = 0; j < s.attrs.length; j++) m[n + s.attrs[j]!] = 1;
+    }
+  }
+  let bits = 0;
+  for (const h of prep.t.hacFormulas) if (h.test(m)) bits |= 1 << (h.hac - 1);
+  return bits;
 }
 
 function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepared {
@@ -294,7 +376,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
     const raw = s.poa ?? '';
     const poa = raw === 'Y' || raw === 'N' || raw === 'U' || raw === 'W' || raw === '' ? raw : raw.trim().toUpperCase();
     if (idx < 0) {
-      sdx.push({ code, poa, idx, level: 0, attrs: [], dup: false, excludedBy: null, death: false });
+      sdx.push({ code, poa, idx, level: 0, attrs: [], dup: false, excludedBy: null, death: false, hacList: false });
       continue;
     }
     const set = dxAttrSet[idx]!;
@@ -306,7 +388,7 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
       if (t.excludes(g, idx)) (excludedBy ??= []).push(g);
     }
     const death = died && t.setMccAlive[set] === 1;
-    sdx.push({ code, poa, idx, level: dxSeverity[idx]!, attrs, dup, excludedBy, death });
+    sdx.push({ code, poa, idx, level: dxSeverity[idx]!, attrs, dup, excludedBy, death, hacList: t.setHacSdx[set] === 1 });
     if (!dup) for (let j = 0; j < attrs.length; j++) mask[n + attrs[j]!] = 1;
   }
   // ONLY:x - the principal and every secondary diagnosis have x.
@@ -600,22 +682,6 @@ function pushSdxWith(prep: Prepared, a: number, codes: string[]): void {
   for (const s of prep.sdx) if (s.idx >= 0 && !s.dup && s.attrs.includes(a)) codes.push(s.code);
 }
 
-/** HAC formulas this secondary diagnosis makes true (evaluated with only it as SDX). */
-function hacsMet(prep: Prepared, s: SdxState, bits: number): { hac: number; title: string }[] {
-  const { t } = prep;
-  const n = t.n;
-  const m = t.scratchHacMask;
-  m.set(prep.mask);
-  fillProceduresInto(prep, m);
-  m.fill(0, n, 2 * n);
-  for (const a of s.attrs) m[n + a] = 1;
-  const out: { hac: number; title: string }[] = [];
-  for (const h of t.hacFormulas) {
-    if ((bits & (1 << (h.hac - 1))) !== 0 && h.test(m)) out.push({ hac: h.hac, title: h.title });
-  }
-  return out;
-}
-
 function fillProceduresInto(prep: Prepared, m: Uint8Array): void {
   const saved = prep.mask;
   prep.mask = m;
@@ -623,7 +689,13 @@ function fillProceduresInto(prep: Prepared, m: Uint8Array): void {
   prep.mask = saved;
 }
 
-function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[]> | null): SdxResult[] {
+/**
+ * Each secondary diagnosis's severity usage in CMS's words: a CC/MCC left out because of the
+ * principal (CC exclusion, the principal repeated) is `*_EXCLUDED`; one the fired row's logic
+ * ignores is `*_EXCLUDED_BY_DRG_LOGIC`; one the HAC step or a death drops is `NEITHER`, as CMS
+ * prints it (the reason still says why).
+ */
+function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[]> | null, unusable: Map<number, number[]>): SdxResult[] {
   const row = final.row;
   return prep.sdx.map((s, i): SdxResult => {
     const level = s.idx < 0 ? null : SEV_NAME[s.level];
@@ -635,13 +707,17 @@ function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[
     else if (s.excludedBy) reason = { kind: 'pdx-exclusion', principal: prep.pdx, groups: s.excludedBy.map((g) => g + 1) };
     else if (s.death) reason = { kind: 'death-exclusion' };
     else if (disq?.has(i)) reason = { kind: 'hac', hacs: disq.get(i)!, poa: s.poa };
-    if (reason) usage = `${kind}_EXCLUDED`;
+    else if (unusable.has(i)) reason = { kind: 'hac', hacs: unusable.get(i)!, poa: s.poa };
+    const dropped = reason?.kind === 'hac' || reason?.kind === 'death-exclusion';
+    if (reason && !dropped) usage = `${kind}_EXCLUDED`;
     else {
+      // The fired row's own logic comes first: CMS labels a HAC- or death-dropped code the row
+      // ignores anyway as excluded by DRG logic, and only otherwise NEITHER.
       const hit = row.suppress.filter((a) => s.attrs.includes(a));
       if (hit.length > 0) {
         usage = `${kind}_EXCLUDED_BY_DRG_LOGIC`;
         reason = { kind: 'drg-logic', drg: row.drg, operands: hit.map((a) => prep.t.payload.attributes[a]!) };
-      }
+      } else if (dropped) usage = 'NEITHER';
     }
     const out: SdxResult = { code: s.code, poa: s.poa, valid: true, level, usage };
     if (reason) out.reason = reason;

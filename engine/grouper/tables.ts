@@ -157,7 +157,13 @@ export class GrouperTables {
   readonly gatesByMdcIndex: (Int32Array | undefined)[] = [];
   /** Per attribute set: 1 when it has `mccalive` (a CC/MCC only if the patient lives). */
   readonly setMccAlive: Uint8Array;
-  readonly hacFormulas: { hac: number; title: string; test: CompiledFormula }[];
+  /**
+   * HAC formulas (`hac_formulas.tsv`), each with the attribute ids it reads with the `SDX:` prefix:
+   * the secondary diagnoses carrying one of them are the codes the HAC is about.
+   */
+  readonly hacFormulas: { hac: number; title: string; test: CompiledFormula; sdxAttrs: number[] }[];
+  /** Per attribute set: 1 when it holds an `SDX:` operand of some HAC formula (a HAC-list code). */
+  readonly setHacSdx: Uint8Array;
   readonly drgInfo = new Map<number, { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }>();
   readonly mdcTitles = new Map<number, string>();
   readonly poaExempt: Set<string>;
@@ -256,7 +262,14 @@ export class GrouperTables {
       this.gatesByMdcIndex[mdc] = Int32Array.from(rows, (r) => r.gate);
     }
     this.onlyIds = [...only];
-    this.hacFormulas = p.hacFormulas.map((h) => ({ hac: h.hac, title: h.title, test: compileFormula(parseFormula(h.formula), resolve) }));
+    this.hacFormulas = p.hacFormulas.map((h) => {
+      const ast = parseFormula(h.formula);
+      const sdxAttrs = [...new Set(positiveOperands(ast).flatMap((o) => (o.prefix === 'SDX' && this.attrIds.has(o.name) ? [this.attrIds.get(o.name)!] : [])))];
+      return { hac: h.hac, title: h.title, test: compileFormula(ast, resolve), sdxAttrs };
+    });
+    const hacSdx = new Set(this.hacFormulas.flatMap((h) => h.sdxAttrs));
+    this.setHacSdx = new Uint8Array(p.attrSets.length);
+    for (let i = 0; i < p.attrSets.length; i++) if (p.attrSets[i]!.some((a) => hacSdx.has(a))) this.setHacSdx[i] = 1;
     const weights = new Map(p.weights.map((w) => [w.drg, w]));
     for (const d of p.drgs) {
       const w = weights.get(d.drg);

@@ -58,8 +58,7 @@ export type ReturnCode =
   | 'INVALID_SEX'
   | 'INVALID_DISCHARGE_STATUS'
   | 'UNGROUPABLE'
-  | 'HAC_MISSING_ONE_POA'
-  | 'HAC_STATUS_INVALID_POA_INVALID_OR_1';
+  | 'HAC_MISSING_ONE_POA';
 
 /** How a secondary diagnosis counted toward severity (the CMS grouper's severity flag). */
 export type SdxUsage =
@@ -107,8 +106,13 @@ export interface HacFinding {
   title: string;
   code: string;
   poa: string;
-  /** 'disqualified' = CC/MCC removed for the final DRG (POA N/U). */
-  status: 'disqualified' | 'present-on-admission' | 'exempt-code' | 'exempt-hospital' | 'poa-missing' | 'poa-invalid';
+  /**
+   * `disqualified`: CC/MCC removed for the final DRG (POA N/U). `poa-missing` (blank or 1) and
+   * `poa-invalid` (not Y N U W 1): the claim is ungroupable (DRG 999, HAC_MISSING_ONE_POA).
+   * `poa-missing-beside-hac`: a HAC-list code whose HAC is not met, without a usable POA, on a claim
+   * where another code was disqualified: also DRG 999, HAC_MISSING_ONE_POA.
+   */
+  status: 'disqualified' | 'present-on-admission' | 'exempt-code' | 'exempt-hospital' | 'poa-missing' | 'poa-invalid' | 'poa-missing-beside-hac';
 }
 
 /** One formula row that fired, with the codes that made it true. */

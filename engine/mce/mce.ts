@@ -3,7 +3,7 @@
  * (mce-v431/README.md, "Edits (v43.1) and the lists they use"), each with the code it applies to,
  * plus the present-on-admission validation.
  *
- * Verified against CMS's MCE on every fixture claim (codesets/msdrg/mce.golden.test.ts). Edits
+ * Verified against CMS's MCE on every fixture claim (engine/mce/mce.golden.test.ts). Edits
  * whose lists are empty in v43.1, or whose exact conditions the README marks as not verified
  * (conditional non-coverage, length of stay), follow the README's description.
  *

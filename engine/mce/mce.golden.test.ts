@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Mce } from '../../engine/mce/mce';
-import { EDITS_OUTPUT_COLUMNS, formatEditsTsv, parseEditsTsvLine } from '../../engine/mce/fixture-format';
+import { Mce } from './mce';
+import { EDITS_OUTPUT_COLUMNS, formatEditsTsv, parseEditsTsvLine } from './fixture-format';
 import { msdrgReaders, SOURCE_ROOT } from '../../test/golden/msdrg-bundles';
 
 const lines = readFileSync(join(SOURCE_ROOT, 'msdrg/FY2026/oracle-fixtures/mce_v431_expected.tsv'), 'utf8')

@@ -1,10 +1,10 @@
-// Engine behaviour tests on the real tables. They live in codesets/ because they build the
-// bundles from the release files (node:fs), which the engine/ lint zone forbids.
+// Grouper behaviour on the real tables, built from the release files by the test helper
+// (engine tests run in Node and may use codesets/ and test/ for that).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { ChartsideGrouperTablesError, Grouper } from '../../engine/grouper/grouper';
-import type { GrouperClaim } from '../../engine/grouper/types';
+import { ChartsideGrouperTablesError, Grouper } from './grouper';
+import type { GrouperClaim } from './types';
 
 let grouper: Grouper;
 beforeAll(async () => {
@@ -97,7 +97,8 @@ describe('grouper: versions, weights, explanation', () => {
     expect([alive.finalDrg, alive.secondary[0]!.usage]).toEqual([193, 'MCC']);
     const died = grouper.group(claim({ sdx: [{ code: 'I469', poa: 'Y' }], dischargeStatus: '20' }));
     expect(died.finalDrg).toBe(195);
-    expect(died.secondary[0]).toMatchObject({ usage: 'MCC_EXCLUDED', reason: { kind: 'death-exclusion' } });
+    // CMS prints NEITHER for a code dropped by the death exclusion (POA fixtures, status 20).
+    expect(died.secondary[0]).toMatchObject({ usage: 'NEITHER', reason: { kind: 'death-exclusion' } });
   });
 });
 
@@ -110,7 +111,8 @@ describe('grouper: HAC step (POA)', () => {
     const r = hac('N');
     expect(r.initialDrg).toBe(193);
     expect(r.finalDrg).toBe(195);
-    expect(r.secondary[0]).toMatchObject({ usage: 'MCC_EXCLUDED', reason: { kind: 'hac', hacs: [5] } });
+    // CMS prints NEITHER for a CC/MCC the HAC step drops (README-poa-hac.md).
+    expect(r.secondary[0]).toMatchObject({ usage: 'NEITHER', reason: { kind: 'hac', hacs: [5] } });
     expect(r.hacs).toEqual([expect.objectContaining({ hac: 5, code: 'S020XXB', status: 'disqualified' })]);
     expect(r.returnCode).toBe('OK');
   });
@@ -123,9 +125,35 @@ describe('grouper: HAC step (POA)', () => {
     expect(exempt.hacs[0]!.status).toBe('exempt-hospital');
   });
 
-  it('missing or invalid POA on a HAC code sets the HAC return codes', () => {
-    expect(hac('').returnCode).toBe('HAC_MISSING_ONE_POA');
-    expect(hac('1').returnCode).toBe('HAC_STATUS_INVALID_POA_INVALID_OR_1');
+  it('blank, 1 or an invalid POA on a HAC code: DRG 999, MDC 00, HAC_MISSING_ONE_POA; the initial DRG is the grouped one', () => {
+    for (const poa of ['', '1', 'X', 'E', ' ']) {
+      const r = hac(poa);
+      expect([r.finalDrg, r.finalMdc, r.medSurg, r.severity, r.returnCode, r.initialDrg, r.baseDrg]).toEqual([999, 0, 'NONE', 'NONE', 'HAC_MISSING_ONE_POA', 193, 999]);
+      expect(r.secondary[0]!.usage).toBe('NEITHER');
+    }
+    expect(hac('1', true).returnCode).toBe('OK');
+  });
+
+  it('lower-case n / u read as N / U', () => {
+    expect(hac('n').finalDrg).toBe(195);
+    expect(hac('u').hacs[0]!.status).toBe('disqualified');
+  });
+
+  it('a HAC-list code without a usable POA beside a disqualified HAC code makes the claim ungroupable; alone it does not', () => {
+    // T83511A (catheter UTI, HAC 06) at POA N is disqualified; I82401 (DVT, HAC 10) without the
+    // joint replacement is not a HAC, but on this claim its POA 1 leaves the claim ungroupable.
+    const both = grouper.group(claim({ sdx: [{ code: 'T83511A', poa: 'N' }, { code: 'I82401', poa: '1' }] }));
+    expect([both.finalDrg, both.returnCode]).toEqual([999, 'HAC_MISSING_ONE_POA']);
+    expect(both.hacs.map((h) => h.status)).toEqual(['disqualified', 'poa-missing-beside-hac']);
+    const alone = grouper.group(claim({ sdx: [{ code: 'I82401', poa: '1' }] }));
+    expect(alone.returnCode).toBe('OK');
+  });
+
+  it('CAUTI companions (N34.0) lose their CC only with a catheter code not present on admission', () => {
+    const notPresent = grouper.group(claim({ sdx: [{ code: 'T83511A', poa: 'N' }, { code: 'N340', poa: 'N' }] }));
+    expect(notPresent.secondary.map((s) => s.usage)).toEqual(['NEITHER', 'NEITHER']);
+    const present = grouper.group(claim({ sdx: [{ code: 'T83511A', poa: 'Y' }, { code: 'N340', poa: 'N' }] }));
+    expect(present.secondary.map((s) => s.usage)).toEqual(['CC', 'CC']);
   });
 });
 

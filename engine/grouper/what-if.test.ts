@@ -1,10 +1,10 @@
-// Engine behaviour tests on the real tables. They live in codesets/ because they build the
-// bundles from the release files (node:fs), which the engine/ lint zone forbids.
+// What-if behaviour on the real tables, built from the release files by the test helper
+// (engine tests run in Node and may use codesets/ and test/ for that).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { Grouper } from '../../engine/grouper/grouper';
-import type { GrouperClaim } from '../../engine/grouper/types';
-import { siblingCandidates, whatIf } from '../../engine/grouper/what-if';
+import { Grouper } from './grouper';
+import type { GrouperClaim } from './types';
+import { siblingCandidates, whatIf } from './what-if';
 
 let grouper: Grouper;
 beforeAll(async () => {

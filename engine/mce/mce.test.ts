@@ -1,10 +1,10 @@
-// Engine behaviour tests on the real tables. They live in codesets/ because they build the
-// bundles from the release files (node:fs), which the engine/ lint zone forbids.
+// Medicare Code Editor behaviour on the real tables, built from the release files by the test helper
+// (engine tests run in Node and may use codesets/ and test/ for that).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { ChartsideMceClaimError, Mce } from '../../engine/mce/mce';
-import type { MceClaim } from '../../engine/mce/types';
+import { ChartsideMceClaimError, Mce } from './mce';
+import type { MceClaim } from './types';
 
 let mce: Mce;
 beforeAll(async () => {
