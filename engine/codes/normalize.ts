@@ -10,7 +10,13 @@
  * @example normalizeCode(' e11.22 ') // 'E1122'
  */
 export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[\s.]/g, '').replace(/-+$/, '');
+  // Codes from the grouper's and the editor's hot paths are usually clean already (0-9 / A-Z
+  // only): return them without building a new string.
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 48 || (c > 57 && c < 65) || c > 90) return input.toUpperCase().replace(/[\s.]/g, '').replace(/-+$/, '');
+  }
+  return input;
 }
 
 /**
