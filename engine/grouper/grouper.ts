@@ -12,6 +12,7 @@
  * r.finalDrg; // 281 (Acute Myocardial Infarction, Discharged Alive with CC)
  */
 import type { BundleReader } from '../bundle/reader';
+import { normalizeCode } from '../codes/normalize';
 import { GrouperTables, type CompiledRow } from './tables';
 import type {
   ExclusionReason,
@@ -33,16 +34,6 @@ export class ChartsideGrouperTablesError extends Error {
 
 const SEV_NAME = ['NON_CC', 'CC', 'MCC'] as const;
 const TRANSFER = new Set(['02', '05', '66', '82', '85', '94']);
-
-/** Normalises a code: upper case, no dots or spaces. */
-export function normalizeCode(code: string): string {
-  for (let i = 0; i < code.length; i++) {
-    const c = code.charCodeAt(i);
-    // Anything but 0-9 / A-Z: clean it (the usual code is already clean: no new string).
-    if (c < 48 || (c > 57 && c < 65) || c > 90) return code.replace(/[.\s]/g, '').toUpperCase();
-  }
-  return code;
-}
 
 /** Normalises a discharge status to two digits when numeric ('1' -> '01'). */
 export function normalizeDischargeStatus(status: string): string {

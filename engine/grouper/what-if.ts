@@ -8,7 +8,7 @@
  * "Guidelines for Achieving a Compliant Query Practice"). UI that shows it labels it as such.
  */
 import type { Grouper } from './grouper';
-import { normalizeCode } from './grouper';
+import { normalizeCode } from '../codes/normalize';
 import type { GroupOptions, GroupResult, GrouperClaim } from './types';
 
 /** A more specific diagnosis the caller suggests (from the chart, or a documented code's siblings). */

@@ -59,11 +59,13 @@ export function formatEditsTsv(id: string, r: MceResult): string {
   if (pdxSlot) byCode.push(pdxSlot);
   const sdxKeys = [...slots.keys()].filter((k) => k.startsWith('sdx:')).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
   for (const k of sdxKeys) byCode.push(slots.get(k)!);
+  if (r.editType === 'INVALID_DISCHARGE_DATE') return [id, r.editType, r.version, '-', '-'].join('\t');
   return [
     id,
     r.editType,
     r.version,
     r.counts.length ? r.counts.map(([e, n]) => `${e}=${n}`).join(',') : '-',
-    byCode.length ? byCode.map((c) => `${c.code}=[${c.edits.join(', ')}]`).join(';') : '-',
+    // A missing principal is written `-`, as in the input column.
+    byCode.length ? byCode.map((c) => `${c.code || '-'}=[${c.edits.join(', ')}]`).join(';') : '-',
   ].join('\t');
 }

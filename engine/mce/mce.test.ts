@@ -95,6 +95,57 @@ describe('Medicare Code Editor edits outside the fixture', () => {
   });
 });
 
+describe('MCE: what the CMS MCE 43.1 does on the edge fixtures', () => {
+  it('a discharge date it cannot edit (month 00/13, day 00/32, after 2026-09-30) runs no edit: INVALID_DISCHARGE_DATE', () => {
+    for (const d of ['20261001', '20270101', '20260000', '20251301', '20260132', '00000000', '99999999']) {
+      const r = mce.edit(claim({ pdx: 'XXXX', dischargeDate: d }));
+      expect([r.editType, r.edits.length, r.counts.length]).toEqual(['INVALID_DISCHARGE_DATE', 0, 0]);
+    }
+    // A day past the month's end is edited; so is a date before the tables' history.
+    expect(mce.edit(claim({ dischargeDate: '20260231' })).editType).toBe('NONE');
+    expect(names(claim({ dischargeDate: '20150101' }))).toEqual(['INVALID_CODE@I214']);
+    expect(mce.edit(claim({ dischargeDate: '2026-09-30' })).editType).toBe('NONE');
+  });
+
+  it('a missing principal is an invalid code', () => {
+    expect(names(claim({ pdx: '' }))).toEqual(['INVALID_CODE@']);
+  });
+
+  it('an out-of-range age (-1, 999) is INVALID_AGE and still compared with the age groups', () => {
+    // O80 (normal delivery) is a maternity code (ages 9-64).
+    for (const age of [-1, 999]) expect(names(claim({ pdx: 'O80', age }))).toEqual(['INVALID_AGE@claim', 'AGE_CONFLICT@O80']);
+  });
+
+  it('before 2024-10-01 an unknown sex is INVALID_SEX and a sex-specific code conflicts; age before sex within one code', () => {
+    expect(names(claim({ pdx: 'N400', sex: 'U', dischargeDate: '2022-03-01' }))).toEqual(['INVALID_SEX@claim', 'SEX_CONFLICT@N400']);
+    expect(names(claim({ pdx: 'N400', sex: 'U', dischargeDate: '2025-03-01' }))).toEqual([]);
+    // O80 on a 5-year-old male: maternity age and female-only.
+    expect(mce.edit(claim({ pdx: 'O80', sex: 'M', age: 5, dischargeDate: '2022-03-01' })).edits.map((e) => e.edit)).toEqual(['AGE_CONFLICT', 'SEX_CONFLICT']);
+  });
+
+  it('a non-covered pancreas transplant is not also of limited coverage', () => {
+    expect(names(claim({ procedures: ['0FYG0Z0'] }))).toEqual(['NON_COVERED@0FYG0Z0']);
+    expect(names(claim({ procedures: ['0FYG0Z0', '0TY00Z0'] }))).toEqual(['LIMITED_COVERAGE@0FYG0Z0', 'LIMITED_COVERAGE@0TY00Z0']);
+  });
+
+  it('an outcome-of-delivery principal does not answer for a delivery procedure', () => {
+    expect(names(claim({ pdx: 'Z370', procedures: ['10E0XZZ'] }))).toContain('QUESTIONABLE_OBSTETRIC_ADMISSION@10E0XZZ');
+  });
+
+  it('the principal repeated is a duplicate even when invalid, after its INVALID_CODE', () => {
+    expect(names(claim({ pdx: 'K800', sdx: [{ code: 'K800', poa: 'Y' }], dischargeDate: '2026-06-10' }))).toEqual([
+      'INVALID_CODE@K800',
+      'INVALID_CODE@K800',
+      'DUPLICATE_OF_PDX@K800',
+    ]);
+  });
+
+  it('a stem-cell transfusion is not covered with a listed leukaemia as a secondary too', () => {
+    expect(names(claim({ sdx: [{ code: 'C9200', poa: 'Y' }], procedures: ['30243G0'] }))).toContain('NON_COVERED@30243G0');
+    expect(names(claim({ procedures: ['30243G0'] }))).not.toContain('NON_COVERED@30243G0');
+  });
+});
+
 describe('MCE: property test', () => {
   it('never throws on any claim with a date; counts match the edits; edit type follows them', () => {
     const codeish = fc.oneof(fc.constantFrom('Z4502', 'O80', 'Z5189', 'E1022', 'I214', 'B900'), fc.string({ maxLength: 9 }));

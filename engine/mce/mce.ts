@@ -14,7 +14,8 @@
  */
 import { BundleFormatError } from '../bundle/format';
 import { readJson, type BundleReader } from '../bundle/reader';
-import { normalizeCode, normalizeDischargeStatus } from '../grouper/grouper';
+import { normalizeCode } from '../codes/normalize';
+import { normalizeDischargeStatus } from '../grouper/grouper';
 import { CodeIndex } from '../grouper/tables';
 import { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from '../grouper/payload';
 import type { EditTarget, MceClaim, MceEdit, MceResult, PoaFinding } from './types';
@@ -24,14 +25,30 @@ export class ChartsideMceClaimError extends Error {
   override name = 'ChartsideMceClaimError';
 }
 
-/** CMS deactivated the sex-conflict edit for discharges from this date (MANIFEST.md). */
-const SEX_CONFLICT_OFF_FROM = 20241001;
+/**
+ * CMS deactivated the sex edits for discharges from this date (MANIFEST.md): before it a code on
+ * the other sex's list is a SEX_CONFLICT and an unknown sex is INVALID_SEX (CMS's MCE on the
+ * 2015-2024 fixture claims); from it neither fires.
+ */
+const SEX_EDITS_OFF_FROM = 20241001;
 const POA_VALUES = new Set(['Y', 'N', 'U', 'W', '1', '']);
 
 /** Parses `YYYY-MM-DD` or `yyyyMMdd` to a yyyymmdd number (NaN when malformed). */
 export function dateNumber(date: string): number {
   const d = date.trim().replaceAll('-', '');
   return /^\d{8}$/.test(d) ? Number(d) : NaN;
+}
+
+/**
+ * True when a yyyymmdd number can be edited: month 01-12 and day 01-31, on or before the last
+ * day the tables cover. CMS's MCE checks only those ranges: a day past the month's end
+ * (20260231) is edited like any other date, and a date before the tables' history makes every
+ * code INVALID_CODE rather than the date invalid (README-poa-hac.md, `exp_edit_type`).
+ */
+export function isEditableDate(yyyymmdd: number, lastDate: number): boolean {
+  const month = Math.floor(yyyymmdd / 100) % 100;
+  const day = yyyymmdd % 100;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && yyyymmdd <= lastDate;
 }
 
 function days(yyyymmdd: number): number {
@@ -103,6 +120,8 @@ export class Mce {
   private readonly editInfo = new Map<string, { number: number; editType: string }>();
   /** POA-exempt codes (a code is exempt when its index is >= 0). */
   private readonly poaExempt: CodeIndex;
+  /** Last discharge date the tables cover (yyyymmdd): the latest end of a validity period. */
+  readonly lastDate: number;
 
   private constructor(
     readonly payload: McePayload,
@@ -117,6 +136,7 @@ export class Mce {
     this.poaExempt = new CodeIndex(payload.poaExempt, () => new Map(payload.poaExempt.map((c, i) => [c, i])));
     this.a = Object.fromEntries(ATTR_NAMES.map((name) => [name, this.attr.get(name) ?? -1])) as Record<AttrName, number>;
     this.ageRangeIds = payload.ageRanges.map((r) => this.attr.get(r.group.toUpperCase()) ?? -1);
+    this.lastDate = payload.periods.reduce((max, [, to]) => Math.max(max, to), 0);
   }
 
   /** Loads the editor from an `mce-43.1` bundle. */
@@ -141,6 +161,9 @@ export class Mce {
   edit(claim: MceClaim): MceResult {
     const date = dateNumber(claim.dischargeDate ?? '');
     if (Number.isNaN(date)) throw new ChartsideMceClaimError(`discharge date "${claim.dischargeDate}" is not a date (YYYY-MM-DD)`);
+    // CMS's MCE runs no edit on a date it cannot edit (an impossible month or day, or after the
+    // tables' last day): the claim's answer is INVALID_DISCHARGE_DATE.
+    if (!isEditableDate(date, this.lastDate)) return { version: this.version, editType: 'INVALID_DISCHARGE_DATE', edits: [], counts: [], poa: [] };
     const edits: MceEdit[] = [];
     const add = (edit: string, target: EditTarget, message: string) => {
       const info = this.editInfo.get(edit);
@@ -149,7 +172,13 @@ export class Mce {
     };
     const age = claim.age;
     const ageValid = Number.isInteger(age) && age >= 0 && age <= 124;
-    const sex = SEX_CODES[claim.sex.trim().toUpperCase()];
+    const sexEditsActive = date < SEX_EDITS_OFF_FROM;
+    const sexCode = SEX_CODES[claim.sex.trim().toUpperCase()];
+    // While the sex edits were active an unknown sex was invalid too, and a male- or female-only
+    // code conflicted with any sex but its own (CMS's MCE on the 2015-2024 fixture claims).
+    const sex = sexEditsActive && sexCode === 'U' ? undefined : sexCode;
+    const sexConflict = (attrs: readonly number[]) =>
+      sexEditsActive && ((sex !== 'M' && hasId(attrs, this.a.MALE)) || (sex !== 'F' && hasId(attrs, this.a.FEMALE)));
     const status = normalizeDischargeStatus(claim.dischargeStatus ?? '');
 
     // Claim-level edits.
@@ -170,7 +199,6 @@ export class Mce {
       const code = normalizeCode(raw);
       return { code, attrs: this.pr.lookup(code, date) };
     });
-    const sexConflictActive = date < SEX_CONFLICT_OFF_FROM;
     const ranges = this.payload.ageRanges;
 
     // Order of a code's edits as CMS's component lists them (fixture): for the principal the
@@ -178,11 +206,10 @@ export class Mce {
     const unspecified = (target: EditTarget & { code: string }, attrs: number[]) => {
       if (hasId(attrs, this.a.UNSPECIFIED)) add('UNSPECIFIED', target, `${target.code} is unspecified (e.g. laterality); a more specific code is required`);
     };
+    // Within one code CMS lists the age edit before the sex edit (edit numbers 3 and 2), and
+    // compares an out-of-range age (-1, 999) with the group's range all the same.
     const generalDx = (target: EditTarget & { code: string }, attrs: number[]) => {
-      if (sexConflictActive && sex && ((sex === 'M' && hasId(attrs, this.a.FEMALE)) || (sex === 'F' && hasId(attrs, this.a.MALE)))) {
-        add('SEX_CONFLICT', target, `${target.code} conflicts with sex ${sex}`);
-      }
-      if (ageValid) {
+      if (Number.isInteger(age)) {
         for (let k = 0; k < ranges.length; k++) {
           const r = ranges[k]!;
           if (!(r.from <= date && date <= r.to)) continue;
@@ -192,14 +219,16 @@ export class Mce {
           }
         }
       }
+      if (sexConflict(attrs)) add('SEX_CONFLICT', target, `${target.code} conflicts with sex ${claim.sex}`);
       if (hasId(attrs, this.a.MSP)) add('MEDICARE_IS_SECONDARY_PAYER', target, `${target.code}: Medicare may be the secondary payer`);
       if (hasId(attrs, this.a.WRNGPROC)) add('WRONG_PROCEDURE_PERFORMED', target, `${target.code} reports a wrong surgery`);
     };
 
-    // Principal diagnosis.
-    if (pdx) {
+    // Principal diagnosis (CMS reports a missing one as an invalid code).
+    {
       const target = { kind: 'pdx' as const, index: 0, code: pdx };
-      if (!pdxAttrs) add('INVALID_CODE', target, `${pdx} is not a valid ICD-10-CM code on ${date}`);
+      if (!pdx) add('INVALID_CODE', target, 'no principal diagnosis');
+      else if (!pdxAttrs) add('INVALID_CODE', target, `${pdx} is not a valid ICD-10-CM code on ${date}`);
       else {
         if (hasId(pdxAttrs, this.a.QADM)) add('QUESTIONABLE_ADMISSION', target, `${pdx} is a questionable reason for inpatient admission`);
         if (hasId(pdxAttrs, this.a.MANIF)) add('MANIFESTATION_AS_PDX', target, `${pdx} is a manifestation code and cannot be principal`);
@@ -216,11 +245,14 @@ export class Mce {
     // Secondary diagnoses.
     sdx.forEach((s, i) => {
       const target = { kind: 'sdx' as const, index: i, code: s.code };
+      // The principal repeated, a missing one too (CMS compares the codes as given).
+      const dup = s.code === pdx;
       if (!s.attrs) {
         add('INVALID_CODE', target, `${s.code} is not a valid ICD-10-CM code on ${date}`);
+        if (dup) add('DUPLICATE_OF_PDX', target, `${s.code} repeats the principal diagnosis`);
         return;
       }
-      if (pdx && s.code === pdx) add('DUPLICATE_OF_PDX', target, `${s.code} repeats the principal diagnosis`);
+      if (dup) add('DUPLICATE_OF_PDX', target, `${s.code} repeats the principal diagnosis`);
       unspecified(target, s.attrs);
       generalDx(target, s.attrs);
     });
@@ -236,24 +268,28 @@ export class Mce {
         add('INVALID_CODE', target, `${p.code} is not a valid ICD-10-PCS code on ${date}`);
         return;
       }
-      if (sexConflictActive && sex && ((sex === 'M' && hasId(a, this.a.FEMALE)) || (sex === 'F' && hasId(a, this.a.MALE)))) {
-        add('SEX_CONFLICT', target, `${p.code} conflicts with sex ${sex}`);
-      }
+      if (sexConflict(a)) add('SEX_CONFLICT', target, `${p.code} conflicts with sex ${claim.sex}`);
       if (hasId(a, this.a.NONSPECIFIC)) add('NONSPECIFIC_OR', target, `${p.code} is a non-specific O.R. procedure`);
       if (hasId(a, this.a.BIOPSY)) add('OPEN_BIOPSY', target, `${p.code} is an open biopsy`);
       const nonCovered =
         hasId(a, this.a.NCOV_A) ||
         (hasId(a, this.a.NCOV_B_PXP) && !anyProc(this.a.NCOV_B_KXP) && !anyDx(this.a.NCOV_B)) ||
-        (hasId(a, this.a.NCOV_D) && hasId(pdxAttrs, this.a.NCOV_D)) ||
+        // Stem-cell / bone-marrow transfusions: not covered with a listed leukaemia anywhere on the
+        // claim, secondary too (CMS's MCE on the edge fixtures).
+        (hasId(a, this.a.NCOV_D) && anyDx(this.a.NCOV_D)) ||
         (hasId(a, this.a.NCOV_E) && hasId(pdxAttrs, this.a.NCOV_E)) ||
         (hasId(a, this.a.NCOV_F) && ageValid && age > 60) ||
         (hasId(a, this.a.NCOV_G) && hasId(pdxAttrs, this.a.NCOV_G));
       if (nonCovered) add('NON_COVERED', target, `${p.code} is not covered by Medicare in this case`);
       if (hasId(a, this.a.BILATERAL)) add('BILATERAL', target, `${p.code}: bilateral procedure`);
-      if (hasId(a, this.a.LCOV) || hasId(a, this.a.COV_Z006A) || hasId(a, this.a.COV_Z006B)) {
+      // A procedure that is not covered at all is not also of limited coverage (CMS's MCE: a pancreas
+      // transplant without type 1 diabetes or a kidney transplant is NON_COVERED only).
+      if (!nonCovered && (hasId(a, this.a.LCOV) || hasId(a, this.a.COV_Z006A) || hasId(a, this.a.COV_Z006B))) {
         add('LIMITED_COVERAGE', target, `${p.code} is covered only under limited circumstances`);
       }
-      if ((hasId(a, this.a.CSECT) || hasId(a, this.a.VAGDEL)) && !anyDx(this.a.DELOUT)) {
+      // The outcome of delivery must be a secondary diagnosis: a Z37 principal does not count
+      // (it is unacceptable as principal; CMS's MCE still questions the delivery).
+      if ((hasId(a, this.a.CSECT) || hasId(a, this.a.VAGDEL)) && !sdx.some((d) => hasId(d.attrs, this.a.DELOUT))) {
         add('QUESTIONABLE_OBSTETRIC_ADMISSION', target, `${p.code} is a delivery without an outcome-of-delivery diagnosis`);
       }
       if (hasId(a, this.a.LOS) && !Number.isNaN(los) && los < 4) {
