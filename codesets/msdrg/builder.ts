@@ -11,7 +11,8 @@
  */
 import { ReleaseFileError, type BuiltBundle, type CodesetBuilder, type ReleaseSource } from '../builder';
 import { encodeBundle, jsonPayload, readBundleHeader as readHeader, type ProvenanceFile } from '../../engine/bundle/format';
-import { GROUPER_BLOCK, MCE_BLOCK, type GrouperPayload } from '../../engine/grouper/payload';
+import { GROUPER_BLOCK, type GrouperPayload } from '../../engine/grouper/payload';
+import { MCE_BLOCK } from '../../engine/mce/payload';
 import { GROUPER_TABLE_FILES, parseGrouperTables } from './grouper-tables';
 import { MCE_TABLE_FILES, parseMceTables } from './mce-tables';
 import { parseAppendixA, parseDrgsTable, parsePoaExempt } from './pricer-files';

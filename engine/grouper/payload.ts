@@ -1,7 +1,6 @@
 /**
- * The compact, versioned payload of an `msdrg-43.x` bundle (block {@link GROUPER_BLOCK}) and of an
- * `mce-43.1` bundle (block {@link MCE_BLOCK}). Written by `codesets/msdrg/`, read by
- * `engine/grouper/tables.ts` and `engine/mce/tables.ts`.
+ * The compact, versioned payload of an `msdrg-43.x` bundle (block {@link GROUPER_BLOCK}). Written
+ * by `codesets/msdrg/`, read by `engine/grouper/tables.ts`. (The MCE's is in `engine/mce/payload.ts`.)
  *
  * Compactness: every attribute name is interned once (`attributes[i]`), codes are stored as one
  * space-joined string, per-code data as parallel integer columns, and attribute lists as indexes
@@ -11,12 +10,8 @@
 
 /** Name of the block holding a {@link GrouperPayload}. */
 export const GROUPER_BLOCK = 'grouper';
-/** Name of the block holding an {@link McePayload}. */
-export const MCE_BLOCK = 'mce';
 /** Bump when the payload's shape or meaning changes; readers refuse other versions. */
 export const GROUPER_PAYLOAD_VERSION = 1;
-/** Bump when the MCE payload's shape or meaning changes. */
-export const MCE_PAYLOAD_VERSION = 2;
 
 /** Severity of a secondary diagnosis: 0 non-CC, 1 CC, 2 MCC. */
 export type SeverityLevel = 0 | 1 | 2;
@@ -92,23 +87,4 @@ export interface GrouperPayload {
   poaExempt: string[];
   /** UB-04 patient discharge status codes valid for the version's dates (two digits). */
   dischargeStatuses: string[];
-}
-
-/** Payload of the MCE tables. */
-export interface McePayload {
-  payloadVersion: number;
-  /** Component version, e.g. `431`. */
-  version: string;
-  attributes: string[];
-  attrSets: number[][];
-  /** Distinct validity periods `[from, to]` (yyyymmdd, inclusive); rows point into it. */
-  periods: [number, number][];
-  /** Rows sorted by code then from date; a code may have several rows (history). */
-  dx: { codes: string; period: number[]; attrSet: number[] };
-  pr: { codes: string; period: number[]; attrSet: number[] };
-  ageRanges: { group: string; start: number; end: number; from: number; to: number }[];
-  dischargeStatus: { code: string; from: number; to: number }[];
-  edits: { number: number; edit: string; codeType: string; editType: string; applicability: string }[];
-  /** ICD-10-CM codes exempt from POA reporting (no dots), for the POA validation. */
-  poaExempt: string[];
 }

@@ -17,7 +17,7 @@ import { readJson, type BundleReader } from '../bundle/reader';
 import { normalizeCode } from '../codes/normalize';
 import { normalizeDischargeStatus } from '../grouper/grouper';
 import { CodeIndex } from '../grouper/tables';
-import { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from '../grouper/payload';
+import { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from './payload';
 import type { EditTarget, MceClaim, MceEdit, MceResult, PoaFinding } from './types';
 
 /** Raised for a claim the editor cannot read at all (no usable discharge date). */
