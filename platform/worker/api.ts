@@ -17,7 +17,8 @@ import type { InstallProgress, InstallReport } from '../install/installer';
 import type { CdiResult, CdiSnapshotLike } from '../../engine/cdi/index';
 import type { ChartSnapshot } from '../../engine/chart/snapshot';
 import type { Setting, SuggestResult } from '../../engine/suggest';
-import type { GroupOptions, GroupResult, GrouperClaim, MceClaim, MceResult, WhatIfCandidate, WhatIfChange } from '../../engine/grouper';
+import type { GroupOptions, GroupResult, GrouperClaim, WhatIfCandidate, WhatIfChange } from '../../engine/grouper';
+import type { MceClaim, MceResult } from '../../engine/mce';
 
 /** One installed release as the UI shows it: what it is and where every byte came from. */
 export interface InstalledRelease {

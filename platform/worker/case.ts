@@ -7,7 +7,8 @@
 import type { BundleReader } from '../../engine/bundle/reader';
 import { CaseSchema, recomputeCase, serviceDate, type CaseComputation, type CodingCase } from '../../engine/case';
 import { ChartsideNoReleaseError } from '../../engine/codes';
-import { Grouper, Mce } from '../../engine/grouper';
+import { Grouper } from '../../engine/grouper';
+import { Mce } from '../../engine/mce';
 import { CmTable } from '../../engine/icd10cm';
 import type { EngineApi, ReleaseUsed } from './api';
 import { CM_TABLE } from './codes';

@@ -4,7 +4,8 @@
  */
 import type { BundleReader } from '../../engine/bundle/reader';
 import { ChartsideNoReleaseError } from '../../engine/codes';
-import { Grouper, Mce, whatIf } from '../../engine/grouper';
+import { Grouper, whatIf } from '../../engine/grouper';
+import { Mce } from '../../engine/mce';
 import type { EngineApi } from './api';
 import type { EngineContext } from './context';
 
