@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInstalledTables } from '../../codesets/node';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { Grouper, Mce } from '../grouper';
+import { Grouper } from '../grouper';
+import { Mce } from '../mce';
 import { auditHash, caseIdFor } from './case-id';
 import { addDiagnosis, addProcedure, moveDiagnosis, newCase, setProcedureDate, updateHeader, type CodingCase } from './model';
 import { grouperClaimOf, recomputeCase, type CaseTables } from './recompute';
