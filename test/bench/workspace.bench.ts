@@ -11,7 +11,8 @@ import { loadavg } from 'node:os';
 import { loadInstalledTables } from '../../codesets/node';
 import { addDiagnosis, addProcedure, moveDiagnosis, newCase, recomputeCase, removeCode, setPoa, updateHeader, type CaseTables, type CodingCase } from '../../engine/case';
 import { analyzeCdi } from '../../engine/cdi/index';
-import { Grouper, Mce } from '../../engine/grouper';
+import { Grouper } from '../../engine/grouper';
+import { Mce } from '../../engine/mce';
 import { msdrgReaders } from '../golden/msdrg-bundles';
 import { note } from './cdi.bench';
 
