@@ -6,12 +6,11 @@
  * fixture's notation. JSONL: one claim per line in (as for `group`, `dischargeDate` required),
  * one result per line out.
  */
-import { Mce } from '../../engine/mce/mce';
-import { EDITS_OUTPUT_COLUMNS, formatEditsTsv, parseEditsTsvLine } from '../../engine/mce/fixture-format';
-import type { MceClaim } from '../../engine/mce/types';
+import { EDITS_OUTPUT_COLUMNS, formatEditsTsv, Mce, parseEditsTsvLine, type MceClaim } from '../../engine/mce';
 import type { BundleReader } from '../../engine/bundle/reader';
-import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
-import { loadMsdrgReaders, parseJsonLine, processLines, toGrouperClaim } from './group';
+import { parseArgs, UsageError, type CliCommand, type CliIo } from '../io';
+import { processStream } from './claims-stream';
+import { loadMsdrgReaders } from './msdrg-readers';
 
 const USAGE = `Usage: chartside edits [--format tsv|jsonl] < claims
 
@@ -23,7 +22,11 @@ Runs every Medicare Code Editor v43.1 edit on each claim.
 --format jsonl: one claim per line (same fields as chartside group --format jsonl; dischargeDate
   required). Output per line: {"id", "version", "editType", "edits": [{edit, number, editType,
   target, message}], "counts": [[edit, n]], "poa": [POA findings]}.
-Exit code: 0, or 1 when any input line was malformed (reported on stderr with its line number).`;
+A discharge date the editor cannot edit (month 00 or 13, day 00 or 32, after 2026-09-30) gives
+edit type INVALID_DISCHARGE_DATE and no edits, as CMS's MCE 43.1 does.
+Input is read and answered line by line (any length, bounded memory). Malformed lines are
+reported on stderr as "line N: reason" and skipped; the others are processed.
+Exit code: 0, or 1 when any input line was malformed.`;
 
 function formatOf(args: string[]): 'tsv' | 'jsonl' {
   const opts = parseArgs(args, { strings: ['format'] });
@@ -36,10 +39,9 @@ function formatOf(args: string[]): 'tsv' | 'jsonl' {
 /** The command body over a given MCE bundle (tests pass one built from the release files). */
 export async function runEdits(args: string[], io: CliIo, reader: BundleReader): Promise<number> {
   const format = formatOf(args);
-  const text = await readAll(io.stdin);
   const mce = Mce.fromBundle(reader);
   if (format === 'tsv') {
-    return processLines(text, io, {
+    return processStream(io.stdin, io, {
       header: EDITS_OUTPUT_COLUMNS.join('\t'),
       isHeader: (l) => l.startsWith('id\t'),
       handle(line) {
@@ -48,7 +50,8 @@ export async function runEdits(args: string[], io: CliIo, reader: BundleReader):
       },
     });
   }
-  return processLines(text, io, {
+  const { parseJsonLine, toGrouperClaim } = await import('./claim-json');
+  return processStream(io.stdin, io, {
     handle(line) {
       const j = parseJsonLine(line);
       if (!j.dischargeDate) throw new Error('dischargeDate: required by the code editor');

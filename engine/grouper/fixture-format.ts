@@ -4,7 +4,9 @@
  * the prefix) out, so a fixture file and our output compare field by field.
  *
  * Lists are comma-separated, `-` = empty. A secondary diagnosis may carry its POA as `CODE:N`
- * (the fixtures omit it: POA = Y).
+ * (the first fixtures omit it: POA = Y); the principal may carry its own (`A41.51:Y`). Empty
+ * cells, empty list items, an empty sex and a non-numeric discharge status are line errors, never
+ * silent defaults.
  */
 import type { GroupResult, GrouperClaim } from './types';
 
@@ -21,22 +23,82 @@ export class ChartsideClaimFormatError extends Error {
   override name = 'ChartsideClaimFormatError';
 }
 
-/** Splits a `-`-or-comma list. */
 /**
- * Secondary diagnoses of a fixture cell: `code` or `code:POA`, comma separated; POA defaults to
- * `Y` as in the CMS fixtures.
+ * Secondary diagnoses of a fixture cell: `code` or `code:POA`, comma separated, `-` = none. A
+ * code without `:` has POA `Y`, as in the first CMS fixtures; `code:` is a blank POA (nothing
+ * reported). Items are trimmed.
  *
+ * @throws ChartsideClaimFormatError for an empty cell, an empty item or code, or a POA of more
+ *   than one character.
  * @example splitSdx('I5023,N1832:N') // [{code:'I5023', poa:'Y'}, {code:'N1832', poa:'N'}]
  */
-export function splitSdx(cell: string): { code: string; poa: string }[] {
-  return splitList(cell).map((s) => {
-    const [code, poa] = s.split(':') as [string, string | undefined];
-    return { code, poa: poa ?? 'Y' };
+export function splitSdx(cell: string, column = 'sdx'): { code: string; poa: string }[] {
+  return splitList(cell, column).map((item, i) => {
+    const colon = item.indexOf(':');
+    const code = colon < 0 ? item : item.slice(0, colon).trim();
+    const poa = colon < 0 ? 'Y' : item.slice(colon + 1).trim();
+    if (code === '') throw new ChartsideClaimFormatError(`${column} item ${i + 1} ("${item}") has no code`);
+    if (poa.length > 1) throw new ChartsideClaimFormatError(`${column} item ${i + 1} ("${item}"): POA "${poa}" is not one character (Y, N, U, W, 1 or blank)`);
+    return { code, poa };
   });
 }
 
-export function splitList(cell: string): string[] {
-  return cell === '-' || cell === '' ? [] : cell.split(',').map((c) => c.trim());
+/**
+ * A comma list cell: `-` = none; items trimmed.
+ *
+ * @throws ChartsideClaimFormatError for an empty cell (write `-` for none) or an empty item.
+ */
+export function splitList(cell: string, column = 'list'): string[] {
+  if (cell === '-') return [];
+  if (cell.trim() === '') throw new ChartsideClaimFormatError(`${column} is empty: write - for none`);
+  const items = cell.split(',').map((c) => c.trim());
+  const empty = items.findIndex((c) => c === '');
+  if (empty >= 0) throw new ChartsideClaimFormatError(`${column} item ${empty + 1} of ${items.length} is empty ("${cell}")`);
+  return items;
+}
+
+/**
+ * The principal diagnosis cell: a code, `code:POA` (the principal's POA, e.g. `A41.51:Y`), or `-`
+ * for none.
+ *
+ * @throws ChartsideClaimFormatError for an empty cell or a malformed POA.
+ */
+export function splitPdx(cell: string): { pdx: string; pdxPoa?: string } {
+  const c = cell.trim();
+  if (c === '-') return { pdx: '' };
+  if (c === '') throw new ChartsideClaimFormatError('pdx is empty: write - for no principal diagnosis');
+  const colon = c.indexOf(':');
+  if (colon < 0) return { pdx: c };
+  const pdx = c.slice(0, colon).trim();
+  const pdxPoa = c.slice(colon + 1).trim();
+  if (pdx === '') throw new ChartsideClaimFormatError(`pdx "${cell}" has no code`);
+  if (pdxPoa.length > 1) throw new ChartsideClaimFormatError(`pdx "${cell}": POA "${pdxPoa}" is not one character (Y, N, U, W, 1 or blank)`);
+  return { pdx, pdxPoa };
+}
+
+/**
+ * Checks the sex cell: any non-empty notation (M/F/U, 1/2/0; the grouper and the editor judge the
+ * value and report an invalid one as CMS does).
+ *
+ * @throws ChartsideClaimFormatError for an empty cell.
+ */
+export function checkSex(sex: string): string {
+  const s = sex.trim();
+  if (s === '') throw new ChartsideClaimFormatError('sex is empty: M, F or U');
+  return s;
+}
+
+/**
+ * Checks the discharge status cell: a UB-04 patient status of one or two digits (`1`, `01`,
+ * `20`). A number that is not a valid status is passed on: the grouper and the editor report it
+ * (INVALID_DISCHARGE_STATUS).
+ *
+ * @throws ChartsideClaimFormatError for an empty or non-numeric cell.
+ */
+export function checkDischargeStatus(status: string): string {
+  const s = status.trim();
+  if (!/^\d{1,2}$/.test(s)) throw new ChartsideClaimFormatError(s === '' ? 'discharge_status is empty: a UB-04 patient status such as 01' : `discharge_status "${status}" is not a UB-04 patient status (one or two digits)`);
+  return s;
 }
 
 /**
@@ -53,16 +115,20 @@ export function parseGroupTsvLine(line: string): { id: string; claim: GrouperCla
   const [id, version, age, sex, status, pdx, sdx, procedures] = cells as [string, string, string, string, string, string, string, string];
   if (!/^\d{3}$|^\d\d\.\d$|^$/.test(version)) throw new ChartsideClaimFormatError(`grouper_version "${version}" is not like 431`);
   if (!/^-?\d+$/.test(age)) throw new ChartsideClaimFormatError(`age "${age}" is not an integer`);
-  if (sdx !== '-' && sdx.split(',').length > 24) throw new ChartsideClaimFormatError('more than 24 secondary diagnoses');
-  if (procedures !== '-' && procedures.split(',').length > 25) throw new ChartsideClaimFormatError('more than 25 procedures');
+  const sdxList = splitSdx(sdx);
+  const procList = splitList(procedures, 'procedures');
+  if (sdxList.length > 24) throw new ChartsideClaimFormatError('more than 24 secondary diagnoses');
+  if (procList.length > 25) throw new ChartsideClaimFormatError('more than 25 procedures');
+  const principal = splitPdx(pdx);
   const claim: GrouperClaim = {
-    pdx: pdx === '-' ? '' : pdx,
-    sdx: splitSdx(sdx),
-    procedures: splitList(procedures),
+    pdx: principal.pdx,
+    sdx: sdxList,
+    procedures: procList,
     age: Number(age),
-    sex,
-    dischargeStatus: status,
+    sex: checkSex(sex),
+    dischargeStatus: checkDischargeStatus(status),
   };
+  if (principal.pdxPoa !== undefined) claim.pdxPoa = principal.pdxPoa;
   if (version) claim.version = version;
   return { id, claim };
 }

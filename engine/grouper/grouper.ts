@@ -156,6 +156,11 @@ export class Grouper {
     };
   }
 
+  /** True when `version` ('43.1' or '431') names an installed version. */
+  hasVersion(version: string): boolean {
+    return this.versions.some((v) => v.version === version || v.version.replace('.', '') === version);
+  }
+
   /** Installed versions by the spellings `claim.version` may use ('43.1', '431'). */
   private readonly byName = new Map<string, GrouperVersion>();
 

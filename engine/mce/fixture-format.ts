@@ -6,7 +6,7 @@
  * carry edits, as `CODE=[EDIT, EDIT]` joined by `;` — the fixture's notation, which leaves out
  * procedure edits (they appear only in `edit_counts`).
  */
-import { ChartsideClaimFormatError, splitList, splitSdx } from '../grouper/fixture-format';
+import { ChartsideClaimFormatError, checkDischargeStatus, checkSex, splitList, splitPdx, splitSdx } from '../grouper/fixture-format';
 import type { MceClaim, MceResult } from './types';
 
 export const EDITS_INPUT_COLUMNS = ['id', 'discharge_date', 'age', 'sex', 'discharge_status', 'pdx', 'sdx', 'procedures'] as const;
@@ -25,18 +25,21 @@ export function parseEditsTsvLine(line: string): { id: string; claim: MceClaim }
   const [id, date, age, sex, status, pdx, sdx, procedures] = cells as [string, string, string, string, string, string, string, string];
   if (!/^\d{8}$|^\d{4}-\d\d-\d\d$/.test(date)) throw new ChartsideClaimFormatError(`discharge_date "${date}" is not yyyyMMdd`);
   if (!/^-?\d+$/.test(age)) throw new ChartsideClaimFormatError(`age "${age}" is not an integer`);
-  return {
-    id,
-    claim: {
-      pdx: pdx === '-' ? '' : pdx,
-      sdx: splitSdx(sdx),
-      procedures: splitList(procedures),
-      age: Number(age),
-      sex,
-      dischargeStatus: status,
-      dischargeDate: date,
-    },
+  const sdxList = splitSdx(sdx);
+  const procList = splitList(procedures, 'procedures');
+  // No count limit: CMS's MCE edits every code it is given (the edge fixtures carry 27 procedures).
+  const principal = splitPdx(pdx);
+  const claim: MceClaim = {
+    pdx: principal.pdx,
+    sdx: sdxList,
+    procedures: procList,
+    age: Number(age),
+    sex: checkSex(sex),
+    dischargeStatus: checkDischargeStatus(status),
+    dischargeDate: date,
   };
+  if (principal.pdxPoa !== undefined) claim.pdxPoa = principal.pdxPoa;
+  return { id, claim };
 }
 
 /** Formats a result as the output columns (without the trailing newline). */
