@@ -26,9 +26,14 @@ const grouper = Grouper.fromBundles(readers.grouper);
 const mce = Mce.fromBundle(readers.mce);
 const dir = join(SOURCE_ROOT, ORACLE_FIXTURES_DIR);
 const summary: Record<string, unknown> = {};
-for (const file of readdirSync(dir).filter((f) => f.endsWith('_expected.tsv') && f.includes(filter)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('_expected.tsv') && f.includes(filter))
+  .sort()) {
   const kind = fixtureKind(file);
-  const lines = readFileSync(join(dir, file), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+  const lines = readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
   const columns: readonly string[] = kind.tool === 'mce' ? EDITS_OUTPUT_COLUMNS : GROUP_OUTPUT_COLUMNS;
   const perColumn = new Array<number>(columns.length).fill(0);
   let all = 0;
@@ -43,7 +48,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('_expected.tsv') &&
         got = formatEditsTsv(id, mce.edit(claim)).split('\t');
       } else {
         const { id, claim } = parseGroupTsvLine(line);
-        got = formatGroupTsv(id, grouper.group(claim, { poaExemptHospital: kind.poaExempt, explain: false })).split('\t');
+        got = formatGroupTsv(id, grouper.group(claim, { poaExemptHospital: kind.poaExempt, explain: false })).split(
+          '\t',
+        );
       }
     } catch (e) {
       got = [cells[0]!, `ERROR ${(e as Error).message}`];
@@ -61,7 +68,11 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('_expected.tsv') &&
     else if (examples.length < show) examples.push(`${cells.slice(0, 8).join(' | ')}\n${diffs.join('\n')}`);
   }
   const pct = (n: number) => `${((100 * n) / lines.length).toFixed(2)}%`;
-  summary[file] = { claims: lines.length, allFields: pct(all), perColumn: Object.fromEntries(columns.map((c, i) => [c, pct(perColumn[i]!)])) };
+  summary[file] = {
+    claims: lines.length,
+    allFields: pct(all),
+    perColumn: Object.fromEntries(columns.map((c, i) => [c, pct(perColumn[i]!)])),
+  };
   process.stdout.write(`${file}: ${all}/${lines.length} claims equal on every field (${pct(all)})\n`);
   for (const e of examples) process.stdout.write(`${e}\n`);
 }

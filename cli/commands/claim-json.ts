@@ -23,10 +23,22 @@ export const JsonClaim = z.object({
   age: z.number().int(),
   sex: z.string().trim().min(1, 'empty sex: M, F or U'),
   dischargeStatus: z
-    .union([z.string().trim().regex(/^\d{1,2}$/, 'a UB-04 patient status: one or two digits, e.g. "01"'), z.number().int().min(0).max(99)])
+    .union([
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,2}$/, 'a UB-04 patient status: one or two digits, e.g. "01"'),
+      z.number().int().min(0).max(99),
+    ])
     .transform(String),
-  admissionDate: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional(),
-  dischargeDate: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional(),
+  admissionDate: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\d$/)
+    .optional(),
+  dischargeDate: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\d$/)
+    .optional(),
   version: z.string().min(1).optional(),
   poaExemptHospital: z.boolean().optional(),
 });
@@ -45,12 +57,15 @@ export function toGrouperClaim(j: JsonClaimInput): GrouperClaim {
     pdx = pdx.slice(0, colon).trim();
     if (pdx === '') throw new Error(`pdx "${j.pdx}" has no code`);
     if (written.length > 1) throw new Error(`pdx "${j.pdx}": POA "${written}" is not one character`);
-    if (pdxPoa !== undefined && pdxPoa !== written) throw new Error(`pdx "${j.pdx}" and pdxPoa "${pdxPoa}" give two POAs`);
+    if (pdxPoa !== undefined && pdxPoa !== written)
+      throw new Error(`pdx "${j.pdx}" and pdxPoa "${pdxPoa}" give two POAs`);
     pdxPoa = written;
   }
   const claim: GrouperClaim = {
     pdx,
-    sdx: j.sdx.map((s) => (typeof s === 'string' ? { code: s } : s.poa === undefined ? { code: s.code } : { code: s.code, poa: s.poa })),
+    sdx: j.sdx.map((s) =>
+      typeof s === 'string' ? { code: s } : s.poa === undefined ? { code: s.code } : { code: s.code, poa: s.poa },
+    ),
     procedures: j.procedures,
     age: j.age,
     sex: j.sex,
@@ -72,6 +87,7 @@ export function parseJsonLine(line: string): JsonClaimInput {
     throw new Error(`not JSON: ${(e as Error).message}`);
   }
   const parsed = JsonClaim.safeParse(value);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'claim'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'claim'}: ${i.message}`).join('; '));
   return parsed.data;
 }

@@ -33,7 +33,9 @@ export async function loadMsdrgReaders(): Promise<{ grouper: BundleReader[]; mce
 /** A reader over a bundle file whose blocks are inflated and verified on first use. */
 function nodeReader(path: string): BundleReader {
   const buffer = readFileSync(path);
-  const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), { verify: false });
+  const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
+    verify: false,
+  });
   const cache = new Map<string, Uint8Array>();
   return {
     header,
@@ -51,7 +53,9 @@ function nodeReader(path: string): BundleReader {
         throw new BundleFormatError(`block "${name}" of ${path} is corrupt: ${String(cause)}`);
       }
       if (raw.length !== block.rawLength || createHash('sha256').update(raw).digest('hex') !== block.sha256) {
-        throw new BundleFormatError(`block "${name}" of ${path} does not match its checksum: rebuild the code tables (npx chartside codesets build)`);
+        throw new BundleFormatError(
+          `block "${name}" of ${path} does not match its checksum: rebuild the code tables (npx chartside codesets build)`,
+        );
       }
       cache.set(name, raw);
       return raw;

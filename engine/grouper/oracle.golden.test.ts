@@ -22,10 +22,15 @@ const CLAIMS: Record<string, number> = {
   'msdrg_poa_exempt_expected.tsv': 1000,
   'msdrg_poa_odd_expected.tsv': 750,
 };
-const FILES = readdirSync(FIXTURES).filter((f) => f.startsWith('msdrg_') && f.endsWith('_expected.tsv')).sort();
+const FILES = readdirSync(FIXTURES)
+  .filter((f) => f.startsWith('msdrg_') && f.endsWith('_expected.tsv'))
+  .sort();
 
 function rows(file: string): string[] {
-  return readFileSync(join(FIXTURES, file), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+  return readFileSync(join(FIXTURES, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
 }
 
 let grouper: Grouper;
@@ -45,7 +50,9 @@ describe.each(FILES)('%s', (file) => {
     const expected = line.split('\t');
     const got = formatGroupTsv(id, grouper.group(claim, { poaExemptHospital, explain: false })).split('\t');
     const want = [expected[0], ...expected.slice(8)];
-    const diffs = GROUP_OUTPUT_COLUMNS.flatMap((col, i) => (got[i] === want[i] ? [] : [`${col}: got ${got[i]} want ${want[i]}`]));
+    const diffs = GROUP_OUTPUT_COLUMNS.flatMap((col, i) =>
+      got[i] === want[i] ? [] : [`${col}: got ${got[i]} want ${want[i]}`],
+    );
     expect(diffs).toEqual([]);
   });
 });

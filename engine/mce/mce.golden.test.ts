@@ -14,7 +14,9 @@ import { msdrgReaders, SOURCE_ROOT } from '../../test/golden/msdrg-bundles';
 const FIXTURES = join(SOURCE_ROOT, ORACLE_FIXTURES_DIR);
 /** Claims per file, as the fixture READMEs give them: a file cut short fails here. */
 const CLAIMS: Record<string, number> = { 'mce_v431_expected.tsv': 4000, 'mce_v431_edge_expected.tsv': 1993 };
-const FILES = readdirSync(FIXTURES).filter((f) => f.startsWith('mce_') && f.endsWith('_expected.tsv')).sort();
+const FILES = readdirSync(FIXTURES)
+  .filter((f) => f.startsWith('mce_') && f.endsWith('_expected.tsv'))
+  .sort();
 
 let mce: Mce;
 beforeAll(async () => {
@@ -24,14 +26,19 @@ beforeAll(async () => {
 it('every MCE fixture file is graded', () => expect(FILES).toEqual(Object.keys(CLAIMS).sort()));
 
 describe.each(FILES)('%s', (file) => {
-  const lines = readFileSync(join(FIXTURES, file), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+  const lines = readFileSync(join(FIXTURES, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
   it(`has ${CLAIMS[file]} claims`, () => expect(lines.length).toBe(CLAIMS[file]));
   it.each(lines.map((l) => [l.split('\t')[0]!, l]))('claim %s', (_id, line) => {
     const { id, claim } = parseEditsTsvLine(line);
     const expected = line.split('\t');
     const want = [expected[0], ...expected.slice(8)];
     const got = formatEditsTsv(id, mce.edit(claim)).split('\t');
-    const diffs = EDITS_OUTPUT_COLUMNS.flatMap((col, i) => (got[i] === want[i] ? [] : [`${col}: got ${got[i]} want ${want[i]}`]));
+    const diffs = EDITS_OUTPUT_COLUMNS.flatMap((col, i) =>
+      got[i] === want[i] ? [] : [`${col}: got ${got[i]} want ${want[i]}`],
+    );
     expect(diffs).toEqual([]);
   });
 });
