@@ -93,6 +93,7 @@ export class CmTable {
       effectiveFrom: h.effectiveFrom,
       effectiveTo: h.effectiveTo,
       release: h.release,
+      ...(h.derivation ? { derivation: h.derivation } : {}),
       provenance: h.provenance,
       notes: h.notes,
       counts: h.counts,

@@ -127,6 +127,8 @@ export interface CmReleaseInfo {
   effectiveFrom: string;
   effectiveTo: string;
   release: string;
+  /** Present when the table was derived (e.g. from the previous year's order file and the addenda). */
+  derivation?: string;
   provenance: ProvenanceFile[];
   /** Substitutions and validation results, to be shown to the user. */
   notes: string[];
