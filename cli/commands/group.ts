@@ -19,6 +19,7 @@ import type { BundleReader } from '../../engine/bundle/reader';
 import { buildInstalledCodesets, loadBundleReader } from '../../codesets/node/cache';
 import { FsBundleStore } from '../../codesets/node/cache';
 import { msdrgBuilder } from '../../codesets/msdrg/builder';
+import { drgOrientation } from '../../engine/codes/drg-orientation';
 import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `Usage: chartside group [--format tsv|jsonl] [--poa-exempt] < claims
@@ -37,6 +38,10 @@ from 2026-04-01; outside FY2026 the newest, with a note).
   poaExemptHospital). Output: one JSON object per line: {"id", ...result} (finalDrg, initialDrg,
   finalMdc, medSurg, severity, returnCode, baseDrg, title, weight, gmlos, amlos, secondary[] with
   usage and exclusion reason, procedures[] with OR/NOR role, hacs[], trail[] of fired rows).
+  A discharge on or after 2026-10-01 (FY2027) is grouped with v43.1 because MS-DRG v44 is not
+  installed: its line carries "orientation" {message, unusable} (the result is for orientation
+  only, not the payable FY2027 DRG; unusable = the codes v43.1 could not use), and stderr says how
+  many lines are affected. TSV input names its grouper version and has no discharge date.
 --poa-exempt: the hospital is exempt from POA reporting (no HAC step).
 Exit code: 0, or 1 when any input line was malformed (reported on stderr with its line number).`;
 
@@ -154,13 +159,32 @@ export async function runGroup(args: string[], io: CliIo, readers: BundleReader[
       },
     });
   }
-  return processLines(text, io, {
+  let oriented = 0;
+  let newest = '';
+  const code = processLines(text, io, {
     handle(line) {
       const j = parseJsonLine(line);
       const r = grouper.group(toGrouperClaim(j), { poaExemptHospital: poaExempt || j.poaExemptHospital === true });
-      return JSON.stringify({ id: j.id ?? null, ...r });
+      // A field of the line, so the JSONL stays one object per claim (stdout format unchanged otherwise).
+      const orientation = drgOrientation(r, j.dischargeDate);
+      if (orientation) {
+        oriented++;
+        newest = `MS-DRG v${orientation.dischargeYear - 1983} (FY${orientation.dischargeYear})`;
+      }
+      return JSON.stringify({
+        id: j.id ?? null,
+        ...r,
+        ...(orientation ? { orientation: { message: orientation.message, unusable: orientation.unusable } } : {}),
+      });
     },
   });
+  if (oriented > 0) {
+    io.stderr.write(
+      `${oriented} claim${oriented === 1 ? '' : 's'} discharged after the installed grouper's fiscal year: ${newest} is not available, ` +
+        `so their results are for orientation only and are not the payable DRG (see "orientation" on each line).\n`,
+    );
+  }
+  return code;
 }
 
 export const groupCommand: CliCommand = {
