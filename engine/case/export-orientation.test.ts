@@ -11,7 +11,7 @@ let c: CodingCase = {
   sex: 'M',
   age: 64,
 };
-c = addDiagnosis(addDiagnosis(c, 'J18.9', 'manual', 'Y'), 'C78.31', 'manual', 'Y');
+c = addDiagnosis(addDiagnosis(c, 'J18.9', 'typed', 'Y'), 'C78.31', 'typed', 'Y');
 const notice = drgOrientation(
   {
     version: '43.1',
