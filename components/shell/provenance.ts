@@ -40,9 +40,9 @@ export function describeProvenance(
       return `${roles.join(', ')} ${yearLabel(r.system, year)}${older ? ', newest available' : ''}`;
     });
   const head = `${SYSTEM_LABEL[r.system]} ${yearLabel(r.system, r.fiscalYear)}`;
-  // A derived year is no official release file set: say how it was made, first.
+  // A derived year is no official release file set: say how it was made.
   const how = r.derivation ? `, ${r.derivation}` : '';
-  return parts.length ? `${head}${how} (${parts.join('; ')})` : `${head}${how}`;
+  return parts.length ? `${head} (${parts.join('; ')})${how}` : `${head}${how}`;
 }
 
 /** The release of each system that applies to `date` (ISO), with the fallback sentence if any. */
