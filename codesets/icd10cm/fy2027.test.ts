@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeSearch, type NodeSearch } from '../../cli/commands/search';
 import { tabularEdits } from '../../engine/case/tabular-edits';
+import { cmDetail } from '../../engine/search/detail';
 import { addDiagnosis, newCase, type CodingCase } from '../../engine/case/model';
 import { loadInstalledTables, type InstalledTables } from '../node/cache';
 
@@ -62,6 +63,22 @@ describe('FY2027 in use', () => {
     expect(fy27.fallback).toMatch(
       /^ICD-10-CM FY2027 is not an official full release: derived: FY2026 order file \+ FY2027 order addenda/,
     );
+  });
+
+  it('a new FY2027 code takes its notes and Index lines from its nearest ancestor, and the detail view says so', () => {
+    const cm = installed.icd10cm.get(2027)!;
+    const d = cm.get('I42.01')!;
+    expect(d).toMatchObject({
+      newInYear: true,
+      long: 'Familial-genetic dilated cardiomyopathy',
+      indexEntriesFrom: 'I42.0',
+    });
+    expect(d.indexEntries.map((e) => e.code)).toEqual(cm.get('I42.0')!.indexEntries.map((e) => e.code));
+    expect(d.notes.length).toBeGreaterThan(0);
+    expect(d.notes.every((n) => n.from !== 'I42.01')).toBe(true);
+    expect(cmDetail(cm, 'I42.01')).toMatchObject({ newInYear: true, indexFrom: 'I42.0' });
+    // A code the Index names keeps its own lines, without the marker.
+    expect(installed.icd10cm.get(2026)!.get('I42.0')!.indexEntriesFrom).toBeUndefined();
   });
 
   it('a code deleted in FY2027 is an edit on an FY2027 case, with its FY2026 title; not on an FY2026 case', () => {
