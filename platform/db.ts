@@ -48,6 +48,7 @@ export const bundleHeaderSchema = z.object({
   effectiveFrom: z.string(),
   effectiveTo: z.string(),
   release: z.string(),
+  derivation: z.optional(z.string()),
   provenance: z.array(provenanceSchema),
   notes: z.array(z.string()),
   counts: z.record(z.string(), z.number()),

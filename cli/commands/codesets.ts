@@ -21,12 +21,15 @@ build  Builds every code system's bundles from the official release files ($CODE
        else ../shared/eval/codiesp) with the newest ICD-10-CM/PCS tables; without the corpus it is
        skipped (the message says what to download) and suggestions use the Index alone.
 info   Lists, per code system and fiscal year, the release files used (sha256), the counts
-       (billable/valid codes, notes, index terms ...) and notes on substitutions.`;
+       (billable/valid codes, notes, index terms ...) and notes on substitutions; a year derived
+       from an older release and that year's addenda (FY2027 today) says so on its first line.`;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 function describe(h: BundleHeader): string {
   const lines = [`${h.id}  ${h.release}  effective ${h.effectiveFrom}..${h.effectiveTo}`];
+  // A derived table is not an official release file set: said first, before its files.
+  if (h.derivation) lines.push(`  ${h.derivation}`);
   lines.push('  files:');
   for (const p of h.provenance) {
     lines.push(`    ${p.role.padEnd(11)} FY${p.releaseYear}  ${p.file}  ${fmt(p.bytes)} bytes  sha256 ${p.sha256}`);

@@ -17,6 +17,7 @@ import type { BundleReader } from '../../engine/bundle/reader';
 import { parseArgs, UsageError, type CliCommand, type CliIo } from '../io';
 import { processStream } from './claims-stream';
 import { loadMsdrgReaders } from './msdrg-readers';
+import { drgOrientation } from '../../engine/codes/drg-orientation';
 
 const USAGE = `Usage: chartside group [--format tsv|jsonl] [--poa-exempt] < claims
 
@@ -35,6 +36,10 @@ from 2026-04-01; outside FY2026 the newest, with a note).
   poaExemptHospital). Output: one JSON object per line: {"id", ...result} (finalDrg, initialDrg,
   finalMdc, medSurg, severity, returnCode, baseDrg, title, weight, gmlos, amlos, secondary[] with
   usage and exclusion reason, procedures[] with OR/NOR role, hacs[], trail[] of fired rows).
+  A discharge on or after 2026-10-01 (FY2027) is grouped with v43.1 because MS-DRG v44 is not
+  installed: its line carries "orientation" {message, unusable} (the result is for orientation
+  only, not the payable FY2027 DRG; unusable = the codes v43.1 could not use), and stderr says how
+  many lines are affected. TSV input names its grouper version and has no discharge date.
 --poa-exempt: the hospital is exempt from POA reporting (no HAC step).
 Input is read and answered line by line (any length, bounded memory). Malformed lines (missing
 columns, empty cells or list items, empty sex, non-numeric discharge status, a version that is not
@@ -72,15 +77,34 @@ export async function runGroup(args: string[], io: CliIo, readers: BundleReader[
     });
   }
   const { parseJsonLine, toGrouperClaim } = await import('./claim-json');
-  return processStream(io.stdin, io, {
+  let oriented = 0;
+  let newest = '';
+  const code = await processStream(io.stdin, io, {
     handle(line) {
       const j = parseJsonLine(line);
       const claim = toGrouperClaim(j);
       checkVersion(grouper, claim.version);
       const r = grouper.group(claim, { poaExemptHospital: poaExempt || j.poaExemptHospital === true });
-      return JSON.stringify({ id: j.id ?? null, ...r });
+      // A field of the line, so the JSONL stays one object per claim (stdout format unchanged otherwise).
+      const orientation = drgOrientation(r, j.dischargeDate);
+      if (orientation) {
+        oriented++;
+        newest = `MS-DRG v${orientation.dischargeYear - 1983} (FY${orientation.dischargeYear})`;
+      }
+      return JSON.stringify({
+        id: j.id ?? null,
+        ...r,
+        ...(orientation ? { orientation: { message: orientation.message, unusable: orientation.unusable } } : {}),
+      });
     },
   });
+  if (oriented > 0) {
+    io.stderr.write(
+      `${oriented} claim${oriented === 1 ? '' : 's'} discharged after the installed grouper's fiscal year: ${newest} is not available, ` +
+        `so their results are for orientation only and are not the payable DRG (see "orientation" on each line).\n`,
+    );
+  }
+  return code;
 }
 
 export const groupCommand: CliCommand = {

@@ -50,6 +50,11 @@ export interface CmYearInputs {
   neoplasm?: Sourced<IndexTree>;
   poaExempt?: Sourced<string[]>;
   addenda?: Sourced<OrderAddenda>;
+  /**
+   * Set when `order` is not the year's own order file but derived from an older one and the
+   * year's addenda (see `derive.ts`): the sentence recorded as the bundle's `derivation`.
+   */
+  derivation?: string;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -62,6 +67,12 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
   const provenance: ProvenanceFile[] = [];
   const records = input.order.data;
   provenance.push(...input.order.provenance);
+  if (input.derivation) {
+    notes.push(
+      `Codes, titles and billable flags ${input.derivation.replace(/^derived: /, 'derived from the ')}; ` +
+        `new lines are placed in code order within their category (the addenda carry no order numbers).`,
+    );
+  }
 
   // ---- codes ----
   const index = new Map<string, number>();
@@ -367,7 +378,8 @@ export function assembleCmYear(input: CmYearInputs): BuiltBundle {
     fiscalYear: year,
     effectiveFrom: `${year - 1}-10-01`,
     effectiveTo: `${year}-09-30`,
-    release: `ICD-10-CM FY${year} (Oct 1, ${year - 1})`,
+    release: `ICD-10-CM FY${year} (Oct 1, ${year - 1})${input.derivation ? `, ${input.derivation.replace(/ \(.*\)$/, '')}` : ''}`,
+    ...(input.derivation ? { derivation: input.derivation } : {}),
     provenance,
     notes,
     counts,

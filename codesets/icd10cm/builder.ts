@@ -17,7 +17,8 @@ import {
   type CmFileRole,
 } from './files';
 import { parseIndexTree } from './index-xml';
-import { parseOrderFile } from './order-file';
+import { applyOrderAddenda } from './derive';
+import { parseOrderFile, type OrderRecord } from './order-file';
 import { parsePoaExempt } from './poa-exempt';
 import { parseTabular } from './tabular';
 
@@ -31,26 +32,53 @@ const PARTS: { role: CmFileRole; what: string; allowNewer?: boolean }[] = [
   { role: 'poa-exempt', what: 'POA-exempt list', allowNewer: true },
 ];
 
-function plan(files: CmFileRef[]): { year: number; order: CmFileRef; parts: Map<CmFileRole, CmFileChoice> }[] {
-  return files
-    .filter((f) => f.role === 'order')
-    .sort((a, b) => a.year - b.year)
-    .map((order) => {
-      const parts = new Map<CmFileRole, CmFileChoice>();
-      for (const p of PARTS) {
-        const c = pickFile(files, p.role, order.year, p.what, { allowNewer: p.allowNewer ?? false });
-        if (c) parts.set(p.role, c);
-      }
-      const addenda = files.find((f) => f.role === 'addenda' && f.year === order.year);
-      if (addenda) parts.set('addenda', { file: addenda });
-      return { year: order.year, order, parts };
-    });
+/**
+ * One year to build. `order` is the year's own order file, or (a year with order addenda but no
+ * order file, the previous year being buildable) the previous year's, to which the addenda are
+ * applied (`derived`).
+ */
+interface YearPlan {
+  year: number;
+  order: CmFileRef;
+  derived: boolean;
+  parts: Map<CmFileRole, CmFileChoice>;
+}
+
+function plan(files: CmFileRef[]): YearPlan[] {
+  const official = new Set(files.filter((f) => f.role === 'order').map((f) => f.year));
+  const years = [...official];
+  // A year with only its order addenda is derived from the year before, when that year is built
+  // (official or itself derived); an official order file, when given, always wins.
+  for (const a of files.filter((f) => f.role === 'addenda').sort((x, y) => x.year - y.year)) {
+    if (!years.includes(a.year) && years.includes(a.year - 1)) years.push(a.year);
+  }
+  const out: YearPlan[] = [];
+  for (const year of years.sort((a, b) => a - b)) {
+    const derived = !official.has(year);
+    const order = derived
+      ? out.find((p) => p.year === year - 1)!.order
+      : files.find((f) => f.role === 'order' && f.year === year)!;
+    const parts = new Map<CmFileRole, CmFileChoice>();
+    for (const p of PARTS) {
+      const c = pickFile(files, p.role, year, p.what, { allowNewer: p.allowNewer ?? false });
+      if (c) parts.set(p.role, c);
+    }
+    const addenda = files.find((f) => f.role === 'addenda' && f.year === year);
+    if (addenda) parts.set('addenda', { file: addenda });
+    out.push({ year, order, derived, parts });
+  }
+  return out;
+}
+
+/** The sentence a derived year's header carries (its `derivation`). */
+export function cmDerivation(year: number, orderYear: number): string {
+  return `derived: FY${orderYear} order file + FY${year} order addenda (no FY${year} order file available)`;
 }
 
 /** The ICD-10-CM importer. */
 export const icd10cmBuilder: CodesetBuilder = {
   name: 'icd10cm',
-  version: 9,
+  version: 10,
   inputs(source: ReleaseSource): string[] {
     const paths = new Set<string>();
     for (const y of plan(listCmFiles(source))) {
@@ -89,6 +117,24 @@ export const icd10cmBuilder: CodesetBuilder = {
     // Parse every file of every year before assembling any bundle, so a broken file is reported
     // quickly and nothing is assembled from a half-read release.
     for (const y of years) load(y.order, parseOrderFile); // the small files first: fail fast
+    // Derived years, in ascending order so a year derived from a derived year finds it.
+    const orders = new Map<number, Sourced<OrderRecord[]>>();
+    for (const y of years) {
+      const own = load(y.order, parseOrderFile);
+      const addenda = y.parts.get('addenda');
+      if (!y.derived || !addenda) {
+        orders.set(y.year, own);
+        continue;
+      }
+      const prev = orders.get(y.year - 1)!;
+      const add = load(addenda.file, parseOrderAddenda);
+      orders.set(y.year, {
+        data: applyOrderAddenda(prev.data, add.data, add.provenance[0]!.file),
+        // The addenda's own provenance is recorded with the addenda part.
+        provenance: prev.provenance,
+        substitution: cmDerivation(y.year, y.year - 1),
+      });
+    }
     const inputs = years.map((y) => {
       const part = <T>(role: CmFileRole, parse: (bytes: Uint8Array, name: string) => T): Sourced<T> | undefined => {
         const c = y.parts.get(role);
@@ -96,7 +142,8 @@ export const icd10cmBuilder: CodesetBuilder = {
       };
       const parts: CmYearInputs = {
         year: y.year,
-        order: load(y.order, parseOrderFile),
+        order: orders.get(y.year)!,
+        ...(y.derived ? { derivation: cmDerivation(y.year, y.year - 1) } : {}),
         tabular: part('tabular', parseTabular),
         index: part('index', parseIndexTree),
         eindex: part('eindex', parseIndexTree),

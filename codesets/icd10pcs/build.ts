@@ -30,7 +30,9 @@ import {
   type ReleaseFile,
   type ReleaseSource,
 } from '../builder';
+import { parsePcsCodesAddenda } from './codes-addenda';
 import { parsePcsDefinitions } from './definitions-xml';
+import { derivePcsYear, TITLE_NOT_AVAILABLE, VALUE_NOT_AVAILABLE, type PcsDerivation } from './derive';
 import { parsePcsIndex } from './index-xml';
 import { parsePcsOrderFile, type PcsOrderFile } from './order-file';
 import { expandPcsTables, parsePcsTables, type PcsAxis, type PcsParsedTables } from './tables-xml';
@@ -43,11 +45,69 @@ export interface PcsReleaseFiles {
   tables: ReleaseFile;
   definitions: { file: ReleaseFile; year: number };
   index?: { file: ReleaseFile; year: number };
+  /**
+   * Present for a year derived from its codes addenda (no order file or Tables XML of its own):
+   * `order` and `tables` are then the previous year's, `base` the code list of the update the
+   * addenda apply to (the April 1 update, from the MS-DRG procedure table), see `derive.ts`.
+   */
+  derived?: { addenda: ReleaseFile; base?: ReleaseFile; baseRole: string };
 }
 
 const ORDER = /^icd10pcs\/FY(\d{4})\/icd10pcs_order_(\d{4})\.txt$/;
 const pathFor = (year: number, kind: 'order' | 'tables' | 'definitions' | 'index'): string =>
   `icd10pcs/FY${year}/icd10pcs_${kind}_${year}.${kind === 'order' ? 'txt' : 'xml'}`;
+
+const ADDENDA = /^icd10pcs\/FY(\d{4})\/icd10pcs_codes_addenda_(\d{4})\.txt$/;
+const addendaPath = (year: number): string => `icd10pcs/FY${year}/icd10pcs_codes_addenda_${year}.txt`;
+
+/**
+ * The procedure table of the newest MS-DRG grouper version of fiscal year `year`
+ * (`msdrg/FY<year>/tables/v<version>/pr_attributes.tsv`): it lists every valid PCS code of the
+ * April 1 update, which no PCS file here carries.
+ */
+export function aprilCodesPath(paths: readonly string[], year: number): string | undefined {
+  const re = new RegExp(`^msdrg/FY${year}/tables/v(\\d+)/pr_attributes\\.tsv$`);
+  return paths
+    .map((p) => [p, re.exec(p)] as const)
+    .filter(([, m]) => m !== null)
+    .sort(([, a], [, b]) => Number(b![1]) - Number(a![1]))[0]?.[0];
+}
+
+/**
+ * Years that have codes addenda but no order file or Tables XML of their own, the previous year
+ * having both (derived from them, see `derive.ts`). An official order file and Tables XML, when
+ * given, win.
+ */
+export function pcsDerivedYears(paths: readonly string[]): number[] {
+  const official = new Set(pcsFiscalYears(paths));
+  return paths
+    .map((p) => ADDENDA.exec(p))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] === m[2])
+    .map((m) => Number(m[1]))
+    .filter((y) => !official.has(y) && official.has(y - 1))
+    .sort((a, b) => a - b);
+}
+
+/** Input paths of a derived year (for the cache key). */
+function pcsDerivedInputPaths(paths: readonly string[], year: number): string[] {
+  const april = aprilCodesPath(paths, year - 1);
+  return [...pcsInputPaths(paths, year - 1), addendaPath(year), ...(april ? [april] : [])];
+}
+
+/** Reads the files of a derived year: the previous year's release plus the addenda and base list. */
+export function readDerivedPcsRelease(source: ReleaseSource, year: number): PcsReleaseFiles {
+  const previous = readPcsRelease(source, year - 1);
+  const april = aprilCodesPath(source.list(), year - 1);
+  return {
+    ...previous,
+    fiscalYear: year,
+    derived: {
+      addenda: source.read(addendaPath(year)),
+      ...(april ? { base: source.read(april) } : {}),
+      baseRole: `codes of the FY${year - 1} April 1 update (MS-DRG procedure table)`,
+    },
+  };
+}
 
 /** Fiscal years with both an order file and a Tables XML, ascending. */
 export function pcsFiscalYears(paths: readonly string[]): number[] {
@@ -155,8 +215,8 @@ const fyEnd = (fy: number): string => `${fy}-09-30`;
  */
 export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
   const fy = files.fiscalYear;
-  const order = parsePcsOrderFile(decodeUtf8(files.order.bytes, files.order.name), files.order.name);
-  const tables = parsePcsTables(decodeUtf8(files.tables.bytes, files.tables.name), files.tables.name);
+  const parsedOrder = parsePcsOrderFile(decodeUtf8(files.order.bytes, files.order.name), files.order.name);
+  const parsedTables = parsePcsTables(decodeUtf8(files.tables.bytes, files.tables.name), files.tables.name);
   const defs = parsePcsDefinitions(
     decodeUtf8(files.definitions.file.bytes, files.definitions.file.name),
     files.definitions.file.name,
@@ -164,7 +224,21 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
   const index = files.index
     ? parsePcsIndex(decodeUtf8(files.index.file.bytes, files.index.file.name), files.index.file.name)
     : undefined;
-  const validCount = checkTablesAgainstOrder(tables, order, files.tables.name, files.order.name);
+  let order = parsedOrder;
+  let tables = parsedTables;
+  const derivedNotes: string[] = [];
+  const derivedCounts: Record<string, number> = {};
+  let derivation: string | undefined;
+  if (files.derived) {
+    const d = deriveFrom(files, parsedOrder, parsedTables);
+    order = d.derivation.order;
+    tables = d.derivation.tables;
+    derivation = d.sentence;
+    derivedNotes.push(...d.notes);
+    Object.assign(derivedCounts, d.counts);
+  }
+  const orderName = files.derived ? `the derived FY${fy} code set` : files.order.name;
+  const validCount = checkTablesAgainstOrder(tables, order, files.tables.name, orderName);
 
   // String pool: sorted and deduplicated so the block does not depend on file order.
   const pool = new Set<string>();
@@ -229,9 +303,14 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
   );
   if (pcs.size !== validCount) throw new Error(`internal: engine sees ${pcs.size} codes, build ${validCount}`);
 
-  const notes: string[] = [
-    `Valid codes are the expansion of the Tables XML, checked equal to the ${validCount} valid codes of ${files.order.name} (both directions).`,
-  ];
+  const notes: string[] = files.derived
+    ? [
+        ...derivedNotes,
+        `Valid codes are the expansion of the FY${fy - 1} Tables XML rewritten for the derived code set, checked equal to its ${validCount} codes (both directions).`,
+      ]
+    : [
+        `Valid codes are the expansion of the Tables XML, checked equal to the ${validCount} valid codes of ${files.order.name} (both directions).`,
+      ];
   if (files.definitions.year !== fy) {
     notes.push(
       `Definitions from FY${files.definitions.year} (${files.definitions.file.name}): no FY${fy} Definitions XML available; newest older used.`,
@@ -247,6 +326,7 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
     definitionTerms: defs.counts.terms,
     definitionIncludes: defs.counts.includes,
     deviceAggregates: defs.counts.aggregates,
+    ...derivedCounts,
   };
   if (indexBlock && index && files.index) {
     const entries = pcs.index.entries();
@@ -279,20 +359,21 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
     notes.push(`No ICD-10-PCS Index XML for FY${fy} or earlier: index lookup unavailable.`);
   }
 
+  const ownYear = files.derived ? fy - 1 : fy;
   const provenance: ProvenanceFile[] = [
     {
       file: files.order.name,
       sha256: files.order.sha256,
       bytes: files.order.bytes.length,
       role: 'order',
-      releaseYear: fy,
+      releaseYear: ownYear,
     },
     {
       file: files.tables.name,
       sha256: files.tables.sha256,
       bytes: files.tables.bytes.length,
       role: 'tables',
-      releaseYear: fy,
+      releaseYear: ownYear,
     },
     {
       file: files.definitions.file.name,
@@ -302,6 +383,20 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
       releaseYear: files.definitions.year,
     },
   ];
+  if (files.derived?.base) {
+    const b = files.derived.base;
+    provenance.push({
+      file: b.path,
+      sha256: b.sha256,
+      bytes: b.bytes.length,
+      role: 'april-codes',
+      releaseYear: fy - 1,
+    });
+  }
+  if (files.derived) {
+    const a = files.derived.addenda;
+    provenance.push({ file: a.name, sha256: a.sha256, bytes: a.bytes.length, role: 'addenda', releaseYear: fy });
+  }
   if (files.index) {
     provenance.push({
       file: files.index.file.name,
@@ -324,7 +419,8 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
     fiscalYear: fy,
     effectiveFrom: fyStart(fy),
     effectiveTo: fyEnd(fy),
-    release: `ICD-10-PCS FY${fy} (Oct 1, ${fy - 1})`,
+    release: `ICD-10-PCS FY${fy} (Oct 1, ${fy - 1})${derivation ? `, ${derivation.replace(/ \(.*\)$/, '')}` : ''}`,
+    ...(derivation ? { derivation } : {}),
     provenance,
     notes,
     counts,
@@ -333,8 +429,66 @@ export function buildPcsBundle(files: PcsReleaseFiles): BuiltBundle {
   return { header: readBundleHeader(bytes), bytes };
 }
 
+/** Runs the derivation of a derived year and words what it did for the bundle header. */
+function deriveFrom(
+  files: PcsReleaseFiles,
+  order: PcsOrderFile,
+  tables: PcsParsedTables,
+): { derivation: PcsDerivation; sentence: string; notes: string[]; counts: Record<string, number> } {
+  const fy = files.fiscalYear;
+  const d = files.derived!;
+  const addenda = parsePcsCodesAddenda(d.addenda.bytes, d.addenda.path);
+  const base = d.base ? { codes: parseBaseCodes(d.base), file: d.base.path } : undefined;
+  const derivation = derivePcsYear({ order, tables, addenda, addendaFile: d.addenda.path, ...(base ? { base } : {}) });
+  const sentence = base
+    ? `derived: FY${fy - 1} April 1 update + FY${fy} codes addenda (the April update: FY${fy - 1} order file + the codes the MS-DRG procedure table ${d.base!.path} adds; no FY${fy} order file or Tables XML available)`
+    : `derived: FY${fy - 1} order file + FY${fy} codes addenda (no FY${fy} order file or Tables XML available)`;
+  const notes = [
+    `Codes ${sentence.replace(/^derived: /, 'derived from the ')}: ${addenda.added.length} added, ${addenda.deleted.length} deleted, ${addenda.revised.length} titles revised; ${derivation.order.valid.size} codes, the addenda's summary.`,
+  ];
+  if (base) {
+    notes.push(
+      `${base.codes.size} codes in ${d.base!.name} (${base.file}): the FY${fy - 1} order file's ${order.valid.size} ` +
+        `plus ${derivation.baseAdded.length} (${derivation.baseAdded.length - derivation.composed.length - derivation.untitled.length} titled by the addenda's Revise lines, ` +
+        `${derivation.composed.length} titles composed from the PCS Tables axis values and marked so, ${derivation.untitled.length} labelled "${TITLE_NOT_AVAILABLE}") ` +
+        `minus ${derivation.baseRemoved.length} (${derivation.baseRemoved.join(', ')}).`,
+    );
+  }
+  notes.push(
+    `Short titles of the ${derivation.shortFromLong} added and revised codes are not in the codes addenda: their long title is shown. ` +
+      `Axis values that no available Tables XML prints are labelled "${VALUE_NOT_AVAILABLE}".`,
+  );
+  return {
+    derivation,
+    sentence,
+    notes,
+    counts: {
+      addendaAdded: addenda.added.length,
+      addendaDeleted: addenda.deleted.length,
+      addendaRevised: addenda.revised.length,
+      baseCodes: base?.codes.size ?? order.valid.size,
+      titlesComposed: derivation.composed.length,
+      titlesNotAvailable: derivation.untitled.length,
+    },
+  };
+}
+
+/** The code column of a tab-separated table with a `code` header (the MS-DRG procedure table). */
+function parseBaseCodes(file: ReleaseFile): Set<string> {
+  const lines = decodeUtf8(file.bytes, file.path).split(/\r?\n/);
+  if (lines[0]?.split('\t')[0] !== 'code') throw new ReleaseFileError(file.path, 1, 'expected a "code" column first');
+  const out = new Set<string>();
+  for (let i = 1; i < lines.length; i++) {
+    const code = lines[i]!.split('\t')[0]!;
+    if (code === '') continue;
+    if (!/^[0-9A-HJ-NP-Z]{7}$/.test(code)) throw new ReleaseFileError(file.path, i + 1, `not a PCS code: "${code}"`);
+    out.add(code);
+  }
+  return out;
+}
+
 /** Bump when the bundle bytes change for the same inputs. */
-export const ICD10PCS_BUILDER_VERSION = 3;
+export const ICD10PCS_BUILDER_VERSION = 4;
 
 /** The ICD-10-PCS importer, one bundle per fiscal year found in the source. */
 export const icd10pcsBuilder: CodesetBuilder = {
@@ -342,9 +496,18 @@ export const icd10pcsBuilder: CodesetBuilder = {
   version: ICD10PCS_BUILDER_VERSION,
   inputs(source) {
     const paths = source.list();
-    return [...new Set(pcsFiscalYears(paths).flatMap((y) => pcsInputPaths(paths, y)))].sort();
+    return [
+      ...new Set([
+        ...pcsFiscalYears(paths).flatMap((y) => pcsInputPaths(paths, y)),
+        ...pcsDerivedYears(paths).flatMap((y) => pcsDerivedInputPaths(paths, y)),
+      ]),
+    ].sort();
   },
   build(source) {
-    return pcsFiscalYears(source.list()).map((y) => buildPcsBundle(readPcsRelease(source, y)));
+    const paths = source.list();
+    return [
+      ...pcsFiscalYears(paths).map((y) => buildPcsBundle(readPcsRelease(source, y))),
+      ...pcsDerivedYears(paths).map((y) => buildPcsBundle(readDerivedPcsRelease(source, y))),
+    ];
   },
 };

@@ -115,7 +115,7 @@ describe.skipIf(!existsSync(join(ROOT, 'icd10pcs')))('ICD-10-PCS from the offici
   });
 
   it('writes icd10pcs-2025 and icd10pcs-2026 with provenance, notes and counts', () => {
-    expect([...bundles.keys()].sort()).toEqual([2025, 2026]);
+    expect([...bundles.keys()].sort()).toEqual([2025, 2026, 2027]);
     const h = bundles.get(2026)!.header;
     expect(h.id).toBe('icd10pcs-2026');
     expect([h.effectiveFrom, h.effectiveTo]).toEqual(['2025-10-01', '2026-09-30']);

@@ -52,16 +52,23 @@ afterAll(() => {
 describe('ICD-10-CM build over $CODESETS_SRC', () => {
   let good: Map<string, Buffer>;
 
-  it('builds icd10cm-2025 and icd10cm-2026, then hits the cache', async () => {
+  it('builds icd10cm-2025, icd10cm-2026 and the derived icd10cm-2027, then hits the cache', async () => {
     const [first] = await build();
     expect(first).toMatchObject({ name: 'icd10cm', status: 'built' });
-    expect(first!.bundles.map((b) => b.id)).toEqual(['icd10cm-2025', 'icd10cm-2026']);
+    expect(first!.bundles.map((b) => b.id)).toEqual(['icd10cm-2025', 'icd10cm-2026', 'icd10cm-2027']);
     good = bundleFiles();
-    expect([...good.keys()].sort()).toEqual(['icd10cm-2025.csb', 'icd10cm-2026.csb']);
+    expect([...good.keys()].sort()).toEqual(['icd10cm-2025.csb', 'icd10cm-2026.csb', 'icd10cm-2027.csb']);
     const [again] = await build();
     expect(again!.status).toBe('cached');
     const reader = await loadBundleReader('icd10cm-2026', { cacheDir });
     expect(reader.header.counts.billable).toBe(74_719);
+    const fy2027 = (await loadBundleReader('icd10cm-2027', { cacheDir })).header;
+    expect(fy2027.counts).toMatchObject({ billable: 74_879, headers: 23_524 });
+    expect(fy2027.derivation).toMatch(/^derived: FY2026 order file \+ FY2027 order addenda/);
+    expect(fy2027.provenance.filter((p) => p.role === 'order' || p.role === 'addenda').map((p) => [p.file, p.sha256])).toEqual([
+      ['icd10cm_order_2026.txt', '6dc95c9c7e96c734806e1682f4bf9df76251d60e99199bba0d375ba3dd11026b'],
+      ['icd10cm_order_addenda_2027.txt', 'd64c57ef4534e4f90336decf27a34ba42979c31cd88f6ea923b5b5edd3da6384'],
+    ]);
   });
 
   it('is deterministic: building again gives byte-identical bundles', async () => {

@@ -18,6 +18,8 @@ export interface DrgPanelProps {
   result: GroupResult;
   mce?: MceResult;
   whatIf?: WhatIfChange[];
+  /** Set when the grouper version is older than the discharge's year: shown as an alert. */
+  orientation?: string;
 }
 
 const drg3 = (n: number) => String(n).padStart(3, '0');
@@ -59,7 +61,7 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function DrgPanel({ result: r, mce, whatIf }: DrgPanelProps) {
+export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps) {
   const counted = r.secondary.filter((s) => s.usage === 'MCC' || s.usage === 'CC');
   const excluded = r.secondary.filter((s) => s.usage.includes('EXCLUDED'));
   return (
@@ -86,6 +88,11 @@ export function DrgPanel({ result: r, mce, whatIf }: DrgPanelProps) {
           Grouper v{r.version}
           {r.versionNote ? ` — ${r.versionNote}` : ''}
         </p>
+        {orientation && (
+          <p class="drg-alert" role="alert" data-orientation>
+            {orientation}
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="drg-sdx">

@@ -55,6 +55,7 @@ function Releases({ status }: { status: EngineStatus | undefined }) {
             <span class="meta">
               {r.effectiveFrom} to {r.effectiveTo} · {r.source === 'import' ? 'imported' : 'shipped'} · {r.bytes >= 1_048_576 ? `${(r.bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(r.bytes / 1024)} KB`}
             </span>
+            {r.derivation && <span class="warn-inline" data-derived> · derived from the official addenda, not official full files</span>}
           </summary>
           <p>{describeProvenance(r)}</p>
           <p class="meta">{r.release}</p>

@@ -6,7 +6,7 @@
  * All text is rendered as text (no HTML from data).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { HowToFind } from '../../engine/search/detail';
+import type { CmDetailView, HowToFind } from '../../engine/search/detail';
 import type { SearchSystem } from '../../engine/search/types';
 import type { CodeDetailResponse } from '../../platform/worker/api';
 import type { EngineRemote } from '../../platform/worker/client';
@@ -114,6 +114,7 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
             {detail.detail.newInYear ? ' · new this year' : ''}
             {detail.detail.revisedInYear ? ' · title revised this year' : ''}
           </p>
+          {detail.detail.newInYear && <NewerThanTabular view={detail.detail} />}
           <button type="button" onClick={() => onPin(detail.detail.code, 'cm', detail.detail.title)} disabled={!detail.detail.billable}>
             Pin to case <kbd>p</kbd>
           </button>
@@ -187,7 +188,11 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
           )}
           {detail.detail.indexPaths.length > 0 && (
             <section aria-label="Index entries">
-              <h3>Alphabetic Index entries leading here</h3>
+              <h3>
+                {detail.detail.indexFrom
+                  ? `Alphabetic Index entries leading to ${detail.detail.indexFrom} (nearest ancestor: this code is newer than the Index)`
+                  : 'Alphabetic Index entries leading here'}
+              </h3>
               <ul>
                 {detail.detail.indexPaths.map((p, i) => (
                   <li key={i}>{p}</li>
@@ -227,5 +232,25 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * A code new this year whose Tabular List and Index are older files (FY2027 from the addenda, with
+ * the FY2017 Tabular): its notes and Index lines are its ancestors', and the panel says so.
+ */
+function NewerThanTabular({ view }: { view: CmDetailView }) {
+  const older = (role: string): number | undefined =>
+    view.release.provenance.find((p) => p.role === role && p.releaseYear < view.fiscalYear)?.releaseYear;
+  const tabular = older('tabular');
+  const index = older('index');
+  if (tabular === undefined && index === undefined) return null;
+  return (
+    <p class="notice" data-newer-than-tabular>
+      New in FY{view.fiscalYear}: the Tabular List{tabular === undefined ? '' : ` (FY${tabular})`} and Index
+      {index === undefined ? '' : ` (FY${index})`} available are older than this code, so the instructional notes shown
+      are those of its ancestors (each says where it is printed)
+      {view.indexFrom ? ` and the Index lines are those of ${view.indexFrom}` : ''}.
+    </p>
   );
 }

@@ -204,7 +204,11 @@ function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready'
   const today = todayIso();
   const inUse = releasesInUse(boot.status.releases, today);
   const problems = boot.report.problems;
-  const fallbacks = inUse.filter((u) => u.fallback);
+  // A derived release covers its dates: its notice is its derivation, shown in its line; only a
+  // release that does not cover today is a fallback.
+  const covers = (r: { effectiveFrom: string; effectiveTo: string }): boolean => r.effectiveFrom <= today && today <= r.effectiveTo;
+  const fallbacks = inUse.filter((u) => u.fallback && !covers(u.release));
+  const derived = inUse.filter((u) => u.release.derivation);
   return (
     <footer class="status-line" aria-label="Code tables in use">
       {problems.length > 0 && (
@@ -225,11 +229,18 @@ function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready'
           <span class="meta">Tables: </span>
           {inUse.map(({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`).join(' · ')}
           {fallbacks.length > 0 && <span class="warn-inline"> (newest available for {today})</span>}
+          {derived.length > 0 && (
+            <span class="warn-inline">
+              {' '}
+              ({derived.map(({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`).join(', ')} derived
+              from the official addenda, not official full files)
+            </span>
+          )}
         </summary>
         {inUse.map(({ release, fallback }) => (
           <p key={release.id} class="release" data-release={release.id}>
             {describeProvenance(release)}
-            {fallback && <span class="meta"> {fallback}</span>}
+            {fallback && !covers(release) && <span class="meta"> {fallback}</span>}
           </p>
         ))}
       </details>

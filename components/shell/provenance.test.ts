@@ -27,6 +27,19 @@ describe('describeProvenance', () => {
     expect(describeProvenance(release('hcpcs', 2025, [['alpha-numeric', 2025]]))).toBe('HCPCS 2025 (alpha-numeric 2025)');
   });
 
+  it('says how a derived year was made, after its files', () => {
+    const fy2027 = {
+      ...release('icd10cm', 2027, [['order', 2026], ['addenda', 2027]]),
+      derivation: 'derived: FY2026 order file + FY2027 order addenda (no FY2027 order file available)',
+    };
+    expect(describeProvenance(fy2027)).toBe(
+      'ICD-10-CM FY2027 (addenda FY2027; order FY2026, newest available), derived: FY2026 order file + FY2027 order addenda (no FY2027 order file available)',
+    );
+    const inUse = releasesInUse([release('icd10cm', 2026, []), fy2027], '2026-10-01');
+    expect(inUse[0]!.release.id).toBe('icd10cm-2027');
+    expect(inUse[0]!.fallback).toMatch(/^ICD-10-CM FY2027 is not an official full release: derived: FY2026 order file/);
+  });
+
   it('does not call the suggestion model corpus an older substitute', () => {
     const model = release('suggest-model', 2026, [['corpus-texts', 2018], ['corpus-gold-cm', 2018], ['icd10cm-tables', 2026]]);
     expect(describeProvenance(model)).toBe('Suggestion model FY2026 (icd10cm-tables FY2026; corpus-texts, corpus-gold-cm FY2018)');

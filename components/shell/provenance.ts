@@ -23,7 +23,9 @@ export function yearLabel(system: BundleSystem, year: number): string {
 }
 
 /** One line: system, year, and which file roles came from which release year. */
-export function describeProvenance(r: Pick<InstalledRelease, 'system' | 'fiscalYear' | 'provenance'>): string {
+export function describeProvenance(
+  r: Pick<InstalledRelease, 'system' | 'fiscalYear' | 'provenance' | 'derivation'>,
+): string {
   const byYear = new Map<number, string[]>();
   for (const p of r.provenance) {
     const roles = byYear.get(p.releaseYear) ?? [];
@@ -38,7 +40,9 @@ export function describeProvenance(r: Pick<InstalledRelease, 'system' | 'fiscalY
       return `${roles.join(', ')} ${yearLabel(r.system, year)}${older ? ', newest available' : ''}`;
     });
   const head = `${SYSTEM_LABEL[r.system]} ${yearLabel(r.system, r.fiscalYear)}`;
-  return parts.length ? `${head} (${parts.join('; ')})` : head;
+  // A derived year is no official release file set: say how it was made.
+  const how = r.derivation ? `, ${r.derivation}` : '';
+  return parts.length ? `${head} (${parts.join('; ')})${how}` : `${head}${how}`;
 }
 
 /** The release of each system that applies to `date` (ISO), with the fallback sentence if any. */

@@ -30,6 +30,7 @@ import {
   type Poa,
   type TitleOf,
 } from '../../engine/case';
+import { drgOrientation } from '../../engine/codes/drg-orientation';
 import { formatCmCode } from '../../engine/codes/normalize';
 import { openChartsideDb, type ChartsideDb } from '../../platform/db';
 import { deleteCase, listSaved, loadCase, recordExport, saveCase, saveQueryDraft } from '../../platform/cases';
@@ -170,9 +171,11 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
 
   const r = calc.state === 'done' ? calc.r : undefined;
   const titleOf: TitleOf = (code, system) => (system === 'icd10cm' ? r?.titles[code] : undefined);
+  // MS-DRG v44 is not installed: an FY2027 discharge grouped with v43.1 says so wherever the DRG shows.
+  const orientation = r?.drg.status === 'grouped' ? drgOrientation(r.drg.result, serviceDate(c)) : undefined;
   const drgSummary = (): DrgSummary | undefined =>
     r?.drg.status === 'grouped'
-      ? { drg: String(r.drg.result.finalDrg).padStart(3, '0'), title: r.drg.result.title, mdc: String(r.drg.result.finalMdc).padStart(2, '0'), weight: r.drg.result.weight, version: r.drg.result.version }
+      ? { drg: String(r.drg.result.finalDrg).padStart(3, '0'), title: r.drg.result.title, mdc: String(r.drg.result.finalMdc).padStart(2, '0'), weight: r.drg.result.weight, version: r.drg.result.version, ...(orientation ? { notice: orientation.message } : {}) }
       : undefined;
 
   const doSave = async (): Promise<void> => {
@@ -495,7 +498,7 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
 
       <section aria-label="MS-DRG" class="ws-drg">
         {r?.drg.status === 'grouped' ? (
-          <DrgPanel result={r.drg.result} {...(r.mce.status === 'edited' ? { mce: r.mce.result } : {})} />
+          <DrgPanel result={r.drg.result} {...(r.mce.status === 'edited' ? { mce: r.mce.result } : {})} {...(orientation ? { orientation: orientation.message } : {})} />
         ) : (
           <>
             <h3>MS-DRG</h3>

@@ -75,6 +75,12 @@ export interface BundleHeader {
   effectiveTo: string;
   /** Human label of the release, e.g. "ICD-10-CM FY2026 (Oct 1, 2025)". */
   release: string;
+  /**
+   * Present when the tables are not an official release's full files but derived from them,
+   * e.g. "derived: FY2026 order file + FY2027 order addenda (no FY2027 order file available)".
+   * The UI shows it wherever the release is used (`pickRelease` in engine/codes turns it into a notice).
+   */
+  derivation?: string;
   /** Every official file used, with checksums. */
   provenance: ProvenanceFile[];
   /** Honest notes on substitutions, e.g. "Tabular List from FY2017: no newer file available". */
@@ -147,6 +153,8 @@ export function encodeBundle(
     effectiveFrom: meta.effectiveFrom,
     effectiveTo: meta.effectiveTo,
     release: meta.release,
+    // Only when present, so the bytes of an official release's bundle do not change.
+    ...(meta.derivation === undefined ? {} : { derivation: meta.derivation }),
     provenance: meta.provenance.map((p) => ({
       file: p.file,
       sha256: p.sha256,

@@ -15,6 +15,11 @@ export interface DrgSummary {
   weight: number;
   /** Grouper version, e.g. `43.1`. */
   version: string;
+  /**
+   * Set when the grouper version is older than the discharge's fiscal year (see
+   * `engine/codes/drg-orientation.ts`): the result is for orientation only, exported with it.
+   */
+  notice?: string;
 }
 
 /** Titles for display; a code without a title is exported with its code only. */
@@ -48,6 +53,7 @@ export function abstractText(c: CodingCase, titleOf: TitleOf, drg?: DrgSummary):
     }
   }
   if (drg) lines.push(`MS-DRG ${drg.drg} (v${drg.version}, MDC ${drg.mdc}, weight ${drg.weight.toFixed(4)}): ${drg.title}`);
+  if (drg?.notice) lines.push(`  Note: ${drg.notice}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -128,7 +134,11 @@ export function toFhirClaim(c: CodingCase, titleOf: TitleOf, today: string, drg?
       if (c.setting === 'inpatient' && ['Y', 'N', 'U', 'W'].includes(d.poa)) {
         entry.onAdmission = { coding: [{ system: SYSTEM.poa, code: d.poa.toLowerCase() }] };
       }
-      if (i === 0 && drg) entry.packageCode = { coding: [{ system: SYSTEM.msdrg, code: drg.drg, display: drg.title }] };
+      if (i === 0 && drg)
+        entry.packageCode = {
+          coding: [{ system: SYSTEM.msdrg, code: drg.drg, display: drg.title }],
+          ...(drg.notice ? { text: drg.notice } : {}),
+        };
       return entry;
     }),
   };

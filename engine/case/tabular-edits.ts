@@ -7,7 +7,7 @@
  *
  * Findings are data (STYLE.md): stable id, severity, the code they apply to, message.
  */
-import { formatCmCode } from '../codes/normalize';
+import { formatCmCode, normalizeCode } from '../codes/normalize';
 import { inRange, noteRanges } from './code-refs';
 import type { CodingCase } from './model';
 
@@ -25,11 +25,19 @@ export interface CmLookup {
       }
     | undefined;
   billableDescendants(code: string): { code: string }[];
+  /**
+   * Codes the year's order addenda delete, with their previous title (`CmTable.deletedThisYear`),
+   * and the year: a deleted code is named as such, with the title it had (optional for lookups
+   * without addenda).
+   */
+  deletedThisYear?(): { code: string; title: string }[];
+  readonly release?: { fiscalYear: number };
 }
 
 /** Stable ids of the tabular edits. */
 export type TabularEditId =
   | 'unknown-code'
+  | 'deleted-code'
   | 'header-code'
   | 'missing-seventh-character'
   | 'excludes1-conflict'
@@ -60,9 +68,23 @@ export interface TabularEdit {
 export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
   const found: TabularEdit[] = [];
   const codes = c.diagnoses.map((d) => d.code);
+  const deleted = new Map((cm.deletedThisYear?.() ?? []).map((d) => [d.code, d.title]));
+  const year = cm.release ? `FY${cm.release.fiscalYear}` : 'this fiscal year';
   c.diagnoses.forEach((dx, position) => {
     const detail = cm.get(dx.code);
     const shown = formatCmCode(dx.code);
+    const formerTitle = deleted.get(normalizeCode(dx.code));
+    if (!detail && formerTitle !== undefined) {
+      // The year's addenda delete it (ICD-10-CM order addenda): say which code it was, with the
+      // title it had the year before, so the coder can find its replacement.
+      found.push({
+        id: 'deleted-code',
+        severity: 'error',
+        code: dx.code,
+        message: `${shown} (${formerTitle}) was deleted from ICD-10-CM in ${year}: not reportable for this date of service; choose a ${year} code.`,
+      });
+      return;
+    }
     if (!detail) {
       const descendants = cm.has(dx.code) ? [] : prefixWithSeventh(dx.code, cm);
       if (descendants) {
@@ -77,7 +99,9 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
         found.push({ id: 'missing-seventh-character', severity: 'error', code: dx.code, message: `${detail.dotted} needs a 7th character (use placeholder X to fill empty positions).` });
       } else {
         const n = cm.billableDescendants(dx.code).length;
-        found.push({ id: 'header-code', severity: 'error', code: dx.code, message: `${detail.dotted} is a header, not a billable code: choose one of its ${n} billable codes.` });
+        // A code that was billable until this year's addenda made it a header (I42.0 in FY2027).
+        const was = formerTitle === undefined ? '' : ` It was billable before ${year} (${formerTitle}).`;
+        found.push({ id: 'header-code', severity: 'error', code: dx.code, message: `${detail.dotted} is a header, not a billable code: choose one of its ${n} billable codes.${was}` });
       }
     }
     // "Use additional code" lists are printed as several notes at one place (E11: "to identify

@@ -21,6 +21,18 @@ describe('release selection by date of service', () => {
     expect(earlier.release.fiscalYear).toBe(2026);
     expect(earlier.fallback).toMatch(/older than every installed release/);
   });
+  it('says so when the release covering the date is derived: 2026-09-30 is FY2026, 2026-10-01 the derived FY2027', () => {
+    const fy2027 = { ...fy(2027), derivation: 'derived: FY2026 order file + FY2027 order addenda' };
+    const withDerived = [...available, fy2027];
+    expect(pickRelease('2026-09-30', withDerived, 'ICD-10-CM')).toEqual({ release: fy(2026) });
+    const picked = pickRelease('2026-10-01', withDerived, 'ICD-10-CM');
+    expect(picked).toMatchObject({ release: fy2027, derived: true });
+    expect(picked.fallback).toBe(
+      'ICD-10-CM FY2027 is not an official full release: derived: FY2026 order file + FY2027 order addenda.',
+    );
+    const after = pickRelease('2027-10-01', withDerived, 'ICD-10-CM');
+    expect(after.fallback).toMatch(/^No ICD-10-CM release covers 2027-10-01 .* using FY2027 .* not an official full release/);
+  });
   it('refuses bad dates and an empty list', () => {
     expect(() => pickRelease('11/15/2025', available)).toThrow(RangeError);
     expect(() => pickRelease('2025-11-15', [])).toThrow(ChartsideNoReleaseError);

@@ -11,16 +11,26 @@ export interface DatedRelease {
   /** First and last date of service covered, inclusive ISO `YYYY-MM-DD`. */
   effectiveFrom: string;
   effectiveTo: string;
+  /**
+   * Present when the release was derived rather than published whole (bundle header
+   * `derivation`, e.g. "derived: FY2026 order file + FY2027 order addenda ...").
+   */
+  derivation?: string;
 }
 
 /** Result of {@link pickRelease}. */
 export interface PickedRelease<T extends DatedRelease> {
   release: T;
   /**
-   * Present when no release covers the date and another one was used instead; a sentence the UI
-   * shows as is, e.g. "No ICD-10-CM release covers 2027-01-05; using FY2026 (newest available)".
+   * Present when the release used is not an official full release covering the date; a sentence
+   * the UI shows as is. Either no release covers the date and another one was used instead ("No
+   * ICD-10-CM release covers 2027-01-05; using FY2026 (newest available)"), or the covering
+   * release is derived ("ICD-10-CM FY2027 is derived: FY2026 order file + FY2027 order addenda
+   * ..."). Every surface that shows a fallback thereby shows a derivation too.
    */
   fallback?: string;
+  /** `true` when the release used is derived (its `derivation` is part of `fallback`). */
+  derived?: boolean;
 }
 
 /** Raised when there is no release at all to choose from. */
@@ -59,12 +69,20 @@ export function pickRelease<T extends DatedRelease>(
   const matching = available.filter((r) => r.effectiveFrom <= date && date <= r.effectiveTo);
   const byNewest = (a: T, b: T): number =>
     a.effectiveTo === b.effectiveTo ? b.fiscalYear - a.fiscalYear : a.effectiveTo < b.effectiveTo ? 1 : -1;
-  if (matching.length > 0) return { release: [...matching].sort(byNewest)[0]! };
+  const derived = (r: T): string =>
+    r.derivation ? `${label} FY${r.fiscalYear} is not an official full release: ${r.derivation}.` : '';
+  if (matching.length > 0) {
+    const release = [...matching].sort(byNewest)[0]!;
+    return release.derivation ? { release, fallback: derived(release), derived: true } : { release };
+  }
   const newest = [...available].sort(byNewest)[0]!;
   const where =
     date < newest.effectiveFrom ? 'older than every installed release' : 'after the newest installed release';
   return {
     release: newest,
-    fallback: `No ${label} release covers ${date} (${where}); using FY${newest.fiscalYear} (${newest.effectiveFrom}..${newest.effectiveTo}), the newest available.`,
+    fallback:
+      `No ${label} release covers ${date} (${where}); using FY${newest.fiscalYear} (${newest.effectiveFrom}..${newest.effectiveTo}), the newest available.` +
+      (newest.derivation ? ` ${derived(newest)}` : ''),
+    ...(newest.derivation ? { derived: true } : {}),
   };
 }

@@ -93,6 +93,7 @@ export class CmTable {
       effectiveFrom: h.effectiveFrom,
       effectiveTo: h.effectiveTo,
       release: h.release,
+      ...(h.derivation ? { derivation: h.derivation } : {}),
       provenance: h.provenance,
       notes: h.notes,
       counts: h.counts,
@@ -201,7 +202,7 @@ export class CmTable {
       newInYear: (flags & CM_FLAG.added) !== 0,
       revisedInYear: (flags & CM_FLAG.revised) !== 0,
       billableChangedInYear: (flags & CM_FLAG.billableChanged) !== 0,
-      indexEntries: options.indexEntries === false ? [] : this.indexEntriesFor(summary.dotted),
+      ...this.indexLines(summary.dotted, flags, chain, options.indexEntries !== false),
       fiscalYear: this.release.fiscalYear,
     };
   }
@@ -420,6 +421,28 @@ export class CmTable {
         })),
       };
     }
+  }
+
+  /**
+   * Index lines of a code. A code new this year (or turned billable/header) that no Index line
+   * names is newer than the Index in use: the lines of its nearest ancestor that has some stand in,
+   * and `indexEntriesFrom` names that ancestor so the UI can say so.
+   */
+  private indexLines(
+    dotted: string,
+    flags: number,
+    chain: readonly number[],
+    wanted: boolean,
+  ): { indexEntries: CmIndexEntry[]; indexEntriesFrom?: string } {
+    if (!wanted) return { indexEntries: [] };
+    const own = this.indexEntriesFor(dotted);
+    if (own.length > 0 || (flags & (CM_FLAG.added | CM_FLAG.billableChanged)) === 0) return { indexEntries: own };
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const ancestor = dot(this.codes.codes[chain[k]!]!);
+      const lines = this.indexEntriesFor(ancestor);
+      if (lines.length > 0) return { indexEntries: lines, indexEntriesFrom: ancestor };
+    }
+    return { indexEntries: [] };
   }
 
   private indexEntriesFor(dotted: string): CmIndexEntry[] {

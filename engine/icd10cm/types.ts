@@ -115,8 +115,13 @@ export interface CmCodeDetail extends CmCodeSummary {
   revisedInYear: boolean;
   /** Changed between header and billable this fiscal year (e.g. B88.0, a header since FY2026). */
   billableChangedInYear: boolean;
-  /** Alphabetic/External Cause Index lines leading to this exact code. */
+  /**
+   * Alphabetic/External Cause Index lines leading to this exact code; for a code new this year
+   * that the (older) Index does not name, those of its nearest ancestor ({@link indexEntriesFrom}).
+   */
   indexEntries: CmIndexEntry[];
+  /** Dotted ancestor whose Index lines stand in for a code newer than the Index; else absent. */
+  indexEntriesFrom?: string;
   fiscalYear: number;
 }
 
@@ -127,6 +132,8 @@ export interface CmReleaseInfo {
   effectiveFrom: string;
   effectiveTo: string;
   release: string;
+  /** Present when the table was derived (e.g. from the previous year's order file and the addenda). */
+  derivation?: string;
   provenance: ProvenanceFile[];
   /** Substitutions and validation results, to be shown to the user. */
   notes: string[];

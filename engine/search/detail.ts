@@ -41,6 +41,8 @@ export interface CmDetailView {
   revisedInYear: boolean;
   /** Index lines leading to this code (full paths). */
   indexPaths: string[];
+  /** Set when the code is newer than the Index in use: the ancestor whose lines `indexPaths` are. */
+  indexFrom?: string;
   /** Billable codes under a header (empty for a billable code). At most 200. */
   billableChildren: { code: string; title: string }[];
   fiscalYear: number;
@@ -96,6 +98,7 @@ export function cmDetail(cm: CmDetailSource, code: string): CmDetailView | undef
     newInYear: d.newInYear,
     revisedInYear: d.revisedInYear,
     indexPaths: d.indexEntries.map((e) => (e.nemod ? `${e.path} ${e.nemod}` : e.path)),
+    ...(d.indexEntriesFrom ? { indexFrom: d.indexEntriesFrom } : {}),
     billableChildren: children,
     fiscalYear: d.fiscalYear,
     release: { id: cm.release.id, label: cm.release.release, provenance: cm.release.provenance, notes: cm.release.notes },

@@ -29,6 +29,8 @@ export interface InstalledRelease {
   release: string;
   effectiveFrom: string;
   effectiveTo: string;
+  /** How the tables were derived, when not an official release's full files (bundle header). */
+  derivation?: string;
   provenance: BundleHeader['provenance'];
   /** Substitutions and validation notes recorded by the build (shown as is). */
   notes: string[];

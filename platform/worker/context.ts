@@ -69,7 +69,12 @@ export function createContext(db: ChartsideDb): EngineContext {
       const rows = (await ctx.releases()).filter((r) => r.system === system);
       const picked: PickedRelease<ReleaseRow & { effectiveFrom: string; effectiveTo: string }> = pickRelease(
         dateOfService ?? todayIso(),
-        rows.map((r) => ({ ...r, effectiveFrom: r.header.effectiveFrom, effectiveTo: r.header.effectiveTo })),
+        rows.map((r) => ({
+          ...r,
+          effectiveFrom: r.header.effectiveFrom,
+          effectiveTo: r.header.effectiveTo,
+          ...(r.header.derivation ? { derivation: r.header.derivation } : {}),
+        })),
         SYSTEM_LABEL[system],
       );
       const row = picked.release;

@@ -14,6 +14,7 @@ export function toInstalledRelease(row: ReleaseRow): InstalledRelease {
     release: h.release,
     effectiveFrom: h.effectiveFrom,
     effectiveTo: h.effectiveTo,
+    ...(h.derivation ? { derivation: h.derivation } : {}),
     provenance: h.provenance,
     notes: h.notes,
     counts: h.counts,

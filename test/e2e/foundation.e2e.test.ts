@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_LABEL } from '../../components/shell/provenance';
 import { readBundleHeader, type BundleHeader } from '../../engine/bundle/format';
 import { parsePackageIndex, PACKAGE_INDEX_PATH } from '../../platform/install/package-index';
+import { todayIso } from '../../platform/today';
 import { launchWithExtension, openSidePanel, waitForSidePanelReady, type ExtensionBrowser } from './support/browser';
 import { CHROME_BUILD, ROOT, SCREENSHOTS } from './support/paths';
 
@@ -67,6 +68,10 @@ describe('foundation: the built extension in Chromium', () => {
   it('the build packages code tables (built from the official release files)', () => {
     expect(packaged.bundles.length).toBeGreaterThan(0);
     expect(headers.map((h) => h.system)).toContain('icd10cm');
+    // FY2027 (the year in force) is derived from the official addenda and packaged like the rest.
+    const fy2027 = headers.filter((h) => h.id === 'icd10cm-2027' || h.id === 'icd10pcs-2027');
+    expect(fy2027.map((h) => h.id).sort()).toEqual(['icd10cm-2027', 'icd10pcs-2027']);
+    for (const h of fy2027) expect(h.derivation, h.id).toMatch(/^derived: FY2026 .* \+ FY2027 (order|codes) addenda/);
   });
 
   it('the side panel becomes ready on first run', async () => {
@@ -101,6 +106,10 @@ describe('foundation: the built extension in Chromium', () => {
       expect(line, `status line for ${system}`).toBeDefined();
       // "ICD-10-CM FY2026 (order, poa-exempt FY2026; tabular, index FY2017, newest available)"
       expect(line).toMatch(/^\S.* (FY)?\d{4} \(.+ (FY)?\d{4}.*\)/);
+      // A derived year in use today says how it was made (ICD-10-CM/PCS FY2027 from the addenda).
+      const today = todayIso();
+      const inUse = headers.find((h) => h.system === system && h.effectiveFrom <= today && today <= h.effectiveTo);
+      if (inUse?.derivation) expect(line).toContain(inUse.derivation);
     }
   });
 
