@@ -24,6 +24,7 @@ const codes: CorpusCode[] = [
   cm('A4150', 'Gram-negative sepsis, unspecified'),
   cm('A4151', 'Sepsis due to Escherichia coli [E. coli]'),
   cm('A4152', 'Sepsis due to Pseudomonas'),
+  { system: 'pcs', code: '0DTJ0ZZ', title: 'Resection of Appendix, Open Approach', billable: true },
 ];
 const entries: CorpusEntry[] = [
   {
@@ -79,6 +80,14 @@ describe('ranking principles', () => {
     const hits = list('sepsis e coli');
     expect(hits[0]).toBe('A41.51');
     expect(hits.slice(0, 3)).not.toContain('A41.52');
+  });
+});
+
+describe('misspelled word endings', () => {
+  it('reads a word whose ending is misspelled as the term it starts with', () => {
+    const hit = index.search('appendix resectioon', { prefix: false, system: 'pcs' })[0];
+    expect(hit?.code).toBe('0DTJ0ZZ');
+    expect(hit?.match.corrected).toEqual(['resectioon \u2192 resect']);
   });
 });
 

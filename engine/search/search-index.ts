@@ -559,6 +559,16 @@ export class SearchIndex {
       if (rareExact && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
     }
+    if (out.length === 0 && !completions && !tok.open && !tok.key.startsWith('no:')) {
+      // Nothing near: an inflected word misspelled in its ending ("resectioon", "extractino").
+      // The longest term of 5+ letters it starts with, when at most 4 letters follow.
+      for (let n = tok.raw.length - 1; n >= 5 && n >= tok.raw.length - 4; n--) {
+        const t = this.termId.get(tok.raw.slice(0, n));
+        if (t === undefined) continue;
+        add({ term: t, quality: 0.75, corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}` });
+        break;
+      }
+    }
     return out;
   }
 
