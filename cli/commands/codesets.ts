@@ -5,7 +5,9 @@
 import type { BundleHeader } from '../../engine/bundle/format';
 import { buildInstalledCodesets, installedBundles } from '../../codesets/node/cache';
 import { CACHE_DIR, findCodesetsSource } from '../../codesets/node/source';
+import { buildSearchIndexStep } from '../../codesets/node/search-index';
 import { buildSuggestModelStep, type SuggestModelReport } from '../../codesets/node/suggest-model';
+import { searchIndexBuilder } from '../../codesets/search-index/builder';
 import { suggestModelBuilder } from '../../codesets/suggest-model/builder';
 import type { BuilderReport } from '../../codesets/build';
 import { parseArgs, UsageError, type CliCommand } from '../io';
@@ -17,7 +19,8 @@ build  Builds every code system's bundles from the official release files ($CODE
        ../shared/codesets) into ${CACHE_DIR}. Builders whose input files did not change are
        skipped (--force rebuilds). A release file that cannot be parsed is reported with its name
        and line and the previously built bundles are kept. Exit code 1 when a builder failed.
-       Then trains the suggestion model (suggest-model) on the CodiEsp train split ($CODIESP_DIR,
+       Then builds the code-search index of each installed year (search-index: search-<FY>),
+       then trains the suggestion model (suggest-model) on the CodiEsp train split ($CODIESP_DIR,
        else ../shared/eval/codiesp) with the newest ICD-10-CM/PCS tables; without the corpus it is
        skipped (the message says what to download) and suggestions use the Index alone.
 info   Lists, per code system and fiscal year, the release files used (sha256), the counts
@@ -63,7 +66,12 @@ export const codesetsCommand: CliCommand = {
         ...(only ? { only } : {}),
         ...(log ? { log } : {}),
       });
-      // After the code tables: the suggestion model, fitted with them (skipped, with what to
+      // After the code tables: the search index of each installed year, so the extension ships it
+      // and the first search does not build it.
+      if (!only || only.includes(searchIndexBuilder.name)) {
+        reports.push(await buildSearchIndexStep({ force: opts.booleans.has('force'), ...(log ? { log } : {}) }));
+      }
+      // Then the suggestion model, fitted with them (skipped, with what to
       // download, when the CodiEsp corpus is absent).
       if (!only || only.includes(suggestModelBuilder.name)) {
         reports.push(

@@ -2,8 +2,9 @@
  * `chartside search "<query>"`: code lookup from the terminal, the same engine as the side panel.
  *
  * Also exports the Node loader ({@link loadNodeSearch}) used by the ranking suite and the bench:
- * it opens the installed ICD-10-CM, ICD-10-PCS and HCPCS bundles of a fiscal year, builds the
- * search index (or loads it from `.cache/search/` when the tables have not changed) and returns it.
+ * it opens the installed ICD-10-CM, ICD-10-PCS and HCPCS bundles of a fiscal year and loads the
+ * installed `search-<FY>` bundle built from them (else the index cached in `.cache/search/` when the
+ * tables have not changed, else builds it) and returns it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { deserializeSearchIndex, readSearchIndexHeader, serializeSearchIndex } f
 import type { SearchHit, SearchSystem } from '../../engine/search/types';
 import type { CodesetBuilder } from '../../codesets/builder';
 import { hcpcsBuilder } from '../../codesets/hcpcs/build';
+import { SEARCH_INDEX_BLOCK } from '../../codesets/search-index/builder';
 import { icd10pcsBuilder } from '../../codesets/icd10pcs/build';
 import { FsReleaseSource } from '../../codesets/node/fs-source';
 import { CACHE_DIR, PROJECT_ROOT, findCodesetsSource } from '../../codesets/node/source';
@@ -155,6 +157,25 @@ export function buildIndexFor(t: NodeSearchTables): SearchIndex {
 }
 
 /**
+ * The installed `search-<FY>` bundle's index when it was built from exactly these tables (same
+ * sha256s), else `undefined` (absent, another index format version, other tables).
+ */
+function shippedIndex(t: NodeSearchTables): { index: SearchIndex; loadMs: number } | undefined {
+  const store = new FsBundleStore(CACHE_DIR);
+  const id = `search-${t.fiscalYear}`;
+  if (!installedBundles().some((h) => h.id === id) || !existsSync(store.bundlePath(id))) return undefined;
+  const started = performance.now();
+  try {
+    const reader = openBundle(new Uint8Array(readFileSync(store.bundlePath(id))));
+    const data = deserializeSearchIndex(reader.bytes(SEARCH_INDEX_BLOCK));
+    const same = JSON.stringify(data.header.sources.map((s) => s.sha256)) === JSON.stringify(t.sources.map((s) => s.sha256));
+    return same ? { index: new SearchIndex(data), loadMs: performance.now() - started } : undefined;
+  } catch {
+    return undefined; // another index format (an older build's bundle): the index is built below
+  }
+}
+
+/**
  * Loads search over the installed tables: for each year, the cached serialized index when its
  * sources and versions match, else a fresh build (then cached).
  *
@@ -169,8 +190,10 @@ export async function loadNodeSearch(options: { year?: number; cache?: boolean }
   for (const t of tables.values()) {
     notes.push(...t.notes);
     const path = join(SEARCH_CACHE, `search-${t.fiscalYear}.csi`);
-    let index: SearchIndex | undefined;
-    if (options.cache !== false && existsSync(path)) {
+    // The index the codesets build ships (search-<FY>.csb), while it matches these tables.
+    let index = shippedIndex(t);
+    if (index) loadMs += index.loadMs;
+    if (!index && options.cache !== false && existsSync(path)) {
       const started = performance.now();
       try {
         const bytes = new Uint8Array(readFileSync(path));
@@ -179,7 +202,7 @@ export async function loadNodeSearch(options: { year?: number; cache?: boolean }
           h.formatVersion === SEARCH_INDEX_FORMAT_VERSION &&
           h.termsVersion === TERMS_VERSION &&
           JSON.stringify(h.sources.map((s) => s.sha256)) === JSON.stringify(t.sources.map((s) => s.sha256));
-        if (same) index = new SearchIndex(deserializeSearchIndex(bytes));
+        if (same) index = { index: new SearchIndex(deserializeSearchIndex(bytes)), loadMs: 0 };
       } catch {
         index = undefined; // unreadable or older format: rebuild below
       }
@@ -187,15 +210,15 @@ export async function loadNodeSearch(options: { year?: number; cache?: boolean }
     }
     if (!index) {
       const started = performance.now();
-      index = buildIndexFor(t);
+      index = { index: buildIndexFor(t), loadMs: 0 };
       buildMs += performance.now() - started;
       if (options.cache !== false) {
         mkdirSync(SEARCH_CACHE, { recursive: true });
         const { writeFileAtomic } = await import('../../codesets/node/cache');
-        writeFileAtomic(path, serializeSearchIndex(index.data));
+        writeFileAtomic(path, serializeSearchIndex(index.index.data));
       }
     }
-    search.add(index);
+    search.add(index.index);
   }
   return { search, tables, notes: [...new Set(notes)], buildMs, loadMs };
 }

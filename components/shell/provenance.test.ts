@@ -59,4 +59,7 @@ describe('releasesInUse', () => {
   it('leaves the suggestion model out of the dated tables', () => {
     expect(releasesInUse([...all, release('suggest-model', 2026, [])], '2026-01-01').map((u) => u.release.id)).toEqual(['icd10cm-2026', 'icd10pcs-2026']);
   });
+  it('leaves the search index out of the dated tables (it is derived from them)', () => {
+    expect(releasesInUse([...all, release('search', 2026, [['icd10cm-tables', 2026]])], '2026-01-01').map((u) => u.release.id)).toEqual(['icd10cm-2026', 'icd10pcs-2026']);
+  });
 });

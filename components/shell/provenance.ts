@@ -50,8 +50,9 @@ export function releasesInUse(
   releases: readonly InstalledRelease[],
   date: string,
 ): { release: InstalledRelease; fallback?: string }[] {
-  // The suggestion model is not a dated code table (the side panel names it with the suggestions).
-  const systems = [...new Set(releases.map((r) => r.system))].filter((s) => s !== 'suggest-model');
+  // The suggestion model is not a dated code table (the side panel names it with the suggestions),
+  // nor is the search index (derived at build time from the code tables listed here).
+  const systems = [...new Set(releases.map((r) => r.system))].filter((s) => s !== 'suggest-model' && s !== 'search');
   return systems.map((system) => {
     const picked = pickRelease(date, releases.filter((r) => r.system === system), SYSTEM_LABEL[system]);
     return { release: picked.release, ...(picked.fallback ? { fallback: picked.fallback } : {}) };

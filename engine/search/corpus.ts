@@ -81,6 +81,101 @@ function seeKey(main: string, rest: string[]): string {
   return [first, ...rest.map((r) => r.trim().toLowerCase())].join('|');
 }
 
+/** `true` when `want` is `have` with some segments left out, and both end alike. */
+function isSubsequence(want: readonly string[], have: readonly string[]): boolean {
+  if (want.length === 0 || have.length < want.length || want[want.length - 1] !== have[have.length - 1]) return false;
+  let k = 0;
+  for (const h of have) if (k < want.length && h === want[k]) k++;
+  return k === want.length;
+}
+
+interface SeeLine {
+  segments: string[];
+  code: string;
+  see: string;
+}
+
+/**
+ * Resolves "see" references to codes. A reference names the target by its main term and
+ * subterms, leaving out the main term's alternate forms and a subterm's ("see Fracture, femur,
+ * neck" means "Fracture, traumatic, femur, femoral, neck"); a target that is itself a "see" line
+ * is followed (at most three steps).
+ */
+class SeeResolver {
+  private readonly byKey = new Map<string, string>();
+  private readonly byMain = new Map<string, SeeLine[]>();
+  private readonly memo = new Map<string, string | undefined>();
+
+  add(main: string, rest: string[], code: string, see: string): void {
+    const key = seeKey(main, rest);
+    if (code !== '' && !this.byKey.has(key)) this.byKey.set(key, code);
+    const first = main.split(',')[0]!.trim().toLowerCase();
+    // Alternate forms of a subterm ("femur, femoral") are segments too; matching by subsequence covers them.
+    const segments = rest.map((r) => r.trim().toLowerCase());
+    let list = this.byMain.get(first);
+    if (!list) this.byMain.set(first, (list = []));
+    list.push({ segments, code, see });
+  }
+
+  resolve(see: string, depth = 0): string | undefined {
+    const parts = see.replace(/\(.*?\)/g, '').split(',').map((p) => p.trim().toLowerCase()).filter((p) => p.length > 0);
+    if (parts.length === 0 || depth > 3) return undefined;
+    const key = parts.join('|');
+    if (this.memo.has(key)) return this.memo.get(key);
+    this.memo.set(key, undefined); // a reference cycle resolves to nothing
+    let code = this.byKey.get(key);
+    if (code === undefined) {
+      const want = parts.slice(1);
+      let best: SeeLine | undefined;
+      for (const line of this.byMain.get(parts[0]!) ?? []) {
+        if ((line.code === '' && line.see === '') || !isSubsequence(want, line.segments)) continue;
+        if (!best || line.segments.length < best.segments.length || (line.segments.length === best.segments.length && best.code === '' && line.code !== '')) best = line;
+      }
+      if (best) code = best.code !== '' ? best.code : this.resolve(best.see, depth + 1);
+    }
+    this.memo.set(key, code);
+    return code;
+  }
+}
+
+/**
+ * How much of each main term is the word and its alternate forms (nonessential for a query), by
+ * main term. "Failure, failed": "failed" is a form of the same word. "Fracture, pathological" and
+ * "Fracture, traumatic" are two main terms of one word: the Index files the unqualified word's
+ * detail under one of them (the one with the most lines, "Fracture, traumatic": "Fracture, burst -
+ * see Fracture, traumatic"), so that one's qualifier is free and the others' qualifiers must be
+ * typed ("hip fx" is a traumatic fracture, not a pathological one).
+ *
+ * @param mains the main term of every Index line, in Index order (repeats count the lines).
+ */
+export function alternateFormLengths(mains: Iterable<string>): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const m of mains) lines.set(m, (lines.get(m) ?? 0) + 1);
+  const byWord = new Map<string, string>();
+  for (const [m, n] of lines) {
+    const word = m.split(',')[0]!.trim().toLowerCase();
+    const best = byWord.get(word);
+    if (best === undefined || n > lines.get(best)!) byWord.set(word, m);
+  }
+  const out = new Map<string, number>();
+  for (const m of lines.keys()) {
+    const segments = m.split(',');
+    const first = segments[0]!.trim().toLowerCase();
+    if (byWord.get(first) === m) {
+      out.set(m, m.length);
+      continue;
+    }
+    // Otherwise only the leading forms of the same word ("Tooth, teeth", "Anus, anal") are free.
+    let length = segments[0]!.length;
+    for (const seg of segments.slice(1)) {
+      if (seg.trim().toLowerCase().slice(0, 2) !== first.slice(0, 2)) break;
+      length += seg.length + 1;
+    }
+    out.set(m, length);
+  }
+  return out;
+}
+
 /**
  * ICD-10-CM entries: long titles, inclusion terms, Alphabetic and External Cause Index lines (with
  * their full path; "see" lines resolved to the code of their target when it has one), Table of
@@ -89,8 +184,8 @@ function seeKey(main: string, rest: string[]): string {
 export function* cmEntries(cm: CmSource, inclusion?: Iterable<{ code: string; text: string }>): Generator<CorpusEntry> {
   const has = (code: string): boolean => code !== '' && cm.has(code);
   for (const source of ['index', 'eindex'] as const) {
-    // First pass: code of each line by a comma-insensitive key, for "see" resolution.
-    const byKey = new Map<string, string>();
+    // First pass: code of each line by its main term and subterms, for "see" resolution.
+    const see = new SeeResolver();
     let main = '';
     const lines: { path: string; title: string; nemod: string; code: string; manif: string; see: string; main: string }[] = [];
     for (const e of cm.indexEntries(source)) {
@@ -99,24 +194,20 @@ export function* cmEntries(cm: CmSource, inclusion?: Iterable<{ code: string; te
       const manif = normalizeCode(e.manif);
       const line = { path: e.path, title: e.title, nemod: e.nemod, code, manif, see: e.see, main };
       lines.push(line);
-      if (has(code)) {
-        const rest = e.path === main ? [] : e.path.slice(main.length + 2).split(', ');
-        const key = seeKey(main, rest);
-        if (!byKey.has(key)) byKey.set(key, code);
-      }
+      const rest = e.path === main ? [] : e.path.slice(main.length + 2).split(', ');
+      see.add(main, rest, has(code) ? code : '', has(code) ? '' : e.see);
     }
     const kind = source === 'index' ? 'index' : 'eindex';
+    const altLengths = alternateFormLengths(lines.map((l) => l.main));
     for (const l of lines) {
       const text = l.nemod ? `${l.path} ${l.nemod}` : l.path;
-      // "Failure, failed": the first form is the main term, the others are alternate forms.
       const mainLength = l.main.split(',')[0]!.length;
-      const altLength = l.main.length;
+      const altLength = altLengths.get(l.main) ?? mainLength;
       if (has(l.code)) yield { kind, system: 'cm', code: l.code, text, mainLength, altLength };
       if (has(l.manif)) yield { kind, system: 'cm', code: l.manif, text, mainLength, altLength };
       if (!has(l.code) && l.see) {
         // "Attack, heart - see Infarct, myocardium": lead to the target's code.
-        const parts = l.see.replace(/\(.*?\)/g, '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
-        const target = parts.length > 0 ? byKey.get(seeKey(parts[0]!, parts.slice(1))) : undefined;
+        const target = see.resolve(l.see);
         if (target) yield { kind, system: 'cm', code: target, text: `${text} (see ${l.see})`, mainLength, altLength };
       }
     }

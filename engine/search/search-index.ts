@@ -19,6 +19,7 @@
  */
 import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
+import { cmContext, queryContext } from './context';
 import { TrigramIndex, allowedEdits } from './fuzzy';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { foldCase, stem, STOPWORDS } from './text';
@@ -89,7 +90,15 @@ interface QueryState {
   relax: number;
   /** The query asks for part of a body part. */
   partial: boolean;
+  /** {@link CONTEXT} bits the query names (neonatal, obstetric, rheumatic). */
+  context: number;
 }
+
+/**
+ * Weight of a code whose patient context (newborn, pregnancy, rheumatic) the query does not name:
+ * behind the general code, still listed (see context.ts for the guideline).
+ */
+const UNNAMED_CONTEXT = 0.8;
 
 const MAX_ALTERNATIVES = 8;
 const PREFIX_TERMS = 24;
@@ -123,6 +132,8 @@ export class SearchIndex {
   private readonly codeFlag: Uint8Array;
   private readonly codeTouched: Uint32Array;
   private readonly textTouched: Uint32Array;
+  /** Per code, its {@link CONTEXT} bits (ICD-10-CM only). */
+  private readonly codeContext: Uint8Array;
 
   constructor(readonly data: SearchIndexData) {
     this.fiscalYear = data.header.fiscalYear;
@@ -149,6 +160,8 @@ export class SearchIndex {
     this.codeFlag = new Uint8Array(data.codes.length);
     this.codeTouched = new Uint32Array(data.codes.length);
     this.textTouched = new Uint32Array(nTexts);
+    this.codeContext = new Uint8Array(data.codes.length);
+    for (let c = 0; c < data.codes.length; c++) if (data.codeSystem[c] === 0) this.codeContext[c] = cmContext(data.codes[c]!);
   }
 
   /** The trigram table for misspellings (built on first use; call early to warm it). */
@@ -177,9 +190,14 @@ export class SearchIndex {
     const codeHits = this.codeLookup(trimmed, system, limit);
     // One character is not yet a word to look up (type-ahead waits for the second key).
     if (trimmed.length < 2) return codeHits.slice(0, limit);
+    // A query that is a code (or a code prefix) asks for that code and its family, not for titles
+    // in which its digits happen to appear ("I50.23" is not "NIHSS score 23" or "BMI 23").
+    // A prefix that is only part of some code ("dm2" starts PCS table DM2) may still be words.
+    if (codeHits.some((h) => h.score === 3)) return this.withFamily(codeHits, system, limit);
     const alts = this.alternatives(trimmed, open);
     const partial = alts.some((a) => a.tokens.some((t) => PARTIAL_WORDS.has(t.key)));
-    const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial };
+    const context = queryContext(alts.flatMap((a) => a.tokens.map((t) => t.key)));
+    const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial, context };
     alts.forEach((alt, a) => this.scoreAlternative(alt, a, system, state));
     if (state.touched === 0) {
       // Nothing has every word: accept texts missing one more word, rather than show nothing.
@@ -300,18 +318,24 @@ export class SearchIndex {
   }
 
   /**
-   * The billable descendant of a header with the fewest essential words in its title, or -1
-   * (also -1 when the header has more than 64 descendants: the user must narrow down).
+   * The billable descendant a header stands for, or -1 (also -1 when the header has more than 64
+   * descendants: the user must narrow down). When the query's own words already reached some
+   * descendants, the best of them ("Sepsis, Escherichia coli A41.5-" with "e coli" typed: A41.51,
+   * whose title says E. coli); otherwise the classification's default, the descendant whose title
+   * adds the fewest essential words, an "unspecified" one first (nothing more specific was
+   * written), a side last (laterality is coded only when documented).
    */
   private defaultChild(c: number): number {
     const { codes, codeFlags, codeTitle, textNorm } = this.data;
     const prefix = codes[c]!;
     let bestChild = -1;
     let bestNorm = Infinity;
+    let scored = -1;
     let n = 0;
     for (let i = c + 1; i < codes.length && this.data.codeSystem[i] === 0 && codes[i]!.startsWith(prefix); i++) {
       if (++n > 64) return -1;
       if ((codeFlags[i]! & 1) === 0) continue;
+      if (this.codeScore[i]! > 0 && (scored < 0 || this.codeScore[i]! > this.codeScore[scored]!)) scored = i;
       const ti = codeTitle[i]!;
       const f = this.data.textFlags[ti]!;
       const norm = textNorm[ti]! + (f & TEXT_FLAG.lateral ? 0.5 : 0) - (f & TEXT_FLAG.unspecified ? 0.25 : 0);
@@ -320,7 +344,49 @@ export class SearchIndex {
         bestChild = i;
       }
     }
-    return bestChild;
+    return scored >= 0 ? scored : bestChild;
+  }
+
+  /**
+   * Code hits followed by the code's family: the exact code and the codes under it (already in
+   * `hits`), then the categories above it, then its siblings, in classification order.
+   */
+  private withFamily(hits: SearchHit[], system: number, limit: number): SearchHit[] {
+    const out = [...hits];
+    const taken = new Set(out.map((h) => `${h.system}:${h.code}`));
+    const exact = hits.find((h) => h.score === 3);
+    if (!exact) return out.slice(0, limit);
+    const s = SYSTEMS.indexOf(exact.system);
+    if (system >= 0 && s !== system) return out.slice(0, limit);
+    const code = normalizeCode(exact.code);
+    const push = (i: number, score: number): void => {
+      const key = `${exact.system}:${this.display(i)}`;
+      if (taken.has(key)) return;
+      taken.add(key);
+      out.push({
+        code: this.display(i),
+        system: exact.system,
+        title: this.text(this.data.codeTitle[i]!),
+        billable: (this.data.codeFlags[i]! & 1) === 1,
+        score,
+        match: { kind: 'code', text: this.display(i) },
+      });
+    };
+    // Ancestors: the longest prefixes that are codes of the same system (I50.2, then I50).
+    for (let len = code.length - 1; len >= 3 && out.length < limit; len--) {
+      const i = this.findCode(code.slice(0, len), s);
+      if (i >= 0) push(i, 2 - (code.length - len) * 0.01);
+    }
+    // Siblings: the other codes under the nearest ancestor.
+    for (let len = code.length - 1; len >= 3 && out.length < limit; len--) {
+      const parent = code.slice(0, len);
+      if (this.findCode(parent, s) < 0) continue;
+      for (let i = this.lowerBound(parent, s); i < this.data.codes.length && this.data.codeSystem[i] === s && this.data.codes[i]!.startsWith(parent) && out.length < limit; i++) {
+        if (this.data.codes[i]!.length === code.length) push(i, 1.5);
+      }
+      break;
+    }
+    return out.slice(0, limit);
   }
 
   private docTextOf(doc: number): number {
@@ -493,6 +559,16 @@ export class SearchIndex {
       if (rareExact && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
     }
+    if (out.length === 0 && !completions && !tok.open && !tok.key.startsWith('no:')) {
+      // Nothing near: an inflected word misspelled in its ending ("resectioon", "extractino").
+      // The longest term of 5+ letters it starts with, when at most 4 letters follow.
+      for (let n = tok.raw.length - 1; n >= 5 && n >= tok.raw.length - 4; n--) {
+        const t = this.termId.get(tok.raw.slice(0, n));
+        if (t === undefined) continue;
+        add({ term: t, quality: 0.75, corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}` });
+        break;
+      }
+    }
     return out;
   }
 
@@ -648,6 +724,8 @@ export class SearchIndex {
           if (AGREEING[kind]) s *= 0.85 + (0.15 * (docAux[d]! & AUX.agreementMask)) / AUX.agreementMask;
           // "-ectomy" without "partial": the whole body part (Resection) before Excision.
           if (kind === PCS_INDEX_KIND && docAux[d]! & AUX.excision && !state.partial) s *= 0.98;
+          // Newborn, pregnancy and rheumatic codes only when the query says so (context.ts).
+          if (this.codeContext[c]! & ~state.context) s *= UNNAMED_CONTEXT;
           // A code inferred from an Index line's partial code is as uncertain as the partial code.
           if ((codeFlags[c]! & 1) === 0 || (kind === PCS_INDEX_KIND && docAux[d]! & AUX.inferred)) s *= 0.9;
           const cur = codeScore[c]!;

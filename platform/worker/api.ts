@@ -91,10 +91,15 @@ export interface SuggestResponse extends SuggestResult {
 export type SearchResponse = import('../../engine/search').CodeSearchResult & {
   /** Milliseconds the query took inside the worker. */
   tookMs: number;
-  /** Whether the index was built from the tables or loaded from its stored form, and how long that took. */
+  /**
+   * Whether the index was shipped with the extension (the `search-<FY>` bundle), built from the
+   * tables or loaded from its stored form, and how long that took.
+   */
   index: {
-    origin: 'built' | 'stored';
+    origin: 'bundle' | 'built' | 'stored';
     loadMs: number;
+    /** Why the shipped index was not used (another index format version, a missing block): shown, never swallowed. */
+    refused?: string;
     /**
      * Set when a freshly built index could not be stored (e.g. the disk is full): search still
      * works from memory, the next session rebuilds it. Shown to the user, never swallowed.

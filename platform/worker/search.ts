@@ -2,8 +2,9 @@
  * Search area of the engine worker: code search, code detail, "how would I find this" and the
  * PCS table-builder walk.
  *
- * The search index of a fiscal year is built here from the installed tables on first use, then
- * kept in memory. When the database has a `searchIndexes` table (see ARCHITECTURE.md, "Search
+ * The search index of a fiscal year is the one shipped with the extension (`search-<FY>`
+ * bundle, platform/worker/search-bundle.ts) while it matches the installed tables. Otherwise it
+ * is built here from the installed tables on first use, then kept in memory. When the database has a `searchIndexes` table (see ARCHITECTURE.md, "Search
  * index design"), the serialized index is stored there and loaded on the next start instead of
  * rebuilt; a stored index whose sources (bundle sha256s) or format version differ is rebuilt.
  */
@@ -30,6 +31,7 @@ import {
 import type { CodeDetailResponse, EngineApi, SearchResponse } from './api';
 import { CM_TABLE } from './codes';
 import type { EngineContext, PickedTable } from './context';
+import { loadBundledIndex } from './search-bundle';
 
 const PCS_TABLE = 'pcs-table';
 const HCPCS_TABLE = 'hcpcs-table';
@@ -48,10 +50,12 @@ type StoredIndex = z.infer<typeof storedIndexSchema>;
 interface LoadedIndex {
   index: SearchIndex;
   key: string;
-  /** How this index came to be: built now, or loaded from the stored form. */
-  origin: 'built' | 'stored';
+  /** How this index came to be: shipped with the extension, built now, or loaded from the stored form. */
+  origin: 'bundle' | 'built' | 'stored';
   ms: number;
   storeError?: string;
+  /** Why a shipped index was not used (another format version, a missing block). */
+  refused?: string;
 }
 
 async function optional<T>(p: Promise<PickedTable<T>>): Promise<PickedTable<T> | undefined> {
@@ -75,7 +79,17 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
     return { cm, pcs, hcpcs };
   }
 
+  const bundled = new Map<string, Promise<SearchIndex | string>>();
+
   async function indexFor(dateOfService?: string): Promise<LoadedIndex & { fallback?: string }> {
+    // The index shipped with the extension, when it matches the installed tables.
+    const started = performance.now();
+    const shipped = await loadBundledIndex(ctx, dateOfService, bundled);
+    if (shipped.status === 'loaded') {
+      const { index, row, fallback } = shipped;
+      return { index, key: `${row.id}:${row.sha256}`, origin: 'bundle', ms: performance.now() - started, ...(fallback ? { fallback } : {}) };
+    }
+    const refused = shipped.status === 'refused' ? { refused: shipped.message } : {};
     const t = await tables(dateOfService);
     const rows = [t.cm.row, t.pcs?.row, t.hcpcs?.row].filter((r) => r !== undefined);
     const key = `search-${t.cm.row.fiscalYear}:${rows.map((r) => r.sha256).join(',')}`;
@@ -130,13 +144,13 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
       loaded.set(key, hit);
       hit.catch(() => loaded.delete(key));
     }
-    const result = await hit;
+    const result = { ...(await hit), ...refused };
     return t.cm.fallback ? { ...result, fallback: t.cm.fallback } : result;
   }
 
   return {
     async search(query, options: CodeSearchOptions = {}): Promise<SearchResponse> {
-      const { index, origin, ms, fallback, storeError } = await indexFor(options.dateOfService);
+      const { index, origin, ms, fallback, storeError, refused } = await indexFor(options.dateOfService);
       const started = performance.now();
       const hits = index.search(query, options);
       return {
@@ -144,7 +158,7 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
         fiscalYear: index.fiscalYear,
         sources: index.data.header.sources.map((s) => ({ id: s.id, release: s.release })),
         tookMs: performance.now() - started,
-        index: { origin, loadMs: ms, ...(storeError ? { storeError } : {}) },
+        index: { origin, loadMs: ms, ...(storeError ? { storeError } : {}), ...(refused ? { refused } : {}) },
         ...(fallback ? { fallback } : {}),
       };
     },

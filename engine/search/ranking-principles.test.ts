@@ -1,0 +1,139 @@
+/**
+ * Ranking principles on a synthetic miniature of the classification (titles and Index lines as
+ * printed in the FY2026 Tabular List and the Alphabetic Index): each test would fail if the
+ * principle were dropped.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from './build';
+import { alternateFormLengths, cmEntries, type CmSource } from './corpus';
+import { SearchIndex } from './search-index';
+import type { CorpusCode, CorpusEntry } from './types';
+
+const cm = (code: string, title: string, billable = true): CorpusCode => ({ system: 'cm', code, title, billable });
+const codes: CorpusCode[] = [
+  cm('I09', 'Other rheumatic heart diseases', false),
+  cm('I0981', 'Rheumatic heart failure'),
+  cm('I50', 'Heart failure', false),
+  cm('I502', 'Systolic (congestive) heart failure', false),
+  cm('I5023', 'Acute on chronic systolic (congestive) heart failure'),
+  cm('I509', 'Heart failure, unspecified'),
+  cm('P290', 'Neonatal cardiac failure'),
+  cm('R29723', 'NIHSS score 23'),
+  cm('Z3A23', '23 weeks gestation of pregnancy'),
+  cm('A415', 'Sepsis due to other Gram-negative organisms', false),
+  cm('A4150', 'Gram-negative sepsis, unspecified'),
+  cm('A4151', 'Sepsis due to Escherichia coli [E. coli]'),
+  cm('A4152', 'Sepsis due to Pseudomonas'),
+  { system: 'pcs', code: '0DTJ0ZZ', title: 'Resection of Appendix, Open Approach', billable: true },
+];
+const entries: CorpusEntry[] = [
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I509',
+    text: 'Failure, failed, heart, congestive (compensated)',
+    mainLength: 7,
+    altLength: 15,
+  },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I0981',
+    text: 'Failure, failed, heart, congestive, rheumatic (chronic)',
+    mainLength: 7,
+    altLength: 15,
+  },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'P290',
+    text: 'Failure, failed, heart, congestive, newborn',
+    mainLength: 7,
+    altLength: 15,
+  },
+  { kind: 'index', system: 'cm', code: 'A415', text: 'Sepsis, Escherichia coli (E. coli)', mainLength: 6 },
+];
+const index = new SearchIndex(buildSearchIndex({ fiscalYear: 2026, sources: [], codes, entries }));
+const list = (q: string): string[] => index.search(q, { prefix: false, system: 'cm' }).map((h) => h.code);
+
+describe('ranking principles', () => {
+  it('a code-looking query shows the code and its family, not codes whose titles hold its digits', () => {
+    const hits = list('I50.23');
+    expect(hits[0]).toBe('I50.23');
+    expect(hits).toContain('I50.2');
+    expect(hits).not.toContain('R29.723');
+    expect(hits).not.toContain('Z3A.23');
+  });
+
+  it('rheumatic and newborn codes rank behind the general code unless the query names them', () => {
+    expect(list('congestive heart failure').slice(0, 1)).toEqual(['I50.9']);
+    const general = index.search('congestive heart failure', { prefix: false })[0]!.score;
+    const rheumatic = index
+      .search('congestive heart failure', { prefix: false })
+      .find((h) => h.code === 'I09.81')!.score;
+    expect(rheumatic).toBeLessThan(general * 0.85);
+    expect(list('rheumatic congestive heart failure')[0]).toBe('I09.81');
+    expect(list('newborn congestive heart failure')[0]).toBe('P29.0');
+  });
+
+  it('a header reached by words stands for the descendant those words name, not the shortest title', () => {
+    const hits = list('sepsis e coli');
+    expect(hits[0]).toBe('A41.51');
+    expect(hits.slice(0, 3)).not.toContain('A41.52');
+  });
+});
+
+describe('misspelled word endings', () => {
+  it('reads a word whose ending is misspelled as the term it starts with', () => {
+    const hit = index.search('appendix resectioon', { prefix: false, system: 'pcs' })[0];
+    expect(hit?.code).toBe('0DTJ0ZZ');
+    expect(hit?.match.corrected).toEqual(['resectioon \u2192 resect']);
+  });
+});
+
+describe('alternateFormLengths', () => {
+  it('frees the qualifier of the main term that files the word, and word forms, but not other qualifiers', () => {
+    const lengths = alternateFormLengths([
+      'Fracture, traumatic',
+      'Fracture, traumatic',
+      'Fracture, traumatic',
+      'Fracture, pathological',
+      'Failure, failed',
+    ]);
+    expect(lengths.get('Fracture, traumatic')).toBe('Fracture, traumatic'.length);
+    expect(lengths.get('Fracture, pathological')).toBe('Fracture'.length);
+    expect(lengths.get('Failure, failed')).toBe('Failure, failed'.length);
+  });
+});
+
+describe('cmEntries see-references', () => {
+  it('follows a reference that leaves out alternate forms, through a second reference', () => {
+    const lines = [
+      ['Fracture, traumatic', '', 'T148', ''],
+      ['Fracture, traumatic, hip', '', '', 'Fracture, femur, neck'],
+      ['Fracture, traumatic, femur, femoral, neck', '', '', 'Fracture, femur, upper end, neck'],
+      ['Fracture, traumatic, femur, femoral, upper end, neck', '', 'S7200', ''],
+    ];
+    const source: CmSource = {
+      release: { id: 'x', fiscalYear: 2026, release: 'synthetic' },
+      all: () => [],
+      has: (c) => c === 'T148' || c === 'S7200',
+      indexEntries: (s) =>
+        s === 'index'
+          ? lines.map(([path, nemod, code, see]) => ({
+              path: path!,
+              title: path!.split(', ').length === 2 ? path! : path!.split(', ').pop()!,
+              nemod: nemod!,
+              code: code!,
+              manif: '',
+              see: see!,
+              stale: false,
+            }))
+          : [],
+      drugRows: () => [],
+      neoplasmRows: () => [],
+    };
+    const hip = [...cmEntries(source, [])].find((e) => e.text.startsWith('Fracture, traumatic, hip'));
+    expect(hip?.code).toBe('S7200');
+  });
+});
