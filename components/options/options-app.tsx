@@ -10,7 +10,7 @@ import type { InstallReport } from '../../platform/install/installer';
 import { planImport } from '../../platform/install/picked-files';
 import type { EngineStatus } from '../../platform/worker/api';
 import type { EngineRemote } from '../../platform/worker/client';
-import { grantedOrigins } from '../../platform/reader-registration';
+import { grantedOrigins, refusedOrigins } from '../../platform/reader-registration';
 import { describeProvenance, SYSTEM_LABEL, yearLabel } from '../shell/provenance';
 import { toMatchPattern } from './origins';
 import { SuggestModelSetting } from './suggest-model-setting';
@@ -207,9 +207,14 @@ function Privacy({ db }: { db: ChartsideDb }) {
 
 function Sites() {
   const [origins, setOrigins] = useState<string[]>([]);
+  const [refused, setRefused] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [message, setMessage] = useState('');
-  const refresh = async (): Promise<void> => setOrigins(grantedOrigins(await browser.permissions.getAll()));
+  const refresh = async (): Promise<void> => {
+    const all = await browser.permissions.getAll();
+    setOrigins(grantedOrigins(all));
+    setRefused(refusedOrigins(all));
+  };
   useEffect(() => void refresh(), []);
 
   const add = async (e: Event): Promise<void> => {
@@ -250,6 +255,21 @@ function Sites() {
             </li>
           ))}
         </ul>
+      )}
+      {refused.length > 0 && (
+        <div class="notice">
+          <p>Granted to Chartside but never read (a wildcard names no EHR, so the chart reader ignores it):</p>
+          <ul class="origins">
+            {refused.map((o) => (
+              <li key={o}>
+                <code>{o}</code>{' '}
+                <button type="button" onClick={() => void revoke(o)} aria-label={`Revoke ${o}`}>
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <form onSubmit={(e) => void add(e)} class="lookup-form">
         <label>
