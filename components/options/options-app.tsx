@@ -168,12 +168,25 @@ function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstal
 
 function Privacy({ db }: { db: ChartsideDb }) {
   const [days, setDays] = useState<number | undefined>();
+  const [idle, setIdle] = useState<number | undefined>();
   const [message, setMessage] = useState('');
   useEffect(() => {
     readSettings(db)
-      .then((s) => setDays(s.purgeCasesAfterDays))
+      .then((s) => {
+        setDays(s.purgeCasesAfterDays);
+        setIdle(s.vaultIdleLockMinutes);
+      })
       .catch((e: unknown) => setMessage(String(e)));
   }, []);
+  const saveIdle = async (value: number): Promise<void> => {
+    try {
+      await writeSetting(db, 'vaultIdleLockMinutes', value);
+      setIdle(value);
+      setMessage(`Saved: saved cases lock after ${value} minute(s) without use (from the next unlock).`);
+    } catch (e) {
+      setMessage(`Not saved: enter a whole number of minutes from 1 to 720 (${String(e).slice(0, 120)})`);
+    }
+  };
   const save = async (value: number): Promise<void> => {
     try {
       await writeSetting(db, 'purgeCasesAfterDays', value);
@@ -199,6 +212,19 @@ function Privacy({ db }: { db: ChartsideDb }) {
           aria-label="Days before saved cases are deleted"
         />{' '}
         days
+      </label>
+      <label>
+        Lock saved cases after{' '}
+        <input
+          type="number"
+          min={1}
+          max={720}
+          value={idle ?? ''}
+          style={{ width: '6em' }}
+          onChange={(e) => void saveIdle(Number(e.currentTarget.value))}
+          aria-label="Minutes without use before saved cases lock"
+        />{' '}
+        minutes without use (and always when the browser closes)
       </label>
       {message && <p role="status">{message}</p>}
     </section>
