@@ -85,6 +85,32 @@ async function addCodesetAssets(files: ResolvedPublicFile[]): Promise<void> {
   files.push({ contents: `${JSON.stringify(index, null, 1)}\n`, relativeDest: PACKAGE_INDEX_PATH });
 }
 
+/**
+ * CSP of the extension's own pages (side panel, options, engine worker). Deny by default, then
+ * allow only what the pages use: their packaged scripts, styles, fonts and images (plus `data:`
+ * images), the engine worker, and fetches of the packaged code tables. Nothing may be framed,
+ * embedded, submitted or based elsewhere. Defence in depth: no code path requests another origin,
+ * and if one ever did (an injected <img src="https://x/?chart=..."> for instance) the browser
+ * blocks it (test/e2e/csp.e2e.test.ts). `script-src`/`object-src`/`worker-src` stay within what
+ * Chrome and Firefox accept for MV3 extension pages (no remote script, no eval).
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "manifest-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -102,21 +128,20 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Chartside',
     description: 'On-device medical coding and CDI assistant. No patient data leaves your device.',
-    // Exactly these, nothing broader (issue 7):
+    // Exactly these, nothing broader:
     // - sidePanel: the assistant lives in Chrome's side panel (Firefox: sidebar_action, no permission).
     // - storage: IndexedDB code tables and settings must survive "clear browsing data" quotas.
-    // - activeTab: read the chart in the current tab only when the user invokes Chartside.
     // - scripting: register the chart reader (content script) at run time, and only for the EHR
     //   origins the user granted (chrome.scripting.registerContentScripts); without it the script
     //   would have to be declared statically for every https origin.
-    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'scripting'] : ['sidePanel', 'storage', 'activeTab', 'scripting'],
+    // No activeTab: nothing calls tabs/scripting on the current tab from a user gesture; the chart
+    // reader runs only on granted origins, so the permission only widened what a bug could reach.
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['sidePanel', 'storage', 'scripting'],
     // EHR origins are asked for at run time from the options page (chrome.permissions.request).
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     ...(E2E ? { host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'] } : {}),
     action: { default_title: 'Open Chartside' },
-    content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
-    },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { parseIfChartside, type Message } from '../platform/messages';
+import { receive } from '../platform/message-sender';
+import type { Message } from '../platform/messages';
 import { serializedSync } from '../platform/reader-registration';
 
 /**
@@ -32,9 +33,10 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(syncLogged);
   syncLogged();
 
-  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (m: Message) => void) => {
-    const message = parseIfChartside(raw);
-    if (message?.type !== 'panel-to-background:get-reader-origins') return undefined;
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (m: Message) => void) => {
+    // Only the side panel asks; the chart reader (which a page can drive) may not.
+    if (!receive(raw, sender, self, ['panel-to-background:get-reader-origins'])) return undefined;
     sendResponse({ type: 'background-to-panel:reader-origins', origins });
     return undefined;
   });

@@ -215,6 +215,11 @@ export const settingsSchema = z.object({
    * combination codes the Official Guidelines require (test/fixtures/ehr/golden-suggestions.json).
    */
   rankWithSuggestModel: z._default(z.boolean(), false),
+  /**
+   * Minutes without use after which the saved-case vault locks itself (platform/vault-session.ts):
+   * 15 by default, at most a working day.
+   */
+  vaultIdleLockMinutes: z._default(z.int().check(z.minimum(1), z.maximum(720)), 15),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

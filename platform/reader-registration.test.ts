@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantedOrigins, READER_SCRIPT_ID, serializedSync, syncReaderRegistration, type RegisteredScript, type RegistrationApi } from './reader-registration';
+import { grantedOrigins, refusedOrigins, READER_SCRIPT_ID, serializedSync, syncReaderRegistration, type RegisteredScript, type RegistrationApi } from './reader-registration';
 
 /** In-memory stand-in with the semantics of chrome.scripting (ids unique, update needs an existing id). */
 function fakeApi(origins: string[]): RegistrationApi & { scripts: Map<string, RegisteredScript>; origins: string[] } {
@@ -50,6 +50,16 @@ describe('reader registration follows granted origins', () => {
   it('keeps host patterns only', () => {
     expect(grantedOrigins({ origins: ['https://a.example/*', '<all_urls>', 'https://a.example/*', 'chrome://x'] })).toEqual(['https://a.example/*']);
     expect(grantedOrigins({})).toEqual([]);
+  });
+
+  it('refuses wildcard grants whatever granted them (Chrome\'s "On all sites" grants https://*/*)', async () => {
+    const all = { origins: ['https://*/*', '*://*/*', 'https://*.example.org/*', 'http://ehr.example/*', 'https://ehr.example/*', 'http://localhost/*'] };
+    expect(grantedOrigins(all)).toEqual(['http://localhost/*', 'https://ehr.example/*']);
+    expect(refusedOrigins(all)).toEqual(['*://*/*', 'http://ehr.example/*', 'https://*.example.org/*', 'https://*/*']);
+    // Only the wildcard granted: the reader is not registered at all.
+    const api = fakeApi(['https://*/*']);
+    await expect(syncReaderRegistration(api)).resolves.toEqual([]);
+    expect(api.scripts.size).toBe(0);
   });
 
   it('overlapping syncs (start-up and onInstalled together) register the script once, without a duplicate-id error', async () => {

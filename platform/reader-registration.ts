@@ -31,9 +31,25 @@ export interface RegisteredScript {
   persistAcrossSessions: boolean;
 }
 
-/** Host patterns only (drops API permissions and `<all_urls>`, which Chartside never asks for). */
+/**
+ * A host pattern naming one EHR host: `https://host/*` (or `http://` for localhost). A wildcard in
+ * the scheme or host (`https://*\/*`, `*://*.example.org/*`, `<all_urls>`) is never one: Chrome's
+ * own "On all sites" switch grants `https://*\/*` to any extension that lists it as optional, and
+ * the chart reader must not follow that grant onto every site the user visits.
+ */
+const ONE_HOST = /^(https:\/\/[^/*]+|http:\/\/(localhost|127\.0\.0\.1))\/.*$/;
+
+/** The granted origins the chart reader runs on: single-host patterns only, sorted, deduplicated. */
 export function grantedOrigins(all: { origins?: string[] }): string[] {
-  return [...new Set((all.origins ?? []).filter((o) => /^(https?|\*):\/\/[^/]+\/.*$/.test(o)))].sort();
+  return [...new Set((all.origins ?? []).filter((o) => ONE_HOST.test(o)))].sort();
+}
+
+/**
+ * Granted host patterns the chart reader refuses (wildcards, other schemes), so the options page
+ * can show them and offer to revoke them rather than hide them.
+ */
+export function refusedOrigins(all: { origins?: string[] }): string[] {
+  return [...new Set((all.origins ?? []).filter((o) => /:\/\//.test(o) && !ONE_HOST.test(o)))].sort();
 }
 
 /**

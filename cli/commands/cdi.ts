@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { analyzeCdi, formatQueryPlain, type CdiResult } from '../../engine/cdi/index';
-import { parseArgs, readAll, UsageError, type CliCommand } from '../io';
+import { parseArgs, UsageError, type CliCommand } from '../io';
+import { readTextInput } from '../read-text-input';
 
 /** JSON shape printed by `chartside cdi --json` (issue 6). */
 export function cdiJson(result: CdiResult): unknown {
@@ -48,7 +48,7 @@ export const cdiCommand: CliCommand = {
     const { positionals, booleans } = parseArgs(args, { booleans: ['json'] });
     if (positionals.length !== 1) throw new UsageError('expected one input: a file path or "-" for standard input');
     const source = positionals[0]!;
-    const text = source === '-' ? await readAll(io.stdin) : await readFile(source, 'utf8');
+    const text = await readTextInput(source, io.stdin);
     const result = analyzeCdi({ text });
     if (booleans.has('json')) {
       io.stdout.write(`${JSON.stringify(cdiJson(result), null, 2)}\n`);

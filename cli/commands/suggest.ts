@@ -2,7 +2,6 @@
  * `chartside suggest <file|-> [--setting inpatient|outpatient] [--json]`: ranked ICD-10-CM and
  * ICD-10-PCS suggestions for a chart text, each with its evidence spans and Index path.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { installedBundles, loadBundleReader, loadInstalledTables } from '../../codesets/node/cache';
 import { GrouperTables } from '../../engine/grouper/tables';
@@ -15,7 +14,8 @@ import { severityLookup, Suggester, type Setting, type SuggestResult } from '../
 import { loadCachedSuggestModel, type CachedSuggestModel } from '../../codesets/node/suggest-model';
 import { suggestWithModel } from '../../engine/suggest/model';
 import { describeSuggestModel, NO_SUGGEST_MODEL_NOTICE } from '../../engine/suggest/model-bundle';
-import { parseArgs, readAll, UsageError, type CliCommand, type CliIo } from '../io';
+import { parseArgs, UsageError, type CliCommand, type CliIo } from '../io';
+import { readTextInput } from '../read-text-input';
 
 const USAGE = `Usage: chartside suggest <file|-> [--setting inpatient|outpatient] [--json] [--year <FY>] [--model]
 
@@ -138,7 +138,7 @@ export const suggestCommand: CliCommand = {
     const yearText = strings.get('year');
     const year = yearText ? Number(yearText.replace(/^FY/i, '')) : undefined;
     if (yearText && !Number.isInteger(year)) throw new UsageError(`bad --year ${yearText}`);
-    const text = file === '-' ? await readAll(io.stdin) : readFileSync(file, 'utf8');
+    const text = await readTextInput(file, io.stdin);
     const tables = await loadSuggestTables(year);
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
     const severityOf = await loadSeverity(io);

@@ -1,15 +1,15 @@
 /**
  * Reads the first worksheet of an .xlsx workbook (Office Open XML, ECMA-376) as rows of strings:
- * unzip with fflate, resolve the sheet through `xl/workbook.xml` and its relationships, and stream
+ * list the zip (codesets/zip: bounded, only the parts used are inflated), resolve the sheet through `xl/workbook.xml` and its relationships, and stream
  * `xl/sharedStrings.xml` and the sheet XML through saxes.
  *
  * Only what a data export needs: shared, inline and formula-result strings, numbers as written in
  * `<v>`, booleans. Styles, formulas and dates-as-serials are not interpreted (CMS writes dates as
  * text or as plain `YYYYMMDD` numbers).
  */
-import { unzipSync } from 'fflate';
 import { ReleaseFileError } from '../builder';
 import { decodeUtf8, streamXml } from '../icd10pcs/xml-stream';
+import { listZip, readZipMember, type ReadMemberOptions, type ZipEntry } from '../zip/read-zip';
 
 /** One spreadsheet row. */
 export interface SheetRow {
@@ -41,20 +41,30 @@ export function columnIndex(letters: string): number {
  *   malformed (the error names the part, e.g. `HCPC2025_OCT_ANWEB.xlsx!xl/worksheets/sheet1.xml`,
  *   and its line).
  */
-export function readFirstSheet(bytes: Uint8Array, file: string): Sheet {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes);
-  } catch (cause) {
+export function readFirstSheet(bytes: Uint8Array, file: string, limits?: ReadMemberOptions): Sheet {
+  const fail = (cause: unknown): never => {
     throw new ReleaseFileError(
       file,
       undefined,
       `not a readable .xlsx (zip) file: ${cause instanceof Error ? cause.message : String(cause)}`,
     );
+  };
+  let entries: ZipEntry[] = [];
+  try {
+    entries = listZip(bytes, file);
+  } catch (cause) {
+    fail(cause);
   }
+  const has = (path: string): boolean => entries.some((e) => e.name === path);
+  // Only the four parts read below are ever inflated (images, styles, other sheets are not).
   const part = (path: string): string => {
-    const data = parts[path];
-    if (!data) throw new ReleaseFileError(file, undefined, `workbook part ${path} is missing`);
+    if (!has(path)) throw new ReleaseFileError(file, undefined, `workbook part ${path} is missing`);
+    let data: Uint8Array = new Uint8Array();
+    try {
+      data = readZipMember(bytes, entries, path, file, limits);
+    } catch (cause) {
+      fail(cause);
+    }
     return decodeUtf8(data, `${file}!${path}`);
   };
 
@@ -82,7 +92,7 @@ export function readFirstSheet(bytes: Uint8Array, file: string): Sheet {
 
   // Shared strings: every <si>, rich-text runs concatenated, phonetic runs (<rPh>) skipped.
   const shared: string[] = [];
-  if (parts['xl/sharedStrings.xml']) {
+  if (has('xl/sharedStrings.xml')) {
     let current: string[] | undefined;
     streamXml(part('xl/sharedStrings.xml'), `${file}!xl/sharedStrings.xml`, 'sst', {
       open(el) {

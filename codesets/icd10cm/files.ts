@@ -3,9 +3,9 @@
  * that year where they exist and otherwise from the newest older file ... and record and show which
  * release each table came from").
  */
-import { unzipSync } from 'fflate';
 import { sha256Hex } from '../../engine/bundle/sha256';
 import type { ReleaseSource } from '../builder';
+import { listZip, readZipMember } from '../zip/read-zip';
 
 /** Roles of ICD-10-CM release files. */
 export type CmFileRole = 'order' | 'addenda' | 'poa-exempt' | 'tabular' | 'index' | 'eindex' | 'drug' | 'neoplasm';
@@ -46,8 +46,8 @@ export function listCmFiles(source: ReleaseSource): CmFileRef[] {
     const name = m[2]!;
     if (/\.zip$/i.test(name) && /xml/i.test(name)) {
       const bytes = source.read(path).bytes;
-      const members: string[] = [];
-      unzipSync(bytes, { filter: (f) => (members.push(f.name), false) });
+      // Listed from the central directory: nothing is inflated, a nested zip is never opened.
+      const members = listZip(bytes, path).map((e) => e.name);
       for (const member of members.sort()) {
         const base = member.split('/').pop()!;
         const role = roleOf(base);
@@ -112,8 +112,7 @@ export function readCmFile(source: ReleaseSource, ref: CmFileRef): { bytes: Uint
   const file = source.read(ref.path);
   if (!ref.member) return { bytes: file.bytes, sha256: file.sha256 };
   const member = ref.member;
-  const out = unzipSync(file.bytes, { filter: (f) => f.name === member })[member];
-  if (!out) throw new Error(`${ref.path}: member ${member} missing`);
+  const out = readZipMember(file.bytes, listZip(file.bytes, ref.path), member, ref.path);
   return { bytes: out, sha256: sha256Hex(out) };
 }
 

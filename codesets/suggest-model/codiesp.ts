@@ -12,13 +12,14 @@
  *
  * Pure: files come through a {@link ReleaseSource} (no `node:fs` here).
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { normalizeCode } from '../../engine/codes/normalize';
 import type { GoldForm, SuggestModelProvenance, TrainSuggestModelOptions } from '../../engine/suggest/model';
 import type { Suggester } from '../../engine/suggest/suggester';
 import type { TrainingDocument } from '../../engine/suggest/learned';
 import type { SuggestOptions } from '../../engine/suggest/types';
 import { ReleaseFileError, type ReleaseFile, type ReleaseSource } from '../builder';
+import { listZip, readZipMember } from '../zip/read-zip';
 
 /** Corpus splits as published. */
 export type CodiespSplit = 'train' | 'dev' | 'test';
@@ -146,7 +147,8 @@ export function codiespTrainingDocuments(data: Pick<CodiespData, 'texts' | 'gold
 export function fy2018CmCodes(gems: ReleaseFile): Set<string> {
   let member: Uint8Array | undefined;
   try {
-    member = unzipSync(gems.bytes, { filter: (f) => f.name === FY2018_GEMS_MEMBER })[FY2018_GEMS_MEMBER];
+    const entries = listZip(gems.bytes, gems.path);
+    if (entries.some((e) => e.name === FY2018_GEMS_MEMBER)) member = readZipMember(gems.bytes, entries, FY2018_GEMS_MEMBER, gems.path);
   } catch (cause) {
     throw new ReleaseFileError(gems.path, undefined, `is not a readable zip: ${String(cause)}`);
   }

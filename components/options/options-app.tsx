@@ -10,7 +10,7 @@ import type { InstallReport } from '../../platform/install/installer';
 import { planImport } from '../../platform/install/picked-files';
 import type { EngineStatus } from '../../platform/worker/api';
 import type { EngineRemote } from '../../platform/worker/client';
-import { grantedOrigins } from '../../platform/reader-registration';
+import { grantedOrigins, refusedOrigins } from '../../platform/reader-registration';
 import { describeProvenance, SYSTEM_LABEL, yearLabel } from '../shell/provenance';
 import { toMatchPattern } from './origins';
 import { SuggestModelSetting } from './suggest-model-setting';
@@ -169,12 +169,25 @@ function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstal
 
 function Privacy({ db }: { db: ChartsideDb }) {
   const [days, setDays] = useState<number | undefined>();
+  const [idle, setIdle] = useState<number | undefined>();
   const [message, setMessage] = useState('');
   useEffect(() => {
     readSettings(db)
-      .then((s) => setDays(s.purgeCasesAfterDays))
+      .then((s) => {
+        setDays(s.purgeCasesAfterDays);
+        setIdle(s.vaultIdleLockMinutes);
+      })
       .catch((e: unknown) => setMessage(String(e)));
   }, []);
+  const saveIdle = async (value: number): Promise<void> => {
+    try {
+      await writeSetting(db, 'vaultIdleLockMinutes', value);
+      setIdle(value);
+      setMessage(`Saved: saved cases lock after ${value} minute(s) without use (from the next unlock).`);
+    } catch (e) {
+      setMessage(`Not saved: enter a whole number of minutes from 1 to 720 (${String(e).slice(0, 120)})`);
+    }
+  };
   const save = async (value: number): Promise<void> => {
     try {
       await writeSetting(db, 'purgeCasesAfterDays', value);
@@ -201,6 +214,19 @@ function Privacy({ db }: { db: ChartsideDb }) {
         />{' '}
         days
       </label>
+      <label>
+        Lock saved cases after{' '}
+        <input
+          type="number"
+          min={1}
+          max={720}
+          value={idle ?? ''}
+          style={{ width: '6em' }}
+          onChange={(e) => void saveIdle(Number(e.currentTarget.value))}
+          aria-label="Minutes without use before saved cases lock"
+        />{' '}
+        minutes without use (and always when the browser closes)
+      </label>
       {message && <p role="status">{message}</p>}
     </section>
   );
@@ -208,9 +234,14 @@ function Privacy({ db }: { db: ChartsideDb }) {
 
 function Sites() {
   const [origins, setOrigins] = useState<string[]>([]);
+  const [refused, setRefused] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [message, setMessage] = useState('');
-  const refresh = async (): Promise<void> => setOrigins(grantedOrigins(await browser.permissions.getAll()));
+  const refresh = async (): Promise<void> => {
+    const all = await browser.permissions.getAll();
+    setOrigins(grantedOrigins(all));
+    setRefused(refusedOrigins(all));
+  };
   useEffect(() => void refresh(), []);
 
   const add = async (e: Event): Promise<void> => {
@@ -251,6 +282,21 @@ function Sites() {
             </li>
           ))}
         </ul>
+      )}
+      {refused.length > 0 && (
+        <div class="notice">
+          <p>Granted to Chartside but never read (a wildcard names no EHR, so the chart reader ignores it):</p>
+          <ul class="origins">
+            {refused.map((o) => (
+              <li key={o}>
+                <code>{o}</code>{' '}
+                <button type="button" onClick={() => void revoke(o)} aria-label={`Revoke ${o}`}>
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <form onSubmit={(e) => void add(e)} class="lookup-form">
         <label>

@@ -2,14 +2,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openChartsideDb } from '../../platform/db';
-import { saveCase } from '../../platform/cases';
+import { loadCase, saveCase } from '../../platform/cases';
+import { VaultSession } from '../../platform/vault-session';
 import { addDiagnosis, newCase } from '../../engine/case/model';
 
 describe('case inbox (side panel start)', () => {
   it('queues search pins while the Case section is hidden, drops malformed ones, and purges expired saved cases', async () => {
     const db = openChartsideDb();
-    await saveCase(db, addDiagnosis(newCase('case-old'), 'I50.9', 'typed', 'Y'), new Date(Date.now() - 40 * 86_400_000));
-    await saveCase(db, addDiagnosis(newCase('case-new'), 'I50.9', 'typed', 'Y'));
+    const session = new VaultSession();
+    await session.setPassphrase(db, 'correct horse battery staple', 1_000);
+    await saveCase(db, addDiagnosis(newCase('case-old'), 'I50.9', 'typed', 'Y'), new Date(Date.now() - 40 * 86_400_000), session);
+    await saveCase(db, addDiagnosis(newCase('case-new'), 'I50.9', 'typed', 'Y'), new Date(), session);
     const inbox = await import('./inbox');
     inbox.startCaseInbox();
     let told = 0;
@@ -26,6 +29,7 @@ describe('case inbox (side panel start)', () => {
     expect(inbox.takePins()).toEqual([]);
     // Default purge period: 30 days (the options page's setting).
     expect(await inbox.purgeOutcome).toEqual({ purged: 1 });
-    expect((await db.cases.toArray()).map((r) => r.id)).toEqual(['case-new']);
+    expect((await db.cases.toArray()).map((r) => r.id)).toHaveLength(1);
+    expect(await loadCase(db, 'case-new', session)).toBeDefined();
   });
 });

@@ -42,6 +42,7 @@ import { sidePanelDecisions } from '../suggest/accepted';
 import { onPin, purgeOutcome, takePins } from './inbox';
 import { AddCode } from './add-code';
 import { CaseCdi } from './case-cdi';
+import { useVaultState, VaultPrompt } from './vault-prompt';
 import './workspace.css';
 
 /** Cases open in this panel, by case id, with the suggestion codes already merged into each. */
@@ -114,6 +115,7 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
   const [purge, setPurge] = useState<string | undefined>();
   const [savedQueries, setSavedQueries] = useState(0);
   const seq = useRef(0);
+  const vault = useVaultState(database);
 
   const setCase = useCallback(
     (update: (c: CodingCase) => CodingCase) => {
@@ -137,9 +139,16 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
     setMessage(undefined);
     setExported(undefined);
     let live = true;
-    loadCase(database(), caseId)
+    // Locked or no passphrase: nothing saved can be opened (the vault prompt says so).
+    const opening = vault === 'unlocked' ? loadCase(database(), caseId) : Promise.resolve(null);
+    opening
       .then((stored) => {
         if (!live) return;
+        if (stored === null) {
+          setSaved('unknown');
+          setCase((x) => mergePins(mergeAccepted(x, entry.merged)));
+          return;
+        }
         setSaved(stored ? 'saved' : 'not-saved');
         void listSaved(database()).then((all) => live && setSavedQueries(all.drafts.filter((d) => d.caseId === caseId).length));
         if (stored && entry.c.diagnoses.length === 0 && entry.c.procedures.length === 0) {
@@ -157,7 +166,7 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
       offPin();
       offAccepted();
     };
-  }, [caseId]);
+  }, [caseId, vault]);
 
   // One worker round trip per change.
   useEffect(() => {
@@ -280,6 +289,7 @@ export default function WorkspaceSection({ engine, snapshot }: SectionProps) {
           {message?.text ?? ''}
         </p>
         {purge && <p class="meta">{purge}</p>}
+        <VaultPrompt db={database} state={vault} />
       </header>
 
       <fieldset class="ws-encounter">

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { parseIfChartside, type Message } from '../../platform/messages';
+import { receive } from '../../platform/message-sender';
+import type { Message } from '../../platform/messages';
 import { ChartsideHighlightError, EvidenceHighlighter } from './readers/highlight';
 import { readChart, readSelection, type ChartRead } from './readers/read-chart';
 import { selectionRanges } from './readers/selection-ranges';
@@ -14,6 +15,9 @@ import { watchChart } from './readers/watch';
  */
 export default defineContentScript({
   registration: 'runtime',
+  // Quiet on the page: WXT's default start-up window.postMessage (extension id and script name,
+  // to stop an older copy of the script) is readable by the page and every frame in it.
+  noScriptStartedPostMessage: true,
   main() {
     // The top frame reads its same-origin frames itself (readers/walk.ts); a copy of this script
     // injected into a frame would send a competing snapshot of the frame alone.
@@ -56,8 +60,15 @@ export default defineContentScript({
       }
     };
     const watcher = watchChart(document, () => void send());
-    browser.runtime.onMessage.addListener((raw: unknown) => {
-      const message = parseIfChartside(raw);
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+      // Requests come from the side panel only (an extension page, never another tab's reader).
+      const message = receive(raw, sender, self, [
+        'panel-to-content:request-snapshot',
+        'panel-to-content:request-selection',
+        'panel-to-content:highlight',
+        'panel-to-content:clear-highlight',
+      ]);
       switch (message?.type) {
         case 'panel-to-content:request-snapshot':
           last = undefined;

@@ -18,7 +18,7 @@ import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSn
 import { serveFixturePages } from './support/fixture-pages';
 import { EHR_FIXTURES } from './support/paths';
 import type { StaticServer } from './support/static-server';
-import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
+import { acceptSuggestions, alt, openCase, setField, unlockVault, waitForDrg, waitInPanel } from './workspace-support';
 
 /** Rows of one IndexedDB store of the extension, read in the panel (structured clones, as stored). */
 async function storeDump(panel: Page, store: string): Promise<string> {
@@ -76,6 +76,7 @@ describe('privacy: a full session in the built extension', () => {
     const accepted = await acceptSuggestions(panel, 4);
 
     await openCase(panel);
+    await unlockVault(panel, 'fictional e2e passphrase');
     await setField(panel, 'Admitted', '2026-03-02');
     await setField(panel, 'Discharged', '2026-03-06');
     await setField(panel, 'Age', '74');
@@ -112,17 +113,19 @@ describe('privacy: a full session in the built extension', () => {
     expect(claim.diagnosis.length).toBeGreaterThan(0);
     await waitInPanel(panel, 'export audited', () => /FHIR R4 Claim/.test(document.querySelector('#panel-case [data-ws-message]')?.textContent ?? ''));
 
-    // What is stored: the key is a non-extractable CryptoKey; cases are ciphertext; the audit log
-    // says what and when, with no code and no chart text.
+    // What is stored: no key at all (only the passphrase-wrapped secret); cases are ciphertext;
+    // the audit log says what and when, with no code and no chart text (vault.e2e.test.ts reads
+    // the profile's files themselves).
     const settings = await storeDump(panel, 'settings');
-    expect(settings).toContain('"cryptoKey":"secret","extractable":false');
+    expect(settings).not.toContain('cryptoKey');
+    expect(settings).toContain('"vault.record"');
     const cases = await storeDump(panel, 'cases');
     const audit = JSON.parse(await storeDump(panel, 'audit')) as { action: string; caseHash?: string; codeCount?: number; at: string }[];
     expect(audit.map((a) => a.action)).toEqual(['save-query-draft', 'save-case', 'export-text', 'export-fhir']);
     expect(JSON.parse(cases).map((r: { kind: string }) => r.kind).sort()).toEqual(['case', 'query-draft']);
     for (const a of audit) {
       expect(Object.keys(a).sort()).toEqual(a.action === 'save-query-draft' ? ['action', 'at', 'caseHash', 'id'] : ['action', 'at', 'caseHash', 'codeCount', 'id']);
-      expect(a.caseHash).toMatch(/^[0-9a-f]{16}$/);
+      expect(a.caseHash).toMatch(/^k[0-9a-f]{16}$/);
     }
     const chartWords = ['History and Physical', 'Testpatient', 'TESTPATIENT', 'heart failure', 'pneumonia', 'Clinical information', 'Sodium', 'Clinically undetermined'];
     for (const code of [...accepted, ...claim.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0]!.code)]) {

@@ -59,3 +59,17 @@ export async function waitForDrg(panel: Page): Promise<string> {
   await waitInPanel(panel, 'MS-DRG shown', () => document.querySelector('#panel-case #drg-panel-title .drg-number') !== null);
   return panel.$eval('#panel-case #drg-panel-title .drg-number', (e) => e.textContent ?? '');
 }
+
+/**
+ * Sets (first time) or types (later) the saved-case passphrase in the Case section's vault prompt
+ * and waits until the vault is unlocked. The Case section must be open.
+ */
+export async function unlockVault(panel: Page, passphrase: string): Promise<void> {
+  await waitInPanel(panel, 'vault prompt', () => document.querySelector('#panel-case [data-vault]') !== null);
+  const state = await panel.$eval('#panel-case [data-vault]', (e) => e.getAttribute('data-vault'));
+  if (state === 'unlocked') return;
+  const inputs = await panel.$$('#panel-case form.ws-vault input[type="password"]');
+  for (const input of inputs) await input.type(passphrase);
+  await (await panel.$('#panel-case form.ws-vault button[type="submit"]'))!.click();
+  await waitInPanel(panel, 'vault unlocked', () => document.querySelector('#panel-case [data-vault="unlocked"]') !== null);
+}
