@@ -1,4 +1,5 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { ChartsideError } from '../engine/errors';
 
 /** What a command may touch: its streams. Tests pass in-memory ones. */
 export interface CliIo {
@@ -18,7 +19,7 @@ export interface CliCommand {
 }
 
 /** Raised for wrong arguments; printed with the command's usage, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends ChartsideError {
   override name = 'ChartsideUsageError';
 }
 

@@ -9,6 +9,7 @@
  * `globalThis.crypto.subtle`).
  */
 import type { ChartsideDb } from './db';
+import { ChartsideError } from '../engine/errors';
 
 /** Settings row holding the key (declared in schema v1's `settings` table). */
 export const VAULT_KEY_SETTING = 'vault.caseKey';
@@ -26,7 +27,7 @@ export interface Sealed {
 }
 
 /** Decryption failed (wrong key, tampered or moved row) or the envelope is not ours. */
-export class ChartsideVaultError extends Error {
+export class ChartsideVaultError extends ChartsideError {
   override name = 'ChartsideVaultError';
 }
 

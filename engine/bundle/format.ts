@@ -21,6 +21,7 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { z } from 'zod';
 import { sha256Hex } from './sha256';
+import { ChartsideError } from '../errors';
 
 /** Format version of the container. Bump it when the layout or a block's meaning changes. */
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -131,7 +132,7 @@ export interface BlockInput {
 }
 
 /** Error raised for any bundle that cannot be trusted; nothing from it may be installed. */
-export class BundleFormatError extends Error {
+export class BundleFormatError extends ChartsideError {
   override name = 'ChartsideBundleFormatError';
 }
 

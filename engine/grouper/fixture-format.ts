@@ -7,6 +7,7 @@
  * (the fixtures omit it: POA = Y).
  */
 import type { GroupResult, GrouperClaim } from './types';
+import { ChartsideError } from '../errors';
 
 /** Input columns, in order. */
 export const GROUP_INPUT_COLUMNS = ['id', 'grouper_version', 'age', 'sex', 'discharge_status', 'pdx', 'sdx', 'procedures'] as const;
@@ -17,7 +18,7 @@ export const GROUP_OUTPUT_COLUMNS = [
 ] as const;
 
 /** Raised for a malformed input line. */
-export class ChartsideClaimFormatError extends Error {
+export class ChartsideClaimFormatError extends ChartsideError {
   override name = 'ChartsideClaimFormatError';
 }
 
