@@ -10,7 +10,8 @@ function help(io: CliIo): void {
 
 /** A Node system error (file not found, permission denied, ...): it carries an `E...` code. */
 function isSystemError(error: unknown): error is Error {
-  return error instanceof Error && /^E[A-Z]+$/.test(String((error as { code?: unknown }).code ?? ''));
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 /** Runs the CLI; returns the exit code. */
