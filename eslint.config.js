@@ -6,7 +6,8 @@
 //  2. Import boundaries (eslint-plugin-import-x `no-restricted-paths`, as Dark Reader does): the
 //     module map in ARCHITECTURE.md, enforced. Change both together.
 //  3. Privacy and safety: the content script makes no network request, chart text is never
-//     rendered as HTML, and no code is built from strings anywhere (issue 7, DEVELOPERS.md).
+//     rendered as HTML, and no code is built from strings anywhere (README, Privacy: no patient data
+//     leaves the device, no remote code).
 import { readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,9 @@ const JS_FILES = ['**/*.{js,mjs,cjs}'];
 const TEST_FILES = ['**/*.test.{ts,tsx}', 'test/**', '**/testing/**'];
 
 // ---------------------------------------------------------------------------------------------
-// 2. Import boundaries. `target` may not import from `from` (paths relative to the project root).
+// 2. Import boundaries: an allow-list. ALLOWED says which top-level folders each folder may import
+// (the module map in ARCHITECTURE.md, the same table); every other project folder is refused by
+// `import-x/no-restricted-paths`. Paths are relative to the project root.
 // ---------------------------------------------------------------------------------------------
 
 /** Each top-level entry of entrypoints/: one entrypoint may not import another's files. */
@@ -35,39 +38,71 @@ function entrypointEntries() {
   }
 }
 
-// Tests in test/ may import an entrypoint's modules to test them (an entrypoint's own
-// x.test.ts sits beside it anyway).
-const OUTSIDE_ENTRYPOINTS = ['engine', 'codesets', 'components', 'platform', 'cli', 'scripts'];
+/** The project's own top-level folders: what an import may reach. */
+const PROJECT_FOLDERS = ['engine', 'codesets', 'platform', 'components', 'cli', 'entrypoints', 'scripts', 'test'];
 
-const ENGINE_ZONE = {
-  target: './engine',
-  from: ['./entrypoints', './components', './platform', './codesets', './cli', './test', './scripts'],
-  message: 'engine/ is pure TypeScript and imports nothing outside engine/ (ARCHITECTURE.md, module map).',
+/**
+ * Which folders each folder's shipped code may import (its own folder always). `test/` may import
+ * everything. Tests beside the code (`TEST_ALLOWED`) may also read test data and run the Node-side
+ * builders, never the browser side from engine/ or codesets/.
+ */
+const ALLOWED = {
+  engine: [],
+  codesets: ['engine'],
+  // The options page's import of picked release files runs the same pure importers as the CLI.
+  platform: ['engine', 'codesets'],
+  components: ['engine', 'platform'],
+  cli: ['engine', 'codesets'],
+  entrypoints: ['engine', 'codesets', 'platform', 'components'],
+  scripts: ['engine', 'codesets', 'platform', 'components', 'cli', 'test'],
 };
-// Tests beside engine code run in Node only (engine/tsconfig.json leaves them out): they may build
-// bundles with codesets/ and read shared test data from test/, but still never touch the browser side.
-const ENGINE_TEST_ZONE = {
-  target: './engine',
-  from: ['./entrypoints', './components', './platform', './cli', './scripts'],
-  message: 'engine tests run in Node: they may use codesets/ and test/ data, never the browser side.',
+const TEST_ALLOWED = {
+  engine: ['codesets', 'test'],
+  codesets: ['test'],
+  platform: ['test'],
+  components: ['test', 'cli'],
+  cli: ['test'],
+  entrypoints: ['test'],
+  scripts: [],
+};
+const REASONS = {
+  engine: 'engine/ is pure TypeScript and imports nothing outside engine/ (ARCHITECTURE.md, module map).',
+  codesets: 'codesets/ may import engine/ only: importers run in Node and in the browser alike.',
+  platform: 'platform/ is the browser edge over engine/ (and the pure codesets/ importers): no UI, no CLI.',
+  components: 'components/ are reusable UI over engine/ and platform/; entrypoints/ wire them, never the other way round.',
+  cli: 'cli/ is thin commands over engine/ and codesets/.',
+  entrypoints: 'entrypoints/ wire engine/, codesets/, platform/ and components/; shared code does not live here.',
+  scripts: 'Nothing imports from entrypoints/: move shared code to components/, platform/ or engine/.',
 };
 
-const OTHER_ZONES = [
+/** Zones refusing every project folder that `folder` may not import. */
+function allowListZones(extra) {
+  return Object.entries(ALLOWED).map(([folder, allowed]) => ({
+    target: `./${folder}`,
+    from: PROJECT_FOLDERS.filter(
+      (other) => other !== folder && !allowed.includes(other) && !(extra[folder] ?? []).includes(other),
+    ).map((other) => `./${other}`),
+    message: REASONS[folder],
+  }));
+}
+
+/** Inside engine/ (and its tests), codesets/node is the file system: only the Node side reaches it. */
+const SHIPPED_ZONES = [
+  ...allowListZones({}),
   {
-    target: './codesets',
-    from: ['./entrypoints', './components', './platform'],
-    message: 'codesets/ may import engine/ only: importers run in Node and in the worker alike.',
+    target: './platform',
+    from: './codesets/node',
+    message: 'codesets/node/ is the file-system side of the importers: the browser edge uses the pure importers only.',
   },
-  {
-    target: './components',
-    from: ['./entrypoints'],
-    message: 'components/ are reusable UI; entrypoints/ wire them, never the other way round.',
-  },
-  ...OUTSIDE_ENTRYPOINTS.map((dir) => ({
-    target: `./${dir}`,
+  ...entrypointEntries().map((entry) => ({
+    target: `./entrypoints/${entry}`,
     from: './entrypoints',
-    message: 'Nothing imports from entrypoints/: move shared code to components/, platform/ or engine/.',
+    except: [`./${entry}`],
+    message: 'One entrypoint may not import another: shared code belongs in components/ or platform/.',
   })),
+];
+const TEST_ZONES = [
+  ...allowListZones(TEST_ALLOWED),
   ...entrypointEntries().map((entry) => ({
     target: `./entrypoints/${entry}`,
     from: './entrypoints',
@@ -76,7 +111,8 @@ const OTHER_ZONES = [
   })),
 ];
 
-// Browser and Node modules engine/ must not reach for (TEAM.md layering; engine/tsconfig.json
+// Browser and Node modules engine/ must not reach for (it runs in the worker, the CLI and the tests
+// alike; engine/tsconfig.json
 // already refuses DOM and Node types, this catches the imports themselves).
 const ENGINE_FORBIDDEN_MODULES = {
   patterns: [
@@ -87,7 +123,7 @@ const ENGINE_FORBIDDEN_MODULES = {
     },
   ],
 };
-// Only codesets/node/ and cli/ touch the file system (TEAM.md).
+// Only codesets/node/, cli/, scripts/ and tests touch the file system: the rest also runs in the browser.
 const NO_FS = {
   patterns: [
     {
@@ -101,7 +137,7 @@ const NO_FS = {
 // 3. Privacy and safety selectors.
 // ---------------------------------------------------------------------------------------------
 
-// Chart text renders as text (issue 7): no HTML sinks in UI code.
+// Chart text renders as text (a hostile page must not inject markup into the panel): no HTML sinks in UI code.
 const HTML_SINKS = [
   {
     selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
@@ -129,7 +165,8 @@ const HTML_SINKS = [
   },
 ];
 
-// The content script makes no network request (issue 7: "a lint rule plus a scan of the build").
+// The content script makes no network request (it runs in the EHR page with the chart in reach;
+// the build-output e2e test scans the bundle too).
 const NETWORK_GLOBALS = [
   'fetch',
   'XMLHttpRequest',
@@ -312,13 +349,13 @@ export default tseslint.config(
       ],
     },
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [ENGINE_ZONE, ...OTHER_ZONES] }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: SHIPPED_ZONES }],
     },
   },
   {
-    files: ['engine/**/*.test.{ts,tsx}'],
+    files: ['**/*.test.{ts,tsx}', '**/testing/**'],
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [ENGINE_TEST_ZONE, ...OTHER_ZONES] }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: TEST_ZONES }],
     },
   },
   {

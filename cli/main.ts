@@ -1,10 +1,17 @@
 import { COMMANDS } from './commands/index';
+import { isChartsideError } from '../engine/errors';
 import { UsageError, type CliIo } from './io';
 
 function help(io: CliIo): void {
   io.stdout.write('Usage: chartside <command> [options]\n\nCommands:\n');
   for (const c of COMMANDS) io.stdout.write(`  ${c.name.padEnd(16)} ${c.summary}\n`);
   io.stdout.write('\nchartside help <command> shows a command\'s options.\n');
+}
+
+/** A Node system error (file not found, permission denied, ...): it carries an `E...` code. */
+function isSystemError(error: unknown): error is Error {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -30,7 +37,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`chartside ${name}: ${error.message}\n\n${command.usage}\n`);
       return 2;
     }
-    io.stderr.write(`chartside ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Chartside's own errors and the system's (a missing file: ENOENT, EACCES, ...) are messages a
+    // user can act on; anything else is a bug in Chartside, printed with its stack to be reported.
+    if (isChartsideError(error) || isSystemError(error)) io.stderr.write(`chartside ${name}: ${error.message}\n`);
+    else {
+      const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+      io.stderr.write(`chartside ${name}: internal error (please report it): ${detail}\n`);
+    }
     return 1;
   }
 }

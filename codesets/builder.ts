@@ -6,6 +6,7 @@
  * (files the user picked).
  */
 import type { BundleHeader } from '../engine/bundle/format';
+import { ChartsideError } from '../engine/errors';
 
 /** One official release file, read. */
 export interface ReleaseFile {
@@ -48,7 +49,7 @@ export interface CodesetBuilder {
 }
 
 /** Raised for a release file that cannot be parsed; nothing from its bundle is written. */
-export class ReleaseFileError extends Error {
+export class ReleaseFileError extends ChartsideError {
   override name = 'ChartsideReleaseFileError';
   constructor(
     readonly file: string,

@@ -15,6 +15,7 @@ import Dexie, { type EntityTable } from 'dexie';
 // zod/mini: same validation, a fraction of the size; this module is on the worker's start-up path.
 import { z } from 'zod/mini';
 import type { BundleHeader } from '../engine/bundle/format';
+import { ChartsideError } from '../engine/errors';
 
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'chartside';
@@ -169,7 +170,7 @@ export function openChartsideDb(
 }
 
 /** Error for a stored row that does not match its schema; the message names the table and key. */
-export class StoredRowError extends Error {
+export class StoredRowError extends ChartsideError {
   override name = 'ChartsideStoredRowError';
 }
 

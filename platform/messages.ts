@@ -14,6 +14,7 @@ import { z } from 'zod';
  * the content script, the side panel and the worker share it.
  */
 import { chartSnapshotSchema, MAX_SNAPSHOT_CHARS, type ChartSnapshot } from '../engine/chart/snapshot';
+import { ChartsideError } from '../engine/errors';
 export { chartSnapshotSchema, MAX_SNAPSHOT_CHARS, type ChartSnapshot };
 
 export const messageSchema = z.discriminatedUnion('type', [
@@ -41,7 +42,7 @@ export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** Error for a message that does not match {@link messageSchema}. */
-export class InvalidMessageError extends Error {
+export class InvalidMessageError extends ChartsideError {
   override name = 'ChartsideInvalidMessageError';
 }
 

@@ -20,6 +20,7 @@
  * `subtle` is `globalThis.crypto.subtle`: Node 20 (tests) and the browser run the same code.
  */
 import type { ChartsideDb } from './db';
+import { ChartsideError } from '../engine/errors';
 
 /** Settings row holding the wrapped vault secret ({@link VaultRecord}). */
 export const VAULT_RECORD_SETTING = 'vault.record';
@@ -75,7 +76,7 @@ export interface Sealed {
 }
 
 /** Decryption failed (wrong key or passphrase, tampered or moved row) or the envelope is not ours. */
-export class ChartsideVaultError extends Error {
+export class ChartsideVaultError extends ChartsideError {
   override name = 'ChartsideVaultError';
 }
 

@@ -26,9 +26,10 @@ import { icd10cmBuilder } from '../icd10cm/builder';
 import type { CodesetBuilder } from '../builder';
 import { FsReleaseSource } from './fs-source';
 import { CACHE_DIR, findCodesetsSource } from './source';
+import { ChartsideError } from '../../engine/errors';
 
 /** Raised when an installed bundle is asked for and cannot be provided. */
-export class ChartsideBundleNotFoundError extends Error {
+export class ChartsideBundleNotFoundError extends ChartsideError {
   override name = 'ChartsideBundleNotFoundError';
 }
 

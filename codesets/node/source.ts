@@ -8,6 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ChartsideError } from '../../engine/errors';
 
 /** Project root (the folder holding package.json). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +36,7 @@ export const EXPECTED_FILES: readonly { path: string; what: string; from: string
 ];
 
 /** Raised when no folder with the official release files can be found. */
-export class MissingReleaseFilesError extends Error {
+export class MissingReleaseFilesError extends ChartsideError {
   override name = 'ChartsideMissingReleaseFilesError';
 }
 

@@ -1,7 +1,8 @@
 /** EHR origins the chart reader may run on: match patterns from what the user types. */
+import { ChartsideError } from '../../engine/errors';
 
 /** Error for an origin the user typed that cannot become a match pattern. */
-export class OriginInputError extends Error {
+export class OriginInputError extends ChartsideError {
   override name = 'ChartsideOriginInputError';
 }
 

@@ -54,4 +54,14 @@ describe('bundle container', () => {
     expect(() => decodeBundle(future)).toThrow(/format version 9/);
     expect(() => decodeBundle(new TextEncoder().encode('not a bundle at all'))).toThrow(/bad magic/);
   });
+
+  it('parses the header instead of trusting it: a wrong shape is refused with the field named', () => {
+    const bytes = encodeBundle(meta, blocks);
+    const text = new TextDecoder().decode(bytes);
+    // Same length, so the header-length prefix stays right: only the header's content is wrong.
+    const badSystem = new TextEncoder().encode(text.replace('"system":"icd10cm"', '"system":"icd10xx"'));
+    expect(() => decodeBundle(badSystem)).toThrow(/header is malformed: system/);
+    const badBlocks = new TextEncoder().encode(text.replace('"blocks":[', '"blocks":{'));
+    expect(() => decodeBundle(badBlocks)).toThrow(BundleFormatError);
+  });
 });

@@ -19,7 +19,9 @@
  * The engine only decodes; `codesets/` encodes at build time and in the options-page import.
  */
 import { gunzipSync, gzipSync } from 'fflate';
+import { z } from 'zod';
 import { sha256Hex } from './sha256';
+import { ChartsideError } from '../errors';
 
 /** Format version of the container. Bump it when the layout or a block's meaning changes. */
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -30,7 +32,9 @@ const MAGIC = 'CSBUNDLE';
  * Code systems a bundle can hold. `suggest-model` is not a code system but travels like one: the
  * suggestion model trained at build time (codesets/suggest-model/), with its corpus as provenance.
  */
-export type BundleSystem = 'icd10cm' | 'icd10pcs' | 'hcpcs' | 'msdrg' | 'mce' | 'search' | 'suggest-model';
+export const BUNDLE_SYSTEMS = ['icd10cm', 'icd10pcs', 'hcpcs', 'msdrg', 'mce', 'search', 'suggest-model'] as const;
+/** A code system (or shipped model) a bundle holds; see {@link BUNDLE_SYSTEMS}. */
+export type BundleSystem = (typeof BUNDLE_SYSTEMS)[number];
 
 /** One official release file a bundle was built from. */
 export interface ProvenanceFile {
@@ -90,6 +94,42 @@ export interface BundleHeader {
   blocks: BlockEntry[];
 }
 
+/**
+ * The header as read from a file: a bundle is imported from wherever the user picked it, so its
+ * header crosses a trust boundary and is parsed, not cast. Loose objects: a field a newer writer
+ * adds within the same format version is kept, not silently dropped.
+ */
+const BUNDLE_HEADER_SCHEMA = z.looseObject({
+  formatVersion: z.number(),
+  id: z.string().min(1),
+  system: z.enum(BUNDLE_SYSTEMS),
+  fiscalYear: z.number().int(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string(),
+  release: z.string(),
+  provenance: z.array(
+    z.looseObject({
+      file: z.string(),
+      sha256: z.string(),
+      bytes: z.number().int().nonnegative(),
+      role: z.string(),
+      releaseYear: z.number().int(),
+    }),
+  ),
+  notes: z.array(z.string()),
+  counts: z.record(z.string(), z.number()),
+  blocks: z.array(
+    z.looseObject({
+      name: z.string().min(1),
+      kind: z.enum(['json', 'text', 'bytes']),
+      offset: z.number().int().nonnegative(),
+      length: z.number().int().nonnegative(),
+      rawLength: z.number().int().nonnegative(),
+      sha256: z.string(),
+    }),
+  ),
+});
+
 /** A block to be written: its payload before compression. */
 export interface BlockInput {
   name: string;
@@ -98,7 +138,7 @@ export interface BlockInput {
 }
 
 /** Error raised for any bundle that cannot be trusted; nothing from it may be installed. */
-export class BundleFormatError extends Error {
+export class BundleFormatError extends ChartsideError {
   override name = 'ChartsideBundleFormatError';
 }
 
@@ -186,17 +226,29 @@ export function readBundleHeader(bytes: Uint8Array): BundleHeader {
   if (magic !== MAGIC) throw new BundleFormatError('not a Chartside bundle (bad magic)');
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (12 + headerLength > bytes.length) throw new BundleFormatError('bundle header is truncated');
-  let header: BundleHeader;
+  let json: unknown;
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(12, 12 + headerLength))) as BundleHeader;
+    json = JSON.parse(decoder.decode(bytes.subarray(12, 12 + headerLength)));
   } catch (cause) {
     throw new BundleFormatError(`bundle header is not valid JSON: ${String(cause)}`);
   }
-  if (header.formatVersion !== BUNDLE_FORMAT_VERSION) {
+  // The version first: a header of another format version may have any shape, and the message
+  // that helps is "rebuild", not a list of schema differences.
+  const version = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).formatVersion : undefined;
+  if (version !== BUNDLE_FORMAT_VERSION) {
+    const id = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).id : undefined;
     throw new BundleFormatError(
-      `bundle ${header.id ?? '?'} has format version ${String(header.formatVersion)}; this build reads version ${BUNDLE_FORMAT_VERSION}. Rebuild the code tables (npx chartside codesets build).`,
+      `bundle ${typeof id === 'string' ? id : '?'} has format version ${String(version)}; this build reads version ${BUNDLE_FORMAT_VERSION}. Rebuild the code tables (npx chartside codesets build).`,
     );
   }
+  const parsed = BUNDLE_HEADER_SCHEMA.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BundleFormatError(
+      `bundle header is malformed: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown shape'}`,
+    );
+  }
+  const header: BundleHeader = parsed.data;
   const areaLength = bytes.length - 12 - headerLength;
   for (const b of header.blocks) {
     if (b.offset < 0 || b.offset + b.length > areaLength) {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { normalizeCode } from '../codes/normalize';
+import { ChartsideError } from '../errors';
 
 /** Version of the stored case format; bump with a migration in platform/db.ts when it changes. */
 export const CASE_FORMAT_VERSION = 1;
@@ -70,7 +71,7 @@ export function serviceDate(c: CodingCase): string | undefined {
 }
 
 /** Raised when an update would make the case invalid (e.g. a 26th diagnosis). */
-export class ChartsideCaseError extends Error {
+export class ChartsideCaseError extends ChartsideError {
   override name = 'ChartsideCaseError';
 }
 

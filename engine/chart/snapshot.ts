@@ -7,6 +7,7 @@
  * exclusive, so a suggestion's evidence span can be highlighted back in the page.
  */
 import { z } from 'zod';
+import { ChartsideError } from '../errors';
 
 /** Version of the snapshot shape; a reader of another version refuses it. */
 export const SNAPSHOT_VERSION = 1;
@@ -96,7 +97,7 @@ export const chartSnapshotSchema = z
 export type ChartSnapshot = z.infer<typeof chartSnapshotSchema>;
 
 /** Raised when a snapshot does not match the schema. */
-export class ChartsideSnapshotError extends Error {
+export class ChartsideSnapshotError extends ChartsideError {
   override name = 'ChartsideSnapshotError';
 }
 

@@ -3,6 +3,7 @@
  * "the version matching the date of service is used ... where a year's file is missing, use the
  * newest available and say so").
  */
+import { ChartsideError } from '../errors';
 
 /** The minimum a release must say about itself to be picked by date. */
 export interface DatedRelease {
@@ -34,7 +35,7 @@ export interface PickedRelease<T extends DatedRelease> {
 }
 
 /** Raised when there is no release at all to choose from. */
-export class ChartsideNoReleaseError extends Error {
+export class ChartsideNoReleaseError extends ChartsideError {
   override name = 'ChartsideNoReleaseError';
 }
 

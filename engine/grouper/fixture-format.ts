@@ -9,6 +9,7 @@
  * silent defaults.
  */
 import type { GroupResult, GrouperClaim } from './types';
+import { ChartsideError } from '../errors';
 
 /** Input columns, in order. */
 export const GROUP_INPUT_COLUMNS = ['id', 'grouper_version', 'age', 'sex', 'discharge_status', 'pdx', 'sdx', 'procedures'] as const;
@@ -19,7 +20,7 @@ export const GROUP_OUTPUT_COLUMNS = [
 ] as const;
 
 /** Raised for a malformed input line. */
-export class ChartsideClaimFormatError extends Error {
+export class ChartsideClaimFormatError extends ChartsideError {
   override name = 'ChartsideClaimFormatError';
 }
 

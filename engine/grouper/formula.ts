@@ -3,6 +3,7 @@
  * parsed once at load and compiled to closures over a claim mask (a `Uint8Array` indexed by
  * integer operand slots), so evaluating a formula row costs a few array reads.
  */
+import { ChartsideError } from '../errors';
 
 /** Formula syntax tree. */
 export type FormulaNode =
@@ -11,7 +12,7 @@ export type FormulaNode =
   | { kind: 'and' | 'or'; args: FormulaNode[] };
 
 /** Raised for a formula that does not follow the grammar. */
-export class ChartsideFormulaError extends Error {
+export class ChartsideFormulaError extends ChartsideError {
   override name = 'ChartsideFormulaError';
 }
 

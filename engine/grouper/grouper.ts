@@ -26,9 +26,10 @@ import type {
   SdxUsage,
   TrailStep,
 } from './types';
+import { ChartsideError } from '../errors';
 
 /** Raised when the grouper is built without tables (never degrade to "no DRG"). */
-export class ChartsideGrouperTablesError extends Error {
+export class ChartsideGrouperTablesError extends ChartsideError {
   override name = 'ChartsideGrouperTablesError';
 }
 

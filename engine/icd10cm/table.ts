@@ -31,6 +31,7 @@ import type {
   CmSeventhTable,
   CmTableRow,
 } from './types';
+import { ChartsideError } from '../errors';
 
 /** Options of {@link CmTable.get}. */
 export interface CmGetOptions {
@@ -43,7 +44,7 @@ export interface CmGetOptions {
 }
 
 /** Raised when a bundle is not an ICD-10-CM bundle this build can read. */
-export class ChartsideCmTableError extends Error {
+export class ChartsideCmTableError extends ChartsideError {
   override name = 'ChartsideCmTableError';
 }
 

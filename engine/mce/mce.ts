@@ -19,9 +19,10 @@ import { normalizeDischargeStatus } from '../grouper/grouper';
 import { CodeIndex } from '../grouper/tables';
 import { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from './payload';
 import type { EditTarget, MceClaim, MceEdit, MceResult, PoaFinding } from './types';
+import { ChartsideError } from '../errors';
 
 /** Raised for a claim the editor cannot read at all (no usable discharge date). */
-export class ChartsideMceClaimError extends Error {
+export class ChartsideMceClaimError extends ChartsideError {
   override name = 'ChartsideMceClaimError';
 }
 

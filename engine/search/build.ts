@@ -6,9 +6,10 @@ import { TERMS_VERSION } from './data/terms';
 import { AUX, ENTRY_KINDS, FIELD, SEARCH_INDEX_FORMAT_VERSION, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { FILLER, tokenize } from './text';
 import type { CorpusCode, CorpusEntry, SearchCorpus } from './types';
+import { ChartsideError } from '../errors';
 
 /** Raised for a corpus that cannot be indexed (an entry pointing to no code and no title). */
-export class ChartsideSearchBuildError extends Error {
+export class ChartsideSearchBuildError extends ChartsideError {
   override name = 'ChartsideSearchBuildError';
 }
 

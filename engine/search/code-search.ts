@@ -5,6 +5,7 @@
 import { fiscalYearOf, pickRelease } from '../codes/release';
 import type { SearchIndex } from './search-index';
 import type { SearchHit, SearchOptions } from './types';
+import { ChartsideError } from '../errors';
 
 /** Options of {@link CodeSearch.search}: {@link SearchOptions} plus the year to search. */
 export interface CodeSearchOptions extends SearchOptions {
@@ -25,7 +26,7 @@ export interface CodeSearchResult {
 }
 
 /** Raised when no search index is loaded at all. */
-export class ChartsideNoSearchIndexError extends Error {
+export class ChartsideNoSearchIndexError extends ChartsideError {
   override name = 'ChartsideNoSearchIndexError';
 }
 

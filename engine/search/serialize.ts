@@ -14,9 +14,10 @@
  * `serializationVersion` is the model): the caller rebuilds the index from the tables.
  */
 import { SEARCH_INDEX_FORMAT_VERSION, type SearchIndexData, type SearchIndexHeader } from './layout';
+import { ChartsideError } from '../errors';
 
 /** Raised for bytes that are not a search index this build can read. */
-export class ChartsideSearchIndexFormatError extends Error {
+export class ChartsideSearchIndexFormatError extends ChartsideError {
   override name = 'ChartsideSearchIndexFormatError';
 }
 

@@ -35,6 +35,7 @@ import { fitBoostedTrees, type BoostOptions } from './boost';
 import { buildNeighbourIndex, neighbourIndex, type NeighbourIndex } from './neighbours';
 import type { Suggester } from './suggester';
 import type { SuggestOptions, SuggestResult, Suggestion } from './types';
+import { ChartsideError } from '../errors';
 
 /** Version of {@link SuggestModel} and of its encoded form. Bump when either changes. */
 export const SUGGEST_MODEL_VERSION = 2;
@@ -342,7 +343,7 @@ const encodedSchema = z.object({
 export type EncodedSuggestModel = z.infer<typeof encodedSchema>;
 
 /** Raised for a model that is not a valid {@link EncodedSuggestModel} of this version. */
-export class ChartsideSuggestModelError extends Error {
+export class ChartsideSuggestModelError extends ChartsideError {
   override name = 'ChartsideSuggestModelError';
 }
 

@@ -37,9 +37,10 @@ import {
   type Suggestion,
   type SuggestionFlag,
 } from './types';
+import { ChartsideError } from '../errors';
 
 /** Raised for programmer errors (bad options). */
-export class ChartsideSuggestError extends Error {
+export class ChartsideSuggestError extends ChartsideError {
   override name = 'ChartsideSuggestError';
 }
 

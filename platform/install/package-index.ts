@@ -4,6 +4,7 @@
  * the installer on first run. Versioned like every stored format (STYLE.md).
  */
 import { z } from 'zod/mini';
+import { ChartsideError } from '../../engine/errors';
 
 /** Format version of `codesets/index.json`. */
 export const PACKAGE_INDEX_VERSION = 1;
@@ -34,7 +35,7 @@ export type PackageIndex = z.infer<typeof packageIndexSchema>;
 export type PackageIndexEntry = PackageIndex['bundles'][number];
 
 /** Error for a package index that is missing or malformed (a broken build, not a user error). */
-export class PackageIndexError extends Error {
+export class PackageIndexError extends ChartsideError {
   override name = 'ChartsidePackageIndexError';
 }
 

@@ -31,7 +31,11 @@ const TARGETS = {
   entrypoints: 'entrypoints/background.ts',
   cli: 'cli/main.ts',
   codesets: 'codesets/builder.ts',
+  codesetsNode: 'codesets/node/cache.ts',
   engine: 'engine/bundle/format.ts',
+  platform: 'platform/db.ts',
+  components: 'components/shell/app.tsx',
+  scripts: 'scripts/test-all.ts',
   test: 'test/e2e/support/static-server.ts',
 } as const;
 
@@ -52,6 +56,31 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
     ['cli/probe.ts', '../entrypoints/background'],
     ['scripts/probe.ts', '../entrypoints/background'],
     ['entrypoints/sidepanel/probe.ts', '../background'],
+    // The module map is an allow-list: each folder may import only what its row lists.
+    ['engine/probe.ts', '../platform/db'],
+    ['engine/probe.ts', '../components/shell/app'],
+    ['engine/probe.ts', '../scripts/test-all'],
+    ['codesets/probe.ts', '../platform/db'],
+    ['codesets/probe.ts', '../components/shell/app'],
+    ['codesets/probe.ts', '../cli/main'],
+    ['codesets/probe.ts', '../scripts/test-all'],
+    ['codesets/probe.ts', '../test/e2e/support/static-server'],
+    ['platform/probe.ts', '../components/shell/app'],
+    ['platform/probe.ts', '../cli/main'],
+    ['platform/probe.ts', '../scripts/test-all'],
+    ['platform/probe.ts', '../codesets/node/cache'],
+    ['platform/probe.ts', '../test/e2e/support/static-server'],
+    ['components/probe.tsx', '../codesets/builder'],
+    ['components/probe.tsx', '../cli/main'],
+    ['components/probe.tsx', '../scripts/test-all'],
+    ['components/probe.tsx', '../test/e2e/support/static-server'],
+    ['cli/probe.ts', '../platform/db'],
+    ['cli/probe.ts', '../components/shell/app'],
+    ['cli/probe.ts', '../scripts/test-all'],
+    ['cli/probe.ts', '../test/e2e/support/static-server'],
+    ['entrypoints/sidepanel/probe.ts', '../../cli/main'],
+    ['entrypoints/sidepanel/probe.ts', '../../scripts/test-all'],
+    ['entrypoints/sidepanel/probe.ts', '../../test/e2e/support/static-server'],
   ];
   it.each(forbidden)('%s may not import %s', async (from, importPath) => {
     const ids = await ruleIds(from, `import * as m from '${importPath}';\nexport const x = m;\n`);
@@ -63,7 +92,13 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
     ['platform/probe.ts', '../engine/bundle/format'],
     ['components/probe.tsx', '../engine/bundle/format'],
     ['cli/probe.ts', '../codesets/builder'],
+    ['platform/probe.ts', '../codesets/builder'],
+    ['components/probe.tsx', '../platform/db'],
+    ['scripts/probe.ts', '../cli/main'],
+    ['scripts/probe.ts', '../test/e2e/support/static-server'],
     ['entrypoints/sidepanel/probe.ts', '../../engine/bundle/format'],
+    ['entrypoints/sidepanel/probe.ts', '../../components/shell/app'],
+    ['entrypoints/sidepanel/probe.ts', '../../platform/db'],
     ['entrypoints/sidepanel/probe.ts', './main'],
     // Tests in test/ may import an entrypoint's modules to test them.
     ['test/unit/probe.ts', '../../entrypoints/background'],
@@ -85,6 +120,22 @@ describe('import boundaries (ARCHITECTURE.md module map)', () => {
       'import-x/no-restricted-paths',
     );
     expect(await ruleIds('engine/sub/probe.ts', code('../../codesets/builder'))).toContain(
+      'import-x/no-restricted-paths',
+    );
+  });
+
+  it('tests beside the code may read test data and drive the CLI, never another side of the browser', async () => {
+    const code = (path: string): string => `import * as m from '${path}';\nexport const x = m;\n`;
+    expect(await ruleIds('platform/sub/probe.test.ts', code('../../test/e2e/support/static-server'))).not.toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(await ruleIds('components/sub/probe.test.tsx', code('../../cli/main'))).not.toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(await ruleIds('platform/sub/probe.test.ts', code('../../components/shell/app'))).toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(await ruleIds('codesets/sub/probe.test.ts', code('../../platform/db'))).toContain(
       'import-x/no-restricted-paths',
     );
   });

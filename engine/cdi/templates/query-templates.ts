@@ -1,4 +1,5 @@
 import type { CdiTopic } from '../types';
+import { ChartsideError } from '../../errors';
 
 /** Query formats of query-guidelines.md §2 rule 5. */
 export type QueryFormat = 'multiple-choice' | 'open-ended' | 'yes-no';
@@ -383,7 +384,7 @@ export function templateById(id: string): QueryTemplate {
 }
 
 /** Raised when an opportunity names a template that does not exist. */
-export class ChartsideUnknownTemplateError extends Error {
+export class ChartsideUnknownTemplateError extends ChartsideError {
   override name = 'ChartsideUnknownTemplateError';
   constructor(id: string) {
     super(`unknown CDI query template "${id}"`);

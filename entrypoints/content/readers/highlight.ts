@@ -6,9 +6,10 @@
  * also inside same-origin frames and open shadow roots.
  */
 import type { TextSegment } from './text-builder';
+import { ChartsideError } from '../../../engine/errors';
 
 /** Raised when a span cannot be located in the page (the page changed since the read). */
-export class ChartsideHighlightError extends Error {
+export class ChartsideHighlightError extends ChartsideError {
   override name = 'ChartsideHighlightError';
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { recordNetwork, type NetworkRecording } from './network';
 import { CHROMIUM, E2E_EXTENSION } from './paths';
+import { ChartsideError } from '../../../engine/errors';
 
 /** Flags for a quiet, reproducible browser: nothing phones home, nothing but the test runs. */
 export const CHROMIUM_FLAGS = [
@@ -22,7 +23,7 @@ export const CHROMIUM_FLAGS = [
 ] as const;
 
 /** Error for a missing prerequisite (no build, no Chromium), with what to run. */
-export class E2eSetupError extends Error {
+export class E2eSetupError extends ChartsideError {
   override name = 'ChartsideE2eSetupError';
 }
 
