@@ -5,7 +5,7 @@
  * silently skipped.
  */
 import type { ChartSnapshot } from '../../../engine/chart/snapshot';
-import { GENERIC_TABLES, guessKind, type TableRule } from './tables';
+import { GENERIC_TABLES, guessKind, LAB_WORDS, VITAL_WORDS, type TableRule } from './tables';
 import type { WalkRules } from './walk';
 
 /** What an adapter found on the page. */
@@ -139,6 +139,83 @@ export const meditechAdapter: Adapter = {
   },
 };
 
+/**
+ * Apps built on Medplum's React component library (`@medplum/react`, on Mantine), recognised by
+ * the library's own components, whatever the app around them: the patient header (`PatientHeader`
+ * renders an `InfoBar` of key/value entries) and result reports (`DiagnosticReportDisplay` renders
+ * a table of Test / Value / Reference range with the report's "Issued" date above it). Class names
+ * are the library's CSS-module names (`InfoBar_root`), stable for a library version; the fixture is
+ * the Medplum test EHR (test/ehr-medplum/), built from the library itself.
+ */
+const REPORT_TABLE = 'table.DiagnosticReportDisplay_table';
+
+export const medplumAdapter: Adapter = {
+  name: 'medplum',
+  detect: (doc) => doc.body?.querySelector(`.InfoBar_root, ${REPORT_TABLE}`) != null,
+  plan(doc) {
+    const warnings: string[] = [];
+    const root = findMain(doc) ?? doc.body ?? doc.documentElement;
+    const document: ChartSnapshot['document'] = { title: doc.title.slice(0, 1000) };
+    const header = doc.querySelector('.InfoBar_root');
+    if (!header) warnings.push('patient header not found (.InfoBar_root)');
+    else {
+      const entries = [...header.querySelectorAll('.InfoBar_entry')].map((entry) => {
+        const key = text(entry.querySelector('.InfoBar_key'));
+        const value = text(entry.querySelector('.InfoBar_value'));
+        return key && value ? `${key}: ${value}` : value;
+      });
+      const banner = entries.filter((e): e is string => e !== undefined).join(' · ');
+      if (banner) document.patient = banner.slice(0, 500);
+      else warnings.push('patient header has no entries (.InfoBar_entry)');
+    }
+    const noteTitle = text(root.querySelector('h1, h2'));
+    if (noteTitle) document.noteType = noteTitle.slice(0, 200);
+    const tables: TableRule[] = [
+      {
+        selector: REPORT_TABLE,
+        rows: 'tr',
+        cells: 'th,td',
+        kind: medplumReportKind,
+        caption: medplumReportIssued,
+      },
+      ...GENERIC_TABLES,
+    ];
+    // A report's own "Diagnostic Report" title and its Issued / Status labels (the siblings of its
+    // result table) are chrome: the Issued date reaches the rows through the table's caption.
+    const skip = `:has(> ${REPORT_TABLE}) > :not(table)`;
+    return { reader: 'medplum', root, document, rules: { heading: 'h1, h2, h3, h4', tables, skip }, warnings };
+  },
+};
+
+/** "Issued <date>" of the report a result table belongs to (the table's parent), as printed. */
+function medplumReportIssued(table: Element): string | undefined {
+  const report = table.parentElement;
+  if (!report) return undefined;
+  for (const label of report.querySelectorAll('p')) {
+    if (label.closest('table')) continue;
+    if (/^issued$/i.test(label.textContent?.trim() ?? '')) {
+      const value = text(label.nextElementSibling);
+      if (value) return `Issued ${value}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Labs or vitals from what the rows measure (the header is the same Test / Value / ... for both):
+ * the majority of first-column names that are vital signs decides, else lab words, else the heading
+ * of the panel that holds the table.
+ */
+function medplumReportKind(table: Element, header: string[]): ReturnType<typeof guessKind> {
+  const names = [...table.querySelectorAll('tbody tr')].slice(0, 200).map((row) => text(row.querySelector('td')) ?? '');
+  const vitals = names.filter((n) => VITAL_WORDS.test(n) && !LAB_WORDS.test(n)).length;
+  const labs = names.filter((n) => LAB_WORDS.test(n)).length;
+  if (vitals > labs) return 'vitals';
+  if (labs > 0) return 'labs';
+  const guessed = guessKind(table, header);
+  return guessed === 'other' && names.length > 0 ? 'labs' : guessed;
+}
+
 /** Any other page: the main content (main, [role=main], article, else body), headings h1-h6. */
 export const genericAdapter: Adapter = {
   name: 'generic',
@@ -156,4 +233,4 @@ export const genericAdapter: Adapter = {
 };
 
 /** Adapters in the order they are tried; the generic one always matches. */
-export const ADAPTERS: readonly Adapter[] = [epicAdapter, meditechAdapter, genericAdapter];
+export const ADAPTERS: readonly Adapter[] = [epicAdapter, meditechAdapter, medplumAdapter, genericAdapter];

@@ -48,6 +48,75 @@ describe('Epic-like fixture', () => {
   });
 });
 
+// The markup @medplum/react renders for PatientHeader and DiagnosticReportDisplay, reduced to its
+// structure (classes as the library names them), with a closed menu and an inactive tab panel that
+// stay mounted with inline display:none. The page built from the library itself is read in
+// test/e2e/medplum.e2e.test.ts.
+const MEDPLUM_PAGE = `<!doctype html><html><head><title>Medplum - Fictional Patient</title></head><body>
+<div id="root"><div class="mantine-Stack-root">
+<p class="mantine-Text-root">Test EHR</p><button type="button">Recent patients</button>
+<div class="InfoBar_root"><div class="mantine-Avatar-root"><span title="Ivy Fictional">IF</span></div>
+<div class="InfoBar_entry"><div class="InfoBar_key">Name</div><div class="InfoBar_value"><a href="/Patient/1">Ivy Fictional</a></div></div>
+<div class="InfoBar_entry"><div class="InfoBar_key">DoB</div><div class="InfoBar_value">1950-01-02</div></div>
+<div class="InfoBar_entry"><div class="InfoBar_key">Gender</div><div class="InfoBar_value">female</div></div></div>
+<div class="mantine-Tabs-root"><div role="tablist"><button role="tab">Chart</button><button role="tab">Orders</button></div>
+<div class="mantine-Tabs-panel" role="tabpanel"><main>
+<div class="Panel_paper"><h2 class="mantine-Title-root">Progress note</h2>
+<section><h3 class="mantine-Title-root">Assessment</h3><p>Community-acquired pneumonia, improving.</p></section></div>
+<div class="Panel_paper"><h2 class="mantine-Title-root">Chemistry</h2><div class="mantine-Stack-root">
+<h1 class="mantine-Title-root">Diagnostic Report</h1>
+<div class="mantine-Group-root"><div><p>Issued</p><p>11/2/2026, 10:05:00 PM</p></div><div><p>Status</p><div><span>final</span></div></div></div>
+<table class="DiagnosticReportDisplay_table"><thead><tr><th>Test</th><th>Value</th><th>Reference Range</th><th>Status</th></tr></thead>
+<tbody><tr><td><a href="/Observation/1">Creatinine</a></td><td>2.6 mg/dL</td><td>0.5 - 1.1 mg/dL</td><td>final</td></tr>
+<tr><td><a href="/Observation/2">WBC</a></td><td>17.9 10*3/uL</td><td>4 - 11 10*3/uL</td><td>final</td></tr></tbody></table></div></div>
+<div class="Panel_paper"><h2 class="mantine-Title-root">Vital signs</h2><div class="mantine-Stack-root">
+<h1 class="mantine-Title-root">Diagnostic Report</h1>
+<table class="DiagnosticReportDisplay_table"><thead><tr><th>Test</th><th>Value</th><th>Reference Range</th><th>Status</th></tr></thead>
+<tbody><tr><td>Heart rate</td><td>118 /min</td><td></td><td>final</td></tr><tr><td>SpO2</td><td>89%</td><td></td><td>final</td></tr></tbody></table></div></div>
+</main></div>
+<div class="mantine-Tabs-panel" role="tabpanel" style="display: none;"><p>Pending order for another patient: chest CT.</p></div></div>
+</div></div>
+<div data-portal="true"><div role="menu" class="mantine-Menu-dropdown" style="display: none;"><span>Homer Simpson</span></div></div>
+</body></html>`;
+
+describe('Medplum component-library pages', () => {
+  it('reads the patient header, the note and the result reports with values, units and the Issued date; nothing hidden', async () => {
+    const window = new Window({ url: 'http://localhost/medplum.html' });
+    window.document.write(MEDPLUM_PAGE);
+    const { snapshot } = await readChart(window.document as unknown as Document, loc, { now });
+    expect(snapshot.reader).toBe('medplum');
+    expect(snapshot.warnings).toEqual([]);
+    expect(snapshot.document).toMatchObject({
+      title: 'Medplum - Fictional Patient',
+      patient: 'Name: Ivy Fictional · DoB: 1950-01-02 · Gender: female',
+      noteType: 'Progress note',
+    });
+    expect(snapshot.sections.map((s) => s.heading)).toEqual(['Progress note', 'Assessment', 'Chemistry', 'Vital signs']);
+    expect(snapshot.labs).toEqual([
+      expect.objectContaining({ name: 'Creatinine', value: '2.6', unit: 'mg/dL', time: '11/2/2026, 10:05:00 PM' }),
+      expect.objectContaining({ name: 'WBC', value: '17.9', unit: '10*3/uL', time: '11/2/2026, 10:05:00 PM' }),
+    ]);
+    expect(snapshot.vitals).toEqual([
+      expect.objectContaining({ name: 'Heart rate', value: '118', unit: '/min' }),
+      expect.objectContaining({ name: 'SpO2', value: '89', unit: '%' }),
+    ]);
+    // Closed menus, inactive tab panels, buttons and the report's own chrome are not the chart.
+    for (const absent of ['Homer Simpson', 'Pending order', 'Recent patients', 'Diagnostic Report', 'Issued'])
+      expect(snapshot.text).not.toContain(absent);
+    await window.happyDOM.close();
+  });
+
+  it('says so when a Medplum page has no patient header', async () => {
+    const window = new Window({ url: 'http://localhost/medplum.html' });
+    window.document.write(MEDPLUM_PAGE.replace(/<div class="InfoBar_root">[\s\S]*?<div class="mantine-Tabs-root">/, '<div class="mantine-Tabs-root">'));
+    const { snapshot } = await readChart(window.document as unknown as Document, loc, { now });
+    expect(snapshot.reader).toBe('medplum');
+    expect(snapshot.warnings).toEqual(['patient header not found (.InfoBar_root)']);
+    expect(snapshot.document.patient).toBeUndefined();
+    await window.happyDOM.close();
+  });
+});
+
 describe('MEDITECH-like fixture', () => {
   it('reads the document panel, widget sections and div grids', async () => {
     const { document } = await openFixture('meditech-demo.html');

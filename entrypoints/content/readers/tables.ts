@@ -10,6 +10,11 @@ export interface TableRule {
   cells: string;
   /** `labs`, `vitals`, or decided per table from an attribute / the header. */
   kind: ChartTable['kind'] | ((table: Element, header: string[]) => ChartTable['kind']);
+  /**
+   * The table's caption when the page shows it outside the table (a report's "Issued" date beside a
+   * component library's result table). Default: the `<caption>` element, else `aria-label`.
+   */
+  caption?: (table: Element) => string | undefined;
 }
 
 /** HTML tables and ARIA grids, whatever the page. */
@@ -23,9 +28,9 @@ export const GENERIC_TABLES: TableRule[] = [
   },
 ];
 
-const LAB_WORDS =
+export const LAB_WORDS =
   /\b(sodium|potassium|creatinine|bun|glucose|wbc|hemoglobin|hgb|platelets?|lactate|bnp|troponin|albumin|a1c|chloride|bicarbonate|inr|lab|component|result)\b/i;
-const VITAL_WORDS =
+export const VITAL_WORDS =
   /\b(temp|temperature|hr|heart rate|pulse|rr|resp|bp|blood pressure|spo2|o2 sat|weight|bmi|vital)\b/i;
 
 /** Kind of a table from its header and first column. */
@@ -66,13 +71,33 @@ export function readTable(el: Element, rule: TableRule, out: TextBuilder): Chart
     rows.push({ cells, start: span.start, end: span.end });
   });
   const kind = typeof rule.kind === 'function' ? rule.kind(el, header) : rule.kind;
-  const caption =
-    cellText(el.querySelector('caption') ?? el.ownerDocument.createElement('span')) ||
-    (el.getAttribute('aria-label') ?? '');
+  const caption = (
+    rule.caption?.(el) ??
+    (cellText(el.querySelector('caption') ?? el.ownerDocument.createElement('span')) ||
+      (el.getAttribute('aria-label') ?? ''))
+  ).slice(0, 500);
   return { kind, caption, header, rows };
 }
 
 const UNIT_IN_NAME = /^(.*?)\s+((?:[a-zA-Zµ%]+\/[a-zA-Z0-9]+)|%|mmHg|bpm|kg)$/;
+
+/**
+ * A value cell that carries its unit ("2.6 mg/dL", "89%", "17.9 10*3/uL", "118 /min"), as result
+ * tables of component libraries print a FHIR Quantity: number, then the UCUM or display unit.
+ */
+const UNIT_IN_VALUE = /^([<>]=?\s*)?(-?\d+(?:\.\d+)?)\s*(%|[A-Za-zµ*/^\d][\w*/^.µ]*(?:\/[\w*^.µ]+)?)$/;
+
+/** A caption that dates the whole table ("Issued 11/2/2026, 10:05:00 PM", "Collected 2026-11-02 22:05"). */
+const DATED_CAPTION = /^(?:issued|collected|resulted|reported|effective|drawn|taken|recorded)\b[:\s]*(.+)$/i;
+
+/** Splits "2.6 mg/dL" into value and unit when the table has no unit column of its own. */
+function splitUnit(r: ChartRow): ChartRow {
+  if (r.unit !== undefined) return r;
+  const m = UNIT_IN_VALUE.exec(r.value.trim());
+  // A bare number has no unit to split; a date or a blood pressure is left as shown.
+  if (!m || !/[A-Za-zµ%]/.test(m[3]!)) return r;
+  return { ...r, value: `${m[1] ?? ''}${m[2]!}`, unit: m[3]! };
+}
 
 /**
  * Results of a lab or vital table. Three layouts are recognised: one row per result with a
@@ -107,5 +132,8 @@ export function tableResults(t: ChartTable): ChartRow[] {
       }
     }
   }
-  return out.filter((r) => r.name.length > 0);
+  const tableTime = DATED_CAPTION.exec(t.caption.trim())?.[1]?.trim();
+  return out
+    .filter((r) => r.name.length > 0)
+    .map((r) => splitUnit(tableTime !== undefined && r.time === undefined ? { ...r, time: tableTime.slice(0, 100) } : r));
 }

@@ -107,6 +107,17 @@ const BLOCK_TAGS = new Set([
   'HTML',
 ]);
 
+/**
+ * Hidden by its own inline style: closed menus and inactive tab panels that component libraries
+ * keep mounted (Mantine's `keepMounted`) carry `display: none` on the element itself. Reading the
+ * inline style forces no layout (unlike getComputedStyle); a page that hides content through its
+ * stylesheet only is not caught here, and the reader says what it read.
+ */
+function hiddenByInlineStyle(el: Element): boolean {
+  const style = (el as Partial<HTMLElement>).style;
+  return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
+}
+
 type Frame = { kind: 'node'; node: Node; depth: number } | { kind: 'close'; el: Element };
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -175,6 +186,7 @@ export async function walk(
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
+      if (hiddenByInlineStyle(el)) continue;
       if (rules.skip && el.matches(rules.skip)) continue;
       const tableRule = rules.tables.find((r) => el.matches(r.selector));
       if (tableRule) {
