@@ -14,9 +14,10 @@
  */
 import { createReadStream } from 'node:fs';
 import { MAX_SNAPSHOT_CHARS } from '../engine/chart/snapshot';
+import { ChartsideError } from '../engine/errors';
 
 /** The input is not a chart text this CLI reads. */
-export class CliInputError extends Error {
+export class CliInputError extends ChartsideError {
   override name = 'ChartsideCliInputError';
 }
 

@@ -17,6 +17,7 @@
  */
 import { Inflate } from 'fflate';
 import { crc32 } from './crc32';
+import { ChartsideError } from '../../engine/errors';
 
 /** A member as the central directory describes it. */
 export interface ZipEntry {
@@ -42,7 +43,7 @@ export const DEFAULT_MAX_MEMBER_BYTES = 512 * 1024 * 1024;
 const SLICE = 64 * 1024;
 
 /** The archive is not a zip this reader accepts, or a member is refused; the message names which. */
-export class ChartsideZipError extends Error {
+export class ChartsideZipError extends ChartsideError {
   override name = 'ChartsideZipError';
 }
 
