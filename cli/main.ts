@@ -19,17 +19,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const target = rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    if (target) io.stdout.write(`${target.usage}\n`);
+    if (target) io.stdout.write(`${(await target.load()).usage}\n`);
     else help(io);
     return 0;
   }
   // `codesets build` and `codesets info` are one command with a sub-verb; the rest are single words.
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`chartside: unknown command "${name}"\n`);
     help(io);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {
