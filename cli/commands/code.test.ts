@@ -36,7 +36,8 @@ describe('chartside code', () => {
       found: boolean;
       code: { notes: { kind: string; from: string }[] };
     };
-    expect(j.fiscalYear).toBe(2026);
+    // The newest installed year: FY2027, derived from the FY2027 addenda.
+    expect(j.fiscalYear).toBe(2027);
     expect(j.found).toBe(true);
     expect(j.code.notes).toContainEqual(
       expect.objectContaining({ kind: 'excludes2', from: 'I50', text: 'cardiac arrest (I46.-)' }),
@@ -56,7 +57,15 @@ describe('chartside code', () => {
     expect(older.out).toMatch(/^T78\.07XA {2}billable/);
     const later = await run('code', 'E11.22', '--date', '2030-01-01');
     expect(later.err).toMatch(
-      /^No ICD-10-CM release covers 2030-01-01 \(after the newest installed release\); using FY2026/,
+      /^No ICD-10-CM release covers 2030-01-01 \(after the newest installed release\); using FY2027 .* ICD-10-CM FY2027 is not an official full release: derived: FY2026 order file \+ FY2027 order addenda/,
+    );
+    // A date in FY2027 uses the derived FY2027 table and says so; a code new in FY2027 is found.
+    const fy2027 = await run('code', 'I42.01', '--date', '2026-10-01');
+    expect(fy2027.out).toMatch(/^I42\.01 {2}billable/);
+    expect(fy2027.err).toMatch(/^ICD-10-CM FY2027 is not an official full release: derived: FY2026 order file/);
+    const gone = await run('code', 'S23.420A', '--date', '2026-10-01');
+    expect(gone.out).toBe(
+      'S23.420A was deleted in FY2027 (was: Sprain of sternoclavicular (joint) (ligament), initial encounter).\n',
     );
     expect((await run('code')).code).toBe(2);
     expect((await run('code', 'E11.22', '--year', '1999')).code).toBe(2);
@@ -79,8 +88,17 @@ describe('chartside codesets info', () => {
       releaseYear: 2026,
       sha256: '6dc95c9c7e96c734806e1682f4bf9df76251d60e99199bba0d375ba3dd11026b',
     });
+    const fy2027 = j.bundles.find((b) => b.id === 'icd10cm-2027')!;
+    expect(fy2027.counts).toMatchObject({ billable: 74_879, headers: 23_524 });
     const text = await run('codesets', 'info');
     expect(text.out).toContain('== icd10cm ==');
+    // FY2027 is listed with its derivation on the line after its label, before its files.
+    expect(text.out).toMatch(
+      /icd10cm-2027 {2}ICD-10-CM FY2027 \(Oct 1, 2026\), derived: FY2026 order file \+ FY2027 order addenda {2}effective 2026-10-01\.\.2027-09-30\n {2}derived: FY2026 order file \+ FY2027 order addenda \(no FY2027 order file available\)\n {2}files:\n/,
+    );
+    expect(text.out).toMatch(
+      /icd10pcs-2027 {2}ICD-10-PCS FY2027 \(Oct 1, 2026\), derived: FY2026 April 1 update \+ FY2027 codes addenda {2}effective/,
+    );
     expect(text.out).toContain('tabular     FY2017  ICD10CM_FY2017_Full_XML.zip:icd10cm_tabular_2017.xml');
     expect((await run('codesets', 'frobnicate')).code).toBe(2);
   });
