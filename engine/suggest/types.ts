@@ -103,3 +103,69 @@ export interface SuggestResult {
   /** Limits that cut the result (e.g. evidence lists capped); absent when nothing was cut. */
   warnings?: string[];
 }
+
+/** POA indicator (CMS POA reporting guidelines): Y, N, U (not documented), W (clinically undetermined), 1 (exempt). */
+export type PoaIndicator = 'Y' | 'N' | 'U' | 'W' | '1';
+
+/** One step of the reasoning that placed or removed a code: the guideline section and what it did. */
+export interface RuleStep {
+  /** Official Guidelines section (`I.B.5`, `IV.H`) or the classification's own instruction (`Excludes1`). */
+  rule: string;
+  /** What the rule did to this code. */
+  action: 'keep' | 'drop' | 'replace' | 'add' | 'demote';
+  /** Why, in a sentence a coder can check against the chart. */
+  reason: string;
+}
+
+/** One code of the coded abstract, with the words that support it and the rules that placed it. */
+export interface AbstractEntry {
+  code: string;
+  title: string;
+  system: 'cm' | 'pcs';
+  /** The chart words that support the code (the best evidence span). */
+  quote: string;
+  /** Offsets of {@link quote} in the chart text. */
+  start: number;
+  end: number;
+  /** Assertion of the quoted mention (affirmed, or uncertain coded as established for inpatients). */
+  assertion: string;
+  /** Rules applied to this code, in order. */
+  rules: RuleStep[];
+  /** POA indicator, inpatient diagnoses only; filled by the POA stage (engine/suggest/poa). */
+  poa?: PoaIndicator;
+  /** Why that POA indicator. */
+  poaReason?: string;
+}
+
+/**
+ * The coded abstract a coder would report: the principal (inpatient) or first-listed (outpatient)
+ * diagnosis, the secondary diagnoses and the procedures. Everything else the chart documents is in
+ * `alsoDocumented` (codable words a coder would not report), and candidates a rule removed are in
+ * `suppressed` with that rule.
+ */
+export interface CodedAbstract {
+  principal: AbstractEntry | undefined;
+  secondary: AbstractEntry[];
+  procedures: AbstractEntry[];
+  alsoDocumented: AbstractEntry[];
+  suppressed: AbstractEntry[];
+}
+
+/**
+ * The seam with principal selection (Official Guidelines Section II inpatient, IV outpatient):
+ * given the reportable diagnoses (in the suggestion stage's order) and the chart, return them in
+ * report order, the principal first, with the deciding rule added to its trail. The default keeps
+ * the first reportable diagnosis.
+ */
+export type PrincipalSelector = (input: {
+  text: string;
+  setting: Setting;
+  diagnoses: readonly AbstractEntry[];
+}) => AbstractEntry[];
+
+/** The seam with POA assignment: returns the entries with `poa` and `poaReason` set (inpatient). */
+export type PoaAssigner = (input: {
+  text: string;
+  setting: Setting;
+  diagnoses: readonly AbstractEntry[];
+}) => AbstractEntry[];
