@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { loadSuggestTables } from '../cli/commands/suggest';
 import { buildAbstract } from '../engine/suggest/abstract';
 import { Suggester } from '../engine/suggest';
+import { analyzeText } from '../engine/text';
 import type { CodedAbstract } from '../engine/suggest/types';
 import {
   addUsNoteCounts,
@@ -142,8 +143,9 @@ export const codingEvaluator: UsNotesEvaluator = async (notes) => {
   const perNote: { id: string; type: string; detail: UsNoteDetail; abstract: CodedAbstract; ms: number }[] = [];
   for (const note of notes) {
     const t = performance.now();
-    const result = suggester.suggest(note.text, { setting: note.gold.setting });
-    const abstract = buildAbstract(result, note.text);
+    const analysis = analyzeText(note.text);
+    const result = suggester.suggest(note.text, { setting: note.gold.setting }, analysis);
+    const abstract = buildAbstract(result, note.text, analysis);
     const ms = performance.now() - t;
     perNote.push({
       id: note.id,

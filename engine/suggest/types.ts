@@ -152,20 +152,44 @@ export interface CodedAbstract {
 }
 
 /**
- * The seam with principal selection (Official Guidelines Section II inpatient, IV outpatient):
- * given the reportable diagnoses (in the suggestion stage's order) and the chart, return them in
- * report order, the principal first, with the deciding rule added to its trail. The default keeps
- * the first reportable diagnosis.
+ * The principal (inpatient, Official Guidelines Section II) or first-listed (outpatient, Section
+ * IV) diagnosis chosen among the reportable ones, with the guideline that decided it.
+ * Structurally the sequencing stage's `PrincipalChoice`.
  */
-export type PrincipalSelector = (input: {
-  text: string;
-  setting: Setting;
-  diagnoses: readonly AbstractEntry[];
-}) => AbstractEntry[];
+export interface PrincipalDecision {
+  /** Dotted code, one of the reportable diagnoses given to the selector. */
+  code: string;
+  /** Guideline section that decided it, e.g. `II`, `II.C`, `I.C.1.d.4`, `IV.A`. */
+  rule: string;
+  /** Why, in words a coder checks against the chart. */
+  reason: string;
+  /** The chart words (or Tabular note) the decision rests on. */
+  quote: string;
+  span?: { start: number; end: number };
+}
 
-/** The seam with POA assignment: returns the entries with `poa` and `poaReason` set (inpatient). */
-export type PoaAssigner = (input: {
+/** What a {@link PrincipalSelector} or {@link PoaAssigner} reads: the chart and the reportable diagnoses. */
+export interface AbstractStageInput {
   text: string;
   setting: Setting;
-  diagnoses: readonly AbstractEntry[];
-}) => AbstractEntry[];
+  /** The chart as read once (sections, sentences, lists). */
+  analysis: import('../text').TextAnalysis;
+  /** Reportable diagnoses, in the suggestion stage's order (structurally `SequenceCandidate`s). */
+  diagnoses: readonly Suggestion[];
+}
+
+/**
+ * The seam with principal selection (engine/suggest/sequence): returns the principal (absent when
+ * no diagnosis is reportable) and optionally the order of the other codes. The default
+ * ({@link import('./abstract').firstListedPrincipal}) keeps the first reportable diagnosis.
+ */
+export type PrincipalSelector = (input: AbstractStageInput) => {
+  principal: PrincipalDecision | undefined;
+  /** Report order of the secondary codes (codes not listed keep their order after these). */
+  secondaryOrder?: readonly string[];
+};
+
+/** The seam with POA assignment (engine/suggest/poa): indicator and reason per dotted code (inpatient). */
+export type PoaAssigner = (
+  input: AbstractStageInput,
+) => ReadonlyMap<string, { poa: PoaIndicator; reason: string }>;
