@@ -67,7 +67,8 @@ export function assertMention(text: string, span: Span, chart: ChartAnalysis): M
       cues.push(year);
     }
   }
-  const base = { subject: (ctx.family ? 'family-member' : 'patient'), section: ctx.section, cues };
+  const subject: Subject = ctx.family ? 'family-member' : 'patient';
+  const base = { subject, section: ctx.section, cues };
   if (ctx.family) return { ...base, assertion: 'family', codedAsEstablished: false, rule: 'ConText family' };
   if (ctx.negated) {
     const ruledOut = cues.some((c) => c.kind === 'negated' && RULED_OUT.test(c.text));
