@@ -19,6 +19,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadSuggestTables } from '../cli/commands/suggest';
 import { buildAbstract } from '../engine/suggest/abstract';
+import { poaAssigner } from '../engine/suggest/poa';
+import { principalSelector } from '../engine/suggest/sequence';
 import { Suggester } from '../engine/suggest';
 import { analyzeText } from '../engine/text';
 import type { CodedAbstract } from '../engine/suggest/types';
@@ -139,13 +141,14 @@ export const codingEvaluator: UsNotesEvaluator = async (notes) => {
   const tables = await loadSuggestTables();
   for (const n of tables.notices) process.stderr.write(`note: ${n}\n`);
   const suggester = new Suggester(tables.cm, tables.pcs);
+  const stages = { selectPrincipal: principalSelector({ cm: tables.cm }), assignPoa: poaAssigner({ cm: tables.cm }) };
   const loadMs = performance.now() - t0;
   const perNote: { id: string; type: string; detail: UsNoteDetail; abstract: CodedAbstract; ms: number }[] = [];
   for (const note of notes) {
     const t = performance.now();
     const analysis = analyzeText(note.text);
     const result = suggester.suggest(note.text, { setting: note.gold.setting }, analysis);
-    const abstract = buildAbstract(result, note.text, analysis);
+    const abstract = buildAbstract(result, note.text, analysis, stages);
     const ms = performance.now() - t;
     perNote.push({
       id: note.id,
