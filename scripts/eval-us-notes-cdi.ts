@@ -17,7 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeCdi, CDI_TOPICS, isCompliant } from '../engine/cdi/index';
+import { analyzeCdi, isCompliant } from '../engine/cdi/index';
 
 /** The CDI gold of one note (`cdi/<id>.json`). */
 interface CdiGold {
@@ -64,7 +64,23 @@ export interface CdiRates {
   compliance: number | null;
 }
 
-const STANDARD = new Set<string>(CDI_TOPICS);
+/** The 14 standard topics the README names (recall is reported for them and over all). */
+const STANDARD = new Set<string>([
+  'sepsis',
+  'aki',
+  'malnutrition',
+  'heart-failure',
+  'encephalopathy',
+  'respiratory-failure',
+  'acute-blood-loss-anemia',
+  'pressure-injury',
+  'obesity-bmi',
+  'hyponatremia',
+  'hypokalemia',
+  'type-2-mi',
+  'pneumonia-organism',
+  'clinical-validation',
+]);
 
 /** README rule: fired topic `fired` matches gold topic `gold`. */
 export function topicMatches(fired: string, gold: string): boolean {

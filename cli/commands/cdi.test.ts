@@ -32,8 +32,10 @@ describe('chartside cdi', () => {
       expect(o.query.text).toContain(o.query.question);
       for (const i of o.indicators) expect(NOTE.slice(i.start, i.end)).toBe(i.text);
     }
-    const na = json.opportunities[1]!.indicators.find((i) => i.name === 'sodium')!;
-    expect(na).toMatchObject({ value: 126, unit: 'mmol/L', text: 'Na 126' });
+    // Strongest first: the lowest sodium leads, the earlier value follows.
+    const na = json.opportunities[1]!.indicators.filter((i) => i.name === 'sodium');
+    expect(na[0]).toMatchObject({ value: 124, unit: 'mmol/L' });
+    expect(na).toContainEqual(expect.objectContaining({ value: 126, unit: 'mmol/L', text: 'Na 126' }));
   });
 
   it('prints readable drafts without --json, and says when there is nothing to query', async () => {

@@ -115,6 +115,54 @@ export const FINDINGS: readonly FindingSpec[] = [
     pattern:
       '\\b(?:KCl|K-?Dur|Klor-?Con|potassium chloride|potassium (?:replacement|repletion|supplement(?:ation)?|replaced|repleted|protocol)|K\\+? (?:replacement|repletion|replaced|repleted|protocol|rider)|replet(?:e|ed|ing) (?:K|potassium)|(?:IV|PO|oral) potassium|(?:K\\+?|potassium)\\s*(?:of\\s+)?\\d(?:\\.\\d+)?\\s*(?:mmol/L|mEq/L)?\\s*[,;:-]?\\s*(?:was\\s+|being\\s+|will be\\s+)?(?:replaced|repleted|replete|repleting|supplemented))\\b',
   },
+  {
+    // Any loop or thiazide diuretic, by mouth or IV, and diuresis itself (heart-failure treatment evidence).
+    name: 'diuretic',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:furosemide|lasix|bumetanide|bumex|torsemide|demadex|metolazone|(?:aggressive |gentle |continued )?diuresis|diuresed|diuretics?)\\b',
+  },
+  {
+    // Erythropoiesis-stimulating agents, iron, B12 and folate given for anemia.
+    name: 'anemia-treatment',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:epoetin(?: alfa)?|epogen|procrit|retacrit|darbepoetin(?: alfa)?|aranesp|(?:IV |oral |intravenous )?iron (?:sucrose|dextran|supplement(?:s|ation)?|infusion|replacement|therapy)|ferrous (?:sulfate|gluconate|fumarate)|venofer|feraheme|ferumoxytol|injectafer|with iron|vitamin B12 injections?|cyanocobalamin|B12 injections?)\\b',
+  },
+  {
+    name: 'anemia-workup',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:iron studies|serum iron|iron (?:panel|level|determination)|ferritin|TIBC|total iron[- ]binding capacity|transferrin saturation|reticulocyte(?: count)?|retic count|B12 (?:and folate )?levels?|folate level|hemoccult|stool guaiac|anemia (?:work-?up|panel))\\b',
+  },
+  {
+    // Cytotoxic chemotherapy named or given (a cause the provider may link: neuropathy, anemia, cytopenias).
+    name: 'chemotherapy',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:chemotherapy|chemo|carboplatin|cisplatin|oxaliplatin|paclitaxel|taxol|docetaxel|taxotere|vincristine|vinblastine|bortezomib|velcade|thalidomide|cyclophosphamide|doxorubicin|adriamycin|gemcitabine|5-?FU|fluorouracil|capecitabine|etoposide|ifosfamide)\\b',
+    allowHistorical: true,
+  },
+  {
+    name: 'anticoagulant',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:warfarin|coumadin|heparin(?: drip| gtt| infusion)?|enoxaparin|lovenox|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban)\\b',
+    allowHistorical: true,
+  },
+  {
+    // An operation in this encounter: postoperative wording or the postoperative day.
+    name: 'surgery',
+    kind: 'finding',
+    pattern:
+      '\\b(?:post-?op(?:erative(?:ly)?)?(?: day)?(?:\\s*#?\\s*\\d+)?|POD\\s*#?\\s*\\d+|intraoperative(?:ly)?|status post [a-z ]{0,40}?(?:ectomy|otomy|ostomy|plasty|transplant(?:ation)?|repair|fixation|laparotomy|arthroplasty))\\b',
+  },
+  {
+    name: 'urinary-catheter',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:foley(?: catheter)?|indwelling (?:urinary |bladder )?catheter|suprapubic catheter|urinary catheter)\\b',
+  },
   // Nursing findings
   {
     name: 'pressure-injury',
@@ -203,6 +251,6 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'congestion',
     kind: 'finding',
     pattern:
-      '\\b(?:pulmonary (?:edema|congestion|vascular congestion)|vascular congestion|pleural effusions?|JVD|jugular venous distension|elevated JVP|(?:bibasilar |bilateral )?(?:rales|crackles)|(?:[1-4]\\+ |pitting |bilateral (?:lower extremity |LE )?|lower extremity |LE |peripheral |leg )edema|anasarca|orthopnea|PND|paroxysmal nocturnal dyspnea)\\b',
+      '\\b(?:pulmonary (?:edema|congestion|vascular congestion)|vascular congestion|pleural effusions?|JVD|jugular venous distension|elevated JVP|(?:bibasilar |bilateral )?(?:rales|crackles)|(?:[1-4]\\+ |pitting |bilateral (?:lower extremity |LE )?|lower extremity |LE |peripheral |leg )edema|anasarca|(?:fluid|volume) overload(?:ed)?|hypervolemi(?:a|c)|orthopnea|PND|paroxysmal nocturnal dyspnea)\\b',
   },
 ];

@@ -40,6 +40,12 @@ export type IndicatorName =
   | 'pf-ratio'
   | 'ejection-fraction'
   | 'ammonia'
+  | 'hematocrit'
+  | 'egfr'
+  | 'inr'
+  | 'digoxin-level'
+  | 'lithium-level'
+  | 'phenytoin-level'
   // vitals
   | 'temperature'
   | 'heart-rate'
@@ -67,6 +73,13 @@ export type IndicatorName =
   | 'fluid-restriction'
   | 'hypertonic-saline'
   | 'potassium-replacement'
+  | 'diuretic'
+  | 'anemia-treatment'
+  | 'anemia-workup'
+  | 'chemotherapy'
+  | 'anticoagulant'
+  | 'surgery'
+  | 'urinary-catheter'
   // findings
   | 'pressure-injury'
   | 'braden-score'
@@ -132,7 +145,12 @@ export type CdiTopic =
   | 'hypokalemia'
   | 'type-2-mi'
   | 'pneumonia-organism'
-  | 'clinical-validation';
+  | 'clinical-validation'
+  | 'other:ckd-stage'
+  | 'other:anemia-type'
+  | 'other:drug-toxicity'
+  | 'other:cause-link'
+  | 'other:laterality-conflict';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -150,6 +168,11 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'type-2-mi',
   'pneumonia-organism',
   'clinical-validation',
+  'other:ckd-stage',
+  'other:anemia-type',
+  'other:drug-toxicity',
+  'other:cause-link',
+  'other:laterality-conflict',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */
