@@ -163,6 +163,9 @@ const WEIGHT_LOSS_RE = new RegExp(
   'gi',
 );
 
+const SAT_DECADE_RE =
+  /\b(?:(?:O2|oxygen) )?(?:sat(?:uration)?s?|SpO2|pulse ox(?:imetry)?)\b[^.;\n]{0,30}?\b(?:in|to|into) the (?:(?:high|low|mid)[- ])?([5-8])0'?s\b/gi;
+
 /** Options for {@link extractIndicators}. */
 export interface ExtractOptions {
   /** The prepared chart when the caller already has it (else prepared with `prepareChart`). */
@@ -427,6 +430,33 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
       if (spec.spec.name === 'supplemental-oxygen' && ctx.historical) ind.detail = 'baseline/home';
       push(ind);
     }
+  }
+
+  // Saturation written as a decade ("sats in the 80s", "saturation went down to the 80s"): low,
+  // without a single value (the decade is cited as written, never turned into a number).
+  SAT_DECADE_RE.lastIndex = 0;
+  for (let m = SAT_DECADE_RE.exec(text); m; m = SAT_DECADE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!valueAsserted(start, end) || !isAsserted(mentionContext(chart, start, end))) continue;
+    const decade = Number(m[1]) * 10;
+    const ind: Indicator = {
+      id: `spo2@${start}`,
+      name: 'spo2',
+      kind: 'vital',
+      value: null,
+      unit: null,
+      text: m[0],
+      start,
+      end,
+      flag: 'low',
+      detail: `${decade}–${decade + 9} %`,
+    };
+    const date = dateFor(text, dates, start, end);
+    if (date) ind.date = date;
+    const section = sections.length > 1 ? sectionHeading(sections, start) : undefined;
+    if (section) ind.section = section;
+    push(ind);
   }
 
   attachRoomAir(text, out);

@@ -155,7 +155,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'surgery',
     kind: 'finding',
     pattern:
-      '\\b(?:post-?op(?:erative(?:ly)?)?(?: day)?(?:\\s*#?\\s*\\d+)?|POD\\s*#?\\s*\\d+|intraoperative(?:ly)?|status post [a-z ]{0,40}?(?:ectomy|otomy|ostomy|plasty|transplant(?:ation)?|repair|fixation|laparotomy|arthroplasty))\\b',
+      '\\b(?:post-?op(?:erative(?:ly)?)?(?: day)?(?:\\s*#?\\s*\\d+)?|POD\\s*#?\\s*\\d+|intraoperative(?:ly)?)\\b',
   },
   {
     name: 'urinary-catheter',

@@ -60,7 +60,10 @@ function sentenceOf(text: string, m: DiagnosisMention): string {
  */
 function findCauseLink(ctx: RuleContext): Opportunity[] {
   for (const pair of PAIRS) {
-    const conditions = ctx.doc(pair.condition).filter((m) => !LINK.test(sentenceOf(ctx.text, m)));
+    // Only an established condition is linked: "indeterminate for PE", "possible DVT" are not.
+    const conditions = ctx
+      .doc(pair.condition)
+      .filter((m) => !m.context.uncertain && !m.context.historical && !LINK.test(sentenceOf(ctx.text, m)));
     if (conditions.length === 0 || ctx.doc(pair.condition).some((m) => LINK.test(sentenceOf(ctx.text, m)))) continue;
     const causes = byName(ctx.indicators, ...pair.causes);
     if (causes.length === 0) continue;

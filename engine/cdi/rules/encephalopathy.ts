@@ -7,6 +7,11 @@ import { byName, extreme, num, opp, valued } from './helpers';
 // not an acute change.
 const BASELINE_CONTEXT = /\b(?:at baseline|baseline|chronic(?:ally)?|dementia|sedated|sedation|asleep)\b/i;
 
+// A structural brain cause explains altered mentation without a metabolic/toxic encephalopathy
+// (G93.4x excludes the focal lesion's own effects): the query would not change the diagnosis.
+const STRUCTURAL =
+  /\b(?:intra(?:cranial|cerebral|parenchymal|ventricular) (?:hemorrhage|bleed(?:ing)?|hematoma)|subdural|subarachnoid|epidural hematoma|ICH|SAH|SDH|stroke|CVA|cerebral infarct(?:ion)?|brain (?:tumou?r|mass|abscess|injury)|head (?:injury|trauma)|traumatic brain injury|TBI|post-?ictal|status epilepticus|seizures?|meningitis|encephalitis)\b/i;
+
 /**
  * Encephalopathy (query-guidelines.md §3): altered mental status with a metabolic, toxic or septic
  * driver, no encephalopathy documented.
@@ -58,6 +63,7 @@ function findEncephalopathy(ctx: RuleContext): Opportunity[] {
     ...byName(inds, 'digoxin-level', 'lithium-level', 'phenytoin-level').filter((i) => i.flag === 'high'),
   ].filter((i): i is Indicator => i !== undefined);
   if (ms.length === 0 || drivers.length === 0 || ctx.doc('encephalopathy').length > 0) return [];
+  if (structuralCause(ctx)) return [];
   return [
     opp({
       id: 'encephalopathy',
@@ -79,6 +85,18 @@ function findEncephalopathy(ctx: RuleContext): Opportunity[] {
       },
     }),
   ];
+}
+
+/** A documented (asserted, current) structural brain cause of the altered mentation. */
+function structuralCause(ctx: RuleContext): boolean {
+  const re = new RegExp(STRUCTURAL.source, 'gi');
+  for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+    const sentenceStart = Math.max(ctx.text.lastIndexOf('.', m.index) + 1, ctx.text.lastIndexOf('\n', m.index) + 1);
+    const before = ctx.text.slice(sentenceStart, m.index);
+    if (/\b(?:no|denies|without|negative for|history of|h\/o|rule out|r\/o|ruled out)\b/i.test(before)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** See {@link findEncephalopathy}. */

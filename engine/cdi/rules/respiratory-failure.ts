@@ -31,6 +31,15 @@ function findRespiratoryFailure(ctx: RuleContext): Opportunity[] {
       'min',
     ),
     extreme(spo2, 'min'),
+    // A low saturation written as a decade or in words ("in the 80s", "hypoxic"): counted with
+    // ventilatory support only, below.
+    ...(spo2.length === 0
+      ? valued(inds, 'spo2').length === 0
+        ? byName(inds, 'spo2')
+            .filter((i) => i.flag === 'low')
+            .slice(0, 1)
+        : []
+      : []),
     ...hypercapnia,
   ].filter((i): i is Indicator => i !== undefined);
   const distress = [
@@ -40,10 +49,25 @@ function findRespiratoryFailure(ctx: RuleContext): Opportunity[] {
     ),
     ...byName(inds, 'work-of-breathing').slice(0, 2),
   ].filter((i): i is Indicator => i !== undefined);
-  const support = byName(inds, 'intubation', 'non-invasive-ventilation', 'high-flow-oxygen').slice(0, 2);
+  // A new oxygen requirement of 4 L/min or more by cannula, or oxygen "to maintain" saturation,
+  // is hypoxemia treated (the saturation without it would be low) and escalated support.
+  const o2Need = byName(inds, 'supplemental-oxygen').filter((i) => {
+    if (i.detail === 'baseline/home' || HOME_O2.test(ctx.text.slice(Math.max(0, i.start - 20), i.end + 10)))
+      return false;
+    const around = ctx.text.slice(Math.max(0, i.start - 40), Math.min(ctx.text.length, i.end + 60));
+    const flow = /(\d+(?:\.\d+)?)\s*(?:L|LPM|liters?)\b/i.exec(around);
+    return (
+      (flow && Number(flow[1]) >= 4 && Number(flow[1]) <= 15) ||
+      /to maintain (?:\w+ ){0,2}(?:sat|SpO2|oxygen)/i.test(around)
+    );
+  });
+  const support = [...byName(inds, 'intubation', 'non-invasive-ventilation', 'high-flow-oxygen'), ...o2Need].slice(
+    0,
+    2,
+  );
   const rf = ctx.doc('respiratory-failure', { allowHistorical: true });
   const hypercapnic = gas.some((g) => g.name === 'paco2');
-  const hypoxic = gas.some((g) => g.name !== 'paco2' && g.name !== 'ph');
+  const hypoxic = () => gas.some((g) => g.name !== 'paco2' && g.name !== 'ph');
   const homeO2 = byName(inds, 'supplemental-oxygen').filter(
     (i) => i.detail === 'baseline/home' || HOME_O2.test(ctx.text.slice(Math.max(0, i.start - 20), i.end + 10)),
   );
@@ -70,6 +94,11 @@ function findRespiratoryFailure(ctx: RuleContext): Opportunity[] {
       }),
     ];
   }
+  // Oxygen needed at ≥ 4 L/min stands for the hypoxemia it treats when no saturation is written,
+  // provided an acute lung or airway process is in the record (infection, congestion, aspiration,
+  // distress): the options then include "hypoxemia without respiratory failure".
+  const acuteLung = byName(inds, 'infection', 'congestion', 'aspiration', 'work-of-breathing').length > 0;
+  if (gas.length === 0 && o2Need.length > 0 && acuteLung) gas.push(o2Need[0]!);
   if (gas.length > 0 && (distress.length > 0 || support.length > 0) && !acuteDoc) {
     const chronicOnly = rf.length > 0;
     return [
@@ -86,7 +115,12 @@ function findRespiratoryFailure(ctx: RuleContext): Opportunity[] {
         ],
         indicators: [...gas, ...support, ...distress, ...byName(inds, 'supplemental-oxygen').slice(0, 1)],
         mentions: rf,
-        facts: { hypoxic, hypercapnic, both: hypoxic && hypercapnic, chronic: chronicOnly || homeO2.length > 0 },
+        facts: {
+          hypoxic: hypoxic(),
+          hypercapnic,
+          both: hypoxic() && hypercapnic,
+          chronic: chronicOnly || homeO2.length > 0,
+        },
       }),
     ];
   }
