@@ -34,7 +34,9 @@ const AT_ADMISSION =
   /\b(?:present on admission|(?:on|at|upon) (?:admission|arrival|presentation)|in the (?:emergency department|ED|emergency room)|prior to admission|before admission|(?:on|at) the time of admission)\b/i;
 /** The provider says the time of onset cannot be determined (the W indicator). */
 const UNDETERMINED =
-  /\b(?:unable to (?:clinically )?determine|clinically undetermined|cannot (?:be )?determined?|unclear (?:whether|if))\b[^.]{0,60}\b(?:admission|admitted|present)\b/i;
+  /\b(?:unable to (?:be )?(?:clinically )?determined?|clinically undetermined|cannot (?:be )?(?:clinically )?determined?|unclear (?:whether|if)|undetermined whether)\b[^.]{0,60}\b(?:admission|admitted|present)\b/i;
+/** Explicitly not present at admission. */
+const NOT_AT_ADMISSION = /\b(?:not (?:been )?present (?:on|at) admission|absent (?:on|at) admission)\b/i;
 
 /** What one mention says about the time of onset. */
 export type Timing =
@@ -50,6 +52,7 @@ export function timingOf(
   const text = view.text.slice(s.start, s.end);
   const section = m.section as string;
   if (UNDETERMINED.test(text)) return { timing: 'undetermined', sentence: s };
+  if (NOT_AT_ADMISSION.test(text)) return { timing: 'after-admission', sentence: s };
   if (AT_ADMISSION.test(text) || afterAdmissionPhrase(view, s.start, m.start))
     return { timing: 'at-admission-phrase', sentence: s };
   if (section !== 'hpi' && section !== 'chief-complaint' && AFTER_ADMISSION.test(text))

@@ -71,7 +71,7 @@ export function assignPoa(
         code: c.code,
         poa: '1',
         basis: 'exempt',
-        reason: `${c.code} is on the POA-exempt list of this ICD-10-CM release: report it blank (1 on the 837I)`,
+        reason: `${c.code} is on the POA-exempt list of this ICD-10-CM release: report it blank (1 on the 837I; Appendix I, exempt categories)`,
         quote: '',
       });
       continue;

@@ -16,6 +16,8 @@ import type { CandidateMention, ChartView } from './types';
 /** One placement of a mention: how strongly it says "this occasioned the admission", and why. */
 export interface Placement {
   strength: number;
+  /** Which structure placed it (`postoperative-diagnosis`, `discharge-diagnoses`, `admission-phrase` ...). */
+  kind: string;
   /** Short description for the reason ("first listed discharge diagnosis"). */
   where: string;
 }
@@ -111,13 +113,22 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
   const first = k === 0;
   const phrase = sentence !== undefined && afterAdmissionPhrase(view, sentence.start, m.start);
   // Within one item, the condition named first and in more words leads ("sepsis due to UTI",
-  // "inguinal hernia" over "hernia"): at most 5 points, less than any gap between placements.
+  // "inguinal hernia" over "hernia"): at most 6 points, less than the gap between placements.
   const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
-  const lead = 3 - Math.min(3, (m.start - lineStart) / 20) + Math.min(2, (m.end - m.start) / 15);
-  const at = (strength: number, where: string): Placement => ({ strength: strength + lead, where });
+  const lead = 3 - Math.min(3, (m.start - lineStart) / 20) + Math.min(3, (m.end - m.start) / 12);
+  const at = (strength: number, where: string, kind: string = section?.kind ?? 'none'): Placement => ({
+    strength: strength + lead,
+    where,
+    kind,
+  });
   const outpatient = setting === 'outpatient';
+  // Kinds the section model may add (operative-note headings) are compared as strings.
+  const kindName: string = section?.kind ?? 'none';
 
-  if (POSTOP.test(title)) return first ? at(95, 'first postoperative diagnosis') : at(60, 'postoperative diagnosis');
+  if (POSTOP.test(title) || kindName === 'postoperative-diagnosis')
+    return first
+      ? at(95, 'first postoperative diagnosis', 'postoperative-diagnosis')
+      : at(60, 'postoperative diagnosis', 'postoperative-diagnosis');
   if (PREOP.test(title))
     return first ? at(80, 'first preoperative diagnosis (indication)') : at(50, 'preoperative diagnosis');
   switch (section?.kind) {
@@ -137,10 +148,10 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
       if (first) return at(outpatient ? 90 : 78, 'first item of the assessment');
       return at(Math.max(30, (outpatient ? 68 : 62) - 6 * k), `assessment item no. ${k + 1}`);
     case 'hpi':
-      if (phrase) return at(82, 'admission reason in the history of present illness');
+      if (phrase) return at(82, 'admission reason in the history of present illness', 'admission-phrase');
       return at(k < 2 ? 45 : 30, 'history of present illness');
     case 'hospital-course':
-      if (phrase) return at(82, 'admission reason in the hospital course');
+      if (phrase) return at(82, 'admission reason in the hospital course', 'admission-phrase');
       return at(first ? 55 : 30, 'hospital course');
     case 'procedures':
       return at(35, 'procedure section');
@@ -158,7 +169,7 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
     case 'imaging':
       return at(15, `${section.kind.replace('-', ' ')} section`);
     default:
-      if (phrase) return at(78, 'admission reason');
+      if (phrase) return at(78, 'admission reason', 'admission-phrase');
       return at(first ? 30 : 20, 'chart text');
   }
 }

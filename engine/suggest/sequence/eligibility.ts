@@ -30,7 +30,8 @@ export function notPrincipalBecause(
     return 'uncertain diagnosis in an outpatient encounter is not coded (IV.H)';
   if (/^[V-Y]/.test(c.code)) return 'external cause codes are never principal (I.C.20)';
   const detail = tables.cm.get(c.code, { indexEntries: false });
-  if (detail && /\bin diseases classified elsewhere\b/i.test(detail.long))
+  // Titles say "in diseases classified elsewhere" or "in other diseases classified elsewhere".
+  if (detail && /\bin (?:other )?diseases classified elsewhere\b/i.test(detail.long))
     return 'manifestation code ("in diseases classified elsewhere"): the etiology is sequenced first (I.A.13)';
   if (tables.unacceptablePrincipal?.(c.code)) return 'unacceptable as principal diagnosis (Medicare Code Editor)';
   return undefined;

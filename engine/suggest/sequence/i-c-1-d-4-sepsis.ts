@@ -13,15 +13,13 @@
  * for the infectious agent (B95-B97), or whose title names an infection.
  */
 import { decide, placeAbove, placeBelow } from './rank-helpers';
-import { afterAdmissionPhrase, sentenceIndexAt } from './chart-cues';
+import { timingOf } from '../poa/admission-time';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
 
 const SEPSIS_TITLE = /\bsepsis\b/i;
 const INFECTION_TITLE =
   /\b(?:infection|infectious|pneumonia|cellulitis|abscess|pyelonephritis|cystitis|osteomyelitis|meningitis|endocarditis|cholangitis|peritonitis|empyema)\b/i;
-/** Words saying a condition began during the stay (also read by POA, I.C.1.d.4 second sentence). */
-const AFTER_ADMISSION =
-  /\b(?:developed|subsequently|on (?:hospital )?day \d+|during (?:the|this|his|her) (?:hospitali[sz]ation|admission|stay)|post-?operative(?:ly)?|after admission)\b/i;
+/\b(?:developed|subsequently|on (?:hospital )?day \d+|during (?:the|this|his|her) (?:hospitali[sz]ation|admission|stay)|post-?operative(?:ly)?|after admission)\b/i;
 
 function titleOf(c: RankedCandidate, ctx: SelectionContext): string {
   return c.title ?? ctx.tables.cm.get(c.code, { indexEntries: false })?.long ?? '';
@@ -39,20 +37,18 @@ function isLocalized(c: RankedCandidate, ctx: SelectionContext): boolean {
   return INFECTION_TITLE.test(titleOf(c, ctx));
 }
 
-/** `true` when every affirmed mention of the sepsis reads as arising after admission. */
+/**
+ * `true` when the chart places the sepsis's onset after admission and nowhere at admission (the
+ * same reading as the POA pre-fill, Appendix I).
+ */
 function developedAfterAdmission(c: RankedCandidate, ctx: SelectionContext): boolean {
-  const mentions = c.candidate.evidence.filter(
-    (e) => !e.context.negated && !e.context.family && !e.context.hypothetical,
-  );
+  const timings = c.candidate.evidence
+    .filter((e) => !e.context.negated && !e.context.family && !e.context.hypothetical)
+    .map((e) => timingOf(ctx.view, e).timing);
   return (
-    mentions.length > 0 &&
-    mentions.every((e) => {
-      const si = sentenceIndexAt(ctx.view, e.start);
-      if (si < 0) return false;
-      const s = ctx.view.sentences[si]!;
-      const sentence = ctx.view.text.slice(s.start, s.end);
-      return AFTER_ADMISSION.test(sentence) && !afterAdmissionPhrase(ctx.view, s.start, e.start);
-    })
+    timings.includes('after-admission') &&
+    !timings.includes('at-admission-phrase') &&
+    !timings.includes('admission-section')
   );
 }
 
@@ -65,13 +61,11 @@ export const sepsisAndLocalizedInfection: SequenceRule = {
     const localized = ranked.filter((c) => isLocalized(c, ctx));
     if (developedAfterAdmission(systemic, ctx)) {
       const first = localized.sort((a, b) => b.score - a.score)[0];
-      if (first)
-        placeBelow(
-          systemic,
-          first,
-          'I.C.1.d.4',
-          `sepsis developed after admission: the localized infection ${first.code} is sequenced first (I.C.1.d.4)`,
-        );
+      if (first) {
+        const why = `sepsis developed after admission: the localized infection ${first.code} is sequenced first (I.C.1.d.4)`;
+        placeBelow(systemic, first, 'I.C.1.d.4', why);
+        decide(systemic, 'I.C.1.d.4', why);
+      }
       return;
     }
     for (const l of localized) {

@@ -4,7 +4,8 @@
  * for occasioning the admission of the patient to the hospital for care"; the first-listed
  * diagnosis is "the diagnosis, condition, problem, or other reason for encounter/visit shown in
  * the medical record to be chiefly responsible for the services provided". Each candidate is
- * placed by its strongest mention (see `chart-cues.ts`); a condition named in several places of
+ * placed by its strongest mention (see `chart-cues.ts`; a mention inside another candidate's
+ * longer mention does not count, see `subsumed-mentions.ts`); a condition named in several places of
  * the chart gains a little over one named once.
  */
 import { placement, quoteAround, type Placement } from './chart-cues';
@@ -19,12 +20,14 @@ export function chieflyResponsible(c: SequenceCandidate, ctx: SelectionContext):
     if (e.context.negated || e.context.family || e.context.hypothetical || e.context.historical) continue;
     kinds.add(e.section);
     const p = placement(ctx.view, e, ctx.setting);
+    // A less specific reading of another candidate's words counts as a passing mention.
+    if (ctx.subsumed(c, e)) p.strength = Math.min(p.strength, 20);
     if (!best || p.strength > best.strength) {
       best = p;
       at = e;
     }
   }
-  const p = best ?? { strength: 0, where: 'chart text' };
+  const p = best ?? { strength: 0, where: 'chart text', kind: 'none' };
   at ??= c.evidence[0];
   const q = at ? quoteAround(ctx.view, at) : { quote: '', span: { start: 0, end: 0 } };
   const title = c.title ?? ctx.tables.cm.get(c.code, { indexEntries: false })?.long ?? '';
@@ -37,7 +40,8 @@ export function chieflyResponsible(c: SequenceCandidate, ctx: SelectionContext):
   const ranked: RankedCandidate = {
     candidate: c,
     code: c.code,
-    score: p.strength + Math.min(3, kinds.size - 1) * 2 + c.score * 4 - unspecified,
+    score: p.strength + Math.min(2, kinds.size - 1) + c.score * 4 - unspecified,
+    placedBy: p.kind,
     rule,
     reason: `${p.where} (Section ${rule}: the condition ${what})`,
     quote: q.quote,

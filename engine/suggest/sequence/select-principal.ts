@@ -6,6 +6,7 @@
 import type { Setting } from '../types';
 import { notPrincipalBecause } from './eligibility';
 import { memoTables } from './memo-tables';
+import { subsumedMentions } from './subsumed-mentions';
 import { codeFirstNotes } from './i-a-13-code-first';
 import { sepsisAndLocalizedInfection } from './i-c-1-d-4-sepsis';
 import { obstetricFirst } from './i-c-15-obstetrics';
@@ -16,6 +17,7 @@ import { equallyMeeting } from './section-ii-c-equally-meeting';
 import { chieflyResponsible } from './section-ii-chiefly-responsible';
 import { symptomWithContrastingDiagnoses } from './section-ii-e-symptom-contrasting';
 import { complicationsOfCare } from './section-ii-k-complications';
+import { outpatientSurgery } from './section-iv-a-1-outpatient-surgery';
 import type {
   ChartView,
   PrincipalChoice,
@@ -30,7 +32,7 @@ import type {
  * contrasting diagnoses, then II.A places the others below a definitive diagnosis), then the
  * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
  * move an etiology above whatever the earlier rules put first, then complications of care and
- * Chapter 15's priority, and last the equal-alternatives mark (II.C), which moves nothing.
+ * Chapter 15's priority and the outpatient-surgery label (IV.A.1), and last the equal-alternatives mark (II.C), which moves nothing.
  */
 export const RULES: readonly SequenceRule[] = [
   symptomWithContrastingDiagnoses,
@@ -40,6 +42,7 @@ export const RULES: readonly SequenceRule[] = [
   codeFirstNotes,
   complicationsOfCare,
   obstetricFirst,
+  outpatientSurgery,
   equallyMeeting,
 ];
 
@@ -78,7 +81,7 @@ export function selectPrincipalExplained(
   tables: SequenceTables,
 ): PrincipalSelection {
   const memo = memoTables(tables);
-  const ctx: SelectionContext = { view, setting, tables: memo };
+  const ctx: SelectionContext = { view, setting, tables: memo, subsumed: subsumedMentions(view, candidates) };
   const excluded: NotPrincipal[] = [];
   const ranked = [];
   const seen = new Set<string>();
@@ -92,7 +95,7 @@ export function selectPrincipalExplained(
   for (const rule of RULES) if (rule.settings.includes(setting)) rule.apply(ranked, ctx);
   ranked.sort(byScore);
   return {
-    ranked: ranked.map(({ candidate: _c, protectedSymptom: _p, ...choice }) => ({
+    ranked: ranked.map(({ candidate: _c, protectedSymptom: _p, placedBy: _b, ...choice }) => ({
       ...choice,
       score: Math.round(choice.score * 10) / 10,
     })),

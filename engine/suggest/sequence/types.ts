@@ -89,6 +89,8 @@ export interface SelectionContext {
   view: ChartView;
   setting: Setting;
   tables: SequenceTables;
+  /** Is this mention strictly inside a longer mention of another candidate (see `subsumed-mentions.ts`)? */
+  subsumed: (c: SequenceCandidate, m: CandidateMention) => boolean;
 }
 
 /**
@@ -106,6 +108,8 @@ export interface SequenceRule {
 /** A candidate being ranked: the choice under construction and the candidate it came from. */
 export interface RankedCandidate extends PrincipalChoice {
   candidate: SequenceCandidate;
+  /** Which chart structure placed it (see `chart-cues.ts`), e.g. `postoperative-diagnosis`. */
+  placedBy: string;
   /** Set by II.E: a symptom that keeps its place before contrasting diagnoses. */
   protectedSymptom?: boolean;
 }
