@@ -18,11 +18,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadSuggestTables } from '../cli/commands/suggest';
-import { buildAbstract } from '../engine/suggest/abstract';
+import { suggestAbstract } from '../engine/suggest/pipeline';
 import { poaAssigner } from '../engine/suggest/poa';
 import { principalSelector } from '../engine/suggest/sequence';
 import { Suggester } from '../engine/suggest';
-import { analyzeText } from '../engine/text';
 import type { CodedAbstract } from '../engine/suggest/types';
 import {
   addUsNoteCounts,
@@ -146,9 +145,7 @@ export const codingEvaluator: UsNotesEvaluator = async (notes) => {
   const perNote: { id: string; type: string; detail: UsNoteDetail; abstract: CodedAbstract; ms: number }[] = [];
   for (const note of notes) {
     const t = performance.now();
-    const analysis = analyzeText(note.text);
-    const result = suggester.suggest(note.text, { setting: note.gold.setting }, analysis);
-    const abstract = buildAbstract(result, note.text, analysis, stages);
+    const { abstract } = suggestAbstract(suggester, note.text, { setting: note.gold.setting, ...stages });
     const ms = performance.now() - t;
     perNote.push({
       id: note.id,

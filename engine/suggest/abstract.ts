@@ -1,106 +1,127 @@
 /**
- * The coded abstract from a suggestion result: which codes a coder would report (principal or
- * first-listed, secondary, procedures) and which are only documented.
+ * The coded abstract from the guideline stage: the principal (or first-listed) diagnosis, the
+ * secondary diagnoses and the procedures a coder would report, what is only documented, and what
+ * a rule suppressed, each with its quote, assertion and rule trail.
  */
+import type { SectionKind } from '../text';
+import type { GuidelineCandidate } from './guidelines';
+import { OPEN_AXES } from './guidelines/procedures-reportable-uhdds';
 import type {
   AbstractEntry,
+  AbstractStageInput,
   CodedAbstract,
   PoaAssigner,
+  PrincipalDecision,
   PrincipalSelector,
-  Setting,
-  Suggestion,
-  SuggestResult,
+  RuleStep,
 } from './types';
-import { DISPLAY_THRESHOLD } from './types';
-import type { TextAnalysis } from '../text';
 
 /** Options of {@link buildAbstract}. */
 export interface AbstractOptions {
-  /** Principal selection (default: the first reportable diagnosis stands as principal). */
+  /** Principal selection (default {@link firstListedPrincipal}). */
   selectPrincipal?: PrincipalSelector;
   /** POA assignment (default: none, `poa` left unset). */
   assignPoa?: PoaAssigner;
 }
 
-/** The abstract entry of a suggestion, quoting its best evidence. */
-export function toAbstractEntry(s: Suggestion): AbstractEntry {
-  const best = s.evidence[0];
-  const c = best?.context;
-  const assertion = !c
-    ? 'affirmed'
-    : c.negated
-      ? 'negated'
-      : c.family
-        ? 'family'
-        : c.hypothetical
-          ? 'hypothetical'
-          : c.historical
-            ? 'historical'
-            : c.uncertain
-              ? 'uncertain'
-              : 'affirmed';
+/** The abstract entry of a guideline candidate. */
+export function toAbstractEntry(c: GuidelineCandidate, extra: RuleStep[] = []): AbstractEntry {
+  const q = c.quote;
+  const row = c.system === 'pcs' && c.code.length < 7;
   return {
-    code: s.code,
-    title: s.title,
-    system: s.system,
-    quote: best?.text ?? '',
-    start: best?.start ?? 0,
-    end: best?.end ?? 0,
-    assertion,
-    rules: [],
+    code: c.code,
+    title: c.suggestion.title,
+    system: c.system,
+    kind: row ? 'pcs-table-row' : 'code',
+    ...(row ? { chooseAxes: OPEN_AXES.slice(Math.max(0, c.code.length - 3)).join(', ') } : {}),
+    quote: q?.evidence.text ?? '',
+    start: q?.evidence.start ?? 0,
+    end: q?.evidence.end ?? 0,
+    assertion: c.assertion,
+    rules: [...c.rules, ...extra],
   };
 }
 
-/** Keeps the order: the first reportable diagnosis stands as principal. */
-export const firstListedPrincipal: PrincipalSelector = ({ diagnoses }) => {
+/** Diagnostic-statement sections in the order a first-listed diagnosis is looked for. */
+const STATEMENT_ORDER: readonly SectionKind[] = [
+  'discharge-diagnoses',
+  'postoperative-diagnosis',
+  'admission-diagnoses',
+  'preoperative-diagnosis',
+  'assessment-plan',
+  'chief-complaint',
+];
+
+/**
+ * Default principal selection until the sequencing stage is wired: the diagnosis listed first in
+ * the first diagnostic statement of the chart (discharge diagnoses, postoperative diagnosis,
+ * admission diagnoses, preoperative diagnosis, assessment, chief complaint), else the first
+ * reportable diagnosis. It applies no Section II rule and says so.
+ */
+export const firstListedPrincipal: PrincipalSelector = ({ diagnoses, analysis }) => {
+  for (const kind of STATEMENT_ORDER) {
+    let best: { code: string; start: number; quote: string } | undefined;
+    for (const s of diagnoses)
+      for (const e of s.evidence) {
+        const section = analysis.sections.find((x) => x.start <= e.start && e.start < x.end);
+        if (section?.kind === kind && (!best || e.start < best.start))
+          best = { code: s.code, start: e.start, quote: e.text };
+      }
+    if (best)
+      return {
+        principal: {
+          code: best.code,
+          rule: 'first-listed',
+          reason: `listed first under the ${kind.replace('-', ' ')} (no Section II sequencing applied)`,
+          quote: best.quote,
+          span: { start: best.start, end: best.start + best.quote.length },
+        },
+      };
+  }
   const first = diagnoses[0];
   return {
     principal: first && {
       code: first.code,
       rule: 'first-listed',
-      reason: 'first reportable diagnosis (no principal selection applied)',
+      reason: 'first reportable diagnosis (no Section II sequencing applied)',
       quote: first.evidence[0]?.text ?? '',
     },
   };
 };
 
 /**
- * Builds the abstract. Reportable today: the suggestions at or above the display threshold
- * ({@link DISPLAY_THRESHOLD}); the rest is "also documented".
+ * Builds the abstract from the guideline stage's candidates.
  *
- * @example buildAbstract(suggester.suggest(text), text, analyzeText(text)).principal?.code // 'A41.51'
+ * @example buildAbstract(candidates, { text, setting, analysis }).principal?.code // 'A41.51'
  */
 export function buildAbstract(
-  result: SuggestResult,
-  text: string,
-  analysis: TextAnalysis,
+  candidates: readonly GuidelineCandidate[],
+  chart: Omit<AbstractStageInput, 'diagnoses'>,
   options: AbstractOptions = {},
 ): CodedAbstract {
-  const setting: Setting = result.setting;
-  const shown = (s: Suggestion): boolean => s.score >= DISPLAY_THRESHOLD;
-  const reportable = result.diagnoses.filter(shown);
-  const input = { text, setting, analysis, diagnoses: reportable };
+  const dx = candidates.filter((c) => c.tier === 'report' && c.system === 'cm');
+  const input: AbstractStageInput = { ...chart, diagnoses: dx.map((c) => c.suggestion) };
   const { principal, secondaryOrder = [] } = (options.selectPrincipal ?? firstListedPrincipal)(input);
   const poa = options.assignPoa?.(input);
-  const entry = (s: Suggestion): AbstractEntry => {
-    const e = toAbstractEntry(s);
-    const p = poa?.get(s.code);
+  const entry = (c: GuidelineCandidate, extra: RuleStep[] = []): AbstractEntry => {
+    const e = toAbstractEntry(c, extra);
+    const p = poa?.get(c.code);
     return p ? { ...e, poa: p.poa, poaReason: p.reason } : e;
   };
   const rank = (code: string): number => {
     const i = secondaryOrder.indexOf(code);
     return i < 0 ? secondaryOrder.length : i;
   };
-  const p = reportable.find((s) => s.code === principal?.code);
-  const secondary = reportable.filter((s) => s !== p).sort((a, b) => rank(a.code) - rank(b.code));
+  const p = dx.find((c) => c.code === principal?.code);
+  const step = (d: PrincipalDecision): RuleStep => ({ rule: d.rule, action: 'keep', reason: d.reason });
   return {
-    principal:
-      p && principal
-        ? { ...entry(p), rules: [{ rule: principal.rule, action: 'keep', reason: principal.reason }] }
-        : undefined,
-    secondary: secondary.map(entry),
-    procedures: result.procedures.filter(shown).map(toAbstractEntry),
-    alsoDocumented: [...result.diagnoses, ...result.procedures].filter((s) => !shown(s)).map(toAbstractEntry),
-    suppressed: [],
+    principal: p && principal ? entry(p, [step(principal)]) : undefined,
+    secondary: dx
+      .filter((c) => c !== p)
+      .sort((a, b) => rank(a.code) - rank(b.code))
+      .map((c) => entry(c)),
+    procedures: candidates.filter((c) => c.tier === 'report' && c.system === 'pcs').map((c) => entry(c)),
+    alsoDocumented: candidates.filter((c) => c.tier === 'also').map((c) => entry(c)),
+    suppressed: candidates.filter((c) => c.tier === 'suppressed').map((c) => entry(c)),
   };
 }

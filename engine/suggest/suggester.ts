@@ -270,7 +270,7 @@ export class Suggester {
   private readonly connectiveCache = new WeakMap<LexEntry, { present: string[]; absent: string[] }>();
 
   constructor(
-    private readonly cm: CmTable,
+    readonly cm: CmTable,
     private readonly pcs?: PcsTable,
     lexicon?: SuggestLexicon,
   ) {

@@ -131,6 +131,13 @@ export interface AbstractEntry {
   assertion: string;
   /** Rules applied to this code, in order. */
   rules: RuleStep[];
+  /**
+   * `pcs-table-row` when the chart does not give every axis of a procedure: `code` is then the
+   * ICD-10-PCS Table row prefix (never a code to report) and {@link chooseAxes} says what to choose.
+   */
+  kind: 'code' | 'pcs-table-row';
+  /** The axes the coder must choose for a `pcs-table-row` entry, e.g. `body part, approach, device, qualifier`. */
+  chooseAxes?: string;
   /** POA indicator, inpatient diagnoses only; filled by the POA stage (engine/suggest/poa). */
   poa?: PoaIndicator;
   /** Why that POA indicator. */
