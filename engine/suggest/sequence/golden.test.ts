@@ -9,6 +9,27 @@ import { assignPoa } from '../poa';
 import golden from './golden/cases.json';
 import { selectPrincipalExplained, type ChartView, type SequenceCandidate } from '.';
 
+/** One golden case of golden/cases.json. */
+interface GoldenCase {
+  name: string;
+  guideline: string;
+  chart: string;
+  setting: 'inpatient' | 'outpatient';
+  /** Code -> the chart phrases that support it. */
+  candidates: Record<string, string[]>;
+  principal?: string;
+  principalOneOf?: string[];
+  rule?: string;
+  secondRule?: string;
+  quoteContains?: string;
+  before?: [string, string][];
+  rankedRule?: Record<string, string>;
+  excluded?: string[];
+  poa?: Record<string, string>;
+  poaQuery?: string[];
+}
+const cases = golden.cases as unknown as GoldenCase[];
+
 let cm: CmTable;
 beforeAll(async () => {
   cm = (await loadInstalledTables()).icd10cm.get(2026)!;
@@ -35,10 +56,10 @@ function candidatesOf(
   });
 }
 
-describe.each(golden.cases)('$name ($guideline)', (c) => {
+describe.each(cases)('$name ($guideline)', (c) => {
   const text = readFileSync(join(__dirname, 'golden', c.chart), 'utf8');
   const view = { text, ...analyzeText(text) };
-  const setting = c.setting as 'inpatient' | 'outpatient';
+  const setting = c.setting;
   let candidates: SequenceCandidate[];
   beforeAll(() => {
     candidates = candidatesOf(view, c.candidates);
@@ -61,7 +82,7 @@ describe.each(golden.cases)('$name ($guideline)', (c) => {
     if (c.rule) expect(ranked[0]!.rule).toBe(c.rule);
     if (c.quoteContains) expect(ranked[0]!.quote).toContain(c.quoteContains);
     for (const [a, b] of c.before ?? [])
-      expect(codes.indexOf(a!), `${a} before ${b}: ${codes.join(' ')}`).toBeLessThan(codes.indexOf(b!));
+      expect(codes.indexOf(a), `${a} before ${b}: ${codes.join(' ')}`).toBeLessThan(codes.indexOf(b));
     for (const [code, rule] of Object.entries(c.rankedRule ?? {}))
       expect(ranked.find((r) => r.code === code)?.rule, code).toBe(rule);
     expect(excluded.map((e) => e.code).sort()).toEqual([...(c.excluded ?? [])].sort());
@@ -70,11 +91,12 @@ describe.each(golden.cases)('$name ($guideline)', (c) => {
 
   it.runIf(c.poa)('pre-fills POA with a reason for every code', () => {
     const poa = assignPoa(candidates, view, { cm }, setting);
+    const want = c.poa!;
     if (setting === 'outpatient') return expect(poa).toEqual([]);
     expect(poa).toHaveLength(candidates.length);
-    for (const [code, want] of Object.entries(c.poa!)) {
+    for (const [code, indicator] of Object.entries(want)) {
       const got = poa.find((p) => p.code === code);
-      expect(got?.poa, `${code}: ${got?.reason}`).toBe(want);
+      expect(got?.poa, `${code}: ${got?.reason}`).toBe(indicator);
     }
     for (const p of poa) {
       expect(p.reason).toContain('Appendix I');

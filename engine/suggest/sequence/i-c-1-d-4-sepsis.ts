@@ -19,7 +19,6 @@ import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
 const SEPSIS_TITLE = /\bsepsis\b/i;
 const INFECTION_TITLE =
   /\b(?:infection|infectious|pneumonia|cellulitis|abscess|pyelonephritis|cystitis|osteomyelitis|meningitis|endocarditis|cholangitis|peritonitis|empyema)\b/i;
-/\b(?:developed|subsequently|on (?:hospital )?day \d+|during (?:the|this|his|her) (?:hospitali[sz]ation|admission|stay)|post-?operative(?:ly)?|after admission)\b/i;
 
 function titleOf(c: RankedCandidate, ctx: SelectionContext): string {
   return c.title ?? ctx.tables.cm.get(c.code, { indexEntries: false })?.long ?? '';
