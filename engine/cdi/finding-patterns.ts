@@ -158,6 +158,14 @@ export const FINDINGS: readonly FindingSpec[] = [
       '\\b(?:post-?op(?:erative(?:ly)?)?(?: day)?(?:\\s*#?\\s*\\d+)?|POD\\s*#?\\s*\\d+|intraoperative(?:ly)?)\\b',
   },
   {
+    // An explicit serial check of the electrolytes: the abnormal value is being monitored
+    // (ICD-10-CM Guidelines III.B: abnormal findings monitored or treated may be significant).
+    name: 'electrolyte-monitoring',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:(?:daily|serial|repeat|recheck|q\\.? ?AM|every morning|follow(?:-up)?)\\s+(?:BMPs?|basic metabolic panels?|chem(?:istr(?:y|ies))?(?:-?7)?|electrolytes|lytes|sodium|potassium|Na|K)|(?:BMP|electrolytes|lytes|sodium|potassium) (?:daily|q\\.? ?AM|every morning|in (?:the )?AM))\\b',
+  },
+  {
     name: 'urinary-catheter',
     kind: 'treatment',
     pattern:

@@ -25,6 +25,7 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   anticoagulant: 'Anticoagulant',
   surgery: 'Operation / postoperative course',
   'urinary-catheter': 'Urinary catheter',
+  'electrolyte-monitoring': 'Electrolyte monitoring',
   platelets: 'Platelets',
   albumin: 'Albumin',
   bnp: 'BNP',

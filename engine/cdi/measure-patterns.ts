@@ -134,7 +134,7 @@ export const MEASURES: readonly MeasureSpec[] = [
   {
     name: 'bnp',
     kind: 'lab',
-    labels: 'B-type natriuretic peptide|brain natriuretic peptide|BNP',
+    labels: 'B-type natriuretic peptide|brain natriuretic peptide|B-?natriuretic peptide|BNP',
     notBefore: /(?:pro-?\s?|NT-?\s?)$/i,
     plausible: [1, 50000],
     trend: true,

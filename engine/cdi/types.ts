@@ -80,6 +80,7 @@ export type IndicatorName =
   | 'anticoagulant'
   | 'surgery'
   | 'urinary-catheter'
+  | 'electrolyte-monitoring'
   // findings
   | 'pressure-injury'
   | 'braden-score'

@@ -27,11 +27,13 @@ function electrolyte(spec: ElectrolyteSpec, ctx: RuleContext): Opportunity[] {
   const lows = valued(inds, spec.analyte).filter((i) => num(i) < spec.low);
   if (lows.length === 0 || ctx.doc(spec.concept).length > 0) return [];
   const tx = byName(inds, ...spec.treatments).slice(0, 2);
+  const monitoring = byName(inds, 'electrolyte-monitoring').slice(0, 1);
   const min = extreme(lows, 'min')!;
-  if (tx.length === 0 && lows.length < 2 && num(min) >= spec.severe) return [];
+  if (tx.length === 0 && monitoring.length === 0 && lows.length < 2 && num(min) >= spec.severe) return [];
   const criteria = [spec.criterion];
   if (tx.length) criteria.push(`treated: ${tx.map((t) => t.text).join(', ')}`);
   if (lows.length >= 2) criteria.push(`monitored: ${lows.length} low values`);
+  if (monitoring.length) criteria.push(`monitored: ${monitoring[0]!.text}`);
   if (num(min) < spec.severe) criteria.push(`lowest ${fmt(min)}`);
   return [
     opp({
@@ -44,6 +46,7 @@ function electrolyte(spec: ElectrolyteSpec, ctx: RuleContext): Opportunity[] {
         min,
         ...lows.filter((l) => l !== min).slice(0, 3),
         ...tx,
+        ...monitoring,
         ...(spec.topic === 'hyponatremia' ? byName(inds, 'mental-status').slice(0, 1) : []),
       ],
       mentions: [],

@@ -9,8 +9,9 @@ const BASELINE_CONTEXT = /\b(?:at baseline|baseline|chronic(?:ally)?|dementia|se
 
 // A structural brain cause explains altered mentation without a metabolic/toxic encephalopathy
 // (G93.4x excludes the focal lesion's own effects): the query would not change the diagnosis.
+// ("CVA" is left out: in an exam it is the costovertebral angle.)
 const STRUCTURAL =
-  /\b(?:intra(?:cranial|cerebral|parenchymal|ventricular) (?:hemorrhage|bleed(?:ing)?|hematoma)|subdural|subarachnoid|epidural hematoma|ICH|SAH|SDH|stroke|CVA|cerebral infarct(?:ion)?|brain (?:tumou?r|mass|abscess|injury)|head (?:injury|trauma)|traumatic brain injury|TBI|post-?ictal|status epilepticus|seizures?|meningitis|encephalitis)\b/i;
+  /\b(?:intra(?:cranial|cerebral|parenchymal|ventricular) (?:hemorrhage|bleed(?:ing)?|hematoma)|subdural|subarachnoid|epidural hematoma|ICH|SAH|SDH|stroke|cerebral infarct(?:ion)?|brain (?:tumou?r|mass|abscess|injury)|head (?:injury|trauma)|traumatic brain injury|TBI|post-?ictal|status epilepticus|seizures?|meningitis|encephalitis)\b/i;
 
 /**
  * Encephalopathy (query-guidelines.md §3): altered mental status with a metabolic, toxic or septic
@@ -42,7 +43,12 @@ function findEncephalopathy(ctx: RuleContext): Opportunity[] {
     extreme(
       valued(inds, 'bun').filter((i) => num(i) > 60),
       'max',
-    ),
+    ) ??
+      // Uremia: creatinine of advanced kidney failure (KDIGO G5 range for most adults).
+      extreme(
+        valued(inds, 'creatinine').filter((i) => num(i) >= 4),
+        'max',
+      ),
     extreme(
       valued(inds, 'spo2').filter((i) => num(i) < 88),
       'min',

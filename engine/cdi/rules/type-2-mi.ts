@@ -16,6 +16,24 @@ function troponinPattern(trop: Indicator[]): string | undefined {
   return 'flat';
 }
 
+// A provider sentence about the troponin that states what it means ("minimal troponin elevation,
+// not a diagnosis in the setting of pulmonary hypertension", "troponin leak due to CKD"): the
+// record already answers the question (query-guidelines.md §1).
+const TROPONIN_WORD = /\b(?:troponins?|trop|TnI|TnT)\b/gi;
+const INTERPRETED =
+  /\b(?:not (?:a |felt to be |thought to be |clinically )?(?:diagnos\w*|significant)|insignificant|in the setting of|due to|secondary to|attributed|related to|likely from|demand|leak|chronic(?:ally)? elevated|at (?:her|his|its) baseline|non-?ischemic|myocardial injury|type (?:1|2|I|II) (?:MI|myocardial))\b/i;
+
+function troponinInterpreted(text: string): boolean {
+  TROPONIN_WORD.lastIndex = 0;
+  for (let m = TROPONIN_WORD.exec(text); m; m = TROPONIN_WORD.exec(text)) {
+    const from = Math.max(text.lastIndexOf('. ', m.index) + 1, text.lastIndexOf('\n', m.index) + 1);
+    const stop = text.slice(m.index).search(/\.(?:\s|$)|\n/);
+    const sentence = text.slice(from, stop < 0 ? text.length : m.index + stop);
+    if (INTERPRETED.test(sentence)) return true;
+  }
+  return false;
+}
+
 /**
  * Type 2 MI vs demand ischemia vs myocardial injury (Fourth Universal Definition of Myocardial
  * Infarction, Thygesen et al. 2018; query-guidelines.md §3 "Other frequent topics"): troponin above
@@ -26,7 +44,7 @@ function troponinPattern(trop: Indicator[]): string | undefined {
 function findType2Mi(ctx: RuleContext): Opportunity[] {
   const inds = ctx.indicators;
   const trop = valued(inds, 'troponin').filter((i) => i.flag === 'high');
-  if (trop.length === 0 || ctx.doc('mi-typed').length > 0) return [];
+  if (trop.length === 0 || ctx.doc('mi-typed').length > 0 || troponinInterpreted(ctx.text)) return [];
   const natri = [
     ...valued(inds, 'bnp').filter((i) => num(i) > 400),
     ...valued(inds, 'nt-probnp').filter((i) => num(i) > 1800),
