@@ -57,7 +57,22 @@ function pastYear(text: string, span: Span, chart: ChartAnalysis, sentence: Span
  * assertMention(text, { start: 18, end: 20 }, analyzeChart(text, { setting: 'inpatient' })).assertion // 'ruled-out'
  */
 export function assertMention(text: string, span: Span, chart: ChartAnalysis): MentionAssertion {
-  const ctx: FindingContext = findingContext(text, span, chart);
+  let ctx: FindingContext = findingContext(text, span, chart);
+  // A long mention ("disease and was found to be negative for HIV") may hold its own cue before
+  // its last word: negation and uncertainty are read at the last word too. (Historical cues
+  // inside the span are not: "coronary artery disease, status post CABG" is current.)
+  const lastWord = /[A-Za-z0-9]+\W*$/.exec(text.slice(span.start, span.end));
+  if (lastWord && lastWord.index > 0 && !ctx.negated && !ctx.uncertain) {
+    const inner = findingContext(text, { start: span.start + lastWord.index, end: span.end }, chart);
+    const own = inner.cues.filter((q) => (q.kind === 'negated' || q.kind === 'uncertain') && q.start >= span.start);
+    if (own.length > 0)
+      ctx = {
+        ...ctx,
+        negated: own.some((q) => q.kind === 'negated'),
+        uncertain: own.some((q) => q.kind === 'uncertain'),
+        cues: [...ctx.cues, ...own],
+      };
+  }
   const cues = [...ctx.cues];
   let historical = ctx.historical;
   if (!historical) {

@@ -114,6 +114,29 @@ function normHeading(raw: string): string {
 }
 
 /**
+ * Kind of an unlisted heading from its key words ("PROCEDURES DURING THIS HOSPITALIZATION",
+ * "DIAGNOSTIC AND LABORATORY DATA", "PAST CARDIAC HISTORY"), tried for capitalised headings only.
+ * Order matters: the first pattern that matches wins.
+ */
+const KEYWORD_HEADINGS: readonly [RegExp, SectionKind][] = [
+  [/\breview of systems?\b/, 'ros'],
+  [/\bphysical exam/, 'physical-exam'],
+  [/\bdifferential\b/, 'assessment-plan'],
+  [/\b(admi(ssion|tting)|at admission)\b.*\bdiagnos/, 'admission-diagnoses'],
+  [/\bdiagnos[ie]s\b.*\badmission\b/, 'admission-diagnoses'],
+  [/\bdischarge\b.*\bdiagnos|\bdiagnos.*\bdischarge\b|\bfinal\b.*\bdiagnos/, 'discharge-diagnoses'],
+  [/\b(procedures?|operations?|surgery|surgeries)\b.*\b(hospitali[sz]ation|stay|admission|performed)\b/, 'procedures'],
+  [/\b(discharge|condition|diet|activit(y|ies)|follow[- ]?up|disposition|work status|time (spent|seen)|instructions?)\b/, 'discharge-instructions'],
+  [/\b(medications?|prescriptions?|meds)\b/, 'medications'],
+  [/\b(lab(oratory)?|results?|data|x-?rays?|radiolog\w*|tests?)\b/, 'labs'],
+  [/\b(impression|assessment|plans?|recommendations?|problems?)\b/, 'assessment-plan'],
+  [/\bcourse\b/, 'hospital-course'],
+  [/\bpast\b.*\bhistory\b|\b(obstetric(al)?|gyn(a?ecolog(ical|ic))?|cardiac|medication|surgical)\b.*\bhistory\b/, 'past-history'],
+  [/\bhistory\b/, 'hpi'],
+  [/\b(specimens?|estimated blood loss|ebl|devices?|implants?|drains?|(skin )?preparation|fluids)\b/, 'procedure-description'],
+];
+
+/**
  * Kind of a heading, or `undefined` when it is not a known heading.
  *
  * @example sectionKindOf('ASSESSMENT AND PLAN:') // 'assessment-plan'
@@ -187,8 +210,9 @@ function headingInLine(text: string, lineStart: number, lineEnd: number): TextSe
   // "Heading:" possibly followed by text on the same line.
   if (colon > 0 && colon <= 60) {
     const head = line.slice(0, colon);
-    const kind = sectionKindOf(head);
     const allCaps = /^[A-Z][A-Z0-9 &/()-]{2,}$/.test(head.trim());
+    const norm = normHeading(head);
+    const kind = sectionKindOf(head) ?? (allCaps ? KEYWORD_HEADINGS.find(([re]) => re.test(norm))?.[1] : undefined);
     if (kind || (allCaps && colon === line.length - 1)) {
       return {
         kind: kind ?? 'other',

@@ -1,10 +1,22 @@
 /**
  * Uncertain diagnoses ("probable", "suspected", "rule out", "versus"): coded as established for
- * inpatients when still uncertain at discharge (II.H, III.C); for outpatients not coded, the
- * signs or symptoms are (IV.H). Outpatient uncertain diagnoses go to "also documented".
+ * inpatients when documented so at the time of discharge (II.H, III.C), that is in the final
+ * diagnostic statement (discharge or final diagnoses, the impression or assessment, the
+ * postoperative diagnosis); a working hypothesis of the history or the course is not. For
+ * outpatients not coded: the signs or symptoms are (IV.H). Those go to "also documented".
  */
+import type { SectionKind } from '../../text';
 import { demote, keep } from './tiers';
 import type { GuidelineRule } from './types';
+
+/** Sections holding the provider's diagnostic statement. */
+export const DIAGNOSTIC_STATEMENT: ReadonlySet<SectionKind> = new Set([
+  'discharge-diagnoses',
+  'admission-diagnoses',
+  'assessment-plan',
+  'postoperative-diagnosis',
+  'preoperative-diagnosis',
+]);
 
 export const uncertainDiagnosisRule: GuidelineRule = {
   section: 'IV.H',
