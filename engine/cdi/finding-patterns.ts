@@ -64,7 +64,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'supplemental-oxygen',
     kind: 'treatment',
     pattern:
-      '\\b(?:\\d+(?:\\.\\d+)?\\s*(?:L|LPM|L/min|liters?)\\s*(?:/min\\s*)?(?:of\\s+)?(?:O2|oxygen|NC|nasal cannula|via nasal cannula|via NC|by NC)|nasal cannula|supplemental (?:oxygen|O2)|(?:on|requiring|required|needing|started on) (?:O2|oxygen)|venturi mask|face mask|simple mask|home (?:oxygen|O2))\\b',
+      '\\b(?:\\d+(?:\\.\\d+)?\\s*(?:L|LPM|L/min|liters?)\\s*(?:/min\\s*)?(?:of\\s+)?(?:O2|oxygen|NC|nasal cannula|via nasal cannula|via NC|by NC)|nasal cannula|supplemental (?:oxygen|O2)|(?:on|requiring|required|needing|started on) (?:nasal |home |supplemental |continuous )?(?:O2|oxygen)|venturi mask|face mask|simple mask|home (?:oxygen|O2))\\b',
     allowHistorical: true,
   },
   {
@@ -89,7 +89,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'nutrition-support',
     kind: 'treatment',
     pattern:
-      '\\b(?:oral nutrition(?:al)? supplements?|nutritional supplements?|supplement shakes?|ensure(?: plus| enlive)?|boost(?: plus)?|tube feed(?:s|ing|ings)?|enteral (?:feeds|feeding|nutrition)|TPN|total parenteral nutrition|parenteral nutrition|PEG feeds?|NG feeds?)\\b',
+      '\\b(?:oral nutrition(?:al)? supplements?|nutritional supplements?|supplement shakes?|ensure(?: plus| enlive)?|boost(?: plus)?|tube feed(?:s|ing|ings)?|feeding tube|enteral (?:feeds|feeding|nutrition)|TPN|total parenteral nutrition|parenteral nutrition|PEG feeds?|NG feeds?)\\b',
   },
   {
     name: 'wound-care',
@@ -215,7 +215,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'poor-intake',
     kind: 'finding',
     pattern:
-      '\\b(?:poor (?:oral |PO |po )?intake|decreased (?:oral |PO )?intake|minimal (?:oral |PO )?intake|(?:oral |PO |po )?intake (?:of |<|less than |≤)?\\s*(?:<|≤)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|eating (?:<|less than|≤|about|only)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|poor appetite|decreased appetite|anorexia|not eating|unable to eat|NPO (?:for|x) (?:\\d+|several) days|meeting (?:<|less than)\\s*\\d+\\s?% of (?:estimated )?(?:needs|requirements))\\b',
+      '\\b(?:poor (?:oral |PO |po )?intake|(?:decreased|poor|inadequate|suboptimal) (?:nutrition|nutritional intake|caloric intake)|decreased (?:oral |PO )?intake|minimal (?:oral |PO )?intake|(?:oral |PO |po )?intake (?:of |<|less than |≤)?\\s*(?:<|≤)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|eating (?:<|less than|≤|about|only)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|poor appetite|decreased appetite|anorexia|not eating|unable to eat|NPO (?:for|x) (?:\\d+|several) days|meeting (?:<|less than)\\s*\\d+\\s?% of (?:estimated )?(?:needs|requirements))\\b',
   },
   {
     name: 'muscle-wasting',

@@ -2,6 +2,9 @@ import type { Opportunity } from '../opportunity';
 import type { CdiRule, RuleContext } from './context';
 import { byName, extreme, num, opp, valued } from './helpers';
 
+const DIURETIC_INDICATION =
+  /\b(?:edema|oedema|(?:fluid|volume) overload|hypervolemi|congestion|ascites|anasarca|effusions?|cirrhosis|nephrotic|hyperkalemi|hypercalcemi|oliguri|diures(?:is|e) (?:for|of)|intracranial pressure|cerebral edema)/i;
+
 /**
  * Heart failure type and acuity (query-guidelines.md §3; ACC/AHA 2022 EF bands: ≤ 40 % reduced,
  * 41–49 % mildly reduced, ≥ 50 % preserved): documented without type or acuity while treated; only
@@ -75,6 +78,22 @@ function findHeartFailure(ctx: RuleContext): Opportunity[] {
       ];
     return [];
   }
+  // IV diuretics given with no condition documented that they treat (query-guidelines.md §1
+  // "clinical indicators without a diagnosis": a treatment is an indicator too). Any documented
+  // indication (edema, volume overload, ascites, hyperkalemia …) answers it.
+  if (ivDiuretic.length > 0 && natri.length === 0 && efLow.length === 0 && !DIURETIC_INDICATION.test(ctx.text))
+    return [
+      opp({
+        id: 'heart-failure',
+        topic: 'heart-failure',
+        title: 'IV diuretics given; the condition treated is not documented',
+        reason: 'indicators-without-diagnosis',
+        criteria: ['IV diuretic therapy in this encounter', 'no condition documented that it treats'],
+        indicators: [...ivDiuretic.slice(0, 2), ...ef.slice(0, 1)],
+        mentions: [],
+        facts: { ...facts, needType: true, needAcuity: true, newDiagnosis: true },
+      }),
+    ];
   if ((natri.length > 0 || efLow.length > 0) && (diuretic.length > 0 || congestion.length > 0))
     return [
       opp({
