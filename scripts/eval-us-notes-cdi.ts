@@ -18,6 +18,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeCdi, isCompliant } from '../engine/cdi/index';
+import type { CareSetting } from '../engine/text/index';
+import type { UsNotesEvaluator } from './eval-us-notes';
 
 /** The CDI gold of one note (`cdi/<id>.json`). */
 interface CdiGold {
@@ -123,8 +125,13 @@ function rates(c: CdiCounts): CdiCounts & CdiRates {
  * Scores one note: the topics fired by `analyzeCdi` (one per opportunity topic; several
  * opportunities of one topic count once, as the gold lists topics) against its CDI gold.
  */
-export function scoreCdiNote(id: string, text: string, gold: CdiGold): { counts: CdiCounts; detail: CdiNoteResult } {
-  const result = analyzeCdi({ text });
+export function scoreCdiNote(
+  id: string,
+  text: string,
+  gold: CdiGold,
+  setting?: CareSetting,
+): { counts: CdiCounts; detail: CdiNoteResult } {
+  const result = analyzeCdi({ text }, setting ? { setting } : {});
   const counts = zero();
   counts.notes = 1;
   const topics = new Map<string, boolean>();
@@ -157,35 +164,78 @@ export function scoreCdiNote(id: string, text: string, gold: CdiGold): { counts:
   return { counts, detail: { id, type: id.split('_')[0] ?? '', fired, missed } };
 }
 
+/** One note to score: its id (the gold file name), its text and its care setting. */
+export interface CdiEvalNote {
+  id: string;
+  text: string;
+  setting?: CareSetting;
+}
+
 /**
- * Scores every note of `dir/notes` that has a `dir/cdi/<id>.json` gold.
- *
- * @example scoreCdiUsNotes('../shared/eval/us-notes').total.precision
+ * Scores `notes` against the CDI gold in `dir/cdi/<id>.json`. A note without CDI gold is skipped;
+ * a gold file without its note stops the run (a silent skip would inflate the figures).
  */
-export function scoreCdiUsNotes(dir: string): CdiReport {
+export function scoreCdiNotes(notes: readonly CdiEvalNote[], dir: string): CdiReport {
   const cdiDir = join(dir, 'cdi');
   if (!existsSync(cdiDir)) throw new Error(`eval-us-notes-cdi: no CDI gold folder at ${cdiDir}`);
+  const byId = new Map(notes.map((n) => [n.id, n]));
   const total = zero();
   const byType: Record<string, CdiCounts> = {};
-  const notes: CdiNoteResult[] = [];
+  const results: CdiNoteResult[] = [];
   for (const file of readdirSync(cdiDir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const id = file.slice(0, -'.json'.length);
-    const notePath = join(dir, 'notes', `${id}.txt`);
-    if (!existsSync(notePath)) throw new Error(`eval-us-notes-cdi: gold ${file} has no note ${notePath}`);
+    const note = byId.get(id);
+    if (!note) throw new Error(`eval-us-notes-cdi: gold ${file} has no note ${id}`);
     const gold = JSON.parse(readFileSync(join(cdiDir, file), 'utf8')) as CdiGold;
-    const { counts, detail } = scoreCdiNote(id, readFileSync(notePath, 'utf8'), gold);
+    const { counts, detail } = scoreCdiNote(id, note.text, gold, note.setting);
     add(total, counts);
     add((byType[detail.type] ??= zero()), counts);
-    notes.push(detail);
+    results.push(detail);
   }
   return {
     total: rates(total),
     byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, rates(v)])),
-    notes,
+    notes: results,
   };
 }
+
+/** Reads `dir/notes/*.txt` (with the setting of `dir/gold/<id>.json` when present) and scores them. */
+export function scoreCdiUsNotes(dir: string): CdiReport {
+  const notesDir = join(dir, 'notes');
+  const notes: CdiEvalNote[] = readdirSync(notesDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => {
+      const id = f.slice(0, -'.txt'.length);
+      const goldPath = join(dir, 'gold', `${id}.json`);
+      const setting = existsSync(goldPath)
+        ? ((JSON.parse(readFileSync(goldPath, 'utf8')) as { setting?: CareSetting }).setting ?? undefined)
+        : undefined;
+      return { id, text: readFileSync(join(notesDir, f), 'utf8'), ...(setting ? { setting } : {}) };
+    });
+  return scoreCdiNotes(notes, dir);
+}
+
+/** The CDI block of `npm run eval:us-notes` (scripts/eval-us-notes.ts), on the notes it read. */
+export const cdiEvaluator: UsNotesEvaluator = (notes, dir) => {
+  const report = scoreCdiNotes(
+    notes.map((n) => {
+      const setting = n.goldJson.setting;
+      return {
+        id: n.id,
+        text: n.text,
+        ...(setting === 'inpatient' || setting === 'outpatient' ? { setting } : {}),
+      };
+    }),
+    dir,
+  );
+  return Promise.resolve({
+    name: 'cdi',
+    text: formatCdiReport(report, process.argv.includes('--verbose')).trimEnd(),
+    json: report,
+  });
+};
 
 const pct = (x: number | null): string => (x === null ? '  -  ' : x.toFixed(3));
 

@@ -8,6 +8,7 @@
  * result.opportunities[0].compliance // [] (every generated draft passes its own check)
  */
 import { prepareChart } from './chart-context';
+import type { CareSetting } from '../text/index';
 import { splitCharts, type ChartPart } from './charts';
 import { checkCompliance, type ComplianceFinding } from './compliance';
 import { findDiagnoses } from './diagnoses';
@@ -108,6 +109,8 @@ export interface CdiResult {
 export interface CdiOptions {
   /** Query date, requester, and (to override the attending named in the chart) addressee. */
   header?: QueryHeader;
+  /** Care setting: decides how uncertain diagnoses are read (II.H / III.C vs IV.H). Default inpatient. */
+  setting?: CareSetting;
 }
 
 const RULE_SOURCE = new Map(RULES.map((r) => [r.topic as string, r.source]));
@@ -132,7 +135,7 @@ export function analyzeCdi(input: CdiChartInput, options: CdiOptions = {}): CdiR
   const rowTexts = many ? [] : [...(input.labs ?? []), ...(input.vitals ?? [])].map(rowTextOf);
   charts.forEach((part, chartIndex) => {
     const text = many ? input.text.slice(part.start, part.end) : input.text;
-    const chart = prepareChart(text);
+    const chart = prepareChart(text, options.setting ? { setting: options.setting } : {});
     const own: CdiChartInput = many ? { text } : input;
     const inds = extractIndicators(own, { chart });
     const mentions = findDiagnoses(chart);
