@@ -22,6 +22,7 @@ import { suggestAbstract } from '../engine/suggest/pipeline';
 import { poaAssigner } from '../engine/suggest/poa';
 import { principalSelector } from '../engine/suggest/sequence';
 import { Suggester } from '../engine/suggest';
+import { cdiEvaluator } from './eval-us-notes-cdi';
 import type { CodedAbstract } from '../engine/suggest/types';
 import {
   addUsNoteCounts,
@@ -200,7 +201,7 @@ export const codingEvaluator: UsNotesEvaluator = async (notes) => {
  * Evaluations run over the notes, in order. The CDI scoring adds itself here (one import from
  * `./eval-us-notes-cdi` and one entry).
  */
-export const EVALUATORS: UsNotesEvaluator[] = [codingEvaluator];
+export const EVALUATORS: UsNotesEvaluator[] = [codingEvaluator, cdiEvaluator];
 
 async function main(): Promise<void> {
   const dir = usNotesDir();
