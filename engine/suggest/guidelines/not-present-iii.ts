@@ -15,10 +15,40 @@ export const notPresentRule: GuidelineRule = {
   name: 'conditions not present',
   apply(cands, ctx) {
     const section = ctx.setting === 'inpatient' ? 'III' : 'IV.J';
+    // Ruled-out conditions by their words: "rule out acute MI ... MI ruled out" rules out the
+    // acute MI too, whichever code each phrase reached.
+    const ruledOutWords = cands.flatMap((c) =>
+      c.system === 'cm' ? c.mentions.filter((m) => m.assertion.assertion === 'ruled-out') : [],
+    );
+    const norm = (t: string): string => t.toLowerCase().replace(/\s+/g, ' ').trim();
+    const lowerText = ctx.text.toLowerCase();
+    // The same words stated as ruled out elsewhere ("... myocardial infarction ruled out"), where the
+    // matcher read only the first phrase of the sentence.
+    const ruledOutLater = (quote: string): boolean => {
+      const words = norm(quote)
+        .split(' ')
+        .filter((w) => /\w/.test(w));
+      const head = words.slice(-2).join(' ');
+      if (head.length < 4) return false;
+      const escaped = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`\\b${escaped}\\s+(?:(?:was|is|has been|had been)\\s+)?(?:ruled out|excluded)\\b`).test(
+        lowerText,
+      );
+    };
     for (const c of cands) {
       if (c.system !== 'cm' || c.mentions.length === 0) continue;
-      const ruledOut = c.mentions.find((m) => m.assertion.assertion === 'ruled-out');
       const affirmed = c.mentions.some((m) => m.assertion.assertion === 'affirmed');
+      const ruledOut =
+        c.mentions.find((m) => m.assertion.assertion === 'ruled-out') ??
+        (affirmed
+          ? undefined
+          : (ruledOutWords.find((r) =>
+              c.mentions.some((m) => {
+                const a = norm(m.evidence.text);
+                const b = norm(r.evidence.text);
+                return a.includes(b) || b.includes(a);
+              }),
+            ) ?? c.mentions.find((m) => m.assertion.assertion === 'uncertain' && ruledOutLater(m.evidence.text))));
       if (ruledOut && !affirmed) {
         suppress(
           c,
