@@ -1,7 +1,6 @@
 import {
   analyzeChart,
   assertMention,
-  findingContext,
   type Assertion,
   type CareSetting,
   type ChartAnalysis,
@@ -127,17 +126,20 @@ export function prepareChart(text: string, options: PrepareOptions = {}): ChartT
 // is denied, however long the list (NegEx's word window stops at a few words; a comma list keeps
 // the scope, Chapman et al. 2001 list handling). The gap may hold only list items, never a verb
 // or a contrast.
-const LIST_NEGATION =
-  /\b(?:denies|denied|deny|negative for|no history of|no hx of|without|no)\b((?:[^.;:!?\n]|\.(?=\d))*)$/i;
+const LIST_TRIGGER = /\b(?:denies|denied|deny|negative for|no history of|no hx of|without|no)\b/gi;
 const LIST_BREAK =
   /\b(?:but|however|although|except|though|reports|admits|has|had|is|was|with|presents?|complains?)\b/i;
+// Sentence ends inside the gap (a period between digits, "1.5", is not one).
+const GAP_END = /[;:!?\n]|\.(?!\d)/;
 
 function listNegated(text: string, start: number, sentenceStart: number): boolean {
-  const before = text.slice(Math.max(sentenceStart, start - 600), start);
-  const m = LIST_NEGATION.exec(before);
-  if (!m) return false;
-  const gap = m[1]!;
-  return gap.includes(',') && !LIST_BREAK.test(gap);
+  const window = text.slice(Math.max(sentenceStart, start - 600), start);
+  let gapStart = -1;
+  LIST_TRIGGER.lastIndex = 0;
+  for (let m = LIST_TRIGGER.exec(window); m; m = LIST_TRIGGER.exec(window)) gapStart = m.index + m[0].length;
+  if (gapStart < 0) return false;
+  const gap = window.slice(gapStart);
+  return gap.includes(',') && !GAP_END.test(gap) && !LIST_BREAK.test(gap);
 }
 
 /**
@@ -149,22 +151,28 @@ function listNegated(text: string, start: number, sentenceStart: number): boolea
  * @example mentionContext(prepareChart('MI ruled out.'), 0, 2).negated // true
  */
 export function mentionContext(chart: ChartText, start: number, end: number): MentionContext {
-  const shared = findingContext(chart.text, { start, end }, chart.analysis);
+  // One assertion call: its cues carry every flag the shared context found (assertMention runs
+  // findingContext once; calling both would read the sentence twice).
   const asserted = assertMention(chart.text, { start, end }, chart.analysis);
+  const cue = (k: string): boolean => asserted.cues.some((c) => c.kind === k);
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
   const [cs] = clauseAround(chart.text, start, end);
   const pre = chart.text.slice(cs, start);
-  const sentence = chart.analysis.sentences[shared.sentence];
+  const sentenceStart = Math.max(chart.text.lastIndexOf('\n', start - 1) + 1, start - 600);
   const ctx: MentionContext = {
     negated:
-      shared.negated ||
       asserted.assertion === 'ruled-out' ||
       asserted.assertion === 'negated' ||
-      listNegated(chart.text, start, sentence?.start ?? cs),
-    hypothetical: shared.hypothetical || EXTRA_HYPOTHETICAL.test(pre),
-    historical: shared.historical || asserted.assertion === 'historical' || section?.author === 'history',
-    family: shared.family || section?.author === 'family',
-    uncertain: shared.uncertain,
+      cue('negated') ||
+      listNegated(chart.text, start, sentenceStart),
+    hypothetical: cue('hypothetical') || EXTRA_HYPOTHETICAL.test(pre),
+    historical:
+      cue('historical') ||
+      asserted.assertion === 'historical' ||
+      asserted.section === 'past-surgical-history' ||
+      section?.author === 'history',
+    family: asserted.subject === 'family-member' || cue('family') || section?.author === 'family',
+    uncertain: cue('uncertain'),
     assertion: asserted.assertion,
   };
   if (section) ctx.section = section;
