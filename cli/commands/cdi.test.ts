@@ -51,4 +51,14 @@ describe('chartside cdi', () => {
     expect(code).toBe(2);
     expect(err).toContain('Usage: chartside cdi');
   });
+
+  it('flags a text holding several charts and analyses each alone', async () => {
+    const two =
+      'Patient: Alpha Fictional\nLabs: creatinine 1.1 mg/dL.\nAssessment: Cellulitis.\n' +
+      'Patient: Beta Fictional\nLabs: creatinine 7.2 mg/dL.\nAssessment: Fall.\n';
+    const { out: stdout, code } = await run(['cdi', '-'], two);
+    expect(code).toBe(0);
+    expect(stdout).toContain('This text holds 2 charts');
+    expect(stdout).not.toContain('aki');
+  });
 });
