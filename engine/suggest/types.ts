@@ -102,6 +102,11 @@ export interface SuggestResult {
   tables: { cm: number; pcs: number | undefined };
   /** Limits that cut the result (e.g. evidence lists capped); absent when nothing was cut. */
   warnings?: string[];
+  /**
+   * The coded abstract by the Official Guidelines (report, also documented, suppressed), when the
+   * result comes from `suggestAbstract`; absent from a bare `Suggester.suggest` call.
+   */
+  abstract?: CodedAbstract;
 }
 
 /** POA indicator (CMS POA reporting guidelines): Y, N, U (not documented), W (clinically undetermined), 1 (exempt). */
@@ -197,6 +202,4 @@ export type PrincipalSelector = (input: AbstractStageInput) => {
 };
 
 /** The seam with POA assignment (engine/suggest/poa): indicator and reason per dotted code (inpatient). */
-export type PoaAssigner = (
-  input: AbstractStageInput,
-) => ReadonlyMap<string, { poa: PoaIndicator; reason: string }>;
+export type PoaAssigner = (input: AbstractStageInput) => ReadonlyMap<string, { poa: PoaIndicator; reason: string }>;
