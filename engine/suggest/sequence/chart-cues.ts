@@ -33,6 +33,8 @@ const ADMISSION_PHRASE =
 /** Headings of operative notes, read from the section title as written (the section model keeps them as `other`). */
 const POSTOP = /\bpost[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b/i;
 const PREOP = /\bpre[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b|\bindications?\b/i;
+/** A differential diagnosis list names possibilities, not the established reason (II.H / IV.H decide whether they are coded at all). */
+const DIFFERENTIAL = /\bdifferentials?\b|\bddx\b/i;
 const PRINCIPAL_TITLE = /\bprincipal\b|\bprimary\b|\breason for (?:admission|visit)\b/i;
 const SECONDARY_TITLE = /\bsecondary\b|\bother diagnos/i;
 
@@ -125,6 +127,7 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
   // Kinds the section model may add (operative-note headings) are compared as strings.
   const kindName: string = section?.kind ?? 'none';
 
+  if (DIFFERENTIAL.test(title)) return at(25, `listed under "${title}"`);
   if (POSTOP.test(title) || kindName === 'postoperative-diagnosis')
     return first
       ? at(95, 'first postoperative diagnosis', 'postoperative-diagnosis')

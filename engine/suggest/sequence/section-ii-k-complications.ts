@@ -5,6 +5,8 @@
  * code whose title names a postprocedural or intraoperative complication (the body-system
  * categories I.C.19.g.3 points to). When the chart places such a code as a reason for admission
  * (an admission phrase, the chief complaint, the first listed diagnosis), it is sequenced first.
+ * For an outpatient encounter (Section IV.A: the reason for the encounter), a complication of
+ * care stated as the reason for the visit is first-listed the same way.
  */
 import { byScore, placeAbove } from './rank-helpers';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
@@ -22,12 +24,17 @@ function isComplication(c: RankedCandidate, ctx: SelectionContext): boolean {
 
 export const complicationsOfCare: SequenceRule = {
   section: 'II.K',
-  settings: ['inpatient'],
+  settings: ['inpatient', 'outpatient'],
   apply(ranked: RankedCandidate[], ctx: SelectionContext): void {
     const top = [...ranked].sort(byScore)[0];
+    const rule = ctx.setting === 'inpatient' ? 'II.K' : 'IV.A';
+    const why =
+      ctx.setting === 'inpatient'
+        ? 'admitted for a complication of care: the complication code is principal (II.K)'
+        : 'the complication of care is the reason for the encounter: first-listed (IV.A)';
     for (const c of ranked) {
       if (!top || c === top || c.score < ADMITTED_FOR || !isComplication(c, ctx)) continue;
-      placeAbove(c, top, 'II.K', `admitted for a complication of care: the complication code is principal (II.K)`);
+      placeAbove(c, top, rule, why);
     }
   },
 };
