@@ -26,7 +26,9 @@ export type DxConcept =
   | 'vte'
   | 'neuropathy'
   | 'uti'
-  | 'drug-toxicity';
+  | 'drug-toxicity'
+  | 'diabetes'
+  | 'glycemia';
 
 /** One mention of a diagnosis in the chart, with its context and the details written with it. */
 export interface DiagnosisMention {
@@ -124,6 +126,12 @@ const SPECS: DxSpec[] = [
     re: /\b(?:DVT|deep ve(?:in|nous) thromb(?:osis|us)|pulmonary embol(?:ism|us|i)|venous thromboembolism|VTE)\b(?! prophylaxis)/gi,
   },
   { concept: 'neuropathy', re: /\b(?:(?:peripheral )?neuropathy|numbness|paresthesias?|polyneuropathy)\b/gi },
+  { concept: 'diabetes', re: /\b(?:diabetes(?: mellitus)?|diabetic|DM|T2DM|T1DM|IDDM|NIDDM)\b/g },
+  { concept: 'diabetes', re: /\bdiabetes\b/gi },
+  {
+    concept: 'glycemia',
+    re: /\b(?:hyperglyc(?:a)?emi(?:a|c)|hypoglyc(?:a)?emi(?:a|c)|diabetic ketoacidosis|DKA|hyperosmolar)\b/gi,
+  },
   { concept: 'uti', re: /\b(?:UTI|urinary tract infection|cystitis)\b/gi },
   {
     concept: 'drug-toxicity',

@@ -166,6 +166,12 @@ export const FINDINGS: readonly FindingSpec[] = [
       '\\b(?:(?:daily|serial|repeat|recheck|q\\.? ?AM|every morning|follow(?:-up)?)\\s+(?:BMPs?|basic metabolic panels?|chem(?:istr(?:y|ies))?(?:-?7)?|electrolytes|lytes|sodium|potassium|Na|K)|(?:BMP|electrolytes|lytes|sodium|potassium) (?:daily|q\\.? ?AM|every morning|in (?:the )?AM))\\b',
   },
   {
+    name: 'insulin',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:insulin(?: drip| gtt| infusion| sliding scale)?|sliding[- ]scale|lantus|levemir|humalog|novolog|glargine|detemir|lispro|aspart|degludec|tresiba)\\b',
+  },
+  {
     name: 'urinary-catheter',
     kind: 'treatment',
     pattern:

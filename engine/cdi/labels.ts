@@ -26,6 +26,7 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   surgery: 'Operation / postoperative course',
   'urinary-catheter': 'Urinary catheter',
   'electrolyte-monitoring': 'Electrolyte monitoring',
+  insulin: 'Insulin',
   platelets: 'Platelets',
   albumin: 'Albumin',
   bnp: 'BNP',

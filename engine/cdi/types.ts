@@ -81,6 +81,7 @@ export type IndicatorName =
   | 'surgery'
   | 'urinary-catheter'
   | 'electrolyte-monitoring'
+  | 'insulin'
   // findings
   | 'pressure-injury'
   | 'braden-score'
@@ -151,7 +152,8 @@ export type CdiTopic =
   | 'other:anemia-type'
   | 'other:drug-toxicity'
   | 'other:cause-link'
-  | 'other:laterality-conflict';
+  | 'other:laterality-conflict'
+  | 'other:diabetes-control';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -174,6 +176,7 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'other:drug-toxicity',
   'other:cause-link',
   'other:laterality-conflict',
+  'other:diabetes-control',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */

@@ -11,6 +11,7 @@ import { causeLinkRule } from './cause-link';
 import { ckdStageRule } from './ckd-stage';
 import { clinicalValidationRule } from './clinical-validation';
 import { ruleContext, type CdiRule, type RuleInput } from './context';
+import { diabetesControlRule } from './diabetes-control';
 import { drugToxicityRule } from './drug-toxicity';
 import { hypokalemiaRule, hyponatremiaRule } from './electrolytes';
 import { encephalopathyRule } from './encephalopathy';
@@ -49,6 +50,7 @@ export const RULES: readonly CdiRule[] = [
   drugToxicityRule,
   causeLinkRule,
   lateralityConflictRule,
+  diabetesControlRule,
 ];
 
 /**

@@ -536,6 +536,27 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
       'The record names different sides for the {subject} in the statements listed above. Based on your clinical judgment, can the side of the condition and of the procedure be clarified?',
     options: [{ text: 'Left' }, { text: 'Right' }, { text: 'Bilateral' }],
   },
+  {
+    id: 'diabetes-control',
+    version: 1,
+    title: 'Clarification of diabetes control',
+    topic: 'other:diabetes-control',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §1 (imprecise documentation)`, 'ICD-10-CM Index: Diabetes, uncontrolled'],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Diabetes and the glucose values or treatment listed above are documented in this record. Based on your clinical judgment, can the diabetes control be further clarified?',
+    options: [
+      { text: 'Diabetes mellitus with hyperglycemia (please specify the type)' },
+      { text: 'Diabetes mellitus with hypoglycemia (please specify the type)' },
+      {
+        text: 'Diabetes mellitus without hyperglycemia; glucose elevation due to another cause (please specify)',
+        when: 'high',
+      },
+      { text: 'Diabetes mellitus, controlled' },
+    ],
+  },
 ];
 
 /** The template with id `id`; throws for an unknown id (a programming error). */
