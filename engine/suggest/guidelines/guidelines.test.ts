@@ -63,7 +63,21 @@ describe('RULES', () => {
   });
   it('has a golden case for every rule section family', () => {
     const covered = new Set(golden.cases.map((c) => c.rule));
-    for (const s of ['III', 'IV.H', 'II.H', 'III.A', 'III.B', 'I.A.12.a', 'I.B.2', 'I.B.5', 'I.C.20', 'UHDDS', 'I.A'])
+    for (const s of [
+      'III',
+      'IV.H',
+      'II.H',
+      'III.A',
+      'III.B',
+      'I.A.12.a',
+      'I.B.2',
+      'I.B.5',
+      'I.C.20',
+      'UHDDS',
+      'I.A',
+      'I.A.16',
+      'I.C.21.c.3',
+    ])
       expect(covered, s).toContain(s);
   });
 });
@@ -72,17 +86,25 @@ describe.each(golden.cases)('$rule: $name', (c) => {
   const setting = c.setting as 'inpatient' | 'outpatient';
   const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
   const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;
+  // Titles of codes a rule may add (quoted from the FY2026 Tabular List); others are unknown.
+  const titles = (c as { tables?: Record<string, string> }).tables ?? {};
+  const known = new Set([...c.candidates.map((x) => x.code), ...Object.keys(titles)]);
   const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
     text: c.text,
     chart: analyzeChart(c.text, { setting }),
     setting,
     tables: {
-      cm: { get: (code: string) => ({ long: code, notes: notes[code] ?? [] }) },
+      cm: {
+        get: (code: string) => (known.has(code) ? { long: titles[code] ?? code, notes: notes[code] ?? [] } : undefined),
+      },
       ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
     },
   });
   const tierOf = (code: string) => cands.find((x) => x.code === code)?.tier;
-  const want = c.expect as { report?: string[]; also?: string[]; suppressed?: string[] };
+  const want = c.expect as { report?: string[]; also?: string[]; suppressed?: string[]; absent?: string[] };
+  it.each((want.absent ?? []).map((x) => [x]))('%s is not proposed', (code) => {
+    expect(tierOf(code)).toBeUndefined();
+  });
   it.each([
     ...(want.report ?? []).map((x) => [x, 'report']),
     ...(want.also ?? []).map((x) => [x, 'also']),
@@ -95,5 +117,34 @@ describe.each(golden.cases)('$rule: $name', (c) => {
       expect(x.rules.length).toBeGreaterThan(0);
       for (const r of x.rules) expect(r.reason.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('property: a negated or ruled-out mention is never reported', () => {
+  it('holds for any cue, finding, section and setting', async () => {
+    const fc = (await import('fast-check')).default;
+    const cue = fc.constantFrom('No', 'Denies', 'Negative for', 'No evidence of', 'Patient denies any');
+    const after = fc.constantFrom('', '', ' was ruled out');
+    const finding = fc.constantFrom('pneumonia', 'chest pain', 'hematuria', 'deep vein thrombosis', 'fever');
+    const heading = fc.constantFrom(
+      'ASSESSMENT:',
+      'DISCHARGE DIAGNOSES:',
+      'HISTORY OF PRESENT ILLNESS:',
+      'IMPRESSION:',
+    );
+    const setting = fc.constantFrom('inpatient' as const, 'outpatient' as const);
+    fc.assert(
+      fc.property(cue, finding, after, heading, setting, (q, f, a, h, st) => {
+        // "X was ruled out" carries its own cue after the finding; otherwise the cue precedes it.
+        const text = a ? `${h}\nProbable ${f}.\n${f}${a}.\n` : `${h}\n${q} ${f}.\n`;
+        const quote = a ? `${f}#1` : f;
+        const cands = applyGuidelines(
+          resultOf(text, st, [{ code: 'X00.0', title: 'Synthetic', path: f, score: 0.9, quotes: [quote] }]),
+          { text, chart: analyzeChart(text, { setting: st }), setting: st, tables: { cm: { get: () => undefined } } },
+        );
+        expect(cands[0]!.tier).not.toBe('report');
+      }),
+      { numRuns: 150 },
+    );
   });
 });

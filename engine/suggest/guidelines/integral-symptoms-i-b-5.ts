@@ -10,16 +10,20 @@ import { demote, reported } from './tiers';
 import type { GuidelineRule } from './types';
 
 const SYMPTOM = /^R(?!65\.|40\.2)/;
+/** Symptom codes outside Chapter 18, by their Tabular title ("Pain in left leg", "Swelling of joint"). */
+const SYMPTOM_TITLE = /^(Pain|Swelling|Stiffness|Effusion) (in|of)\b|^(Other )?[Jj]oint pain|^Pain, unspecified/;
 const DEFINITIVE = /^[A-QS-Y]/;
 
 export const integralSymptomsRule: GuidelineRule = {
   section: 'I.B.5',
   name: 'integral signs and symptoms',
   apply(cands) {
-    const definitive = reported(cands).filter((c) => DEFINITIVE.test(c.code));
+    const symptom = (c: (typeof cands)[number]): boolean =>
+      SYMPTOM.test(c.code) || SYMPTOM_TITLE.test(c.suggestion.title);
+    const definitive = reported(cands).filter((c) => DEFINITIVE.test(c.code) && !symptom(c));
     if (definitive.length === 0) return;
     for (const c of reported(cands)) {
-      if (!SYMPTOM.test(c.code)) continue;
+      if (!symptom(c)) continue;
       demote(
         c,
         integralSymptomsRule,

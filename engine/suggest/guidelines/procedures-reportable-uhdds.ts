@@ -28,6 +28,14 @@ const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
   'operative-findings',
 ]);
 
+/**
+ * Words that name what was done: the ICD-10-PCS root operations (Medical and Surgical section,
+ * ICD-10-PCS Reference Manual) and the usual operative suffixes. A procedure code read from a
+ * bare body-part word ("brain") names no operation.
+ */
+const OPERATION_WORD =
+  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfusion|ventilation|dialysis|intubation|implant\w*|graft\w*|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt)\b/i;
+
 /** The axes a 4-character Table row leaves to the coder (ICD-10-PCS Medical and Surgical section axes). */
 export const OPEN_AXES = ['body part', 'approach', 'device', 'qualifier'] as const;
 
@@ -54,6 +62,14 @@ export const proceduresRule: GuidelineRule = {
           c,
           { section: 'PCS' },
           `incomplete: Table ${c.code} row, choose the ${openAxes(c)} from the operative note`,
+        );
+        continue;
+      }
+      if (!done.some((m) => OPERATION_WORD.test(m.evidence.text))) {
+        demote(
+          c,
+          proceduresRule,
+          `"${done[0]?.evidence.text ?? ''}" names no operation: the coder reads what was done`,
         );
         continue;
       }

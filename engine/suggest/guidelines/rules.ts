@@ -10,6 +10,7 @@ import { excludes1Rule } from './excludes1-i-a-12-a';
 import { externalCauseRule } from './external-cause-i-c-20';
 import { integralSymptomsRule } from './integral-symptoms-i-b-5';
 import { levelOfDetailRule } from './level-of-detail-i-b-2';
+import { longTermDrugRule } from './long-term-drug-i-c-21-c-3';
 import { notPresentRule } from './not-present-iii';
 import { oneCodePerMentionRule } from './one-code-per-mention-i-b-7';
 import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
@@ -36,4 +37,5 @@ export const RULES: readonly GuidelineRule[] = [
   integralSymptomsRule,
   externalCauseRule,
   proceduresRule,
+  longTermDrugRule,
 ];

@@ -4,6 +4,7 @@
  * - "secondary to" means "due to" (I.A.15, I.B.7): it does not make a neoplasm secondary (C77-C79,
  *   the Neoplasm Table's "Malignant Secondary" column) or a hypertension secondary (I15);
  * - an Index main term written as an acronym ("CALME") is matched only by the acronym in capitals;
+ * - a bare word read through an Index main term with "see also" (I.A.16) is a guess;
  * - a one-word mention that is only a near spelling of the Index main term ("vaccines" for
  *   vaccinia, "drop" for dropsy) is another word.
  * Such codes go to "also documented".
@@ -67,6 +68,11 @@ function misread(c: GuidelineCandidate, m: CandidateMention, sentence: string): 
   const quote = m.evidence.text;
   const cause = undocumentedCause(c.suggestion.path, sentence);
   if (cause) return `the Index line needs the cause "${cause}", not documented with "${quote}"`;
+  // I.A.16: a main term with "see also" sends the coder elsewhere when more is documented; read
+  // from one bare word it is a guess at the condition.
+  const main = c.suggestion.path.split(' > ');
+  if (main.length === 1 && /\(see also\b/i.test(main[0]!) && /^\w+$/.test(quote))
+    return `"${quote}" alone: the Index says "${main[0]!.replace(/^.*?\(/, '(')}", the documented condition decides the code`;
   if (SECONDARY_CODE.test(c.code) && SECONDARY_TO.test(quote) && !/\bsecondary\s+(?!to\b)\w/i.test(quote))
     return `"secondary to" means "due to", not a secondary ${c.code.startsWith('I15') ? 'hypertension' : 'neoplasm'}`;
   const words = mainTermWords(c.suggestion.path);
