@@ -28,7 +28,8 @@ const HISTORY_SECTIONS = new Set<string>(['past-history', 'past-surgical-history
 const AFTER_ADMISSION =
   /\b(?:after (?:the )?admission|during (?:this|the|her|his) (?:hospitali[sz]ation|admission|hospital stay|stay)|on (?:hospital )?day (?:\d+|two|three|four|five|six|seven)|hospital[- ]acquired|post-?operative day|post-?operatively|in the post-?operative period|while (?:an )?inpatient|while in the hospital)\b/i;
 /** Onset words read as "after admission" only in the hospital course. */
-const ONSET = /\b(?:developed|subsequently|new(?:ly)? onset|became|was noted to have|then had)\b/i;
+const ONSET =
+  /\b(?:developed|subsequently|new(?:ly)? onset|became|was noted to have|then had|(?:course|stay) was complicated by)\b/i;
 /** Present at admission, wherever written. */
 const AT_ADMISSION =
   /\b(?:present on admission|(?:on|at|upon) (?:admission|arrival|presentation)|in the (?:emergency department|ED|emergency room)|prior to admission|before admission|(?:on|at) the time of admission)\b/i;

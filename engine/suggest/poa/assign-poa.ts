@@ -11,6 +11,8 @@
  * 5. A mention in a section written at admission (chief complaint, HPI, admitting diagnoses,
  *    examination, ED course, preoperative diagnosis): `Y`.
  * 6. A complication of care with no admission-time mention: `N` (it arose from care in this stay).
+ * 6b. A condition named as following a procedure ("postoperative ileus") with no admission-time
+ *    mention: `N`, inferred.
  * 7. A chronic condition, or one in the past history or medications: `Y` ("assign Y for any
  *    condition the provider explicitly documents as being chronic"), inferred.
  * 8. An admission note (no hospital course, no discharge diagnoses): `Y`, inferred: it documents
@@ -28,6 +30,10 @@ import type { PoaAssignment } from './types';
 
 const COMPLICATION_TITLE =
   /\b(?:postprocedural|post-procedural|intraoperative|complication|following (?:a )?procedure)\b/i;
+
+/** Words before a mention that name it as following a procedure. */
+const POST_PROCEDURE =
+  /\b(?:post-?operative|post-?procedur(?:al|e)|post-?surgical|after (?:the )?(?:surgery|operation|procedure))\s*$/i;
 
 const SECTION_WORDS: Record<string, string> = {
   'chief-complaint': 'the chief complaint',
@@ -138,6 +144,22 @@ export function assignPoa(
         reason:
           'complication of care with no mention at admission: read as arising during this stay (Appendix I); confirm, or query if it was present on arrival',
         ...(any ? at(any) : { quote: '' }),
+      });
+      continue;
+    }
+    // "Postoperative ileus", "post-procedure urinary retention": a condition named as following a
+    // procedure, with no admission-time mention, arose after the operation of this stay.
+    const postProcedure = mentions.find((m) =>
+      POST_PROCEDURE.test(view.text.slice(Math.max(0, m.start - 30), m.start)),
+    );
+    if (postProcedure) {
+      out.push({
+        code: c.code,
+        poa: 'N',
+        basis: 'inferred',
+        reason:
+          'named as following a procedure, with no mention at admission: read as arising after the operation of this stay (Appendix I); confirm, or query if the procedure preceded the admission',
+        ...at(postProcedure),
       });
       continue;
     }
