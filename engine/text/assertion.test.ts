@@ -70,3 +70,11 @@ describe('analyzeChart', () => {
     );
   });
 });
+
+describe('other experiencer', () => {
+  it("reads another person's condition as not the patient's", () => {
+    const a = assertionOf('The source patient tested positive for hepatitis C.', 'hepatitis C');
+    expect(a).toMatchObject({ assertion: 'other-subject', subject: 'other-person', codedAsEstablished: false });
+    expect(assertionOf('He tested positive for hepatitis C.', 'hepatitis C').assertion).toBe('affirmed');
+  });
+});

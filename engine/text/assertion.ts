@@ -9,10 +9,26 @@ import type { ChartAnalysis } from './chart';
 import type { ContextCue, FindingContext, SectionKind, Span } from './types';
 
 /** What a mention asserts about the patient. */
-export type Assertion = 'affirmed' | 'negated' | 'ruled-out' | 'historical' | 'family' | 'hypothetical' | 'uncertain';
+export type Assertion =
+  | 'affirmed'
+  | 'negated'
+  | 'ruled-out'
+  | 'historical'
+  | 'family'
+  | 'hypothetical'
+  | 'uncertain'
+  /** About another person who is not a relative (the source patient of an exposure, a donor, a partner). */
+  | 'other-subject';
 
 /** Whom a mention is about. */
-export type Subject = 'patient' | 'family-member';
+export type Subject = 'patient' | 'family-member' | 'other-person';
+
+/**
+ * ConText's "other experiencer" beyond relatives: a sentence about another person (the source
+ * patient of a needle-stick, a donor, a partner, a contact) before the mention.
+ */
+const OTHER_PERSON =
+  /\b(source patient|source individual|the donor|(his|her|their) (wife|husband|partner|spouse|roommate|girlfriend|boyfriend|co-?worker|friend)|sexual partner|close contact|index case)\b/i;
 
 /** The assertion of one mention and why. */
 export interface MentionAssertion {
@@ -85,6 +101,15 @@ export function assertMention(text: string, span: Span, chart: ChartAnalysis): M
   const subject: Subject = ctx.family ? 'family-member' : 'patient';
   const base = { subject, section: ctx.section, cues };
   if (ctx.family) return { ...base, assertion: 'family', codedAsEstablished: false, rule: 'ConText family' };
+  const sentence = chart.sentences[ctx.sentence];
+  if (sentence && OTHER_PERSON.test(text.slice(sentence.start, span.start)))
+    return {
+      ...base,
+      subject: 'other-person',
+      assertion: 'other-subject',
+      codedAsEstablished: false,
+      rule: 'ConText other experiencer',
+    };
   if (ctx.negated) {
     const ruledOut = cues.some((c) => c.kind === 'negated' && RULED_OUT.test(c.text));
     return { ...base, assertion: ruledOut ? 'ruled-out' : 'negated', codedAsEstablished: false, rule: 'NegEx' };

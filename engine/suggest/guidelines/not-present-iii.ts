@@ -72,9 +72,11 @@ export const notPresentRule: GuidelineRule = {
       const what =
         kind === 'family'
           ? "a family member's condition"
-          : kind === 'hypothetical'
-            ? 'named only as a risk, plan or prophylaxis'
-            : 'negated';
+          : kind === 'other-subject'
+            ? "another person's condition"
+            : kind === 'hypothetical'
+              ? 'named only as a risk, plan or prophylaxis'
+              : 'negated';
       suppress(
         c,
         { section },
