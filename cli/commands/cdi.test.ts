@@ -32,8 +32,10 @@ describe('chartside cdi', () => {
       expect(o.query.text).toContain(o.query.question);
       for (const i of o.indicators) expect(NOTE.slice(i.start, i.end)).toBe(i.text);
     }
-    const na = json.opportunities[1]!.indicators.find((i) => i.name === 'sodium')!;
-    expect(na).toMatchObject({ value: 126, unit: 'mmol/L', text: 'Na 126' });
+    // Strongest first: the lowest sodium leads, the earlier value follows.
+    const na = json.opportunities[1]!.indicators.filter((i) => i.name === 'sodium');
+    expect(na[0]).toMatchObject({ value: 124, unit: 'mmol/L' });
+    expect(na).toContainEqual(expect.objectContaining({ value: 126, unit: 'mmol/L', text: 'Na 126' }));
   });
 
   it('prints readable drafts without --json, and says when there is nothing to query', async () => {
@@ -48,5 +50,15 @@ describe('chartside cdi', () => {
     const { code, err } = await run(['cdi']);
     expect(code).toBe(2);
     expect(err).toContain('Usage: chartside cdi');
+  });
+
+  it('flags a text holding several charts and analyses each alone', async () => {
+    const two =
+      'Patient: Alpha Fictional\nLabs: creatinine 1.1 mg/dL.\nAssessment: Cellulitis.\n' +
+      'Patient: Beta Fictional\nLabs: creatinine 7.2 mg/dL.\nAssessment: Fall.\n';
+    const { out: stdout, code } = await run(['cdi', '-'], two);
+    expect(code).toBe(0);
+    expect(stdout).toContain('This text holds 2 charts');
+    expect(stdout).not.toContain('aki');
   });
 });

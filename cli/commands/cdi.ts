@@ -5,8 +5,10 @@ import { readTextInput } from '../read-text-input';
 /** JSON shape printed by `chartside cdi --json` (issue 6). */
 export function cdiJson(result: CdiResult): unknown {
   return {
-    opportunities: result.opportunities.map(({ opportunity, draft, compliance }) => ({
+    charts: result.charts,
+    opportunities: result.opportunities.map(({ opportunity, draft, compliance, chart }) => ({
       id: opportunity.id,
+      chart,
       topic: opportunity.topic,
       title: opportunity.title,
       reason: opportunity.reason,
@@ -22,6 +24,8 @@ export function cdiJson(result: CdiResult): unknown {
         ...(i.flag ? { flag: i.flag } : {}),
       })),
       query: {
+        header: draft.header,
+        audit: draft.audit,
         templateId: draft.templateId,
         format: draft.format,
         question: draft.question,
@@ -54,6 +58,12 @@ export const cdiCommand: CliCommand = {
       io.stdout.write(`${JSON.stringify(cdiJson(result), null, 2)}\n`);
       return 0;
     }
+    if (result.charts.length > 1)
+      io.stdout.write(
+        `This text holds ${result.charts.length} charts (repeated patient or admission headings); each is analysed on its own:\n${result.charts
+          .map((c, i) => `  chart ${i + 1}: characters ${c.start}-${c.end}${c.banner ? ` "${c.banner}"` : ''}\n`)
+          .join('')}\n`,
+      );
     if (result.opportunities.length === 0) {
       io.stdout.write(`No query opportunities (${result.indicators.length} indicators read).\n`);
       return 0;

@@ -85,3 +85,40 @@ describe('chartside suggest', () => {
     expect(err).toContain('--setting must be inpatient or outpatient');
   });
 });
+
+describe('chartside suggest: the coded abstract', () => {
+  // A fictional patient: the MI was ruled out, the DVT is only prevented, the fall is history.
+  const CHART = [
+    'DISCHARGE DIAGNOSES:',
+    '1. Acute on chronic systolic heart failure.',
+    '2. Rule out acute myocardial infarction; troponins negative, myocardial infarction ruled out.',
+    'HOSPITAL COURSE:',
+    'Enoxaparin given for DVT prophylaxis. History of left hip fracture in 2019.',
+    '',
+  ].join('\n');
+  it('adds abstract {principal, secondary, procedures} with quotes and rule trails, and keeps the candidates', async () => {
+    const { code, out } = await run(['suggest', '-', '--json'], CHART);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      abstract: {
+        principal: { code: string; quote: string; rules: { rule: string }[] } | null;
+        secondary: { code: string }[];
+        procedures: { code: string }[];
+        suppressed: { code: string; rules: { rule: string; reason: string }[] }[];
+      };
+      diagnoses: { code: string }[];
+    };
+    expect(json.abstract.principal?.code).toBe('I50.23');
+    expect(CHART).toContain(json.abstract.principal!.quote);
+    expect(json.abstract.principal!.rules.length).toBeGreaterThan(0);
+    const reported = [json.abstract.principal!.code, ...json.abstract.secondary.map((e) => e.code)];
+    for (const prefix of ['I21', 'I82', 'S72'])
+      expect(
+        reported.filter((c) => c.startsWith(prefix)),
+        prefix,
+      ).toEqual([]);
+    const mi = json.abstract.suppressed.find((e) => e.code.startsWith('I21'));
+    expect(mi?.rules.at(-1)?.reason).toMatch(/ruled out/);
+    expect(json.diagnoses.length).toBeGreaterThan(0);
+  });
+});

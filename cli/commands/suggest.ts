@@ -14,6 +14,10 @@ import { severityLookup, Suggester, type Setting, type SuggestResult } from '../
 import { loadCachedSuggestModel, type CachedSuggestModel } from '../../codesets/node/suggest-model';
 import { suggestWithModel } from '../../engine/suggest/model';
 import { describeSuggestModel, NO_SUGGEST_MODEL_NOTICE } from '../../engine/suggest/model-bundle';
+import { suggestAbstract } from '../../engine/suggest/pipeline';
+import { principalSelector } from '../../engine/suggest/sequence';
+import { poaAssigner } from '../../engine/suggest/poa';
+import type { AbstractEntry, CodedAbstract } from '../../engine/suggest/types';
 import { parseArgs, UsageError, type CliCommand, type CliIo } from '../io';
 import { readTextInput } from '../read-text-input';
 
@@ -24,7 +28,12 @@ ICD-10-PCS procedures through the Alphabetic Index and Tabular List, best first,
 words of the chart that support it (offsets into the text) and the Index path used.
 --setting decides how uncertain diagnoses ("probable", "rule out") are coded: as established for
 inpatients (default), not for outpatients. --year picks the ICD-10-CM fiscal year (default newest).
---json prints {diagnoses: [{code, score, evidence: [{start, end, text}], path, ...}], procedures: [...]}.
+--json prints {abstract: {principal, secondary: [...], procedures: [...], alsoDocumented: [...],
+suppressed: [...]}, diagnoses: [{code, score, evidence: [{start, end, text}], path, ...}],
+procedures: [...]}: the abstract is what a coder would report by the Official Guidelines (each
+entry with its quote, assertion and rule trail; suppressed candidates with the rule that
+removed them), the lists every candidate the Index and Tabular found.
+--why also prints the suppressed candidates and their rules in the readable output.
 --model ranks with the learned suggestion model built by \`chartside codesets build\` (CodiEsp train
 split, CC BY 4.0), which ranks like the CodiEsp annotators (every condition mentioned, symptoms and
 unspecified codes included) rather than by the Official Guidelines; without it the Index and
@@ -101,10 +110,37 @@ function pickModel(enabled: boolean): { model?: CachedSuggestModel; line: string
   }
 }
 
-function render(r: SuggestResult, modelLine: string): string {
+function entryLine(e: AbstractEntry): string {
+  const code = e.kind === 'pcs-table-row' ? `Table ${e.code} row (choose ${e.chooseAxes})` : e.code;
+  const poa = e.poa ? ` POA ${e.poa}` : '';
+  const trail = e.rules.map((r) => `${r.rule}: ${r.reason}`).join('; ');
+  return `  ${code.padEnd(9)} ${e.title}${poa}
+             "${e.quote}" @${e.start} (${e.assertion})${
+               trail
+                 ? `
+             ${trail}`
+                 : ''
+             }`;
+}
+
+function renderAbstract(a: CodedAbstract, why: boolean): string[] {
+  const out = ['Report (Official Guidelines):'];
+  out.push(a.principal ? entryLine(a.principal) : '  (no reportable diagnosis)');
+  out.push(...a.secondary.map(entryLine), ...a.procedures.map(entryLine));
+  out.push('', `Also documented (${a.alsoDocumented.length}):`, ...a.alsoDocumented.map(entryLine));
+  if (why) out.push('', `Suppressed (${a.suppressed.length}):`, ...a.suppressed.map(entryLine));
+  else out.push('', `Suppressed: ${a.suppressed.length} (--why lists them with their rules)`);
+  return out;
+}
+
+function render(r: SuggestResult, modelLine: string, abstract: CodedAbstract, why: boolean): string {
   const out: string[] = [
     `Setting: ${r.setting}. ICD-10-CM FY${r.tables.cm}${r.tables.pcs ? `, ICD-10-PCS FY${r.tables.pcs}` : ''}.`,
     modelLine,
+    '',
+    ...renderAbstract(abstract, why),
+    '',
+    'All candidates (Index and Tabular):',
     '',
     'Diagnoses:',
   ];
@@ -128,7 +164,7 @@ export const suggestCommand: CliCommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { positionals, strings, booleans } = parseArgs(args, {
       strings: ['setting', 'year'],
-      booleans: ['json', 'model'],
+      booleans: ['json', 'model', 'why'],
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('give one file, or - for standard input');
@@ -145,9 +181,15 @@ export const suggestCommand: CliCommand = {
     const chosen = pickModel(booleans.has('model'));
     const suggester = new Suggester(tables.cm, tables.pcs);
     const options = { setting, ...(severityOf ? { severityOf } : {}) };
+    const abstracted = suggestAbstract(suggester, text, {
+      ...options,
+      selectPrincipal: principalSelector({ cm: tables.cm }),
+      assignPoa: poaAssigner({ cm: tables.cm }),
+    });
     const result = chosen.model
       ? suggestWithModel(suggester, text, chosen.model.model, options)
-      : suggester.suggest(text, options);
+      : abstracted.suggestions;
+    const abstract = abstracted.abstract;
     if (booleans.has('json')) {
       const slim = (s: SuggestResult['diagnoses'][number]) => ({
         code: s.code,
@@ -160,13 +202,13 @@ export const suggestCommand: CliCommand = {
         ...(s.evidenceOmitted ? { evidenceOmitted: s.evidenceOmitted } : {}),
       });
       io.stdout.write(
-        `${JSON.stringify({ setting: result.setting, tables: result.tables, model: chosen.model ? chosen.model.info : null, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim), ...(result.warnings?.length ? { warnings: result.warnings } : {}) }, null, 2)}\n`,
+        `${JSON.stringify({ setting: result.setting, tables: result.tables, model: chosen.model ? chosen.model.info : null, abstract, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim), ...(result.warnings?.length ? { warnings: result.warnings } : {}) }, null, 2)}\n`,
       );
       // A truncated result must never look complete (STYLE.md: no silent degradation).
       for (const w of result.warnings ?? []) io.stderr.write(`chartside suggest: ${w}\n`);
       if (!chosen.model) io.stderr.write(`chartside suggest: ${chosen.line}\n`);
     } else {
-      io.stdout.write(render(result, chosen.line));
+      io.stdout.write(render(result, chosen.line, abstract, booleans.has('why')));
     }
     return 0;
   },

@@ -82,3 +82,58 @@ describe('SuggestPanel', () => {
     expect(host.querySelector('[data-code="R69"]')).not.toBeNull();
   });
 });
+
+describe('SuggestPanel with the coded abstract', () => {
+  const entry = (x: Suggestion, rules: { rule: string; reason: string }[] = []) => ({
+    code: x.code,
+    title: x.title,
+    system: x.system,
+    kind: 'code' as const,
+    quote: x.evidence[0]!.text,
+    start: 10,
+    end: 10 + x.evidence[0]!.text.length,
+    assertion: 'affirmed',
+    rules: rules.map((r) => ({ ...r, action: 'keep' as const })),
+  });
+  const [hf, hypo, r69] = result.diagnoses as [Suggestion, Suggestion, Suggestion];
+  const withAbstract: SuggestResult = {
+    ...result,
+    abstract: {
+      principal: entry(hypo, [{ rule: 'II', reason: 'first listed discharge diagnosis' }]),
+      secondary: [entry(r69)],
+      procedures: [],
+      alsoDocumented: [entry(hf, [{ rule: 'I.B.5', reason: 'a symptom beside the definitive diagnosis' }])],
+      suppressed: [
+        { ...entry(s('cm', 'I21.9', 0.5)), rules: [{ rule: 'III', action: 'drop', reason: 'ruled out in the chart' }] },
+      ],
+    },
+  };
+  it('shows the Report tier in report order with the principal first, folds the rest, and lists suppressed codes with their rule', () => {
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const draw = () =>
+      render(
+        <SuggestPanel result={withAbstract} decisions={new Map()} onDecide={() => {}} onHighlight={() => {}} />,
+        host,
+      );
+    draw();
+    const codes = () =>
+      [...host.querySelectorAll('[data-suggest-group="diagnoses"] [data-code]')].map((e) =>
+        e.getAttribute('data-code'),
+      );
+    // The abstract decides the tier, not the score: R69 (0.1) is reported, I50.23 (0.9) is also documented.
+    expect(codes()).toEqual(['E87.1', 'R69']);
+    expect(host.querySelector('[data-code="E87.1"]')!.getAttribute('data-principal')).toBe('true');
+    expect(host.querySelector('[data-code="E87.1"] .rules')!.textContent).toContain('first listed discharge diagnosis');
+    expect(host.querySelector('[data-suggest-group="procedures"] [data-code]')).toBeNull();
+    const more = host.querySelector<HTMLButtonElement>('button.more')!;
+    expect(more.textContent).toContain('Also documented: 2 more');
+    void act(() => more.click());
+    expect(codes()).toEqual(['E87.1', 'R69', 'I50.23']);
+    expect(host.querySelector('[data-code="I50.23"]')!.getAttribute('data-tier')).toBe('also');
+    expect(host.querySelector('[data-code="I50.23"] .rules')!.textContent).toContain('I.B.5');
+    const suppressed = host.querySelector('[data-suggest-group="suppressed"]')!;
+    expect(suppressed.textContent).toContain('I21.9');
+    expect(suppressed.textContent).toContain('ruled out in the chart');
+  });
+});

@@ -1,5 +1,11 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { DISPLAY_THRESHOLD, type Evidence, type Suggestion, type SuggestResult } from '../../engine/suggest';
+import {
+  DISPLAY_THRESHOLD,
+  type AbstractEntry,
+  type Evidence,
+  type Suggestion,
+  type SuggestResult,
+} from '../../engine/suggest';
 import './suggest.css';
 
 /** A coder's decision on one suggestion. */
@@ -33,8 +39,27 @@ const FLAG_LABEL: Record<string, string> = {
   mcc: 'MCC',
 };
 
+/** Abstract entries by suggestion id (`cm:I50.23`), and the report order. */
+function abstractIndex(result: SuggestResult): {
+  report: Map<string, { entry: AbstractEntry; rank: number; principal: boolean }>;
+  also: Map<string, AbstractEntry>;
+} {
+  const a = result.abstract;
+  const report = new Map<string, { entry: AbstractEntry; rank: number; principal: boolean }>();
+  const also = new Map<string, AbstractEntry>();
+  if (!a) return { report, also };
+  [...(a.principal ? [a.principal] : []), ...a.secondary, ...a.procedures].forEach((entry, rank) =>
+    report.set(`${entry.system}:${entry.code}`, { entry, rank, principal: entry === a.principal }),
+  );
+  for (const entry of a.alsoDocumented) also.set(`${entry.system}:${entry.code}`, entry);
+  return { report, also };
+}
+
 /**
- * Suggested codes grouped into diagnoses and procedures, best first. Each row shows the code,
+ * Suggested codes grouped into diagnoses and procedures, in two tiers when the result carries the
+ * coded abstract: "Report" (what the Official Guidelines would report, principal first, each with
+ * its rule trail) and "Also documented" (folded); the candidates a rule suppressed, with the rule,
+ * on demand. Without an abstract the tiers are the display threshold's. Each row shows the code,
  * title, confidence and flags; evidence on hover/focus; click (or `h`) highlights it in the
  * chart; `a` accepts, `r` rejects, `u` undoes; arrows move between rows. All text is rendered as
  * text (no HTML from the chart or the tables is ever interpreted).
@@ -42,18 +67,20 @@ const FLAG_LABEL: Record<string, string> = {
 export function SuggestPanel(props: SuggestPanelProps) {
   const [showAll, setShowAll] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
-  const groups = useMemo(
-    () =>
-      [
-        { id: 'diagnoses', label: 'Diagnoses (ICD-10-CM)', items: props.result.diagnoses },
-        { id: 'procedures', label: 'Procedures (ICD-10-PCS)', items: props.result.procedures },
-      ].map((g) => ({
-        ...g,
-        shown: showAll ? g.items : g.items.filter((s) => s.score >= DISPLAY_THRESHOLD),
-        hidden: g.items.filter((s) => s.score < DISPLAY_THRESHOLD).length,
-      })),
-    [props.result, showAll],
-  );
+  const tiers = useMemo(() => abstractIndex(props.result), [props.result]);
+  const groups = useMemo(() => {
+    const hasAbstract = props.result.abstract !== undefined;
+    const inReport = (s: Suggestion): boolean => (hasAbstract ? tiers.report.has(s.id) : s.score >= DISPLAY_THRESHOLD);
+    const rank = (s: Suggestion): number => tiers.report.get(s.id)?.rank ?? Number.MAX_SAFE_INTEGER;
+    return [
+      { id: 'diagnoses', label: 'Diagnoses (ICD-10-CM)', items: props.result.diagnoses },
+      { id: 'procedures', label: 'Procedures (ICD-10-PCS)', items: props.result.procedures },
+    ].map((g) => {
+      const report = g.items.filter(inReport).sort((x, y) => rank(x) - rank(y));
+      const rest = g.items.filter((s) => !inReport(s));
+      return { ...g, shown: showAll ? [...report, ...rest] : report, hidden: rest.length };
+    });
+  }, [props.result, tiers, showAll]);
   const onKey = (event: KeyboardEvent, s: Suggestion): void => {
     const key = event.key.toLowerCase();
     if (key === 'a') props.onDecide(s, 'accepted');
@@ -90,6 +117,8 @@ export function SuggestPanel(props: SuggestPanelProps) {
             <ul role="list">
               {g.shown.map((s) => {
                 const decision = props.decisions.get(s.id);
+                const placed = tiers.report.get(s.id);
+                const trail = (placed?.entry ?? tiers.also.get(s.id))?.rules ?? [];
                 return (
                   <li
                     key={s.id}
@@ -97,6 +126,8 @@ export function SuggestPanel(props: SuggestPanelProps) {
                     data-suggestion={s.id}
                     data-code={s.code}
                     data-decision={decision ?? 'open'}
+                    data-tier={props.result.abstract ? (placed ? 'report' : 'also') : undefined}
+                    data-principal={placed?.principal ? 'true' : undefined}
                     class={`suggestion ${decision ?? ''}`}
                     onKeyDown={(e) => onKey(e, s)}
                     title={s.evidence.map((e) => `“${e.text}”`).join('\n')}
@@ -120,8 +151,9 @@ export function SuggestPanel(props: SuggestPanelProps) {
                         Reject
                       </button>
                     </div>
-                    {s.flags.length > 0 && (
+                    {(s.flags.length > 0 || placed?.principal) && (
                       <div class="flags">
+                        {placed?.principal && <span class="flag flag-principal">principal</span>}
                         {s.flags.map((f) => (
                           <span class={`flag flag-${f}`} key={f}>
                             {FLAG_LABEL[f] ?? f}
@@ -143,6 +175,15 @@ export function SuggestPanel(props: SuggestPanelProps) {
                         </button>
                       ))}
                     </div>
+                    {trail.length > 0 && (
+                      <ul class="rules" aria-label="Guideline trail">
+                        {trail.map((r) => (
+                          <li key={`${r.rule}:${r.reason}`}>
+                            <span class="rule">{r.rule}</span> {r.reason}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                     {s.notes.length > 0 && (
                       <ul class="notes">
                         {s.notes.map((n) => (
@@ -159,10 +200,27 @@ export function SuggestPanel(props: SuggestPanelProps) {
       ))}
       {hiddenTotal > 0 && (
         <button type="button" class="more" onClick={() => setShowAll(!showAll)}>
-          {showAll
-            ? 'Show only confident suggestions'
-            : `Show ${hiddenTotal} less confident suggestion${hiddenTotal === 1 ? '' : 's'}`}
+          {props.result.abstract
+            ? showAll
+              ? 'Show only the codes to report'
+              : `Also documented: ${hiddenTotal} more`
+            : showAll
+              ? 'Show only confident suggestions'
+              : `Show ${hiddenTotal} less confident suggestion${hiddenTotal === 1 ? '' : 's'}`}
         </button>
+      )}
+      {props.result.abstract && props.result.abstract.suppressed.length > 0 && (
+        <details class="suppressed" data-suggest-group="suppressed">
+          <summary>Suppressed by the guidelines ({props.result.abstract.suppressed.length})</summary>
+          <ul role="list">
+            {props.result.abstract.suppressed.map((e) => (
+              <li key={`${e.system}:${e.code}`} data-code={e.code}>
+                <code class="code">{e.code}</code> {e.title}: “{e.quote}” ({e.assertion}){' '}
+                {e.rules.map((r) => `${r.rule}: ${r.reason}`).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );

@@ -56,6 +56,11 @@ export const CaseSchema = z.object({
   dischargeStatus: z.string().regex(/^\d{2}$/),
   /** Principal diagnosis first, then secondary diagnoses in sequence. */
   diagnoses: z.array(DiagnosisEntrySchema).max(25),
+  /**
+   * `true` once the coder chose the principal diagnosis ({@link choosePrincipal}): accepting
+   * suggestions never moves it again. Optional, so cases stored before it still parse unchanged.
+   */
+  principalOverride: z.boolean().optional(),
   procedures: z.array(ProcedureEntrySchema).max(25),
 });
 export type CodingCase = z.infer<typeof CaseSchema>;
@@ -169,4 +174,24 @@ export function setProcedureDate(c: CodingCase, index: number, date: string | un
       return date ? { ...rest, date } : rest;
     }),
   });
+}
+
+/**
+ * The coder's choice of principal diagnosis (one key in the workspace): the code moves first and
+ * the choice sticks ({@link CodingCase.principalOverride}), so later accepted suggestions are
+ * added after it and never re-sequence it. A code not on the case is added as principal.
+ *
+ * @example choosePrincipal(c, 'N39.0').diagnoses[0]?.code // 'N390', and principalOverride === true
+ */
+export function choosePrincipal(c: CodingCase, code: string, origin: DiagnosisEntry['origin'] = 'typed'): CodingCase {
+  const normal = normalizeCode(code);
+  const at = c.diagnoses.findIndex((d) => d.code === normal);
+  const withCode = at >= 0 ? moveDiagnosis(c, at, 0) : moveDiagnosis(addDiagnosis(c, normal, origin), c.diagnoses.length, 0);
+  return { ...withCode, principalOverride: true };
+}
+
+/** Lets the sequencing stage place the principal again (undo of {@link choosePrincipal}'s stickiness). */
+export function releasePrincipal(c: CodingCase): CodingCase {
+  const { principalOverride: _, ...rest } = c;
+  return rest;
 }

@@ -11,6 +11,7 @@ import type { Mce } from '../mce/mce';
 import type { GrouperClaim, GroupResult } from '../grouper/types';
 import type { MceResult } from '../mce/types';
 import type { CodingCase } from './model';
+import { mceForDisplay } from './mce-display';
 import { tabularEdits, type CmLookup, type TabularEdit } from './tabular-edits';
 
 /** Tables a recompute needs (built once per release by the caller). */
@@ -37,7 +38,7 @@ export interface PrincipalCandidate {
 export interface CaseComputation {
   /** The grouper result, or why the case cannot be grouped yet. */
   drg: { status: 'grouped'; result: GroupResult } | { status: 'not-grouped'; reason: string };
-  /** MCE result, or why it did not run. */
+  /** MCE result (POA findings the Tabular/POA edits already report left out, codes dotted: `mce-display.ts`), or why it did not run. */
   mce: { status: 'edited'; result: MceResult } | { status: 'not-edited'; reason: string };
   /** Tabular List and POA edits (always computed). */
   tabular: TabularEdit[];
@@ -83,7 +84,8 @@ export function recomputeCase(c: CodingCase, tables: CaseTables): CaseComputatio
   }
   const { claim } = made;
   const result = tables.grouper.group(claim, { explain: true });
-  const mce = tables.mce.edit(claim as GrouperClaim & { dischargeDate: string });
+  // One copy of each finding, codes with their dot (see mce-display.ts).
+  const mce = mceForDisplay(tables.mce.edit(claim as GrouperClaim & { dischargeDate: string }), tabular);
   const principalWhatIf: PrincipalCandidate[] = claim.sdx.map((s, i) => {
     const sdx = [...claim.sdx];
     sdx[i] = { code: claim.pdx, poa: claim.pdxPoa ?? '' };

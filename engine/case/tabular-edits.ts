@@ -43,6 +43,8 @@ export type TabularEditId =
   | 'excludes1-conflict'
   | 'code-first-not-satisfied'
   | 'use-additional-code-not-satisfied'
+  | 'use-additional-code-sequence'
+  | 'code-also-not-satisfied'
   | 'poa-missing'
   | 'poa-exempt-reported'
   | 'poa-not-applicable';
@@ -157,6 +159,46 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
         message: place.after
           ? `${detail.dotted}: "Code first ${place.texts.join('; ')}" (${from}) — the code is on the case but sequenced after ${detail.dotted}.`
           : `${detail.dotted}: "Code first ${place.texts.join('; ')}" (${from}) — no such code on the case.`,
+      });
+    }
+    // "Use additional code" puts this code first (I.A.13): a code of the note sequenced before it,
+    // with none after, is out of order. Reported once per pair: not when the other code's own
+    // "Code first" note names this one (that note's finding, on the other code, already says it).
+    const reportedPairs = new Set<string>();
+    for (const note of detail.notes) {
+      if (note.kind !== 'useAdditionalCode') continue;
+      const ranges = noteRanges(note.text);
+      if (ranges.length === 0) continue;
+      const covered = (other: string): boolean => other !== dx.code && ranges.some((r) => inRange(other, r));
+      if (codes.slice(position + 1).some(covered)) continue;
+      for (const other of codes.slice(0, position).filter(covered)) {
+        if (reportedPairs.has(other)) continue;
+        const otherNotes = cm.get(other)?.notes ?? [];
+        if (otherNotes.some((n) => n.kind === 'codeFirst' && noteRanges(n.text).some((r) => inRange(dx.code, r)))) continue;
+        reportedPairs.add(other);
+        found.push({
+          id: 'use-additional-code-sequence',
+          severity: 'warning',
+          code: dx.code,
+          related: other,
+          noteFrom: note.from,
+          message: `${detail.dotted}: "Use additional code ${note.text}" (${note.from}) — ${formatCmCode(other)} is on the case but sequenced before ${detail.dotted}; sequence ${detail.dotted} first (Guidelines I.A.13).`,
+        });
+      }
+    }
+    // "Code also" (I.A.17) names a second code without deciding the order: information when none
+    // of its codes is on the case. Only notes printed at the code itself, as inherited lists are
+    // broad "if applicable" reminders.
+    for (const note of detail.notes) {
+      if (note.kind !== 'codeAlso' || note.from !== detail.dotted) continue;
+      const ranges = noteRanges(note.text);
+      if (ranges.length === 0 || codes.some((other) => other !== dx.code && ranges.some((r) => inRange(other, r)))) continue;
+      found.push({
+        id: 'code-also-not-satisfied',
+        severity: 'info',
+        code: dx.code,
+        noteFrom: note.from,
+        message: `${detail.dotted}: "Code also ${note.text}" (${note.from}) — no such code on the case; add it if documented (Guidelines I.A.17).`,
       });
     }
     for (const [from, satisfied] of additional) {

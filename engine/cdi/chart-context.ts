@@ -1,15 +1,21 @@
-import { analyzeText, findingContext, type TextAnalysis } from '../text/index';
+import {
+  analyzeChart,
+  assertMention,
+  type Assertion,
+  type CareSetting,
+  type ChartAnalysis,
+  type SectionAuthor,
+} from '../text/index';
 
 /**
- * Sections and mention context (negation, hypothetical, historical, family, uncertainty) as the
- * CDI rules need them. The chart-reading engine (engine/text/, owned by the suggestion issue)
- * provides the same notions for code suggestions; this module keeps CDI's needs in one place so
- * the rules read "is this mention asserted?" and do not care which detector answered.
+ * Sections and mention context (negation, ruled out, hypothetical, historical, family,
+ * uncertainty) as the CDI rules need them, read from the shared clinical-language layer
+ * (engine/text `analyzeChart`, `assertMention`): one section model and one assertion model for
+ * suggestions and CDI alike. This module only adapts them to CDI's questions ("is this mention
+ * asserted?", "who wrote this section?").
  */
 
-/** Who wrote a section, as far as CDI cares (ICD-10-CM Guidelines I.B.14: some details may come
- * from non-provider clinicians, the diagnosis itself must come from a provider). */
-export type SectionAuthor = 'provider' | 'nursing' | 'history' | 'family' | 'other';
+export type { SectionAuthor } from '../text/index';
 
 /** One chart section: its heading and the span it covers (heading included). */
 export interface ChartSection {
@@ -19,81 +25,36 @@ export interface ChartSection {
   author: SectionAuthor;
 }
 
-/** How a mention is meant, from the words around it in its clause. */
+/** How a mention is meant, from the shared assertion of its sentence. */
 export interface MentionContext {
+  /** Negated or ruled out ("no AKI", "MI ruled out"). */
   negated: boolean;
   hypothetical: boolean;
   historical: boolean;
   family: boolean;
   uncertain: boolean;
+  /** The shared assertion (engine/text `assertMention`), kept for the audit and the panel. */
+  assertion?: Assertion;
   section?: ChartSection;
 }
 
-const HEADING_WORDS =
-  'chief complaint|cc|hpi|history of present illness|history|past medical history|pmh|past surgical history|psh|' +
-  'family history|fhx|fh|social history|shx|review of systems|ros|physical exam(?:ination)?|exam|pe|vital signs|vitals|' +
-  'labs?|laboratory(?: data| results)?|lab results|results|imaging|radiology|microbiology|micro|medications|meds|' +
-  'home medications|allergies|assessment(?: and plan| & plan|/plan)?|a/p|a&p|plan|impression|diagnos[ie]s|' +
-  'discharge diagnos[ie]s|admission diagnos[ie]s|final diagnos[ie]s|principal diagnosis|secondary diagnos[ie]s|' +
-  'problem list|active problems|hospital course|brief hospital course|course|progress note|interval history|subjective|objective|' +
-  'nursing(?: note| notes| assessment| skin assessment)?|skin assessment|wound care(?: note| consult)?|wocn|wound(?: assessment)?|' +
-  'nutrition(?: assessment| note| consult)?|dietitian(?: note| assessment| consult)?|dietician(?: note| assessment)?|rd note|' +
-  'consults?|procedures?|disposition|flowsheet|i&o|intake and output|mar|orders|ed course|emergency department course';
-
-// A heading is a known section word at the start of a line, followed by a colon, or alone on its
-// line (optionally in capitals, optionally with a leading "#" or "**").
-const HEADING_RE = new RegExp(
-  `^[ \\t]*(?:#{1,4}[ \\t]*|\\*\\*)?((?:${HEADING_WORDS})(?:[ \\t]+(?:note|notes|section))?)(?:\\*\\*)?[ \\t]*(?::|$)`,
-  'gimu',
-);
-
-function authorOf(heading: string): SectionAuthor {
-  const h = heading.toLowerCase();
-  if (/^(?:family history|fhx|fh)\b/.test(h)) return 'family';
-  if (/^(?:past medical history|pmh|past surgical history|psh|history)$/.test(h)) return 'history';
-  if (/nurs|skin|wound|wocn|nutrition|dietit|dietic|rd note|flowsheet|vital|i&o|intake|mar\b/.test(h)) return 'nursing';
-  if (
-    /^(?:labs?|lab|laboratory|results|imaging|radiology|micro|medications|meds|home medications|allergies|orders)/.test(
-      h,
-    )
-  )
-    return 'other';
-  return 'provider';
-}
-
 /**
- * Splits a chart text into sections at known headings ("Assessment and Plan:", "Nursing skin
- * assessment", "PMH:"…). Text before the first heading is one section with an empty heading,
- * attributed to the provider.
+ * The sections of a chart text (the shared section model of engine/text). Text before the first
+ * heading is one section with an empty heading, attributed to the provider.
  *
  * @example findSections('HPI: cough\nPMH: CHF')[1] // { heading: 'PMH', author: 'history', … }
  */
 export function findSections(text: string): ChartSection[] {
-  const out: ChartSection[] = [];
-  let last: { heading: string; start: number } = { heading: '', start: 0 };
-  HEADING_RE.lastIndex = 0;
-  for (let m = HEADING_RE.exec(text); m; m = HEADING_RE.exec(text)) {
-    if (m[0].length === 0) {
-      HEADING_RE.lastIndex++;
-      continue;
-    }
-    if (m.index > last.start || last.heading !== '') {
-      out.push({
-        heading: last.heading,
-        start: last.start,
-        end: m.index,
-        author: last.heading ? authorOf(last.heading) : 'provider',
-      });
-    }
-    last = { heading: m[1]!.trim(), start: m.index };
-  }
-  out.push({
-    heading: last.heading,
-    start: last.start,
-    end: text.length,
-    author: last.heading ? authorOf(last.heading) : 'provider',
-  });
-  return out.filter((s) => s.end > s.start || text.length === 0);
+  return sectionsOf(analyzeChart(text));
+}
+
+function sectionsOf(analysis: ChartAnalysis): ChartSection[] {
+  return analysis.sections.map((s) => ({
+    heading: s.title.replace(/[:\s]+$/, '').trim(),
+    start: s.start,
+    end: s.end,
+    author: s.author,
+  }));
 }
 
 /** The section containing `offset` (binary search over `findSections` output). */
@@ -142,36 +103,77 @@ export function clauseAround(text: string, start: number, end: number): [number,
 const EXTRA_HYPOTHETICAL =
   /\b(?:should|unless|prn|as needed|would|goal|target|keep|maintain|titrate to|hold (?:for|if)|notify (?:md|provider|if|for))\b/i;
 
-/** The chart text with the shared text analysis (engine/text) and CDI's section authorship. */
+/** The chart text with the shared chart analysis (engine/text) and its sections. */
 export interface ChartText {
   text: string;
-  analysis: TextAnalysis;
+  analysis: ChartAnalysis;
   sections: ChartSection[];
 }
 
+/** Options of {@link prepareChart}. */
+export interface PrepareOptions {
+  /** Decides how uncertain diagnoses are read (Guidelines II.H / III.C inpatient, IV.H outpatient). Default inpatient. */
+  setting?: CareSetting;
+}
+
 /** Analyses a chart text once for every later {@link mentionContext} call. */
-export function prepareChart(text: string): ChartText {
-  return { text, analysis: analyzeText(text), sections: findSections(text) };
+export function prepareChart(text: string, options: PrepareOptions = {}): ChartText {
+  const analysis = analyzeChart(text, options.setting ? { setting: options.setting } : {});
+  return { text, analysis, sections: sectionsOf(analysis) };
+}
+
+// A denial heading a list ("denies fever, chills, ... or home oxygen use"): every item of the list
+// is denied, however long the list (NegEx's word window stops at a few words; a comma list keeps
+// the scope, Chapman et al. 2001 list handling). The gap may hold only list items, never a verb
+// or a contrast.
+const LIST_TRIGGER = /\b(?:denies|denied|deny|negative for|no history of|no hx of|without|no)\b/gi;
+const LIST_BREAK =
+  /\b(?:but|however|although|except|though|reports|admits|has|had|is|was|with|presents?|complains?)\b/i;
+// Sentence ends inside the gap (a period between digits, "1.5", is not one).
+const GAP_END = /[;:!?\n]|\.(?!\d)/;
+
+function listNegated(text: string, start: number, sentenceStart: number): boolean {
+  const window = text.slice(Math.max(sentenceStart, start - 600), start);
+  let gapStart = -1;
+  LIST_TRIGGER.lastIndex = 0;
+  for (let m = LIST_TRIGGER.exec(window); m; m = LIST_TRIGGER.exec(window)) gapStart = m.index + m[0].length;
+  if (gapStart < 0) return false;
+  const gap = window.slice(gapStart);
+  return gap.includes(',') && !GAP_END.test(gap) && !LIST_BREAK.test(gap);
 }
 
 /**
- * Context of the mention at [start, end) of the chart: negation, uncertainty, history, family and
- * hypothetical from the shared NegEx/ConText engine (engine/text `findingContext`), plus plan and
- * threshold wording ("goal", "keep", "titrate to") as hypothetical, and the CDI section (who wrote it).
+ * Context of the mention at [start, end) of the chart: the shared assertion (affirmed, negated,
+ * ruled out, historical, family, hypothetical, uncertain) with its cues, plus plan and threshold
+ * wording ("goal", "keep", "titrate to") as hypothetical, denial lists as negated, and the CDI
+ * section (who wrote it).
  *
- * @example mentionContext(prepareChart('No AKI.'), 3, 6).negated // true
+ * @example mentionContext(prepareChart('MI ruled out.'), 0, 2).negated // true
  */
 export function mentionContext(chart: ChartText, start: number, end: number): MentionContext {
-  const shared = findingContext(chart.text, { start, end }, chart.analysis);
+  // One assertion call: its cues carry every flag the shared context found (assertMention runs
+  // findingContext once; calling both would read the sentence twice).
+  const asserted = assertMention(chart.text, { start, end }, chart.analysis);
+  const cue = (k: string): boolean => asserted.cues.some((c) => c.kind === k);
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
   const [cs] = clauseAround(chart.text, start, end);
   const pre = chart.text.slice(cs, start);
+  const sentenceStart = Math.max(chart.text.lastIndexOf('\n', start - 1) + 1, start - 600);
   const ctx: MentionContext = {
-    negated: shared.negated,
-    hypothetical: shared.hypothetical || EXTRA_HYPOTHETICAL.test(pre),
-    historical: shared.historical || section?.author === 'history',
-    family: shared.family || section?.author === 'family',
-    uncertain: shared.uncertain,
+    negated:
+      asserted.assertion === 'ruled-out' ||
+      asserted.assertion === 'negated' ||
+      cue('negated') ||
+      listNegated(chart.text, start, sentenceStart),
+    hypothetical: cue('hypothetical') || EXTRA_HYPOTHETICAL.test(pre),
+    historical:
+      cue('historical') ||
+      asserted.assertion === 'historical' ||
+      asserted.section === 'past-surgical-history' ||
+      section?.author === 'history',
+    family: asserted.subject === 'family-member' || cue('family') || section?.author === 'family',
+    uncertain: cue('uncertain'),
+    assertion: asserted.assertion,
   };
   if (section) ctx.section = section;
   return ctx;

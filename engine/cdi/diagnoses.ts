@@ -21,7 +21,14 @@ export type DxConcept =
   | 'mi-typed'
   | 'mi-untyped'
   | 'pneumonia'
-  | 'copd';
+  | 'copd'
+  | 'site-ulcer'
+  | 'vte'
+  | 'neuropathy'
+  | 'uti'
+  | 'drug-toxicity'
+  | 'diabetes'
+  | 'glycemia';
 
 /** One mention of a diagnosis in the chart, with its context and the details written with it. */
 export interface DiagnosisMention {
@@ -109,6 +116,27 @@ const SPECS: DxSpec[] = [
   { concept: 'pneumonia', re: /\b(?:pneumonia|pneumonitis)\b/gi },
   { concept: 'pneumonia', re: /\b(?:PNA|CAP|HCAP|HAP|VAP)\b/g },
   { concept: 'copd', re: /\b(?:COPD|chronic obstructive pulmonary disease|emphysema)\b/gi },
+  {
+    // Ulcers and wounds of pressure-bearing sites (NPIAP): the etiology decides L89 vs L97/L98.
+    concept: 'site-ulcer',
+    re: /\b(?:(?:heel|sacral|sacrum|coccyx|coccygeal|buttock|gluteal|ischial|trochanteric) (?:ulcers?|ulcerations?|wounds?)|(?:ulcers?|ulcerations?|wounds?) (?:of|on|to|over) (?:the )?(?:left |right |bilateral )?(?:heels?|sacrum|coccyx|buttocks?|ischium|hips?))\b/gi,
+  },
+  {
+    concept: 'vte',
+    re: /\b(?:DVT|deep ve(?:in|nous) thromb(?:osis|us)|pulmonary embol(?:ism|us|i)|venous thromboembolism|VTE)\b(?! prophylaxis)/gi,
+  },
+  { concept: 'neuropathy', re: /\b(?:(?:peripheral )?neuropathy|numbness|paresthesias?|polyneuropathy)\b/gi },
+  { concept: 'diabetes', re: /\b(?:diabetes(?: mellitus)?|diabetic|DM|T2DM|T1DM|IDDM|NIDDM)\b/g },
+  { concept: 'diabetes', re: /\bdiabetes\b/gi },
+  {
+    concept: 'glycemia',
+    re: /\b(?:hyperglyc(?:a)?emi(?:a|c)|hypoglyc(?:a)?emi(?:a|c)|diabetic ketoacidosis|DKA|hyperosmolar)\b/gi,
+  },
+  { concept: 'uti', re: /\b(?:UTI|urinary tract infection|cystitis)\b/gi },
+  {
+    concept: 'drug-toxicity',
+    re: /\b(?:(?:digoxin|lithium|phenytoin|dilantin|drug|medication|opioid|acetaminophen|salicylate) (?:toxicity|poisoning|overdose)|toxic (?:level|effect)|supratherapeutic|adverse (?:drug )?(?:effect|reaction)|overdose|poisoning|(?:warfarin|coumadin)[- ](?:induced|associated|related) coagulopathy)\b/gi,
+  },
 ];
 
 const NON_PROVIDER_CUE =

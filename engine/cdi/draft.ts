@@ -11,11 +11,43 @@ import {
 import type { CdiTopic } from './types';
 
 /** Version of the {@link QueryDraft} shape (drafts may be saved by the workspace). */
-export const QUERY_DRAFT_VERSION = 1;
+export const QUERY_DRAFT_VERSION = 2;
+
+/**
+ * The query header (query-guidelines.md §4 skeleton: patient/encounter, admission date, query date,
+ * from): what the record states, and what the reviewer supplies. A field the record does not state
+ * stays undefined and is printed as "not stated in the record".
+ */
+export interface QueryHeader {
+  /** Encounter / account / visit number as written in the chart. */
+  encounter?: string;
+  admissionDate?: string;
+  dischargeDate?: string;
+  /** Date the query is sent (the reviewer's date, supplied by the caller). */
+  queryDate?: string;
+  /** The CDI reviewer sending the query. */
+  requester?: string;
+  /** The provider queried: the attending named in the chart unless the caller names another (§2 rule 9). */
+  addressee?: string;
+}
+
+/** Per-draft audit: which indicators and options were offered, under which rule (§2 rule 8: audits). */
+export interface QueryAudit {
+  /** The rule's clinical criteria and guideline source. */
+  ruleSource?: string;
+  /** Criteria the rule found met, in words. */
+  criteria: string[];
+  /** Every indicator offered to the provider, with where it is in the record. */
+  indicatorsOffered: { id: string; name: string; quote: string; where: string }[];
+  /** Options offered, escape options included. */
+  optionsOffered: string[];
+  /** Template options withheld because the cited indicators do not support them. */
+  optionsWithheld: string[];
+}
 
 /** One indicator as cited in a draft: the display line, and the exact chart words it quotes. */
 export interface DraftIndicator {
-  /** Printed line, e.g. `Sodium 126 mmol/L (low; reference 135–145) — "Na 126" — 11/20, Labs section, chart text at 120–126`. */
+  /** Printed line, e.g. `Sodium 126 mmol/L (low; reference 135–145) — "Na 126" — 11/20, Labs section`. */
   line: string;
   /** Exact chart words the line cites (must appear in the line and in the chart). */
   quote: string;
@@ -52,6 +84,17 @@ export interface QueryDraft {
    * of them is leading (§2 rule 5, 2022 clarification; §4 last lint rule).
    */
   unsupportedOptions: string[];
+  /** Encounter, dates, requester and addressee (version 2). */
+  header?: QueryHeader;
+  /** Which indicators and options were offered (version 2). */
+  audit?: QueryAudit;
+}
+
+/** Options of {@link draftQuery}. */
+export interface DraftOptions {
+  header?: QueryHeader;
+  /** Clinical criteria and guideline source of the rule that raised the opportunity. */
+  ruleSource?: string;
 }
 
 function fill(s: string, vars: Record<string, string>): string {
@@ -63,7 +106,7 @@ function fill(s: string, vars: Record<string, string>): string {
  * dates and where they are; options whose facts hold; "Other (please specify)" and "Clinically
  * undetermined" always.
  */
-export function draftQuery(opportunity: Opportunity): QueryDraft {
+export function draftQuery(opportunity: Opportunity, draftOptions: DraftOptions = {}): QueryDraft {
   const template = templateById(opportunity.templateId);
   const organismText =
     opportunity.indicators.find((i) => i.name === 'culture-organism')?.text ?? 'the organism identified';
@@ -84,15 +127,32 @@ export function draftQuery(opportunity: Opportunity): QueryDraft {
     indicatorId: ind.id,
   }));
   for (const m of opportunity.mentions) {
-    const where = m.context.section?.heading ? `${m.context.section.heading} section, ` : '';
-    indicators.push({ line: `Documented: "${m.text}" — ${where}chart text at ${m.start}–${m.end}`, quote: m.text });
+    const where = m.context.section?.heading ? ` — ${m.context.section.heading} section` : '';
+    indicators.push({ line: `Documented: "${m.text}"${where}`, quote: m.text });
   }
+  for (const q of opportunity.quotes ?? []) indicators.push({ line: `Documented: "${q.text}"`, quote: q.text });
   const purpose: QueryPurpose =
     template.purpose === 'poa' || template.purpose === 'confirm-documented' || template.purpose === 'cause-effect'
       ? template.purpose
       : opportunity.reason === 'indicators-without-diagnosis'
         ? 'new-diagnosis'
         : 'specificity';
+  const offered = template.format === 'open-ended' ? [] : [...options, OTHER_OPTION, UNDETERMINED_OPTION];
+  const withheld = template.options
+    .filter((o) => o.when !== undefined && opportunity.facts[o.when] !== true)
+    .map((o) => fill(o.text, vars));
+  const audit: QueryAudit = {
+    criteria: [...opportunity.criteria],
+    indicatorsOffered: opportunity.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      quote: i.text,
+      where: describeWhere(i),
+    })),
+    optionsOffered: offered,
+    optionsWithheld: withheld,
+  };
+  if (draftOptions.ruleSource) audit.ruleSource = draftOptions.ruleSource;
   return {
     version: QUERY_DRAFT_VERSION,
     opportunityId: opportunity.id,
@@ -105,11 +165,11 @@ export function draftQuery(opportunity: Opportunity): QueryDraft {
     title: template.title,
     indicators,
     question: fill(template.question, vars),
-    options: template.format === 'open-ended' ? [] : [...options, OTHER_OPTION, UNDETERMINED_OPTION],
+    options: offered,
     closing: CLOSING,
     documented: [...new Set(opportunity.mentions.map((m) => m.text))],
-    unsupportedOptions: template.options
-      .filter((o) => o.when !== undefined && opportunity.facts[o.when] !== true)
-      .map((o) => fill(o.text, vars)),
+    unsupportedOptions: withheld,
+    header: { ...draftOptions.header },
+    audit,
   };
 }

@@ -40,7 +40,7 @@ const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|\.\d+)`;
 const UNIT = String.raw`(mg\/dL|mg\/dl|mmol\/L|mmol\/l|mEq\/L|meq\/l|[µuμ]mol\/L|[µuμ]mol\/l|micromol\/L|g\/dL|gm\/dL|g\/dl|g\/L|g\/l|K\/[uµ]L|x\s?10\^?[39]\/[uµ]?L|x\s?10\(9\)\/L|10\^[39]\/[uµ]?L|thou\/[uµ]L|cells\/[uµ]L|\/[uµ]L|\/mm3|pg\/mL|pg\/ml|ng\/mL|ng\/ml|ng\/L|ng\/l|[µu]g\/L|[µu]g\/dL|mcg\/dL|mm\s?Hg|mmhg|kPa|torr|%|[°º]\s?[CF]\b|deg(?:rees)?\s?[CF]\b|degrees\s(?:Celsius|Fahrenheit)|[CF]\b|bpm|beats\/min|breaths\/min|\/min|kg\/m2|kg\/m\^2|kg\/m²|kgs?\b|lbs?\b|pounds|K\b)`;
 
 // Words allowed between a label and its number: "sodium was 126", "Cr: 2.3", "troponin peaked at 0.8".
-const FILLER = String.raw`(?:[\s:=~|\t]|\((?:[HLhl]|high|low|critical)\)|\b(?:of|was|were|is|are|at|now|level|levels|value|result|results|measured|up|down|increased|increasing|decreased|decreasing|rose|rising|elevated|low|high|dropped|dropping|fell|falling|trended|trending|peaked|from|to|improved|worsened|remains|remained|noted|came back|returned|in the|on|initial|initially|repeat|today|serum|this morning|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\b)*`;
+const FILLER = String.raw`(?:[\s:=~|\t]|\((?:[HLhl]|high|low|critical)\)|\b(?:of|was|were|is|are|at|now|level|levels|value|result|results|measured|up|down|increased|increasing|decreased|decreasing|rose|rising|elevated|low|high|dropped|dropping|fell|falling|trended|trending|peaked|from|to|improved|worsened|remains|remained|noted|came back|returned|shows?|showed|showing|revealed|reveals|demonstrated|in the|on|initial|initially|repeat|today|serum|this morning|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\b)*`;
 
 // Between values of a trend: "1.0 -> 1.6 -> 2.3", "11.8, then 7.9", "1.1 | 1.9 | 2.6".
 const TREND_GAP = String.raw`^(?:\s*(?:\((?:[HLhl]|high|low|critical)\)|[HL]\b|\*))?(?:\s*\([^()\n]{1,24}\))?(?:\s|,|;|->|-->|→|=>|⇒|\||\t|\bto\b|\bthen\b|\band\b|\bnow\b|\btoday\b|\byesterday\b|\bon admission\b|\bat admission\b|\bthis (?:morning|am|evening)\b|\bincreas(?:ed|ing)\b|\bros[e]\b|\bdropp(?:ed|ing)\b|\bdecreas(?:ed|ing)\b|\bfell\b|\btrend(?:ed|ing)\b|\bpeak(?:ed)?\b|\bfrom\b|\bafter\b|\bat\b|\bon\b|\bby\b|\bup\b|\bdown\b|\bfurther\b|\bvs\.?\b|\bthen\b|\bpre-?op(?:eratively)?\b|\bpost-?op(?:eratively)?\b|\bPOD\s?#?\d+:?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?:?|\bday \d+:?|\bHD\s?#?\d+:?)+`;
@@ -162,6 +162,9 @@ const WEIGHT_LOSS_RE = new RegExp(
   String.raw`\b(?:(?:unintentional|unintended|involuntary|reported|documented|significant|recent)\s+)?(?:weight loss|wt loss|lost|loss of)\s+(?:of\s+)?(?:about|approximately|approx\.?|~|nearly|over)?\s*${NUMBER}\s*(%|kg|kgs|lbs?|pounds)(?:\s+(?:of (?:body )?weight|body weight))?|${NUMBER}\s*(%|kg|kgs|lbs?|pounds)\s+(?:unintentional |unintended |involuntary )?(?:weight loss|wt loss|loss of (?:body )?weight)`,
   'gi',
 );
+
+const SAT_DECADE_RE =
+  /\b(?:(?:O2|oxygen) )?(?:sat(?:uration)?s?|SpO2|pulse ox(?:imetry)?)\b[^.;\n]{0,30}?\b(?:in|to|into) the (?:(?:high|low|mid)[- ])?([5-8])0'?s\b/gi;
 
 /** Options for {@link extractIndicators}. */
 export interface ExtractOptions {
@@ -427,6 +430,33 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
       if (spec.spec.name === 'supplemental-oxygen' && ctx.historical) ind.detail = 'baseline/home';
       push(ind);
     }
+  }
+
+  // Saturation written as a decade ("sats in the 80s", "saturation went down to the 80s"): low,
+  // without a single value (the decade is cited as written, never turned into a number).
+  SAT_DECADE_RE.lastIndex = 0;
+  for (let m = SAT_DECADE_RE.exec(text); m; m = SAT_DECADE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!valueAsserted(start, end) || !isAsserted(mentionContext(chart, start, end))) continue;
+    const decade = Number(m[1]) * 10;
+    const ind: Indicator = {
+      id: `spo2@${start}`,
+      name: 'spo2',
+      kind: 'vital',
+      value: null,
+      unit: null,
+      text: m[0],
+      start,
+      end,
+      flag: 'low',
+      detail: `${decade}–${decade + 9} %`,
+    };
+    const date = dateFor(text, dates, start, end);
+    if (date) ind.date = date;
+    const section = sections.length > 1 ? sectionHeading(sections, start) : undefined;
+    if (section) ind.section = section;
+    push(ind);
   }
 
   attachRoomAir(text, out);

@@ -64,7 +64,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'supplemental-oxygen',
     kind: 'treatment',
     pattern:
-      '\\b(?:\\d+(?:\\.\\d+)?\\s*(?:L|LPM|L/min|liters?)\\s*(?:/min\\s*)?(?:of\\s+)?(?:O2|oxygen|NC|nasal cannula|via nasal cannula|via NC|by NC)|nasal cannula|supplemental (?:oxygen|O2)|(?:on|requiring|required|needing|started on) (?:O2|oxygen)|venturi mask|face mask|simple mask|home (?:oxygen|O2))\\b',
+      '\\b(?:\\d+(?:\\.\\d+)?\\s*(?:L|LPM|L/min|liters?)\\s*(?:/min\\s*)?(?:of\\s+)?(?:O2|oxygen|NC|nasal cannula|via nasal cannula|via NC|by NC)|nasal cannula|supplemental (?:oxygen|O2)|(?:on|requiring|required|needing|started on) (?:nasal |home |supplemental |continuous )?(?:O2|oxygen)|venturi mask|face mask|simple mask|home (?:oxygen|O2))\\b',
     allowHistorical: true,
   },
   {
@@ -89,7 +89,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'nutrition-support',
     kind: 'treatment',
     pattern:
-      '\\b(?:oral nutrition(?:al)? supplements?|nutritional supplements?|supplement shakes?|ensure(?: plus| enlive)?|boost(?: plus)?|tube feed(?:s|ing|ings)?|enteral (?:feeds|feeding|nutrition)|TPN|total parenteral nutrition|parenteral nutrition|PEG feeds?|NG feeds?)\\b',
+      '\\b(?:oral nutrition(?:al)? supplements?|nutritional supplements?|supplement shakes?|ensure(?: plus| enlive)?|boost(?: plus)?|tube feed(?:s|ing|ings)?|feeding tube|enteral (?:feeds|feeding|nutrition)|TPN|total parenteral nutrition|parenteral nutrition|PEG feeds?|NG feeds?)\\b',
   },
   {
     name: 'wound-care',
@@ -114,6 +114,68 @@ export const FINDINGS: readonly FindingSpec[] = [
     kind: 'treatment',
     pattern:
       '\\b(?:KCl|K-?Dur|Klor-?Con|potassium chloride|potassium (?:replacement|repletion|supplement(?:ation)?|replaced|repleted|protocol)|K\\+? (?:replacement|repletion|replaced|repleted|protocol|rider)|replet(?:e|ed|ing) (?:K|potassium)|(?:IV|PO|oral) potassium|(?:K\\+?|potassium)\\s*(?:of\\s+)?\\d(?:\\.\\d+)?\\s*(?:mmol/L|mEq/L)?\\s*[,;:-]?\\s*(?:was\\s+|being\\s+|will be\\s+)?(?:replaced|repleted|replete|repleting|supplemented))\\b',
+  },
+  {
+    // Any loop or thiazide diuretic, by mouth or IV, and diuresis itself (heart-failure treatment evidence).
+    name: 'diuretic',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:furosemide|lasix|bumetanide|bumex|torsemide|demadex|metolazone|(?:aggressive |gentle |continued )?diuresis|diuresed|diuretics?)\\b',
+  },
+  {
+    // Erythropoiesis-stimulating agents, iron, B12 and folate given for anemia.
+    name: 'anemia-treatment',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:epoetin(?: alfa)?|epogen|procrit|retacrit|darbepoetin(?: alfa)?|aranesp|(?:IV |oral |intravenous )?iron (?:sucrose|dextran|supplement(?:s|ation)?|infusion|replacement|therapy)|ferrous (?:sulfate|gluconate|fumarate)|venofer|feraheme|ferumoxytol|injectafer|with iron|vitamin B12 injections?|cyanocobalamin|B12 injections?)\\b',
+  },
+  {
+    name: 'anemia-workup',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:iron studies|serum iron|iron (?:panel|level|determination)|ferritin|TIBC|total iron[- ]binding capacity|transferrin saturation|reticulocyte(?: count)?|retic count|B12 (?:and folate )?levels?|folate level|hemoccult|stool guaiac|anemia (?:work-?up|panel))\\b',
+  },
+  {
+    // Cytotoxic chemotherapy named or given (a cause the provider may link: neuropathy, anemia, cytopenias).
+    name: 'chemotherapy',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:chemotherapy|chemo|carboplatin|cisplatin|oxaliplatin|paclitaxel|taxol|docetaxel|taxotere|vincristine|vinblastine|bortezomib|velcade|thalidomide|cyclophosphamide|doxorubicin|adriamycin|gemcitabine|5-?FU|fluorouracil|capecitabine|etoposide|ifosfamide)\\b',
+    allowHistorical: true,
+  },
+  {
+    name: 'anticoagulant',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:warfarin|coumadin|heparin(?: drip| gtt| infusion)?|enoxaparin|lovenox|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban)\\b',
+    allowHistorical: true,
+  },
+  {
+    // An operation in this encounter: postoperative wording or the postoperative day.
+    name: 'surgery',
+    kind: 'finding',
+    pattern:
+      '\\b(?:post-?op(?:erative(?:ly)?)?(?: day)?(?:\\s*#?\\s*\\d+)?|POD\\s*#?\\s*\\d+|intraoperative(?:ly)?)\\b',
+  },
+  {
+    // An explicit serial check of the electrolytes: the abnormal value is being monitored
+    // (ICD-10-CM Guidelines III.B: abnormal findings monitored or treated may be significant).
+    name: 'electrolyte-monitoring',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:(?:daily|serial|repeat|recheck|q\\.? ?AM|every morning|follow(?:-up)?)\\s+(?:BMPs?|basic metabolic panels?|chem(?:istr(?:y|ies))?(?:-?7)?|electrolytes|lytes|sodium|potassium|Na|K)|(?:BMP|electrolytes|lytes|sodium|potassium) (?:daily|q\\.? ?AM|every morning|in (?:the )?AM))\\b',
+  },
+  {
+    name: 'insulin',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:insulin(?: drip| gtt| infusion| sliding scale)?|sliding[- ]scale|lantus|levemir|humalog|novolog|glargine|detemir|lispro|aspart|degludec|tresiba)\\b',
+  },
+  {
+    name: 'urinary-catheter',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:foley(?: catheter)?|indwelling (?:urinary |bladder )?catheter|suprapubic catheter|urinary catheter)\\b',
   },
   // Nursing findings
   {
@@ -159,7 +221,7 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'poor-intake',
     kind: 'finding',
     pattern:
-      '\\b(?:poor (?:oral |PO |po )?intake|decreased (?:oral |PO )?intake|minimal (?:oral |PO )?intake|(?:oral |PO |po )?intake (?:of |<|less than |≤)?\\s*(?:<|≤)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|eating (?:<|less than|≤|about|only)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|poor appetite|decreased appetite|anorexia|not eating|unable to eat|NPO (?:for|x) (?:\\d+|several) days|meeting (?:<|less than)\\s*\\d+\\s?% of (?:estimated )?(?:needs|requirements))\\b',
+      '\\b(?:poor (?:oral |PO |po )?intake|(?:decreased|poor|inadequate|suboptimal) (?:nutrition|nutritional intake|caloric intake)|decreased (?:oral |PO )?intake|minimal (?:oral |PO )?intake|(?:oral |PO |po )?intake (?:of |<|less than |≤)?\\s*(?:<|≤)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|eating (?:<|less than|≤|about|only)?\\s*(?:25|50|[1-4]\\d|[1-9])\\s?%|poor appetite|decreased appetite|anorexia|not eating|unable to eat|NPO (?:for|x) (?:\\d+|several) days|meeting (?:<|less than)\\s*\\d+\\s?% of (?:estimated )?(?:needs|requirements))\\b',
   },
   {
     name: 'muscle-wasting',
@@ -203,6 +265,6 @@ export const FINDINGS: readonly FindingSpec[] = [
     name: 'congestion',
     kind: 'finding',
     pattern:
-      '\\b(?:pulmonary (?:edema|congestion|vascular congestion)|vascular congestion|pleural effusions?|JVD|jugular venous distension|elevated JVP|(?:bibasilar |bilateral )?(?:rales|crackles)|(?:[1-4]\\+ |pitting |bilateral (?:lower extremity |LE )?|lower extremity |LE |peripheral |leg )edema|anasarca|orthopnea|PND|paroxysmal nocturnal dyspnea)\\b',
+      '\\b(?:pulmonary (?:edema|congestion|vascular congestion)|vascular congestion|pleural effusions?|JVD|jugular venous distension|elevated JVP|(?:bibasilar |bilateral )?(?:rales|crackles)|(?:[1-4]\\+ |pitting |bilateral (?:lower extremity |LE )?|lower extremity |LE |peripheral |leg )edema|anasarca|(?:fluid|volume) overload(?:ed)?|hypervolemi(?:a|c)|orthopnea|PND|paroxysmal nocturnal dyspnea)\\b',
   },
 ];

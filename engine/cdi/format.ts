@@ -1,4 +1,4 @@
-import type { QueryDraft } from './draft';
+import type { QueryDraft, QueryHeader } from './draft';
 
 /**
  * Plain-text rendering of a draft, following the template skeleton of query-guidelines.md §4.
@@ -7,6 +7,7 @@ import type { QueryDraft } from './draft';
 export function formatQueryPlain(draft: QueryDraft): string {
   const lines: string[] = [];
   lines.push(`Clinical documentation query: ${draft.title}`);
+  for (const l of headerLines(draft.header)) lines.push(l);
   lines.push('');
   lines.push('Clinical information in this record:');
   for (const ind of draft.indicators) if (ind.line.trim()) lines.push(`  • ${ind.line}`);
@@ -16,6 +17,17 @@ export function formatQueryPlain(draft: QueryDraft): string {
   lines.push('');
   lines.push(draft.closing);
   return `${lines.join('\n')}\n`;
+}
+
+const NOT_STATED = 'not stated in the record';
+
+/** The header lines of the §4 skeleton: encounter and dates, query date and sender, provider queried. */
+export function headerLines(header: QueryHeader | undefined): string[] {
+  if (!header) return [];
+  return [
+    `Encounter: ${header.encounter ?? NOT_STATED}   Admitted: ${header.admissionDate ?? NOT_STATED}   Discharged: ${header.dischargeDate ?? NOT_STATED}`,
+    `Query date: ${header.queryDate ?? 'date of sending'}   From: ${header.requester ?? 'CDI reviewer'}   To: ${header.addressee ?? 'attending provider'}`,
+  ];
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -32,6 +44,7 @@ export function escapeHtml(s: string): string {
 export function formatQueryHtml(draft: QueryDraft): string {
   const parts: string[] = [];
   parts.push(`<p>Clinical documentation query: ${escapeHtml(draft.title)}</p>`);
+  for (const l of headerLines(draft.header)) parts.push(`<p>${escapeHtml(l)}</p>`);
   parts.push('<p>Clinical information in this record:</p>');
   parts.push(
     `<ul>${draft.indicators

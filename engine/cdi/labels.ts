@@ -12,6 +12,21 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   wbc: 'WBC',
   bands: 'Bands',
   hemoglobin: 'Hemoglobin',
+  hematocrit: 'Hematocrit',
+  egfr: 'eGFR',
+  inr: 'INR',
+  'digoxin-level': 'Digoxin level',
+  'lithium-level': 'Lithium level',
+  'phenytoin-level': 'Phenytoin level',
+  diuretic: 'Diuretic',
+  'anemia-treatment': 'Anemia treatment',
+  'anemia-workup': 'Anemia work-up',
+  chemotherapy: 'Chemotherapy',
+  anticoagulant: 'Anticoagulant',
+  surgery: 'Operation / postoperative course',
+  'urinary-catheter': 'Urinary catheter',
+  'electrolyte-monitoring': 'Electrolyte monitoring',
+  insulin: 'Insulin',
   platelets: 'Platelets',
   albumin: 'Albumin',
   bnp: 'BNP',
@@ -92,14 +107,16 @@ export function describeValue(ind: Indicator): string {
   return `${ind.value}${unit}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
-/** Where the indicator is: date, section and span or table row. */
+/**
+ * Where the indicator is, as a physician finds it: its date/time and the section heading (or the
+ * results table and row). Character offsets are for the panel's highlighting, never printed.
+ */
 export function describeWhere(ind: Indicator): string {
   const parts: string[] = [];
   if (ind.date) parts.push(ind.date);
-  if (ind.row) parts.push(`${ind.row.table} table, row ${ind.row.index + 1}`);
-  else {
-    if (ind.section) parts.push(`${ind.section} section`);
-    parts.push(`chart text at ${ind.start}–${ind.end}`);
-  }
+  if (ind.row)
+    parts.push(`${ind.row.table === 'labs' ? 'lab results' : 'vital signs'} table, row ${ind.row.index + 1}`);
+  else if (ind.section) parts.push(`${ind.section} section`);
+  else parts.push('date and section not stated');
   return parts.join(', ');
 }

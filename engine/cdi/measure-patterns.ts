@@ -93,6 +93,29 @@ export const MEASURES: readonly MeasureSpec[] = [
     plausible: [2, 25],
     trend: true,
   },
+  {
+    name: 'hematocrit',
+    kind: 'lab',
+    labels: 'hematocrit|haematocrit|hct',
+    plausible: [8, 70],
+    trend: true,
+  },
+  {
+    name: 'egfr',
+    kind: 'lab',
+    labels: 'estimated GFR|estimated glomerular filtration rate|eGFR|GFR',
+    plausible: [1, 200],
+    trend: true,
+  },
+  { name: 'inr', kind: 'lab', labels: 'INR|international normali[sz]ed ratio', plausible: [0.5, 20], trend: true },
+  { name: 'digoxin-level', kind: 'lab', labels: 'digoxin(?: level)?|dig level', plausible: [0.1, 15] },
+  { name: 'lithium-level', kind: 'lab', labels: 'lithium(?: level)?|Li level', plausible: [0.1, 10] },
+  {
+    name: 'phenytoin-level',
+    kind: 'lab',
+    labels: '(?:free )?(?:phenytoin|dilantin)(?: level)?',
+    plausible: [0.5, 80],
+  },
   { name: 'platelets', kind: 'lab', labels: 'platelet count|platelets?|plts?', plausible: [1, 3000], trend: true },
   {
     name: 'albumin',
@@ -111,7 +134,7 @@ export const MEASURES: readonly MeasureSpec[] = [
   {
     name: 'bnp',
     kind: 'lab',
-    labels: 'B-type natriuretic peptide|brain natriuretic peptide|BNP',
+    labels: 'B-type natriuretic peptide|brain natriuretic peptide|B-?natriuretic peptide|BNP',
     notBefore: /(?:pro-?\s?|NT-?\s?)$/i,
     plausible: [1, 50000],
     trend: true,

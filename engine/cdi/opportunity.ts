@@ -28,4 +28,9 @@ export interface Opportunity {
   subject?: string;
   /** Template id chosen for this opportunity. */
   templateId: string;
+  /**
+   * Chart words the query cites that are neither indicators nor diagnosis mentions (e.g. the two
+   * conflicting laterality statements), with their offsets.
+   */
+  quotes?: { text: string; start: number; end: number }[];
 }

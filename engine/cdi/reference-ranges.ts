@@ -25,6 +25,14 @@ export const REFERENCE_RANGES: Partial<Record<IndicatorName, ReferenceRange>> = 
   wbc: { unit: '10^3/µL', low: 4, high: 11 },
   bands: { unit: '%', low: null, high: 10 },
   hemoglobin: { unit: 'g/dL', low: 12, high: 17.5 },
+  hematocrit: { unit: '%', low: 36, high: 52 },
+  // KDIGO 2012 CKD guideline: GFR categories G1 ≥ 90 … G5 < 15 mL/min/1.73 m2; < 60 is decreased.
+  egfr: { unit: 'mL/min/1.73m2', low: 60, high: null },
+  inr: { unit: '', low: 0.8, high: 1.2 },
+  // Usual therapeutic ranges (Lexicomp / laboratory defaults); above the high bound is supratherapeutic.
+  'digoxin-level': { unit: 'ng/mL', low: 0.5, high: 2 },
+  'lithium-level': { unit: 'mmol/L', low: 0.6, high: 1.2 },
+  'phenytoin-level': { unit: 'mcg/mL', low: 10, high: 20 },
   platelets: { unit: '10^3/µL', low: 150, high: 400 },
   albumin: { unit: 'g/dL', low: 3.5, high: 5 },
   bnp: { unit: 'pg/mL', low: null, high: 100 },
@@ -106,6 +114,11 @@ const UNITS: Partial<Record<IndicatorName, UnitRule[]>> = {
     { forms: ['g/l'], toCanonical: (v) => v / 10 },
     { forms: ['mmol/l'], toCanonical: (v) => v * 1.611 },
   ],
+  hematocrit: [{ forms: ['%'], toCanonical: same }],
+  egfr: [{ forms: ['ml/min/1.73m2', 'ml/min/1.73m^2', 'ml/min', 'ml/min/1.73'], toCanonical: same }],
+  'digoxin-level': [{ forms: ['ng/ml', 'mcg/l', 'µg/l', 'ug/l'], toCanonical: same }],
+  'lithium-level': [{ forms: ['mmol/l', 'meq/l'], toCanonical: same }],
+  'phenytoin-level': [{ forms: ['mcg/ml', 'µg/ml', 'ug/ml', 'mg/l'], toCanonical: same }],
   platelets: [
     {
       forms: ['k/ul', 'k/µl', 'x10^3/ul', 'x10^3/µl', '10^3/µl', '10^3/ul', 'x10^9/l', '10^9/l', 'k', 'thou/ul'],

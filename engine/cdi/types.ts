@@ -40,6 +40,12 @@ export type IndicatorName =
   | 'pf-ratio'
   | 'ejection-fraction'
   | 'ammonia'
+  | 'hematocrit'
+  | 'egfr'
+  | 'inr'
+  | 'digoxin-level'
+  | 'lithium-level'
+  | 'phenytoin-level'
   // vitals
   | 'temperature'
   | 'heart-rate'
@@ -67,6 +73,15 @@ export type IndicatorName =
   | 'fluid-restriction'
   | 'hypertonic-saline'
   | 'potassium-replacement'
+  | 'diuretic'
+  | 'anemia-treatment'
+  | 'anemia-workup'
+  | 'chemotherapy'
+  | 'anticoagulant'
+  | 'surgery'
+  | 'urinary-catheter'
+  | 'electrolyte-monitoring'
+  | 'insulin'
   // findings
   | 'pressure-injury'
   | 'braden-score'
@@ -132,7 +147,13 @@ export type CdiTopic =
   | 'hypokalemia'
   | 'type-2-mi'
   | 'pneumonia-organism'
-  | 'clinical-validation';
+  | 'clinical-validation'
+  | 'other:ckd-stage'
+  | 'other:anemia-type'
+  | 'other:drug-toxicity'
+  | 'other:cause-link'
+  | 'other:laterality-conflict'
+  | 'other:diabetes-control';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -150,6 +171,12 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'type-2-mi',
   'pneumonia-organism',
   'clinical-validation',
+  'other:ckd-stage',
+  'other:anemia-type',
+  'other:drug-toxicity',
+  'other:cause-link',
+  'other:laterality-conflict',
+  'other:diabetes-control',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */

@@ -17,6 +17,8 @@ import {
   analyzeText,
   findingContext,
   findingModifiers,
+  resolveAbbreviations,
+  type ChartAnalysis,
   type FindingContext,
   type FindingModifiers,
   type SectionKind,
@@ -269,7 +271,7 @@ export class Suggester {
   private readonly connectiveCache = new WeakMap<LexEntry, { present: string[]; absent: string[] }>();
 
   constructor(
-    private readonly cm: CmTable,
+    readonly cm: CmTable,
     private readonly pcs?: PcsTable,
     lexicon?: SuggestLexicon,
   ) {
@@ -293,7 +295,9 @@ export class Suggester {
     this.demoteWeight = options.demoteWeight ?? 0.2;
     this.dominatedWeight = options.dominatedWeight ?? DOMINATED_WEIGHT;
     const aliases = this.lexicon.aliases;
-    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases));
+    // Abbreviations read by their context (engine/text sense inventory), once per chart.
+    const abbreviations = 'abbreviations' in a ? (a as ChartAnalysis).abbreviations : resolveAbbreviations(text, a);
+    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases, abbreviations));
     this.call = {
       text,
       analysis: a,

@@ -7,6 +7,7 @@
 import { TERM_ROWS } from '../search/data/terms';
 import { foldCase, stem, STOPWORDS } from '../search/text';
 import { SUGGEST_TERMS } from './vocabulary';
+import type { ResolvedAbbreviation } from '../text';
 
 /** Words that never make a match on their own and are not required of a lexicon entry. */
 const WEAK = new Set(
@@ -137,6 +138,7 @@ export function sentenceKeys(
   from: number,
   to: number,
   aliases?: ReadonlyMap<string, readonly string[]>,
+  abbreviations?: readonly ResolvedAbbreviation[],
 ): SentenceKeys {
   const tokens: TextToken[] = [];
   const raw: string[] = [];
@@ -160,7 +162,16 @@ export function sentenceKeys(
     if (extra) for (const k of extra) addOne(k, pos);
   };
   const table = rewriteTable();
+  // Inventory abbreviations (engine/text sense inventory) in this sentence: read as their sense,
+  // or as nothing when the sense names no condition or no cue decided it.
+  const inSentence = abbreviations?.filter((ab) => ab.end > from && ab.start < to) ?? [];
   for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const ab = inSentence.find((x) => t.start >= x.start && t.end <= x.end);
+    if (ab) {
+      if (ab.codable && ab.sense && t.start === ab.start) for (const k of phraseKeys(ab.sense)) add(k, i);
+      continue;
+    }
     add(tokens[i]!.key, i);
     const candidates = table.get(raw[i]!);
     if (!candidates) continue;

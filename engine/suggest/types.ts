@@ -102,4 +102,104 @@ export interface SuggestResult {
   tables: { cm: number; pcs: number | undefined };
   /** Limits that cut the result (e.g. evidence lists capped); absent when nothing was cut. */
   warnings?: string[];
+  /**
+   * The coded abstract by the Official Guidelines (report, also documented, suppressed), when the
+   * result comes from `suggestAbstract`; absent from a bare `Suggester.suggest` call.
+   */
+  abstract?: CodedAbstract;
 }
+
+/** POA indicator (CMS POA reporting guidelines): Y, N, U (not documented), W (clinically undetermined), 1 (exempt). */
+export type PoaIndicator = 'Y' | 'N' | 'U' | 'W' | '1';
+
+/** One step of the reasoning that placed or removed a code: the guideline section and what it did. */
+export interface RuleStep {
+  /** Official Guidelines section (`I.B.5`, `IV.H`) or the classification's own instruction (`Excludes1`). */
+  rule: string;
+  /** What the rule did to this code. */
+  action: 'keep' | 'drop' | 'replace' | 'add' | 'demote';
+  /** Why, in a sentence a coder can check against the chart. */
+  reason: string;
+}
+
+/** One code of the coded abstract, with the words that support it and the rules that placed it. */
+export interface AbstractEntry {
+  code: string;
+  title: string;
+  system: 'cm' | 'pcs';
+  /** The chart words that support the code (the best evidence span). */
+  quote: string;
+  /** Offsets of {@link quote} in the chart text. */
+  start: number;
+  end: number;
+  /** Assertion of the quoted mention (affirmed, or uncertain coded as established for inpatients). */
+  assertion: string;
+  /** Rules applied to this code, in order. */
+  rules: RuleStep[];
+  /**
+   * `pcs-table-row` when the chart does not give every axis of a procedure: `code` is then the
+   * ICD-10-PCS Table row prefix (never a code to report) and {@link chooseAxes} says what to choose.
+   */
+  kind: 'code' | 'pcs-table-row';
+  /** The axes the coder must choose for a `pcs-table-row` entry, e.g. `body part, approach, device, qualifier`. */
+  chooseAxes?: string;
+  /** POA indicator, inpatient diagnoses only; filled by the POA stage (engine/suggest/poa). */
+  poa?: PoaIndicator;
+  /** Why that POA indicator. */
+  poaReason?: string;
+}
+
+/**
+ * The coded abstract a coder would report: the principal (inpatient) or first-listed (outpatient)
+ * diagnosis, the secondary diagnoses and the procedures. Everything else the chart documents is in
+ * `alsoDocumented` (codable words a coder would not report), and candidates a rule removed are in
+ * `suppressed` with that rule.
+ */
+export interface CodedAbstract {
+  principal: AbstractEntry | undefined;
+  secondary: AbstractEntry[];
+  procedures: AbstractEntry[];
+  alsoDocumented: AbstractEntry[];
+  suppressed: AbstractEntry[];
+}
+
+/**
+ * The principal (inpatient, Official Guidelines Section II) or first-listed (outpatient, Section
+ * IV) diagnosis chosen among the reportable ones, with the guideline that decided it.
+ * Structurally the sequencing stage's `PrincipalChoice`.
+ */
+export interface PrincipalDecision {
+  /** Dotted code, one of the reportable diagnoses given to the selector. */
+  code: string;
+  /** Guideline section that decided it, e.g. `II`, `II.C`, `I.C.1.d.4`, `IV.A`. */
+  rule: string;
+  /** Why, in words a coder checks against the chart. */
+  reason: string;
+  /** The chart words (or Tabular note) the decision rests on. */
+  quote: string;
+  span?: { start: number; end: number };
+}
+
+/** What a {@link PrincipalSelector} or {@link PoaAssigner} reads: the chart and the reportable diagnoses. */
+export interface AbstractStageInput {
+  text: string;
+  setting: Setting;
+  /** The chart as read once (sections, sentences, lists). */
+  analysis: import('../text').TextAnalysis;
+  /** Reportable diagnoses, in the suggestion stage's order (structurally `SequenceCandidate`s). */
+  diagnoses: readonly Suggestion[];
+}
+
+/**
+ * The seam with principal selection (engine/suggest/sequence): returns the principal (absent when
+ * no diagnosis is reportable) and optionally the order of the other codes. The default
+ * ({@link import('./abstract').firstListedPrincipal}) keeps the first reportable diagnosis.
+ */
+export type PrincipalSelector = (input: AbstractStageInput) => {
+  principal: PrincipalDecision | undefined;
+  /** Report order of the secondary codes (codes not listed keep their order after these). */
+  secondaryOrder?: readonly string[];
+};
+
+/** The seam with POA assignment (engine/suggest/poa): indicator and reason per dotted code (inpatient). */
+export type PoaAssigner = (input: AbstractStageInput) => ReadonlyMap<string, { poa: PoaIndicator; reason: string }>;

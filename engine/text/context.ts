@@ -17,7 +17,7 @@ const PRE: readonly Trigger[] = [
   },
   {
     kind: 'uncertain',
-    re: /\b(possible|possibly|probable|probably|likely|suspect(?:ed)?|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:have|be|represent)|might|could (?:be|represent)|worrisome for|equivocal|impending|threatened)\b/g,
+    re: /\b(question(?:able)?|versus|possible|possibly|probable|probably|likely|suspect(?:ed)?|suggest(?:s|ed|ing|ive of)|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:have|be|represent)|might|could (?:be|represent)|worrisome for|equivocal|impending|threatened)\b/g,
   },
   {
     kind: 'historical',
@@ -37,6 +37,11 @@ const POST: readonly Trigger[] = [
   {
     kind: 'negated',
     re: /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(ruled out|excluded|negative|absent|unlikely|not (?:seen|found|identified|present|detected|confirmed)|free)\b/,
+  },
+  {
+    // "DVT prophylaxis", "fall precautions": the condition is what is being prevented.
+    kind: 'hypothetical',
+    re: /^[\s,]*(prophylaxis|precautions|prevention|protocol|screening|risk)\b/,
   },
   {
     kind: 'uncertain',

@@ -22,7 +22,18 @@ import type { TextAnalysis } from './types';
 export type * from './types';
 export { findingContext, sentenceAt, sectionAt } from './context';
 export { findingModifiers } from './modifiers';
-export { sectionKindOf } from './sections';
+export { sectionKindOf, authorOfKind } from './sections';
+export { analyzeChart, type ChartAnalysis, type ChartOptions, type CareSetting } from './chart';
+export { assertMention, type Assertion, type MentionAssertion, type Subject } from './assertion';
+export {
+  resolveAbbreviations,
+  resolveSense,
+  type ResolvedAbbreviation,
+  type AbbreviationEntry,
+  type AbbreviationSenseDef,
+} from './abbreviations';
+export { patientFacts, type PatientFacts } from './patient';
+export { ABBREVIATION_SENSES, ABBREVIATION_INVENTORY_VERSION } from './data/abbreviation-senses';
 
 /** Longest text analysed (characters); longer input is analysed up to this length only (see {@link TextAnalysis.length}). */
 export const MAX_TEXT_LENGTH = 2_000_000;

@@ -31,8 +31,30 @@ export type SectionKind =
   | 'procedures'
   | 'hospital-course'
   | 'discharge-instructions'
+  | 'preoperative-diagnosis'
+  | 'postoperative-diagnosis'
+  | 'procedure-description'
+  | 'indications'
+  | 'operative-findings'
+  | 'anesthesia'
+  | 'complications'
+  | 'ed-course'
+  | 'consults'
+  | 'microbiology'
+  | 'nursing'
+  | 'nutrition'
+  | 'wound-care'
+  | 'orders'
   | 'other'
   | 'none';
+
+/**
+ * Who wrote a section, as far as coding and CDI care (ICD-10-CM Guidelines I.B.14: some details,
+ * such as BMI or pressure-ulcer stage, may come from other clinicians; the diagnosis itself must
+ * come from the provider). `history` = past or surgical history, `family` = family history,
+ * `other` = lists and results (labs, imaging, medications, allergies, orders).
+ */
+export type SectionAuthor = 'provider' | 'nursing' | 'history' | 'family' | 'other';
 
 /** One section: the heading (`titleStart..titleEnd`) and the whole section including its body (`start..end`). */
 export interface TextSection extends Span {
@@ -41,6 +63,8 @@ export interface TextSection extends Span {
   title: string;
   titleStart: number;
   titleEnd: number;
+  /** Who wrote it (from the heading; the leading untitled section is the provider's). */
+  author: SectionAuthor;
 }
 
 /** One sentence (or one list item / line when the line is not prose). */

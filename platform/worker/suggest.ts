@@ -9,6 +9,9 @@ import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { GrouperTables } from '../../engine/grouper/tables';
 import { severityLookup, Suggester } from '../../engine/suggest';
 import { suggestWithModel } from '../../engine/suggest/model';
+import { suggestAbstract } from '../../engine/suggest/pipeline';
+import { poaAssigner } from '../../engine/suggest/poa';
+import { principalSelector } from '../../engine/suggest/sequence';
 import type { EngineApi, SuggestRequestOptions, SuggestResponse } from './api';
 import type { EngineContext } from './context';
 import { suggestModelLoader } from './suggest-model';
@@ -62,12 +65,26 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
           `No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
-      const suggestOptions = { setting: options.setting ?? 'inpatient', ...(severityOf ? { severityOf } : {}) } as const;
+      const suggestOptions = {
+        setting: options.setting ?? 'inpatient',
+        ...(severityOf ? { severityOf } : {}),
+      } as const;
       const choice = await pickModel();
       if (choice.notice) notices.push(choice.notice);
-      const result = choice.model
-        ? suggestWithModel(suggester, chart.text, choice.model, suggestOptions)
-        : suggester.suggest(chart.text, suggestOptions);
+      // The coded abstract (Official Guidelines tiers) comes from the Index/Tabular engine; the
+      // learned model, when on, only re-ranks the candidate lists.
+      const abstracted = suggestAbstract(suggester, chart.text, {
+        ...suggestOptions,
+        ...(options.dateOfService ? { dateOfService: options.dateOfService } : {}),
+        selectPrincipal: principalSelector({ cm: cm.table }),
+        assignPoa: poaAssigner({ cm: cm.table }),
+      });
+      const result = {
+        ...(choice.model
+          ? suggestWithModel(suggester, chart.text, choice.model, suggestOptions)
+          : abstracted.suggestions),
+        abstract: abstracted.abstract,
+      };
       // Truncated evidence on a very long note is shown to the user, never hidden.
       notices.push(...(result.warnings ?? []));
       return {

@@ -53,6 +53,7 @@ export const CLOSING =
 const G = 'query-guidelines.md';
 const BASE = [`${G} §2 rules 1, 3, 4, 5`, `${G} §4 template skeleton and lint rules`];
 const REVIEWED = '2026-11-23';
+const REVIEWED_V2 = '2026-12-05';
 
 /** The reviewed template set (version 1). */
 export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
@@ -372,6 +373,189 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     options: [
       { text: '{Subject} is clinically valid (please describe the supporting clinical findings)' },
       { text: '{Subject} was ruled out' },
+    ],
+  },
+  {
+    id: 'sepsis-organ-dysfunction',
+    version: 1,
+    title: 'Clarification of sepsis and acute organ dysfunction',
+    topic: 'sepsis',
+    reviewed: REVIEWED_V2,
+    sources: [
+      ...BASE,
+      `${G} §1 (cause-and-effect between documented conditions unclear)`,
+      `${G} §3 Sepsis (sepsis with acute organ dysfunction)`,
+      'ICD-10-CM Official Guidelines I.C.1.d.1.a, I.C.1.d.4',
+    ],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Sepsis and the findings listed above are documented in this record. Based on your clinical judgment, can the relationship between the sepsis and these findings be clarified?',
+    options: [
+      {
+        text: 'Sepsis with acute organ dysfunction due to sepsis (severe sepsis; please specify the organ dysfunction)',
+      },
+      { text: 'Septic shock', when: 'shock' },
+      { text: 'Sepsis without acute organ dysfunction; the findings are due to another cause (please specify)' },
+    ],
+  },
+  {
+    id: 'respiratory-failure-chronic',
+    version: 1,
+    title: 'Clarification of chronic respiratory status',
+    topic: 'respiratory-failure',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §3 Acute respiratory failure (baseline home O2 for chronic)`],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question:
+      'Chronic lung disease and long-term oxygen use are documented in this record. Based on your clinical judgment, can the chronic respiratory status be further clarified?',
+    options: [
+      { text: 'Chronic hypoxic respiratory failure' },
+      { text: 'Chronic hypercapnic respiratory failure' },
+      { text: 'Chronic hypoxic and hypercapnic respiratory failure' },
+      { text: 'Dependence on supplemental oxygen without chronic respiratory failure' },
+    ],
+  },
+  {
+    id: 'pressure-injury-stage',
+    version: 1,
+    title: 'Clarification of pressure injury stage',
+    topic: 'pressure-injury',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §1 (imprecise: stage)`, `${G} §3 Pressure injury — site, stage, POA`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'The pressure injury documented in this record is described with more than one stage. Based on your clinical judgment and the wound assessment, can the current stage be clarified?',
+    options: [
+      { text: 'Stage 1' },
+      { text: 'Stage 2' },
+      { text: 'Stage 3' },
+      { text: 'Stage 4' },
+      { text: 'Unstageable' },
+      { text: 'Deep tissue pressure injury' },
+    ],
+  },
+  {
+    id: 'ckd-stage',
+    version: 1,
+    title: 'Clarification of chronic kidney disease stage',
+    topic: 'other:ckd-stage',
+    reviewed: REVIEWED_V2,
+    sources: [
+      ...BASE,
+      `${G} §1 (imprecise: stage)`,
+      `${G} §3 Other frequent topics (CKD stage)`,
+      'KDIGO 2012 CKD guideline',
+    ],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Chronic kidney disease is documented in this record without a stage. Based on your clinical judgment and the values listed above, can the stage be clarified?',
+    options: [
+      { text: 'CKD stage 1' },
+      { text: 'CKD stage 2' },
+      { text: 'CKD stage 3a' },
+      { text: 'CKD stage 3b' },
+      { text: 'CKD stage 4' },
+      { text: 'CKD stage 5' },
+      { text: 'End-stage renal disease' },
+    ],
+  },
+  {
+    id: 'anemia-type',
+    version: 1,
+    title: 'Clarification of hemoglobin values',
+    topic: 'other:anemia-type',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §2 rule 10 (III.B abnormal findings)`, `${G} §3 Anemia — type`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Based on your clinical judgment, can the hemoglobin values and the treatment or evaluation listed above be further clarified?',
+    options: [
+      { text: 'Iron-deficiency anemia' },
+      { text: 'Anemia in (due to) chronic disease (please specify the disease)' },
+      { text: 'Anemia in chronic kidney disease', when: 'ckd' },
+      { text: 'Anemia in neoplastic disease', when: 'chemo' },
+      { text: 'Anemia due to antineoplastic chemotherapy', when: 'chemo' },
+      { text: 'Chronic blood loss anemia', when: 'bleeding' },
+      { text: 'Lab value not clinically significant' },
+    ],
+  },
+  {
+    id: 'drug-toxicity',
+    version: 1,
+    title: 'Clarification of a drug level',
+    topic: 'other:drug-toxicity',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §1 (clinical indicators without a diagnosis)`, 'ICD-10-CM Official Guidelines I.C.19.e'],
+    format: 'multiple-choice',
+    purpose: 'new-diagnosis',
+    question:
+      'Based on your clinical judgment, can the drug level listed above and any associated condition be further clarified?',
+    options: [
+      { text: 'Adverse effect of the drug taken as prescribed (please specify the manifestation)' },
+      { text: 'Poisoning or overdose of the drug (please specify intent and manifestation)' },
+      { text: 'Coagulopathy due to the anticoagulant taken as prescribed', when: 'coagulopathy' },
+      { text: 'Drug level above range without clinical significance' },
+    ],
+  },
+  {
+    id: 'cause-link',
+    version: 1,
+    title: 'Clarification of a relationship between documented conditions',
+    topic: 'other:cause-link',
+    reviewed: REVIEWED_V2,
+    sources: [
+      ...BASE,
+      `${G} §1 (cause-and-effect unclear)`,
+      `${G} §2 rule 5 (linking documented conditions)`,
+      'ICD-10-CM Official Guidelines I.A.15, I.B.16',
+    ],
+    format: 'multiple-choice',
+    purpose: 'cause-effect',
+    question:
+      'The conditions and treatment listed above are documented in this record. Based on your clinical judgment, can the cause of the {subject} be clarified?',
+    options: [
+      { text: 'Related to the treatment or condition listed above (please specify)' },
+      { text: 'Due to another cause (please specify)' },
+      { text: 'Unrelated to the conditions listed above; cause unknown' },
+    ],
+  },
+  {
+    id: 'laterality-conflict',
+    version: 1,
+    title: 'Clarification of the operative side',
+    topic: 'other:laterality-conflict',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §1 (conflicting documentation)`, `${G} §2 rule 9`],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'The record names different sides for the {subject} in the statements listed above. Based on your clinical judgment, can the side of the condition and of the procedure be clarified?',
+    options: [{ text: 'Left' }, { text: 'Right' }, { text: 'Bilateral' }],
+  },
+  {
+    id: 'diabetes-control',
+    version: 1,
+    title: 'Clarification of diabetes control',
+    topic: 'other:diabetes-control',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §1 (imprecise documentation)`, 'ICD-10-CM Index: Diabetes, uncontrolled'],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Diabetes and the glucose values or treatment listed above are documented in this record. Based on your clinical judgment, can the diabetes control be further clarified?',
+    options: [
+      { text: 'Diabetes mellitus with hyperglycemia (please specify the type)' },
+      { text: 'Diabetes mellitus with hypoglycemia (please specify the type)' },
+      {
+        text: 'Diabetes mellitus without hyperglycemia; glucose elevation due to another cause (please specify)',
+        when: 'high',
+      },
+      { text: 'Diabetes mellitus, controlled' },
     ],
   },
 ];

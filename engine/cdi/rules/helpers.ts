@@ -1,0 +1,52 @@
+import type { Opportunity } from '../opportunity';
+import type { Indicator, IndicatorName } from '../types';
+
+/** Indicators of any of `names`, in the order given. */
+export const byName = (inds: readonly Indicator[], ...names: IndicatorName[]): Indicator[] =>
+  inds.filter((i) => names.includes(i.name));
+
+/** The numeric value of an indicator (NaN for a descriptive finding). */
+export const num = (i: Indicator): number => i.value ?? NaN;
+
+/** Indicators of `name` that carry a number. */
+export const valued = (inds: readonly Indicator[], name: IndicatorName): Indicator[] =>
+  inds.filter((i) => i.name === name && i.value !== null);
+
+/** The indicator with the largest (or smallest) value. */
+export function extreme(inds: readonly Indicator[], pick: 'max' | 'min'): Indicator | undefined {
+  let best: Indicator | undefined;
+  for (const i of inds)
+    if (i.value !== null && (!best || (pick === 'max' ? num(i) > num(best) : num(i) < num(best)))) best = i;
+  return best;
+}
+
+/** Chart order of an indicator: text offset, table rows after the text in row order. */
+export const chartOrder = (i: Indicator): number => (i.start < 0 ? 1e12 + (i.row?.index ?? 0) : i.start);
+
+/**
+ * Drops missing and repeated indicators and keeps the order given: each rule lists its evidence
+ * strongest first (the value that meets the criterion, then the supporting treatment), which is the
+ * order a physician reads in the query.
+ */
+export function uniq(inds: readonly (Indicator | undefined)[]): Indicator[] {
+  const seen = new Set<string>();
+  const out: Indicator[] = [];
+  for (const i of inds) {
+    if (!i || seen.has(i.id)) continue;
+    seen.add(i.id);
+    out.push(i);
+  }
+  return out;
+}
+
+/** "126 mmol/L", or the finding text. */
+export function fmt(i: Indicator): string {
+  return i.value === null ? i.text : `${i.value}${i.unit ? ` ${i.unit}` : ''}`;
+}
+
+/** Builds an opportunity: template id defaults to the topic, indicators deduplicated in the given order. */
+export function opp(
+  o: Omit<Opportunity, 'templateId' | 'indicators'> & { templateId?: string; indicators: (Indicator | undefined)[] },
+): Opportunity {
+  return { ...o, templateId: o.templateId ?? o.topic, indicators: uniq(o.indicators) };
+}

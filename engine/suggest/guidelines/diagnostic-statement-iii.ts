@@ -1,0 +1,34 @@
+/**
+ * The provider's diagnostic statement (Section III: "the listing of the diagnoses in the patient
+ * record is the responsibility of the provider"; III.A: a diagnosis in the final diagnostic
+ * statement should ordinarily be coded; IV.M: the postoperative diagnosis of a surgery). When
+ * the chart has such a statement (discharge, final or admission diagnoses, impression or
+ * assessment, postoperative or preoperative diagnosis), the conditions proposed for reporting
+ * are those it names; words elsewhere (history, course, narrative) go to "also documented" for
+ * the coder, who may add coexisting conditions that affected care (III, IV.J).
+ */
+import type { SectionKind } from '../../text';
+import { demote } from './tiers';
+import type { GuidelineRule } from './types';
+import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
+
+const ALSO_STATED: ReadonlySet<SectionKind> = new Set([...DIAGNOSTIC_STATEMENT, 'chief-complaint']);
+
+export const diagnosticStatementRule: GuidelineRule = {
+  section: 'III',
+  name: 'named in the diagnostic statement',
+  apply(cands, ctx) {
+    const statement = ctx.chart.sections.filter((s) => DIAGNOSTIC_STATEMENT.has(s.kind) && s.end - s.titleEnd > 3);
+    if (statement.length === 0) return;
+    const titles = [...new Set(statement.map((s) => s.title))].slice(0, 3).join(', ');
+    for (const c of cands) {
+      if (c.tier !== 'report' || c.system !== 'cm') continue;
+      if (c.mentions.some((m) => m.assertion.codedAsEstablished && ALSO_STATED.has(m.section.kind))) continue;
+      demote(
+        c,
+        diagnosticStatementRule,
+        `not named in the provider's diagnostic statement (${titles}): add it if it affected care`,
+      );
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * Excludes1 (I.A.12.a): the two codes are never reported together. Read from the Tabular List
+ * notes of each reported code (and its category and chapter); of a pair, the one the chart
+ * supports less (lower suggestion score, then the less specific) is suppressed.
+ */
+import { noteRefs, refCovers } from '../codes-in-note';
+import { reported, suppress, undotted } from './tiers';
+import type { GuidelineRule } from './types';
+
+export const excludes1Rule: GuidelineRule = {
+  section: 'I.A.12.a',
+  name: 'Excludes1',
+  apply(cands, ctx) {
+    const live = reported(cands);
+    for (const a of live) {
+      if (a.tier !== 'report') continue;
+      for (const note of ctx.tables.cm.get(a.code)?.notes ?? []) {
+        if (note.kind !== 'excludes1') continue;
+        const refs = noteRefs(note.text);
+        for (const b of live) {
+          if (b === a || b.tier !== 'report' || !refs.some((r) => refCovers(r, undotted(b.code)))) continue;
+          // Codes of one category excluded by a category-level note are alternatives, not a pair
+          // the note forbids: the level-of-detail rule decides between them.
+          const loser =
+            b.suggestion.score < a.suggestion.score ||
+            (b.suggestion.score === a.suggestion.score && undotted(b.code).length <= undotted(a.code).length)
+              ? b
+              : a;
+          const winner = loser === a ? b : a;
+          suppress(loser, excludes1Rule, `Excludes1 with ${winner.code} (${note.from}: "${note.text}")`);
+          if (loser === a) break;
+        }
+        if (a.tier !== 'report') break;
+      }
+    }
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * Long-term (current) drug therapy (I.C.21.c.3, category Z79): a drug of a class with its own
+ * Z79 code, listed among the patient's current, home or discharge medications and not stopped,
+ * adds that status code with the medication line as its quote. Not for a drug given only during
+ * the stay (the medication list is the patient's ongoing therapy), nor for a negated or held one.
+ */
+import { assertMention, sectionAt } from '../../text';
+import { LONG_TERM_DRUGS } from './data/long-term-drugs';
+import type { GuidelineCandidate, GuidelineRule } from './types';
+
+const STOPPED = /\b(discontinued|stopped|held|hold|off of|no longer|d\/c'?d)\b/i;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PATTERNS = LONG_TERM_DRUGS.map((row) => ({
+  code: row.code,
+  re: new RegExp(`\\b(${row.drugs.map(escape).join('|')})\\b`, 'gi'),
+}));
+
+export const longTermDrugRule: GuidelineRule = {
+  section: 'I.C.21.c.3',
+  name: 'long-term drug therapy',
+  apply(cands, ctx) {
+    const lists = ctx.chart.sections.filter((s) => s.kind === 'medications');
+    if (lists.length === 0) return;
+    for (const { code, re } of PATTERNS) {
+      if (cands.some((c) => c.code === code)) continue;
+      const detail = ctx.tables.cm.get(code);
+      if (!detail) continue; // not in this release: never invented
+      for (const section of lists) {
+        const body = ctx.text.slice(section.titleEnd, section.end);
+        re.lastIndex = 0;
+        let found: GuidelineCandidate | undefined;
+        for (let m = re.exec(body); m && !found; m = re.exec(body)) {
+          const start = section.titleEnd + m.index;
+          const span = { start, end: start + m[0].length };
+          const lineEnd = ctx.text.indexOf('\n', span.end);
+          const line = ctx.text.slice(span.start, lineEnd < 0 ? section.end : Math.min(lineEnd, section.end));
+          if (STOPPED.test(line)) continue;
+          const assertion = assertMention(ctx.text, span, ctx.chart);
+          if (assertion.assertion === 'negated' || assertion.assertion === 'hypothetical') continue;
+          const evidence = {
+            ...span,
+            text: m[0],
+            section: section.kind,
+            score: 1,
+            context: { negated: false, uncertain: false, historical: false, family: false, hypothetical: false },
+          };
+          found = {
+            suggestion: {
+              id: `cm:${code}`,
+              system: 'cm',
+              code,
+              title: detail.long,
+              score: 1,
+              evidence: [evidence],
+              path: `Long-term (current) drug therapy > ${m[0].toLowerCase()}`,
+              flags: [],
+              notes: [],
+            },
+            system: 'cm',
+            code,
+            tier: 'report',
+            mentions: [
+              {
+                evidence,
+                assertion: { ...assertion, codedAsEstablished: true },
+                section: ctx.chart.sections[sectionAt(ctx.chart, start)]!,
+              },
+            ],
+            quote: undefined,
+            assertion: 'affirmed',
+            rules: [
+              {
+                rule: longTermDrugRule.section,
+                action: 'add',
+                reason: `"${m[0]}" in the ${section.title || 'medication'} list: long-term (current) use of this drug class`,
+              },
+            ],
+          };
+          found.quote = found.mentions[0];
+        }
+        if (found) {
+          cands.push(found);
+          break;
+        }
+      }
+    }
+  },
+};

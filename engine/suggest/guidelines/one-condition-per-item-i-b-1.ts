@@ -1,0 +1,67 @@
+/**
+ * Locating a code (I.B.1): the Index term is the condition as documented. An Index line whose
+ * words the matcher gathered from two items of a list ("hypertension, CAD" read as hypertensive
+ * heart disease; "arthritis, Parkinson's, TIA" read as transient arthritis) names no documented
+ * condition. A mention is such a cross-item reading when its span holds a list separator and
+ * another candidate's mention lies wholly on one side of it; a code with only such mentions goes
+ * to "also documented". Qualifiers after a comma ("diabetes mellitus, type 2", "open wound, right
+ * thigh") are no candidate of their own and are kept.
+ */
+import { demote } from './tiers';
+import type { CandidateMention, GuidelineCandidate, GuidelineRule } from './types';
+
+const SEPARATOR = /[,;]|\band\b/g;
+
+/** Longest mention read as one condition (an Index line has at most a few words; a diagnosis with its qualifiers rarely more). */
+const MAX_SPAN_WORDS = 6;
+
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+function crossesItems(
+  m: CandidateMention,
+  self: GuidelineCandidate,
+  all: readonly GuidelineCandidate[],
+  text: string,
+): boolean {
+  const { start, end } = m.evidence;
+  const span = text.slice(start, end);
+  SEPARATOR.lastIndex = 0;
+  for (let s = SEPARATOR.exec(span); s; s = SEPARATOR.exec(span)) {
+    const cut = start + s.index;
+    const cutEnd = cut + s[0].length;
+    for (const o of all) {
+      if (o === self || o.system !== 'cm' || o.code === self.code) continue;
+      for (const om of o.mentions) {
+        const e = om.evidence;
+        if (e.start >= start && e.end <= end && (e.end <= cut || e.start >= cutEnd)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export const oneConditionPerItemRule: GuidelineRule = {
+  section: 'I.B.1',
+  name: 'one condition per list item',
+  apply(cands, ctx) {
+    for (const c of cands) {
+      if (c.tier !== 'report' || c.system !== 'cm') continue;
+      const live = c.mentions.filter((m) => m.assertion.codedAsEstablished);
+      if (live.length === 0) continue;
+      if (live.every((m) => wordCount(m.evidence.text) > MAX_SPAN_WORDS)) {
+        demote(
+          c,
+          oneConditionPerItemRule,
+          `"${live[0]!.evidence.text}": the Index words are scattered over more than ${MAX_SPAN_WORDS} words, not one documented condition`,
+        );
+        continue;
+      }
+      if (!live.every((m) => crossesItems(m, c, cands, ctx.text))) continue;
+      demote(
+        c,
+        oneConditionPerItemRule,
+        `"${live[0]!.evidence.text}" joins words of two list items: no documented condition names this code`,
+      );
+    }
+  },
+};

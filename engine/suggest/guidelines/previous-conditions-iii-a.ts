@@ -1,0 +1,27 @@
+/**
+ * Previous conditions (III.A; IV.J for outpatients): a resolved condition or one of a past
+ * encounter is not coded as current; history codes (Z80-Z87) and status codes carry it when it
+ * matters. A code whose every mention is historical goes to "also documented", unless the code
+ * itself names the history or a status (Z codes).
+ */
+import { demote } from './tiers';
+import type { GuidelineRule } from './types';
+
+export const previousConditionsRule: GuidelineRule = {
+  section: 'III.A',
+  name: 'previous conditions',
+  apply(cands, ctx) {
+    for (const c of cands) {
+      if (c.tier !== 'report' || c.system !== 'cm' || c.code.startsWith('Z') || c.mentions.length === 0) continue;
+      if (c.mentions.some((m) => m.assertion.assertion !== 'historical' && m.assertion.codedAsEstablished)) continue;
+      const h = c.mentions.find((m) => m.assertion.assertion === 'historical');
+      if (!h) continue;
+      const cue = h.assertion.cues.find((q) => q.kind === 'historical')?.text ?? h.section.title;
+      demote(
+        c,
+        { section: ctx.setting === 'inpatient' ? 'III.A' : 'IV.J' },
+        `documented as a past condition ("${cue}"): a history (Z86-Z87) or status code applies if it affects care`,
+      );
+    }
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * The guideline stage's rules, in the order they run. Assertion first (what is not the patient's
+ * current condition never reaches the later rules), then where it is documented, then the rules
+ * between reported codes (Excludes1, level of detail, integral symptoms, external causes), then
+ * procedures.
+ */
+import { diagnosticStatementRule } from './diagnostic-statement-iii';
+import { documentedWhereRule } from './documented-where-iii-b';
+import { excludes1Rule } from './excludes1-i-a-12-a';
+import { externalCauseRule } from './external-cause-i-c-20';
+import { integralSymptomsRule } from './integral-symptoms-i-b-5';
+import { levelOfDetailRule } from './level-of-detail-i-b-2';
+import { longTermDrugRule } from './long-term-drug-i-c-21-c-3';
+import { notPresentRule } from './not-present-iii';
+import { oneCodePerMentionRule } from './one-code-per-mention-i-b-7';
+import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
+import { wordingRule } from './wording-i-a-16';
+import { previousConditionsRule } from './previous-conditions-iii-a';
+import { proceduresRule } from './procedures-reportable-uhdds';
+import { sexConflictRule } from './sex-conflict-mce';
+import type { GuidelineRule } from './types';
+import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
+
+/** Every rule, in order. */
+export const RULES: readonly GuidelineRule[] = [
+  notPresentRule,
+  uncertainDiagnosisRule,
+  previousConditionsRule,
+  documentedWhereRule,
+  diagnosticStatementRule,
+  wordingRule,
+  oneConditionPerItemRule,
+  sexConflictRule,
+  excludes1Rule,
+  levelOfDetailRule,
+  oneCodePerMentionRule,
+  integralSymptomsRule,
+  externalCauseRule,
+  proceduresRule,
+  longTermDrugRule,
+];

@@ -1,0 +1,178 @@
+/**
+ * Where a chart says why the patient was admitted or seen: the structure Official Guidelines
+ * Section II ("the condition established after study to be chiefly responsible for occasioning
+ * the admission") and Section IV ("the diagnosis, condition, problem, or other reason for
+ * encounter/visit shown in the medical record to be chiefly responsible for the services
+ * provided") are read from. Each mention of a candidate gets a placement strength from its
+ * section, its position in that section, and the "admitted for / presents with" phrase before it.
+ *
+ * The strengths are an ordering, not probabilities: a principal or first discharge diagnosis
+ * outranks an admitting diagnosis, which outranks the chief complaint, which outranks a mention
+ * in the course or the history.
+ */
+import type { Setting } from '../types';
+import type { CandidateMention, ChartView } from './types';
+
+/** One placement of a mention: how strongly it says "this occasioned the admission", and why. */
+export interface Placement {
+  strength: number;
+  /** Which structure placed it (`postoperative-diagnosis`, `discharge-diagnoses`, `admission-phrase` ...). */
+  kind: string;
+  /** Short description for the reason ("first listed discharge diagnosis"). */
+  where: string;
+}
+
+/**
+ * "Admitted for", "presents with", "reason for admission is": the phrase, then at most 60
+ * characters of the same sentence, then the mention. `because of` and `due to` follow a verb of
+ * arrival only ("admitted due to").
+ */
+const ADMISSION_PHRASE =
+  /\b(?:(?:re)?admitted|admit|hospitali[sz]ed|presents?|presented|presenting|came in|comes in|brought in|transferred|referred|seen|evaluated)\b[^.;\n]{0,40}?\b(?:for|with|due to|because of|after)\b|\breason for (?:admission|visit|encounter|consult(?:ation)?)\b|\badmitting diagnosis\b/gi;
+
+/** Headings of operative notes, read from the section title as written (the section model keeps them as `other`). */
+const POSTOP = /\bpost[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b/i;
+const PREOP = /\bpre[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b|\bindications?\b/i;
+/** A differential diagnosis list names possibilities, not the established reason (II.H / IV.H decide whether they are coded at all). */
+const DIFFERENTIAL = /\bdifferentials?\b|\bddx\b/i;
+const PRINCIPAL_TITLE = /\bprincipal\b|\bprimary\b|\breason for (?:admission|visit)\b/i;
+const SECONDARY_TITLE = /\bsecondary\b|\bother diagnos/i;
+
+/**
+ * Position of the line holding `pos` among the non-empty lines of its section body: 0 = the first
+ * item (the text after the heading on its own line counts as the first item). Lists are read by
+ * line because a numbered item ("1.") may be split into several sentences.
+ */
+function itemIndex(view: ChartView, section: { titleEnd: number; end: number }, pos: number): number {
+  let k = 0;
+  let lineStart = section.titleEnd;
+  const target = view.text.lastIndexOf('\n', pos - 1) + 1;
+  while (lineStart < target) {
+    const nl = view.text.indexOf('\n', lineStart);
+    if (nl < 0 || nl >= target) break;
+    if (/\S/.test(view.text.slice(lineStart, nl).replace(/^\s*:/, ''))) k++;
+    lineStart = nl + 1;
+  }
+  return k;
+}
+
+/** Index of the sentence holding `pos`, by binary search; -1 when none. */
+export function sentenceIndexAt(view: ChartView, pos: number): number {
+  let lo = 0;
+  let hi = view.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = view.sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The sentence (or list item) around a span, at most 240 characters, as a quote. */
+export function quoteAround(
+  view: ChartView,
+  span: { start: number; end: number },
+): { quote: string; span: { start: number; end: number } } {
+  const i = sentenceIndexAt(view, span.start);
+  let start = span.start;
+  let end = span.end;
+  if (i >= 0) {
+    start = view.sentences[i]!.start;
+    end = Math.max(end, view.sentences[i]!.end);
+  }
+  if (end - start > 240) {
+    start = Math.max(start, span.start - 100);
+    end = Math.min(end, Math.max(span.end, start + 240));
+  }
+  return { quote: view.text.slice(start, end).replace(/\s+/g, ' ').trim(), span: { start, end } };
+}
+
+/** `true` when an admission phrase ends at most 60 characters before `start` in the same sentence. */
+export function afterAdmissionPhrase(view: ChartView, sentenceStart: number, start: number): boolean {
+  const before = view.text.slice(Math.max(sentenceStart, start - 120), start);
+  for (const m of before.matchAll(ADMISSION_PHRASE)) {
+    const gap = before.length - (m.index + m[0].length);
+    if (gap <= 60) return true;
+  }
+  return false;
+}
+
+/**
+ * How strongly one mention places its condition as the reason for the admission (inpatient) or
+ * the visit (outpatient).
+ *
+ * @example placement(view, mention, 'inpatient') // { strength: 104.2, where: 'first listed discharge diagnosis' }
+ */
+export function placement(view: ChartView, m: CandidateMention, setting: Setting): Placement {
+  const si = sentenceIndexAt(view, m.start);
+  const sentence = si >= 0 ? view.sentences[si]! : undefined;
+  const sectionIndex = sentence?.section ?? view.sections.findIndex((s) => m.start >= s.start && m.start < s.end);
+  const section = view.sections[sectionIndex];
+  const title = section?.title ?? '';
+  const k = section ? itemIndex(view, section, m.start) : 9;
+  const first = k === 0;
+  const phrase = sentence !== undefined && afterAdmissionPhrase(view, sentence.start, m.start);
+  // Within one item, the condition named first and in more words leads ("sepsis due to UTI",
+  // "inguinal hernia" over "hernia"): at most 6 points, less than the gap between placements.
+  const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
+  const lead = 3 - Math.min(3, (m.start - lineStart) / 20) + Math.min(3, (m.end - m.start) / 12);
+  const at = (strength: number, where: string, kind: string = section?.kind ?? 'none'): Placement => ({
+    strength: strength + lead,
+    where,
+    kind,
+  });
+  const outpatient = setting === 'outpatient';
+  // Kinds the section model may add (operative-note headings) are compared as strings.
+  const kindName: string = section?.kind ?? 'none';
+
+  if (DIFFERENTIAL.test(title)) return at(25, `listed under "${title}"`);
+  if (POSTOP.test(title) || kindName === 'postoperative-diagnosis')
+    return first
+      ? at(95, 'first postoperative diagnosis', 'postoperative-diagnosis')
+      : at(60, 'postoperative diagnosis', 'postoperative-diagnosis');
+  if (PREOP.test(title))
+    return first ? at(80, 'first preoperative diagnosis (indication)') : at(50, 'preoperative diagnosis');
+  switch (section?.kind) {
+    case 'discharge-diagnoses':
+      if (PRINCIPAL_TITLE.test(title)) return at(100, `listed under "${title}"`);
+      if (SECONDARY_TITLE.test(title)) return at(Math.max(30, 45 - 3 * k), `listed under "${title}"`);
+      return first
+        ? at(100, 'first listed discharge diagnosis')
+        : at(Math.max(35, 70 - 6 * k), `discharge diagnosis no. ${k + 1}`);
+    case 'admission-diagnoses':
+      return first
+        ? at(88, 'first listed admission diagnosis')
+        : at(Math.max(35, 62 - 6 * k), `admission diagnosis no. ${k + 1}`);
+    case 'chief-complaint':
+      return PRINCIPAL_TITLE.test(title) ? at(88, `"${title}"`) : at(first ? 75 : 60, 'chief complaint');
+    case 'assessment-plan':
+      if (first) return at(outpatient ? 90 : 78, 'first item of the assessment');
+      return at(Math.max(30, (outpatient ? 68 : 62) - 6 * k), `assessment item no. ${k + 1}`);
+    case 'hpi':
+      if (phrase) return at(82, 'admission reason in the history of present illness', 'admission-phrase');
+      return at(k < 2 ? 45 : 30, 'history of present illness');
+    case 'hospital-course':
+      if (phrase) return at(82, 'admission reason in the hospital course', 'admission-phrase');
+      return at(first ? 55 : 30, 'hospital course');
+    case 'procedures':
+      return at(35, 'procedure section');
+    case 'past-history':
+    case 'past-surgical-history':
+    case 'medications':
+    case 'allergies':
+    case 'family-history':
+    case 'social-history':
+    case 'ros':
+    case 'vitals':
+      return at(8, `${section.kind.replace('-', ' ')} section`);
+    case 'physical-exam':
+    case 'labs':
+    case 'imaging':
+      return at(15, `${section.kind.replace('-', ' ')} section`);
+    default:
+      if (phrase) return at(78, 'admission reason', 'admission-phrase');
+      return at(first ? 30 : 20, 'chart text');
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Which candidates may be principal (or first-listed) at all. Each refusal names its guideline:
+ * - negated, ruled-out, family-history and hypothetical mentions are not the patient's condition;
+ * - a history-of mention is not a current condition (I.C.21.c.4: history codes are secondary);
+ * - outpatient uncertain diagnoses are not coded (IV.H), inpatient ones are (II.H);
+ * - manifestation codes, titled "in diseases classified elsewhere", are never principal (I.A.13);
+ * - external cause codes (V00-Y99) are never principal (I.C.20);
+ * - codes the payer's code editor refuses as principal, when the caller supplies that list.
+ */
+import type { Setting } from '../types';
+import type { SequenceCandidate, SequenceTables } from './types';
+
+/** Why a candidate cannot be principal, or `undefined` when it can. */
+export function notPrincipalBecause(
+  c: SequenceCandidate,
+  setting: Setting,
+  tables: SequenceTables,
+): string | undefined {
+  const affirmed = c.evidence.filter((e) => !e.context.negated && !e.context.family && !e.context.hypothetical);
+  if (
+    affirmed.length === 0 ||
+    c.flags.includes('negated') ||
+    c.flags.includes('family') ||
+    c.flags.includes('hypothetical')
+  )
+    return 'not documented as the patient’s current condition (negated, family or hypothetical)';
+  if (c.flags.includes('historical') || affirmed.every((e) => e.context.historical))
+    return 'history of the condition only (I.C.21.c.4: history codes are not principal)';
+  if (setting === 'outpatient' && (c.flags.includes('uncertain') || affirmed.every((e) => e.context.uncertain)))
+    return 'uncertain diagnosis in an outpatient encounter is not coded (IV.H)';
+  if (/^[V-Y]/.test(c.code)) return 'external cause codes are never principal (I.C.20)';
+  const detail = tables.cm.get(c.code, { indexEntries: false });
+  // Titles say "in diseases classified elsewhere" or "in other diseases classified elsewhere".
+  if (detail && /\bin (?:other )?diseases classified elsewhere\b/i.test(detail.long))
+    return 'manifestation code ("in diseases classified elsewhere"): the etiology is sequenced first (I.A.13)';
+  if (tables.unacceptablePrincipal?.(c.code)) return 'unacceptable as principal diagnosis (Medicare Code Editor)';
+  return undefined;
+}

@@ -1,0 +1,119 @@
+/**
+ * Principal (inpatient, Official Guidelines Section II) or first-listed (outpatient, Section IV)
+ * diagnosis selection: every eligible candidate placed by where the chart names it, then the
+ * guideline rules, in the order of {@link RULES}, each moving candidates with its reason.
+ */
+import type { Setting } from '../types';
+import { notPrincipalBecause } from './eligibility';
+import { memoTables } from './memo-tables';
+import { subsumedMentions } from './subsumed-mentions';
+import { codeFirstNotes } from './i-a-13-code-first';
+import { sepsisAndLocalizedInfection } from './i-c-1-d-4-sepsis';
+import { obstetricFirst } from './i-c-15-obstetrics';
+import { hypertensionCombinations } from './i-c-9-a-hypertension';
+import { byScore } from './rank-helpers';
+import { symptomsNotPrincipal } from './section-ii-a-symptoms';
+import { equallyMeeting } from './section-ii-c-equally-meeting';
+import { chieflyResponsible } from './section-ii-chiefly-responsible';
+import { symptomWithContrastingDiagnoses } from './section-ii-e-symptom-contrasting';
+import { complicationsOfCare } from './section-ii-k-complications';
+import { outpatientSurgery } from './section-iv-a-1-outpatient-surgery';
+import type {
+  ChartView,
+  PrincipalChoice,
+  SelectionContext,
+  SequenceCandidate,
+  SequenceRule,
+  SequenceTables,
+} from './types';
+
+/**
+ * The sequencing rules in the order they run. Symptoms first (II.E protects a symptom before
+ * contrasting diagnoses, then II.A places the others below a definitive diagnosis), then the
+ * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
+ * move an etiology above whatever the earlier rules put first, then complications of care and
+ * Chapter 15's priority and the outpatient-surgery label (IV.A.1), and last the equal-alternatives mark (II.C), which moves nothing.
+ */
+export const RULES: readonly SequenceRule[] = [
+  symptomWithContrastingDiagnoses,
+  symptomsNotPrincipal,
+  sepsisAndLocalizedInfection,
+  hypertensionCombinations,
+  codeFirstNotes,
+  complicationsOfCare,
+  obstetricFirst,
+  outpatientSurgery,
+  equallyMeeting,
+];
+
+/** A candidate that cannot be principal, and why. */
+export interface NotPrincipal {
+  code: string;
+  reason: string;
+}
+
+/** Result of {@link selectPrincipalExplained}. */
+export interface PrincipalSelection {
+  /** Best first: `ranked[0]` is the proposed principal (first-listed) diagnosis. */
+  ranked: PrincipalChoice[];
+  /** Candidates that cannot be principal, each with its guideline. */
+  excluded: NotPrincipal[];
+}
+
+/**
+ * Ranks the candidates as principal (inpatient) or first-listed (outpatient) diagnosis, each with
+ * the guideline section that decided its place, the reason and the chart words (or Tabular note)
+ * it rests on; and lists the candidates that cannot be principal with their reason.
+ *
+ * @param candidates Proposed diagnoses (suggestions or guideline-stage candidates), dotted codes.
+ * @param view The chart text with its sections and sentences (`analyzeText`).
+ * @param setting `inpatient` (Section II) or `outpatient` (Section IV).
+ * @param tables The ICD-10-CM table of the encounter's fiscal year (Tabular notes, titles).
+ * @example
+ * const text = 'DISCHARGE DIAGNOSES:\n1. Sepsis due to E. coli urinary tract infection.';
+ * selectPrincipalExplained(suggestions, { text, ...analyzeText(text) }, 'inpatient', { cm }).ranked[0]
+ *   // { code: 'A41.51', rule: 'I.C.1.d.4', reason: 'sepsis with a localized infection ...', quote: '1. Sepsis due to ...' }
+ */
+export function selectPrincipalExplained(
+  candidates: readonly SequenceCandidate[],
+  view: ChartView,
+  setting: Setting,
+  tables: SequenceTables,
+): PrincipalSelection {
+  const memo = memoTables(tables);
+  const ctx: SelectionContext = { view, setting, tables: memo, subsumed: subsumedMentions(view, candidates) };
+  const excluded: NotPrincipal[] = [];
+  const ranked = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (seen.has(c.code)) continue;
+    seen.add(c.code);
+    const why = notPrincipalBecause(c, setting, memo);
+    if (why) excluded.push({ code: c.code, reason: why });
+    else ranked.push(chieflyResponsible(c, ctx));
+  }
+  for (const rule of RULES) if (rule.settings.includes(setting)) rule.apply(ranked, ctx);
+  ranked.sort(byScore);
+  return {
+    ranked: ranked.map(({ candidate: _c, protectedSymptom: _p, placedBy: _b, ...choice }) => ({
+      ...choice,
+      score: Math.round(choice.score * 10) / 10,
+    })),
+    excluded,
+  };
+}
+
+/**
+ * Ranked principal (first-listed) candidates, best first: {@link selectPrincipalExplained}
+ * without the excluded list.
+ *
+ * @example selectPrincipal(suggestions, view, 'inpatient', { cm })[0]?.code // 'A41.51'
+ */
+export function selectPrincipal(
+  candidates: readonly SequenceCandidate[],
+  view: ChartView,
+  setting: Setting,
+  tables: SequenceTables,
+): PrincipalChoice[] {
+  return selectPrincipalExplained(candidates, view, setting, tables).ranked;
+}

@@ -1,0 +1,42 @@
+/**
+ * Mentions inside a longer mention of another candidate: "right inguinal hernia" inside "right
+ * inguinal hernia with obstruction", "heart failure" inside "acute on chronic systolic heart
+ * failure". Such a mention names the same condition less specifically, so it does not place its
+ * code as the reason for admission (the longer, more specific reading does; Official Guidelines
+ * I.A.9 and I.B.2, the code to the highest specificity documented).
+ */
+import { sentenceIndexAt } from './chart-cues';
+import type { CandidateMention, ChartView, SequenceCandidate } from './types';
+
+/** A test: is this mention of this candidate strictly inside another candidate's mention? */
+export type SubsumedTest = (c: SequenceCandidate, m: CandidateMention) => boolean;
+
+/**
+ * Builds the test over every candidate's mentions (grouped by sentence, so the cost stays linear
+ * in the number of mentions for ordinary charts).
+ *
+ * @example subsumedMentions(view, candidates)(k4090, { start: 10, end: 31, ... }) // true inside "right inguinal hernia with obstruction"
+ */
+export function subsumedMentions(view: ChartView, candidates: readonly SequenceCandidate[]): SubsumedTest {
+  const bySentence = new Map<number, { start: number; end: number; owner: SequenceCandidate }[]>();
+  for (const c of candidates)
+    for (const e of c.evidence) {
+      if (e.context.negated || e.context.family || e.context.hypothetical) continue;
+      const si = sentenceIndexAt(view, e.start);
+      let list = bySentence.get(si);
+      if (!list) bySentence.set(si, (list = []));
+      list.push({ start: e.start, end: e.end, owner: c });
+    }
+  return (c, m) => {
+    const list = bySentence.get(sentenceIndexAt(view, m.start));
+    if (!list) return false;
+    return list.some(
+      (o) =>
+        o.owner !== c &&
+        o.owner.code !== c.code &&
+        o.start <= m.start &&
+        o.end >= m.end &&
+        o.end - o.start > m.end - m.start,
+    );
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * ConText-style assertion of one mention (Harkema et al., J Biomed Inform 2009): the cues of
+ * {@link findingContext} reduced to the one value coding practice acts on, with the setting's
+ * rule for uncertain diagnoses (ICD-10-CM Official Guidelines II.H and III.C inpatient, IV.H
+ * outpatient).
+ */
+import { findingContext } from './context';
+import type { ChartAnalysis } from './chart';
+import type { ContextCue, FindingContext, SectionKind, Span } from './types';
+
+/** What a mention asserts about the patient. */
+export type Assertion =
+  | 'affirmed'
+  | 'negated'
+  | 'ruled-out'
+  | 'historical'
+  | 'family'
+  | 'hypothetical'
+  | 'uncertain'
+  /** About another person who is not a relative (the source patient of an exposure, a donor, a partner). */
+  | 'other-subject';
+
+/** Whom a mention is about. */
+export type Subject = 'patient' | 'family-member' | 'other-person';
+
+/**
+ * ConText's "other experiencer" beyond relatives: a sentence about another person (the source
+ * patient of a needle-stick, a donor, a partner, a contact) before the mention.
+ */
+const OTHER_PERSON =
+  /\b(source patient|source individual|the donor|(his|her|their) (wife|husband|partner|spouse|roommate|girlfriend|boyfriend|co-?worker|friend)|sexual partner|close contact|index case)\b/i;
+
+/** The assertion of one mention and why. */
+export interface MentionAssertion {
+  assertion: Assertion;
+  subject: Subject;
+  /**
+   * `true` when coding practice codes it as a current condition: affirmed, or uncertain at an
+   * inpatient encounter (II.H, III.C); `false` for uncertain outpatient diagnoses (IV.H) and all
+   * other assertions.
+   */
+  codedAsEstablished: boolean;
+  /** Guideline or convention that decided, e.g. `IV.H`, `III.C`, `NegEx`. */
+  rule: string;
+  section: SectionKind;
+  cues: ContextCue[];
+}
+
+const RULED_OUT = /\b(ruled? out|rules out|excluded)\b/i;
+const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
+
+/** A year before the encounter's, written near the mention ("MI in 2006", "fracture 2019"). */
+function pastYear(text: string, span: Span, chart: ChartAnalysis, sentence: Span | undefined): ContextCue | undefined {
+  if (!sentence || chart.encounterYear === undefined) return undefined;
+  const from = Math.max(sentence.start, span.start - 40);
+  const to = Math.min(sentence.end, span.end + 25);
+  const window = text.slice(from, to);
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(window); m; m = YEAR.exec(window)) {
+    if (Number(m[1]) >= chart.encounterYear) continue;
+    // A year inside a date of this stay's documents is not a past event only when it is the encounter's.
+    return { kind: 'historical', start: from + m.index, end: from + m.index + 4, text: m[1]! };
+  }
+  return undefined;
+}
+
+/**
+ * The assertion of the mention at `span`. Order of precedence: family member, ruled out,
+ * negated, hypothetical, historical, uncertain, affirmed.
+ *
+ * @example
+ * const text = 'Chest pain. Acute MI ruled out.';
+ * assertMention(text, { start: 18, end: 20 }, analyzeChart(text, { setting: 'inpatient' })).assertion // 'ruled-out'
+ */
+export function assertMention(text: string, span: Span, chart: ChartAnalysis): MentionAssertion {
+  let ctx: FindingContext = findingContext(text, span, chart);
+  // A long mention ("disease and was found to be negative for HIV") may hold its own cue before
+  // its last word: negation and uncertainty are read at the last word too. (Historical cues
+  // inside the span are not: "coronary artery disease, status post CABG" is current.)
+  const lastWord = /[A-Za-z0-9]+\W*$/.exec(text.slice(span.start, span.end));
+  if (lastWord && lastWord.index > 0 && !ctx.negated && !ctx.uncertain) {
+    const inner = findingContext(text, { start: span.start + lastWord.index, end: span.end }, chart);
+    const own = inner.cues.filter((q) => (q.kind === 'negated' || q.kind === 'uncertain') && q.start >= span.start);
+    if (own.length > 0)
+      ctx = {
+        ...ctx,
+        negated: own.some((q) => q.kind === 'negated'),
+        uncertain: own.some((q) => q.kind === 'uncertain'),
+        cues: [...ctx.cues, ...own],
+      };
+  }
+  const cues = [...ctx.cues];
+  let historical = ctx.historical;
+  if (!historical) {
+    const year = pastYear(text, span, chart, chart.sentences[ctx.sentence]);
+    if (year) {
+      historical = true;
+      cues.push(year);
+    }
+  }
+  const subject: Subject = ctx.family ? 'family-member' : 'patient';
+  const base = { subject, section: ctx.section, cues };
+  if (ctx.family) return { ...base, assertion: 'family', codedAsEstablished: false, rule: 'ConText family' };
+  const sentence = chart.sentences[ctx.sentence];
+  if (sentence && OTHER_PERSON.test(text.slice(sentence.start, span.start)))
+    return {
+      ...base,
+      subject: 'other-person',
+      assertion: 'other-subject',
+      codedAsEstablished: false,
+      rule: 'ConText other experiencer',
+    };
+  if (ctx.negated) {
+    const ruledOut = cues.some((c) => c.kind === 'negated' && RULED_OUT.test(c.text));
+    return { ...base, assertion: ruledOut ? 'ruled-out' : 'negated', codedAsEstablished: false, rule: 'NegEx' };
+  }
+  if (ctx.hypothetical)
+    return { ...base, assertion: 'hypothetical', codedAsEstablished: false, rule: 'ConText hypothetical' };
+  if (historical) return { ...base, assertion: 'historical', codedAsEstablished: false, rule: 'ConText historical' };
+  if (ctx.uncertain)
+    return chart.setting === 'inpatient'
+      ? { ...base, assertion: 'uncertain', codedAsEstablished: true, rule: 'II.H' }
+      : { ...base, assertion: 'uncertain', codedAsEstablished: false, rule: 'IV.H' };
+  return { ...base, assertion: 'affirmed', codedAsEstablished: true, rule: 'affirmed' };
+}

@@ -1,0 +1,520 @@
+/**
+ * Sense inventory of ambiguous clinical abbreviations. Each sense lists the words that, near the abbreviation (same sentence, or the heading of its section), decide it. A sense with codable=false names no condition (a place, a route, a schedule, a unit, a person). When no cue decides, the abbreviation is read as its `default` sense, which is never a diagnosis: an ambiguous abbreviation without a deciding cue is not expanded into a diagnosis.
+ *
+ * Sources:
+ * - ISMP: Institute for Safe Medication Practices, List of Error-Prone Abbreviations, Symbols, and Dose Designations (2021)
+ * - JC: The Joint Commission, Official "Do Not Use" List of abbreviations (2004, updated 2023)
+ * - CARD: Moon S, Pakhomov S, Liu N, Ryan JO, Melton GB. A sense inventory for clinical abbreviations and acronyms created using clinical notes and medical dictionary resources. J Am Med Inform Assoc 2014;21(2):299-307 (the University of Minnesota clinical abbreviation sense inventory)
+ * - UMLS: UMLS Metathesaurus (NLM) LRABR abbreviation table of the SPECIALIST Lexicon
+ */
+import type { AbbreviationEntry } from '../abbreviations';
+
+/** Version of the inventory; bumped when a sense or cue changes meaning. */
+export const ABBREVIATION_INVENTORY_VERSION = 1;
+
+/** Source ids of {@link ABBREVIATION_SENSES} entries. */
+export type AbbreviationSource = 'ISMP' | 'JC' | 'CARD' | 'UMLS';
+
+/** The reviewed sense inventory (see the file comment). */
+export const ABBREVIATION_SENSES: readonly AbbreviationEntry[] = [
+  {
+    forms: ['ED', 'ER'],
+    senses: [
+      {
+        sense: 'emergency department',
+        codable: false,
+        cues: [
+          'present',
+          'presented',
+          'came',
+          'brought',
+          'arrived',
+          'seen',
+          'visit',
+          'triage',
+          'department',
+          'room',
+          'course',
+          'physician',
+          'admitted',
+          'transferred',
+          'evaluated',
+          'in the',
+          'to the',
+          'from the',
+        ],
+      },
+      {
+        sense: 'erectile dysfunction',
+        codable: true,
+        cues: [
+          'erectile',
+          'impotence',
+          'sildenafil',
+          'tadalafil',
+          'vardenafil',
+          'viagra',
+          'cialis',
+          'libido',
+          'sexual',
+          'urology',
+          'penile',
+        ],
+      },
+    ],
+    default: 'emergency department',
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['RA'],
+    senses: [
+      {
+        sense: 'room air',
+        codable: false,
+        cues: ['on', 'saturation', 'saturating', 'sat', 'sats', 'spo2', 'o2', 'oxygen', 'pulse ox', '%', 'breathing'],
+      },
+      {
+        sense: 'rheumatoid arthritis',
+        codable: true,
+        cues: [
+          'rheumatoid',
+          'methotrexate',
+          'hydroxychloroquine',
+          'sulfasalazine',
+          'leflunomide',
+          'etanercept',
+          'adalimumab',
+          'rheumatologist',
+          'rheumatology',
+          'synovitis',
+          'joints',
+          'deformities',
+        ],
+      },
+      {
+        sense: 'right atrium',
+        codable: false,
+        cues: ['atrium', 'atrial', 'echo', 'echocardiogram', 'ventricle', 'dilated', 'enlarged', 'la', 'rv', 'lv'],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['MM'],
+    senses: [
+      {
+        sense: 'multiple myeloma',
+        codable: true,
+        cues: [
+          'myeloma',
+          'plasma cell',
+          'bortezomib',
+          'lenalidomide',
+          'daratumumab',
+          'm-protein',
+          'm protein',
+          'light chain',
+          'bence',
+          'lytic',
+          'oncology',
+          'chemotherapy',
+        ],
+      },
+      {
+        sense: 'millimeters',
+        codable: false,
+        cues: ['size', 'measuring', 'measured', 'cm'],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['MS'],
+    senses: [
+      {
+        sense: 'multiple sclerosis',
+        codable: true,
+        cues: [
+          'sclerosis',
+          'demyelinating',
+          'demyelination',
+          'relapsing',
+          'remitting',
+          'interferon',
+          'ocrelizumab',
+          'natalizumab',
+          'glatiramer',
+          'optic neuritis',
+          'plaques',
+          'neurology',
+        ],
+      },
+      {
+        sense: 'mitral stenosis',
+        codable: true,
+        cues: [
+          'mitral',
+          'valve',
+          'valvular',
+          'murmur',
+          'rheumatic heart',
+          'commissurotomy',
+          'valvuloplasty',
+          'gradient',
+        ],
+      },
+      {
+        sense: 'morphine sulfate',
+        codable: false,
+        cues: ['mg', 'morphine', 'iv', 'po', 'q4h', 'q6h', 'prn', 'dose', 'analgesia'],
+      },
+      {
+        sense: 'mental status',
+        codable: false,
+        cues: ['mental', 'altered', 'change', 'changes', 'baseline', 'alert', 'oriented', 'confusion'],
+      },
+    ],
+    default: null,
+    sources: ['ISMP', 'JC', 'CARD'],
+  },
+  {
+    forms: ['PE'],
+    senses: [
+      {
+        sense: 'pulmonary embolism',
+        codable: true,
+        cues: [
+          'embolism',
+          'embolus',
+          'emboli',
+          'cta',
+          'ct angiogram',
+          'angiography',
+          'v/q',
+          'd-dimer',
+          'heparin',
+          'anticoagulation',
+          'anticoagulated',
+          'thrombus',
+          'saddle',
+          'dvt',
+        ],
+      },
+      {
+        sense: 'physical examination',
+        codable: false,
+        cues: ['exam', 'examination', 'on exam', 'findings', 'reveals', 'revealed', 'unremarkable'],
+      },
+      {
+        sense: 'pleural effusion',
+        codable: true,
+        cues: ['effusion', 'pleural', 'thoracentesis', 'blunting'],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['CP'],
+    senses: [
+      {
+        sense: 'chest pain',
+        codable: true,
+        cues: [
+          'chest',
+          'angina',
+          'anginal',
+          'troponin',
+          'pressure',
+          'radiating',
+          'substernal',
+          'nitroglycerin',
+          'ekg',
+          'ecg',
+          'pleuritic',
+        ],
+      },
+      {
+        sense: 'cerebral palsy',
+        codable: true,
+        cues: [
+          'cerebral',
+          'spastic',
+          'spasticity',
+          'quadriplegic',
+          'diplegic',
+          'hemiplegic',
+          'developmental',
+          'wheelchair',
+          'contractures',
+        ],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['AS'],
+    senses: [
+      {
+        sense: 'aortic stenosis',
+        codable: true,
+        cues: ['aortic', 'valve', 'valvular', 'murmur', 'tavr', 'avr', 'gradient', 'echo', 'echocardiogram'],
+      },
+      {
+        sense: 'ankylosing spondylitis',
+        codable: true,
+        cues: ['ankylosing', 'spondylitis', 'hla-b27', 'sacroiliitis', 'bamboo spine'],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['PT', 'Pt'],
+    senses: [
+      {
+        sense: 'physical therapy',
+        codable: false,
+        cues: [
+          'therapy',
+          'rehab',
+          'rehabilitation',
+          'ambulation',
+          'ambulate',
+          'evaluation',
+          'eval',
+          'ot',
+          'gait',
+          'strengthening',
+        ],
+      },
+      {
+        sense: 'prothrombin time',
+        codable: false,
+        cues: ['inr', 'ptt', 'aptt', 'seconds', 'coagulation', 'coags', 'sec'],
+      },
+      {
+        sense: 'patient',
+        codable: false,
+        cues: [],
+      },
+    ],
+    default: 'patient',
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['OD'],
+    senses: [
+      {
+        sense: 'overdose',
+        codable: true,
+        cues: [
+          'overdose',
+          'overdosed',
+          'ingestion',
+          'ingested',
+          'intentional',
+          'toxicity',
+          'naloxone',
+          'narcan',
+          'poisoning',
+          'suicide',
+        ],
+      },
+      {
+        sense: 'right eye',
+        codable: false,
+        cues: ['eye', 'eyes', 'os', 'ou', 'vision', 'visual', 'acuity', 'drops', 'ophthalmic', 'iop', 'pupil'],
+      },
+      {
+        sense: 'once daily',
+        codable: false,
+        cues: ['mg', 'daily', 'tablet', 'tab', 'dose', 'take', 'po'],
+      },
+    ],
+    default: null,
+    sources: ['ISMP', 'JC', 'CARD'],
+  },
+  {
+    forms: ['PRN', 'prn', 'p.r.n.', 'p.r.n', 'P.R.N.'],
+    senses: [
+      {
+        sense: 'as needed',
+        codable: false,
+        cues: [],
+      },
+    ],
+    default: 'as needed',
+    sources: ['ISMP'],
+  },
+  {
+    forms: ['CVA'],
+    senses: [
+      {
+        sense: 'costovertebral angle',
+        codable: false,
+        cues: ['tenderness', 'tender', 'percussion', 'flank'],
+      },
+      {
+        sense: 'cerebrovascular accident',
+        codable: true,
+        cues: [
+          'stroke',
+          'infarct',
+          'infarction',
+          'hemiparesis',
+          'hemiplegia',
+          'aphasia',
+          'tpa',
+          'neurology',
+          'weakness',
+          'residual',
+          'history of',
+          'prior',
+          'old',
+        ],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['CA', 'Ca'],
+    senses: [
+      {
+        sense: 'calcium',
+        codable: false,
+        cues: [
+          'mg/dl',
+          'mmol',
+          'level',
+          'ionized',
+          'phos',
+          'phosphorus',
+          'magnesium',
+          'sodium',
+          'potassium',
+          'bmp',
+          'cmp',
+          'labs',
+        ],
+      },
+      {
+        sense: 'cancer',
+        codable: true,
+        cues: [
+          'cancer',
+          'carcinoma',
+          'metastatic',
+          'tumor',
+          'oncology',
+          'chemotherapy',
+          'radiation',
+          'resection',
+          'stage',
+          'breast',
+          'colon',
+          'lung',
+          'prostate',
+        ],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['ARF'],
+    senses: [
+      {
+        sense: 'acute renal failure',
+        codable: true,
+        cues: ['renal', 'kidney', 'creatinine', 'bun', 'dialysis', 'urine output', 'oliguria', 'nephrology'],
+      },
+      {
+        sense: 'acute respiratory failure',
+        codable: true,
+        cues: [
+          'respiratory',
+          'hypoxic',
+          'hypoxemic',
+          'hypercapnic',
+          'intubated',
+          'intubation',
+          'ventilator',
+          'bipap',
+          'oxygen',
+          'abg',
+          'pco2',
+          'po2',
+        ],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['LE'],
+    senses: [
+      {
+        sense: 'lower extremity',
+        codable: false,
+        cues: [
+          'edema',
+          'swelling',
+          'pulses',
+          'bilateral',
+          'right',
+          'left',
+          'extremity',
+          'extremities',
+          'doppler',
+          'venous',
+        ],
+      },
+      {
+        sense: 'lupus erythematosus',
+        codable: true,
+        cues: ['lupus', 'erythematosus', 'sle', 'anti-dsdna', 'malar', 'hydroxychloroquine'],
+      },
+      {
+        sense: 'leukocyte esterase',
+        codable: false,
+        cues: ['urinalysis', 'ua', 'nitrite', 'nitrites', 'urine'],
+      },
+    ],
+    default: null,
+    sources: ['CARD', 'UMLS'],
+  },
+  {
+    forms: ['MR'],
+    senses: [
+      {
+        sense: 'mitral regurgitation',
+        codable: true,
+        cues: [
+          'mitral',
+          'valve',
+          'regurgitation',
+          'murmur',
+          'echo',
+          'echocardiogram',
+          'tr',
+          'ar',
+          'severe',
+          'moderate',
+          'mild',
+        ],
+      },
+      {
+        sense: 'magnetic resonance',
+        codable: false,
+        cues: ['mri', 'angiography', 'mra', 'imaging', 'scan'],
+      },
+    ],
+    default: null,
+    sources: ['CARD'],
+  },
+];
