@@ -32,7 +32,9 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(syncLogged);
   syncLogged();
 
-  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (m: Message) => void) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (m: Message) => void) => {
+    // Only this extension's own pages ask (the sender is checked on every message).
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     const message = parseIfChartside(raw);
     if (message?.type !== 'panel-to-background:get-reader-origins') return undefined;
     sendResponse({ type: 'background-to-panel:reader-origins', origins });

@@ -26,6 +26,7 @@ async function shown(response: SuggestResponse): Promise<string[]> {
     <SuggestView
       engine={{ suggest: async () => response }}
       snapshot={snapshotFromText('Assessment: anemia.', 'selection')}
+      onPaste={() => {}}
       onHighlight={() => {}}
     />,
     host,

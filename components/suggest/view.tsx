@@ -17,8 +17,10 @@ type State =
 export interface SuggestViewProps {
   /** The engine worker (its `suggest` method only). */
   engine: Pick<EngineApi, 'suggest'>;
-  /** Latest snapshot from the chart tab (page or selection), if any. */
+  /** The case's one source (page read, selection or pasted note: components/shell/chart-source.ts), if any. */
   snapshot: ChartSnapshot | undefined;
+  /** Makes a pasted note the case's source (it comes back as `snapshot`, for every section alike). */
+  onPaste(snapshot: ChartSnapshot): void;
   /** Highlight evidence in the chart tab; `capturedAt` names the snapshot it belongs to. */
   onHighlight(evidence: Evidence, capturedAt: string): void;
   /** Ask the chart tab for the user's selection (its snapshot then arrives as `snapshot`). */
@@ -30,27 +32,24 @@ export interface SuggestViewProps {
 }
 
 /**
- * Suggestions for the newest snapshot, whichever its source: the page read by the content script,
- * the user's selection, or a note pasted into the box. All three go through the same worker call,
- * `engine.suggest(snapshot, { setting })`.
+ * Suggestions for the case's source, whichever it is: the page read by the content script, the
+ * user's selection, or a note pasted into the box. All three go through the same worker call,
+ * `engine.suggest(snapshot, { setting })`; the paste goes to the shell's one source, so CDI and
+ * the case use the same text.
  */
 export function SuggestView({
   engine,
-  snapshot,
+  snapshot: current,
+  onPaste,
   onHighlight,
   onUseSelection,
   onClearHighlight,
   errors = [],
 }: SuggestViewProps) {
-  const [current, setCurrent] = useState<ChartSnapshot | undefined>(snapshot);
   const [state, setState] = useState<State>({ state: 'idle' });
   const [setting, setSetting] = useState<Setting>('inpatient');
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => sidePanelDecisions.subscribe(() => rerender(undefined)), []);
-  // A new page or selection snapshot replaces whatever was shown (a paste included).
-  useEffect(() => {
-    if (snapshot) setCurrent(snapshot);
-  }, [snapshot]);
   useEffect(() => {
     if (!current) return setState({ state: 'idle' });
     let live = true;
@@ -83,7 +82,7 @@ export function SuggestView({
           <option value="outpatient">Outpatient (uncertain diagnoses not coded)</option>
         </select>
       </label>
-      <PasteBox onSnapshot={setCurrent} {...(onUseSelection ? { onUseSelection } : {})} />
+      <PasteBox onSnapshot={onPaste} {...(onUseSelection ? { onUseSelection } : {})} />
       {state.state === 'idle' && (
         <p class="notice">
           No chart has been read from the active tab yet. Open a chart on a granted site, select text and use the

@@ -63,6 +63,10 @@ export const chartSnapshotSchema = z
       author: z.string().max(500).optional(),
       date: z.string().max(100).optional(),
       encounter: z.string().max(200).optional(),
+      /** The page's own title (`document.title`), when the note's title above differs from it. */
+      pageTitle: z.string().max(1000).optional(),
+      /** The patient banner as shown (name and identifiers), when the page adapter finds one. */
+      patient: z.string().max(500).optional(),
     }),
     /** The note's text: sections as "Heading:\nbody" blocks, tables as one line per row (cells joined by " | "). */
     text: z.string().max(MAX_SNAPSHOT_CHARS),
