@@ -6,6 +6,7 @@ import type { EngineApi, SuggestResponse } from '../../platform/worker/api';
 import { sidePanelDecisions } from './accepted';
 import { PasteBox } from './paste-box';
 import { SuggestPanel } from './SuggestPanel';
+import { SuggestStatus } from './suggest-status';
 
 type State =
   | { state: 'idle' }
@@ -104,14 +105,19 @@ export function SuggestView({
         </p>
       )}
       {state.state === 'done' && (
-        <SuggestPanel
-          result={state.result}
+        <SuggestStatus
+          releases={`ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}`}
           notices={[
-            `ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}${state.result.model ? `. ${describeSuggestModel(state.result.model)}, ${state.result.model.id}` : ''}`,
+            ...(state.result.model ? [`${describeSuggestModel(state.result.model)}, ${state.result.model.id}`] : []),
             ...(pasted ? ['From the pasted note: its evidence is shown here, not highlighted in a page.'] : []),
             ...(current?.truncated ? ['The text was cut at the size limit: the rest was not read.'] : []),
             ...state.result.notices,
           ]}
+        />
+      )}
+      {state.state === 'done' && (
+        <SuggestPanel
+          result={state.result}
           decisions={sidePanelDecisions.map}
           onDecide={(s, d) => sidePanelDecisions.decide(s, d)}
           onHighlight={(e) => {
