@@ -10,11 +10,17 @@ import { useCdiAnalysis } from './use-cdi';
 export default function CdiSection({ engine, snapshot }: SectionProps) {
   const { state, input, rowTexts } = useCdiAnalysis(engine, snapshot);
   return (
-    <section class="cdi" aria-label="Clinical documentation integrity" data-cdi-state={state.state}>
+    <section
+      class="cdi"
+      aria-label="Clinical documentation integrity"
+      data-cdi-state={state.state}
+      // The case's one source this analysis is of (the header names it).
+      data-source-captured-at={state.state === 'done' ? snapshot?.capturedAt : undefined}
+    >
       {state.state === 'idle' && (
         <p class="notice">
-          No chart has been read from the active tab yet. Open a chart on a granted site to see documentation
-          opportunities.
+          No chart on this tab and no pasted note. Open a chart on a granted site, or paste a note in
+          Suggestions, to see documentation opportunities.
         </p>
       )}
       {state.state === 'working' && <p class="notice">Reading clinical indicators…</p>}

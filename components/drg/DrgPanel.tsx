@@ -12,6 +12,7 @@ import { formatCmCode } from '../../engine/codes/normalize';
 import type { ExclusionReason, GroupResult, SdxResult } from '../../engine/grouper/types';
 import type { WhatIfChange } from '../../engine/grouper/what-if';
 import type { MceResult } from '../../engine/mce/types';
+import { componentVersion, dotCodes } from './labels';
 import './drg-panel.css';
 
 export interface DrgPanelProps {
@@ -85,7 +86,8 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
           {r.initialDrg !== r.finalDrg && <Figure label="Before HAC adjustment" value={`DRG ${drg3(r.initialDrg)}`} />}
         </dl>
         <p class="drg-release">
-          Grouper v{r.version}
+          MS-DRG v{componentVersion(r.version)}
+          {mce ? `, MCE v${componentVersion(mce.version)}` : ''}
           {r.versionNote ? ` — ${r.versionNote}` : ''}
         </p>
         {orientation && (
@@ -103,7 +105,7 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
           <>
             <p class="drg-summary">
               {counted.length ? `Acting as CC/MCC: ${counted.map((s) => `${formatCmCode(s.code)} (${s.usage})`).join(', ')}.` : 'No CC or MCC counted.'}
-              {excluded.length ? ` Excluded: ${excluded.map((s) => s.code).join(', ')}.` : ''}
+              {excluded.length ? ` Excluded: ${excluded.map((s) => formatCmCode(s.code)).join(', ')}.` : ''}
             </p>
             <table class="drg-table">
               <caption class="visually-hidden">Secondary diagnoses and how they counted</caption>
@@ -167,17 +169,17 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
         {!mce ? (
           <p>Not run.</p>
         ) : mce.edits.length === 0 && mce.poa.length === 0 ? (
-          <p>No edits (MCE v{mce.version}).</p>
+          <p>No edits (MCE v{componentVersion(mce.version)}).</p>
         ) : (
           <ul class="drg-list">
             {mce.edits.map((e, i) => (
               <li key={`${e.edit}-${i}`} data-edit={e.edit}>
-                <strong>{e.edit}</strong> ({e.editType.toLowerCase()}): {e.message}
+                <strong>{e.edit}</strong> ({e.editType.toLowerCase()}): {dotCodes(e.message, 'code' in e.target && e.target.kind !== 'procedure' ? [e.target.code] : [])}
               </li>
             ))}
             {mce.poa.map((p, i) => (
               <li key={`poa-${i}`} data-poa={p.kind}>
-                <strong>POA</strong>: {p.message}
+                <strong>POA</strong>: {dotCodes(p.message, [p.code])}
               </li>
             ))}
           </ul>

@@ -8,9 +8,9 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { EngineRemote } from '../../platform/worker/client';
 import type { BootState } from './boot';
-import { CodeLookupForm } from './code-lookup';
-import type { ChartState } from './snapshots';
-import type { ChartSnapshot } from '../../platform/messages';
+import type { ChartActions } from './chart-channel';
+import { ChartHeader } from './chart-header';
+import type { ChartView } from './chart-source';
 import { describeProvenance, releasesInUse, SYSTEM_LABEL, yearLabel } from './provenance';
 import { SECTIONS, type SectionDef, type SectionProps } from './sections';
 import { applyTheme, effectiveTheme, loadTheme, nextTheme, type ThemeChoice } from './theme';
@@ -19,11 +19,14 @@ import { todayIso } from '../../platform/today';
 export interface AppProps {
   engine: EngineRemote;
   boot: BootState;
-  chart: ChartState | undefined;
+  /** The chart the panel is bound to and its one source (components/shell/chart-channel.ts). */
+  chart: ChartView | undefined;
+  actions: ChartActions;
+  /** The panel's database (see {@link SectionProps.openDb}). */
+  openDb: SectionProps['openDb'];
 }
 
-export function App({ engine, boot, chart }: AppProps) {
-  const snapshot = chart?.state === 'read' ? chart.snapshot : undefined;
+export function App({ engine, boot, chart, actions, openDb }: AppProps) {
   const [active, setActive] = useState<SectionDef['id']>('search');
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
 
@@ -98,16 +101,14 @@ export function App({ engine, boot, chart }: AppProps) {
                 {s.label} <kbd aria-hidden="true">{s.key}</kbd>
               </button>
             ))}
-            <span class="tab-hint meta" aria-hidden="true">
-              <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>5</kbd>
-            </span>
           </nav>
+          <ChartHeader chart={chart} actions={actions} />
           {SECTIONS.filter((s) => s.id === active).map((s) => (
             <main key={s.id} id={`panel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} class="section">
-              <SectionBody def={s} engine={engine} boot={boot} snapshot={snapshot} />
+              <LazySection def={s} engine={engine} boot={boot} chart={chart} actions={actions} openDb={openDb} />
             </main>
           ))}
-          <StatusLine boot={boot} chart={chart} />
+          <StatusLine boot={boot} />
         </>
       ) : (
         <main class="section">
@@ -118,33 +119,28 @@ export function App({ engine, boot, chart }: AppProps) {
   );
 }
 
-function SectionBody({ def, engine, boot, snapshot }: { def: SectionDef; engine: EngineRemote; boot: Extract<BootState, { state: 'ready' }>; snapshot: ChartSnapshot | undefined }) {
-  if (def.load) return <LazySection def={def} engine={engine} boot={boot} snapshot={snapshot} />;
-  return (
-    <>
-      <div class="unavailable" data-unavailable={def.id}>
-        <h2>{def.label}: not yet available</h2>
-        <p>{def.purpose}</p>
-        <p class="meta">This part of Chartside has not landed in this build. Nothing shown here is invented.</p>
-      </div>
-      {def.id === 'search' && (
-        <section aria-label="Code lookup">
-          <h2>Code lookup</h2>
-          <CodeLookupForm engine={engine} />
-        </section>
-      )}
-    </>
-  );
-}
-
 const loaded = new Map<SectionDef['id'], ComponentType<SectionProps> | Error>();
 
 /** Loads a section's module on first show; a load failure is shown, never swallowed. */
-function LazySection({ def, engine, boot, snapshot }: { def: SectionDef; engine: EngineRemote; boot: Extract<BootState, { state: 'ready' }>; snapshot: ChartSnapshot | undefined }) {
+function LazySection({
+  def,
+  engine,
+  boot,
+  chart,
+  actions,
+  openDb,
+}: {
+  def: SectionDef;
+  engine: EngineRemote;
+  boot: Extract<BootState, { state: 'ready' }>;
+  chart: ChartView | undefined;
+  actions: ChartActions;
+  openDb: SectionProps['openDb'];
+}) {
   const [, rerender] = useState(0);
   const hit = loaded.get(def.id);
   useEffect(() => {
-    if (hit || !def.load) return;
+    if (hit) return;
     def
       .load()
       .then((m) => loaded.set(def.id, m.default ?? new Error(`components/${def.id}/section.tsx has no default export`)))
@@ -160,7 +156,7 @@ function LazySection({ def, engine, boot, snapshot }: { def: SectionDef; engine:
     );
   }
   const Component = hit;
-  return <Component engine={engine} status={boot.status} snapshot={snapshot} />;
+  return <Component engine={engine} status={boot.status} snapshot={chart?.source?.snapshot} chart={chart} actions={actions} openDb={openDb} />;
 }
 
 function BootView({ boot }: { boot: BootState }) {
@@ -200,7 +196,8 @@ function BootView({ boot }: { boot: BootState }) {
   }
 }
 
-function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready' }>; chart: ChartState | undefined }) {
+/** One status line: the releases in use and any fallback, expandable to their provenance. */
+function StatusLine({ boot }: { boot: Extract<BootState, { state: 'ready' }> }) {
   const today = todayIso();
   const inUse = releasesInUse(boot.status.releases, today);
   const problems = boot.report.problems;
@@ -216,14 +213,6 @@ function StatusLine({ boot, chart }: { boot: Extract<BootState, { state: 'ready'
           {problems.map((p) => p.message).join(' ')}
         </p>
       )}
-      <p data-chart={chart?.state ?? 'none'} class={chart?.state === 'failed' ? 'error' : ''}>
-        <span class="meta">Chart: </span>
-        {chart === undefined
-          ? 'none read yet (open a chart on a site you allowed in the options)'
-          : chart.state === 'failed'
-            ? `could not be read on ${chart.url}: ${chart.reason}`
-            : `${chart.snapshot.url} (${chart.snapshot.sections.length} section${chart.snapshot.sections.length === 1 ? '' : 's'}, ${chart.snapshot.reader} reader${chart.snapshot.truncated ? ', truncated' : ''})`}
-      </p>
       <details class="tables">
         <summary>
           <span class="meta">Tables: </span>

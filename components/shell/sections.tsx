@@ -2,20 +2,35 @@
 /**
  * The side panel's sections and where their content comes from. Each feature area plugs in by
  * adding `components/<area>/section.tsx` with a default export `(props: SectionProps) => JSX`;
- * the shell picks it up at build time (Vite glob import). Until it exists the section says
- * plainly that the capability is not available yet: never placeholder data.
+ * the shell picks it up at build time (Vite glob import). A section whose module does not exist
+ * has no tab: a shipped build never shows placeholder text.
  */
 import type { ComponentType } from 'preact';
+import type { ChartsideDb } from '../../platform/db';
 import type { ChartSnapshot } from '../../platform/messages';
 import type { EngineStatus } from '../../platform/worker/api';
 import type { EngineRemote } from '../../platform/worker/client';
+import type { ChartActions } from './chart-channel';
+import type { ChartView } from './chart-source';
 
 /** What every section receives from the shell. */
 export interface SectionProps {
   engine: EngineRemote;
   status: EngineStatus;
-  /** Latest chart read from the active tab, if any. */
+  /**
+   * The one source of the case on screen (the bound tab's page read, or the note the user pasted
+   * or selected): every section codes from this and nothing else. `chart.source.snapshot`.
+   */
   snapshot: ChartSnapshot | undefined;
+  /** The whole chart view (tab, page, source), for sections that name it. */
+  chart: ChartView | undefined;
+  /** Paste a note, go back to the page, talk to the chart tab. */
+  actions: ChartActions;
+  /**
+   * The panel's database, opened once by the side panel's `main()` (as the options page passes
+   * its own). A promise: Dexie and Zod load after start-up, out of the first chunk.
+   */
+  openDb: () => Promise<ChartsideDb>;
 }
 
 export interface SectionDef {
@@ -23,10 +38,10 @@ export interface SectionDef {
   label: string;
   /** Alt+<key> shortcut, shown on the tab. */
   key: string;
-  /** What the section will do, shown while it is not available. */
+  /** What the section does (the tab's tooltip). */
   purpose: string;
-  /** Loads the section's component; `undefined` while the area has not landed. */
-  load: SectionLoader | undefined;
+  /** Loads the section's component. */
+  load: SectionLoader;
 }
 
 type SectionModule = { default?: ComponentType<SectionProps> };
@@ -43,10 +58,13 @@ const modules: Record<string, SectionLoader> = {
 };
 const componentOf = (area: string): SectionLoader | undefined => modules[`../${area}/section.tsx`];
 
-export const SECTIONS: readonly SectionDef[] = [
+const ALL: readonly (Omit<SectionDef, 'load'> & { load: SectionLoader | undefined })[] = [
   { id: 'search', label: 'Search', key: '1', purpose: 'Search the Alphabetic Index and Tabular List by words or code.', load: componentOf('search') },
   { id: 'suggest', label: 'Suggestions', key: '2', purpose: 'Codes suggested from the chart on screen, with the evidence for each.', load: componentOf('suggest') },
   { id: 'drg', label: 'DRG', key: '3', purpose: 'MS-DRG, weight, GMLOS/AMLOS and edits for the current case.', load: componentOf('drg') },
   { id: 'cdi', label: 'CDI', key: '4', purpose: 'Documentation opportunities and compliant query drafts.', load: componentOf('cdi') },
   { id: 'case', label: 'Case', key: '5', purpose: 'The case being coded: diagnoses, POA, procedures, export.', load: componentOf('workspace') },
 ];
+
+/** The sections this build has (a missing module drops its tab rather than showing a placeholder). */
+export const SECTIONS: readonly SectionDef[] = ALL.filter((s): s is SectionDef => s.load !== undefined);

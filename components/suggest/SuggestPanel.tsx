@@ -6,6 +6,7 @@ import {
   type Suggestion,
   type SuggestResult,
 } from '../../engine/suggest';
+import { SuggestionNotes } from './suggestion-notes';
 import './suggest.css';
 
 /** A coder's decision on one suggestion. */
@@ -60,7 +61,8 @@ function abstractIndex(result: SuggestResult): {
  * coded abstract: "Report" (what the Official Guidelines would report, principal first, each with
  * its rule trail) and "Also documented" (folded); the candidates a rule suppressed, with the rule,
  * on demand. Without an abstract the tiers are the display threshold's. Each row shows the code,
- * title, confidence and flags; evidence on hover/focus; click (or `h`) highlights it in the
+ * title (full width), then confidence, flags and actions in one compact row, then the evidence
+ * quote (always shown) and the notes that apply; click the quote (or `h`) to highlight it in the
  * chart; `a` accepts, `r` rejects, `u` undoes; arrows move between rows. All text is rendered as
  * text (no HTML from the chart or the tables is ever interpreted).
  */
@@ -132,10 +134,20 @@ export function SuggestPanel(props: SuggestPanelProps) {
                     onKeyDown={(e) => onKey(e, s)}
                     title={s.evidence.map((e) => `“${e.text}”`).join('\n')}
                   >
+                    {/* The title gets the full width; score, flags and actions share one compact row below. */}
                     <div class="row">
                       <code class="code">{s.code}</code>
                       <span class="title">{s.title}</span>
+                    </div>
+                    <div class="actions">
                       <meter min={0} max={1} value={s.score} title={`confidence ${Math.round(s.score * 100)}%`} />
+                      {placed?.principal && <span class="flag flag-principal">principal</span>}
+                      {s.flags.map((f) => (
+                        <span class={`flag flag-${f}`} key={f}>
+                          {FLAG_LABEL[f] ?? f}
+                        </span>
+                      ))}
+                      <span class="spacer" />
                       <button
                         type="button"
                         aria-pressed={decision === 'accepted'}
@@ -151,18 +163,8 @@ export function SuggestPanel(props: SuggestPanelProps) {
                         Reject
                       </button>
                     </div>
-                    {(s.flags.length > 0 || placed?.principal) && (
-                      <div class="flags">
-                        {placed?.principal && <span class="flag flag-principal">principal</span>}
-                        {s.flags.map((f) => (
-                          <span class={`flag flag-${f}`} key={f}>
-                            {FLAG_LABEL[f] ?? f}
-                          </span>
-                        ))}
-                      </div>
-                    )}
+                    {/* Evidence is always on screen: a scrolled list shows why each code is there. */}
                     <div class="evidence">
-                      <span class="path">via {s.path}</span>
                       {s.evidence.slice(0, 5).map((e) => (
                         <button
                           type="button"
@@ -174,6 +176,7 @@ export function SuggestPanel(props: SuggestPanelProps) {
                           “{e.text}”
                         </button>
                       ))}
+                      <span class="path">via {s.path}</span>
                     </div>
                     {trail.length > 0 && (
                       <ul class="rules" aria-label="Guideline trail">
@@ -184,13 +187,7 @@ export function SuggestPanel(props: SuggestPanelProps) {
                         ))}
                       </ul>
                     )}
-                    {s.notes.length > 0 && (
-                      <ul class="notes">
-                        {s.notes.map((n) => (
-                          <li key={n}>{n}</li>
-                        ))}
-                      </ul>
-                    )}
+                    <SuggestionNotes notes={s.notes} />
                   </li>
                 );
               })}

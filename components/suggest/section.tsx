@@ -2,16 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Evidence } from '../../engine/suggest';
 import type { Message } from '../../platform/messages';
+import { refuseChartSender } from '../shell/chart-sender';
 import type { SectionProps } from '../shell/sections';
 import { SuggestView } from './view';
-
-/** Sends a message to the content script of the active tab (highlight and selection requests); returns the tab's id. */
-async function toActiveTab(message: Message): Promise<number> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('there is no active tab');
-  await browser.tabs.sendMessage(tab.id, message);
-  return tab.id;
-}
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -21,16 +14,18 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * and selection requests to the chart tab and shows their failures. A highlight stays until the
  * coder clears it (or highlights other evidence): the clear request goes to the tab that drew it.
  */
-export default function SuggestSection({ engine, snapshot }: SectionProps) {
+export default function SuggestSection({ engine, snapshot, chart, actions }: SectionProps) {
   const [highlightError, setHighlightError] = useState<string | undefined>();
   const [selectionError, setSelectionError] = useState<string | undefined>();
   const [awaitingSelection, setAwaitingSelection] = useState(false);
   /** The tab showing a highlight, if any. */
   const [highlightTab, setHighlightTab] = useState<number | undefined>();
   useEffect(() => {
-    const listener = (raw: unknown): undefined => {
+    const listener = (raw: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }): undefined => {
       const m = raw as { type?: unknown; reason?: unknown };
       if (typeof m?.reason !== 'string') return undefined;
+      // Only the chart tab's reader speaks here (a background tab's failure is not this chart's).
+      if (refuseChartSender(sender, browser.runtime.id, chart?.tabId) !== undefined) return undefined;
       if (m.type === 'content-to-panel:highlight-failed') {
         setHighlightTab(undefined);
         setHighlightError(m.reason.slice(0, 500));
@@ -42,11 +37,11 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
-  }, [awaitingSelection]);
+  }, [awaitingSelection, chart?.tabId]);
   useEffect(() => setAwaitingSelection(false), [snapshot]);
   const highlight = (e: Evidence, capturedAt: string): void => {
     setHighlightError(undefined);
-    toActiveTab({ type: 'panel-to-content:highlight', start: e.start, end: e.end, capturedAt }).then(
+    actions.toChartTab({ type: 'panel-to-content:highlight', start: e.start, end: e.end, capturedAt }).then(
       setHighlightTab,
       (error: unknown) => setHighlightError(`The chart tab did not answer: ${describe(error)}`),
     );
@@ -61,7 +56,7 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
   const useSelection = (): void => {
     setSelectionError(undefined);
     setAwaitingSelection(true);
-    toActiveTab({ type: 'panel-to-content:request-selection' }).catch((error: unknown) => {
+    actions.toChartTab({ type: 'panel-to-content:request-selection' }).catch((error: unknown) => {
       setAwaitingSelection(false);
       setSelectionError(
         `The chart tab did not answer (no reader on this site?): ${describe(error)}. Paste the note instead.`,
@@ -76,6 +71,7 @@ export default function SuggestSection({ engine, snapshot }: SectionProps) {
     <SuggestView
       engine={engine}
       snapshot={snapshot}
+      onPaste={actions.paste}
       onHighlight={highlight}
       onUseSelection={useSelection}
       {...(highlightTab === undefined ? {} : { onClearHighlight: clearHighlight })}

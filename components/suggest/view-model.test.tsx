@@ -26,6 +26,7 @@ async function shown(response: SuggestResponse): Promise<string[]> {
     <SuggestView
       engine={{ suggest: async () => response }}
       snapshot={snapshotFromText('Assessment: anemia.', 'selection')}
+      onPaste={() => {}}
       onHighlight={() => {}}
     />,
     host,
@@ -36,7 +37,12 @@ async function shown(response: SuggestResponse): Promise<string[]> {
     i++
   )
     await act(() => new Promise((r) => setTimeout(r, 0)));
-  return [...host.querySelectorAll('.suggest-panel .notice')].map((p) => p.textContent ?? '');
+  // The one status line: its summary (tables, number of notes), then each note.
+  const status = host.querySelector('.suggest-status');
+  return [
+    status?.querySelector('summary')?.textContent ?? '',
+    ...[...(status?.querySelectorAll('p') ?? [])].map((p) => p.textContent ?? ''),
+  ];
 }
 
 describe('SuggestView: which model ranked the suggestions', () => {
@@ -52,14 +58,14 @@ describe('SuggestView: which model ranked the suggestions', () => {
         citation: 'Miranda-Escalada A. et al.',
       },
     });
-    expect(notices[0]).toBe(
-      'ICD-10-CM icd10cm-2026, ICD-10-PCS icd10pcs-2026. Ranked with suggestion model v2 (CodiEsp train (English translations), 500 documents; CC BY 4.0), suggest-model-2026',
-    );
+    expect(notices).toEqual([
+      'ICD-10-CM icd10cm-2026, ICD-10-PCS icd10pcs-2026 · 1 note',
+      'Ranked with suggestion model v2 (CodiEsp train (English translations), 500 documents; CC BY 4.0), suggest-model-2026',
+    ]);
   });
 
   it('shows the worker notice when the Index alone ranked them', async () => {
     const notices = await shown({ ...base, notices: [NO_SUGGEST_MODEL_NOTICE] });
-    expect(notices[0]).toBe('ICD-10-CM icd10cm-2026, ICD-10-PCS icd10pcs-2026');
-    expect(notices).toContain(NO_SUGGEST_MODEL_NOTICE);
+    expect(notices).toEqual(['ICD-10-CM icd10cm-2026, ICD-10-PCS icd10pcs-2026 · 1 note', NO_SUGGEST_MODEL_NOTICE]);
   });
 });

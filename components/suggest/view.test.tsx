@@ -52,10 +52,19 @@ describe('SuggestView paste box', () => {
     const onSelection = vi.fn();
     const host = document.createElement('div');
     document.body.appendChild(host);
-    render(
-      <SuggestView engine={engine} snapshot={undefined} onHighlight={() => {}} onUseSelection={onSelection} />,
-      host,
-    );
+    // The shell's one source, reduced to what the view sees: a paste comes back as the snapshot.
+    const draw = (snapshot: ChartSnapshot | undefined): void =>
+      render(
+        <SuggestView
+          engine={engine}
+          snapshot={snapshot}
+          onPaste={draw}
+          onHighlight={() => {}}
+          onUseSelection={onSelection}
+        />,
+        host,
+      );
+    draw(undefined);
     expect(host.querySelector('[data-suggest-state]')!.getAttribute('data-suggest-state')).toBe('idle');
     const box = host.querySelector<HTMLTextAreaElement>('textarea#suggest-paste')!;
     expect(host.querySelector('label[for="suggest-paste"]')!.textContent).toBe('Paste note');
@@ -89,7 +98,10 @@ describe('SuggestView paste box', () => {
     document.body.appendChild(host);
     const { snapshotFromText } = await import('../../engine/chart/snapshot');
     const selection = snapshotFromText('Assessment: hyponatremia.', 'selection', '2026-11-23T03:00:00.000Z');
-    render(<SuggestView engine={{ suggest }} snapshot={selection} onHighlight={() => {}} />, host);
+    render(
+      <SuggestView engine={{ suggest }} snapshot={selection} onPaste={() => {}} onHighlight={() => {}} />,
+      host,
+    );
     await until(() => host.querySelector('[data-suggest-state]')!.getAttribute('data-suggest-state') === 'done');
     expect(suggest).toHaveBeenCalledWith(selection, { setting: 'inpatient' });
     expect(host.querySelector('[data-code="E87.1"]')).not.toBeNull();

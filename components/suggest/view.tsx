@@ -6,6 +6,7 @@ import type { EngineApi, SuggestResponse } from '../../platform/worker/api';
 import { sidePanelDecisions } from './accepted';
 import { PasteBox } from './paste-box';
 import { SuggestPanel } from './SuggestPanel';
+import { SuggestStatus } from './suggest-status';
 
 type State =
   | { state: 'idle' }
@@ -17,8 +18,10 @@ type State =
 export interface SuggestViewProps {
   /** The engine worker (its `suggest` method only). */
   engine: Pick<EngineApi, 'suggest'>;
-  /** Latest snapshot from the chart tab (page or selection), if any. */
+  /** The case's one source (page read, selection or pasted note: components/shell/chart-source.ts), if any. */
   snapshot: ChartSnapshot | undefined;
+  /** Makes a pasted note the case's source (it comes back as `snapshot`, for every section alike). */
+  onPaste(snapshot: ChartSnapshot): void;
   /** Highlight evidence in the chart tab; `capturedAt` names the snapshot it belongs to. */
   onHighlight(evidence: Evidence, capturedAt: string): void;
   /** Ask the chart tab for the user's selection (its snapshot then arrives as `snapshot`). */
@@ -30,27 +33,24 @@ export interface SuggestViewProps {
 }
 
 /**
- * Suggestions for the newest snapshot, whichever its source: the page read by the content script,
- * the user's selection, or a note pasted into the box. All three go through the same worker call,
- * `engine.suggest(snapshot, { setting })`.
+ * Suggestions for the case's source, whichever it is: the page read by the content script, the
+ * user's selection, or a note pasted into the box. All three go through the same worker call,
+ * `engine.suggest(snapshot, { setting })`; the paste goes to the shell's one source, so CDI and
+ * the case use the same text.
  */
 export function SuggestView({
   engine,
-  snapshot,
+  snapshot: current,
+  onPaste,
   onHighlight,
   onUseSelection,
   onClearHighlight,
   errors = [],
 }: SuggestViewProps) {
-  const [current, setCurrent] = useState<ChartSnapshot | undefined>(snapshot);
   const [state, setState] = useState<State>({ state: 'idle' });
   const [setting, setSetting] = useState<Setting>('inpatient');
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => sidePanelDecisions.subscribe(() => rerender(undefined)), []);
-  // A new page or selection snapshot replaces whatever was shown (a paste included).
-  useEffect(() => {
-    if (snapshot) setCurrent(snapshot);
-  }, [snapshot]);
   useEffect(() => {
     if (!current) return setState({ state: 'idle' });
     let live = true;
@@ -83,7 +83,7 @@ export function SuggestView({
           <option value="outpatient">Outpatient (uncertain diagnoses not coded)</option>
         </select>
       </label>
-      <PasteBox onSnapshot={setCurrent} {...(onUseSelection ? { onUseSelection } : {})} />
+      <PasteBox onSnapshot={onPaste} {...(onUseSelection ? { onUseSelection } : {})} />
       {state.state === 'idle' && (
         <p class="notice">
           No chart has been read from the active tab yet. Open a chart on a granted site, select text and use the
@@ -105,14 +105,19 @@ export function SuggestView({
         </p>
       )}
       {state.state === 'done' && (
-        <SuggestPanel
-          result={state.result}
+        <SuggestStatus
+          releases={`ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}`}
           notices={[
-            `ICD-10-CM ${state.result.releases.cm}${state.result.releases.pcs ? `, ICD-10-PCS ${state.result.releases.pcs}` : ''}${state.result.model ? `. ${describeSuggestModel(state.result.model)}, ${state.result.model.id}` : ''}`,
+            ...(state.result.model ? [`${describeSuggestModel(state.result.model)}, ${state.result.model.id}`] : []),
             ...(pasted ? ['From the pasted note: its evidence is shown here, not highlighted in a page.'] : []),
             ...(current?.truncated ? ['The text was cut at the size limit: the rest was not read.'] : []),
             ...state.result.notices,
           ]}
+        />
+      )}
+      {state.state === 'done' && (
+        <SuggestPanel
+          result={state.result}
           decisions={sidePanelDecisions.map}
           onDecide={(s, d) => sidePanelDecisions.decide(s, d)}
           onHighlight={(e) => {

@@ -14,7 +14,7 @@ describe('case inbox (side panel start)', () => {
     await saveCase(db, addDiagnosis(newCase('case-old'), 'I50.9', 'typed', 'Y'), new Date(Date.now() - 40 * 86_400_000), session);
     await saveCase(db, addDiagnosis(newCase('case-new'), 'I50.9', 'typed', 'Y'), new Date(), session);
     const inbox = await import('./inbox');
-    inbox.startCaseInbox();
+    inbox.startCaseInbox(async () => db);
     let told = 0;
     const off = inbox.onPin(() => told++);
     window.dispatchEvent(new CustomEvent('chartside:pin-code', { detail: { code: 'I50.23', system: 'cm', title: 'x' } }));

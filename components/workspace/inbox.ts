@@ -36,9 +36,10 @@ export function onPin(l: () => void): () => void {
 export let purgeOutcome: Promise<{ purged: number } | { error: string }> | undefined;
 
 /**
- * Starts listening for pins and schedules the purge. Call once from the side panel's `main()`.
+ * Starts listening for pins and schedules the purge. Call once from the side panel's `main()`,
+ * with the panel's database.
  */
-export function startCaseInbox(): void {
+export function startCaseInbox(openDb: () => Promise<import('../../platform/db').ChartsideDb>): void {
   window.addEventListener(PIN_EVENT, (event) => {
     const detail = (event as CustomEvent<unknown>).detail as Partial<PinnedCode> | undefined;
     if (!detail || typeof detail.code !== 'string' || !['cm', 'pcs', 'hcpcs'].includes(detail.system ?? '')) return;
@@ -47,8 +48,7 @@ export function startCaseInbox(): void {
   });
   purgeOutcome = (async () => {
     try {
-      const [{ openChartsideDb, readSettings }, { purgeExpired }] = await Promise.all([import('../../platform/db'), import('../../platform/cases')]);
-      const db = openChartsideDb();
+      const [{ readSettings }, { purgeExpired }, db] = await Promise.all([import('../../platform/db'), import('../../platform/cases'), openDb()]);
       const { purgeCasesAfterDays } = await readSettings(db);
       return { purged: await purgeExpired(db, purgeCasesAfterDays) };
     } catch (error) {

@@ -10,13 +10,13 @@ import { MIN_PASSPHRASE_LENGTH } from '../../platform/vault';
 import { vaultSession, type VaultState } from '../../platform/vault-session';
 
 /** The vault's state, re-read when it locks or unlocks; `undefined` while first read. */
-export function useVaultState(db: () => ChartsideDb): VaultState | undefined {
+export function useVaultState(openDb: () => Promise<ChartsideDb>): VaultState | undefined {
   const [state, setState] = useState<VaultState | undefined>();
   useEffect(() => {
     let live = true;
     const read = (): void =>
-      void vaultSession
-        .state(db())
+      void openDb()
+        .then((db) => vaultSession.state(db))
         .then((s) => live && setState(s))
         .catch((e: unknown) => console.error('Chartside: reading the vault state failed', e));
     read();
@@ -29,7 +29,7 @@ export function useVaultState(db: () => ChartsideDb): VaultState | undefined {
   return state;
 }
 
-export function VaultPrompt({ db, state }: { db: () => ChartsideDb; state: VaultState | undefined }) {
+export function VaultPrompt({ openDb, state }: { openDb: () => Promise<ChartsideDb>; state: VaultState | undefined }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
@@ -56,10 +56,11 @@ export function VaultPrompt({ db, state }: { db: () => ChartsideDb; state: Vault
     }
     setBusy(true);
     try {
-      const { vaultIdleLockMinutes } = await readSettings(db());
+      const db = await openDb();
+      const { vaultIdleLockMinutes } = await readSettings(db);
       vaultSession.idleMs = vaultIdleLockMinutes * 60_000;
-      if (state === 'no-passphrase') await vaultSession.setPassphrase(db(), passphrase);
-      else await vaultSession.unlock(db(), passphrase);
+      if (state === 'no-passphrase') await vaultSession.setPassphrase(db, passphrase);
+      else await vaultSession.unlock(db, passphrase);
       setPassphrase('');
       setConfirm('');
     } catch (err) {

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInstalledTables } from '../../codesets/node';
 import { msdrgReaders } from '../../test/golden/msdrg-bundles';
-import { Grouper, Mce } from '../grouper';
+import { Grouper } from '../grouper';
+import { Mce } from '../mce';
 import { acceptAbstract } from './accept-abstract';
 import { addDiagnosis, choosePrincipal, newCase, releasePrincipal, updateHeader, type CodingCase } from './model';
 import { principalImpact } from './principal-impact';

@@ -4,6 +4,7 @@ import type { Message } from '../../platform/messages';
 import { ChartsideHighlightError, EvidenceHighlighter } from './readers/highlight';
 import { readChart, readSelection, type ChartRead } from './readers/read-chart';
 import { selectionRanges } from './readers/selection-ranges';
+import { chartChanged } from './readers/chart-changed';
 import { watchChart } from './readers/watch';
 
 /**
@@ -11,7 +12,9 @@ import { watchChart } from './readers/watch';
  * (no `matches` here: a static match list would become a host permission). Makes no network
  * request: it reads the DOM (readers/: Epic-like, MEDITECH-like, generic adapters; selection),
  * sends a snapshot to the side panel inside the extension, re-reads when the page changes
- * (debounced), and draws evidence highlights in its own shadow root on request.
+ * (debounced, with a maximum wait: readers/watch.ts) and posts only when what it read changed
+ * (a clock ticking outside the note posts nothing), and draws evidence highlights in its own
+ * shadow root on request. It answers only this extension (the sender is checked).
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -44,10 +47,15 @@ export default defineContentScript({
       reading = true;
       try {
         const read = await readChart(document, location);
-        const changed =
-          !last || last.snapshot.text !== read.snapshot.text || last.snapshot.labs.length !== read.snapshot.labs.length;
-        last = read;
-        if (changed) post({ type: 'content-to-panel:chart-snapshot', snapshot: read.snapshot });
+        const changed = !last || chartChanged(last.snapshot, read.snapshot);
+        if (changed) {
+          last = read;
+          post({ type: 'content-to-panel:chart-snapshot', snapshot: read.snapshot });
+        } else if (last) {
+          // Same text, so the panel's evidence offsets still hold; keep the fresh text nodes (the
+          // page may have re-rendered them) under the capture time the panel knows.
+          last = { ...read, snapshot: { ...read.snapshot, capturedAt: last.snapshot.capturedAt } };
+        }
       } catch (error) {
         post({ type: 'content-to-panel:read-failed', url, reason: String(error) });
       } finally {

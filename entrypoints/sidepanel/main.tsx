@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { App } from '../../components/shell/app';
 import { boot, type BootState, type PanelMetrics } from '../../components/shell/boot';
-import { listenForSnapshots, type ChartState } from '../../components/shell/snapshots';
+import { openChartChannel } from '../../components/shell/chart-channel';
+import type { ChartView } from '../../components/shell/chart-source';
 import { applyTheme, loadTheme } from '../../components/shell/theme';
 import { startCaseInbox } from '../../components/workspace/inbox';
 import '../../components/shell/shell.css';
+import type { ChartsideDb } from '../../platform/db';
 import { startEngine } from '../../platform/worker/client';
 
 declare global {
@@ -19,16 +21,23 @@ function main(): void {
   if (!root) throw new Error('Chartside: #app missing from sidepanel/index.html');
   applyTheme(loadTheme());
   const { api } = startEngine();
-  // Search pins reach the case even while its section is hidden; purges expired saved cases.
-  startCaseInbox();
   let state: BootState = { state: 'starting' };
-  let chart: ChartState | undefined;
-  const draw = (): void => render(<App engine={api} boot={state} chart={chart} />, root);
-  draw();
-  listenForSnapshots((c) => {
-    chart = c;
+  let chart: ChartView | undefined;
+  // Bound to the active tab of this window: snapshots of any other tab or frame are refused.
+  // (Its first view arrives after the tabs API answers, never during this call.)
+  const channel = openChartChannel((view) => {
+    chart = view;
     draw();
   });
+  // One database for every section, opened on first use (Dexie stays out of the first chunk).
+  let db: Promise<ChartsideDb> | undefined;
+  const openDb = (): Promise<ChartsideDb> => (db ??= import('../../platform/db').then((m) => m.openChartsideDb()));
+  // Search pins reach the case even while its section is hidden; purges expired saved cases.
+  startCaseInbox(openDb);
+  function draw(): void {
+    render(<App engine={api} boot={state} chart={chart} actions={channel} openDb={openDb} />, root!);
+  }
+  draw();
   // The package's codesets/ folder, on this page's own (extension) origin.
   void boot(api, new URL('/codesets/', location.origin).href, (s) => {
     state = s;

@@ -5,7 +5,12 @@
  *   measures it (`chartside:install`: the worker's installPackage call, fetch + verify + write);
  * - worker start-up (panel script start to the worker's first answer, IndexedDB open included);
  * - open-to-ready of later opens (tables installed): navigation start of a new side-panel document
- *   to the ready signal (`chartside:open-to-ready`), over several opens.
+ *   to the ready signal (`chartside:open-to-ready`), over several opens;
+ * - the first minute of a fresh profile, in the same run (issue 13): install -> ready -> first
+ *   search (typed into the Search tab: input event to the results for that text rendered) ->
+ *   first suggestions (a synthetic note pasted: submit to the list rendered) -> first CDI
+ *   analysis, then the engine worker's JS heap after a GC with all of that loaded (CDP
+ *   `Runtime.getHeapUsage` on the worker target; ArrayBuffer backing stores are outside it).
  *
  * Uses the extension in `CHARTSIDE_BENCH_EXTENSION` (default `.output/chrome-mv3`; build it with
  * `npm run build`). The figures say which bundles were installed, so a run on synthetic bundles
@@ -15,6 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PanelMetrics } from '../../components/shell/boot';
 import { parsePackageIndex } from '../../platform/install/package-index';
+import type { Page } from 'puppeteer-core';
 import { launchWithExtension, openSidePanel, waitForSidePanelReady } from '../e2e/support/browser';
 import { CHROME_BUILD } from '../e2e/support/paths';
 
@@ -28,6 +34,99 @@ function median(xs: number[]): number {
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** A fictional discharge summary (no real patient; not from any evaluation set). */
+const NOTE = [
+  'DISCHARGE SUMMARY. Fictional patient Benchley Q. Sample, 71-year-old woman.',
+  'HOSPITAL COURSE: Admitted with acute on chronic diastolic heart failure and hypertensive heart and chronic kidney disease, stage 3a.',
+  'She was diuresed with intravenous furosemide. Sodium 127 on admission: hyponatremia, corrected. Type 2 diabetes mellitus with hyperglycemia on insulin.',
+  'Urinary tract infection due to Escherichia coli, treated with ceftriaxone.',
+  'DISCHARGE DIAGNOSES: 1. Acute on chronic diastolic heart failure. 2. Hyponatremia. 3. E. coli urinary tract infection. 4. Type 2 diabetes with hyperglycemia.',
+].join('\n');
+
+/** Presses Alt+<key> in the panel. */
+async function alt(page: Page, key: string): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.press(key as never);
+  await page.keyboard.up('Alt');
+}
+
+/**
+ * Installs `timeUntil(act, done)` in the page (through DevTools, as a script: the extension page's
+ * CSP forbids eval): runs `act`, resolves with the ms until `done()` holds (checked on every DOM
+ * mutation, then one animation frame: the result is on screen).
+ */
+const TIME_UNTIL = `globalThis.__name = (f) => f;
+globalThis.timeUntil = async (act, done) => {
+  const t0 = performance.now();
+  act();
+  await new Promise((resolve) => {
+    if (done()) return resolve();
+    const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); resolve(); } });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  return performance.now() - t0;
+};`;
+type TimeUntil = (act: () => void, done: () => boolean) => Promise<number>;
+const timeUntil = (): TimeUntil => (globalThis as unknown as { timeUntil: TimeUntil }).timeUntil;
+
+/** The first minute of a fresh profile, on the page that just became ready. */
+async function firstMinute(page: Page): Promise<Record<string, unknown>> {
+  await page.bringToFront();
+  await alt(page, '1');
+  await page.waitForSelector('#code-lookup-input', { timeout: 30_000 });
+  await page.evaluate(TIME_UNTIL);
+  const firstSearchMs = await page.evaluate(() =>
+    timeUntil()(
+      () => {
+        const i = document.getElementById('code-lookup-input') as HTMLInputElement;
+        i.value = 'heart failure';
+        i.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      () => {
+        const s = document.querySelector('[data-search-state]');
+        return s?.getAttribute('data-query') === 'heart failure' && s.getAttribute('data-search-state') === 'ready';
+      },
+    ),
+  );
+  await alt(page, '2');
+  await page.waitForSelector('#panel-suggest #suggest-paste', { timeout: 30_000 });
+  await page.$eval(
+    '#panel-suggest #suggest-paste',
+    (box, text) => {
+      const t = box as HTMLTextAreaElement;
+      t.value = text;
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    NOTE,
+  );
+  const firstSuggestionsMs = await page.evaluate(() =>
+    timeUntil()(
+      () => document.querySelector<HTMLButtonElement>('#panel-suggest .paste-box button[type="submit"]')!.click(),
+      () => {
+        const s = document.querySelector('#panel-suggest [data-suggest-state]');
+        return s?.getAttribute('data-suggest-state') === 'done' && s.getAttribute('data-suggest-reader') === 'paste';
+      },
+    ),
+  );
+  const suggestions = await page.$$eval('#panel-suggest [data-suggestion]', (l) => l.length);
+  // CDI of the same (pasted) source: the last area a coder opens in the first minute.
+  const firstCdiMs = await page.evaluate(() =>
+    timeUntil()(
+      () => document.getElementById('tab-cdi')!.click(),
+      () => document.querySelector('#panel-cdi [data-cdi-state="done"], #panel-cdi [data-cdi-state="failed"]') !== null,
+    ),
+  );
+  let workerJsHeapAfterGcMB: number | string = 'worker target not found';
+  const worker = page.workers()[0];
+  if (worker) {
+    await worker.client.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    const heap = await worker.client.send('Runtime.getHeapUsage');
+    workerJsHeapAfterGcMB = round(heap.usedSize / 1048576);
+  }
+  return { firstSearchMs: round(firstSearchMs), firstSuggestionsMs: round(firstSuggestionsMs), firstSuggestionsListed: suggestions, firstCdiMs: round(firstCdiMs), workerJsHeapAfterGcMB };
+}
 
 export async function run(): Promise<Record<string, unknown>> {
   const dir = resolve(process.env.CHARTSIDE_BENCH_EXTENSION ?? CHROME_BUILD);
@@ -46,7 +145,13 @@ export async function run(): Promise<Record<string, unknown>> {
       if (!metrics) throw new Error('side panel was ready but exposed no window.chartsideMetrics');
       return metrics;
     };
-    const first = await metricsOf();
+    // Fresh profile: install -> ready -> first search -> first suggestions -> CDI, one page.
+    const { page: firstPage, errors: firstErrors } = await openSidePanel(chartside);
+    await waitForSidePanelReady(firstPage, firstErrors);
+    const first = await firstPage.evaluate(() => window.chartsideMetrics);
+    if (!first) throw new Error('side panel was ready but exposed no window.chartsideMetrics');
+    const minute = await firstMinute(firstPage);
+    await firstPage.close();
     if (first.installed.length !== index.bundles.length) {
       throw new Error(`first run installed ${first.installed.length} of ${index.bundles.length} bundles (${first.installed.join(', ')})`);
     }
@@ -68,6 +173,12 @@ export async function run(): Promise<Record<string, unknown>> {
       openToReadyMaxMs: round(Math.max(...opens)),
       workerFirstAnswerMedianMs: round(median(workerStarts)),
       opensMeasured: OPENS,
+      freshProfile: {
+        installMs: round(first.installMs),
+        openToReadyMs: round(first.openToReadyMs),
+        ...minute,
+        note: 'one fresh profile, in order: install -> ready -> first search -> first suggestions (pasted synthetic note) -> first CDI; heap after all of them. Shared 2-core machine.',
+      },
     };
   } finally {
     await chartside.close();

@@ -77,7 +77,21 @@ describe('case workspace in the side panel', () => {
     await setField(panel, 'Sex', 'F');
     const drg = await waitForDrg(panel);
     expect(drg).toMatch(/^\d{3}$/);
-    expect(await panel.$eval('#panel-case [data-release]', (e) => e.textContent)).toMatch(/ICD-10-CM.*2026.*MS-DRG v43\.0/);
+    expect(await panel.$eval('#panel-case [data-release]', (e) => e.textContent)).toMatch(/ICD-10-CM.*2026.*MS-DRG v43\.0, MCE v\d\d\.\d/);
+
+    // The DRG tab shows the same case's DRG, with its figures, edits and the principal what-if.
+    await alt(panel, '3');
+    await waitInPanel(panel, 'DRG tab grouped', () => document.querySelector('#panel-drg #drg-panel-title .drg-number') !== null);
+    expect(await panel.$eval('#panel-drg #drg-panel-title .drg-number', (e) => e.textContent)).toBe(drg);
+    const drgTab = await panel.$eval('#panel-drg', (e) => (e as HTMLElement).innerText);
+    for (const label of ['Relative weight', 'GMLOS', 'AMLOS', 'Secondary diagnoses', 'Medicare Code Editor', 'Principal what-if']) expect(drgTab).toContain(label);
+    expect(drgTab).toMatch(/MS-DRG v43\.0, MCE v\d\d\.\d/);
+    // Codes with their dot, never "I130".
+    const rowCodes = await panel.$$eval('#panel-drg .drg-table th[scope="row"]', (ths) => ths.map((t) => t.textContent ?? ''));
+    expect(rowCodes.length).toBeGreaterThan(0);
+    for (const code of rowCodes) expect(code).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
+    for (const code of await panel.$$eval('#panel-drg [data-whatif] .drg-code', (es) => es.map((e) => e.textContent ?? ''))) expect(code).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
+    await openCase(panel);
 
     // Typed code, validated as typed: a header code is refused with why, a billable one added with Enter.
     await alt(panel, 'n');

@@ -36,9 +36,23 @@ function field(root: ParentNode, selector: string, what: string, warnings: strin
   return value;
 }
 
+/**
+ * The patient banner as one line ("Name · 68 y.o. M · MRN: X"), from its child elements; reported
+ * when missing. The panel shows it so the coder sees whose chart is coded.
+ */
+function banner(doc: Document, selector: string, warnings: string[]): string | undefined {
+  const el = doc.querySelector(selector);
+  if (!el) {
+    warnings.push(`patient banner not found (${selector})`);
+    return undefined;
+  }
+  const parts = [...el.children].map((c) => text(c)).filter((t): t is string => t !== undefined);
+  return (parts.length ? parts.join(' · ') : text(el))?.slice(0, 300);
+}
+
 function setDoc(
   doc: ChartSnapshot['document'],
-  key: 'noteType' | 'author' | 'date' | 'encounter',
+  key: 'noteType' | 'author' | 'date' | 'encounter' | 'pageTitle' | 'patient',
   value: string | undefined,
 ): void {
   if (value !== undefined) doc[key] = value;
@@ -94,6 +108,8 @@ export const epicAdapter: Adapter = {
       text(viewerDoc.querySelector('[data-field="encounter-type"]')) ??
         text(doc.querySelector('[data-field="encounter"]')),
     );
+    setDoc(document, 'patient', banner(doc, '#patient-banner', warnings));
+    setDoc(document, 'pageTitle', doc.title.slice(0, 1000) || undefined);
     const body = scope.querySelector('#note-body');
     if (!body) warnings.push('note body not found (#note-body)');
     const tables: TableRule[] = [
@@ -123,6 +139,8 @@ export const meditechAdapter: Adapter = {
       field(scope, '.mt-doc-author', 'document author', warnings)?.replace(/^signed by:\s*/i, ''),
     );
     setDoc(document, 'date', field(scope, '.mt-doc-date', 'document date', warnings));
+    setDoc(document, 'patient', banner(doc, '#mt-patient-header', warnings));
+    setDoc(document, 'pageTitle', doc.title.slice(0, 1000) || undefined);
     const body = scope.querySelector('.mt-doc-body');
     if (!body) warnings.push('document body not found (.mt-doc-body)');
     const tables: TableRule[] = [

@@ -21,6 +21,9 @@ describe('Epic-like fixture', () => {
       author: 'Ada Lovelace-Fictional, MD (Hospitalist)',
       date: '2026-03-02 21:14',
       encounter: 'Inpatient admission',
+      pageTitle: 'Chart Review - TESTPATIENT, ZEBULON Q (FICTIONAL)',
+      patient:
+        'Testpatient, Zebulon Q (fictional) · 68 y.o. M · MRN: DEMO-000001 · Inpatient · Admitted 2026-03-02 · 5 West, Bed 12 · Attending: Ada Lovelace-Fictional, MD',
     });
     expect(snapshot.sections.map((s) => s.heading)).toEqual(
       expect.arrayContaining([
@@ -128,6 +131,7 @@ describe('MEDITECH-like fixture', () => {
       noteType: 'Progress Note',
       author: 'Rivera-Sample, Tomas, DO',
       date: '05/13/2026 08:42',
+      patient: 'Exampleperson, Margo (fictional) · 74F · Acct: SYNTH-55021 · Adm: 2026-05-11 IN',
     });
     expect(snapshot.sections.map((s) => s.heading)).toEqual(
       expect.arrayContaining(['Subjective', 'Assessment/Plan', 'Procedures']),

@@ -1,6 +1,8 @@
 /**
  * Re-reads the chart when the page changes: one MutationObserver per document and open shadow
- * root reached by the read (lazily rendered sections, note switches in the frame), debounced.
+ * root reached by the read (lazily rendered sections, note switches in the frame), debounced with
+ * a maximum wait: a page that never stops changing (a clock, a spinner: every EHR has one) still
+ * gets read at least every `maxWaitMs`, so a note switch is not starved by the clock.
  */
 export interface ChartWatcher {
   /** Observe (again) everything reachable now: call after each read. */
@@ -8,16 +10,38 @@ export interface ChartWatcher {
   stop(): void;
 }
 
+/** Timing of {@link watchChart}, in ms. */
+export interface WatchTiming {
+  /** Quiet time after the last change before a read (default 400). */
+  debounceMs: number;
+  /** Longest time from the first unread change to the read, however busy the page (default 1000). */
+  maxWaitMs: number;
+}
+
+export const DEFAULT_WATCH_TIMING: WatchTiming = { debounceMs: 400, maxWaitMs: 1000 };
+
 /**
- * Calls `onChange` at most once per `debounceMs` after the page (or its same-origin frames and
- * open shadow roots) changed.
+ * Calls `onChange` once the page (or its same-origin frames and open shadow roots) has been quiet
+ * for `debounceMs` after a change, and at the latest `maxWaitMs` after the first change not yet
+ * reported (lodash's `debounce` with `maxWait`).
+ *
+ * @example watchChart(document, () => void read(), { debounceMs: 400, maxWaitMs: 1000 })
  */
-export function watchChart(doc: Document, onChange: () => void, debounceMs = 600): ChartWatcher {
+export function watchChart(doc: Document, onChange: () => void, timing: WatchTiming = DEFAULT_WATCH_TIMING): ChartWatcher {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet reported happened (`undefined`: none pending). */
+  let pendingSince: number | undefined;
   const observers: MutationObserver[] = [];
+  const run = (): void => {
+    timer = undefined;
+    pendingSince = undefined;
+    onChange();
+  };
   const fire = (): void => {
+    const now = Date.now();
+    pendingSince ??= now;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
+    timer = setTimeout(run, Math.max(0, Math.min(timing.debounceMs, pendingSince + timing.maxWaitMs - now)));
   };
   const observe = (root: Node): void => {
     const view = (root.ownerDocument ?? (root as Document)).defaultView;
@@ -72,6 +96,8 @@ export function watchChart(doc: Document, onChange: () => void, debounceMs = 600
     },
     stop() {
       if (timer) clearTimeout(timer);
+      timer = undefined;
+      pendingSince = undefined;
       for (const o of observers) o.disconnect();
       observers.length = 0;
     },
