@@ -139,10 +139,21 @@ export class GrouperTables {
   readonly n: number;
   readonly maskSize: number;
   readonly attrIds = new Map<string, number>();
-  readonly dxIndex = new Map<string, number>();
   readonly dxCodes: string[];
-  readonly prIndex = new Map<string, number>();
   readonly prCodes: string[];
+  private dxMap: Map<string, number> | undefined;
+  private prMap: Map<string, number> | undefined;
+  /**
+   * Diagnosis code -> row, as a Map (built on first use: the hot path uses {@link dxLookup}, and
+   * building 75,000 entries at load would delay the first answer).
+   */
+  get dxIndex(): Map<string, number> {
+    return (this.dxMap ??= new Map(this.dxCodes.map((c, i) => [c, i])));
+  }
+  /** Procedure code -> row, as a Map (built on first use, like {@link dxIndex}). */
+  get prIndex(): Map<string, number> {
+    return (this.prMap ??= new Map(this.prCodes.map((c, i) => [c, i])));
+  }
   /** Fast forms of {@link dxIndex} / {@link prIndex} (same answers, -1 = unknown). */
   readonly dxLookup: CodeIndex;
   readonly prLookup: CodeIndex;
@@ -199,9 +210,7 @@ export class GrouperTables {
     this.n = p.attributes.length;
     p.attributes.forEach((a, i) => this.attrIds.set(a, i));
     this.dxCodes = p.dx.codes.split(' ');
-    this.dxCodes.forEach((c, i) => this.dxIndex.set(c, i));
     this.prCodes = p.pr.codes.split(' ');
-    this.prCodes.forEach((c, i) => this.prIndex.set(c, i));
     this.dxLookup = new CodeIndex(this.dxCodes, () => this.dxIndex);
     this.prLookup = new CodeIndex(this.prCodes, () => this.prIndex);
     const base = 4 * this.n;
