@@ -18,6 +18,8 @@ export const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'codesets');
 
 /** The official files the build can use, relative to the source root, by role. */
 export const EXPECTED_FILES: readonly { path: string; what: string; from: string }[] = [
+  { path: 'icd10cm/FY2027/icd10cm_order_addenda_2027.txt', what: 'ICD-10-CM FY2027 order addenda (FY2027 is derived from them and the FY2026 order file; an icd10cm_order_2027.txt beside them is used instead)', from: 'CMS 2027 Code Descriptions in Tabular Order zip' },
+  { path: 'icd10pcs/FY2027/icd10pcs_codes_addenda_2027.txt', what: 'ICD-10-PCS FY2027 codes addenda (FY2027 is derived from them, the FY2026 files and the MS-DRG v43.1 procedure table; an FY2027 order file and Tables XML are used instead)', from: 'CMS 2027 ICD-10-PCS code files zip' },
   { path: 'icd10cm/FY2026/icd10cm_order_2026.txt', what: 'ICD-10-CM FY2026 order file', from: 'CMS "2026 Code Descriptions in Tabular Order" (2026-code-descriptions-tabular-order.zip)' },
   { path: 'icd10cm/FY2026/POAexemptCodesFY26.txt', what: 'ICD-10-CM FY2026 POA-exempt codes', from: 'CMS "POA Exempt Codes" FY2026' },
   { path: 'icd10cm/FY2026/icd10cm_order_addenda_2026.txt', what: 'ICD-10-CM FY2026 order addenda', from: 'same zip as the order file' },
