@@ -30,7 +30,7 @@ export type BundledIndex =
  * block is not re-hashed: the installer verified the bundle (whole-file sha256 of a packaged
  * bundle, every block of an imported one) before storing it.
  */
-async function inflate(gz: Uint8Array): Promise<Uint8Array> {
+export async function inflateIndexBlock(gz: Uint8Array): Promise<Uint8Array> {
   if (typeof DecompressionStream === 'undefined') return inflateTrusted(gz);
   const stream = new Blob([gz as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -62,7 +62,7 @@ export async function loadBundledIndex(
       if (!gz)
         return `The installed ${row.id} has no "${INDEX_BLOCK}" block; the index is built from the tables instead.`;
       try {
-        return new SearchIndex(deserializeSearchIndex(await inflate(gz)));
+        return new SearchIndex(deserializeSearchIndex(await inflateIndexBlock(gz)));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return `The installed ${row.id} was refused (${message}); the index is built from the tables instead.`;
