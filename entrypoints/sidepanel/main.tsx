@@ -6,6 +6,7 @@ import { applyTheme, loadTheme } from '../../components/shell/theme';
 import { startCaseInbox } from '../../components/workspace/inbox';
 import '../../components/shell/shell.css';
 import { startEngine } from '../../platform/worker/client';
+import { useZodJitless } from '../../platform/zod-jitless';
 
 declare global {
   interface Window {
@@ -15,6 +16,7 @@ declare global {
 }
 
 function main(): void {
+  useZodJitless();
   const root = document.getElementById('app');
   if (!root) throw new Error('Chartside: #app missing from sidepanel/index.html');
   applyTheme(loadTheme());
