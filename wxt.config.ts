@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { ResolvedPublicFile } from 'wxt';
 import { readBundleHeader } from './engine/bundle/format';
+import { noDynamicCode } from './scripts/build/no-dynamic-code';
 import { PACKAGE_DIR, PACKAGE_INDEX_PATH, PACKAGE_INDEX_VERSION, type PackageIndex } from './platform/install/package-index';
 
 const ROOT = resolve(import.meta.dirname ?? process.cwd());
@@ -118,9 +119,11 @@ export default defineConfig({
   outDir: process.env.CHARTSIDE_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    // noDynamicCode: no Function constructor (Zod's JIT) and no raw-HTML sink (Preact's
+    // dangerouslySetInnerHTML) in the shipped bundles; Mozilla's linter flags both.
+    plugins: [noDynamicCode(), preact()],
+    worker: { format: 'es', plugins: () => [noDynamicCode()] },
     build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-    worker: { format: 'es' },
   }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => addCodesetAssets(files),
@@ -145,11 +148,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // Minimum versions are those of the newest key used: data_collection_permissions
+            // arrived in Firefox 140 (desktop) and 142 (Android) (MDN browser_specific_settings).
             gecko: {
               id: 'chartside@chartside.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

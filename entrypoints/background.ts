@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { receive } from '../platform/message-sender';
 import type { Message } from '../platform/messages';
 import { serializedSync } from '../platform/reader-registration';
+import { useZodJitless } from '../platform/zod-jitless';
 
 /**
  * Background: opens the side panel from the toolbar button and keeps the chart reader registered
@@ -9,6 +10,7 @@ import { serializedSync } from '../platform/reader-registration';
  * worker, and no request leaves the device.
  */
 export default defineBackground(() => {
+  useZodJitless();
   const syncRegistration = serializedSync(browser);
   let origins: string[] = [];
   const sync = async (): Promise<void> => {

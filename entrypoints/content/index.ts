@@ -6,6 +6,7 @@ import { readChart, readSelection, type ChartRead } from './readers/read-chart';
 import { selectionRanges } from './readers/selection-ranges';
 import { chartChanged } from './readers/chart-changed';
 import { watchChart } from './readers/watch';
+import { useZodJitless } from '../../platform/zod-jitless';
 
 /**
  * Chart reader. Registered at run time by the background, only on origins the user granted
@@ -22,6 +23,7 @@ export default defineContentScript({
   // to stop an older copy of the script) is readable by the page and every frame in it.
   noScriptStartedPostMessage: true,
   main() {
+    useZodJitless();
     // The top frame reads its same-origin frames itself (readers/walk.ts); a copy of this script
     // injected into a frame would send a competing snapshot of the frame alone.
     if (window.top !== window) return;

@@ -8,6 +8,7 @@ import { startCaseInbox } from '../../components/workspace/inbox';
 import '../../components/shell/shell.css';
 import type { ChartsideDb } from '../../platform/db';
 import { startEngine } from '../../platform/worker/client';
+import { useZodJitless } from '../../platform/zod-jitless';
 
 declare global {
   interface Window {
@@ -17,6 +18,7 @@ declare global {
 }
 
 function main(): void {
+  useZodJitless();
   const root = document.getElementById('app');
   if (!root) throw new Error('Chartside: #app missing from sidepanel/index.html');
   applyTheme(loadTheme());

@@ -6,5 +6,7 @@
 import * as Comlink from 'comlink';
 import { openChartsideDb } from '../db';
 import { createEngine } from './engine';
+import { useZodJitless } from '../zod-jitless';
 
+useZodJitless();
 Comlink.expose(createEngine(openChartsideDb()).api);

@@ -3,6 +3,7 @@
  * makes no network request: a lint rule plus a scan of the built output"): bundlers and
  * dependencies can add code the lint rules never saw, so the shipped files are checked too.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,4 +114,24 @@ describe('built extension (.output/chrome-mv3)', () => {
     for (const s of m.background?.scripts ?? []) expect(existsSync(join(dirFx, s))).toBe(true);
     expect(m.content_security_policy.extension_pages).toBe(manifest.content_security_policy?.extension_pages);
   });
+
+  it("Mozilla's linter (web-ext lint) finds no error and no warning in the Firefox build", () => {
+    const dirFx = join(ROOT, '.output', 'firefox-mv3');
+    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
+    // As a store reviewer runs it: no eval (Function constructor), no innerHTML sink, manifest keys
+    // within the declared minimum Firefox versions. ~10 s of CPU.
+    const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'web-ext'), ['lint', '--source-dir', dirFx, '--output', 'json', '--no-input', '--no-config-discovery'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const report = JSON.parse(run.stdout) as {
+      summary: { errors: number; warnings: number };
+      errors: { code: string; file?: string; description?: string }[];
+      warnings: { code: string; file?: string; description?: string }[];
+    };
+    const findings = [...report.errors, ...report.warnings].map((m) => `${m.code} ${m.file ?? ''}: ${m.description ?? ''}`);
+    expect(findings).toEqual([]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+  }, 180_000);
 });
