@@ -28,7 +28,8 @@ export type DxConcept =
   | 'uti'
   | 'drug-toxicity'
   | 'diabetes'
-  | 'glycemia';
+  | 'glycemia'
+  | 'drug-use';
 
 /** One mention of a diagnosis in the chart, with its context and the details written with it. */
 export interface DiagnosisMention {
@@ -131,6 +132,12 @@ const SPECS: DxSpec[] = [
   {
     concept: 'glycemia',
     re: /\b(?:hyperglyc(?:a)?emi(?:a|c)|hypoglyc(?:a)?emi(?:a|c)|diabetic ketoacidosis|DKA|hyperosmolar)\b/gi,
+  },
+  {
+    // Illicit or non-prescribed drug use (ICD-10-CM I.C.5.b: use, abuse and dependence are coded
+    // only as the provider documents them).
+    concept: 'drug-use',
+    re: /\b(?:(?:heroin|cocaine|crack|methamphetamine|meth|amphetamine|opioid|opiate|fentanyl|marijuana|cannabis|illicit drug|recreational drug|polysubstance|IV drug|intravenous drug|injection drug|drug)s? (?:use|user|usage|abuse|dependence|addiction|use disorder)|IVDU|IVDA)\b/gi,
   },
   { concept: 'uti', re: /\b(?:UTI|urinary tract infection|cystitis)\b/gi },
   {

@@ -153,7 +153,8 @@ export type CdiTopic =
   | 'other:drug-toxicity'
   | 'other:cause-link'
   | 'other:laterality-conflict'
-  | 'other:diabetes-control';
+  | 'other:diabetes-control'
+  | 'other:substance-use-status';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -177,6 +178,7 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'other:cause-link',
   'other:laterality-conflict',
   'other:diabetes-control',
+  'other:substance-use-status',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */

@@ -8,11 +8,15 @@
  * (`suggestWithModel`, as the worker and the CLI apply it; absent when `codesets build` made no
  * model), and `modelLoadDecodeMs`: reading the bundle file, inflating and checking its blocks and
  * decoding the model (what the worker does once per installed model), median of 5.
+ * `abstract*`: the whole coded abstract of the same note (`suggestAbstract`: the chart read once
+ * by `analyzeChart`, the Index/Tabular candidates, the guideline stage), without the sequencing
+ * and POA stages (measured in their own bench); `analyzeChartP50Ms` the chart reading alone.
  */
 import { loadavg } from 'node:os';
 import { loadSuggestTables } from '../../cli/commands/suggest';
 import { Suggester } from '../../engine/suggest';
-import { analyzeText } from '../../engine/text';
+import { analyzeChart, analyzeText } from '../../engine/text';
+import { suggestAbstract } from '../../engine/suggest/pipeline';
 import { FsBundleStore, installedBundles, readBundleFile } from '../../codesets/node/cache';
 import { suggestWithModel, type SuggestModel } from '../../engine/suggest/model';
 import { suggestModelFromBundle } from '../../engine/suggest/model-bundle';
@@ -59,6 +63,20 @@ export async function run(): Promise<Record<string, unknown>> {
   }
   times.sort((a, b) => a - b);
   analyze.sort((a, b) => a - b);
+  const abstractTimes: number[] = [];
+  const chartTimes: number[] = [];
+  let reported = 0;
+  for (let i = 0; i < 40; i++) {
+    const c0 = performance.now();
+    analyzeChart(text, { setting: 'inpatient' });
+    chartTimes.push(performance.now() - c0);
+    const a0 = performance.now();
+    const r = suggestAbstract(suggester, text, { setting: 'inpatient' }).abstract;
+    abstractTimes.push(performance.now() - a0);
+    reported = r.secondary.length + (r.principal ? 1 : 0) + r.procedures.length;
+  }
+  abstractTimes.sort((a, b) => a - b);
+  chartTimes.sort((a, b) => a - b);
   // A 1 MB note (issue 5: must not stall the engine worker): one run, analysis included.
   const big = note(1_000_000);
   const b0 = performance.now();
@@ -70,6 +88,10 @@ export async function run(): Promise<Record<string, unknown>> {
     suggestP50Ms: Number(pct(times, 0.5).toFixed(2)),
     suggestP95Ms: Number(pct(times, 0.95).toFixed(2)),
     analyzeTextP50Ms: Number(pct(analyze, 0.5).toFixed(3)),
+    analyzeChartP50Ms: Number(pct(chartTimes, 0.5).toFixed(3)),
+    abstractP50Ms: Number(pct(abstractTimes, 0.5).toFixed(2)),
+    abstractP95Ms: Number(pct(abstractTimes, 0.95).toFixed(2)),
+    abstractReportedCodes: reported,
     note1MbMs: Math.round(note1MbMs),
     note1MbEvidenceSpans: [...bigResult.diagnoses, ...bigResult.procedures].reduce((n, x) => n + x.evidence.length, 0),
     lexiconBuildMs: Math.round(lexiconBuildMs),

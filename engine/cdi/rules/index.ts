@@ -23,6 +23,7 @@ import { pneumoniaOrganismRule } from './pneumonia-organism';
 import { pressureInjuryRule } from './pressure-injury';
 import { respiratoryFailureRule } from './respiratory-failure';
 import { sepsisRule } from './sepsis';
+import { substanceUseStatusRule } from './substance-use-status';
 import { type2MiRule } from './type-2-mi';
 
 export { ruleContext, type CdiRule, type RuleContext, type RuleInput } from './context';
@@ -51,6 +52,7 @@ export const RULES: readonly CdiRule[] = [
   causeLinkRule,
   lateralityConflictRule,
   diabetesControlRule,
+  substanceUseStatusRule,
 ];
 
 /**

@@ -558,6 +558,25 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
       { text: 'Diabetes mellitus, controlled' },
     ],
   },
+  {
+    id: 'substance-use-status',
+    version: 1,
+    title: 'Clarification of substance use',
+    topic: 'other:substance-use-status',
+    reviewed: REVIEWED_V2,
+    sources: [...BASE, `${G} §1 (imprecise documentation)`, 'ICD-10-CM Official Guidelines I.C.5.b'],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'Drug use is documented in this record as listed above. Based on your clinical judgment, can the substance use be further clarified (substance and current status)?',
+    options: [
+      { text: 'Substance use, current, without a use disorder (please specify the substance)' },
+      { text: 'Substance abuse (mild use disorder; please specify the substance)' },
+      { text: 'Substance dependence (moderate or severe use disorder; please specify the substance)' },
+      { text: 'Substance use disorder in remission (please specify early or sustained)' },
+      { text: 'Past use only, no current use disorder' },
+    ],
+  },
 ];
 
 /** The template with id `id`; throws for an unknown id (a programming error). */

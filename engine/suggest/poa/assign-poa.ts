@@ -13,8 +13,8 @@
  * 6. A complication of care with no admission-time mention: `N` (it arose from care in this stay).
  * 6b. A condition named as following a procedure ("postoperative ileus") with no admission-time
  *    mention: `N`, inferred.
- * 7. A chronic condition, or one in the past history or medications: `Y` ("assign Y for any
- *    condition the provider explicitly documents as being chronic"), inferred.
+ * 7. A chronic condition, or one in the past history or medications: `Y` ("assign Y for chronic
+ *    conditions", "for conditions that were diagnosed prior to admission"), inferred.
  * 8. An admission note (no hospital course, no discharge diagnoses): `Y`, inferred: it documents
  *    the patient's conditions at admission.
  * 9. Otherwise (only in the course or the discharge list, nothing about onset): `Y`, inferred, and
@@ -77,7 +77,7 @@ export function assignPoa(
         code: c.code,
         poa: '1',
         basis: 'exempt',
-        reason: `${c.code} is on the POA-exempt list of this ICD-10-CM release: report it blank (1 on the 837I; Appendix I, exempt categories)`,
+        reason: `${c.code} is on the POA-exempt list of this ICD-10-CM release: leave POA blank (1 on the 837I; Appendix I: "Condition is on the 'Exempt from Reporting' list")`,
         quote: '',
       });
       continue;
@@ -172,8 +172,8 @@ export function assignPoa(
         poa: 'Y',
         basis: 'inferred',
         reason: history
-          ? `standing condition listed in ${SECTION_WORDS[history.m.section] ?? history.m.section} (Appendix I: chronic conditions are Y even when diagnosed during the stay)`
-          : 'chronic condition (Appendix I: assign Y for any condition the provider explicitly documents as chronic)',
+          ? `condition listed in ${SECTION_WORDS[history.m.section] ?? history.m.section}, diagnosed before admission (Appendix I: assign "Y" for conditions that were diagnosed prior to admission)`
+          : 'chronic condition (Appendix I: assign "Y" for chronic conditions, even though the condition may not be diagnosed until after admission)',
         ...(m ? at(m) : { quote: '' }),
       });
       continue;
@@ -194,7 +194,7 @@ export function assignPoa(
       poa: 'Y',
       basis: 'inferred',
       reason:
-        'no sentence places its onset after admission (Appendix I: conditions diagnosed during the admission but clearly present before it are Y); confirm, or query when it may have arisen during the stay',
+        'no sentence places its onset after admission: read as present before it (Appendix I: "Y" for conditions diagnosed during the admission that were clearly present before it); confirm, and query when it may have arisen during the stay (Appendix I: "U" when the documentation is unclear)',
       ...(any ? at(any) : { quote: '' }),
     });
   }

@@ -1,6 +1,6 @@
 /**
  * Principal / first-listed diagnosis selection and the diagnosis sequence of an abstract (ICD-10-CM
- * Official Guidelines Sections II and IV, I.A.13, I.C.1.d.4, I.C.9.a, I.C.15.a.1, II.K). Pure:
+ * Official Guidelines Sections II and IV, I.A.13, I.C.1.d.4, I.C.9.a, I.C.15.a.1, II.G, IV.A.1, IV.N). Pure:
  * candidates, the analysed chart and the ICD-10-CM table in, ranked choices with their reasons out.
  */
 export {

@@ -16,8 +16,8 @@ import { symptomsNotPrincipal } from './section-ii-a-symptoms';
 import { equallyMeeting } from './section-ii-c-equally-meeting';
 import { chieflyResponsible } from './section-ii-chiefly-responsible';
 import { symptomWithContrastingDiagnoses } from './section-ii-e-symptom-contrasting';
-import { complicationsOfCare } from './section-ii-k-complications';
-import { outpatientSurgery } from './section-iv-a-1-outpatient-surgery';
+import { complicationsOfCare } from './section-ii-g-complications';
+import { outpatientSurgery } from './section-iv-n-ambulatory-surgery';
 import type {
   ChartView,
   PrincipalChoice,
@@ -31,8 +31,8 @@ import type {
  * The sequencing rules in the order they run. Symptoms first (II.E protects a symptom before
  * contrasting diagnoses, then II.A places the others below a definitive diagnosis), then the
  * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
- * move an etiology above whatever the earlier rules put first, then complications of care and
- * Chapter 15's priority and the outpatient-surgery label (IV.A.1), and last the equal-alternatives mark (II.C), which moves nothing.
+ * move an etiology above whatever the earlier rules put first, then complications of care (II.G) and
+ * Chapter 15's priority and the outpatient-surgery label (IV.A.1, IV.N), and last the equal-alternatives mark (II.C), which moves nothing.
  */
 export const RULES: readonly SequenceRule[] = [
   symptomWithContrastingDiagnoses,

@@ -64,7 +64,7 @@ export interface SequenceTables {
   unacceptablePrincipal?: (dottedCode: string) => boolean;
 }
 
-/** A guideline section that decides sequencing, e.g. `II`, `II.C`, `I.C.1.d.4`, `IV.A.1`. */
+/** A guideline section that decides sequencing, e.g. `II`, `II.C`, `I.C.1.d.4`, `IV.N`. */
 export type GuidelineSection = string;
 
 /** One ranked principal (or first-listed) candidate. */

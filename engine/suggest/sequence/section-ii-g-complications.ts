@@ -1,12 +1,12 @@
 /**
- * Official Guidelines II.K: "When the admission is for treatment of a complication resulting from
+ * Official Guidelines II.G (Complications of surgery and other medical care): "When the admission is for treatment of a complication resulting from
  * surgery or other medical care, the complication code is sequenced as the principal diagnosis."
  * A complication code is one of T80-T88 (Complications of surgical and medical care, NEC) or a
  * code whose title names a postprocedural or intraoperative complication (the body-system
  * categories I.C.19.g.3 points to). When the chart places such a code as a reason for admission
  * (an admission phrase, the chief complaint, the first listed diagnosis), it is sequenced first.
  * For an outpatient encounter (Section IV.A: the reason for the encounter), a complication of
- * care stated as the reason for the visit is first-listed the same way.
+ * care stated as the reason for the visit is first-listed the same way. (II.J and IV.A.2 treat a complication after outpatient surgery the same way for the inpatient admission; the observation-stay variant is not read here.)
  */
 import { byScore, placeAbove } from './rank-helpers';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
@@ -23,14 +23,14 @@ function isComplication(c: RankedCandidate, ctx: SelectionContext): boolean {
 }
 
 export const complicationsOfCare: SequenceRule = {
-  section: 'II.K',
+  section: 'II.G',
   settings: ['inpatient', 'outpatient'],
   apply(ranked: RankedCandidate[], ctx: SelectionContext): void {
     const top = [...ranked].sort(byScore)[0];
-    const rule = ctx.setting === 'inpatient' ? 'II.K' : 'IV.A';
+    const rule = ctx.setting === 'inpatient' ? 'II.G' : 'IV.A';
     const why =
       ctx.setting === 'inpatient'
-        ? 'admitted for a complication of care: the complication code is principal (II.K)'
+        ? 'admitted for a complication of care: the complication code is principal (II.G)'
         : 'the complication of care is the reason for the encounter: first-listed (IV.A)';
     for (const c of ranked) {
       if (!top || c === top || c.score < ADMITTED_FOR || !isComplication(c, ctx)) continue;
