@@ -69,7 +69,6 @@ globalThis.timeUntil = async (act, done) => {
   return performance.now() - t0;
 };`;
 type TimeUntil = (act: () => void, done: () => boolean) => Promise<number>;
-const timeUntil = (): TimeUntil => (globalThis as unknown as { timeUntil: TimeUntil }).timeUntil;
 
 /** The first minute of a fresh profile, on the page that just became ready. */
 async function firstMinute(page: Page): Promise<Record<string, unknown>> {
@@ -78,7 +77,7 @@ async function firstMinute(page: Page): Promise<Record<string, unknown>> {
   await page.waitForSelector('#code-lookup-input', { timeout: 30_000 });
   await page.evaluate(TIME_UNTIL);
   const firstSearchMs = await page.evaluate(() =>
-    timeUntil()(
+    (globalThis as unknown as { timeUntil: TimeUntil }).timeUntil(
       () => {
         const i = document.getElementById('code-lookup-input') as HTMLInputElement;
         i.value = 'heart failure';
@@ -102,7 +101,7 @@ async function firstMinute(page: Page): Promise<Record<string, unknown>> {
     NOTE,
   );
   const firstSuggestionsMs = await page.evaluate(() =>
-    timeUntil()(
+    (globalThis as unknown as { timeUntil: TimeUntil }).timeUntil(
       () => document.querySelector<HTMLButtonElement>('#panel-suggest .paste-box button[type="submit"]')!.click(),
       () => {
         const s = document.querySelector('#panel-suggest [data-suggest-state]');
@@ -113,7 +112,7 @@ async function firstMinute(page: Page): Promise<Record<string, unknown>> {
   const suggestions = await page.$$eval('#panel-suggest [data-suggestion]', (l) => l.length);
   // CDI of the same (pasted) source: the last area a coder opens in the first minute.
   const firstCdiMs = await page.evaluate(() =>
-    timeUntil()(
+    (globalThis as unknown as { timeUntil: TimeUntil }).timeUntil(
       () => document.getElementById('tab-cdi')!.click(),
       () => document.querySelector('#panel-cdi [data-cdi-state="done"], #panel-cdi [data-cdi-state="failed"]') !== null,
     ),
