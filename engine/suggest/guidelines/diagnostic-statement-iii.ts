@@ -1,7 +1,7 @@
 /**
  * The provider's diagnostic statement (Section III: "the listing of the diagnoses in the patient
  * record is the responsibility of the provider"; III.A: a diagnosis in the final diagnostic
- * statement should ordinarily be coded; IV.M: the postoperative diagnosis of a surgery). When
+ * statement should ordinarily be coded; IV.N: the postoperative diagnosis of a surgery). When
  * the chart has such a statement (discharge, final or admission diagnoses, impression or
  * assessment, postoperative or preoperative diagnosis), the conditions proposed for reporting
  * are those it names; words elsewhere (history, course, narrative) go to "also documented" for

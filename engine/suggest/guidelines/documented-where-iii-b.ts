@@ -6,7 +6,7 @@
  *   vital-sign flowsheets) may give details but not the diagnosis itself (I.B.14);
  * - words of the review of systems, the examination, the medication, allergy and order lists,
  *   and the operative narrative (technique, anesthesia) are signs, drugs or steps, not the
- *   provider's diagnostic statement (I.B.4; IV.M codes the postoperative diagnosis of a surgery).
+ *   provider's diagnostic statement (I.B.4; IV.N codes the postoperative diagnosis of a surgery).
  * A diagnosis whose every established mention lies in such sections goes to "also documented".
  */
 import type { SectionKind } from '../../text';
@@ -27,9 +27,9 @@ const WHY: Partial<Record<SectionKind, [string, string]>> = {
   allergies: ['I.B.4', 'words of the allergy list, not a diagnostic statement'],
   orders: ['I.B.4', 'words of the orders, not a diagnostic statement'],
   'discharge-instructions': ['I.B.4', 'words of the instructions, not a diagnostic statement'],
-  'procedure-description': ['IV.M', 'words of the operative narrative: the postoperative diagnosis is coded'],
-  anesthesia: ['IV.M', 'words of the anesthesia line: the postoperative diagnosis is coded'],
-  procedures: ['IV.M', 'words of the procedure title: the postoperative diagnosis is coded'],
+  'procedure-description': ['IV.N', 'words of the operative narrative: the postoperative diagnosis is coded'],
+  anesthesia: ['IV.N', 'words of the anesthesia line: the postoperative diagnosis is coded'],
+  procedures: ['IV.N', 'words of the procedure title: the postoperative diagnosis is coded'],
 };
 
 export const documentedWhereRule: GuidelineRule = {
