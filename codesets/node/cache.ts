@@ -62,7 +62,7 @@ export class FsBundleStore implements BundleStore {
   }
 
   bundlePath(id: string): string {
-    if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) throw new Error(`unsafe bundle id "${id}"`);
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) throw new ChartsideError(`unsafe bundle id "${id}"`);
     return join(this.bundlesDir, `${id}.csb`);
   }
 
@@ -143,7 +143,7 @@ export async function withBuildLock<T>(dir: string, work: () => Promise<T>): Pro
         continue;
       }
       if (Date.now() > deadline)
-        throw new Error(`codeset cache is locked by another build (${lock}); remove it if no build is running`);
+        throw new ChartsideError(`codeset cache is locked by another build (${lock}); remove it if no build is running`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
