@@ -2,7 +2,7 @@
  * The case's diagnoses in sequence, with POA, resequencing and removal. Keyboard on a row:
  * Alt+ArrowUp/Alt+ArrowDown resequence, Delete removes, P makes it principal.
  */
-import { moveDiagnosis, removeCode, setPoa, type Poa } from '../../engine/case';
+import { choosePrincipal, moveDiagnosis, removeCode, setPoa, type Poa } from '../../engine/case';
 import { formatCmCode } from '../../engine/codes/normalize';
 import type { UseCase } from './use-case';
 
@@ -52,7 +52,8 @@ export function DiagnosisList({ kase }: { kase: UseCase }) {
                     setCase((x) => removeCode(x, d.code));
                   } else if (e.key.toLowerCase() === 'p' && !e.altKey && i > 0) {
                     e.preventDefault();
-                    move(0);
+                    // The coder's choice sticks: later accepted suggestions do not re-sequence it.
+                    setCase((x) => choosePrincipal(x, d.code));
                   }
                 }}
               >

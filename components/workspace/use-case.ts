@@ -73,7 +73,8 @@ function mergeAccepted(c: CodingCase, merged: Set<string>): CodingCase {
     if (merged.has(d.code)) continue;
     merged.add(d.code);
     next = addDiagnosis(next, d.code, 'suggestion');
-    if (d.principal) {
+    // The proposed principal goes first unless the coder chose one (Section II; the override sticks).
+    if (d.principal && !next.principalOverride) {
       const at = next.diagnoses.findIndex((x) => x.code === formatCmCode(d.code).replace('.', ''));
       if (at > 0 && next.diagnoses[0]?.origin !== 'suggestion') next = moveDiagnosis(next, at, 0);
     }
