@@ -9,12 +9,14 @@ describe('message senders', () => {
   it('tells an extension page from the chart reader in a tab', () => {
     expect(senderKind(panel, self)).toBe('extension-page');
     expect(senderKind(reader, self)).toBe('content-script');
+    // The side panel page opened in a tab is still our page.
+    expect(senderKind({ ...panel, tab: { id: 9 }, frameId: 0 }, self)).toBe('extension-page');
   });
 
-  it('refuses another extension, a subframe, and a page pretending to be an extension page', () => {
+  it('refuses another extension, a subframe, a tab without a web address, and a page of no tab', () => {
     expect(senderKind({ ...panel, id: 'other' }, self)).toBeUndefined();
     expect(senderKind({ ...reader, frameId: 3 }, self)).toBeUndefined();
-    expect(senderKind({ ...reader, url: `${self.origin}sidepanel.html` }, self)).toBeUndefined();
+    expect(senderKind({ id: self.id, url: 'about:blank', tab: { id: 3 }, frameId: 0 }, self)).toBeUndefined();
     expect(senderKind({ id: self.id, url: 'https://ehr.example/' }, self)).toBeUndefined();
   });
 

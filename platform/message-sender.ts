@@ -25,15 +25,16 @@ export interface Self {
 }
 
 /**
- * Classifies a sender of this extension: an extension page has our origin and no tab; the chart
- * reader runs in a tab's top frame (it never runs in subframes). Anything else is `undefined`.
+ * Classifies a sender of this extension by the URL the browser reports for it (a page cannot set
+ * it): one of our own pages (side panel, options; also when opened in a tab), or the chart reader
+ * in a tab's top frame (it never runs in subframes). Anything else is `undefined`.
  */
 export function senderKind(sender: SenderInfo, self: Self): SenderKind | undefined {
   if (sender.id !== self.id) return undefined;
   const url = sender.url ?? '';
-  if (sender.tab === undefined) return url.startsWith(self.origin) ? 'extension-page' : undefined;
+  if (url.startsWith(self.origin)) return 'extension-page';
+  if (sender.tab === undefined || !/^https?:\/\//.test(url)) return undefined;
   if (sender.frameId !== undefined && sender.frameId !== 0) return undefined;
-  if (url.startsWith(self.origin) || !/^https?:\/\//.test(url)) return undefined;
   return 'content-script';
 }
 
