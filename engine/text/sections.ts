@@ -126,14 +126,23 @@ const KEYWORD_HEADINGS: readonly [RegExp, SectionKind][] = [
   [/\bdiagnos[ie]s\b.*\badmission\b/, 'admission-diagnoses'],
   [/\bdischarge\b.*\bdiagnos|\bdiagnos.*\bdischarge\b|\bfinal\b.*\bdiagnos/, 'discharge-diagnoses'],
   [/\b(procedures?|operations?|surgery|surgeries)\b.*\b(hospitali[sz]ation|stay|admission|performed)\b/, 'procedures'],
-  [/\b(discharge|condition|diet|activit(y|ies)|follow[- ]?up|disposition|work status|time (spent|seen)|instructions?)\b/, 'discharge-instructions'],
+  [
+    /\b(discharge|condition|diet|activit(y|ies)|follow[- ]?up|disposition|work status|time (spent|seen)|instructions?)\b/,
+    'discharge-instructions',
+  ],
   [/\b(medications?|prescriptions?|meds)\b/, 'medications'],
   [/\b(lab(oratory)?|results?|data|x-?rays?|radiolog\w*|tests?)\b/, 'labs'],
   [/\b(impression|assessment|plans?|recommendations?|problems?)\b/, 'assessment-plan'],
   [/\bcourse\b/, 'hospital-course'],
-  [/\bpast\b.*\bhistory\b|\b(obstetric(al)?|gyn(a?ecolog(ical|ic))?|cardiac|medication|surgical)\b.*\bhistory\b/, 'past-history'],
+  [
+    /\bpast\b.*\bhistory\b|\b(obstetric(al)?|gyn(a?ecolog(ical|ic))?|cardiac|medication|surgical)\b.*\bhistory\b/,
+    'past-history',
+  ],
   [/\bhistory\b/, 'hpi'],
-  [/\b(specimens?|estimated blood loss|ebl|devices?|implants?|drains?|(skin )?preparation|fluids)\b/, 'procedure-description'],
+  [
+    /\b(specimens?|estimated blood loss|ebl|devices?|implants?|drains?|(skin )?preparation|fluids)\b/,
+    'procedure-description',
+  ],
 ];
 
 /**
