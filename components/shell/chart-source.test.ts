@@ -50,6 +50,13 @@ describe('ChartSources', () => {
     expect(s.view().source?.kind).toBe('selection');
   });
 
+  it('leaving a tab with nothing read is not announced as a case switch', () => {
+    const s = new ChartSources();
+    s.bind(1);
+    s.bind(2);
+    expect(s.view().switchedFrom).toBeUndefined();
+  });
+
   it('a note pasted before the first tab answer belongs to the first tab', () => {
     const s = new ChartSources();
     s.paste(snapshotFromText('Early paste'));

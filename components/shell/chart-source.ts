@@ -81,7 +81,11 @@ export class ChartSources {
       // A note pasted before the first tab answer belongs to the tab the panel opened on.
       this.entry(tabId).chosen ??= this.unbound.chosen;
       this.unbound = { page: undefined, chosen: undefined, pageNewer: false };
-    } else this.switchedFrom = this.bound;
+    } else {
+      // Said when the panel leaves a chart (or a pasted note): leaving an empty tab changes no case.
+      const left = this.bound === undefined ? undefined : this.tabs.get(this.bound);
+      this.switchedFrom = left?.page || left?.chosen ? this.bound : undefined;
+    }
     this.bound = tabId;
     return true;
   }
