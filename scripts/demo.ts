@@ -5,8 +5,10 @@
  * another. Click the Chartside toolbar button to open the real side panel beside the chart.
  *
  * Without a display ($DISPLAY and $WAYLAND_DISPLAY unset on Linux) it says so, runs the same
- * session headless, writes screenshots of the side panel and the chart to a folder it prints, and
- * exits 0.
+ * session headless, codes the demo chart as a coder would (the Epic-like page's expected codes,
+ * test/fixtures/ehr/golden-suggestions.json: suggestions accepted with their evidence, I13.0
+ * sequenced first per Guidelines I.C.9.a.3, POA, encounter), writes screenshots of the suggestions
+ * beside the chart, the case and its DRG to a folder it prints, and exits 0.
  *
  * Options:
  *   --no-build        use the existing .output/chrome-mv3 build
@@ -29,6 +31,8 @@ import {
   type ExtensionBrowser,
 } from '../test/e2e/support/browser';
 import { CHROME_BUILD, EHR_FIXTURES, ROOT } from '../test/e2e/support/paths';
+import { alt, openCase, setField, waitForDrg, waitInPanel } from '../test/e2e/workspace-support';
+import { readFileSync } from 'node:fs';
 import { startStaticServer, type StaticServer } from '../test/e2e/support/static-server';
 
 const CHART_VIEWPORT = { width: 1280, height: SIDE_PANEL_VIEWPORT.height };
@@ -83,6 +87,57 @@ async function composeOverview(
   await page.close();
 }
 
+/** The expected coding of a fixture page (golden-suggestions.json), if it has one. */
+interface GoldenCase {
+  page?: string;
+  setting?: string;
+  diagnoses: string[];
+  procedures?: string[];
+  flags?: [string, string][];
+}
+function goldenFor(page: string): GoldenCase | undefined {
+  const golden = JSON.parse(readFileSync(join(EHR_FIXTURES, 'golden-suggestions.json'), 'utf8')) as { cases: GoldenCase[] };
+  return golden.cases.find((c) => c.page === page && c.setting === 'inpatient');
+}
+
+/**
+ * Codes the chart as its golden case says: accepts exactly its codes among the suggestions (each
+ * with its evidence on screen), puts the possible principal first, sets POA Y (an admission H&P:
+ * every condition is present on admission) and the encounter from the page's banner, and waits
+ * for the DRG. Fails loudly when a golden code is not suggested.
+ */
+async function codeTheCase(panel: Page, golden: GoldenCase): Promise<void> {
+  await alt(panel, '2');
+  const wanted = [...golden.diagnoses, ...(golden.procedures ?? [])];
+  await waitInPanel(panel, 'the golden codes suggested', (codes: string[]) => codes.every((c) => document.querySelector(`#panel-suggest [data-code="${c}"]`) !== null), wanted, 120_000);
+  for (const code of wanted) {
+    await panel.focus(`#panel-suggest [data-code="${code}"]`);
+    await panel.keyboard.press('a');
+  }
+  await waitInPanel(panel, 'golden codes accepted', (n: number) => document.querySelectorAll('#panel-suggest [data-decision="accepted"]').length >= n, wanted.length);
+  await openCase(panel);
+  const principal = golden.flags?.find(([, f]) => f === 'possible-principal')?.[0];
+  if (principal) {
+    const row = `#panel-case li[data-code="${principal.replace('.', '')}"]`;
+    await panel.focus(row);
+    await panel.keyboard.press('p');
+    await waitInPanel(panel, `${principal} principal`, (c: string) => document.querySelector('#panel-case ol[aria-label="Diagnoses in sequence"] > li')?.getAttribute('data-code') === c, principal.replace('.', ''));
+  }
+  await panel.$$eval('#panel-case .ws-codes select', (selects) => {
+    for (const s of selects) {
+      if ([...s.options].some((o) => o.value === 'Y')) {
+        s.value = 'Y';
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    }
+  });
+  await setField(panel, 'Admitted', '2026-03-02');
+  await setField(panel, 'Discharged', '2026-03-06');
+  await setField(panel, 'Age', '68');
+  await setField(panel, 'Sex', 'M');
+  await waitForDrg(panel);
+}
+
 async function headless(server: StaticServer, page: string, outDir: string): Promise<void> {
   const chartside = await launchWithExtension({ headless: true });
   try {
@@ -92,12 +147,31 @@ async function headless(server: StaticServer, page: string, outDir: string): Pro
       panel: join(outDir, 'demo-sidepanel.png'),
       chart: join(outDir, 'demo-chart.png'),
       overview: join(outDir, 'demo-overview.png'),
+      case: join(outDir, 'demo-case.png'),
+      drg: join(outDir, 'demo-drg.png'),
+      drgDark: join(outDir, 'demo-drg-dark.png'),
     };
     await panel.bringToFront();
+    const golden = goldenFor(page);
+    if (golden) await codeTheCase(panel, golden);
+    else await alt(panel, '2');
+    // The suggestions with their evidence, beside the chart (the README's first picture).
+    await alt(panel, '2');
+    await waitInPanel(panel, 'suggestions listed', () => document.querySelector('#panel-suggest [data-suggest-state="done"]') !== null, undefined, 120_000);
     const panelPng = await panel.screenshot({ path: files.panel });
     await chart.bringToFront();
     const chartPng = await chart.screenshot({ path: files.chart });
     await composeOverview(chartside, chartPng, panelPng, files.overview);
+    await panel.bringToFront();
+    if (golden) {
+      await openCase(panel);
+      await panel.screenshot({ path: files.case, fullPage: true });
+      await alt(panel, '3');
+      await waitInPanel(panel, 'DRG tab grouped', () => document.querySelector('#panel-drg #drg-panel-title .drg-number') !== null);
+      await panel.screenshot({ path: files.drg, fullPage: true });
+      await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await panel.screenshot({ path: files.drgDark, fullPage: true });
+    }
     console.log('demo: screenshots written:');
     for (const file of Object.values(files)) console.log(`  ${file}`);
   } finally {

@@ -92,7 +92,16 @@ export function openChartChannel(onChange: (view: ChartView) => void): ChartActi
       changed();
     }
   };
-  const onRemoved = (tabId: number): void => sources.closed(tabId);
+  const onRemoved = (tabId: number): void => {
+    sources.closed(tabId);
+    if (tabId !== sources.tabId) return;
+    // The chart tab closed: its chart is gone from the panel; the window's active tab is next.
+    changed();
+    void browser.tabs
+      .query({ active: true, ...(ownWindow === undefined ? { currentWindow: true } : { windowId: ownWindow }) })
+      .then(([active]) => active?.id !== undefined && bind(active.id))
+      .catch(() => undefined);
+  };
 
   browser.runtime.onMessage.addListener(onMessage);
   browser.tabs.onActivated.addListener(onActivated);

@@ -58,13 +58,17 @@ export function ChartHeader({ chart, actions }: { chart: ChartView | undefined; 
         </p>
       ) : (
         <>
-          <p class="chart-title">
-            {doc?.patient && <strong class="chart-patient">{doc.patient}</strong>}
-            {doc?.patient && ' · '}
-            <span class="chart-page-title">{title}</span>
+          {/* Whose chart: the patient banner when the page has one (else the page title), two lines at most. */}
+          <p class="chart-title" title={doc?.patient ?? title}>
+            {doc?.patient ? (
+              <strong class="chart-patient">{doc.patient}</strong>
+            ) : (
+              <span class="chart-page-title">{title}</span>
+            )}
           </p>
           {page && (
-            <p class="meta chart-url" title={page.url}>
+            <p class="meta chart-url" title={`${title} · ${page.url}`}>
+              {doc?.patient && <span class="chart-page-title">{title} · </span>}
               {page.url}
             </p>
           )}

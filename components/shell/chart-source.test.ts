@@ -43,11 +43,20 @@ describe('ChartSources', () => {
     });
   });
 
-  it('a selection snapshot is the user’s choice like a paste', () => {
+  it('a selection snapshot is the source until the page is read again (it is a piece of the page)', () => {
     const s = new ChartSources();
     s.bind(1);
     s.pageRead(1, { state: 'read', snapshot: page('Selected words', 'selection') });
     expect(s.view().source?.kind).toBe('selection');
+    s.pageRead(1, { state: 'read', snapshot: page('Chart A, edited') });
+    expect(s.view()).toMatchObject({ source: { kind: 'page', snapshot: { text: 'Chart A, edited' } }, pageNewer: false });
+  });
+
+  it('leaving a tab with nothing read is not announced as a case switch', () => {
+    const s = new ChartSources();
+    s.bind(1);
+    s.bind(2);
+    expect(s.view().switchedFrom).toBeUndefined();
   });
 
   it('a note pasted before the first tab answer belongs to the first tab', () => {

@@ -37,15 +37,16 @@ export interface ChartView {
 
 interface TabEntry {
   page: ChartState | undefined;
-  /** The user's choice (paste or selection) for this tab, which a page re-read does not replace. */
+  /** The user's choice for this tab: a paste (kept over page re-reads) or a selection (until the next page read). */
   chosen: ChartSource | undefined;
   pageNewer: boolean;
 }
 
 /**
- * Per-tab chart sources. A page read of the bound tab updates its page; a paste or a selection
- * becomes the tab's source until the user goes back to the page ({@link ChartSources.usePage}):
- * the watcher re-reading the page never silently replaces what the user chose.
+ * Per-tab chart sources. A page read of the bound tab updates its page; a pasted note becomes the
+ * tab's source until the user goes back to the page ({@link ChartSources.usePage}): the watcher
+ * re-reading the page never silently replaces it. A selection is the source until the page's
+ * next read (it is a piece of that page).
  *
  * @example
  * const s = new ChartSources();
@@ -81,7 +82,11 @@ export class ChartSources {
       // A note pasted before the first tab answer belongs to the tab the panel opened on.
       this.entry(tabId).chosen ??= this.unbound.chosen;
       this.unbound = { page: undefined, chosen: undefined, pageNewer: false };
-    } else this.switchedFrom = this.bound;
+    } else {
+      // Said when the panel leaves a chart (or a pasted note): leaving an empty tab changes no case.
+      const left = this.bound === undefined ? undefined : this.tabs.get(this.bound);
+      this.switchedFrom = left?.page || left?.chosen ? this.bound : undefined;
+    }
     this.bound = tabId;
     return true;
   }
@@ -104,7 +109,10 @@ export class ChartSources {
       return true;
     }
     e.page = state;
-    if (e.chosen && state.state === 'read') e.pageNewer = true;
+    // A selection is a piece of this page: the page's next read replaces it. A pasted note is
+    // not the page: a page read never replaces it silently (the header offers to switch).
+    if (e.chosen?.kind === 'selection' && state.state === 'read') e.chosen = undefined;
+    else if (e.chosen && state.state === 'read') e.pageNewer = true;
     return true;
   }
 

@@ -33,7 +33,7 @@ export function PasteBox({ onSnapshot, onUseSelection }: PasteBoxProps) {
       <label for="suggest-paste">Paste note</label>
       <textarea
         id="suggest-paste"
-        rows={4}
+        rows={2}
         value={text}
         placeholder="Paste the text of a note here when the chart is not readable as a page."
         onInput={(e) => setText(e.currentTarget.value)}

@@ -196,6 +196,8 @@ describe('privacy: a full session in the built extension', () => {
 
     // depth=300 keeps this test quick: headless Chromium itself (without the extension) never
     // finishes loading ~3,000 nested divs; the reader's depth bound is tested in happy-dom.
+    // The panel codes the tab on screen (a background tab cannot change it): show the chart tab.
+    await chart.bringToFront();
     await chart.goto(server.url('hostile.html?depth=300'), { waitUntil: 'load' });
     await chart.waitForSelector('html[data-hostile-ready]');
     await snapshots.next(60_000);

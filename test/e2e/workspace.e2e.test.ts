@@ -10,12 +10,16 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
 import { serveFixturePages } from './support/fixture-pages';
-import { ROOT, SCREENSHOTS } from './support/paths';
+import { ROOT } from './support/paths';
 import type { StaticServer } from './support/static-server';
 import { acceptSuggestions, alt, openCase, setField, waitForDrg, waitInPanel } from './workspace-support';
 
-/** README screenshots are refreshed with CHARTSIDE_UPDATE_SCREENSHOTS=1 (as foundation.e2e.test.ts does). */
-const SHOTS = process.env.CHARTSIDE_UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS : join(ROOT, 'test-results', 'screenshots');
+/**
+ * Screenshots of this keyboard walk-through go to test-results/ only: its case (the first five
+ * suggestions, a typed and a pinned code) exercises the keys, it is not a correctly coded case.
+ * The README's pictures come from `npm run demo -- --headless --out docs/screenshots`.
+ */
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
