@@ -102,7 +102,7 @@ function pickModel(enabled: boolean): { model?: CachedSuggestModel; line: string
     const model = loadCachedSuggestModel();
     return model
       ? { model, line: `${describeSuggestModel(model.info)}, ${model.info.id}.` }
-      : { line: `${NO_SUGGEST_MODEL_NOTICE} (build it: npx chartside codesets build).` };
+      : { line: `${NO_SUGGEST_MODEL_NOTICE} (build it: npx chartside codesets build --model).` };
   } catch (error) {
     return {
       line: `The suggestion model was refused (${error instanceof Error ? error.message : String(error)}): ranked by the Index alone. Rebuild it: npx chartside codesets build --force --only suggest-model`,

@@ -29,7 +29,14 @@ import {
 } from '../../engine/suggest/model';
 import { FsBundleStore, readBundleFile } from './cache';
 import { FsReleaseSource } from './fs-source';
-import { buildSuggestModelStep, codiespCandidates, loadCachedSuggestModel, MountedSource } from './suggest-model';
+import {
+  buildSuggestModelStep,
+  codiespCandidates,
+  loadCachedSuggestModel,
+  MountedSource,
+  SUGGEST_MODEL_REQUEST,
+  suggestModelRequested,
+} from './suggest-model';
 import { removeScratchModelCaches, scratchModelCache } from './testing/suggest-model-fixture';
 
 let scratch: Awaited<ReturnType<typeof scratchModelCache>>;
@@ -126,18 +133,43 @@ describe('built model = in-process model (what eval-codiesp --model cache relies
 });
 
 describe('suggestion-model step (codesets build)', () => {
+  it('is requested by --model or CHARTSIDE_SUGGEST_MODEL=1/true, and by nothing else', () => {
+    expect(suggestModelRequested(false, {})).toBe(false);
+    expect(suggestModelRequested(true, {})).toBe(true);
+    expect(suggestModelRequested(false, { CHARTSIDE_SUGGEST_MODEL: '1' })).toBe(true);
+    expect(suggestModelRequested(false, { CHARTSIDE_SUGGEST_MODEL: ' TRUE ' })).toBe(true);
+    expect(suggestModelRequested(false, { CHARTSIDE_SUGGEST_MODEL: '0' })).toBe(false);
+    expect(suggestModelRequested(false, { CHARTSIDE_SUGGEST_MODEL: '' })).toBe(false);
+  });
+
   it('builds, then keeps the cached bundle; a malformed corpus file fails with file and line and keeps the previous bundle', async () => {
     // The engine sources of this shared tree change under the test: a fixed copy stands for them.
     const trainerDir = join(scratch.corpusDir, '..', 'trainer');
     mkdirSync(trainerDir);
     writeFileSync(join(trainerDir, 'suggester.ts'), 'export const engine = 1;\n');
     const opts = { sourceDir: scratch.sourceDir, cacheDir: scratch.cacheDir, corpusDir: scratch.corpusDir, trainerDir };
-    const first = await buildSuggestModelStep(opts);
+    // Not requested (the build's default): nothing is trained and the message says how to ask.
+    const notAsked = await buildSuggestModelStep({ ...opts, requested: false });
+    expect(notAsked).toEqual({
+      name: 'suggest-model',
+      status: 'skipped',
+      ms: 0,
+      bundles: [],
+      message: `not requested (the model is off by default): build it with ${SUGGEST_MODEL_REQUEST}`,
+    });
+    expect(loadCachedSuggestModel(scratch.cacheDir)).toBeUndefined();
+    const first = await buildSuggestModelStep({ ...opts, requested: true });
     expect(first).toMatchObject({ status: 'built', bundles: [{ id: expect.stringMatching(/^suggest-model-/) }] });
     const store = new FsBundleStore(scratch.cacheDir);
     const id = first.bundles[0]!.id;
     const before = readFileSync(store.bundlePath(id));
     expect(await buildSuggestModelStep(opts)).toMatchObject({ status: 'cached' });
+    // Not requested once a model is built: it is kept, byte for byte, and the line says so.
+    expect(await buildSuggestModelStep({ ...opts, requested: false })).toMatchObject({
+      status: 'skipped',
+      message: `not requested: the installed ${id} is kept (retrain: ${SUGGEST_MODEL_REQUEST})`,
+    });
+    expect(readFileSync(store.bundlePath(id)).equals(before)).toBe(true);
     // What the CLI and `eval-codiesp --model cache` read back.
     const cached = loadCachedSuggestModel(scratch.cacheDir);
     expect(cached).toMatchObject({

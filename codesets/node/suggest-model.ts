@@ -5,8 +5,11 @@
  * the layout `codesets/suggest-model/builder.ts` reads, and runs that builder through the same
  * orchestrator as the code tables (cache key, atomic install, previous bundle kept on failure).
  *
- * Without the corpus the build still succeeds: the step is reported `skipped` with the exact files
- * to download and where to put them, and suggestions are ranked by the Index alone.
+ * The model is off by default in the extension and training it is the slowest build step, so the
+ * build trains it only on request ({@link suggestModelRequested}: `--model` or
+ * `CHARTSIDE_SUGGEST_MODEL=1`); otherwise the step is `skipped` and a model already in the cache
+ * is kept. Without the corpus the build still succeeds: the step is reported `skipped` with the
+ * exact files to download and where to put them, and suggestions are ranked by the Index alone.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -103,6 +106,18 @@ export class MountedSource implements ReleaseSource {
   }
 }
 
+/** How a user asks the build for the suggestion model (said in the skip message). */
+export const SUGGEST_MODEL_REQUEST = 'npm run codesets -- --model (or CHARTSIDE_SUGGEST_MODEL=1)';
+
+/**
+ * Whether `codesets build` should train the suggestion model: the `--model` flag, or
+ * `CHARTSIDE_SUGGEST_MODEL` set to `1`/`true` (how `npm run build:e2e` asks for it).
+ */
+export function suggestModelRequested(flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.CHARTSIDE_SUGGEST_MODEL?.trim().toLowerCase();
+  return flag || v === '1' || v === 'true';
+}
+
 /** Options of {@link buildSuggestModelStep}. */
 export interface SuggestModelStepOptions {
   /** Folder of the official release files (for the FY2018 GEMs file). */
@@ -113,6 +128,11 @@ export interface SuggestModelStepOptions {
   force?: boolean;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Whether to train the model (default true). When false the step does nothing but report
+   * `skipped`, keeping any model already installed, and says how to request it.
+   */
+  requested?: boolean;
   /**
    * Sources of the suggestion engine whose bytes are part of the cache key (a changed engine
    * refits the calibration); default `engine/suggest`, `null` for none (tests in a shared tree).
@@ -125,6 +145,14 @@ export interface SuggestModelStepOptions {
  * Never throws for a missing corpus or a failed training: see the report.
  */
 export async function buildSuggestModelStep(opts: SuggestModelStepOptions): Promise<SuggestModelReport> {
+  if (opts.requested === false) {
+    const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
+    const kept = store.readManifest()?.bundles.filter((h) => h.system === 'suggest-model') ?? [];
+    const message = kept.length
+      ? `not requested: the installed ${kept.map((h) => h.id).join(', ')} is kept (retrain: ${SUGGEST_MODEL_REQUEST})`
+      : `not requested (the model is off by default): build it with ${SUGGEST_MODEL_REQUEST}`;
+    return { name: 'suggest-model', status: 'skipped', ms: 0, bundles: [], message };
+  }
   const candidates = opts.corpusDir ? [resolve(opts.corpusDir)] : codiespCandidates(opts.env);
   const corpusDir = opts.corpusDir
     ? hasTrainSplit(opts.corpusDir)

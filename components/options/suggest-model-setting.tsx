@@ -59,7 +59,7 @@ export function SuggestModelSetting({
       <p class="meta">
         {model
           ? `Installed: ${model.release}. It only re-orders and adds candidates; every code is still found and checked through the Alphabetic Index and Tabular List.`
-          : 'No suggestion model is installed: suggestions are ranked by the Index alone.'}
+          : 'No suggestion model is installed: suggestions are ranked by the Index alone. The build leaves it out unless asked: build it with npm run codesets -- --model (needs the CodiEsp corpus), then rebuild the extension.'}
       </p>
       {message && <p role="status">{message}</p>}
     </section>
