@@ -8,6 +8,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ChartSnapshot, Message, parseIfChartside as ParseIfChartside } from '../../platform/messages';
 import { refuseChartSender } from './chart-sender';
 import { ChartSources, type ChartView } from './chart-source';
+import { ChartsideError } from '../../engine/errors';
 
 /** What sections may do with the chart: the only way to change the source or talk to the chart tab. */
 export interface ChartActions {
@@ -20,7 +21,7 @@ export interface ChartActions {
 }
 
 /** Error for a request to the chart tab when the panel is not bound to one. */
-export class ChartsideNoChartTabError extends Error {
+export class ChartsideNoChartTabError extends ChartsideError {
   override name = 'ChartsideNoChartTabError';
 }
 

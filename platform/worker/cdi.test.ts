@@ -15,7 +15,8 @@ describe('engine worker: cdi', () => {
     const clone = structuredClone(result);
     expect(clone).toEqual(result);
     const opp = result.opportunities.find((o) => o.opportunity.topic === 'hyponatremia');
-    expect(opp?.opportunity.indicators.map((i) => i.text)).toEqual(['Na 126', '124', 'Fluid restriction']);
+    // Strongest first: the lowest sodium leads (the CDI engine orders indicators by strength).
+    expect(opp?.opportunity.indicators.map((i) => i.text)).toEqual(['124', 'Na 126', 'Fluid restriction']);
     expect(opp?.compliance).toEqual([]);
   });
 });
