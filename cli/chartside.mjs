@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point of `npx chartside`: runs the TypeScript CLI through tsx, so the CLI, the Node tests
-// and the worker share the very same engine sources (DEVELOPERS.md, non-negotiable 3).
+// and the worker share the very same engine sources (the engine is pure TypeScript, identical in the worker, the tests and the CLI).
 import { register } from 'tsx/esm/api';
 
 register();

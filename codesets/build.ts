@@ -3,7 +3,7 @@
  * {@link BundleStore}, skipping builders whose inputs did not change.
  *
  * Storage-neutral (no `node:fs` here; `codesets/node/cache.ts` supplies the on-disk store) so the
- * options-page import can reuse it. Safety rules (DEVELOPERS.md, non-negotiable 5):
+ * options-page import can reuse it. Safety rules (bad input gets a clear error and loses nothing):
  * - a builder that throws installs nothing: its previous bundles and manifest entry stay;
  * - each bundle is written whole before the manifest names it (the store writes atomically);
  * - every error is collected and reported with its file and line; one broken builder does not stop

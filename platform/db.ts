@@ -93,14 +93,14 @@ export type BlockRow = z.infer<typeof blockRowSchema>;
 export const settingRowSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRow = z.infer<typeof settingRowSchema>;
 
-/** Declared for the case workspace (issue 7); its owner defines the row schema and encryption. */
+/** Declared for the case workspace; its owner defines the row schema and encryption. */
 export interface CaseRow {
   id: string;
   updatedAt: string;
   [field: string]: unknown;
 }
 
-/** Declared for the case workspace (issue 7): saves and exports, never chart text. */
+/** Declared for the case workspace: saves and exports, never chart text. */
 export interface AuditRow {
   id?: number;
   at: string;
@@ -142,13 +142,13 @@ export function openChartsideDb(
     releases: 'id, system, fiscalYear',
     blocks: '[bundleId+name], bundleId',
     settings: 'key',
-    // `cases` and `audit` belong to the case workspace (issue 7). Declared in version 1 so the
+    // `cases` and `audit` belong to the case workspace. Declared in version 1 so the
     // workspace lands without a schema bump; its owner adds indexes in a later version.
     cases: 'id, updatedAt',
     audit: '++id, at',
   });
   if ((options.schemaVersion ?? DB_VERSION) < 2) return db;
-  // Version 2 (issue 7, platform/cases.ts): saved rows carry a `kind` ('case' or 'query-draft',
+  // Version 2 (platform/cases.ts): saved rows carry a `kind` ('case' or 'query-draft',
   // both encrypted) indexed so the workspace lists cases without decrypting drafts. Rows saved
   // under version 1 are cases: the upgrade labels them, their encrypted payload is untouched.
   db.version(2)
@@ -162,7 +162,7 @@ export function openChartsideDb(
         }),
     );
   if ((options.schemaVersion ?? DB_VERSION) < 3) return db;
-  // Version 3 (issue 3): the worker stores each fiscal year's serialized search index so the next
+  // Version 3: the worker stores each fiscal year's serialized search index so the next
   // session loads it instead of rebuilding it (seconds). A new table only: no row changes shape.
   // Rows are derived data, rebuilt whenever their sources or format differ (search.ts).
   db.version(3).stores({ searchIndexes: 'id' });
@@ -206,7 +206,7 @@ export async function readBlocks(db: ChartsideDb, bundleId: string): Promise<Map
 
 /** Privacy and other user settings, with defaults (Zod-parsed, so a bad stored value falls back loudly). */
 export const settingsSchema = z.object({
-  /** Saved cases are purged this many days after their last change (issue 7). */
+  /** Saved cases are purged this many days after their last change, so no chart-derived data outlives its use. */
   purgeCasesAfterDays: z._default(z.int().check(z.minimum(1), z.maximum(3650)), 30),
   /**
    * Rank suggestions with the learned model (the `suggest-model` bundle, CodiEsp, CC BY 4.0;

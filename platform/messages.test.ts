@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidMessageError, MAX_SNAPSHOT_CHARS, parseIfChartside, parseMessage } from './messages';
 import { snapshotFromText } from '../engine/chart/snapshot';
 
-// Full snapshot shape: engine/chart/snapshot.ts (chart reader, issue 5).
+// Full snapshot shape: engine/chart/snapshot.ts (chart reader).
 const snapshot = { ...snapshotFromText('HPI:\nFictional patient.', 'generic', '2026-01-02T03:04:05.000Z'), url: 'http://localhost:5173/epic-like.html' };
 
 describe('messages', () => {

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 
 /**
- * The chart snapshot schema is owned by the chart reader (engine/chart/snapshot.ts, issue 5):
+ * The chart snapshot schema is owned by the chart reader (engine/chart/snapshot.ts):
  * the content script, the side panel and the worker share it.
  */
 import { chartSnapshotSchema, MAX_SNAPSHOT_CHARS, type ChartSnapshot } from '../engine/chart/snapshot';

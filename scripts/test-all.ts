@@ -29,7 +29,7 @@ const STAGES: Stage[] = [
   { name: 'lint', script: 'lint', vitest: false },
   { name: 'typecheck', script: 'typecheck', vitest: false },
   { name: 'unit', script: 'test:unit', vitest: true },
-  // Search ranking suite (issue 3): hit@1 >= 85 %, hit@5 >= 97 % over test/ranking/queries.tsv.
+  // Search ranking suite: hit@1 >= 85 %, hit@5 >= 97 % over test/ranking/queries.tsv.
   { name: 'ranking', script: 'test:ranking', vitest: true },
   { name: 'e2e', script: 'test:e2e', vitest: true },
 ];

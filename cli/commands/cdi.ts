@@ -2,7 +2,7 @@ import { analyzeCdi, formatQueryPlain, type CdiResult } from '../../engine/cdi/i
 import { parseArgs, UsageError, type CliCommand } from '../io';
 import { readTextInput } from '../read-text-input';
 
-/** JSON shape printed by `chartside cdi --json` (issue 6). */
+/** JSON shape printed by `chartside cdi --json`. */
 export function cdiJson(result: CdiResult): unknown {
   return {
     charts: result.charts,

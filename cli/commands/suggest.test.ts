@@ -1,4 +1,4 @@
-// `chartside suggest` (issue 5): the JSON contract {diagnoses: [{code, score, evidence: [{start,
+// `chartside suggest`: the JSON contract {diagnoses: [{code, score, evidence: [{start,
 // end, text}], path}], procedures: [...]}, best first, offsets into the input; the setting; the
 // readable output; the learned model only on request.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Which official file feeds which fiscal year (issue 2: "build each fiscal year from the files of
+ * Which official file feeds which fiscal year (each fiscal year is built "from the files of
  * that year where they exist and otherwise from the newest older file ... and record and show which
  * release each table came from").
  */

@@ -1,7 +1,7 @@
 /**
  * Strict reader for the MS-DRG / MCE table dumps: UTF-8, tab-separated, one header line, `\n`
  * line ends. Any deviation refuses the whole file with its name and line number, so a damaged
- * table never becomes a half-built bundle (DEVELOPERS.md, non-negotiable 5).
+ * table never becomes a half-built bundle (bad input gets a clear error and loses nothing).
  */
 import { ReleaseFileError, type ReleaseFile } from '../builder';
 

@@ -1,4 +1,4 @@
-// The suggestion-model step of `chartside codesets build` (issue 5): deterministic bundle, cache
+// The suggestion-model step of `chartside codesets build`: deterministic bundle, cache
 // key, missing corpus, malformed corpus file. Runs on the six-case synthetic corpus with the real
 // installed CM/PCS bundles (linked into a scratch cache), never on the shared cache's model.
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

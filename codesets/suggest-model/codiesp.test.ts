@@ -1,4 +1,4 @@
-// The CodiEsp gold form of a suggested ICD-10-CM code (issue 5): FY2018 ancestor, and the
+// The CodiEsp gold form of a suggested ICD-10-CM code: FY2018 ancestor, and the
 // collection's own notation learned from its training gold (no encounter 7th character).
 import { describe, expect, it } from 'vitest';
 import { cmNotation, toCodiespCm } from './codiesp';

@@ -1,5 +1,5 @@
 /**
- * Options page: the switch for the learned suggestion model (issue 5). Off (the default), the
+ * Options page: the switch for the learned suggestion model. Off (the default), the
  * engine worker ranks suggestions by the Index and Tabular alone; on, with the installed
  * `suggest-model` bundle. Off by default because the model ranks like the CodiEsp annotators (see
  * `rankWithSuggestModel` in platform/db.ts). The model's provenance, license and citation are

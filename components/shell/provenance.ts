@@ -1,7 +1,7 @@
 /**
  * Plain-language provenance of a release, for the status line and the options page, e.g.
  * "ICD-10-CM FY2026 (order, poa-exempt FY2026; tabular, index FY2017, newest available)".
- * Every year that differs from the release's own is called out (DEVELOPERS.md non-negotiable 1).
+ * Every year that differs from the release's own is called out (official data: the user must see which release a code comes from).
  */
 import { pickRelease } from '../../engine/codes';
 import type { BundleSystem } from '../../engine/bundle/format';

@@ -53,7 +53,7 @@ const modules: Record<string, SectionLoader> = {
   ...import.meta.glob<SectionModule>('../suggest/section.tsx'),
   ...import.meta.glob<SectionModule>('../drg/section.tsx'),
   ...import.meta.glob<SectionModule>('../cdi/section.tsx'),
-  // The Case section lives in components/workspace/ (issue 7).
+  // The Case section lives in components/workspace/.
   ...import.meta.glob<SectionModule>('../workspace/section.tsx'),
 };
 const componentOf = (area: string): SectionLoader | undefined => modules[`../${area}/section.tsx`];

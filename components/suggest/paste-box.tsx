@@ -10,7 +10,7 @@ export interface PasteBoxProps {
 }
 
 /**
- * The sources that are always available (issue 5: many hospital deployments do not expose the
+ * The sources that are always available (many hospital deployments do not expose the
  * chart as a normal page): a labelled box to paste a note into, and a button to read the text
  * selected in the chart tab. Submit with the button or Ctrl+Enter in the box.
  */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The side panel names the suggestion model that ranked the list beside the table releases, or
-// shows the worker's notice when the Index alone ranked it (issue 5).
+// shows the worker's notice when the Index alone ranked it.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The Case section of the side panel (issue 7): the case being coded for the chart on screen,
+ * The Case section of the side panel: the case being coded for the chart on screen,
  * composed from {@link useCase} (state, recompute, save and export) and small views.
  *
  * Keyboard: Alt+N add a code, Alt+S save, Alt+C copy the abstract, Alt+J copy FHIR JSON; row keys

@@ -20,7 +20,7 @@ const ABX_IV_ONLY =
   'cefepime|piperacillin[- /]?tazobactam|pip[- /]?tazo|zosyn|meropenem|ertapenem|imipenem|ceftriaxone|ampicillin[- /]sulbactam|unasyn|' +
   'aztreonam|gentamicin|tobramycin|amikacin|daptomycin|ceftazidime|cefazolin|nafcillin|oxacillin|micafungin|tigecycline';
 
-/** Treatments, findings and mental-status descriptions (issue 6, "Indicator extraction"). */
+/** Treatments, findings and mental-status descriptions (indicator extraction). */
 export const FINDINGS: readonly FindingSpec[] = [
   // Treatments
   {

@@ -1,5 +1,5 @@
 /**
- * CDI engine (issue 6): clinical indicators from the chart, query opportunities per topic,
+ * CDI engine: clinical indicators from the chart, query opportunities per topic,
  * compliant query drafts from reviewed templates, and the compliance check.
  *
  * @example

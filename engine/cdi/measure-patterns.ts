@@ -23,7 +23,7 @@ export interface MeasureSpec {
   trend?: boolean;
 }
 
-/** Measured labs and vitals (issue 6, "Indicator extraction"). */
+/** Measured labs and vitals (indicator extraction). */
 export const MEASURES: readonly MeasureSpec[] = [
   {
     name: 'sodium',

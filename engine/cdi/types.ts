@@ -1,5 +1,5 @@
 /**
- * Shared data types of the CDI engine (issue 6). Everything here is plain data: it crosses the
+ * Shared data types of the CDI engine. Everything here is plain data: it crosses the
  * worker boundary (structured clone) and is printed by the CLI as JSON.
  */
 
@@ -132,7 +132,7 @@ export interface Indicator extends ChartLocation {
   detail?: string;
 }
 
-/** Stable ids of the query topics (issue 6). */
+/** Stable ids of the query topics (a finding's id, kept across releases). */
 export type CdiTopic =
   | 'sepsis'
   | 'aki'

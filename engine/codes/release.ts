@@ -1,5 +1,5 @@
 /**
- * Choosing the table release that applies to a date of service (DEVELOPERS.md, non-negotiable 1:
+ * Choosing the table release that applies to a date of service (official data, parsed, never typed in:
  * "the version matching the date of service is used ... where a year's file is missing, use the
  * newest available and say so").
  */

@@ -1,5 +1,5 @@
 // A suggestion-model bundle that cannot be trusted is refused with a message naming the bundle and
-// the problem (DEVELOPERS.md non-negotiable 5); the worker then ranks by the Index alone.
+// the problem (bad input gets a clear error and loses nothing); the worker then ranks by the Index alone.
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, jsonPayload, type BundleSystem } from '../bundle/format';
 import { readerFromCompressed } from '../bundle/reader';

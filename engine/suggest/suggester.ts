@@ -562,7 +562,7 @@ export class Suggester {
    * two such sentences (one of them may be `si` itself), found once by walking the rarest key's
    * sentences; each sentence's context is computed at most once. (Scanning every sentence holding
    * the first key, with a linear membership test, for every match made this quadratic in note
-   * length: 65 s of 68 s on a 1 MB note, issue 5.)
+   * length: 65 s of 68 s on a 1 MB note.)
    */
   private elsewhere(withKeys: string[], keySentences: Map<string, number[]>, si: number): boolean {
     const call = this.call;
@@ -982,7 +982,7 @@ export class Suggester {
   /**
    * A code's billable descendants with their title keys and wording flags, computed once per
    * code: completion runs for every match of a non-billable Index code, and recomputing the
-   * descendants' keys each time was the suggester's hottest avoidable work (profile, issue 5 bench).
+   * descendants' keys each time was the suggester's hottest avoidable work (profile of the suggest bench).
    */
   private completion(code: string): Completion {
     let c = this.completionCache.get(code);

@@ -1,4 +1,4 @@
-/** Public types of the suggestion engine (issue 5). */
+/** Public types of the suggestion engine. */
 import type { FindingContext, SectionKind } from '../text';
 
 /** Score from which the side panel lists a suggestion (below it: "more" only); also the P/R/F1 cut-off of the evaluation. */

@@ -1,7 +1,7 @@
 /**
  * Clinical text pipeline: sections, sentences, lists, and the context and qualifiers of a
  * finding. Pure TypeScript, no DOM. Stable API (additive changes only), used by
- * `engine/suggest` (issue 5) and `engine/cdi` (issue 6).
+ * `engine/suggest` and `engine/cdi`.
  *
  * Every offset is a UTF-16 index into the exact string passed in, `end` exclusive, so spans can
  * be shown, highlighted in the chart and compared across modules without re-tokenising.

@@ -1,6 +1,6 @@
 /**
  * Public types of the clinical text pipeline (`engine/text`). Stable API: changes are additive
- * only (issue 5; the CDI engine of issue 6 builds on it). Every offset is a UTF-16 index into the
+ * only (the CDI engine builds on it too). Every offset is a UTF-16 index into the
  * exact string given to {@link analyzeText}; `end` is exclusive.
  */
 

@@ -2,7 +2,7 @@
  * Installs codeset bundles into IndexedDB: from the extension package on first run, or from a
  * release the user imported on the options page.
  *
- * Guarantees (DEVELOPERS.md non-negotiable 5):
+ * Guarantees (bad input gets a clear error and loses nothing):
  * - a bundle is verified whole (file sha256, then every block's checksum through `decodeBundle`)
  *   before anything is written;
  * - each bundle is written in ONE IndexedDB transaction (old blocks removed, new blocks and the

@@ -1,5 +1,5 @@
 /**
- * Case area of the engine worker (issue 7): one round trip recomputes everything the case
+ * Case area of the engine worker: one round trip recomputes everything the case
  * workspace shows after a change (MS-DRG, MCE, Tabular List edits, principal what-if), with the
  * ICD-10-CM release of the case's date of service. The computation itself is
  * `engine/case/recompute.ts` (pure); this file only finds the tables.

@@ -1,5 +1,5 @@
 /**
- * CDI area of the engine worker (issue 6): query opportunities and drafts for the chart snapshot.
+ * CDI area of the engine worker: query opportunities and drafts for the chart snapshot.
  * Pure computation over the snapshot text: no code tables, nothing leaves the device.
  */
 import { analyzeCdi, cdiInputFromSnapshot, type CdiResult, type CdiSnapshotLike } from '../../engine/cdi/index';

@@ -1,6 +1,6 @@
 // The engine worker applies the installed suggestion model to every suggest call, unless the user
 // turned it off; without a model, or with a malformed one, suggestions still come, ranked by the
-// Index alone, and the response says so (issue 5; DEVELOPERS.md non-negotiable 5).
+// Index alone, and the response says so (bad input gets a clear error and loses nothing).
 // Real ICD-10-CM/PCS bundles from the codeset cache, a model trained on the six-case synthetic
 // corpus, fake-indexeddb.
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * The suggestion model inside the engine worker: the newest installed `suggest-model` bundle,
  * decoded once per installed file (id + sha256) and kept for the worker's life, and the user's
  * setting that turns it off. A model that cannot be read is refused with a notice and suggestions
- * go on with the Index alone (DEVELOPERS.md non-negotiable 5).
+ * go on with the Index alone (bad input gets a clear error and loses nothing).
  */
 import type { SuggestModel } from '../../engine/suggest/model';
 import {

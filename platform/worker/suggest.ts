@@ -1,5 +1,5 @@
 /**
- * Suggestion area of the engine worker (issue 5): ICD-10-CM/PCS suggestions for a chart snapshot,
+ * Suggestion area of the engine worker: ICD-10-CM/PCS suggestions for a chart snapshot,
  * from the installed tables matching the date of service. The lexicon is built once per pair of
  * releases and kept for the worker's life.
  */

@@ -1,5 +1,5 @@
 /**
- * CDI figures in Node on one core (issue 6 target: indicator extraction + opportunities for a
+ * CDI figures in Node on one core (target: indicator extraction + opportunities for a
  * 10,000-character note <= 20 ms):
  * - `analyzeCdi` (text analysis, indicator extraction, diagnosis mentions, opportunities, drafts and
  *   compliance) on a synthetic 10,000-character note, p50 / p95 over repeated runs;

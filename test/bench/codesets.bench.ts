@@ -1,5 +1,5 @@
 /**
- * Codeset figures (issue 2 targets: all bundles together <= 25 MB):
+ * Codeset figures (targets: all bundles together <= 25 MB):
  * - cold build time of every registered builder into a temporary cache (one full build, then one
  *   cache-hit build), and the bytes of every bundle;
  * - ICD-10-CM in Node: CmTable open time from the bundle file (inflate + checksum + parse of the

@@ -1,12 +1,12 @@
 /**
- * Side-panel figures in real Chromium with the built extension (issue 2 targets: first-run install
+ * Side-panel figures in real Chromium with the built extension (targets: first-run install
  * <= 3 s, open-to-ready <= 300 ms):
  * - first-run install of every packaged bundle into IndexedDB (fresh profile), as the side panel
  *   measures it (`chartside:install`: the worker's installPackage call, fetch + verify + write);
  * - worker start-up (panel script start to the worker's first answer, IndexedDB open included);
  * - open-to-ready of later opens (tables installed): navigation start of a new side-panel document
  *   to the ready signal (`chartside:open-to-ready`), over several opens;
- * - the first minute of a fresh profile, in the same run (issue 13): install -> ready -> first
+ * - the first minute of a fresh profile, in the same run: install -> ready -> first
  *   search (typed into the Search tab: input event to the results for that text rendered) ->
  *   first suggestions (a synthetic note pasted: submit to the list rendered) -> first CDI
  *   analysis, then the engine worker's JS heap after a GC with all of that loaded (CDP

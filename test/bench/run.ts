@@ -7,7 +7,7 @@
  * `npm run bench -- search drg` runs only the areas named. A bench that throws is reported as
  * `{ "error": "<message>" }` under its area, the others still run, and the exit code is 1.
  *
- * Contract for a bench file (TEAM.md):
+ * Contract for a bench file (figures are JSON on stdout, never timed tests):
  *   export async function run(): Promise<Record<string, unknown>>
  * returning JSON-able figures with units in the key names (`queryP95Ms`, `bundleBytes`).
  */

@@ -1,5 +1,5 @@
 /**
- * Search in the real side panel (issue 3): the built extension in Chromium, tables installed in
+ * Search in the real side panel: the built extension in Chromium, tables installed in
  * IndexedDB, the engine worker building the search index on the first search; then
  * keystroke-to-rendered latency p50/p95/p99 over >= 1,000 keystrokes (the ranking suite's
  * queries typed one character at a time into the search box: from the `input` event to the frame

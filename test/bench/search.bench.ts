@@ -1,5 +1,5 @@
 /**
- * Search figures (issue 3): index build time, serialized size, load time from bytes, memory of a
+ * Search figures: index build time, serialized size, load time from bytes, memory of a
  * process holding the FY2026 tables + index, and query latency p50/p95/p99 over >= 1,000 queries
  * (the ranking suite's queries in full, plus every one typed keystroke by keystroke).
  *

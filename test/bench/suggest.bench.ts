@@ -1,5 +1,5 @@
 /**
- * Suggestion figures in Node on one core (issue 5 target: suggestions for a 10,000-character note
+ * Suggestion figures in Node on one core (target: suggestions for a 10,000-character note
  * <= 50 ms): `Suggester.suggest` on a synthetic 10,000-character admission note (fictional), p50 /
  * p95 over repeated runs after warm-up; plus the one-time lexicon build and text analysis alone.
  * `note1MbMs`: one call on the same note repeated to 1,000,000 characters (was quadratic: 'with'
@@ -77,7 +77,7 @@ export async function run(): Promise<Record<string, unknown>> {
   }
   abstractTimes.sort((a, b) => a - b);
   chartTimes.sort((a, b) => a - b);
-  // A 1 MB note (issue 5: must not stall the engine worker): one run, analysis included.
+  // A 1 MB note (it must not stall the engine worker): one run, analysis included.
   const big = note(1_000_000);
   const b0 = performance.now();
   const bigResult = suggester.suggest(big, { setting: 'inpatient' });

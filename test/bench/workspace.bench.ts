@@ -1,5 +1,5 @@
 /**
- * Case workspace figures in Node (issue 7 target: a full-case recompute after a code change
+ * Case workspace figures in Node (target: a full-case recompute after a code change
  * <= 10 ms): `recomputeCase` (MS-DRG with explanation, MCE, Tabular List/POA edits, each secondary
  * diagnosis as principal) on a 12-diagnosis, 3-procedure inpatient case, after each of a cycle of
  * single changes (add/remove a secondary, resequence the principal, change a POA); and the same

@@ -1,5 +1,5 @@
 /**
- * The built extension keeps the privacy promises the source promises (issue 7: "the content script
+ * The built extension keeps the privacy promises the source promises ("the content script
  * makes no network request: a lint rule plus a scan of the built output"): bundlers and
  * dependencies can add code the lint rules never saw, so the shipped files are checked too.
  */
@@ -29,7 +29,7 @@ describe('built extension (.output/chrome-mv3)', () => {
   it('asks for no permission beyond side panel, storage and scripting (no unused activeTab)', () => {
     const allowed = new Set(['sidePanel', 'storage', 'scripting']);
     expect((manifest.permissions ?? []).filter((p) => !allowed.has(p))).toEqual([]);
-    // Exactly these (issue 7): none missing either, so a dropped permission is noticed too.
+    // Exactly these: none missing either, so a dropped permission is noticed too.
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['scripting', 'sidePanel', 'storage']);
     // Host access only for localhost in the e2e/demo build; EHR origins are optional, granted at run time.
     expect((manifest.host_permissions ?? []).filter((h) => !/^http:\/\/(localhost|127\.0\.0\.1)\/\*$/.test(h))).toEqual(

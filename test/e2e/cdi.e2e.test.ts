@@ -1,5 +1,5 @@
 /**
- * CDI end to end (issue 6): the built extension in Chromium reads a synthetic chart served from
+ * CDI end to end: the built extension in Chromium reads a synthetic chart served from
  * localhost, the side panel's CDI section lists the query opportunity with the indicators from
  * that chart, the draft passes the compliance check (and an edit that breaks it is caught), and
  * both copy buttons put the query on the clipboard (plain text and HTML).

@@ -1,5 +1,5 @@
 /**
- * The side panel codes the right patient (issue 13): it is bound to the active tab, a background
+ * The side panel codes the right patient (the wrong patient is never shown): it is bound to the active tab, a background
  * tab whose note changes cannot change it, switching tabs switches the case and says so, one
  * source (page read or pasted note) drives suggestions, CDI and the case alike, and the chart
  * watcher delivers a note switch on a page whose clock ticks every 200 ms without posting the

@@ -1,5 +1,5 @@
 /**
- * Foundation (issue 2): the built extension loads into Debian's Chromium, its side panel installs
+ * Foundation: the built extension loads into Debian's Chromium, its side panel installs
  * the code tables packaged with it into IndexedDB, becomes ready, and names the releases in use
  * with their provenance. Screenshots of the result are written for the README.
  */

@@ -1,6 +1,6 @@
 /**
  * The network recorder sees requests from every kind of context: a web page, a dedicated worker it
- * starts, the extension's service worker and an extension page. The privacy test (issue 7) relies
+ * starts, the extension's service worker and an extension page. The privacy test relies
  * on it; a recorder that missed a context would let that test pass while data leaked.
  */
 import { TargetType } from 'puppeteer-core';

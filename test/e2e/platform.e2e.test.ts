@@ -1,5 +1,5 @@
 /**
- * Platform edge in real Chromium (issue 2, "bad input"): a full disk during the first-run install
+ * Platform edge in real Chromium (bad input gets a clear error and loses nothing): a full disk during the first-run install
  * is reported to the user in plain words and leaves nothing half-written; once space is back the
  * next opening installs and becomes ready. The disk is made "full" with the DevTools protocol's
  * per-origin quota override (Storage.overrideQuotaForOrigin), so the browser itself raises the

@@ -1,5 +1,5 @@
 /**
- * Privacy and security, proven (issue 7). In the real built extension in Debian's Chromium:
+ * Privacy and security, proven. In the real built extension in Debian's Chromium:
  *
  * 1. A full session (open the Epic-like chart, read it, accept suggestions, group, draft a query,
  *    save the case, export it twice) while the DevTools protocol records every request of every

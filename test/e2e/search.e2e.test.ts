@@ -1,5 +1,5 @@
 /**
- * Search end to end (issue 3): in the built extension's real side panel, `/` focuses the search
+ * Search end to end: in the built extension's real side panel, `/` focuses the search
  * box, typing a coder's words shows the expected code first (ICD-10-CM group, with the reason),
  * the keyboard opens its detail (path from chapter to code, instructional notes, release), and a
  * code typed without its dot is found too. The index is built in the engine worker from the

@@ -1,5 +1,5 @@
 /**
- * Every source of the side panel's suggestions end to end (issue 5), in the built extension in
+ * Every source of the side panel's suggestions end to end, in the built extension in
  * Chromium, with pages served from localhost (test/fixtures/ehr/):
  *
  * 1. The MEDITECH-like page: the panel lists the codes of its golden case, a key accepts one into

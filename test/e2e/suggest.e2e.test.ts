@@ -1,5 +1,5 @@
 /**
- * Suggestions end to end (issue 5): the built extension in Chromium reads the Epic-like fixture
+ * Suggestions end to end: the built extension in Chromium reads the Epic-like fixture
  * (note in a same-origin iframe and an open shadow root, procedures section rendered lazily),
  * the side panel lists the expected ICD-10-CM/PCS suggestions, a key accepts one, and clicking
  * its evidence highlights the words in the chart page (in the extension's own element).

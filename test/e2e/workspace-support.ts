@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the workspace and privacy end-to-end tests (issue 7): drive the real side
+ * Helpers shared by the workspace and privacy end-to-end tests: drive the real side
  * panel with the keyboard the way a coder does. Event-driven waits only (never sleeps).
  */
 import type { Page } from 'puppeteer-core';

@@ -1,5 +1,5 @@
 /**
- * The case workspace end to end (issue 7): the built extension in Debian's Chromium reads the
+ * The case workspace end to end: the built extension in Debian's Chromium reads the
  * Epic-like fixture, the coder accepts suggestions, fills the encounter, types a code (validated
  * as typed), resequences with the keyboard, and sees DRG, what-if and edits; axe-core finds no
  * serious or critical violation in light and dark themes at 360 px; screenshots for the README.

@@ -1,5 +1,5 @@
 /**
- * Ranking suite (issue 3): >= 170 realistic coder and trainee queries with expected codes, run
+ * Ranking suite: >= 170 realistic coder and trainee queries with expected codes, run
  * against the search index built from the installed FY2026 tables. Asserts hit@1 >= 85% and
  * hit@5 >= 97% and prints every miss. Each expected code is first checked against the official
  * tables of the year: an expected code that is not valid fails the suite.

@@ -1,4 +1,4 @@
-// Golden chart -> expected codes on the synthetic EHR pages (issue 5). Cases: test/fixtures/ehr/golden-suggestions.json.
+// Golden chart -> expected codes on the synthetic EHR pages. Cases: test/fixtures/ehr/golden-suggestions.json.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSuggestTables } from '../../cli/commands/suggest';
 import { Suggester, type SuggestResult } from '../../engine/suggest';

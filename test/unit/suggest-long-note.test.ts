@@ -1,4 +1,4 @@
-// A very long chart (issue 5: "a 1 MB note must not stall anything"): the suggester handles a
+// A very long chart (a 1 MB note must not stall anything): the suggester handles a
 // 300,000-character note generated here (fictional patient; repeated clinical blocks, one hostile
 // run-on line without punctuation) and every evidence span it returns lies within the text.
 // Not timed here (see test/bench/suggest.bench.ts, `note1MbMs`).

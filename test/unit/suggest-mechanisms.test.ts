@@ -1,4 +1,4 @@
-// One sentence per mechanism of the Index/Tabular suggestion engine, with near misses (issue 5).
+// One sentence per mechanism of the Index/Tabular suggestion engine, with near misses.
 // Cases: test/fixtures/suggest/index-mechanisms.json.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSuggestTables } from '../../cli/commands/suggest';

@@ -1,4 +1,4 @@
-// The suggestion model (issue 5): training on a small synthetic coded collection, the encoded form
+// The suggestion model: training on a small synthetic coded collection, the encoded form
 // (deterministic, decoded model ranks identically, malformed models refused), the re-ranker and
 // the nearest-document votes.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * THE reviewed vocabulary of clinical abbreviations, lay terms and word-level synonyms used by
- * search (issue 3: "kept in one reviewed data file with its sources"). Nothing else in the search
+ * search, one reviewed data file with the source of each entry. Nothing else in the search
  * engine knows a medical word; ranking never special-cases a query.
  *
  * Each row: `[typed, expansion, kind, source]`.

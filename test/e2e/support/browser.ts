@@ -1,6 +1,6 @@
 /**
  * Launches Debian's Chromium with the built Chartside extension loaded unpacked, the way a user
- * would run it (DEVELOPERS.md, non-negotiable 6): real IndexedDB, real service worker, real side
+ * would run it (real parts, tested for real): real IndexedDB, real service worker, real side
  * panel page. Used by the e2e tests, `npm run demo` and the bench.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

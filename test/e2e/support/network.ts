@@ -1,7 +1,7 @@
 /**
  * Records every network request made by every target of a browser (pages, the extension's service
  * worker, dedicated and shared workers, iframes, the side panel page), through the DevTools
- * protocol. The privacy test of issue 7 uses it to prove that no chart content leaves the device.
+ * protocol. The privacy test uses it to prove that no chart content leaves the device.
  *
  * How: a browser-level CDP session auto-attaches to every target, existing and future
  * (`Target.setAutoAttach` with `waitForDebuggerOnStart`), and recursively to their children
