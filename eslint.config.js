@@ -69,7 +69,8 @@ const REASONS = {
   engine: 'engine/ is pure TypeScript and imports nothing outside engine/ (ARCHITECTURE.md, module map).',
   codesets: 'codesets/ may import engine/ only: importers run in Node and in the browser alike.',
   platform: 'platform/ is the browser edge over engine/ (and the pure codesets/ importers): no UI, no CLI.',
-  components: 'components/ are reusable UI over engine/ and platform/; entrypoints/ wire them, never the other way round.',
+  components:
+    'components/ are reusable UI over engine/ and platform/; entrypoints/ wire them, never the other way round.',
   cli: 'cli/ is thin commands over engine/ and codesets/.',
   entrypoints: 'entrypoints/ wire engine/, codesets/, platform/ and components/; shared code does not live here.',
   scripts: 'Nothing imports from entrypoints/: move shared code to components/, platform/ or engine/.',

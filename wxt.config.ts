@@ -6,7 +6,12 @@ import { defineConfig } from 'wxt';
 import type { ResolvedPublicFile } from 'wxt';
 import { readBundleHeader } from './engine/bundle/format';
 import { noDynamicCode } from './scripts/build/no-dynamic-code';
-import { PACKAGE_DIR, PACKAGE_INDEX_PATH, PACKAGE_INDEX_VERSION, type PackageIndex } from './platform/install/package-index';
+import {
+  PACKAGE_DIR,
+  PACKAGE_INDEX_PATH,
+  PACKAGE_INDEX_VERSION,
+  type PackageIndex,
+} from './platform/install/package-index';
 
 const ROOT = resolve(import.meta.dirname ?? process.cwd());
 const CACHE = join(ROOT, '.cache', 'codesets');
@@ -34,7 +39,9 @@ const NO_CODESETS = process.env.CHARTSIDE_NO_CODESETS === '1';
 /** Bundle files to package: those the cache manifest lists when there is one, else every `.csb`. */
 function bundleFiles(): string[] {
   if (!existsSync(BUNDLES)) return [];
-  const present = readdirSync(BUNDLES).filter((f) => f.endsWith('.csb')).sort();
+  const present = readdirSync(BUNDLES)
+    .filter((f) => f.endsWith('.csb'))
+    .sort();
   const manifest = join(BUNDLES, '..', 'manifest.json');
   if (!existsSync(manifest)) return present;
   const listed = (JSON.parse(readFileSync(manifest, 'utf8')) as { bundles?: { id: string }[] }).bundles ?? [];
@@ -55,7 +62,9 @@ async function ensureCodesetCache(): Promise<string[]> {
   console.info('[chartside] no codeset bundles in .cache/codesets: building them first (npx chartside codesets build)');
   const { buildInstalledCodesets } = await import('./codesets/node/cache');
   const reports = await buildInstalledCodesets({ log: (line) => console.info(`[codesets] ${line}`) });
-  const failed = reports.filter((r) => r.status === 'failed').map((r) => `  ${r.name}: ${r.error?.message ?? 'failed'}`);
+  const failed = reports
+    .filter((r) => r.status === 'failed')
+    .map((r) => `  ${r.name}: ${r.error?.message ?? 'failed'}`);
   const files = bundleFiles();
   if (failed.length > 0 || files.length === 0) {
     throw new Error(

@@ -5,7 +5,10 @@ describe('parseArgs (node:util parseArgs, strict)', () => {
   const spec = { strings: ['limit', 'year'], booleans: ['json'] };
 
   it('reads strings in both spellings, booleans and positionals, with - as standard input', () => {
-    const { positionals, strings, booleans } = parseArgs(['--limit', '5', '--year=2026', '--json', '-', 'note.txt'], spec);
+    const { positionals, strings, booleans } = parseArgs(
+      ['--limit', '5', '--year=2026', '--json', '-', 'note.txt'],
+      spec,
+    );
     expect(positionals).toEqual(['-', 'note.txt']);
     expect(Object.fromEntries(strings)).toEqual({ limit: '5', year: '2026' });
     expect([...booleans]).toEqual(['json']);

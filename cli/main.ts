@@ -5,7 +5,7 @@ import { UsageError, type CliIo } from './io';
 function help(io: CliIo): void {
   io.stdout.write('Usage: chartside <command> [options]\n\nCommands:\n');
   for (const c of COMMANDS) io.stdout.write(`  ${c.name.padEnd(16)} ${c.summary}\n`);
-  io.stdout.write('\nchartside help <command> shows a command\'s options.\n');
+  io.stdout.write("\nchartside help <command> shows a command's options.\n");
 }
 
 /** A Node system error (file not found, permission denied, ...): it carries an `E...` code. */

@@ -2,7 +2,10 @@
 import { Readable } from 'node:stream';
 import { main } from './main';
 
-export async function runCli(args: string[], stdin: string | Buffer = ''): Promise<{ code: number; out: string; err: string }> {
+export async function runCli(
+  args: string[],
+  stdin: string | Buffer = '',
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await main(args, {

@@ -40,7 +40,8 @@ describe('ChartsideError', () => {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(/class (\w+) extends (\w*Error)\b[^{]*\{\s*(?:override )?name = '([^']*)'/g)) {
         const [, cls, base, name] = match;
-        if (base === 'Error' && cls !== 'ChartsideError') offenders.push(`${relative(ROOT, file)}: ${cls} extends Error`);
+        if (base === 'Error' && cls !== 'ChartsideError')
+          offenders.push(`${relative(ROOT, file)}: ${cls} extends Error`);
         if (!name?.startsWith('Chartside')) offenders.push(`${relative(ROOT, file)}: ${cls} is named "${name}"`);
       }
       for (const match of text.matchAll(/class (\w+) extends Error\b/g)) {

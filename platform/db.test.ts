@@ -21,12 +21,24 @@ describe('chartside database', () => {
 
   it('settings: default purge after 30 days, validated writes, a corrupt stored value is reported', async () => {
     const db = freshDb();
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 30, rankWithSuggestModel: false, vaultIdleLockMinutes: 15 });
+    expect(await readSettings(db)).toEqual({
+      purgeCasesAfterDays: 30,
+      rankWithSuggestModel: false,
+      vaultIdleLockMinutes: 15,
+    });
     await writeSetting(db, 'purgeCasesAfterDays', 45);
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: false, vaultIdleLockMinutes: 15 });
+    expect(await readSettings(db)).toEqual({
+      purgeCasesAfterDays: 45,
+      rankWithSuggestModel: false,
+      vaultIdleLockMinutes: 15,
+    });
     await expect(writeSetting(db, 'purgeCasesAfterDays', 0)).rejects.toThrow();
     await expect(writeSetting(db, 'purgeCasesAfterDays', 2.5)).rejects.toThrow();
-    expect(await readSettings(db)).toEqual({ purgeCasesAfterDays: 45, rankWithSuggestModel: false, vaultIdleLockMinutes: 15 });
+    expect(await readSettings(db)).toEqual({
+      purgeCasesAfterDays: 45,
+      rankWithSuggestModel: false,
+      vaultIdleLockMinutes: 15,
+    });
     await db.settings.put({ key: 'purgeCasesAfterDays', value: 'forever' });
     await expect(readSettings(db)).rejects.toThrow(StoredRowError);
   });

@@ -19,15 +19,28 @@ export { chartSnapshotSchema, MAX_SNAPSHOT_CHARS, type ChartSnapshot };
 
 export const messageSchema = z.discriminatedUnion('type', [
   /** The content script read the chart (on load, on change, or when asked). */
-  z.object({ type: z.literal('content-to-panel:chart-snapshot'), tabId: z.number().int().optional(), snapshot: chartSnapshotSchema }),
+  z.object({
+    type: z.literal('content-to-panel:chart-snapshot'),
+    tabId: z.number().int().optional(),
+    snapshot: chartSnapshotSchema,
+  }),
   /** The content script could not read the chart; the message says why (shown, never hidden). */
-  z.object({ type: z.literal('content-to-panel:read-failed'), url: z.string().max(2048), reason: z.string().max(2000) }),
+  z.object({
+    type: z.literal('content-to-panel:read-failed'),
+    url: z.string().max(2048),
+    reason: z.string().max(2000),
+  }),
   /** The side panel asks the content script of a tab to read the chart now. */
   z.object({ type: z.literal('panel-to-content:request-snapshot') }),
   /** The side panel asks for the user's text selection as a snapshot (reader `selection`). */
   z.object({ type: z.literal('panel-to-content:request-selection') }),
   /** Highlight and scroll to a span of the last snapshot's text (evidence of a suggestion). */
-  z.object({ type: z.literal('panel-to-content:highlight'), start: z.number().int().min(0), end: z.number().int().min(0), capturedAt: z.string().max(40) }),
+  z.object({
+    type: z.literal('panel-to-content:highlight'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    capturedAt: z.string().max(40),
+  }),
   /** Remove every highlight. */
   z.object({ type: z.literal('panel-to-content:clear-highlight') }),
   /** The content script could not highlight (the page changed since the read); shown to the user. */

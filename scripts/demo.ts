@@ -96,7 +96,9 @@ interface GoldenCase {
   flags?: [string, string][];
 }
 function goldenFor(page: string): GoldenCase | undefined {
-  const golden = JSON.parse(readFileSync(join(EHR_FIXTURES, 'golden-suggestions.json'), 'utf8')) as { cases: GoldenCase[] };
+  const golden = JSON.parse(readFileSync(join(EHR_FIXTURES, 'golden-suggestions.json'), 'utf8')) as {
+    cases: GoldenCase[];
+  };
   return golden.cases.find((c) => c.page === page && c.setting === 'inpatient');
 }
 
@@ -109,19 +111,37 @@ function goldenFor(page: string): GoldenCase | undefined {
 async function codeTheCase(panel: Page, golden: GoldenCase): Promise<void> {
   await alt(panel, '2');
   const wanted = [...golden.diagnoses, ...(golden.procedures ?? [])];
-  await waitInPanel(panel, 'the golden codes suggested', (codes: string[]) => codes.every((c) => document.querySelector(`#panel-suggest [data-code="${c}"]`) !== null), wanted, 120_000);
+  await waitInPanel(
+    panel,
+    'the golden codes suggested',
+    (codes: string[]) => codes.every((c) => document.querySelector(`#panel-suggest [data-code="${c}"]`) !== null),
+    wanted,
+    120_000,
+  );
   for (const code of wanted) {
     await panel.focus(`#panel-suggest [data-code="${code}"]`);
     await panel.keyboard.press('a');
   }
-  await waitInPanel(panel, 'golden codes accepted', (n: number) => document.querySelectorAll('#panel-suggest [data-decision="accepted"]').length >= n, wanted.length);
+  await waitInPanel(
+    panel,
+    'golden codes accepted',
+    (n: number) => document.querySelectorAll('#panel-suggest [data-decision="accepted"]').length >= n,
+    wanted.length,
+  );
   await openCase(panel);
   const principal = golden.flags?.find(([, f]) => f === 'possible-principal')?.[0];
   if (principal) {
     const row = `#panel-case li[data-code="${principal.replace('.', '')}"]`;
     await panel.focus(row);
     await panel.keyboard.press('p');
-    await waitInPanel(panel, `${principal} principal`, (c: string) => document.querySelector('#panel-case ol[aria-label="Diagnoses in sequence"] > li')?.getAttribute('data-code') === c, principal.replace('.', ''));
+    await waitInPanel(
+      panel,
+      `${principal} principal`,
+      (c: string) =>
+        document.querySelector('#panel-case ol[aria-label="Diagnoses in sequence"] > li')?.getAttribute('data-code') ===
+        c,
+      principal.replace('.', ''),
+    );
   }
   await panel.$$eval('#panel-case .ws-codes select', (selects) => {
     for (const s of selects) {
@@ -157,7 +177,13 @@ async function headless(server: StaticServer, page: string, outDir: string): Pro
     else await alt(panel, '2');
     // The suggestions with their evidence, beside the chart (the README's first picture).
     await alt(panel, '2');
-    await waitInPanel(panel, 'suggestions listed', () => document.querySelector('#panel-suggest [data-suggest-state="done"]') !== null, undefined, 120_000);
+    await waitInPanel(
+      panel,
+      'suggestions listed',
+      () => document.querySelector('#panel-suggest [data-suggest-state="done"]') !== null,
+      undefined,
+      120_000,
+    );
     const panelPng = await panel.screenshot({ path: files.panel });
     await chart.bringToFront();
     const chartPng = await chart.screenshot({ path: files.chart });
@@ -167,7 +193,11 @@ async function headless(server: StaticServer, page: string, outDir: string): Pro
       await openCase(panel);
       await panel.screenshot({ path: files.case, fullPage: true });
       await alt(panel, '3');
-      await waitInPanel(panel, 'DRG tab grouped', () => document.querySelector('#panel-drg #drg-panel-title .drg-number') !== null);
+      await waitInPanel(
+        panel,
+        'DRG tab grouped',
+        () => document.querySelector('#panel-drg #drg-panel-title .drg-number') !== null,
+      );
       await panel.screenshot({ path: files.drg, fullPage: true });
       await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
       await panel.screenshot({ path: files.drgDark, fullPage: true });

@@ -16,7 +16,11 @@ function io(input: string) {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdin: Readable.from([input]), stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    io: {
+      stdin: Readable.from([input]),
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => err.push(s) },
+    },
     out: () => out.join(''),
     err: () => err.join(''),
   };
@@ -43,40 +47,61 @@ beforeAll(async () => {
 });
 
 describe('chartside group / edits on the fixture files', () => {
-  it.each(['msdrg_v430_expected.tsv', 'msdrg_v431_expected.tsv'])('group --format tsv < %s gives the expected columns exactly', async (name) => {
-    const text = fixture(name);
-    // Feed only the input columns, as a user would.
-    const input = text.split('\n').map((l) => l.split('\t').slice(0, 8).join('\t')).join('\n');
-    const t = io(input);
-    const code = await runGroup(['--format', 'tsv'], t.io, readers.grouper);
-    expect(t.err()).toBe('');
-    expect(code).toBe(0);
-    expect(t.out()).toBe(expectedColumns(text));
-  });
+  it.each(['msdrg_v430_expected.tsv', 'msdrg_v431_expected.tsv'])(
+    'group --format tsv < %s gives the expected columns exactly',
+    async (name) => {
+      const text = fixture(name);
+      // Feed only the input columns, as a user would.
+      const input = text
+        .split('\n')
+        .map((l) => l.split('\t').slice(0, 8).join('\t'))
+        .join('\n');
+      const t = io(input);
+      const code = await runGroup(['--format', 'tsv'], t.io, readers.grouper);
+      expect(t.err()).toBe('');
+      expect(code).toBe(0);
+      expect(t.out()).toBe(expectedColumns(text));
+    },
+  );
 
   it.each([
     ['msdrg_poa_exempt_expected.tsv', ['--poa-exempt']],
     ['msdrg_poa_odd_expected.tsv', []],
   ])('group --format tsv %s %s gives the expected columns exactly', async (name, flags) => {
     const text = fixture(name);
-    const t = io(text.split('\n').map((l) => l.split('\t').slice(0, 8).join('\t')).join('\n'));
+    const t = io(
+      text
+        .split('\n')
+        .map((l) => l.split('\t').slice(0, 8).join('\t'))
+        .join('\n'),
+    );
     expect(await runGroup(flags, t.io, readers.grouper)).toBe(0);
     expect(t.err()).toBe('');
     expect(t.out()).toBe(expectedColumns(text));
   });
 
-  it.each(['mce_v431_expected.tsv', 'mce_v431_edge_expected.tsv'])('edits --format tsv < %s gives the expected columns exactly', async (name) => {
-    const text = fixture(name);
-    const t = io(text.split('\n').map((l) => l.split('\t').slice(0, 8).join('\t')).join('\n'));
-    expect(await runEdits([], t.io, readers.mce)).toBe(0);
-    expect(t.err()).toBe('');
-    expect(t.out()).toBe(expectedColumns(text));
-  });
+  it.each(['mce_v431_expected.tsv', 'mce_v431_edge_expected.tsv'])(
+    'edits --format tsv < %s gives the expected columns exactly',
+    async (name) => {
+      const text = fixture(name);
+      const t = io(
+        text
+          .split('\n')
+          .map((l) => l.split('\t').slice(0, 8).join('\t'))
+          .join('\n'),
+      );
+      expect(await runEdits([], t.io, readers.mce)).toBe(0);
+      expect(t.err()).toBe('');
+      expect(t.out()).toBe(expectedColumns(text));
+    },
+  );
 });
 
 describe('malformed lines and JSONL', () => {
   it('reports bad TSV lines with their line number, keeps going, exits 1', async () => {
-    const t = io('id\tgrouper_version\n1\t431\t70\tF\t1\tJ189\t-\t-\nbroken line\n3\t431\tseventy\tF\t1\tJ189\t-\t-\n4\t431\t70\tF\t1\tJ189\tI5023\t-\n');
+    const t = io(
+      'id\tgrouper_version\n1\t431\t70\tF\t1\tJ189\t-\t-\nbroken line\n3\t431\tseventy\tF\t1\tJ189\t-\t-\n4\t431\t70\tF\t1\tJ189\tI5023\t-\n',
+    );
     expect(await runGroup([], t.io, readers.grouper)).toBe(1);
     expect(t.err()).toMatch(/^line 3: expected 8 tab-separated columns/m);
     expect(t.err()).toMatch(/^line 4: age "seventy" is not an integer/m);
@@ -85,10 +110,23 @@ describe('malformed lines and JSONL', () => {
   });
 
   it('groups JSONL claims and reports invalid ones', async () => {
-    const good = { id: 'c1', pdx: 'J18.9', sdx: [{ code: 'I50.23', poa: 'Y' }], procedures: [], age: 70, sex: 'F', dischargeStatus: '01', dischargeDate: '2026-02-10' };
+    const good = {
+      id: 'c1',
+      pdx: 'J18.9',
+      sdx: [{ code: 'I50.23', poa: 'Y' }],
+      procedures: [],
+      age: 70,
+      sex: 'F',
+      dischargeStatus: '01',
+      dischargeDate: '2026-02-10',
+    };
     const t = io(`${JSON.stringify(good)}\n{"pdx": 5}\nnot json\n`);
     expect(await runGroup(['--format', 'jsonl'], t.io, readers.grouper)).toBe(1);
-    const out = t.out().trim().split('\n').map((l) => JSON.parse(l) as { id: string; finalDrg: number; version: string; weight: number });
+    const out = t
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; finalDrg: number; version: string; weight: number });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ id: 'c1', finalDrg: 193, version: '43.0' });
     expect(out[0]!.weight).toBeGreaterThan(1);
@@ -121,7 +159,13 @@ describe('malformed lines and JSONL', () => {
     ];
     const t = io(`${rows.join('\n')}\n`);
     expect(await runGroup([], t.io, readers.grouper)).toBe(1);
-    expect(t.out().trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' '))).toEqual(['id final_drg', '1 871', '10 195']);
+    expect(
+      t
+        .out()
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t').slice(0, 2).join(' ')),
+    ).toEqual(['id final_drg', '1 871', '10 195']);
     expect(t.err().trim().split('\n')).toEqual([
       'line 3: discharge_status is empty: a UB-04 patient status such as 01',
       'line 4: sex is empty: M, F or U',
@@ -135,14 +179,26 @@ describe('malformed lines and JSONL', () => {
   });
 
   it('edits TSV: the principal POA is checked by the POA validation; an empty principal is "-"', async () => {
-    const t = io('1\t20260110\t70\tF\t1\tA41.51:Y\t-\t-\n2\t20260110\t70\tF\t1\t-\t-\t-\n3\t20260110\t70\tF\t1\t\t-\t-\n');
+    const t = io(
+      '1\t20260110\t70\tF\t1\tA41.51:Y\t-\t-\n2\t20260110\t70\tF\t1\t-\t-\t-\n3\t20260110\t70\tF\t1\t\t-\t-\n',
+    );
     expect(await runEdits([], t.io, readers.mce)).toBe(1);
-    expect(t.out().trim().split('\n').slice(1)).toEqual(['1\tNONE\t431\t-\t-', '2\tPREPAYMENT\t431\tINVALID_CODE=1\t-=[INVALID_CODE]']);
+    expect(t.out().trim().split('\n').slice(1)).toEqual([
+      '1\tNONE\t431\t-\t-',
+      '2\tPREPAYMENT\t431\tINVALID_CODE=1\t-=[INVALID_CODE]',
+    ]);
     expect(t.err()).toBe('line 3: pdx is empty: write - for no principal diagnosis\n');
   });
 
   it('JSONL: principal POA accepted, malformed fields refused with their line number', async () => {
-    const base = { pdx: 'J18.9', procedures: [], age: 70, sex: 'F', dischargeStatus: '01', dischargeDate: '2026-02-10' };
+    const base = {
+      pdx: 'J18.9',
+      procedures: [],
+      age: 70,
+      sex: 'F',
+      dischargeStatus: '01',
+      dischargeDate: '2026-02-10',
+    };
     const lines = [
       { ...base, id: 'ok', pdx: 'A41.51:Y', sdx: [{ code: 'I50.23', poa: 'Y' }] },
       { ...base, id: 'status', dischargeStatus: '' },
@@ -153,7 +209,11 @@ describe('malformed lines and JSONL', () => {
     ];
     const t = io(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
     expect(await runGroup(['--format', 'jsonl'], t.io, readers.grouper)).toBe(1);
-    const out = t.out().trim().split('\n').map((l) => JSON.parse(l) as { id: string; principal: { code: string }; finalDrg: number });
+    const out = t
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; principal: { code: string }; finalDrg: number });
     expect(out.map((o) => [o.id, o.principal.code, o.finalDrg])).toEqual([['ok', 'A4151', 871]]);
     const err = t.err().trim().split('\n');
     expect(err).toHaveLength(5);

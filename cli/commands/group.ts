@@ -12,7 +12,12 @@
  * code is 1 when any line was bad.
  */
 import { Grouper } from '../../engine/grouper/grouper';
-import { ChartsideClaimFormatError, formatGroupTsv, GROUP_OUTPUT_COLUMNS, parseGroupTsvLine } from '../../engine/grouper/fixture-format';
+import {
+  ChartsideClaimFormatError,
+  formatGroupTsv,
+  GROUP_OUTPUT_COLUMNS,
+  parseGroupTsvLine,
+} from '../../engine/grouper/fixture-format';
 import type { BundleReader } from '../../engine/bundle/reader';
 import { parseArgs, UsageError, type CliCommand, type CliIo } from '../io';
 import { processStream } from './claims-stream';
@@ -57,7 +62,9 @@ function formatOf(args: string[]): { format: 'tsv' | 'jsonl'; poaExempt: boolean
 /** Refuses a claim naming a grouper version that is not installed (never grouped by another one silently). */
 function checkVersion(grouper: Grouper, version: string | undefined): void {
   if (version !== undefined && !grouper.hasVersion(version)) {
-    throw new ChartsideClaimFormatError(`grouper version ${version} is not installed (${grouper.versions.map((v) => v.version).join(', ')})`);
+    throw new ChartsideClaimFormatError(
+      `grouper version ${version} is not installed (${grouper.versions.map((v) => v.version).join(', ')})`,
+    );
   }
 }
 

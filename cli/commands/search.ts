@@ -94,7 +94,10 @@ function systemBundles<T>(
     const built = builder.build(new FsReleaseSource(findCodesetsSource()));
     if (built instanceof Promise) throw new Error('asynchronous builder');
     for (const b of built) out.set(b.header.id, { bytes: b.bytes, header: b.header, table: open(openBundle(b.bytes)) });
-    if (out.size > 0) notes.push(`${system} bundle not installed (or older layout) in ${CACHE_DIR}; built in memory from the release files.`);
+    if (out.size > 0)
+      notes.push(
+        `${system} bundle not installed (or older layout) in ${CACHE_DIR}; built in memory from the release files.`,
+      );
   } catch (e) {
     notes.push(`${system}: not available (${e instanceof Error ? e.message : String(e)}); searching without it.`);
   }
@@ -102,7 +105,12 @@ function systemBundles<T>(
 }
 
 /** Picks the bundle for a fiscal year: same year, else the newest older one (said in a note). */
-function pickYear<T extends { header: BundleHeader }>(all: Map<string, T>, year: number, label: string, notes: string[]): T | undefined {
+function pickYear<T extends { header: BundleHeader }>(
+  all: Map<string, T>,
+  year: number,
+  label: string,
+  notes: string[],
+): T | undefined {
   const list = [...all.values()].sort((a, b) => a.header.fiscalYear - b.header.fiscalYear);
   const exact = list.find((b) => b.header.fiscalYear === year);
   if (exact) return exact;
@@ -168,7 +176,8 @@ function shippedIndex(t: NodeSearchTables): { index: SearchIndex; loadMs: number
   try {
     const reader = openBundle(new Uint8Array(readFileSync(store.bundlePath(id))));
     const data = deserializeSearchIndex(reader.bytes(SEARCH_INDEX_BLOCK));
-    const same = JSON.stringify(data.header.sources.map((s) => s.sha256)) === JSON.stringify(t.sources.map((s) => s.sha256));
+    const same =
+      JSON.stringify(data.header.sources.map((s) => s.sha256)) === JSON.stringify(t.sources.map((s) => s.sha256));
     return same ? { index: new SearchIndex(data), loadMs: performance.now() - started } : undefined;
   } catch {
     return undefined; // another index format (an older build's bundle): the index is built below
@@ -230,12 +239,7 @@ export function describeMatch(hit: SearchHit): string {
   const m = hit.match;
   const parts: string[] = [];
   if (m.expandedFrom) parts.push(`"${m.expandedFrom.typed}" read as "${m.expandedFrom.expansion}"`);
-  const where =
-    m.kind === 'code'
-      ? 'code'
-      : m.kind === 'abbreviation'
-        ? (m.entry ?? 'title')
-        : m.kind;
+  const where = m.kind === 'code' ? 'code' : m.kind === 'abbreviation' ? (m.entry ?? 'title') : m.kind;
   parts.push(`${where}: ${m.text}${m.column ? ` [${m.column}]` : ''}`);
   if (m.viaHeader) parts.push(`default billable code under ${m.viaHeader}`);
   if (m.corrected) parts.push(`spelling: ${m.corrected.join(', ')}`);
@@ -253,16 +257,22 @@ export const searchCommand: CliCommand = {
     '  --json prints an array of {code, system, title, billable, score, match}, best first.',
   ].join('\n'),
   async run(args, io) {
-    const { positionals, strings, booleans } = parseArgs(args, { strings: ['system', 'year', 'date', 'limit'], booleans: ['json'] });
+    const { positionals, strings, booleans } = parseArgs(args, {
+      strings: ['system', 'year', 'date', 'limit'],
+      booleans: ['json'],
+    });
     const query = positionals.join(' ').trim();
     if (!query) throw new UsageError('a query is required');
     const system = strings.get('system');
-    if (system !== undefined && system !== 'cm' && system !== 'pcs' && system !== 'hcpcs') throw new UsageError('--system must be cm, pcs or hcpcs');
+    if (system !== undefined && system !== 'cm' && system !== 'pcs' && system !== 'hcpcs')
+      throw new UsageError('--system must be cm, pcs or hcpcs');
     const limit = strings.has('limit') ? Number(strings.get('limit')) : 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be an integer from 1 to 200');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new UsageError('--limit must be an integer from 1 to 200');
     const yearText = strings.get('year');
     const year = yearText === undefined ? undefined : Number(yearText.replace(/^FY/i, ''));
-    if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a fiscal year such as 2026');
+    if (year !== undefined && !Number.isInteger(year))
+      throw new UsageError('--year must be a fiscal year such as 2026');
     const date = strings.get('date');
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
 
@@ -279,7 +289,9 @@ export const searchCommand: CliCommand = {
       if (result.fallback) io.stderr.write(`${result.fallback}\n`);
       return 0;
     }
-    io.stdout.write(`${result.hits.length} result(s) for "${query}" in FY${result.fiscalYear} tables (${result.sources.map((s) => s.release).join('; ')})\n`);
+    io.stdout.write(
+      `${result.hits.length} result(s) for "${query}" in FY${result.fiscalYear} tables (${result.sources.map((s) => s.release).join('; ')})\n`,
+    );
     if (result.fallback) io.stdout.write(`Note: ${result.fallback}\n`);
     for (const n of loaded.tables.get(result.fiscalYear)?.notes ?? []) io.stdout.write(`Note: ${n}\n`);
     for (const sys of ['cm', 'pcs', 'hcpcs'] as const) {

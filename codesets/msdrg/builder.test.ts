@@ -40,17 +40,27 @@ describe('msdrg builder', () => {
   }, 120_000);
 
   it('refuses a malformed formula table whole, naming file and line', async () => {
-    const src = patched('msdrg/FY2026/tables/v430/drg_formulas.tsv', (t) => t.replace('\tPDX:strauma & MULTST', '\tPDX:strauma & $MULTST'));
-    const err = await Promise.resolve().then(() => msdrgBuilder.build(src)).catch((e: unknown) => e);
+    const src = patched('msdrg/FY2026/tables/v430/drg_formulas.tsv', (t) =>
+      t.replace('\tPDX:strauma & MULTST', '\tPDX:strauma & $MULTST'),
+    );
+    const err = await Promise.resolve()
+      .then(() => msdrgBuilder.build(src))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ReleaseFileError);
     expect((err as ReleaseFileError).file).toBe('msdrg/FY2026/tables/v430/drg_formulas.tsv');
     expect((err as ReleaseFileError).line).toBe(23);
   });
 
   it('refuses a dx row with a bad severity and a weights line with a bad number', async () => {
-    const dx = patched('msdrg/FY2026/tables/v431/dx_attributes.tsv', (t) => t.replace('A001\t1\t6\t\tCC', 'A001\t1\t6\t\tXX'));
-    await expect(Promise.resolve().then(() => msdrgBuilder.build(dx))).rejects.toThrow(/dx_attributes.tsv:3: unknown severity "XX"/);
-    const w = patched('msdrg/FY2026/drgstable-2026.csv', (t) => t.replace('007,20251001,12.9502', '007,20251001,12,9502'));
+    const dx = patched('msdrg/FY2026/tables/v431/dx_attributes.tsv', (t) =>
+      t.replace('A001\t1\t6\t\tCC', 'A001\t1\t6\t\tXX'),
+    );
+    await expect(Promise.resolve().then(() => msdrgBuilder.build(dx))).rejects.toThrow(
+      /dx_attributes.tsv:3: unknown severity "XX"/,
+    );
+    const w = patched('msdrg/FY2026/drgstable-2026.csv', (t) =>
+      t.replace('007,20251001,12.9502', '007,20251001,12,9502'),
+    );
     await expect(Promise.resolve().then(() => msdrgBuilder.build(w))).rejects.toThrow(/drgstable-2026.csv:8/);
   });
 
@@ -72,6 +82,8 @@ describe('msdrg builder', () => {
 describe('msdrg builder cross-checks', () => {
   it('refuses a weights file that lacks a DRG the formulas can assign', async () => {
     const src = patched('msdrg/FY2026/drgstable-2026.csv', (t) => t.replace(/^007,.*\n/m, ''));
-    await expect(Promise.resolve().then(() => msdrgBuilder.build(src))).rejects.toThrow(/drgstable-2026.csv: no weight for DRG 007/);
+    await expect(Promise.resolve().then(() => msdrgBuilder.build(src))).rejects.toThrow(
+      /drgstable-2026.csv: no weight for DRG 007/,
+    );
   });
 });

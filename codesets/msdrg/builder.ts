@@ -10,7 +10,12 @@
  * in sorted order, fixed key order, fixed gzip settings).
  */
 import { ReleaseFileError, type BuiltBundle, type CodesetBuilder, type ReleaseSource } from '../builder';
-import { encodeBundle, jsonPayload, readBundleHeader as readHeader, type ProvenanceFile } from '../../engine/bundle/format';
+import {
+  encodeBundle,
+  jsonPayload,
+  readBundleHeader as readHeader,
+  type ProvenanceFile,
+} from '../../engine/bundle/format';
 import { GROUPER_BLOCK, type GrouperPayload } from '../../engine/grouper/payload';
 import { MCE_BLOCK } from '../../engine/mce/payload';
 import { GROUPER_TABLE_FILES, parseGrouperTables } from './grouper-tables';
@@ -26,8 +31,20 @@ const MCE_DIR = `${TABLES}/mce-v431`;
 
 /** The grouper versions built, with the discharge dates each applies to. */
 export const MSDRG_VERSIONS = [
-  { version: '43.0', dir: `${TABLES}/v430`, from: '2025-10-01', to: '2026-03-31', label: 'MS-DRG v43.0 (FY2026, Oct 1, 2025)' },
-  { version: '43.1', dir: `${TABLES}/v431`, from: '2026-04-01', to: '2026-09-30', label: 'MS-DRG v43.1 (FY2026 April 1, 2026 update)' },
+  {
+    version: '43.0',
+    dir: `${TABLES}/v430`,
+    from: '2025-10-01',
+    to: '2026-03-31',
+    label: 'MS-DRG v43.0 (FY2026, Oct 1, 2025)',
+  },
+  {
+    version: '43.1',
+    dir: `${TABLES}/v431`,
+    from: '2026-04-01',
+    to: '2026-09-30',
+    label: 'MS-DRG v43.1 (FY2026 April 1, 2026 update)',
+  },
 ] as const;
 
 function provenance(source: ReleaseSource, path: string, role: string): ProvenanceFile {
@@ -59,7 +76,10 @@ export function appendixNotes(payload: GrouperPayload): string[] {
   for (const d of payload.drgs) {
     const t = titles.get(d.drg);
     if (t === undefined) notes.push(`DRG ${String(d.drg).padStart(3, '0')} is not in appendix_A.txt`);
-    else if (t !== d.title) notes.push(`DRG ${String(d.drg).padStart(3, '0')}: appendix_A.txt title "${t}" differs from the grouper's "${d.title}"`);
+    else if (t !== d.title)
+      notes.push(
+        `DRG ${String(d.drg).padStart(3, '0')}: appendix_A.txt title "${t}" differs from the grouper's "${d.title}"`,
+      );
   }
   return notes;
 }

@@ -3,7 +3,12 @@
  * {@link GrouperPayload}. Column layouts are those documented in the folder's README.md.
  */
 import { ReleaseFileError, type ReleaseSource } from '../builder';
-import { GROUPER_PAYLOAD_VERSION, type FormulaRow, type GrouperPayload, type SeverityLevel } from '../../engine/grouper/payload';
+import {
+  GROUPER_PAYLOAD_VERSION,
+  type FormulaRow,
+  type GrouperPayload,
+  type SeverityLevel,
+} from '../../engine/grouper/payload';
 import { NameInterner, SetTable } from './interner';
 import { list, parseTsv } from './tsv';
 
@@ -48,11 +53,26 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
 
   // Diagnoses.
   const dxT = parseTsv(read('dx_attributes.tsv'), [
-    'code', 'valid', 'mdc', 'sex_mdc', 'severity', 'pdx_excl_groups', 'attributes', 'category_attributes',
-    'hac_attributes', 'hac_numbers', 'clinical_significance',
+    'code',
+    'valid',
+    'mdc',
+    'sex_mdc',
+    'severity',
+    'pdx_excl_groups',
+    'attributes',
+    'category_attributes',
+    'hac_attributes',
+    'hac_numbers',
+    'clinical_significance',
   ]);
   const prT = parseTsv(read('pr_attributes.tsv'), ['code', 'or_flag', 'attributes', 'cluster_ids', 'hac_attributes']);
-  const clT = parseTsv(read('pr_clusters.tsv'), ['cluster_id', 'suppression_mdcs', 'choice_count', 'choices', 'attributes']);
+  const clT = parseTsv(read('pr_clusters.tsv'), [
+    'cluster_id',
+    'suppression_mdcs',
+    'choice_count',
+    'choices',
+    'attributes',
+  ]);
 
   // Intern every attribute name used anywhere (plus the declared ones), sorted.
   const used = new Set(declared);
@@ -63,7 +83,8 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
   const clAttr = clT.col('attributes');
   for (const row of clT.rows) for (const a of list(clAttr(row))) used.add(a);
   for (const a of used) {
-    if (!declared.has(a)) throw new ReleaseFileError(`${dir}/attribute_names.tsv`, undefined, `attribute "${a}" is used but not declared`);
+    if (!declared.has(a))
+      throw new ReleaseFileError(`${dir}/attribute_names.tsv`, undefined, `attribute "${a}" is used but not declared`);
   }
   const names = new NameInterner(used);
   const attrSets = new SetTable();
@@ -79,7 +100,8 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
     const id = groupId(row);
     if (groupIndex.has(id)) exT.fail(row, `duplicate group ${id}`);
     const codes = list(groupCodes(row));
-    if (codes.length !== groupCount(row)) exT.fail(row, `code_count ${groupCount(row)} but ${codes.length} codes listed`);
+    if (codes.length !== groupCount(row))
+      exT.fail(row, `code_count ${groupCount(row)} but ${codes.length} codes listed`);
     groupIndex.set(id, groupLists.length);
     groupLists.push(codes);
   }
@@ -92,7 +114,15 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
   const dxExcl = dxT.col('pdx_excl_groups');
   const dxHacNums = dxT.col('hac_numbers');
   const exclSets = new SetTable();
-  const dx: GrouperPayload['dx'] = { codes: '', mdc: [], sexMdc: [], severity: [], attrSet: [], exclSet: [], hacMask: [] };
+  const dx: GrouperPayload['dx'] = {
+    codes: '',
+    mdc: [],
+    sexMdc: [],
+    severity: [],
+    attrSet: [],
+    exclSet: [],
+    hacMask: [],
+  };
   const dxCodes: string[] = [];
   let previous = '';
   for (const row of dxT.rows) {
@@ -133,7 +163,11 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
       .map((c) => {
         const i = dxIndex.get(c);
         if (i === undefined) {
-          throw new ReleaseFileError(`${dir}/cc_exclusion_groups.tsv`, gi + 2, `excluded code ${c} is not in dx_attributes.tsv`);
+          throw new ReleaseFileError(
+            `${dir}/cc_exclusion_groups.tsv`,
+            gi + 2,
+            `excluded code ${c} is not in dx_attributes.tsv`,
+          );
         }
         return i;
       })
@@ -186,7 +220,9 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
     const slots = list(clChoices(row)).map((choice, k) => {
       const m = /^(\d+)=([A-Z0-9,]+)$/.exec(choice);
       if (!m || Number(m[1]) !== k + 1) return clT.fail(row, `bad choice "${choice}"`);
-      return m[2]!.split(',').map((c) => prIndex.get(c) ?? clT.fail(row, `cluster member ${c} is not in pr_attributes.tsv`));
+      return m[2]!
+        .split(',')
+        .map((c) => prIndex.get(c) ?? clT.fail(row, `cluster member ${c} is not in pr_attributes.tsv`));
     });
     if (slots.length !== clCount(row)) clT.fail(row, `choice_count ${clCount(row)} but ${slots.length} slots`);
     const suppressionMdcs = list(clSupp(row)).map((m) => {
@@ -208,8 +244,17 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
 
   // Formulas.
   const fT = parseTsv(read('drg_formulas.tsv'), [
-    'mdc', 'seq', 'rank', 'drg', 'base_drg', 'med_surg', 'reroute_mdc', 'formula_collection', 'drg_severity',
-    'severity_suppression_operands', 'formula',
+    'mdc',
+    'seq',
+    'rank',
+    'drg',
+    'base_drg',
+    'med_surg',
+    'reroute_mdc',
+    'formula_collection',
+    'drg_severity',
+    'severity_suppression_operands',
+    'formula',
   ]);
   const fMdc = fT.int('mdc');
   const fSeq = fT.int('seq');
@@ -260,7 +305,8 @@ export function parseGrouperTables(source: ReleaseSource, dir: string, version: 
   const known = new Set(drgs.map((d) => d.drg));
   for (const f of formulas) {
     for (const d of [f.drg, f.baseDrg]) {
-      if (d !== 0 && !known.has(d)) throw new ReleaseFileError(`${dir}/drg_formulas.tsv`, undefined, `DRG ${d} is not in drgs.tsv`);
+      if (d !== 0 && !known.has(d))
+        throw new ReleaseFileError(`${dir}/drg_formulas.tsv`, undefined, `DRG ${d} is not in drgs.tsv`);
     }
   }
 

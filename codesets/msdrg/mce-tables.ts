@@ -103,7 +103,13 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
     return { code: sCode(row), from: sFrom(row), to: sTo(row) };
   });
 
-  const eT = parseTsv(read('mce_edits.tsv'), ['edit_number', 'edit', 'code_type', 'edit_type', 'counter_applicability']);
+  const eT = parseTsv(read('mce_edits.tsv'), [
+    'edit_number',
+    'edit',
+    'code_type',
+    'edit_type',
+    'counter_applicability',
+  ]);
   const eNum = eT.int('edit_number');
   const eName = eT.col('edit');
   const eCode = eT.col('code_type');
@@ -112,7 +118,13 @@ export function parseMceTables(source: ReleaseSource, dir: string, version: stri
   const edits = eT.rows.map((row) => {
     if (!['PREPAYMENT', 'POSTPAYMENT', 'NONE'].includes(eType(row))) eT.fail(row, `bad edit_type "${eType(row)}"`);
     if (!/^[A-Z0-9_]+$/.test(eName(row))) eT.fail(row, `bad edit name "${eName(row)}"`);
-    return { number: eNum(row), edit: eName(row), codeType: eCode(row), editType: eType(row), applicability: eApp(row) };
+    return {
+      number: eNum(row),
+      edit: eName(row),
+      codeType: eCode(row),
+      editType: eType(row),
+      applicability: eApp(row),
+    };
   });
   if (edits.length === 0) throw new ReleaseFileError(`${dir}/mce_edits.tsv`, undefined, 'no edits');
 

@@ -42,8 +42,15 @@ function csvCells(line: string): string[] | undefined {
 }
 
 const DRGSTABLE_HEADER = [
-  'diagnosticRelatedGroup', 'effectiveDate', 'weight', 'geometricMeanLengthOfStay', 'lowVolumeDrg',
-  'arithmeticMeanLengthOfStay', 'postAcuteCare', 'specialPaymentPostAcuteCare', 'description',
+  'diagnosticRelatedGroup',
+  'effectiveDate',
+  'weight',
+  'geometricMeanLengthOfStay',
+  'lowVolumeDrg',
+  'arithmeticMeanLengthOfStay',
+  'postAcuteCare',
+  'specialPaymentPostAcuteCare',
+  'description',
 ];
 
 /**
@@ -54,7 +61,8 @@ const DRGSTABLE_HEADER = [
 export function parseDrgsTable(file: ReleaseFile): GrouperPayload['weights'] {
   const lines = decodeText(file).split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
-  if (lines[0] !== DRGSTABLE_HEADER.join(',')) throw new ReleaseFileError(file.path, 1, `unexpected header "${lines[0] ?? ''}"`);
+  if (lines[0] !== DRGSTABLE_HEADER.join(','))
+    throw new ReleaseFileError(file.path, 1, `unexpected header "${lines[0] ?? ''}"`);
   const out: GrouperPayload['weights'] = [];
   const seen = new Set<number>();
   for (let i = 1; i < lines.length; i++) {

@@ -36,7 +36,8 @@ export class TsvTable {
     const get = this.col(column);
     return (row) => {
       const v = get(row);
-      if (!/^\d+$/.test(v)) throw new ReleaseFileError(this.file, row.line, `column ${column}: "${v}" is not an integer`);
+      if (!/^\d+$/.test(v))
+        throw new ReleaseFileError(this.file, row.line, `column ${column}: "${v}" is not an integer`);
       return Number(v);
     };
   }
@@ -76,7 +77,8 @@ export function parseTsv(file: ReleaseFile, expected: readonly string[]): TsvTab
   const rows: TsvRow[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.includes('\r')) throw new ReleaseFileError(file.path, i + 1, 'carriage return in line (expected \\n line ends)');
+    if (line.includes('\r'))
+      throw new ReleaseFileError(file.path, i + 1, 'carriage return in line (expected \\n line ends)');
     const cells = line.split('\t');
     if (cells.length !== columns.length) {
       throw new ReleaseFileError(file.path, i + 1, `${cells.length} cells, expected ${columns.length}`);

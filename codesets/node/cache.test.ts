@@ -65,7 +65,9 @@ describe('ICD-10-CM build over $CODESETS_SRC', () => {
     const fy2027 = (await loadBundleReader('icd10cm-2027', { cacheDir })).header;
     expect(fy2027.counts).toMatchObject({ billable: 74_879, headers: 23_524 });
     expect(fy2027.derivation).toMatch(/^derived: FY2026 order file \+ FY2027 order addenda/);
-    expect(fy2027.provenance.filter((p) => p.role === 'order' || p.role === 'addenda').map((p) => [p.file, p.sha256])).toEqual([
+    expect(
+      fy2027.provenance.filter((p) => p.role === 'order' || p.role === 'addenda').map((p) => [p.file, p.sha256]),
+    ).toEqual([
       ['icd10cm_order_2026.txt', '6dc95c9c7e96c734806e1682f4bf9df76251d60e99199bba0d375ba3dd11026b'],
       ['icd10cm_order_addenda_2027.txt', 'd64c57ef4534e4f90336decf27a34ba42979c31cd88f6ea923b5b5edd3da6384'],
     ]);

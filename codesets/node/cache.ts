@@ -143,7 +143,9 @@ export async function withBuildLock<T>(dir: string, work: () => Promise<T>): Pro
         continue;
       }
       if (Date.now() > deadline)
-        throw new ChartsideError(`codeset cache is locked by another build (${lock}); remove it if no build is running`);
+        throw new ChartsideError(
+          `codeset cache is locked by another build (${lock}); remove it if no build is running`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -18,23 +18,91 @@ export const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'codesets');
 
 /** The official files the build can use, relative to the source root, by role. */
 export const EXPECTED_FILES: readonly { path: string; what: string; from: string }[] = [
-  { path: 'icd10cm/FY2027/icd10cm_order_addenda_2027.txt', what: 'ICD-10-CM FY2027 order addenda (FY2027 is derived from them and the FY2026 order file; an icd10cm_order_2027.txt beside them is used instead)', from: 'CMS 2027 Code Descriptions in Tabular Order zip' },
-  { path: 'icd10pcs/FY2027/icd10pcs_codes_addenda_2027.txt', what: 'ICD-10-PCS FY2027 codes addenda (FY2027 is derived from them, the FY2026 files and the MS-DRG v43.1 procedure table; an FY2027 order file and Tables XML are used instead)', from: 'CMS 2027 ICD-10-PCS code files zip' },
-  { path: 'icd10cm/FY2026/icd10cm_order_2026.txt', what: 'ICD-10-CM FY2026 order file', from: 'CMS "2026 Code Descriptions in Tabular Order" (2026-code-descriptions-tabular-order.zip)' },
-  { path: 'icd10cm/FY2026/POAexemptCodesFY26.txt', what: 'ICD-10-CM FY2026 POA-exempt codes', from: 'CMS "POA Exempt Codes" FY2026' },
-  { path: 'icd10cm/FY2026/icd10cm_order_addenda_2026.txt', what: 'ICD-10-CM FY2026 order addenda', from: 'same zip as the order file' },
-  { path: 'icd10cm/FY2025/icd10cm_order_2025.txt', what: 'ICD-10-CM FY2025 order file', from: 'CMS 2025-code-descriptions-tabular-order.zip' },
-  { path: 'icd10cm/FY2025/icd-10-cm-drug-2025.xml', what: 'Table of Drugs and Chemicals (newest available)', from: 'CDC icd10cm-table-index-2025.zip (or newer)' },
-  { path: 'icd10cm/FY2025/icd-10-cm-neoplasm-2025.xml', what: 'Neoplasm Table', from: 'CDC icd10cm-table-index-2025.zip (or newer)' },
-  { path: 'icd10cm/FY2025/icd-10-cm-eindex-2025.xml', what: 'External Cause Index', from: 'CDC icd10cm-table-index-2025.zip (or newer)' },
-  { path: 'icd10cm/FY2017/ICD10CM_FY2017_Full_XML.zip', what: 'ICD-10-CM Tabular List and Alphabetic Index XML (newest available here)', from: 'CDC ICD10CM_FY20xx_Full_XML.zip / icd10cm-tabular-20xx.xml and icd10cm-index-20xx.xml (newer years preferred)' },
-  { path: 'icd10pcs/FY2026/icd10pcs_order_2026.txt', what: 'ICD-10-PCS FY2026 order file', from: 'CMS 2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip' },
-  { path: 'icd10pcs/FY2026/icd10pcs_tables_2026.xml', what: 'ICD-10-PCS FY2026 Tables XML', from: 'CMS 2026-icd-10-pcs-code-tables-and-index.zip' },
-  { path: 'icd10pcs/FY2026/icd10pcs_definitions_2026.xml', what: 'ICD-10-PCS FY2026 Definitions XML', from: 'CMS 2026-icd-10-pcs-code-tables-and-index.zip' },
-  { path: 'icd10pcs/FY2025/icd10pcs_index_2025.xml', what: 'ICD-10-PCS Index XML (newest available)', from: 'CMS 2025-icd-10-pcs-code-tables-and-index.zip (or newer)' },
-  { path: 'hcpcs/2025/HCPC2025_OCT_ANWEB.xlsx', what: 'HCPCS Level II alpha-numeric file', from: 'CMS "HCPCS Quarterly Update" (HCPCyyyy_<month>_ANWEB.xlsx)' },
-  { path: 'msdrg/FY2026/tables/v430/drg_formulas.tsv', what: 'MS-DRG v43.0 grouper tables', from: 'tables extracted from the CMS MS-DRG v43 grouper (see shared/codesets/msdrg/FY2026/tables/README.md)' },
-  { path: 'msdrg/FY2026/drgstable-2026.csv', what: 'MS-DRG FY2026 weights, GMLOS, AMLOS', from: 'CMS IPPS Pricer drgstable-2026.csv / IPPS Final Rule Table 5' },
+  {
+    path: 'icd10cm/FY2027/icd10cm_order_addenda_2027.txt',
+    what: 'ICD-10-CM FY2027 order addenda (FY2027 is derived from them and the FY2026 order file; an icd10cm_order_2027.txt beside them is used instead)',
+    from: 'CMS 2027 Code Descriptions in Tabular Order zip',
+  },
+  {
+    path: 'icd10pcs/FY2027/icd10pcs_codes_addenda_2027.txt',
+    what: 'ICD-10-PCS FY2027 codes addenda (FY2027 is derived from them, the FY2026 files and the MS-DRG v43.1 procedure table; an FY2027 order file and Tables XML are used instead)',
+    from: 'CMS 2027 ICD-10-PCS code files zip',
+  },
+  {
+    path: 'icd10cm/FY2026/icd10cm_order_2026.txt',
+    what: 'ICD-10-CM FY2026 order file',
+    from: 'CMS "2026 Code Descriptions in Tabular Order" (2026-code-descriptions-tabular-order.zip)',
+  },
+  {
+    path: 'icd10cm/FY2026/POAexemptCodesFY26.txt',
+    what: 'ICD-10-CM FY2026 POA-exempt codes',
+    from: 'CMS "POA Exempt Codes" FY2026',
+  },
+  {
+    path: 'icd10cm/FY2026/icd10cm_order_addenda_2026.txt',
+    what: 'ICD-10-CM FY2026 order addenda',
+    from: 'same zip as the order file',
+  },
+  {
+    path: 'icd10cm/FY2025/icd10cm_order_2025.txt',
+    what: 'ICD-10-CM FY2025 order file',
+    from: 'CMS 2025-code-descriptions-tabular-order.zip',
+  },
+  {
+    path: 'icd10cm/FY2025/icd-10-cm-drug-2025.xml',
+    what: 'Table of Drugs and Chemicals (newest available)',
+    from: 'CDC icd10cm-table-index-2025.zip (or newer)',
+  },
+  {
+    path: 'icd10cm/FY2025/icd-10-cm-neoplasm-2025.xml',
+    what: 'Neoplasm Table',
+    from: 'CDC icd10cm-table-index-2025.zip (or newer)',
+  },
+  {
+    path: 'icd10cm/FY2025/icd-10-cm-eindex-2025.xml',
+    what: 'External Cause Index',
+    from: 'CDC icd10cm-table-index-2025.zip (or newer)',
+  },
+  {
+    path: 'icd10cm/FY2017/ICD10CM_FY2017_Full_XML.zip',
+    what: 'ICD-10-CM Tabular List and Alphabetic Index XML (newest available here)',
+    from: 'CDC ICD10CM_FY20xx_Full_XML.zip / icd10cm-tabular-20xx.xml and icd10cm-index-20xx.xml (newer years preferred)',
+  },
+  {
+    path: 'icd10pcs/FY2026/icd10pcs_order_2026.txt',
+    what: 'ICD-10-PCS FY2026 order file',
+    from: 'CMS 2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip',
+  },
+  {
+    path: 'icd10pcs/FY2026/icd10pcs_tables_2026.xml',
+    what: 'ICD-10-PCS FY2026 Tables XML',
+    from: 'CMS 2026-icd-10-pcs-code-tables-and-index.zip',
+  },
+  {
+    path: 'icd10pcs/FY2026/icd10pcs_definitions_2026.xml',
+    what: 'ICD-10-PCS FY2026 Definitions XML',
+    from: 'CMS 2026-icd-10-pcs-code-tables-and-index.zip',
+  },
+  {
+    path: 'icd10pcs/FY2025/icd10pcs_index_2025.xml',
+    what: 'ICD-10-PCS Index XML (newest available)',
+    from: 'CMS 2025-icd-10-pcs-code-tables-and-index.zip (or newer)',
+  },
+  {
+    path: 'hcpcs/2025/HCPC2025_OCT_ANWEB.xlsx',
+    what: 'HCPCS Level II alpha-numeric file',
+    from: 'CMS "HCPCS Quarterly Update" (HCPCyyyy_<month>_ANWEB.xlsx)',
+  },
+  {
+    path: 'msdrg/FY2026/tables/v430/drg_formulas.tsv',
+    what: 'MS-DRG v43.0 grouper tables',
+    from: 'tables extracted from the CMS MS-DRG v43 grouper (see shared/codesets/msdrg/FY2026/tables/README.md)',
+  },
+  {
+    path: 'msdrg/FY2026/drgstable-2026.csv',
+    what: 'MS-DRG FY2026 weights, GMLOS, AMLOS',
+    from: 'CMS IPPS Pricer drgstable-2026.csv / IPPS Final Rule Table 5',
+  },
 ];
 
 /** Raised when no folder with the official release files can be found. */

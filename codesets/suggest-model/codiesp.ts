@@ -148,7 +148,8 @@ export function fy2018CmCodes(gems: ReleaseFile): Set<string> {
   let member: Uint8Array | undefined;
   try {
     const entries = listZip(gems.bytes, gems.path);
-    if (entries.some((e) => e.name === FY2018_GEMS_MEMBER)) member = readZipMember(gems.bytes, entries, FY2018_GEMS_MEMBER, gems.path);
+    if (entries.some((e) => e.name === FY2018_GEMS_MEMBER))
+      member = readZipMember(gems.bytes, entries, FY2018_GEMS_MEMBER, gems.path);
   } catch (cause) {
     throw new ReleaseFileError(gems.path, undefined, `is not a readable zip: ${String(cause)}`);
   }

@@ -19,8 +19,8 @@ export default function CdiSection({ engine, snapshot }: SectionProps) {
     >
       {state.state === 'idle' && (
         <p class="notice">
-          No chart on this tab and no pasted note. Open a chart on a granted site, or paste a note in
-          Suggestions, to see documentation opportunities.
+          No chart on this tab and no pasted note. Open a chart on a granted site, or paste a note in Suggestions, to
+          see documentation opportunities.
         </p>
       )}
       {state.state === 'working' && <p class="notice">Reading clinical indicators…</p>}

@@ -20,7 +20,11 @@ beforeAll(async () => {
 // CC exclusion list removes, heart failure as MCC, hypertension, and a femur repair.
 const claim: GrouperClaim = {
   pdx: 'S0211FA',
-  sdx: [{ code: 'S02622A', poa: 'Y' }, { code: 'I5023', poa: 'Y' }, { code: 'I10', poa: 'Y' }],
+  sdx: [
+    { code: 'S02622A', poa: 'Y' },
+    { code: 'I5023', poa: 'Y' },
+    { code: 'I10', poa: 'Y' },
+  ],
   procedures: ['0QS604Z'],
   age: 80,
   sex: 'F',
@@ -47,7 +51,9 @@ describe('DrgPanel', () => {
     // Diagnosis codes are shown dotted, as coders read them.
     expect(text).toContain('excluded by the principal diagnosis S02.11FA');
     expect(text).toMatch(/0QS604Z (O\.R\.|non-O\.R\.) procedure/);
-    expect(host.querySelector('details.drg-whatif summary')!.textContent).toContain('private work aid: never use in a physician query');
+    expect(host.querySelector('details.drg-whatif summary')!.textContent).toContain(
+      'private work aid: never use in a physician query',
+    );
     expect(host.querySelectorAll('th[scope="col"]').length).toBe(4);
     // Collapsible parts are native <details>, reachable and operable by keyboard.
     expect(host.querySelectorAll('details > summary').length).toBe(2);

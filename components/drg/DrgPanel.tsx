@@ -79,7 +79,10 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
         <dl class="drg-figures">
           <Figure label="MDC" value={`${mdc2(r.finalMdc)} ${r.mdcTitle}`.trim()} />
           <Figure label="Type" value={r.medSurg === 'NONE' ? '—' : r.medSurg.toLowerCase()} />
-          <Figure label="Severity" value={r.severity === 'NON_CC' ? 'without CC/MCC' : r.severity === 'NONE' ? '—' : `with ${r.severity}`} />
+          <Figure
+            label="Severity"
+            value={r.severity === 'NON_CC' ? 'without CC/MCC' : r.severity === 'NONE' ? '—' : `with ${r.severity}`}
+          />
           <Figure label="Relative weight" value={r.weight.toFixed(4)} />
           <Figure label="GMLOS" value={`${r.gmlos.toFixed(1)} days`} />
           <Figure label="AMLOS" value={`${r.amlos.toFixed(1)} days`} />
@@ -104,7 +107,9 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
         ) : (
           <>
             <p class="drg-summary">
-              {counted.length ? `Acting as CC/MCC: ${counted.map((s) => `${formatCmCode(s.code)} (${s.usage})`).join(', ')}.` : 'No CC or MCC counted.'}
+              {counted.length
+                ? `Acting as CC/MCC: ${counted.map((s) => `${formatCmCode(s.code)} (${s.usage})`).join(', ')}.`
+                : 'No CC or MCC counted.'}
               {excluded.length ? ` Excluded: ${excluded.map((s) => formatCmCode(s.code)).join(', ')}.` : ''}
             </p>
             <table class="drg-table">
@@ -143,7 +148,8 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
           <ul class="drg-list">
             {r.procedures.map((p, i) => (
               <li key={`${p.code}-${i}`}>
-                <span class="drg-code">{p.code}</span> {p.valid ? (p.role === 'OR' ? 'O.R. procedure' : 'non-O.R. procedure') : 'not a valid code'}
+                <span class="drg-code">{p.code}</span>{' '}
+                {p.valid ? (p.role === 'OR' ? 'O.R. procedure' : 'non-O.R. procedure') : 'not a valid code'}
                 {p.clusters.length > 0 && ` (part of combination ${p.clusters.join(', ')})`}
               </li>
             ))}
@@ -157,7 +163,8 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
           <ul class="drg-list">
             {r.hacs.map((h, i) => (
               <li key={`${h.code}-${h.hac}-${i}`}>
-                HAC {h.hac} {h.title}: <span class="drg-code">{formatCmCode(h.code)}</span>, POA {h.poa || 'blank'} — {h.status.replaceAll('-', ' ')}
+                HAC {h.hac} {h.title}: <span class="drg-code">{formatCmCode(h.code)}</span>, POA {h.poa || 'blank'} —{' '}
+                {h.status.replaceAll('-', ' ')}
               </li>
             ))}
           </ul>
@@ -174,7 +181,8 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
           <ul class="drg-list">
             {mce.edits.map((e, i) => (
               <li key={`${e.edit}-${i}`} data-edit={e.edit}>
-                <strong>{e.edit}</strong> ({e.editType.toLowerCase()}): {dotCodes(e.message, 'code' in e.target && e.target.kind !== 'procedure' ? [e.target.code] : [])}
+                <strong>{e.edit}</strong> ({e.editType.toLowerCase()}):{' '}
+                {dotCodes(e.message, 'code' in e.target && e.target.kind !== 'procedure' ? [e.target.code] : [])}
               </li>
             ))}
             {mce.poa.map((p, i) => (
@@ -197,7 +205,10 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
             <ol class="drg-list">
               {whatIf.map((w, i) => (
                 <li key={`${w.kind}-${w.code}-${i}`}>
-                  <span class="drg-delta">{w.weightDelta >= 0 ? `+${w.weightDelta.toFixed(4)}` : w.weightDelta.toFixed(4)}</span> {w.reason}
+                  <span class="drg-delta">
+                    {w.weightDelta >= 0 ? `+${w.weightDelta.toFixed(4)}` : w.weightDelta.toFixed(4)}
+                  </span>{' '}
+                  {w.reason}
                 </li>
               ))}
             </ol>
@@ -210,8 +221,13 @@ export function DrgPanel({ result: r, mce, whatIf, orientation }: DrgPanelProps)
         <ol class="drg-list">
           {r.trail.map((t, i) => (
             <li key={i}>
-              MDC {mdc2(t.mdc)} row {t.seq}: <code>{t.formula}</code> {t.drg ? `→ DRG ${drg3(t.drg)}` : `→ MDC ${mdc2(t.rerouteMdc)}`}
-              {t.drivers.length > 0 && ` (${t.drivers.filter((d) => d.codes.length).map((d) => `${d.operand}: ${d.codes.join(', ')}`).join('; ')})`}
+              MDC {mdc2(t.mdc)} row {t.seq}: <code>{t.formula}</code>{' '}
+              {t.drg ? `→ DRG ${drg3(t.drg)}` : `→ MDC ${mdc2(t.rerouteMdc)}`}
+              {t.drivers.length > 0 &&
+                ` (${t.drivers
+                  .filter((d) => d.codes.length)
+                  .map((d) => `${d.operand}: ${d.codes.join(', ')}`)
+                  .join('; ')})`}
             </li>
           ))}
         </ol>

@@ -45,7 +45,12 @@ function Releases({ status }: { status: EngineStatus | undefined }) {
           {p}
         </p>
       ))}
-      {status.releases.length === 0 && <p class="notice">No code tables are installed yet. Open the side panel to install the ones shipped with Chartside, or import a release below.</p>}
+      {status.releases.length === 0 && (
+        <p class="notice">
+          No code tables are installed yet. Open the side panel to install the ones shipped with Chartside, or import a
+          release below.
+        </p>
+      )}
       {status.releases.map((r) => (
         <details key={r.id} class="release-card" data-release={r.id}>
           <summary>
@@ -53,14 +58,23 @@ function Releases({ status }: { status: EngineStatus | undefined }) {
               {SYSTEM_LABEL[r.system]} {yearLabel(r.system, r.fiscalYear)}
             </strong>{' '}
             <span class="meta">
-              {r.effectiveFrom} to {r.effectiveTo} · {r.source === 'import' ? 'imported' : 'shipped'} · {r.bytes >= 1_048_576 ? `${(r.bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(r.bytes / 1024)} KB`}
+              {r.effectiveFrom} to {r.effectiveTo} · {r.source === 'import' ? 'imported' : 'shipped'} ·{' '}
+              {r.bytes >= 1_048_576 ? `${(r.bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(r.bytes / 1024)} KB`}
             </span>
-            {r.derivation && <span class="warn-inline" data-derived> · derived from the official addenda, not official full files</span>}
+            {r.derivation && (
+              <span class="warn-inline" data-derived>
+                {' '}
+                · derived from the official addenda, not official full files
+              </span>
+            )}
           </summary>
           <p>{describeProvenance(r)}</p>
           <p class="meta">{r.release}</p>
           <p class="meta">
-            Counts: {Object.entries(r.counts).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(' · ')}
+            Counts:{' '}
+            {Object.entries(r.counts)
+              .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+              .join(' · ')}
           </p>
           <table class="files">
             <thead>
@@ -101,9 +115,7 @@ function Releases({ status }: { status: EngineStatus | undefined }) {
 }
 
 type ImportState =
-  | { state: 'idle' }
-  | { state: 'working'; line: string }
-  | { state: 'done'; lines: { ok: boolean; text: string }[] };
+  { state: 'idle' } | { state: 'working'; line: string } | { state: 'done'; lines: { ok: boolean; text: string }[] };
 
 function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstalled: () => Promise<void> }) {
   const [state, setState] = useState<ImportState>({ state: 'idle' });
@@ -117,7 +129,8 @@ function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstal
     try {
       const plan = await planImport(files, (line) => setState({ state: 'working', line }));
       for (const r of plan.reports) {
-        if (r.status === 'failed') lines.push({ ok: false, text: `${r.name}: ${r.error?.message ?? 'failed'} (nothing from it was installed)` });
+        if (r.status === 'failed')
+          lines.push({ ok: false, text: `${r.name}: ${r.error?.message ?? 'failed'} (nothing from it was installed)` });
       }
       for (const [id, bytes] of plan.bundles) {
         setState({ state: 'working', line: `Installing ${id}…` });
@@ -125,7 +138,11 @@ function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstal
         for (const done of report.installed) lines.push({ ok: true, text: `Installed ${done}` });
         for (const p of report.problems) lines.push({ ok: false, text: p.message });
       }
-      if (lines.length === 0) lines.push({ ok: false, text: 'None of the picked files is an official release file or a Chartside bundle Chartside can read.' });
+      if (lines.length === 0)
+        lines.push({
+          ok: false,
+          text: 'None of the picked files is an official release file or a Chartside bundle Chartside can read.',
+        });
     } catch (error) {
       lines.push({ ok: false, text: `Import failed: ${String(error)}. The installed code tables are unchanged.` });
     }
@@ -137,11 +154,12 @@ function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstal
     <section aria-labelledby="import-h">
       <h2 id="import-h">Import a newer official release</h2>
       <p class="meta">
-        Pick the official CMS/CDC files (or a folder laid out like <code>icd10cm/FY2027/…</code>), or Chartside bundles (<code>.csb</code>). They are read on
-        this device only. Each code table is replaced whole or not at all.
+        Pick the official CMS/CDC files (or a folder laid out like <code>icd10cm/FY2027/…</code>), or Chartside bundles
+        (<code>.csb</code>). They are read on this device only. Each code table is replaced whole or not at all.
       </p>
       <label class="file-pick">
-        Files <input type="file" multiple onChange={(e) => void run(e.currentTarget)} disabled={state.state === 'working'} />
+        Files{' '}
+        <input type="file" multiple onChange={(e) => void run(e.currentTarget)} disabled={state.state === 'working'} />
       </label>
       <label class="file-pick">
         Folder{' '}
@@ -200,7 +218,10 @@ function Privacy({ db }: { db: ChartsideDb }) {
   return (
     <section aria-labelledby="privacy-h">
       <h2 id="privacy-h">Privacy</h2>
-      <p class="meta">Chart text is never sent anywhere. Nothing from a chart is stored unless you save a case, and saved cases never leave this device.</p>
+      <p class="meta">
+        Chart text is never sent anywhere. Nothing from a chart is stored unless you save a case, and saved cases never
+        leave this device.
+      </p>
       <label>
         Delete saved cases after{' '}
         <input
@@ -255,20 +276,26 @@ function Sites() {
     }
     // Must run in the click's user gesture: the browser shows its own permission prompt.
     const granted = await browser.permissions.request({ origins: [pattern] });
-    setMessage(granted ? `Chartside may now read charts on ${pattern}.` : `Not granted: Chartside will not read ${pattern}.`);
+    setMessage(
+      granted ? `Chartside may now read charts on ${pattern}.` : `Not granted: Chartside will not read ${pattern}.`,
+    );
     if (granted) setInput('');
     await refresh();
   };
   const revoke = async (pattern: string): Promise<void> => {
     const removed = await browser.permissions.remove({ origins: [pattern] });
-    setMessage(removed ? `Revoked ${pattern}.` : `${pattern} is part of this build (test build) and cannot be revoked here.`);
+    setMessage(
+      removed ? `Revoked ${pattern}.` : `${pattern} is part of this build (test build) and cannot be revoked here.`,
+    );
     await refresh();
   };
 
   return (
     <section aria-labelledby="sites-h">
       <h2 id="sites-h">EHR sites Chartside may read</h2>
-      <p class="meta">The chart reader runs only on these sites. Chartside asks the browser for each one when you add it.</p>
+      <p class="meta">
+        The chart reader runs only on these sites. Chartside asks the browser for each one when you add it.
+      </p>
       {origins.length === 0 ? (
         <p class="notice">No site granted yet.</p>
       ) : (

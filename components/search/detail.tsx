@@ -42,7 +42,9 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
     engine
       .codeDetail(code, system)
       .then((d) => live && setDetail(d))
-      .catch((e: unknown) => live && setDetail({ status: 'not-found', message: e instanceof Error ? e.message : String(e) }));
+      .catch(
+        (e: unknown) => live && setDetail({ status: 'not-found', message: e instanceof Error ? e.message : String(e) }),
+      );
     return () => {
       live = false;
     };
@@ -108,14 +110,21 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
           <h2>
             <span class="code">{detail.detail.code}</span> {detail.detail.title}
           </h2>
-          <p class={detail.detail.billable ? 'status billable' : 'status header'} data-billable={String(detail.detail.billable)}>
+          <p
+            class={detail.detail.billable ? 'status billable' : 'status header'}
+            data-billable={String(detail.detail.billable)}
+          >
             {detail.detail.status}
             {detail.detail.poaExempt ? ' · POA exempt' : ''}
             {detail.detail.newInYear ? ' · new this year' : ''}
             {detail.detail.revisedInYear ? ' · title revised this year' : ''}
           </p>
           {detail.detail.newInYear && <NewerThanTabular view={detail.detail} />}
-          <button type="button" onClick={() => onPin(detail.detail.code, 'cm', detail.detail.title)} disabled={!detail.detail.billable}>
+          <button
+            type="button"
+            onClick={() => onPin(detail.detail.code, 'cm', detail.detail.title)}
+            disabled={!detail.detail.billable}
+          >
             Pin to case <kbd>p</kbd>
           </button>
           <nav aria-label="Path in the Tabular List">
@@ -141,7 +150,9 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
                 {detail.detail.notes.map((n, i) => (
                   <li key={i} data-kind={n.kind}>
                     <strong>{NOTE_LABEL[n.kind] ?? n.kind}</strong> {n.text} <span class="meta">(at {n.from})</span>
-                    {n.staleRefs.length > 0 && <span class="meta"> · not codes this year: {n.staleRefs.join(', ')}</span>}
+                    {n.staleRefs.length > 0 && (
+                      <span class="meta"> · not codes this year: {n.staleRefs.join(', ')}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -216,17 +227,29 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
             ) : (
               <ol class="how-to-find">
                 <li>
-                  Alphabetic Index: {how.indexPaths.length > 0 ? how.indexPaths.join(' | ') : 'no Index line names this code directly; start from its category.'}
+                  Alphabetic Index:{' '}
+                  {how.indexPaths.length > 0
+                    ? how.indexPaths.join(' | ')
+                    : 'no Index line names this code directly; start from its category.'}
                 </li>
                 <li>Tabular List: {how.tabularPath.map((p) => p.id).join(' \u203a ')}</li>
-                <li>Confirm: {how.confirming.length > 0 ? how.confirming.map((n) => n.text).join('; ') : 'no includes notes.'}</li>
-                <li>Check: {how.checks.length > 0 ? how.checks.map((n) => `${NOTE_LABEL[n.kind] ?? n.kind}: ${n.text} (${n.from})`).join('; ') : 'no excludes or sequencing notes.'}</li>
+                <li>
+                  Confirm:{' '}
+                  {how.confirming.length > 0 ? how.confirming.map((n) => n.text).join('; ') : 'no includes notes.'}
+                </li>
+                <li>
+                  Check:{' '}
+                  {how.checks.length > 0
+                    ? how.checks.map((n) => `${NOTE_LABEL[n.kind] ?? n.kind}: ${n.text} (${n.from})`).join('; ')
+                    : 'no excludes or sequencing notes.'}
+                </li>
                 <li>Complete: {how.completion.join(' ')}</li>
               </ol>
             )}
           </section>
           <p class="meta">
-            FY{detail.detail.fiscalYear} · {detail.detail.release.label} · files: {detail.detail.release.provenance.map((p) => p.file).join(', ')}
+            FY{detail.detail.fiscalYear} · {detail.detail.release.label} · files:{' '}
+            {detail.detail.release.provenance.map((p) => p.file).join(', ')}
           </p>
           {detail.detail.release.notes.length > 0 && <p class="meta">{detail.detail.release.notes.join(' ')}</p>}
         </>

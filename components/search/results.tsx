@@ -4,7 +4,11 @@
  */
 import type { SearchHit, SearchSystem } from '../../engine/search/types';
 
-export const SYSTEM_LABEL: Record<SearchSystem, string> = { cm: 'ICD-10-CM', pcs: 'ICD-10-PCS', hcpcs: 'HCPCS Level II' };
+export const SYSTEM_LABEL: Record<SearchSystem, string> = {
+  cm: 'ICD-10-CM',
+  pcs: 'ICD-10-PCS',
+  hcpcs: 'HCPCS Level II',
+};
 export const SYSTEM_ORDER: SearchSystem[] = ['cm', 'pcs', 'hcpcs'];
 
 /** Hits in display order (grouped by system, best first within a group). */
@@ -20,7 +24,14 @@ export function reasonText(hit: SearchHit): string {
       ? 'Code'
       : m.kind === 'abbreviation'
         ? `${m.entry === 'title' ? 'Title' : m.entry === 'inclusion' ? 'Inclusion term' : 'Index'}`
-        : { index: 'Index', title: 'Title', inclusion: 'Inclusion term', drug: 'Table of Drugs', neoplasm: 'Neoplasm Table', 'pcs-index': 'PCS Index' }[m.kind];
+        : {
+            index: 'Index',
+            title: 'Title',
+            inclusion: 'Inclusion term',
+            drug: 'Table of Drugs',
+            neoplasm: 'Neoplasm Table',
+            'pcs-index': 'PCS Index',
+          }[m.kind];
   const parts = [`${where}: ${m.text}${m.column ? ` \u2014 ${m.column}` : ''}`];
   if (m.expandedFrom) parts.unshift(`"${m.expandedFrom.typed}" = ${m.expandedFrom.expansion}`);
   if (m.viaHeader) parts.push(`default code under ${m.viaHeader}`);
@@ -40,7 +51,14 @@ export function Results({ hits, active, onActivate, onOpen, listId }: ResultsPro
   const ordered = groupHits(hits);
   let i = -1;
   return (
-    <div id={listId} role="listbox" tabIndex={0} aria-label="Search results" aria-activedescendant={`${listId}-${active}`} class="search-results">
+    <div
+      id={listId}
+      role="listbox"
+      tabIndex={0}
+      aria-label="Search results"
+      aria-activedescendant={`${listId}-${active}`}
+      class="search-results"
+    >
       {SYSTEM_ORDER.map((system) => {
         const group = ordered.filter((h) => h.system === system);
         if (group.length === 0) return null;

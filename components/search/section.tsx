@@ -115,7 +115,11 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
             setOpen(undefined);
           }}
         />
-        <select aria-label="Code system" value={system ?? ''} onChange={(e) => setSystem(((e.target as HTMLSelectElement).value || undefined) as SearchSystem | undefined)}>
+        <select
+          aria-label="Code system"
+          value={system ?? ''}
+          onChange={(e) => setSystem(((e.target as HTMLSelectElement).value || undefined) as SearchSystem | undefined)}
+        >
           <option value="">All systems</option>
           {(['cm', 'pcs', 'hcpcs'] as const).map((s) => (
             <option key={s} value={s}>
@@ -127,7 +131,12 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
           PCS table builder
         </button>
       </div>
-      <p class="meta" role="status" data-search-state={result.state} data-query={result.state === 'idle' ? '' : result.query}>
+      <p
+        class="meta"
+        role="status"
+        data-search-state={result.state}
+        data-query={result.state === 'idle' ? '' : result.query}
+      >
         {result.state === 'loading' && 'Searching… (the first search builds the index from the installed tables)'}
         {result.state === 'error' && result.message}
         {result.state === 'ready' &&
@@ -149,7 +158,13 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
         />
       ) : (
         hits.length > 0 && (
-          <Results hits={hits} active={active} listId={listId} onActivate={setActive} onOpen={(h) => setOpen({ code: h.code, system: h.system })} />
+          <Results
+            hits={hits}
+            active={active}
+            listId={listId}
+            onActivate={setActive}
+            onOpen={(h) => setOpen({ code: h.code, system: h.system })}
+          />
         )
       )}
     </div>

@@ -17,7 +17,10 @@ export type SearchState =
 /** Hits asked for per keystroke (what the panel renders). */
 export const HITS_PER_QUERY = 25;
 
-export function useSearch(engine: EngineRemote, system: SearchSystem | undefined): { result: SearchState; run: (query: string) => void } {
+export function useSearch(
+  engine: EngineRemote,
+  system: SearchSystem | undefined,
+): { result: SearchState; run: (query: string) => void } {
   const [result, setResult] = useState<SearchState>({ state: 'idle' });
   const seq = useRef(0);
   const last = useRef('');
@@ -36,7 +39,8 @@ export function useSearch(engine: EngineRemote, system: SearchSystem | undefined
           if (mine === seq.current) setResult({ state: 'ready', query: q, response });
         })
         .catch((e: unknown) => {
-          if (mine === seq.current) setResult({ state: 'error', query: q, message: e instanceof Error ? e.message : String(e) });
+          if (mine === seq.current)
+            setResult({ state: 'error', query: q, message: e instanceof Error ? e.message : String(e) });
         });
     },
     [engine, system],

@@ -156,7 +156,16 @@ function LazySection({
     );
   }
   const Component = hit;
-  return <Component engine={engine} status={boot.status} snapshot={chart?.source?.snapshot} chart={chart} actions={actions} openDb={openDb} />;
+  return (
+    <Component
+      engine={engine}
+      status={boot.status}
+      snapshot={chart?.source?.snapshot}
+      chart={chart}
+      actions={actions}
+      openDb={openDb}
+    />
+  );
 }
 
 function BootView({ boot }: { boot: BootState }) {
@@ -170,7 +179,8 @@ function BootView({ boot }: { boot: BootState }) {
         <div role="status" class="install">
           <h2>Installing the official code tables on this device</h2>
           <p>
-            First run only: {p.bundlesDone} of {p.bundlesTotal} tables ({(p.bytesDone / 1_048_576).toFixed(1)} of {(p.bytesTotal / 1_048_576).toFixed(1)} MB)
+            First run only: {p.bundlesDone} of {p.bundlesTotal} tables ({(p.bytesDone / 1_048_576).toFixed(1)} of{' '}
+            {(p.bytesTotal / 1_048_576).toFixed(1)} MB)
             {p.bundleId ? `, now ${p.bundleId}` : ''}.
           </p>
           <progress max={100} value={pct} aria-label="Install progress">
@@ -203,7 +213,8 @@ function StatusLine({ boot }: { boot: Extract<BootState, { state: 'ready' }> }) 
   const problems = boot.report.problems;
   // A derived release covers its dates: its notice is its derivation, shown in its line; only a
   // release that does not cover today is a fallback.
-  const covers = (r: { effectiveFrom: string; effectiveTo: string }): boolean => r.effectiveFrom <= today && today <= r.effectiveTo;
+  const covers = (r: { effectiveFrom: string; effectiveTo: string }): boolean =>
+    r.effectiveFrom <= today && today <= r.effectiveTo;
   const fallbacks = inUse.filter((u) => u.fallback && !covers(u.release));
   const derived = inUse.filter((u) => u.release.derivation);
   return (
@@ -216,13 +227,20 @@ function StatusLine({ boot }: { boot: Extract<BootState, { state: 'ready' }> }) 
       <details class="tables">
         <summary>
           <span class="meta">Tables: </span>
-          {inUse.map(({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`).join(' · ')}
+          {inUse
+            .map(({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`)
+            .join(' · ')}
           {fallbacks.length > 0 && <span class="warn-inline"> (newest available for {today})</span>}
           {derived.length > 0 && (
             <span class="warn-inline">
               {' '}
-              ({derived.map(({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`).join(', ')} derived
-              from the official addenda, not official full files)
+              (
+              {derived
+                .map(
+                  ({ release }) => `${SYSTEM_LABEL[release.system]} ${yearLabel(release.system, release.fiscalYear)}`,
+                )
+                .join(', ')}{' '}
+              derived from the official addenda, not official full files)
             </span>
           )}
         </summary>

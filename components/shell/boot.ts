@@ -34,7 +34,11 @@ export interface PanelMetrics {
   skipped: string[];
 }
 
-export async function boot(engine: EngineRemote, packageBaseUrl: string, emit: (s: BootState) => void): Promise<PanelMetrics | undefined> {
+export async function boot(
+  engine: EngineRemote,
+  packageBaseUrl: string,
+  emit: (s: BootState) => void,
+): Promise<PanelMetrics | undefined> {
   emit({ state: 'starting' });
   performance.mark(MARK.open);
   let report: InstallReport;
@@ -64,7 +68,9 @@ export async function boot(engine: EngineRemote, packageBaseUrl: string, emit: (
     const reasons = [...report.problems.map((p) => p.message), ...status.problems];
     emit({
       state: 'error',
-      message: reasons.length ? reasons.join('\n') : 'This build of Chartside contains no code tables (built with CHARTSIDE_NO_CODESETS=1).',
+      message: reasons.length
+        ? reasons.join('\n')
+        : 'This build of Chartside contains no code tables (built with CHARTSIDE_NO_CODESETS=1).',
       report,
       status,
     });
@@ -73,5 +79,11 @@ export async function boot(engine: EngineRemote, packageBaseUrl: string, emit: (
   emit({ state: 'ready', status, report });
   performance.mark(MARK.ready);
   const ready = performance.measure(MARK.openToReady, { start: 0, end: MARK.ready });
-  return { openToReadyMs: ready.duration, workerFirstAnswerMs: firstAnswer.duration, installMs: install.duration, installed: report.installed, skipped: report.skipped };
+  return {
+    openToReadyMs: ready.duration,
+    workerFirstAnswerMs: firstAnswer.duration,
+    installMs: install.duration,
+    installed: report.installed,
+    skipped: report.skipped,
+  };
 }

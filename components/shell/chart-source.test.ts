@@ -49,7 +49,10 @@ describe('ChartSources', () => {
     s.pageRead(1, { state: 'read', snapshot: page('Selected words', 'selection') });
     expect(s.view().source?.kind).toBe('selection');
     s.pageRead(1, { state: 'read', snapshot: page('Chart A, edited') });
-    expect(s.view()).toMatchObject({ source: { kind: 'page', snapshot: { text: 'Chart A, edited' } }, pageNewer: false });
+    expect(s.view()).toMatchObject({
+      source: { kind: 'page', snapshot: { text: 'Chart A, edited' } },
+      pageNewer: false,
+    });
   });
 
   it('leaving a tab with nothing read is not announced as a case switch', () => {

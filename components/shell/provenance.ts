@@ -54,7 +54,11 @@ export function releasesInUse(
   // nor is the search index (derived at build time from the code tables listed here).
   const systems = [...new Set(releases.map((r) => r.system))].filter((s) => s !== 'suggest-model' && s !== 'search');
   return systems.map((system) => {
-    const picked = pickRelease(date, releases.filter((r) => r.system === system), SYSTEM_LABEL[system]);
+    const picked = pickRelease(
+      date,
+      releases.filter((r) => r.system === system),
+      SYSTEM_LABEL[system],
+    );
     return { release: picked.release, ...(picked.fallback ? { fallback: picked.fallback } : {}) };
   });
 }

@@ -59,11 +59,41 @@ const modules: Record<string, SectionLoader> = {
 const componentOf = (area: string): SectionLoader | undefined => modules[`../${area}/section.tsx`];
 
 const ALL: readonly (Omit<SectionDef, 'load'> & { load: SectionLoader | undefined })[] = [
-  { id: 'search', label: 'Search', key: '1', purpose: 'Search the Alphabetic Index and Tabular List by words or code.', load: componentOf('search') },
-  { id: 'suggest', label: 'Suggestions', key: '2', purpose: 'Codes suggested from the chart on screen, with the evidence for each.', load: componentOf('suggest') },
-  { id: 'drg', label: 'DRG', key: '3', purpose: 'MS-DRG, weight, GMLOS/AMLOS and edits for the current case.', load: componentOf('drg') },
-  { id: 'cdi', label: 'CDI', key: '4', purpose: 'Documentation opportunities and compliant query drafts.', load: componentOf('cdi') },
-  { id: 'case', label: 'Case', key: '5', purpose: 'The case being coded: diagnoses, POA, procedures, export.', load: componentOf('workspace') },
+  {
+    id: 'search',
+    label: 'Search',
+    key: '1',
+    purpose: 'Search the Alphabetic Index and Tabular List by words or code.',
+    load: componentOf('search'),
+  },
+  {
+    id: 'suggest',
+    label: 'Suggestions',
+    key: '2',
+    purpose: 'Codes suggested from the chart on screen, with the evidence for each.',
+    load: componentOf('suggest'),
+  },
+  {
+    id: 'drg',
+    label: 'DRG',
+    key: '3',
+    purpose: 'MS-DRG, weight, GMLOS/AMLOS and edits for the current case.',
+    load: componentOf('drg'),
+  },
+  {
+    id: 'cdi',
+    label: 'CDI',
+    key: '4',
+    purpose: 'Documentation opportunities and compliant query drafts.',
+    load: componentOf('cdi'),
+  },
+  {
+    id: 'case',
+    label: 'Case',
+    key: '5',
+    purpose: 'The case being coded: diagnoses, POA, procedures, export.',
+    load: componentOf('workspace'),
+  },
 ];
 
 /** The sections this build has (a missing module drops its tab rather than showing a placeholder). */

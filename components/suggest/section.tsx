@@ -41,10 +41,9 @@ export default function SuggestSection({ engine, snapshot, chart, actions }: Sec
   useEffect(() => setAwaitingSelection(false), [snapshot]);
   const highlight = (e: Evidence, capturedAt: string): void => {
     setHighlightError(undefined);
-    actions.toChartTab({ type: 'panel-to-content:highlight', start: e.start, end: e.end, capturedAt }).then(
-      setHighlightTab,
-      (error: unknown) => setHighlightError(`The chart tab did not answer: ${describe(error)}`),
-    );
+    actions
+      .toChartTab({ type: 'panel-to-content:highlight', start: e.start, end: e.end, capturedAt })
+      .then(setHighlightTab, (error: unknown) => setHighlightError(`The chart tab did not answer: ${describe(error)}`));
   };
   const clearHighlight = (): void => {
     if (highlightTab === undefined) return;

@@ -98,10 +98,7 @@ describe('SuggestView paste box', () => {
     document.body.appendChild(host);
     const { snapshotFromText } = await import('../../engine/chart/snapshot');
     const selection = snapshotFromText('Assessment: hyponatremia.', 'selection', '2026-11-23T03:00:00.000Z');
-    render(
-      <SuggestView engine={{ suggest }} snapshot={selection} onPaste={() => {}} onHighlight={() => {}} />,
-      host,
-    );
+    render(<SuggestView engine={{ suggest }} snapshot={selection} onPaste={() => {}} onHighlight={() => {}} />, host);
     await until(() => host.querySelector('[data-suggest-state]')!.getAttribute('data-suggest-state') === 'done');
     expect(suggest).toHaveBeenCalledWith(selection, { setting: 'inpatient' });
     expect(host.querySelector('[data-code="E87.1"]')).not.toBeNull();

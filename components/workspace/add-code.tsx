@@ -7,7 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EngineRemote } from '../../platform/worker/client';
 
 type System = 'cm' | 'pcs' | 'hcpcs';
-type Check = { state: 'empty' | 'checking' } | { state: 'ok'; code: string; title: string; note?: string } | { state: 'bad'; message: string };
+type Check =
+  | { state: 'empty' | 'checking' }
+  | { state: 'ok'; code: string; title: string; note?: string }
+  | { state: 'bad'; message: string };
 
 export interface AddCodeProps {
   engine: EngineRemote;
@@ -32,14 +35,33 @@ export function AddCode({ engine, dateOfService, onAdd }: AddCodeProps) {
       if (system === 'cm') {
         const r = await engine.lookupCode(q, dateOfService);
         if (r.status !== 'found') return { state: 'bad', message: r.message };
-        if (!r.code.billable) return { state: 'bad', message: `${r.code.dotted} is a header code: add a character (${r.code.requiresSeventh ? '7th character required' : 'choose a billable code below it'}).` };
-        return { state: 'ok', code: r.code.code, title: r.code.long ?? r.code.short ?? '', ...(r.used.fallback ? { note: r.used.fallback } : {}) };
+        if (!r.code.billable)
+          return {
+            state: 'bad',
+            message: `${r.code.dotted} is a header code: add a character (${r.code.requiresSeventh ? '7th character required' : 'choose a billable code below it'}).`,
+          };
+        return {
+          state: 'ok',
+          code: r.code.code,
+          title: r.code.long ?? r.code.short ?? '',
+          ...(r.used.fallback ? { note: r.used.fallback } : {}),
+        };
       }
       const r = await engine.codeDetail(q, system, dateOfService);
-      if (r.status === 'found' && r.system === 'pcs') return { state: 'ok', code: r.detail.code, title: r.detail.long ?? '' };
-      if (r.status === 'found' && r.system === 'hcpcs') return { state: 'ok', code: r.detail.code, title: r.detail.long };
-      if (r.status === 'partial') return { state: 'bad', message: `${r.prefix}: incomplete ICD-10-PCS code (${r.options.length} possible next values).` };
-      return { state: 'bad', message: r.status === 'not-found' ? r.message : `${q} is not a ${system === 'pcs' ? 'ICD-10-PCS' : 'HCPCS'} code.` };
+      if (r.status === 'found' && r.system === 'pcs')
+        return { state: 'ok', code: r.detail.code, title: r.detail.long ?? '' };
+      if (r.status === 'found' && r.system === 'hcpcs')
+        return { state: 'ok', code: r.detail.code, title: r.detail.long };
+      if (r.status === 'partial')
+        return {
+          state: 'bad',
+          message: `${r.prefix}: incomplete ICD-10-PCS code (${r.options.length} possible next values).`,
+        };
+      return {
+        state: 'bad',
+        message:
+          r.status === 'not-found' ? r.message : `${q} is not a ${system === 'pcs' ? 'ICD-10-PCS' : 'HCPCS'} code.`,
+      };
     };
     run()
       .then((c) => live && setCheck(c))
@@ -83,8 +105,19 @@ export function AddCode({ engine, dateOfService, onAdd }: AddCodeProps) {
       <button type="submit" disabled={check.state !== 'ok'}>
         Add <kbd>Enter</kbd>
       </button>
-      <p id="case-add-check" class={check.state === 'bad' ? 'error' : 'meta'} aria-live="polite" data-check={check.state}>
-        {check.state === 'ok' ? `${check.code}: ${check.title}${check.note ? ` (${check.note})` : ''}` : check.state === 'bad' ? check.message : check.state === 'checking' ? 'Checking…' : ''}
+      <p
+        id="case-add-check"
+        class={check.state === 'bad' ? 'error' : 'meta'}
+        aria-live="polite"
+        data-check={check.state}
+      >
+        {check.state === 'ok'
+          ? `${check.code}: ${check.title}${check.note ? ` (${check.note})` : ''}`
+          : check.state === 'bad'
+            ? check.message
+            : check.state === 'checking'
+              ? 'Checking…'
+              : ''}
       </p>
     </form>
   );

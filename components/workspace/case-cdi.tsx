@@ -40,12 +40,17 @@ export function CaseCdi({ engine, snapshot, onSaveQuery, savedQueries }: CaseCdi
   );
   return (
     <section class="cdi" aria-label="Clinical documentation integrity" data-cdi-state={state.state}>
-      {state.state === 'idle' && <p class="notice">No chart read yet: open a chart on a granted site to see documentation opportunities.</p>}
+      {state.state === 'idle' && (
+        <p class="notice">No chart read yet: open a chart on a granted site to see documentation opportunities.</p>
+      )}
       {state.state === 'working' && <p class="notice">Reading clinical indicators…</p>}
       {state.state === 'failed' && <p class="error">CDI analysis failed: {state.message}</p>}
-      {state.state === 'done' && input && <CdiPanel result={state.result} chartText={input.text} rowTexts={rowTexts} clipboard={clipboard} />}
+      {state.state === 'done' && input && (
+        <CdiPanel result={state.result} chartText={input.text} rowTexts={rowTexts} clipboard={clipboard} />
+      )}
       <p class="meta" data-saved-queries={savedQueries}>
-        {copied ? 'A query was copied: it can be saved with the case.' : 'Copy a query to save it with the case.'} Saved with this case: {savedQueries}.
+        {copied ? 'A query was copied: it can be saved with the case.' : 'Copy a query to save it with the case.'} Saved
+        with this case: {savedQueries}.
       </p>
       <button type="button" disabled={!copied} onClick={() => copied && void onSaveQuery(copied)}>
         Save copied query with the case

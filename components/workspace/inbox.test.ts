@@ -11,13 +11,20 @@ describe('case inbox (side panel start)', () => {
     const db = openChartsideDb();
     const session = new VaultSession();
     await session.setPassphrase(db, 'correct horse battery staple', 1_000);
-    await saveCase(db, addDiagnosis(newCase('case-old'), 'I50.9', 'typed', 'Y'), new Date(Date.now() - 40 * 86_400_000), session);
+    await saveCase(
+      db,
+      addDiagnosis(newCase('case-old'), 'I50.9', 'typed', 'Y'),
+      new Date(Date.now() - 40 * 86_400_000),
+      session,
+    );
     await saveCase(db, addDiagnosis(newCase('case-new'), 'I50.9', 'typed', 'Y'), new Date(), session);
     const inbox = await import('./inbox');
     inbox.startCaseInbox(async () => db);
     let told = 0;
     const off = inbox.onPin(() => told++);
-    window.dispatchEvent(new CustomEvent('chartside:pin-code', { detail: { code: 'I50.23', system: 'cm', title: 'x' } }));
+    window.dispatchEvent(
+      new CustomEvent('chartside:pin-code', { detail: { code: 'I50.23', system: 'cm', title: 'x' } }),
+    );
     window.dispatchEvent(new CustomEvent('chartside:pin-code', { detail: { code: 'X', system: 'other' } }));
     window.dispatchEvent(new CustomEvent('chartside:pin-code', { detail: { code: '5A1955Z', system: 'pcs' } }));
     off();

@@ -48,7 +48,11 @@ export function startCaseInbox(openDb: () => Promise<import('../../platform/db')
   });
   purgeOutcome = (async () => {
     try {
-      const [{ readSettings }, { purgeExpired }, db] = await Promise.all([import('../../platform/db'), import('../../platform/cases'), openDb()]);
+      const [{ readSettings }, { purgeExpired }, db] = await Promise.all([
+        import('../../platform/db'),
+        import('../../platform/cases'),
+        openDb(),
+      ]);
       const { purgeCasesAfterDays } = await readSettings(db);
       return { purged: await purgeExpired(db, purgeCasesAfterDays) };
     } catch (error) {

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_FORMAT_VERSION, BundleFormatError, blockJson, decodeBundle, encodeBundle, inflateBlock, jsonPayload } from './format';
+import {
+  BUNDLE_FORMAT_VERSION,
+  BundleFormatError,
+  blockJson,
+  decodeBundle,
+  encodeBundle,
+  inflateBlock,
+  jsonPayload,
+} from './format';
 import { sha256Hex } from './sha256';
 
 const meta = {
@@ -50,7 +58,9 @@ describe('bundle container', () => {
     corrupt[at] = corrupt[at]! ^ 0xff;
     expect(() => decodeBundle(corrupt)).toThrow(BundleFormatError);
     const text = new TextDecoder().decode(bytes);
-    const future = new TextEncoder().encode(text.replace(`"formatVersion":${BUNDLE_FORMAT_VERSION}`, '"formatVersion":9'));
+    const future = new TextEncoder().encode(
+      text.replace(`"formatVersion":${BUNDLE_FORMAT_VERSION}`, '"formatVersion":9'),
+    );
     expect(() => decodeBundle(future)).toThrow(/format version 9/);
     expect(() => decodeBundle(new TextEncoder().encode('not a bundle at all'))).toThrow(/bad magic/);
   });

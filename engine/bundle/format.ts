@@ -161,10 +161,7 @@ export function textPayload(text: string): Uint8Array {
  * @example
  * const bytes = encodeBundle({ id: 'icd10cm-2026', ... }, [{ name: 'codes', kind: 'json', payload }]);
  */
-export function encodeBundle(
-  meta: Omit<BundleHeader, 'formatVersion' | 'blocks'>,
-  blocks: BlockInput[],
-): Uint8Array {
+export function encodeBundle(meta: Omit<BundleHeader, 'formatVersion' | 'blocks'>, blocks: BlockInput[]): Uint8Array {
   const names = new Set<string>();
   const compressed: Uint8Array[] = [];
   const entries: BlockEntry[] = [];
@@ -234,7 +231,8 @@ export function readBundleHeader(bytes: Uint8Array): BundleHeader {
   }
   // The version first: a header of another format version may have any shape, and the message
   // that helps is "rebuild", not a list of schema differences.
-  const version = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).formatVersion : undefined;
+  const version =
+    typeof json === 'object' && json !== null ? (json as Record<string, unknown>).formatVersion : undefined;
   if (version !== BUNDLE_FORMAT_VERSION) {
     const id = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).id : undefined;
     throw new BundleFormatError(

@@ -28,10 +28,7 @@ export function readText(reader: BundleReader, name: string): string {
  * Blocks are inflated on first use and cached; checksums are verified on first use unless the
  * caller already verified them at install time.
  */
-export function readerFromCompressed(
-  header: BundleHeader,
-  compressed: ReadonlyMap<string, Uint8Array>,
-): BundleReader {
+export function readerFromCompressed(header: BundleHeader, compressed: ReadonlyMap<string, Uint8Array>): BundleReader {
   const cache = new Map<string, Uint8Array>();
   return {
     header,

@@ -3,7 +3,16 @@ import { loadInstalledTables } from '../../codesets/node';
 import type { CmTable } from '../icd10cm';
 import { inRange, noteRanges } from './code-refs';
 import { abstractText, FhirClaimSchema, toFhirClaim, type TitleOf } from './export';
-import { addDiagnosis, addProcedure, CaseSchema, moveDiagnosis, newCase, removeCode, setPoa, type CodingCase } from './model';
+import {
+  addDiagnosis,
+  addProcedure,
+  CaseSchema,
+  moveDiagnosis,
+  newCase,
+  removeCode,
+  setPoa,
+  type CodingCase,
+} from './model';
 import { tabularEdits } from './tabular-edits';
 
 let cm: CmTable;
@@ -12,14 +21,22 @@ beforeAll(async () => {
 });
 
 function inpatient(...codes: [string, string][]): CodingCase {
-  let c: CodingCase = { ...newCase('test-case'), admissionDate: '2025-11-10', dischargeDate: '2025-11-15', sex: 'F', age: 71 };
+  let c: CodingCase = {
+    ...newCase('test-case'),
+    admissionDate: '2025-11-10',
+    dischargeDate: '2025-11-15',
+    sex: 'F',
+    age: 71,
+  };
   for (const [code, poa] of codes) c = addDiagnosis(c, code, 'typed', poa as 'Y');
   return c;
 }
 
 describe('note references', () => {
   it('reads ranges, dashes and lists', () => {
-    expect(noteRanges('to identify stage of chronic kidney disease (N18.1-N18.6)')).toEqual([{ from: 'N181', to: 'N186', printed: 'N18.1-N18.6' }]);
+    expect(noteRanges('to identify stage of chronic kidney disease (N18.1-N18.6)')).toEqual([
+      { from: 'N181', to: 'N186', printed: 'N18.1-N18.6' },
+    ]);
     expect(noteRanges('combined heart failure (I50.4-)').map((r) => [r.from, r.to])).toEqual([['I504', 'I504']]);
     expect(noteRanges('type 2 diabetes (vitamin B12)')).toEqual([]);
     expect(inRange('N1830', { from: 'N181', to: 'N186', printed: '' })).toBe(true);
@@ -60,7 +77,9 @@ describe('tabular edits on FY2026 tables', () => {
     // The category's "control using: insulin (Z79.4) ..." list is one inherited, informational finding.
     const inherited = tabularEdits(inpatient(['E11.22', 'Y'], ['N18.32', 'Y']), cm).filter((e) => e.noteFrom === 'E11');
     expect(inherited.map((e) => [e.id, e.severity])).toEqual([['use-additional-code-not-satisfied', 'info']]);
-    expect(tabularEdits(inpatient(['E11.22', 'Y'], ['N18.32', 'Y'], ['Z79.4', '']), cm).filter((e) => e.noteFrom === 'E11')).toEqual([]);
+    expect(
+      tabularEdits(inpatient(['E11.22', 'Y'], ['N18.32', 'Y'], ['Z79.4', '']), cm).filter((e) => e.noteFrom === 'E11'),
+    ).toEqual([]);
   });
 
   it('finds an Excludes1 pair from an inherited note (I50.2- excludes I50.4-)', () => {
@@ -81,7 +100,13 @@ describe('tabular edits on FY2026 tables', () => {
 
 describe('exports', () => {
   const titleOf: TitleOf = (code, system) => (system === 'icd10cm' ? cm.summary(code)?.long : undefined);
-  const c = addProcedure(inpatient(['I50.23', 'Y'], ['E11.22', 'Y'], ['N18.32', 'N']), '5A1955Z', 'icd10pcs', 'typed', '2025-11-11');
+  const c = addProcedure(
+    inpatient(['I50.23', 'Y'], ['E11.22', 'Y'], ['N18.32', 'N']),
+    '5A1955Z',
+    'icd10pcs',
+    'typed',
+    '2025-11-11',
+  );
   const drg = { drg: '291', title: 'HEART FAILURE AND SHOCK WITH MCC', mdc: '05', weight: 1.2345, version: '43.0' };
 
   it('writes a plain-text abstract with codes, POA and the DRG', () => {
@@ -94,7 +119,10 @@ describe('exports', () => {
   it('writes a FHIR R4 Claim that validates, with principal, POA and the DRG package code', () => {
     const claim = toFhirClaim(c, titleOf, '2025-11-16', drg);
     expect(FhirClaimSchema.safeParse(claim).success).toBe(true);
-    expect(claim.diagnosis[0]!.diagnosisCodeableConcept.coding[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I50.23' });
+    expect(claim.diagnosis[0]!.diagnosisCodeableConcept.coding[0]).toMatchObject({
+      system: 'http://hl7.org/fhir/sid/icd-10-cm',
+      code: 'I50.23',
+    });
     expect(claim.diagnosis[0]!.type![0]!.coding[0]!.code).toBe('principal');
     expect(claim.diagnosis[2]!.onAdmission!.coding[0]!.code).toBe('n');
     expect(claim.diagnosis[0]!.packageCode!.coding[0]!.code).toBe('291');
@@ -105,14 +133,16 @@ describe('exports', () => {
 
 describe('code first', () => {
   it('reads the notes printed at one place as alternatives: one finding, information when inherited and absent', () => {
-    const firsts = (c: CodingCase) => tabularEdits(c, cm).filter((e) => e.id === 'code-first-not-satisfied' && e.code === 'I5023');
+    const firsts = (c: CodingCase) =>
+      tabularEdits(c, cm).filter((e) => e.id === 'code-first-not-satisfied' && e.code === 'I5023');
     const alone = firsts(inpatient(['I50.23', 'Y']));
     expect(alone.map((e) => [e.noteFrom, e.severity])).toEqual([['I50', 'info']]);
     expect(alone[0]!.message).toContain('I11.0');
   });
 
   it('warns when the code to sequence first is on the case but after, and is satisfied when before', () => {
-    const n18 = (c: CodingCase) => tabularEdits(c, cm).filter((e) => e.id === 'code-first-not-satisfied' && e.code === 'N1832');
+    const n18 = (c: CodingCase) =>
+      tabularEdits(c, cm).filter((e) => e.id === 'code-first-not-satisfied' && e.code === 'N1832');
     expect(n18(inpatient(['N18.32', 'Y'], ['E11.22', 'Y'])).map((e) => e.severity)).toEqual(['warning']);
     expect(n18(inpatient(['E11.22', 'Y'], ['N18.32', 'Y']))).toEqual([]);
   });

@@ -17,7 +17,9 @@ const BASE = '[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])(?:\\.[0-9A-Z]{1,4})?';
 const TOKEN = `${BASE}(?:\\.?-)?`;
 // A range first ("N18.1-N18.6"), so its dash is not read as the trailing dash of "N18.1-".
 const ITEM = new RegExp(`(${BASE})\\s*-\\s*(${TOKEN})|(${TOKEN})`, 'g');
-const GROUP = new RegExp(`^\\s*${TOKEN}(?:\\s*-\\s*${TOKEN})?(?:\\s*(?:,|;|and|or)\\s*${TOKEN}(?:\\s*-\\s*${TOKEN})?)*\\s*$`);
+const GROUP = new RegExp(
+  `^\\s*${TOKEN}(?:\\s*-\\s*${TOKEN})?(?:\\s*(?:,|;|and|or)\\s*${TOKEN}(?:\\s*-\\s*${TOKEN})?)*\\s*$`,
+);
 
 const undot = (token: string): string => token.replace(/\.?-$/, '').replace('.', '');
 

@@ -34,7 +34,10 @@ export type TitleOf = (code: string, system: 'icd10cm' | 'icd10pcs' | 'hcpcs') =
 export function abstractText(c: CodingCase, titleOf: TitleOf, drg?: DrgSummary): string {
   const lines: string[] = [];
   lines.push(`Chartside abstract (${c.setting})`);
-  const dates = [c.admissionDate && `admitted ${c.admissionDate}`, c.dischargeDate && `discharged ${c.dischargeDate}`].filter(Boolean);
+  const dates = [
+    c.admissionDate && `admitted ${c.admissionDate}`,
+    c.dischargeDate && `discharged ${c.dischargeDate}`,
+  ].filter(Boolean);
   if (dates.length) lines.push(dates.join(', '));
   lines.push(`Sex ${c.sex}${c.age === undefined ? '' : `, age ${c.age}`}, discharge status ${c.dischargeStatus}`);
   const dx = (code: string, poa: string): string =>
@@ -52,7 +55,8 @@ export function abstractText(c: CodingCase, titleOf: TitleOf, drg?: DrgSummary):
       lines.push(`  ${p.code.padEnd(9)}${p.date ? `${p.date}  ` : ''}${titleOf(p.code, p.system) ?? ''}`.trimEnd());
     }
   }
-  if (drg) lines.push(`MS-DRG ${drg.drg} (v${drg.version}, MDC ${drg.mdc}, weight ${drg.weight.toFixed(4)}): ${drg.title}`);
+  if (drg)
+    lines.push(`MS-DRG ${drg.drg} (v${drg.version}, MDC ${drg.mdc}, weight ${drg.weight.toFixed(4)}): ${drg.title}`);
   if (drg?.notice) lines.push(`  Note: ${drg.notice}`);
   return `${lines.join('\n')}\n`;
 }
@@ -61,7 +65,8 @@ const SYSTEM = {
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
   icd10pcs: 'http://www.cms.gov/Medicare/Coding/ICD10',
   hcpcs: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
-  msdrg: 'http://www.cms.gov/Medicare/Medicare-Fee-for-Service-Payment/AcuteInpatientPPS/MS-DRG-Classifications-and-Software',
+  msdrg:
+    'http://www.cms.gov/Medicare/Medicare-Fee-for-Service-Payment/AcuteInpatientPPS/MS-DRG-Classifications-and-Software',
   poa: 'http://terminology.hl7.org/CodeSystem/ex-diagnosis-on-admission',
   diagnosisType: 'http://terminology.hl7.org/CodeSystem/ex-diagnosistype',
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
@@ -83,12 +88,22 @@ export const FhirClaimSchema = z
     type: concept,
     use: z.literal('claim'),
     patient: z.object({ reference: z.string() }),
-    contained: z.array(z.object({ resourceType: z.literal('Patient'), id: z.string(), gender: z.enum(['male', 'female', 'unknown']) })),
+    contained: z.array(
+      z.object({ resourceType: z.literal('Patient'), id: z.string(), gender: z.enum(['male', 'female', 'unknown']) }),
+    ),
     billablePeriod: z.object({ start: fhirDate.optional(), end: fhirDate.optional() }).optional(),
     created: fhirDate,
     provider: z.object({ display: z.string() }),
     priority: concept,
-    insurance: z.array(z.object({ sequence: z.number().int().positive(), focal: z.boolean(), coverage: z.object({ display: z.string() }) })).min(1),
+    insurance: z
+      .array(
+        z.object({
+          sequence: z.number().int().positive(),
+          focal: z.boolean(),
+          coverage: z.object({ display: z.string() }),
+        }),
+      )
+      .min(1),
     diagnosis: z.array(
       z.object({
         sequence: z.number().int().positive(),
@@ -99,7 +114,13 @@ export const FhirClaimSchema = z
       }),
     ),
     procedure: z
-      .array(z.object({ sequence: z.number().int().positive(), date: fhirDate.optional(), procedureCodeableConcept: concept }))
+      .array(
+        z.object({
+          sequence: z.number().int().positive(),
+          date: fhirDate.optional(),
+          procedureCodeableConcept: concept,
+        }),
+      )
       .optional(),
   })
   .strict();
@@ -116,7 +137,9 @@ export function toFhirClaim(c: CodingCase, titleOf: TitleOf, today: string, drg?
   const claim: FhirClaim = {
     resourceType: 'Claim',
     status: 'draft',
-    type: { coding: [{ system: SYSTEM.claimType, code: c.setting === 'inpatient' ? 'institutional' : 'professional' }] },
+    type: {
+      coding: [{ system: SYSTEM.claimType, code: c.setting === 'inpatient' ? 'institutional' : 'professional' }],
+    },
     use: 'claim',
     patient: { reference: '#patient' },
     contained: [{ resourceType: 'Patient', id: 'patient', gender }],
@@ -128,7 +151,9 @@ export function toFhirClaim(c: CodingCase, titleOf: TitleOf, today: string, drg?
       const display = titleOf(d.code, 'icd10cm');
       const entry: FhirClaim['diagnosis'][number] = {
         sequence: i + 1,
-        diagnosisCodeableConcept: { coding: [{ system: SYSTEM.icd10cm, code: formatCmCode(d.code), ...(display ? { display } : {}) }] },
+        diagnosisCodeableConcept: {
+          coding: [{ system: SYSTEM.icd10cm, code: formatCmCode(d.code), ...(display ? { display } : {}) }],
+        },
       };
       if (i === 0) entry.type = [{ coding: [{ system: SYSTEM.diagnosisType, code: 'principal' }] }];
       if (c.setting === 'inpatient' && ['Y', 'N', 'U', 'W'].includes(d.poa)) {
@@ -143,7 +168,10 @@ export function toFhirClaim(c: CodingCase, titleOf: TitleOf, today: string, drg?
     }),
   };
   if (c.admissionDate || c.dischargeDate) {
-    claim.billablePeriod = { ...(c.admissionDate ? { start: c.admissionDate } : {}), ...(c.dischargeDate ? { end: c.dischargeDate } : {}) };
+    claim.billablePeriod = {
+      ...(c.admissionDate ? { start: c.admissionDate } : {}),
+      ...(c.dischargeDate ? { end: c.dischargeDate } : {}),
+    };
   }
   if (c.procedures.length) {
     claim.procedure = c.procedures.map((p, i) => {
@@ -151,7 +179,9 @@ export function toFhirClaim(c: CodingCase, titleOf: TitleOf, today: string, drg?
       return {
         sequence: i + 1,
         ...(p.date ? { date: p.date } : {}),
-        procedureCodeableConcept: { coding: [{ system: SYSTEM[p.system], code: p.code, ...(display ? { display } : {}) }] },
+        procedureCodeableConcept: {
+          coding: [{ system: SYSTEM[p.system], code: p.code, ...(display ? { display } : {}) }],
+        },
       };
     });
   }

@@ -67,7 +67,15 @@ export type CodingCase = z.infer<typeof CaseSchema>;
 
 /** A new, empty case. */
 export function newCase(id: string, setting: CodingCase['setting'] = 'inpatient'): CodingCase {
-  return { formatVersion: CASE_FORMAT_VERSION, id, setting, sex: 'U', dischargeStatus: '01', diagnoses: [], procedures: [] };
+  return {
+    formatVersion: CASE_FORMAT_VERSION,
+    id,
+    setting,
+    sex: 'U',
+    dischargeStatus: '01',
+    diagnoses: [],
+    procedures: [],
+  };
 }
 
 /** The date that picks the fiscal year of the tables: discharge date, else admission date. */
@@ -138,7 +146,10 @@ export function setPoa(c: CodingCase, code: string, poa: Poa): CodingCase {
 }
 
 /** Fields of the case header the workspace edits (everything but the code lists). */
-export type CaseHeader = Pick<CodingCase, 'setting' | 'admissionDate' | 'dischargeDate' | 'age' | 'sex' | 'dischargeStatus'>;
+export type CaseHeader = Pick<
+  CodingCase,
+  'setting' | 'admissionDate' | 'dischargeDate' | 'age' | 'sex' | 'dischargeStatus'
+>;
 
 /**
  * Updates header fields; an `undefined` value clears an optional field. The result is validated
@@ -186,7 +197,8 @@ export function setProcedureDate(c: CodingCase, index: number, date: string | un
 export function choosePrincipal(c: CodingCase, code: string, origin: DiagnosisEntry['origin'] = 'typed'): CodingCase {
   const normal = normalizeCode(code);
   const at = c.diagnoses.findIndex((d) => d.code === normal);
-  const withCode = at >= 0 ? moveDiagnosis(c, at, 0) : moveDiagnosis(addDiagnosis(c, normal, origin), c.diagnoses.length, 0);
+  const withCode =
+    at >= 0 ? moveDiagnosis(c, at, 0) : moveDiagnosis(addDiagnosis(c, normal, origin), c.diagnoses.length, 0);
   return { ...withCode, principalOverride: true };
 }
 

@@ -4,7 +4,15 @@ import { msdrgReaders } from '../../test/golden/msdrg-bundles';
 import { Grouper } from '../grouper';
 import { Mce } from '../mce';
 import { auditHash, caseIdFor } from './case-id';
-import { addDiagnosis, addProcedure, moveDiagnosis, newCase, setProcedureDate, updateHeader, type CodingCase } from './model';
+import {
+  addDiagnosis,
+  addProcedure,
+  moveDiagnosis,
+  newCase,
+  setProcedureDate,
+  updateHeader,
+  type CodingCase,
+} from './model';
 import { grouperClaimOf, recomputeCase, type CaseTables } from './recompute';
 
 let tables: CaseTables;
@@ -15,7 +23,12 @@ beforeAll(async () => {
 }, 120_000);
 
 function heartFailure(): CodingCase {
-  let c = updateHeader(newCase('case-test'), { admissionDate: '2025-11-10', dischargeDate: '2025-11-15', age: 71, sex: 'F' });
+  let c = updateHeader(newCase('case-test'), {
+    admissionDate: '2025-11-10',
+    dischargeDate: '2025-11-15',
+    age: 71,
+    sex: 'F',
+  });
   c = addDiagnosis(c, 'I50.9', 'typed', 'Y');
   c = addDiagnosis(c, 'J18.9', 'suggestion', 'Y');
   c = addDiagnosis(c, 'N17.9', 'search', 'Y');
@@ -29,7 +42,9 @@ describe('recomputeCase', () => {
     expect(r.drg).toEqual({ status: 'not-grouped', reason: expect.stringMatching(/principal diagnosis/) });
     const noDate = addDiagnosis(empty, 'I50.9', 'typed', 'Y');
     expect(grouperClaimOf(noDate)).toEqual({ reason: expect.stringMatching(/discharge date/) });
-    expect(grouperClaimOf(updateHeader(heartFailure(), { setting: 'outpatient' }))).toEqual({ reason: expect.stringMatching(/inpatient/) });
+    expect(grouperClaimOf(updateHeader(heartFailure(), { setting: 'outpatient' }))).toEqual({
+      reason: expect.stringMatching(/inpatient/),
+    });
   });
 
   it('groups, edits and tells what each secondary diagnosis would do as principal', () => {
@@ -65,14 +80,19 @@ describe('recomputeCase', () => {
     expect('claim' in claim && claim.claim.procedures).toEqual(['5A1955Z']);
     const bad = addDiagnosis(c, 'I50.2', 'typed', '');
     const r = recomputeCase(bad, tables);
-    expect(r.tabular.map((e) => `${e.id}:${e.code}`)).toEqual(expect.arrayContaining(['header-code:I502', 'poa-missing:I502']));
+    expect(r.tabular.map((e) => `${e.id}:${e.code}`)).toEqual(
+      expect.arrayContaining(['header-code:I502', 'poa-missing:I502']),
+    );
     if (r.mce.status !== 'edited') throw new Error('not edited');
     expect(r.mce.result.edits.map((e) => e.edit)).toContain('INVALID_CODE');
   });
 });
 
 describe('case ids', () => {
-  const chart = { url: 'http://localhost:5173/epic-demo.html?session=abc#top', document: { title: 'Progress Note - TESTPATIENT, ALPHA', encounter: 'ENC-1' } };
+  const chart = {
+    url: 'http://localhost:5173/epic-demo.html?session=abc#top',
+    document: { title: 'Progress Note - TESTPATIENT, ALPHA', encounter: 'ENC-1' },
+  };
   it('are stable per chart document, ignore query and fragment, and carry no chart text', () => {
     const id = caseIdFor(chart);
     expect(id).toMatch(/^case-[0-9a-f]{32}$/);

@@ -80,7 +80,12 @@ export function recomputeCase(c: CodingCase, tables: CaseTables): CaseComputatio
   const tabular = tabularEdits(c, tables.cm);
   const made = grouperClaimOf(c);
   if ('reason' in made) {
-    return { drg: { status: 'not-grouped', reason: made.reason }, mce: { status: 'not-edited', reason: made.reason }, tabular, principalWhatIf: [] };
+    return {
+      drg: { status: 'not-grouped', reason: made.reason },
+      mce: { status: 'not-edited', reason: made.reason },
+      tabular,
+      principalWhatIf: [],
+    };
   }
   const { claim } = made;
   const result = tables.grouper.group(claim, { explain: true });

@@ -90,20 +90,40 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
     if (!detail) {
       const descendants = cm.has(dx.code) ? [] : prefixWithSeventh(dx.code, cm);
       if (descendants) {
-        found.push({ id: 'missing-seventh-character', severity: 'error', code: dx.code, message: `${shown} needs a 7th character (use placeholder X to fill empty positions).` });
+        found.push({
+          id: 'missing-seventh-character',
+          severity: 'error',
+          code: dx.code,
+          message: `${shown} needs a 7th character (use placeholder X to fill empty positions).`,
+        });
       } else {
-        found.push({ id: 'unknown-code', severity: 'error', code: dx.code, message: `${shown} is not an ICD-10-CM code of this fiscal year.` });
+        found.push({
+          id: 'unknown-code',
+          severity: 'error',
+          code: dx.code,
+          message: `${shown} is not an ICD-10-CM code of this fiscal year.`,
+        });
       }
       return;
     }
     if (!detail.billable) {
       if (detail.requiresSeventh) {
-        found.push({ id: 'missing-seventh-character', severity: 'error', code: dx.code, message: `${detail.dotted} needs a 7th character (use placeholder X to fill empty positions).` });
+        found.push({
+          id: 'missing-seventh-character',
+          severity: 'error',
+          code: dx.code,
+          message: `${detail.dotted} needs a 7th character (use placeholder X to fill empty positions).`,
+        });
       } else {
         const n = cm.billableDescendants(dx.code).length;
         // A code that was billable until this year's addenda made it a header (I42.0 in FY2027).
         const was = formerTitle === undefined ? '' : ` It was billable before ${year} (${formerTitle}).`;
-        found.push({ id: 'header-code', severity: 'error', code: dx.code, message: `${detail.dotted} is a header, not a billable code: choose one of its ${n} billable codes.${was}` });
+        found.push({
+          id: 'header-code',
+          severity: 'error',
+          code: dx.code,
+          message: `${detail.dotted} is a header, not a billable code: choose one of its ${n} billable codes.${was}`,
+        });
       }
     }
     // "Use additional code" lists are printed as several notes at one place (E11: "to identify
@@ -116,7 +136,8 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
       const ranges = noteRanges(note.text);
       if (note.kind === 'useAdditionalCode') {
         const satisfied = codes.some((other) => other !== dx.code && ranges.some((r) => inRange(other, r)));
-        if (ranges.length > 0 || additional.has(note.from)) additional.set(note.from, (additional.get(note.from) ?? false) || satisfied);
+        if (ranges.length > 0 || additional.has(note.from))
+          additional.set(note.from, (additional.get(note.from) ?? false) || satisfied);
         continue;
       }
       if (ranges.length === 0) continue;
@@ -174,7 +195,8 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
       for (const other of codes.slice(0, position).filter(covered)) {
         if (reportedPairs.has(other)) continue;
         const otherNotes = cm.get(other)?.notes ?? [];
-        if (otherNotes.some((n) => n.kind === 'codeFirst' && noteRanges(n.text).some((r) => inRange(dx.code, r)))) continue;
+        if (otherNotes.some((n) => n.kind === 'codeFirst' && noteRanges(n.text).some((r) => inRange(dx.code, r))))
+          continue;
         reportedPairs.add(other);
         found.push({
           id: 'use-additional-code-sequence',
@@ -192,7 +214,8 @@ export function tabularEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
     for (const note of detail.notes) {
       if (note.kind !== 'codeAlso' || note.from !== detail.dotted) continue;
       const ranges = noteRanges(note.text);
-      if (ranges.length === 0 || codes.some((other) => other !== dx.code && ranges.some((r) => inRange(other, r)))) continue;
+      if (ranges.length === 0 || codes.some((other) => other !== dx.code && ranges.some((r) => inRange(other, r))))
+        continue;
       found.push({
         id: 'code-also-not-satisfied',
         severity: 'info',
@@ -222,7 +245,11 @@ function prefixWithSeventh(code: string, cm: CmLookup): boolean {
   for (let len = code.length - 1; len >= 3; len--) {
     const head = code.slice(0, len);
     const detail = cm.has(head) ? cm.get(head) : undefined;
-    if (detail) return detail.requiresSeventh || (code.length < 7 && cm.billableDescendants(head).some((d) => d.code.length === 7 && d.code.startsWith(code)));
+    if (detail)
+      return (
+        detail.requiresSeventh ||
+        (code.length < 7 && cm.billableDescendants(head).some((d) => d.code.length === 7 && d.code.startsWith(code)))
+      );
   }
   return false;
 }
@@ -237,15 +264,31 @@ export function poaEdits(c: CodingCase, cm: CmLookup): TabularEdit[] {
     const detail = cm.get(dx.code);
     if (!detail) continue;
     if (c.setting === 'outpatient') {
-      if (dx.poa !== '') found.push({ id: 'poa-not-applicable', severity: 'info', code: dx.code, message: `${detail.dotted}: POA indicators are reported on inpatient claims only.` });
+      if (dx.poa !== '')
+        found.push({
+          id: 'poa-not-applicable',
+          severity: 'info',
+          code: dx.code,
+          message: `${detail.dotted}: POA indicators are reported on inpatient claims only.`,
+        });
       continue;
     }
     if (detail.poaExempt) {
       if (dx.poa !== '' && dx.poa !== '1') {
-        found.push({ id: 'poa-exempt-reported', severity: 'warning', code: dx.code, message: `${detail.dotted} is exempt from POA reporting: leave it blank (1 on the 837I), not ${dx.poa}.` });
+        found.push({
+          id: 'poa-exempt-reported',
+          severity: 'warning',
+          code: dx.code,
+          message: `${detail.dotted} is exempt from POA reporting: leave it blank (1 on the 837I), not ${dx.poa}.`,
+        });
       }
     } else if (dx.poa === '' || dx.poa === '1') {
-      found.push({ id: 'poa-missing', severity: 'error', code: dx.code, message: `${detail.dotted} needs a POA indicator (Y, N, U or W).` });
+      found.push({
+        id: 'poa-missing',
+        severity: 'error',
+        code: dx.code,
+        message: `${detail.dotted} needs a POA indicator (Y, N, U or W).`,
+      });
     }
   }
   return found;

@@ -31,7 +31,9 @@ describe('release selection by date of service', () => {
       'ICD-10-CM FY2027 is not an official full release: derived: FY2026 order file + FY2027 order addenda.',
     );
     const after = pickRelease('2027-10-01', withDerived, 'ICD-10-CM');
-    expect(after.fallback).toMatch(/^No ICD-10-CM release covers 2027-10-01 .* using FY2027 .* not an official full release/);
+    expect(after.fallback).toMatch(
+      /^No ICD-10-CM release covers 2027-10-01 .* using FY2027 .* not an official full release/,
+    );
   });
   it('refuses bad dates and an empty list', () => {
     expect(() => pickRelease('11/15/2025', available)).toThrow(RangeError);

@@ -12,11 +12,29 @@ import type { GroupResult, GrouperClaim } from './types';
 import { ChartsideError } from '../errors';
 
 /** Input columns, in order. */
-export const GROUP_INPUT_COLUMNS = ['id', 'grouper_version', 'age', 'sex', 'discharge_status', 'pdx', 'sdx', 'procedures'] as const;
+export const GROUP_INPUT_COLUMNS = [
+  'id',
+  'grouper_version',
+  'age',
+  'sex',
+  'discharge_status',
+  'pdx',
+  'sdx',
+  'procedures',
+] as const;
 /** Output columns, in order (the fixture's `exp_*` columns without the prefix). */
 export const GROUP_OUTPUT_COLUMNS = [
-  'id', 'final_drg', 'final_mdc', 'med_surg', 'final_severity', 'return_code', 'initial_drg', 'final_base_drg',
-  'sdx_severity_usage', 'procedure_or_flags', 'drg_title',
+  'id',
+  'final_drg',
+  'final_mdc',
+  'med_surg',
+  'final_severity',
+  'return_code',
+  'initial_drg',
+  'final_base_drg',
+  'sdx_severity_usage',
+  'procedure_or_flags',
+  'drg_title',
 ] as const;
 
 /** Raised for a malformed input line. */
@@ -39,7 +57,10 @@ export function splitSdx(cell: string, column = 'sdx'): { code: string; poa: str
     const code = colon < 0 ? item : item.slice(0, colon).trim();
     const poa = colon < 0 ? 'Y' : item.slice(colon + 1).trim();
     if (code === '') throw new ChartsideClaimFormatError(`${column} item ${i + 1} ("${item}") has no code`);
-    if (poa.length > 1) throw new ChartsideClaimFormatError(`${column} item ${i + 1} ("${item}"): POA "${poa}" is not one character (Y, N, U, W, 1 or blank)`);
+    if (poa.length > 1)
+      throw new ChartsideClaimFormatError(
+        `${column} item ${i + 1} ("${item}"): POA "${poa}" is not one character (Y, N, U, W, 1 or blank)`,
+      );
     return { code, poa };
   });
 }
@@ -54,7 +75,8 @@ export function splitList(cell: string, column = 'list'): string[] {
   if (cell.trim() === '') throw new ChartsideClaimFormatError(`${column} is empty: write - for none`);
   const items = cell.split(',').map((c) => c.trim());
   const empty = items.findIndex((c) => c === '');
-  if (empty >= 0) throw new ChartsideClaimFormatError(`${column} item ${empty + 1} of ${items.length} is empty ("${cell}")`);
+  if (empty >= 0)
+    throw new ChartsideClaimFormatError(`${column} item ${empty + 1} of ${items.length} is empty ("${cell}")`);
   return items;
 }
 
@@ -73,7 +95,8 @@ export function splitPdx(cell: string): { pdx: string; pdxPoa?: string } {
   const pdx = c.slice(0, colon).trim();
   const pdxPoa = c.slice(colon + 1).trim();
   if (pdx === '') throw new ChartsideClaimFormatError(`pdx "${cell}" has no code`);
-  if (pdxPoa.length > 1) throw new ChartsideClaimFormatError(`pdx "${cell}": POA "${pdxPoa}" is not one character (Y, N, U, W, 1 or blank)`);
+  if (pdxPoa.length > 1)
+    throw new ChartsideClaimFormatError(`pdx "${cell}": POA "${pdxPoa}" is not one character (Y, N, U, W, 1 or blank)`);
   return { pdx, pdxPoa };
 }
 
@@ -98,7 +121,12 @@ export function checkSex(sex: string): string {
  */
 export function checkDischargeStatus(status: string): string {
   const s = status.trim();
-  if (!/^\d{1,2}$/.test(s)) throw new ChartsideClaimFormatError(s === '' ? 'discharge_status is empty: a UB-04 patient status such as 01' : `discharge_status "${status}" is not a UB-04 patient status (one or two digits)`);
+  if (!/^\d{1,2}$/.test(s))
+    throw new ChartsideClaimFormatError(
+      s === ''
+        ? 'discharge_status is empty: a UB-04 patient status such as 01'
+        : `discharge_status "${status}" is not a UB-04 patient status (one or two digits)`,
+    );
   return s;
 }
 
@@ -111,10 +139,22 @@ export function checkDischargeStatus(status: string): string {
 export function parseGroupTsvLine(line: string): { id: string; claim: GrouperClaim } {
   const cells = line.split('\t');
   if (cells.length < GROUP_INPUT_COLUMNS.length) {
-    throw new ChartsideClaimFormatError(`expected ${GROUP_INPUT_COLUMNS.length} tab-separated columns (${GROUP_INPUT_COLUMNS.join(', ')}), got ${cells.length}`);
+    throw new ChartsideClaimFormatError(
+      `expected ${GROUP_INPUT_COLUMNS.length} tab-separated columns (${GROUP_INPUT_COLUMNS.join(', ')}), got ${cells.length}`,
+    );
   }
-  const [id, version, age, sex, status, pdx, sdx, procedures] = cells as [string, string, string, string, string, string, string, string];
-  if (!/^\d{3}$|^\d\d\.\d$|^$/.test(version)) throw new ChartsideClaimFormatError(`grouper_version "${version}" is not like 431`);
+  const [id, version, age, sex, status, pdx, sdx, procedures] = cells as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (!/^\d{3}$|^\d\d\.\d$|^$/.test(version))
+    throw new ChartsideClaimFormatError(`grouper_version "${version}" is not like 431`);
   if (!/^-?\d+$/.test(age)) throw new ChartsideClaimFormatError(`age "${age}" is not an integer`);
   const sdxList = splitSdx(sdx);
   const procList = splitList(procedures, 'procedures');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ChartsideFormulaError, compileFormula, parseFormula, positiveOperands, type FormulaNode } from './formula';
 
 const NAMES = ['a', 'b', 'c', 'd'];
-const slotOf = (prefix: string, name: string) => (['', 'PDX', 'SDX', 'ANY'].indexOf(prefix) * 4 + NAMES.indexOf(name));
+const slotOf = (prefix: string, name: string) => ['', 'PDX', 'SDX', 'ANY'].indexOf(prefix) * 4 + NAMES.indexOf(name);
 const resolve = (prefix: string, name: string): number[] => {
   if (!NAMES.includes(name)) return [];
   if (prefix === 'ANY') return [slotOf('PDX', name), slotOf('SDX', name)];
@@ -24,7 +24,9 @@ function interpret(node: FormulaNode, m: Uint8Array): boolean {
   }
 }
 
-const operand = fc.tuple(fc.constantFrom('', 'PDX:', 'SDX:', 'ANY:'), fc.constantFrom(...NAMES, 'MDC05')).map(([p, n]) => `${p}${n}`);
+const operand = fc
+  .tuple(fc.constantFrom('', 'PDX:', 'SDX:', 'ANY:'), fc.constantFrom(...NAMES, 'MDC05'))
+  .map(([p, n]) => `${p}${n}`);
 const formula: fc.Arbitrary<string> = fc.letrec<{ f: string }>((tie) => ({
   f: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -65,6 +67,7 @@ describe('formula language', () => {
   });
 
   it('refuses malformed formulas', () => {
-    for (const bad of ['a &', '(a | b', 'a b', '& a', 'a $ b', '']) expect(() => parseFormula(bad)).toThrow(ChartsideFormulaError);
+    for (const bad of ['a &', '(a | b', 'a b', '& a', 'a $ b', ''])
+      expect(() => parseFormula(bad)).toThrow(ChartsideFormulaError);
   });
 });

@@ -25,7 +25,13 @@ const claim = (over: Partial<GrouperClaim>): GrouperClaim => ({
 describe('grouper: bad input gets the CMS return codes (tables README, grouping steps 5-7)', () => {
   it('unknown principal diagnosis -> DRG 999, MDC 00, INVALID_PDX', () => {
     const r = grouper.group(claim({ pdx: 'J18', sdx: [{ code: 'I10', poa: 'Y' }] }));
-    expect([r.finalDrg, r.finalMdc, r.returnCode, r.medSurg, r.severity]).toEqual([999, 0, 'INVALID_PDX', 'NONE', 'NONE']);
+    expect([r.finalDrg, r.finalMdc, r.returnCode, r.medSurg, r.severity]).toEqual([
+      999,
+      0,
+      'INVALID_PDX',
+      'NONE',
+      'NONE',
+    ]);
     expect(r.title).toBe('Ungroupable');
     expect(r.secondary[0]!.usage).toBe('NEITHER');
   });
@@ -128,7 +134,15 @@ describe('grouper: HAC step (POA)', () => {
   it('blank, 1 or an invalid POA on a HAC code: DRG 999, MDC 00, HAC_MISSING_ONE_POA; the initial DRG is the grouped one', () => {
     for (const poa of ['', '1', 'X', 'E', ' ']) {
       const r = hac(poa);
-      expect([r.finalDrg, r.finalMdc, r.medSurg, r.severity, r.returnCode, r.initialDrg, r.baseDrg]).toEqual([999, 0, 'NONE', 'NONE', 'HAC_MISSING_ONE_POA', 193, 999]);
+      expect([r.finalDrg, r.finalMdc, r.medSurg, r.severity, r.returnCode, r.initialDrg, r.baseDrg]).toEqual([
+        999,
+        0,
+        'NONE',
+        'NONE',
+        'HAC_MISSING_ONE_POA',
+        193,
+        999,
+      ]);
       expect(r.secondary[0]!.usage).toBe('NEITHER');
     }
     expect(hac('1', true).returnCode).toBe('OK');
@@ -142,7 +156,14 @@ describe('grouper: HAC step (POA)', () => {
   it('a HAC-list code without a usable POA beside a disqualified HAC code makes the claim ungroupable; alone it does not', () => {
     // T83511A (catheter UTI, HAC 06) at POA N is disqualified; I82401 (DVT, HAC 10) without the
     // joint replacement is not a HAC, but on this claim its POA 1 leaves the claim ungroupable.
-    const both = grouper.group(claim({ sdx: [{ code: 'T83511A', poa: 'N' }, { code: 'I82401', poa: '1' }] }));
+    const both = grouper.group(
+      claim({
+        sdx: [
+          { code: 'T83511A', poa: 'N' },
+          { code: 'I82401', poa: '1' },
+        ],
+      }),
+    );
     expect([both.finalDrg, both.returnCode]).toEqual([999, 'HAC_MISSING_ONE_POA']);
     expect(both.hacs.map((h) => h.status)).toEqual(['disqualified', 'poa-missing-beside-hac']);
     const alone = grouper.group(claim({ sdx: [{ code: 'I82401', poa: '1' }] }));
@@ -150,19 +171,41 @@ describe('grouper: HAC step (POA)', () => {
   });
 
   it('CAUTI companions (N34.0) lose their CC only with a catheter code not present on admission', () => {
-    const notPresent = grouper.group(claim({ sdx: [{ code: 'T83511A', poa: 'N' }, { code: 'N340', poa: 'N' }] }));
+    const notPresent = grouper.group(
+      claim({
+        sdx: [
+          { code: 'T83511A', poa: 'N' },
+          { code: 'N340', poa: 'N' },
+        ],
+      }),
+    );
     expect(notPresent.secondary.map((s) => s.usage)).toEqual(['NEITHER', 'NEITHER']);
-    const present = grouper.group(claim({ sdx: [{ code: 'T83511A', poa: 'Y' }, { code: 'N340', poa: 'N' }] }));
+    const present = grouper.group(
+      claim({
+        sdx: [
+          { code: 'T83511A', poa: 'Y' },
+          { code: 'N340', poa: 'N' },
+        ],
+      }),
+    );
     expect(present.secondary.map((s) => s.usage)).toEqual(['CC', 'CC']);
   });
 });
 
 describe('grouper: property tests', () => {
-  const codeish = fc.oneof(fc.constantFrom('J189', 'I5023', 'S0211FA', 'A510', 'V0909XA', 'I469', 'Z3800', 'O80', 'P0716'), fc.string({ maxLength: 9 }));
-  const pcsish = fc.oneof(fc.constantFrom('0BYL0Z2', '0SRB0J9', '02703DZ', '0RG7071', '0SG1071', '5A1955Z'), fc.string({ maxLength: 8 }));
+  const codeish = fc.oneof(
+    fc.constantFrom('J189', 'I5023', 'S0211FA', 'A510', 'V0909XA', 'I469', 'Z3800', 'O80', 'P0716'),
+    fc.string({ maxLength: 9 }),
+  );
+  const pcsish = fc.oneof(
+    fc.constantFrom('0BYL0Z2', '0SRB0J9', '02703DZ', '0RG7071', '0SG1071', '5A1955Z'),
+    fc.string({ maxLength: 8 }),
+  );
   const anyClaim = fc.record({
     pdx: codeish,
-    sdx: fc.array(fc.record({ code: codeish, poa: fc.constantFrom('Y', 'N', 'U', 'W', '1', '', 'X') }), { maxLength: 24 }),
+    sdx: fc.array(fc.record({ code: codeish, poa: fc.constantFrom('Y', 'N', 'U', 'W', '1', '', 'X') }), {
+      maxLength: 24,
+    }),
     procedures: fc.array(pcsish, { maxLength: 25 }),
     age: fc.integer({ min: -5, max: 200 }),
     sex: fc.constantFrom('M', 'F', 'U', '', '1', '2', 'x'),
@@ -189,7 +232,7 @@ describe('grouper: property tests', () => {
 describe('grouper: procedure combinations and counters (README step 3 and the token table)', () => {
   const hip = (procedures: string[], pdx = 'M1611') => grouper.group(claim({ pdx, procedures }));
 
-  it('a complete cluster replaces its members\' attributes in its suppression MDCs (README example)', () => {
+  it("a complete cluster replaces its members' attributes in its suppression MDCs (README example)", () => {
     // 0SPB4JZ (graft) + 0SRE01A (hip replacement) complete cluster Z@2003: in MDC 08 only `revision`.
     const both = hip(['0SPB4JZ', '0SRE01A']);
     expect(both.finalDrg).toBe(468);

@@ -97,7 +97,8 @@ export class GrouperVersion {
 
   constructor(private readonly reader: BundleReader) {
     const h = reader.header;
-    if (h.system !== 'msdrg') throw new ChartsideGrouperTablesError(`bundle ${h.id} is not an MS-DRG bundle (${h.system})`);
+    if (h.system !== 'msdrg')
+      throw new ChartsideGrouperTablesError(`bundle ${h.id} is not an MS-DRG bundle (${h.system})`);
     this.bundleId = h.id;
     this.version = h.id.replace(/^msdrg-/, '');
     this.effectiveFrom = h.effectiveFrom;
@@ -125,7 +126,9 @@ export class Grouper {
    */
   static fromBundles(readers: BundleReader[]): Grouper {
     if (readers.length === 0) throw new ChartsideGrouperTablesError('no MS-DRG bundle given: cannot group');
-    const versions = readers.map((r) => new GrouperVersion(r)).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    const versions = readers
+      .map((r) => new GrouperVersion(r))
+      .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     return new Grouper(versions);
   }
 
@@ -145,7 +148,10 @@ export class Grouper {
       const v = claim.version.includes('.') ? claim.version : `${claim.version.slice(0, 2)}.${claim.version.slice(2)}`;
       const t = this.versions.find((x) => x.version === v);
       if (t) return { tables: t.tables };
-      return { tables: newest.tables, note: `grouper version ${claim.version} is not installed; used v${newest.version}` };
+      return {
+        tables: newest.tables,
+        note: `grouper version ${claim.version} is not installed; used v${newest.version}`,
+      };
     }
     const d = claim.dischargeDate;
     if (!d) return { tables: newest.tables, note: `no discharge date: used the newest grouper, v${newest.version}` };
@@ -197,7 +203,10 @@ export class Grouper {
     const regrouped = disq === null ? initial : pass(prep, disq);
     // A HAC code without a usable POA (blank, 1, invalid) leaves the claim ungroupable: CMS's
     // grouper returns DRG 999 with HAC_MISSING_ONE_POA and keeps the grouped DRG as the initial one.
-    const final = poaMissing && regrouped.returnCode === 'OK' ? { ...errorResult('HAC_MISSING_ONE_POA', regrouped.trail), row: regrouped.row } : regrouped;
+    const final =
+      poaMissing && regrouped.returnCode === 'OK'
+        ? { ...errorResult('HAC_MISSING_ONE_POA', regrouped.trail), row: regrouped.row }
+        : regrouped;
     const info = t.drgInfo.get(final.drg)!;
     const secondary = sdxResults(prep, final, disq, unusable);
     const returnCode = final.returnCode;
@@ -290,7 +299,8 @@ function hacStep(prep: Prepared, exemptHospital: boolean): HacStep {
       poaMissing = true;
       const bits = t.payload.dx.hacMask[s.idx]!;
       for (const h of t.hacFormulas) {
-        if ((bits & (1 << (h.hac - 1))) !== 0) hacs.push({ hac: h.hac, title: h.title, code: s.code, poa: s.poa, status: 'poa-missing-beside-hac' });
+        if ((bits & (1 << (h.hac - 1))) !== 0)
+          hacs.push({ hac: h.hac, title: h.title, code: s.code, poa: s.poa, status: 'poa-missing-beside-hac' });
       }
     }
   }
@@ -385,7 +395,17 @@ function prepare(t: GrouperTables, claim: GrouperClaim, explain: boolean): Prepa
       if (t.excludes(g, idx)) (excludedBy ??= []).push(g);
     }
     const death = died && t.setMccAlive[set] === 1;
-    sdx.push({ code, poa, idx, level: dxSeverity[idx]!, attrs, dup, excludedBy, death, hacList: t.setHacSdx[set] === 1 });
+    sdx.push({
+      code,
+      poa,
+      idx,
+      level: dxSeverity[idx]!,
+      attrs,
+      dup,
+      excludedBy,
+      death,
+      hacList: t.setHacSdx[set] === 1,
+    });
     if (!dup) for (let j = 0; j < attrs.length; j++) mask[n + attrs[j]!] = 1;
   }
   // ONLY:x - the principal and every secondary diagnosis have x.
@@ -517,7 +537,8 @@ function fillProcedures(prep: Prepared, mdc: number): void {
     const attrs = t.prAttrs(idx);
     for (let j = 0; j < attrs.length; j++) mask[base + attrs[j]!] = 1;
   }
-  for (const c of prep.clusters) for (const a of t.payload.attrSets[t.payload.clusters[c]!.attrSet]!) mask[base + a] = 1;
+  for (const c of prep.clusters)
+    for (const a of t.payload.attrSets[t.payload.clusters[c]!.attrSet]!) mask[base + a] = 1;
 }
 
 /** Highest level among counting secondary diagnoses, ignoring those with a suppression operand. */
@@ -624,7 +645,12 @@ function pass(prep: Prepared, disq: Map<number, number[]> | null): PassResult {
 }
 
 /** Which codes made the fired row's positive operands true. */
-function drivers(prep: Prepared, row: CompiledRow, disq: Map<number, number[]> | null, sev: 0 | 1 | 2): TrailStep['drivers'] {
+function drivers(
+  prep: Prepared,
+  row: CompiledRow,
+  disq: Map<number, number[]> | null,
+  sev: 0 | 1 | 2,
+): TrailStep['drivers'] {
   const { t, mask } = prep;
   const n = t.n;
   const out: TrailStep['drivers'] = [];
@@ -638,7 +664,15 @@ function drivers(prep: Prepared, row: CompiledRow, disq: Map<number, number[]> |
       if (sev !== want) continue;
       for (let i = 0; i < sdx.length; i++) {
         const s = sdx[i]!;
-        if (s.level === want && s.idx >= 0 && !s.dup && !s.excludedBy && !s.death && !disq?.has(i) && !hasAny(s.attrs, row.suppress)) {
+        if (
+          s.level === want &&
+          s.idx >= 0 &&
+          !s.dup &&
+          !s.excludedBy &&
+          !s.death &&
+          !disq?.has(i) &&
+          !hasAny(s.attrs, row.suppress)
+        ) {
           codes.push(s.code);
         }
       }
@@ -692,16 +726,23 @@ function fillProceduresInto(prep: Prepared, m: Uint8Array): void {
  * ignores is `*_EXCLUDED_BY_DRG_LOGIC`; one the HAC step or a death drops is `NEITHER`, as CMS
  * prints it (the reason still says why).
  */
-function sdxResults(prep: Prepared, final: PassResult, disq: Map<number, number[]> | null, unusable: Map<number, number[]>): SdxResult[] {
+function sdxResults(
+  prep: Prepared,
+  final: PassResult,
+  disq: Map<number, number[]> | null,
+  unusable: Map<number, number[]>,
+): SdxResult[] {
   const row = final.row;
   return prep.sdx.map((s, i): SdxResult => {
     const level = s.idx < 0 ? null : SEV_NAME[s.level];
-    if (s.idx < 0 || s.level === 0 || !row) return { code: s.code, poa: s.poa, valid: s.idx >= 0, level, usage: 'NEITHER' };
+    if (s.idx < 0 || s.level === 0 || !row)
+      return { code: s.code, poa: s.poa, valid: s.idx >= 0, level, usage: 'NEITHER' };
     const kind = s.level === 2 ? 'MCC' : 'CC';
     let reason: ExclusionReason | undefined;
     let usage: SdxUsage = kind;
     if (s.dup) reason = { kind: 'duplicate-of-principal' };
-    else if (s.excludedBy) reason = { kind: 'pdx-exclusion', principal: prep.pdx, groups: s.excludedBy.map((g) => g + 1) };
+    else if (s.excludedBy)
+      reason = { kind: 'pdx-exclusion', principal: prep.pdx, groups: s.excludedBy.map((g) => g + 1) };
     else if (s.death) reason = { kind: 'death-exclusion' };
     else if (disq?.has(i)) reason = { kind: 'hac', hacs: disq.get(i)!, poa: s.poa };
     else if (unusable.has(i)) reason = { kind: 'hac', hacs: unusable.get(i)!, poa: s.poa };
@@ -731,6 +772,8 @@ function procedureResults(prep: Prepared): ProcedureResult[] {
     clusters:
       prep.clusters.length === 0
         ? []
-        : prep.clusters.filter((c) => t.payload.clusters[c]!.slots.some((slot) => slot.includes(p.idx))).map((c) => t.payload.clusters[c]!.id),
+        : prep.clusters
+            .filter((c) => t.payload.clusters[c]!.slots.some((slot) => slot.includes(p.idx)))
+            .map((c) => t.payload.clusters[c]!.id),
   }));
 }

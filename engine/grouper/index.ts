@@ -8,6 +8,19 @@
  * ```
  */
 export { Grouper, GrouperVersion, ChartsideGrouperTablesError, normalizeDischargeStatus } from './grouper';
-export { whatIf, siblingCandidates, type WhatIfCandidate, type WhatIfCandidateSource, type WhatIfChange, type WhatIfOptions } from './what-if';
-export { formatGroupTsv, parseGroupTsvLine, GROUP_INPUT_COLUMNS, GROUP_OUTPUT_COLUMNS, ChartsideClaimFormatError } from './fixture-format';
+export {
+  whatIf,
+  siblingCandidates,
+  type WhatIfCandidate,
+  type WhatIfCandidateSource,
+  type WhatIfChange,
+  type WhatIfOptions,
+} from './what-if';
+export {
+  formatGroupTsv,
+  parseGroupTsvLine,
+  GROUP_INPUT_COLUMNS,
+  GROUP_OUTPUT_COLUMNS,
+  ChartsideClaimFormatError,
+} from './fixture-format';
 export type * from './types';

@@ -8,14 +8,39 @@
  */
 import { BundleFormatError } from '../bundle/format';
 import { readJson, type BundleReader } from '../bundle/reader';
-import { compileFormula, gateSlot, parseFormula, positiveOperands, type CompiledFormula, type FormulaNode } from './formula';
+import {
+  compileFormula,
+  gateSlot,
+  parseFormula,
+  positiveOperands,
+  type CompiledFormula,
+  type FormulaNode,
+} from './formula';
 import { GROUPER_BLOCK, GROUPER_PAYLOAD_VERSION, type FormulaRow, type GrouperPayload } from './payload';
 
 /** Special formula tokens, in mask order after the four attribute sections. */
 export const SPECIALS = [
-  'MCC', 'CC', 'ALIVE', 'DIED', 'AMA', 'XFRNBA', 'ANYDX', 'INVALID_PDX', 'PDX_ECODE', 'INVALID_SEX', 'INVALID_DSTAT',
-  'MULTST', 'BILATERAL', 'FOUR_STENTS', 'FOUR_VESSELS', 'SGLANTCTR', 'SGLPOST1CTR', 'SINGLEFUSIONCTR',
-  'SGLPOSTFUSECTR', 'SGLANTSECTXCTR', 'MULTFUSE',
+  'MCC',
+  'CC',
+  'ALIVE',
+  'DIED',
+  'AMA',
+  'XFRNBA',
+  'ANYDX',
+  'INVALID_PDX',
+  'PDX_ECODE',
+  'INVALID_SEX',
+  'INVALID_DSTAT',
+  'MULTST',
+  'BILATERAL',
+  'FOUR_STENTS',
+  'FOUR_VESSELS',
+  'SGLANTCTR',
+  'SGLPOST1CTR',
+  'SINGLEFUSIONCTR',
+  'SGLPOSTFUSECTR',
+  'SGLANTSECTXCTR',
+  'MULTFUSE',
 ] as const;
 export type Special = (typeof SPECIALS)[number];
 
@@ -67,8 +92,10 @@ function codeKey(code: string): number {
   for (let i = 0; i < len; i++) {
     const c = code.charCodeAt(i);
     let d: number;
-    if (c >= 48 && c <= 57) d = c - 47; // 1-10
-    else if (c >= 65 && c <= 90) d = c - 54; // 11-36
+    if (c >= 48 && c <= 57)
+      d = c - 47; // 1-10
+    else if (c >= 65 && c <= 90)
+      d = c - 54; // 11-36
     else return -1;
     k = k * 37 + d;
   }
@@ -175,7 +202,10 @@ export class GrouperTables {
   readonly hacFormulas: { hac: number; title: string; test: CompiledFormula; sdxAttrs: number[] }[];
   /** Per attribute set: 1 when it holds an `SDX:` operand of some HAC formula (a HAC-list code). */
   readonly setHacSdx: Uint8Array;
-  readonly drgInfo = new Map<number, { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }>();
+  readonly drgInfo = new Map<
+    number,
+    { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }
+  >();
   readonly mdcTitles = new Map<number, string>();
   readonly poaExempt: Set<string>;
   readonly dischargeStatuses: Set<string>;
@@ -263,7 +293,14 @@ export class GrouperTables {
         const special = (SPECIALS as readonly string[]).includes(o.name) ? this.special[o.name as Special] : -1;
         positives.push({ ...o, operand, attr: this.attrIds.get(o.name) ?? -1, special });
       }
-      list.push({ ...row, ast, positives, test: compileFormula(ast, resolve), gate: gateSlot(ast, resolve), errorCode });
+      list.push({
+        ...row,
+        ast,
+        positives,
+        test: compileFormula(ast, resolve),
+        gate: gateSlot(ast, resolve),
+        errorCode,
+      });
       this.rowsByMdc.set(row.mdc, list);
     }
     for (const [mdc, rows] of this.rowsByMdc) {
@@ -273,7 +310,13 @@ export class GrouperTables {
     this.onlyIds = [...only];
     this.hacFormulas = p.hacFormulas.map((h) => {
       const ast = parseFormula(h.formula);
-      const sdxAttrs = [...new Set(positiveOperands(ast).flatMap((o) => (o.prefix === 'SDX' && this.attrIds.has(o.name) ? [this.attrIds.get(o.name)!] : [])))];
+      const sdxAttrs = [
+        ...new Set(
+          positiveOperands(ast).flatMap((o) =>
+            o.prefix === 'SDX' && this.attrIds.has(o.name) ? [this.attrIds.get(o.name)!] : [],
+          ),
+        ),
+      ];
       return { hac: h.hac, title: h.title, test: compileFormula(ast, resolve), sdxAttrs };
     });
     const hacSdx = new Set(this.hacFormulas.flatMap((h) => h.sdxAttrs));
@@ -296,7 +339,8 @@ export class GrouperTables {
     this.dischargeStatuses = new Set(p.dischargeStatuses);
     this.setMccAlive = new Uint8Array(p.attrSets.length);
     const mccalive = this.ids.mccalive;
-    if (mccalive >= 0) for (let i = 0; i < p.attrSets.length; i++) if (p.attrSets[i]!.includes(mccalive)) this.setMccAlive[i] = 1;
+    if (mccalive >= 0)
+      for (let i = 0; i < p.attrSets.length; i++) if (p.attrSets[i]!.includes(mccalive)) this.setMccAlive[i] = 1;
   }
 
   /** True when exclusion group `group` lists diagnosis `dx` (binary search in the sorted list). */

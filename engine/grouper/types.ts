@@ -62,13 +62,7 @@ export type ReturnCode =
 
 /** How a secondary diagnosis counted toward severity (the CMS grouper's severity flag). */
 export type SdxUsage =
-  | 'MCC'
-  | 'CC'
-  | 'NEITHER'
-  | 'MCC_EXCLUDED'
-  | 'CC_EXCLUDED'
-  | 'MCC_EXCLUDED_BY_DRG_LOGIC'
-  | 'CC_EXCLUDED_BY_DRG_LOGIC';
+  'MCC' | 'CC' | 'NEITHER' | 'MCC_EXCLUDED' | 'CC_EXCLUDED' | 'MCC_EXCLUDED_BY_DRG_LOGIC' | 'CC_EXCLUDED_BY_DRG_LOGIC';
 
 /** Why a CC/MCC did not count. */
 export type ExclusionReason =
@@ -112,7 +106,14 @@ export interface HacFinding {
    * `poa-missing-beside-hac`: a HAC-list code whose HAC is not met, without a usable POA, on a claim
    * where another code was disqualified: also DRG 999, HAC_MISSING_ONE_POA.
    */
-  status: 'disqualified' | 'present-on-admission' | 'exempt-code' | 'exempt-hospital' | 'poa-missing' | 'poa-invalid' | 'poa-missing-beside-hac';
+  status:
+    | 'disqualified'
+    | 'present-on-admission'
+    | 'exempt-code'
+    | 'exempt-hospital'
+    | 'poa-missing'
+    | 'poa-invalid'
+    | 'poa-missing-beside-hac';
 }
 
 /** One formula row that fired, with the codes that made it true. */

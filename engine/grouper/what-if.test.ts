@@ -14,7 +14,10 @@ beforeAll(async () => {
 // Fictional case: pneumonia with unspecified heart failure (I50.9, not a CC) and hypertension.
 const claim: GrouperClaim = {
   pdx: 'J189',
-  sdx: [{ code: 'I509', poa: 'Y' }, { code: 'I10', poa: 'Y' }],
+  sdx: [
+    { code: 'I509', poa: 'Y' },
+    { code: 'I10', poa: 'Y' },
+  ],
   procedures: [],
   age: 70,
   sex: 'F',
@@ -28,7 +31,9 @@ describe('what-if', () => {
     expect(before.finalDrg).toBe(195);
     const changes = whatIf(grouper, claim, {
       candidates: (c) =>
-        c.sdx.some((s) => s.code === 'I509') ? ['I5023', 'I5033', 'I5020'].map((code) => ({ code, replaces: 'I509', source: 'sibling of I50.9' })) : [],
+        c.sdx.some((s) => s.code === 'I509')
+          ? ['I5023', 'I5033', 'I5020'].map((code) => ({ code, replaces: 'I509', source: 'sibling of I50.9' }))
+          : [],
     });
     expect(changes.length).toBeGreaterThan(0);
     for (const ch of changes) expect(ch.drg).not.toBe(195);
@@ -42,7 +47,13 @@ describe('what-if', () => {
   });
 
   it('considers each secondary diagnosis as principal and each removal; unchanged DRGs are not listed', () => {
-    const c: GrouperClaim = { ...claim, sdx: [{ code: 'I5023', poa: 'Y' }, { code: 'I10', poa: 'Y' }] };
+    const c: GrouperClaim = {
+      ...claim,
+      sdx: [
+        { code: 'I5023', poa: 'Y' },
+        { code: 'I10', poa: 'Y' },
+      ],
+    };
     const changes = whatIf(grouper, c);
     const kinds = changes.map((x) => `${x.kind}:${x.code}`);
     expect(kinds).toContain('sdx-as-principal:I5023'); // heart failure as principal: MDC 05
@@ -53,7 +64,7 @@ describe('what-if', () => {
     expect(hf.claim.sdx[0]!.code).toBe('J189');
   });
 
-  it('siblingCandidates proposes the other codes of a documented code\'s category', () => {
+  it("siblingCandidates proposes the other codes of a documented code's category", () => {
     const changes = whatIf(grouper, claim, { candidates: siblingCandidates(grouper, ['I509']) });
     const replaced = changes.filter((c) => c.kind === 'replace-dx');
     expect(replaced.map((c) => c.code)).toContain('I5023');

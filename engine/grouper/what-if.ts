@@ -76,7 +76,13 @@ export function whatIf(grouper: Grouper, claim: GrouperClaim, options: WhatIfOpt
   const current = grouper.group(claim, groupOpts);
   const out: WhatIfChange[] = [];
   const seen = new Set<string>();
-  const consider = (kind: WhatIfChange['kind'], code: string, changed: GrouperClaim, describe: string, replaces?: string) => {
+  const consider = (
+    kind: WhatIfChange['kind'],
+    code: string,
+    changed: GrouperClaim,
+    describe: string,
+    replaces?: string,
+  ) => {
     const key = JSON.stringify([changed.pdx, changed.sdx, changed.procedures]);
     if (seen.has(key)) return;
     seen.add(key);
@@ -105,10 +111,20 @@ export function whatIf(grouper: Grouper, claim: GrouperClaim, options: WhatIfOpt
     consider('sdx-as-principal', s.code, changed, `${s.code} as principal diagnosis instead of ${claim.pdx}`);
   });
   claim.sdx.forEach((s, i) => {
-    consider('remove-sdx', s.code, { ...claim, sdx: claim.sdx.filter((_, k) => k !== i) }, `without secondary diagnosis ${s.code}`);
+    consider(
+      'remove-sdx',
+      s.code,
+      { ...claim, sdx: claim.sdx.filter((_, k) => k !== i) },
+      `without secondary diagnosis ${s.code}`,
+    );
   });
   claim.procedures.forEach((p, i) => {
-    consider('remove-procedure', p, { ...claim, procedures: claim.procedures.filter((_, k) => k !== i) }, `without procedure ${p}`);
+    consider(
+      'remove-procedure',
+      p,
+      { ...claim, procedures: claim.procedures.filter((_, k) => k !== i) },
+      `without procedure ${p}`,
+    );
   });
   if (options.candidates) {
     for (const c of options.candidates(claim, current)) {
@@ -116,7 +132,13 @@ export function whatIf(grouper: Grouper, claim: GrouperClaim, options: WhatIfOpt
       const from = c.source ? ` (${c.source})` : '';
       const target = c.replaces === undefined ? undefined : normalizeCode(c.replaces);
       if (target !== undefined && normalizeCode(claim.pdx) === target) {
-        consider('replace-dx', code, { ...claim, pdx: code }, `${code}${from} as principal instead of ${claim.pdx}`, c.replaces);
+        consider(
+          'replace-dx',
+          code,
+          { ...claim, pdx: code },
+          `${code}${from} as principal instead of ${claim.pdx}`,
+          c.replaces,
+        );
         continue;
       }
       const at = target === undefined ? -1 : claim.sdx.findIndex((s) => normalizeCode(s.code) === target);
@@ -124,12 +146,23 @@ export function whatIf(grouper: Grouper, claim: GrouperClaim, options: WhatIfOpt
         const sdx = [...claim.sdx];
         sdx[at] = { code, poa: c.poa ?? claim.sdx[at]!.poa ?? 'Y' };
         consider('replace-dx', code, { ...claim, sdx }, `${code}${from} instead of ${claim.sdx[at]!.code}`, c.replaces);
-      } else if (claim.sdx.length < 24 && !claim.sdx.some((s) => normalizeCode(s.code) === code) && normalizeCode(claim.pdx) !== code) {
-        consider('add-dx', code, { ...claim, sdx: [...claim.sdx, { code, poa: c.poa ?? 'Y' }] }, `adding ${code}${from}`);
+      } else if (
+        claim.sdx.length < 24 &&
+        !claim.sdx.some((s) => normalizeCode(s.code) === code) &&
+        normalizeCode(claim.pdx) !== code
+      ) {
+        consider(
+          'add-dx',
+          code,
+          { ...claim, sdx: [...claim.sdx, { code, poa: c.poa ?? 'Y' }] },
+          `adding ${code}${from}`,
+        );
       }
     }
   }
-  return out.sort((a, b) => b.weightDelta - a.weightDelta || a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
+  return out.sort(
+    (a, b) => b.weightDelta - a.weightDelta || a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code),
+  );
 }
 
 /**
@@ -143,7 +176,9 @@ export function whatIf(grouper: Grouper, claim: GrouperClaim, options: WhatIfOpt
 export function siblingCandidates(grouper: Grouper, codes?: string[], limitPerCode = 60): WhatIfCandidateSource {
   return (claim) => {
     const { tables } = grouper.pickVersion(claim);
-    const targets = (codes ?? [claim.pdx, ...claim.sdx.map((s) => s.code)]).map(normalizeCode).filter((c) => c.length >= 3);
+    const targets = (codes ?? [claim.pdx, ...claim.sdx.map((s) => s.code)])
+      .map(normalizeCode)
+      .filter((c) => c.length >= 3);
     const out: WhatIfCandidate[] = [];
     for (const target of new Set(targets)) {
       const category = target.slice(0, 3);

@@ -6,10 +6,26 @@
  * carry edits, as `CODE=[EDIT, EDIT]` joined by `;` — the fixture's notation, which leaves out
  * procedure edits (they appear only in `edit_counts`).
  */
-import { ChartsideClaimFormatError, checkDischargeStatus, checkSex, splitList, splitPdx, splitSdx } from '../grouper/fixture-format';
+import {
+  ChartsideClaimFormatError,
+  checkDischargeStatus,
+  checkSex,
+  splitList,
+  splitPdx,
+  splitSdx,
+} from '../grouper/fixture-format';
 import type { MceClaim, MceResult } from './types';
 
-export const EDITS_INPUT_COLUMNS = ['id', 'discharge_date', 'age', 'sex', 'discharge_status', 'pdx', 'sdx', 'procedures'] as const;
+export const EDITS_INPUT_COLUMNS = [
+  'id',
+  'discharge_date',
+  'age',
+  'sex',
+  'discharge_status',
+  'pdx',
+  'sdx',
+  'procedures',
+] as const;
 export const EDITS_OUTPUT_COLUMNS = ['id', 'edit_type', 'mce_component_version', 'edit_counts', 'code_edits'] as const;
 
 /**
@@ -20,10 +36,22 @@ export const EDITS_OUTPUT_COLUMNS = ['id', 'edit_type', 'mce_component_version',
 export function parseEditsTsvLine(line: string): { id: string; claim: MceClaim } {
   const cells = line.split('\t');
   if (cells.length < EDITS_INPUT_COLUMNS.length) {
-    throw new ChartsideClaimFormatError(`expected ${EDITS_INPUT_COLUMNS.length} tab-separated columns (${EDITS_INPUT_COLUMNS.join(', ')}), got ${cells.length}`);
+    throw new ChartsideClaimFormatError(
+      `expected ${EDITS_INPUT_COLUMNS.length} tab-separated columns (${EDITS_INPUT_COLUMNS.join(', ')}), got ${cells.length}`,
+    );
   }
-  const [id, date, age, sex, status, pdx, sdx, procedures] = cells as [string, string, string, string, string, string, string, string];
-  if (!/^\d{8}$|^\d{4}-\d\d-\d\d$/.test(date)) throw new ChartsideClaimFormatError(`discharge_date "${date}" is not yyyyMMdd`);
+  const [id, date, age, sex, status, pdx, sdx, procedures] = cells as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (!/^\d{8}$|^\d{4}-\d\d-\d\d$/.test(date))
+    throw new ChartsideClaimFormatError(`discharge_date "${date}" is not yyyyMMdd`);
   if (!/^-?\d+$/.test(age)) throw new ChartsideClaimFormatError(`age "${age}" is not an integer`);
   const sdxList = splitSdx(sdx);
   const procList = splitList(procedures, 'procedures');
@@ -60,7 +88,9 @@ export function formatEditsTsv(id: string, r: MceResult): string {
   }
   const pdxSlot = slots.get('pdx:0');
   if (pdxSlot) byCode.push(pdxSlot);
-  const sdxKeys = [...slots.keys()].filter((k) => k.startsWith('sdx:')).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const sdxKeys = [...slots.keys()]
+    .filter((k) => k.startsWith('sdx:'))
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
   for (const k of sdxKeys) byCode.push(slots.get(k)!);
   if (r.editType === 'INVALID_DISCHARGE_DATE') return [id, r.editType, r.version, '-', '-'].join('\t');
   return [

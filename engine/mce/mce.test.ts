@@ -21,7 +21,8 @@ const claim = (over: Partial<MceClaim>): MceClaim => ({
   dischargeDate: '2025-11-15',
   ...over,
 });
-const names = (c: MceClaim) => mce.edit(c).edits.map((e) => `${e.edit}@${e.target.kind === 'claim' ? 'claim' : e.target.code}`);
+const names = (c: MceClaim) =>
+  mce.edit(c).edits.map((e) => `${e.edit}@${e.target.kind === 'claim' ? 'claim' : e.target.code}`);
 
 describe('Medicare Code Editor edits outside the fixture', () => {
   it('a clean claim has no edits and edit type NONE', () => {
@@ -84,8 +85,20 @@ describe('Medicare Code Editor edits outside the fixture', () => {
   });
 
   it('POA validation: invalid values, missing POA, POA reported on an exempt code', () => {
-    const r = mce.edit(claim({ sdx: [{ code: 'E1122', poa: 'X' }, { code: 'I10', poa: '' }, { code: 'B900', poa: 'Y' }] }));
-    expect(r.poa.map((p) => `${p.code}:${p.kind}`)).toEqual(['E1122:invalid-value', 'I10:missing', 'B900:reported-on-exempt-code']);
+    const r = mce.edit(
+      claim({
+        sdx: [
+          { code: 'E1122', poa: 'X' },
+          { code: 'I10', poa: '' },
+          { code: 'B900', poa: 'Y' },
+        ],
+      }),
+    );
+    expect(r.poa.map((p) => `${p.code}:${p.kind}`)).toEqual([
+      'E1122:invalid-value',
+      'I10:missing',
+      'B900:reported-on-exempt-code',
+    ]);
     expect(r.edits).toEqual([]);
     expect(mce.edit(claim({ sdx: [{ code: 'I10', poa: '' }], poaExemptHospital: true })).poa).toEqual([]);
   });
@@ -113,23 +126,34 @@ describe('MCE: what the CMS MCE 43.1 does on the edge fixtures', () => {
 
   it('an out-of-range age (-1, 999) is INVALID_AGE and still compared with the age groups', () => {
     // O80 (normal delivery) is a maternity code (ages 9-64).
-    for (const age of [-1, 999]) expect(names(claim({ pdx: 'O80', age }))).toEqual(['INVALID_AGE@claim', 'AGE_CONFLICT@O80']);
+    for (const age of [-1, 999])
+      expect(names(claim({ pdx: 'O80', age }))).toEqual(['INVALID_AGE@claim', 'AGE_CONFLICT@O80']);
   });
 
   it('before 2024-10-01 an unknown sex is INVALID_SEX and a sex-specific code conflicts; age before sex within one code', () => {
-    expect(names(claim({ pdx: 'N400', sex: 'U', dischargeDate: '2022-03-01' }))).toEqual(['INVALID_SEX@claim', 'SEX_CONFLICT@N400']);
+    expect(names(claim({ pdx: 'N400', sex: 'U', dischargeDate: '2022-03-01' }))).toEqual([
+      'INVALID_SEX@claim',
+      'SEX_CONFLICT@N400',
+    ]);
     expect(names(claim({ pdx: 'N400', sex: 'U', dischargeDate: '2025-03-01' }))).toEqual([]);
     // O80 on a 5-year-old male: maternity age and female-only.
-    expect(mce.edit(claim({ pdx: 'O80', sex: 'M', age: 5, dischargeDate: '2022-03-01' })).edits.map((e) => e.edit)).toEqual(['AGE_CONFLICT', 'SEX_CONFLICT']);
+    expect(
+      mce.edit(claim({ pdx: 'O80', sex: 'M', age: 5, dischargeDate: '2022-03-01' })).edits.map((e) => e.edit),
+    ).toEqual(['AGE_CONFLICT', 'SEX_CONFLICT']);
   });
 
   it('a non-covered pancreas transplant is not also of limited coverage', () => {
     expect(names(claim({ procedures: ['0FYG0Z0'] }))).toEqual(['NON_COVERED@0FYG0Z0']);
-    expect(names(claim({ procedures: ['0FYG0Z0', '0TY00Z0'] }))).toEqual(['LIMITED_COVERAGE@0FYG0Z0', 'LIMITED_COVERAGE@0TY00Z0']);
+    expect(names(claim({ procedures: ['0FYG0Z0', '0TY00Z0'] }))).toEqual([
+      'LIMITED_COVERAGE@0FYG0Z0',
+      'LIMITED_COVERAGE@0TY00Z0',
+    ]);
   });
 
   it('an outcome-of-delivery principal does not answer for a delivery procedure', () => {
-    expect(names(claim({ pdx: 'Z370', procedures: ['10E0XZZ'] }))).toContain('QUESTIONABLE_OBSTETRIC_ADMISSION@10E0XZZ');
+    expect(names(claim({ pdx: 'Z370', procedures: ['10E0XZZ'] }))).toContain(
+      'QUESTIONABLE_OBSTETRIC_ADMISSION@10E0XZZ',
+    );
   });
 
   it('the principal repeated is a duplicate even when invalid, after its INVALID_CODE', () => {
@@ -141,20 +165,28 @@ describe('MCE: what the CMS MCE 43.1 does on the edge fixtures', () => {
   });
 
   it('a stem-cell transfusion is not covered with a listed leukaemia as a secondary too', () => {
-    expect(names(claim({ sdx: [{ code: 'C9200', poa: 'Y' }], procedures: ['30243G0'] }))).toContain('NON_COVERED@30243G0');
+    expect(names(claim({ sdx: [{ code: 'C9200', poa: 'Y' }], procedures: ['30243G0'] }))).toContain(
+      'NON_COVERED@30243G0',
+    );
     expect(names(claim({ procedures: ['30243G0'] }))).not.toContain('NON_COVERED@30243G0');
   });
 });
 
 describe('MCE: property test', () => {
   it('never throws on any claim with a date; counts match the edits; edit type follows them', () => {
-    const codeish = fc.oneof(fc.constantFrom('Z4502', 'O80', 'Z5189', 'E1022', 'I214', 'B900'), fc.string({ maxLength: 9 }));
+    const codeish = fc.oneof(
+      fc.constantFrom('Z4502', 'O80', 'Z5189', 'E1022', 'I214', 'B900'),
+      fc.string({ maxLength: 9 }),
+    );
     fc.assert(
       fc.property(
         fc.record({
           pdx: codeish,
           sdx: fc.array(fc.record({ code: codeish, poa: fc.string({ maxLength: 2 }) }), { maxLength: 24 }),
-          procedures: fc.array(fc.oneof(fc.constantFrom('0FYG0Z0', '10D00Z1', '5A1955Z', '0BYL0Z2'), fc.string({ maxLength: 8 })), { maxLength: 25 }),
+          procedures: fc.array(
+            fc.oneof(fc.constantFrom('0FYG0Z0', '10D00Z1', '5A1955Z', '0BYL0Z2'), fc.string({ maxLength: 8 })),
+            { maxLength: 25 },
+          ),
           age: fc.integer({ min: -5, max: 200 }),
           sex: fc.string({ maxLength: 2 }),
           dischargeStatus: fc.string({ maxLength: 3 }),

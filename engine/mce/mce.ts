@@ -63,7 +63,36 @@ function days(yyyymmdd: number): number {
 const SEX_CODES: Record<string, string | undefined> = { M: 'M', '1': 'M', F: 'F', '2': 'F', U: 'U', '0': 'U' };
 
 /** Attributes the edits read by name. */
-const ATTR_NAMES = ['BILATERAL', 'BIOPSY', 'COV_Z006A', 'COV_Z006B', 'CSECT', 'DELOUT', 'ECODEPDX', 'FEMALE', 'LCOV', 'LOS', 'MALE', 'MANIF', 'MSP', 'NCOV_A', 'NCOV_B', 'NCOV_B_KXP', 'NCOV_B_PXP', 'NCOV_D', 'NCOV_E', 'NCOV_F', 'NCOV_G', 'NONSPECIFIC', 'QADM', 'REQSDX', 'UNACCEPTABLE', 'UNSPECIFIED', 'VAGDEL', 'WRNGPROC'] as const;
+const ATTR_NAMES = [
+  'BILATERAL',
+  'BIOPSY',
+  'COV_Z006A',
+  'COV_Z006B',
+  'CSECT',
+  'DELOUT',
+  'ECODEPDX',
+  'FEMALE',
+  'LCOV',
+  'LOS',
+  'MALE',
+  'MANIF',
+  'MSP',
+  'NCOV_A',
+  'NCOV_B',
+  'NCOV_B_KXP',
+  'NCOV_B_PXP',
+  'NCOV_D',
+  'NCOV_E',
+  'NCOV_F',
+  'NCOV_G',
+  'NONSPECIFIC',
+  'QADM',
+  'REQSDX',
+  'UNACCEPTABLE',
+  'UNSPECIFIED',
+  'VAGDEL',
+  'WRNGPROC',
+] as const;
 type AttrName = (typeof ATTR_NAMES)[number];
 
 /** True when `attrs` (null = invalid code) holds attribute `id` (-1 = not in the tables). */
@@ -135,7 +164,10 @@ export class Mce {
     payload.attributes.forEach((a, i) => this.attr.set(a, i));
     for (const e of payload.edits) this.editInfo.set(e.edit, { number: e.number, editType: e.editType });
     this.poaExempt = new CodeIndex(payload.poaExempt, () => new Map(payload.poaExempt.map((c, i) => [c, i])));
-    this.a = Object.fromEntries(ATTR_NAMES.map((name) => [name, this.attr.get(name) ?? -1])) as Record<AttrName, number>;
+    this.a = Object.fromEntries(ATTR_NAMES.map((name) => [name, this.attr.get(name) ?? -1])) as Record<
+      AttrName,
+      number
+    >;
     this.ageRangeIds = payload.ageRanges.map((r) => this.attr.get(r.group.toUpperCase()) ?? -1);
     this.lastDate = payload.periods.reduce((max, [, to]) => Math.max(max, to), 0);
   }
@@ -144,7 +176,9 @@ export class Mce {
   static fromBundle(reader: BundleReader): Mce {
     const p = readJson<McePayload>(reader, MCE_BLOCK);
     if (p.payloadVersion !== MCE_PAYLOAD_VERSION) {
-      throw new BundleFormatError(`bundle ${reader.header.id} has MCE payload version ${String(p.payloadVersion)}; this build reads ${MCE_PAYLOAD_VERSION}. Rebuild the code tables.`);
+      throw new BundleFormatError(
+        `bundle ${reader.header.id} has MCE payload version ${String(p.payloadVersion)}; this build reads ${MCE_PAYLOAD_VERSION}. Rebuild the code tables.`,
+      );
     }
     return new Mce(p, reader.header.release);
   }
@@ -161,10 +195,12 @@ export class Mce {
    */
   edit(claim: MceClaim): MceResult {
     const date = dateNumber(claim.dischargeDate ?? '');
-    if (Number.isNaN(date)) throw new ChartsideMceClaimError(`discharge date "${claim.dischargeDate}" is not a date (YYYY-MM-DD)`);
+    if (Number.isNaN(date))
+      throw new ChartsideMceClaimError(`discharge date "${claim.dischargeDate}" is not a date (YYYY-MM-DD)`);
     // CMS's MCE runs no edit on a date it cannot edit (an impossible month or day, or after the
     // tables' last day): the claim's answer is INVALID_DISCHARGE_DATE.
-    if (!isEditableDate(date, this.lastDate)) return { version: this.version, editType: 'INVALID_DISCHARGE_DATE', edits: [], counts: [], poa: [] };
+    if (!isEditableDate(date, this.lastDate))
+      return { version: this.version, editType: 'INVALID_DISCHARGE_DATE', edits: [], counts: [], poa: [] };
     const edits: MceEdit[] = [];
     const add = (edit: string, target: EditTarget, message: string) => {
       const info = this.editInfo.get(edit);
@@ -186,7 +222,11 @@ export class Mce {
     if (!ageValid) add('INVALID_AGE', { kind: 'claim' }, `age ${String(age)} is not 0-124`);
     if (!sex) add('INVALID_SEX', { kind: 'claim' }, `sex "${claim.sex}" is not M, F or U`);
     if (!this.payload.dischargeStatus.some((s) => s.code === status && s.from <= date && date <= s.to)) {
-      add('INVALID_DISCHARGE_STATUS', { kind: 'claim' }, `discharge status "${claim.dischargeStatus}" is not a valid UB-04 code on ${date}`);
+      add(
+        'INVALID_DISCHARGE_STATUS',
+        { kind: 'claim' },
+        `discharge status "${claim.dischargeStatus}" is not a valid UB-04 code on ${date}`,
+      );
     }
 
     const pdx = normalizeCode(claim.pdx ?? '');
@@ -205,7 +245,8 @@ export class Mce {
     // Order of a code's edits as CMS's component lists them (fixture): for the principal the
     // unspecified edit comes after the age edit, for a secondary before it.
     const unspecified = (target: EditTarget & { code: string }, attrs: number[]) => {
-      if (hasId(attrs, this.a.UNSPECIFIED)) add('UNSPECIFIED', target, `${target.code} is unspecified (e.g. laterality); a more specific code is required`);
+      if (hasId(attrs, this.a.UNSPECIFIED))
+        add('UNSPECIFIED', target, `${target.code} is unspecified (e.g. laterality); a more specific code is required`);
     };
     // Within one code CMS lists the age edit before the sex edit (edit numbers 3 and 2), and
     // compares an out-of-range age (-1, 999) with the group's range all the same.
@@ -215,14 +256,20 @@ export class Mce {
           const r = ranges[k]!;
           if (!(r.from <= date && date <= r.to)) continue;
           if (hasId(attrs, this.ageRangeIds[k]!) && (age < r.start || age > r.end)) {
-            add('AGE_CONFLICT', target, `${target.code} is a ${r.group.toLowerCase()} diagnosis (ages ${r.start}-${r.end}); patient is ${age}`);
+            add(
+              'AGE_CONFLICT',
+              target,
+              `${target.code} is a ${r.group.toLowerCase()} diagnosis (ages ${r.start}-${r.end}); patient is ${age}`,
+            );
             break;
           }
         }
       }
       if (sexConflict(attrs)) add('SEX_CONFLICT', target, `${target.code} conflicts with sex ${claim.sex}`);
-      if (hasId(attrs, this.a.MSP)) add('MEDICARE_IS_SECONDARY_PAYER', target, `${target.code}: Medicare may be the secondary payer`);
-      if (hasId(attrs, this.a.WRNGPROC)) add('WRONG_PROCEDURE_PERFORMED', target, `${target.code} reports a wrong surgery`);
+      if (hasId(attrs, this.a.MSP))
+        add('MEDICARE_IS_SECONDARY_PAYER', target, `${target.code}: Medicare may be the secondary payer`);
+      if (hasId(attrs, this.a.WRNGPROC))
+        add('WRONG_PROCEDURE_PERFORMED', target, `${target.code} reports a wrong surgery`);
     };
 
     // Principal diagnosis (CMS reports a missing one as an invalid code).
@@ -231,12 +278,17 @@ export class Mce {
       if (!pdx) add('INVALID_CODE', target, 'no principal diagnosis');
       else if (!pdxAttrs) add('INVALID_CODE', target, `${pdx} is not a valid ICD-10-CM code on ${date}`);
       else {
-        if (hasId(pdxAttrs, this.a.QADM)) add('QUESTIONABLE_ADMISSION', target, `${pdx} is a questionable reason for inpatient admission`);
-        if (hasId(pdxAttrs, this.a.MANIF)) add('MANIFESTATION_AS_PDX', target, `${pdx} is a manifestation code and cannot be principal`);
-        if (hasId(pdxAttrs, this.a.NONSPECIFIC) && status !== '20') add('NONSPECIFIC_PDX', target, `${pdx} is a non-specific principal diagnosis`);
-        if (hasId(pdxAttrs, this.a.ECODEPDX)) add('E_CODE_AS_PDX', target, `${pdx} is an external-cause code and cannot be principal`);
+        if (hasId(pdxAttrs, this.a.QADM))
+          add('QUESTIONABLE_ADMISSION', target, `${pdx} is a questionable reason for inpatient admission`);
+        if (hasId(pdxAttrs, this.a.MANIF))
+          add('MANIFESTATION_AS_PDX', target, `${pdx} is a manifestation code and cannot be principal`);
+        if (hasId(pdxAttrs, this.a.NONSPECIFIC) && status !== '20')
+          add('NONSPECIFIC_PDX', target, `${pdx} is a non-specific principal diagnosis`);
+        if (hasId(pdxAttrs, this.a.ECODEPDX))
+          add('E_CODE_AS_PDX', target, `${pdx} is an external-cause code and cannot be principal`);
         if (hasId(pdxAttrs, this.a.UNACCEPTABLE)) {
-          if (!hasId(pdxAttrs, this.a.REQSDX)) add('UNACCEPTABLE_PDX', target, `${pdx} is unacceptable as principal diagnosis`);
+          if (!hasId(pdxAttrs, this.a.REQSDX))
+            add('UNACCEPTABLE_PDX', target, `${pdx} is unacceptable as principal diagnosis`);
           else if (sdx.length === 0) add('REQUIRES_SDX', target, `${pdx} as principal requires a secondary diagnosis`);
         }
         generalDx(target, pdxAttrs);
@@ -291,7 +343,11 @@ export class Mce {
       // The outcome of delivery must be a secondary diagnosis: a Z37 principal does not count
       // (it is unacceptable as principal; CMS's MCE still questions the delivery).
       if ((hasId(a, this.a.CSECT) || hasId(a, this.a.VAGDEL)) && !sdx.some((d) => hasId(d.attrs, this.a.DELOUT))) {
-        add('QUESTIONABLE_OBSTETRIC_ADMISSION', target, `${p.code} is a delivery without an outcome-of-delivery diagnosis`);
+        add(
+          'QUESTIONABLE_OBSTETRIC_ADMISSION',
+          target,
+          `${p.code} is a delivery without an outcome-of-delivery diagnosis`,
+        );
       }
       if (hasId(a, this.a.LOS) && !Number.isNaN(los) && los < 4) {
         add('INCONSISTENT_WITH_LENGTH_OF_STAY', target, `${p.code} (ventilation > 96 hours) with a ${los}-day stay`);
@@ -304,13 +360,31 @@ export class Mce {
       if (!POA_VALUES.has(value)) {
         // Reported as a POA finding, not as an MCE edit: the component's INVALID_POA has no edit
         // type (mce_edits.tsv) and is not among the fixture's edit counts.
-        poa.push({ code, index, poa: value, kind: 'invalid-value', message: `${code}: POA "${value}" is not Y, N, U, W, 1 or blank` });
+        poa.push({
+          code,
+          index,
+          poa: value,
+          kind: 'invalid-value',
+          message: `${code}: POA "${value}" is not Y, N, U, W, 1 or blank`,
+        });
       } else if (!claim.poaExemptHospital) {
         const exempt = this.poaExempt.get(code) >= 0;
         if (exempt && value !== '' && value !== '1') {
-          poa.push({ code, index, poa: value, kind: 'reported-on-exempt-code', message: `${code} is exempt from POA reporting: leave POA blank (or 1)` });
+          poa.push({
+            code,
+            index,
+            poa: value,
+            kind: 'reported-on-exempt-code',
+            message: `${code} is exempt from POA reporting: leave POA blank (or 1)`,
+          });
         } else if (!exempt && (value === '' || value === '1')) {
-          poa.push({ code, index, poa: value, kind: 'missing', message: `${code} needs a POA indicator (Y, N, U or W)` });
+          poa.push({
+            code,
+            index,
+            poa: value,
+            kind: 'missing',
+            message: `${code} needs a POA indicator (Y, N, U or W)`,
+          });
         }
       }
     };
@@ -322,6 +396,12 @@ export class Mce {
     const counts = [...countMap].sort((x, y) => this.editInfo.get(x[0])!.number - this.editInfo.get(y[0])!.number);
     const pre = edits.some((e) => e.editType === 'PREPAYMENT');
     const post = edits.some((e) => e.editType === 'POSTPAYMENT');
-    return { version: this.version, editType: pre && post ? 'BOTH' : pre ? 'PREPAYMENT' : post ? 'POSTPAYMENT' : 'NONE', edits, counts, poa };
+    return {
+      version: this.version,
+      editType: pre && post ? 'BOTH' : pre ? 'PREPAYMENT' : post ? 'POSTPAYMENT' : 'NONE',
+      edits,
+      counts,
+      poa,
+    };
   }
 }

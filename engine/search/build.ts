@@ -3,7 +3,15 @@
  * (no object per token), so building in the worker stays within its memory budget.
  */
 import { TERMS_VERSION } from './data/terms';
-import { AUX, ENTRY_KINDS, FIELD, SEARCH_INDEX_FORMAT_VERSION, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
+import {
+  AUX,
+  ENTRY_KINDS,
+  FIELD,
+  SEARCH_INDEX_FORMAT_VERSION,
+  SYSTEMS,
+  TEXT_FLAG,
+  type SearchIndexData,
+} from './layout';
 import { FILLER, tokenize } from './text';
 import type { CorpusCode, CorpusEntry, SearchCorpus } from './types';
 import { ChartsideError } from '../errors';
@@ -34,7 +42,12 @@ class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
 
 const encoder = new TextEncoder();
 
-function lowerBoundCode(rows: readonly CorpusCode[], system: number, code: string, rank: (s: string) => number): number {
+function lowerBoundCode(
+  rows: readonly CorpusCode[],
+  system: number,
+  code: string,
+  rank: (s: string) => number,
+): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
@@ -197,7 +210,15 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
         termKeys.push(tok.key);
         termOf.set(tok.key, id);
       }
-      const field = tok.alias ? (tok.paren ? FIELD.paren : FIELD.alias) : tok.pos < mainCount ? FIELD.main : tok.paren || tok.pos < altCount ? FIELD.paren : FIELD.body;
+      const field = tok.alias
+        ? tok.paren
+          ? FIELD.paren
+          : FIELD.alias
+        : tok.pos < mainCount
+          ? FIELD.main
+          : tok.paren || tok.pos < altCount
+            ? FIELD.paren
+            : FIELD.body;
       const prev = local.get(id);
       if (prev === undefined || field < prev) local.set(id, field);
     }
@@ -259,7 +280,9 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
     const dc0 = docCode.view();
     const dk0 = docKind.view();
     const da0 = docAux.view();
-    const agreeKinds = new Set(['index', 'eindex', 'inclusion'].map((k) => ENTRY_KINDS.indexOf(k as (typeof ENTRY_KINDS)[number])));
+    const agreeKinds = new Set(
+      ['index', 'eindex', 'inclusion'].map((k) => ENTRY_KINDS.indexOf(k as (typeof ENTRY_KINDS)[number])),
+    );
     for (let d = 0; d < docText.length; d++) {
       const kind = dk0[d]!;
       if (kind === PCS_INDEX) {
@@ -287,7 +310,8 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
   const textStart = new Uint32Array(texts.length + 1);
   for (let t = 0; t < texts.length; t++) textStart[t + 1] = textStart[t]! + utf8Length(texts[t]!.text);
   const textBytes = encoder.encode(texts.map((x) => x.text).join(''));
-  if (textBytes.length !== textStart[texts.length]) throw new ChartsideSearchBuildError('text byte offsets do not add up');
+  if (textBytes.length !== textStart[texts.length])
+    throw new ChartsideSearchBuildError('text byte offsets do not add up');
 
   const nDocs = docText.length;
   const textDocStart = new Uint32Array(texts.length + 1);
@@ -322,7 +346,13 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
       termsVersion: TERMS_VERSION,
       sources: corpus.sources.map((s) => ({ id: s.id, sha256: s.sha256, release: s.release })),
       columns,
-      counts: { texts: texts.length, docs: nDocs, terms: terms.length, postings: postings.length, codes: codeRows.length },
+      counts: {
+        texts: texts.length,
+        docs: nDocs,
+        terms: terms.length,
+        postings: postings.length,
+        codes: codeRows.length,
+      },
       builtAt,
     },
     terms,

@@ -56,7 +56,8 @@ export class CodeSearch {
 
   /** The index for a year / date, with a notice when it is a substitute. */
   pick(options: { year?: number; dateOfService?: string } = {}): { index: SearchIndex; fallback?: string } {
-    if (this.byYear.size === 0) throw new ChartsideNoSearchIndexError('no search index is loaded: install the code tables first');
+    if (this.byYear.size === 0)
+      throw new ChartsideNoSearchIndexError('no search index is loaded: install the code tables first');
     const years = this.years;
     const wanted = options.year ?? (options.dateOfService ? fiscalYearOf(options.dateOfService) : undefined);
     if (wanted === undefined) return { index: this.byYear.get(years[years.length - 1]!)! };

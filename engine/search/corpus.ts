@@ -20,9 +20,22 @@ export interface CmSource {
    * ({@link cmInclusionTerms}); calling `get()` for each of 98,000 codes would take seconds.
    */
   inclusionTerms?(): Iterable<{ code: string; text: string }>;
-  indexEntries(source?: 'index' | 'eindex'): Iterable<{ path: string; title: string; nemod: string; code: string; manif: string; see: string; stale: boolean }>;
-  drugRows(): Iterable<{ path: string; title: string; nemod: string; cells: { column: string; code: string; stale: boolean }[] }>;
-  neoplasmRows(): Iterable<{ path: string; title: string; nemod: string; see: string; cells: { column: string; code: string; stale: boolean }[] }>;
+  indexEntries(
+    source?: 'index' | 'eindex',
+  ): Iterable<{ path: string; title: string; nemod: string; code: string; manif: string; see: string; stale: boolean }>;
+  drugRows(): Iterable<{
+    path: string;
+    title: string;
+    nemod: string;
+    cells: { column: string; code: string; stale: boolean }[];
+  }>;
+  neoplasmRows(): Iterable<{
+    path: string;
+    title: string;
+    nemod: string;
+    see: string;
+    cells: { column: string; code: string; stale: boolean }[];
+  }>;
 }
 
 /** What search needs from ICD-10-PCS ({@link PcsTable} satisfies it). */
@@ -118,7 +131,11 @@ class SeeResolver {
   }
 
   resolve(see: string, depth = 0): string | undefined {
-    const parts = see.replace(/\(.*?\)/g, '').split(',').map((p) => p.trim().toLowerCase()).filter((p) => p.length > 0);
+    const parts = see
+      .replace(/\(.*?\)/g, '')
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter((p) => p.length > 0);
     if (parts.length === 0 || depth > 3) return undefined;
     const key = parts.join('|');
     if (this.memo.has(key)) return this.memo.get(key);
@@ -129,7 +146,12 @@ class SeeResolver {
       let best: SeeLine | undefined;
       for (const line of this.byMain.get(parts[0]!) ?? []) {
         if ((line.code === '' && line.see === '') || !isSubsequence(want, line.segments)) continue;
-        if (!best || line.segments.length < best.segments.length || (line.segments.length === best.segments.length && best.code === '' && line.code !== '')) best = line;
+        if (
+          !best ||
+          line.segments.length < best.segments.length ||
+          (line.segments.length === best.segments.length && best.code === '' && line.code !== '')
+        )
+          best = line;
       }
       if (best) code = best.code !== '' ? best.code : this.resolve(best.see, depth + 1);
     }
@@ -187,7 +209,15 @@ export function* cmEntries(cm: CmSource, inclusion?: Iterable<{ code: string; te
     // First pass: code of each line by its main term and subterms, for "see" resolution.
     const see = new SeeResolver();
     let main = '';
-    const lines: { path: string; title: string; nemod: string; code: string; manif: string; see: string; main: string }[] = [];
+    const lines: {
+      path: string;
+      title: string;
+      nemod: string;
+      code: string;
+      manif: string;
+      see: string;
+      main: string;
+    }[] = [];
     for (const e of cm.indexEntries(source)) {
       if (e.path === e.title) main = e.title;
       const code = normalizeCode(e.code);

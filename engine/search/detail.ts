@@ -75,9 +75,15 @@ export function cmDetail(cm: CmDetailSource, code: string): CmDetailView | undef
   const path: PathStep[] = [];
   if (d.chapter) path.push({ level: 'chapter', id: `Chapter ${d.chapter.name}`, title: d.chapter.desc });
   if (d.section) path.push({ level: 'section', id: d.section.id, title: d.section.desc });
-  for (const a of d.ancestors) path.push({ level: a.code.length === 3 ? 'category' : 'subcategory', id: a.dotted, title: a.long });
+  for (const a of d.ancestors)
+    path.push({ level: a.code.length === 3 ? 'category' : 'subcategory', id: a.dotted, title: a.long });
   path.push({ level: d.code.length === 3 ? 'category' : 'code', id: d.dotted, title: d.long });
-  const children = d.billable ? [] : cm.billableDescendants(d.code).slice(0, 200).map((c) => ({ code: c.dotted, title: c.long }));
+  const children = d.billable
+    ? []
+    : cm
+        .billableDescendants(d.code)
+        .slice(0, 200)
+        .map((c) => ({ code: c.dotted, title: c.long }));
   const status = d.billable
     ? 'Billable: valid for reporting'
     : d.requiresSeventh
@@ -101,7 +107,12 @@ export function cmDetail(cm: CmDetailSource, code: string): CmDetailView | undef
     ...(d.indexEntriesFrom ? { indexFrom: d.indexEntriesFrom } : {}),
     billableChildren: children,
     fiscalYear: d.fiscalYear,
-    release: { id: cm.release.id, label: cm.release.release, provenance: cm.release.provenance, notes: cm.release.notes },
+    release: {
+      id: cm.release.id,
+      label: cm.release.release,
+      provenance: cm.release.provenance,
+      notes: cm.release.notes,
+    },
   };
 }
 
@@ -129,7 +140,10 @@ export function howToFind(cm: CmDetailSource, code: string, search?: SearchIndex
   const checks = view.notes.filter((n) => n.kind !== 'includes' && n.kind !== 'inclusionTerm');
   const completion: string[] = [];
   if (view.billable) completion.push(`${view.code} is billable: report it as is.`);
-  else if (view.requiresSeventh) completion.push(`Add a 7th character from the table printed at ${view.seventh?.from ?? 'the category'}; fill empty positions with the placeholder X.`);
+  else if (view.requiresSeventh)
+    completion.push(
+      `Add a 7th character from the table printed at ${view.seventh?.from ?? 'the category'}; fill empty positions with the placeholder X.`,
+    );
   else completion.push(`${view.code} is a header: pick one of its ${view.billableChildren.length} billable codes.`);
   if (view.poaExempt) completion.push('Exempt from present-on-admission reporting.');
   return { code: view.code, indexPaths, tabularPath: view.path, confirming, checks, completion };

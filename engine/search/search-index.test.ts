@@ -18,18 +18,58 @@ const codes: CorpusCode[] = [
   { system: 'cm', code: 'R112', title: 'Nausea with vomiting, unspecified', billable: true },
   { system: 'pcs', code: '0DTJ0ZZ', title: 'Resection of Appendix, Open Approach', billable: true },
   { system: 'pcs', code: '0DTJ4ZZ', title: 'Resection of Appendix, Percutaneous Endoscopic Approach', billable: true },
-  { system: 'hcpcs', code: 'E0601', title: 'Continuous positive airway pressure (CPAP) device', billable: true, titleMain: 49 },
+  {
+    system: 'hcpcs',
+    code: 'E0601',
+    title: 'Continuous positive airway pressure (CPAP) device',
+    billable: true,
+    titleMain: 49,
+  },
 ];
 const entries: CorpusEntry[] = [
-  { kind: 'index', system: 'cm', code: 'I509', text: 'Failure, failed, heart (acute) (senile)', mainLength: 7, altLength: 15 },
-  { kind: 'index', system: 'cm', code: 'I509', text: 'Failure, failed, heart, congestive (compensated) (decompensated)', mainLength: 7, altLength: 15 },
-  { kind: 'index', system: 'cm', code: 'I5023', text: 'Failure, failed, heart, systolic, acute on chronic', mainLength: 7, altLength: 15 },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I509',
+    text: 'Failure, failed, heart (acute) (senile)',
+    mainLength: 7,
+    altLength: 15,
+  },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I509',
+    text: 'Failure, failed, heart, congestive (compensated) (decompensated)',
+    mainLength: 7,
+    altLength: 15,
+  },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I5023',
+    text: 'Failure, failed, heart, systolic, acute on chronic',
+    mainLength: 7,
+    altLength: 15,
+  },
   { kind: 'index', system: 'cm', code: 'R110', text: 'Nausea (without vomiting)', mainLength: 6 },
-  { kind: 'pcs-index', system: 'pcs', code: '0DTJ', text: 'Appendectomy (see Resection, Appendix)', mainLength: 12, codeTitle: 'Resection, Appendix' },
+  {
+    kind: 'pcs-index',
+    system: 'pcs',
+    code: '0DTJ',
+    text: 'Appendectomy (see Resection, Appendix)',
+    mainLength: 12,
+    codeTitle: 'Resection, Appendix',
+  },
 ];
-const corpus = (): SearchCorpus => ({ fiscalYear: 2026, sources: [{ id: 'test', sha256: 'x', release: 'synthetic' }], codes, entries });
+const corpus = (): SearchCorpus => ({
+  fiscalYear: 2026,
+  sources: [{ id: 'test', sha256: 'x', release: 'synthetic' }],
+  codes,
+  entries,
+});
 const index = new SearchIndex(buildSearchIndex(corpus()));
-const top = (q: string, system?: 'cm' | 'pcs' | 'hcpcs'): string | undefined => index.search(q, { prefix: false, ...(system ? { system } : {}) })[0]?.code;
+const top = (q: string, system?: 'cm' | 'pcs' | 'hcpcs'): string | undefined =>
+  index.search(q, { prefix: false, ...(system ? { system } : {}) })[0]?.code;
 
 describe('SearchIndex', () => {
   it('ranks the code whose words the query says first', () => {
@@ -54,7 +94,12 @@ describe('SearchIndex', () => {
   it('finds codes with or without the dot, and prefixes', () => {
     expect(top('i5023')).toBe('I50.23');
     expect(top('I50.2')).toBe('I50.2');
-    expect(index.search('I50.2', { prefix: false }).slice(1, 3).map((h) => h.code)).toEqual(['I50.20', 'I50.21']);
+    expect(
+      index
+        .search('I50.2', { prefix: false })
+        .slice(1, 3)
+        .map((h) => h.code),
+    ).toEqual(['I50.20', 'I50.21']);
     expect(top('e0601')).toBe('E0601');
   });
 

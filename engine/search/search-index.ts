@@ -38,12 +38,18 @@ const KIND_WEIGHT: Record<EntryKind, number> = {
   eindex: 0.88,
 };
 const KIND_WEIGHTS = Float32Array.from(ENTRY_KINDS.map((k) => KIND_WEIGHT[k]));
-const INDEX_LIKE = Uint8Array.from(ENTRY_KINDS.map((k) => (k === 'index' || k === 'eindex' || k === 'pcs-index' ? 1 : 0)));
-const AGREEING = Uint8Array.from(ENTRY_KINDS.map((k) => (k === 'index' || k === 'eindex' || k === 'inclusion' ? 1 : 0)));
+const INDEX_LIKE = Uint8Array.from(
+  ENTRY_KINDS.map((k) => (k === 'index' || k === 'eindex' || k === 'pcs-index' ? 1 : 0)),
+);
+const AGREEING = Uint8Array.from(
+  ENTRY_KINDS.map((k) => (k === 'index' || k === 'eindex' || k === 'inclusion' ? 1 : 0)),
+);
 const PCS_INDEX_KIND = ENTRY_KINDS.indexOf('pcs-index');
 const LATERAL = new Set(['right', 'left', 'bilateral'].map((w) => stem(w)));
 /** Words by which a query asks for part of a body part (PCS Excision rather than Resection). */
-const PARTIAL_WORDS = new Set(['partial', 'biopsy', 'excision', 'portion', 'part', 'wedge', 'segmental', 'lesion'].map((w) => stem(w)));
+const PARTIAL_WORDS = new Set(
+  ['partial', 'biopsy', 'excision', 'portion', 'part', 'wedge', 'segmental', 'lesion'].map((w) => stem(w)),
+);
 
 /** One query word after rewriting. */
 interface QueryToken {
@@ -146,7 +152,8 @@ export class SearchIndex {
     this.vocab = buildVocabulary();
     this.indexText = new Uint8Array(nTexts);
     for (let t = 0; t < nTexts; t++) {
-      for (let d = data.textDocStart[t]!; d < data.textDocStart[t + 1]!; d++) if (INDEX_LIKE[data.docKind[d]!]) this.indexText[t] = 1;
+      for (let d = data.textDocStart[t]!; d < data.textDocStart[t + 1]!; d++)
+        if (INDEX_LIKE[data.docKind[d]!]) this.indexText[t] = 1;
     }
     this.mask = new Uint16Array(nTexts);
     this.acc = new Float32Array(nTexts);
@@ -161,7 +168,8 @@ export class SearchIndex {
     this.codeTouched = new Uint32Array(data.codes.length);
     this.textTouched = new Uint32Array(nTexts);
     this.codeContext = new Uint8Array(data.codes.length);
-    for (let c = 0; c < data.codes.length; c++) if (data.codeSystem[c] === 0) this.codeContext[c] = cmContext(data.codes[c]!);
+    for (let c = 0; c < data.codes.length; c++)
+      if (data.codeSystem[c] === 0) this.codeContext[c] = cmContext(data.codes[c]!);
   }
 
   /** The trigram table for misspellings (built on first use; call early to warm it). */
@@ -253,7 +261,12 @@ export class SearchIndex {
     for (const c of kept) {
       if (out.length >= limit) break;
       const a = this.codeAlt[c]!;
-      const hit = this.hitFor(c, { score: codeScore[c]!, doc: this.codeDoc[c]!, alt: state.alts[a]!, flags: this.codeFlag[c]! }, state.via[a], state.corrected[a] ?? []);
+      const hit = this.hitFor(
+        c,
+        { score: codeScore[c]!, doc: this.codeDoc[c]!, alt: state.alts[a]!, flags: this.codeFlag[c]! },
+        state.via[a],
+        state.corrected[a] ?? [],
+      );
       const header = viaHeader.get(c);
       if (header !== undefined) hit.match.viaHeader = this.display(header);
       const key = `${hit.system}:${hit.code}`;
@@ -302,7 +315,8 @@ export class SearchIndex {
       kind: b.alt.expandedFrom ? 'abbreviation' : kind === 'eindex' ? 'index' : kind,
       text: shown,
     };
-    if (kind === 'index' || kind === 'eindex' || kind === 'pcs-index' || kind === 'drug' || kind === 'neoplasm') match.path = shown;
+    if (kind === 'index' || kind === 'eindex' || kind === 'pcs-index' || kind === 'drug' || kind === 'neoplasm')
+      match.path = shown;
     if (column !== undefined) match.column = column;
     if (via) match.expandedFrom = via;
     if (b.flags & 2 && corrected.length > 0) match.corrected = corrected;
@@ -381,7 +395,14 @@ export class SearchIndex {
     for (let len = code.length - 1; len >= 3 && out.length < limit; len--) {
       const parent = code.slice(0, len);
       if (this.findCode(parent, s) < 0) continue;
-      for (let i = this.lowerBound(parent, s); i < this.data.codes.length && this.data.codeSystem[i] === s && this.data.codes[i]!.startsWith(parent) && out.length < limit; i++) {
+      for (
+        let i = this.lowerBound(parent, s);
+        i < this.data.codes.length &&
+        this.data.codeSystem[i] === s &&
+        this.data.codes[i]!.startsWith(parent) &&
+        out.length < limit;
+        i++
+      ) {
         if (this.data.codes[i]!.length === code.length) push(i, 1.5);
       }
       break;
@@ -432,7 +453,12 @@ export class SearchIndex {
       if (system >= 0 && s !== system) continue;
       let i = this.lowerBound(code, s);
       let rank = 0;
-      while (i < this.data.codes.length && this.data.codeSystem[i] === s && this.data.codes[i]!.startsWith(code) && rank < limit) {
+      while (
+        i < this.data.codes.length &&
+        this.data.codeSystem[i] === s &&
+        this.data.codes[i]!.startsWith(code) &&
+        rank < limit
+      ) {
         const exact = this.data.codes[i] === code;
         const title = this.text(this.data.codeTitle[i]!);
         out.push({
@@ -453,7 +479,10 @@ export class SearchIndex {
 
   /** Readings of the query: as typed, and with each abbreviation / lay phrase rewritten. */
   private alternatives(query: string, open: boolean): Alternative[] {
-    const raw = foldCase(query).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+    const raw = foldCase(query)
+      .replace(/['\u2019]s\b/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
     const literal: QueryToken[] = [];
     // A single letter still being typed ("heart f") narrows nothing yet: wait for the next key.
     if (open && raw.length > 1 && raw[raw.length - 1]!.length === 1) raw.pop();
@@ -466,16 +495,26 @@ export class SearchIndex {
       else if (neg) negated.add(i);
     });
     const keyOf = (w: string, i: number): string => (negated.has(i) ? `no:${stem(w)}` : stem(w));
-    const skip = (w: string): boolean => STOPWORDS.has(w) || w === 'without' || w === 'wo' || (w === 'no' && raw.length > 1);
+    const skip = (w: string): boolean =>
+      STOPWORDS.has(w) || w === 'without' || w === 'wo' || (w === 'no' && raw.length > 1);
     raw.forEach((w, i) => {
       if (skip(w)) return;
-      literal.push({ key: keyOf(w, i), raw: negated.has(i) ? `no:${w}` : w, open: open && i === raw.length - 1, rewritten: false });
+      literal.push({
+        key: keyOf(w, i),
+        raw: negated.has(i) ? `no:${w}` : w,
+        open: open && i === raw.length - 1,
+        rewritten: false,
+      });
     });
     const out: Alternative[] = [{ tokens: literal, weight: 1 }];
     // Rewrites: at each position, every phrase row whose typed words follow.
-    const partial: { tokens: QueryToken[]; next: number; via?: Alternative['expandedFrom']; weight: number; rewrites: number }[] = [
-      { tokens: [], next: 0, weight: 1, rewrites: 0 },
-    ];
+    const partial: {
+      tokens: QueryToken[];
+      next: number;
+      via?: Alternative['expandedFrom'];
+      weight: number;
+      rewrites: number;
+    }[] = [{ tokens: [], next: 0, weight: 1, rewrites: 0 }];
     const done: Alternative[] = [];
     while (partial.length > 0 && done.length < MAX_ALTERNATIVES * 2) {
       const p = partial.pop()!;
@@ -486,8 +525,19 @@ export class SearchIndex {
       const w = raw[p.next]!;
       const isLast = p.next === raw.length - 1;
       // Literal reading of this word.
-      const lit = skip(w) ? p.tokens : [...p.tokens, { key: keyOf(w, p.next), raw: negated.has(p.next) ? `no:${w}` : w, open: open && isLast, rewritten: false }];
-      partial.push({ tokens: lit, next: p.next + 1, ...(p.via ? { via: p.via } : {}), weight: p.weight, rewrites: p.rewrites });
+      const lit = skip(w)
+        ? p.tokens
+        : [
+            ...p.tokens,
+            { key: keyOf(w, p.next), raw: negated.has(p.next) ? `no:${w}` : w, open: open && isLast, rewritten: false },
+          ];
+      partial.push({
+        tokens: lit,
+        next: p.next + 1,
+        ...(p.via ? { via: p.via } : {}),
+        weight: p.weight,
+        rewrites: p.rewrites,
+      });
       if (p.rewrites >= 3) continue; // a few rewrites per reading keep the number of readings small
       for (const rw of this.vocab.phrases.get(w) ?? []) {
         const n = rw.typed.length;
@@ -496,12 +546,28 @@ export class SearchIndex {
         for (let k = 1; k < n; k++) if (raw[p.next + k] !== rw.typed[k]) ok = false;
         if (!ok) continue;
         // A phrase still being typed ("lap cho") is not rewritten until its last word is complete.
-        if (open && p.next + n === raw.length && rw.typed.length > 1 && raw[raw.length - 1] !== rw.typed[n - 1]) continue;
-        const toks = rw.keys.map((key) => ({ key: negated.has(p.next) ? `no:${key}` : key, raw: key, open: false, rewritten: true }));
+        if (open && p.next + n === raw.length && rw.typed.length > 1 && raw[raw.length - 1] !== rw.typed[n - 1])
+          continue;
+        const toks = rw.keys.map((key) => ({
+          key: negated.has(p.next) ? `no:${key}` : key,
+          raw: key,
+          open: false,
+          rewritten: true,
+        }));
         const via = p.via
-          ? { typed: `${p.via.typed}, ${rw.typed.join(' ')}`, expansion: `${p.via.expansion}; ${rw.expansion}`, source: p.via.source }
+          ? {
+              typed: `${p.via.typed}, ${rw.typed.join(' ')}`,
+              expansion: `${p.via.expansion}; ${rw.expansion}`,
+              source: p.via.source,
+            }
           : { typed: rw.typed.join(' '), expansion: rw.expansion, source: rw.source };
-        partial.push({ tokens: [...p.tokens, ...toks], next: p.next + n, via, weight: p.weight * 0.98, rewrites: p.rewrites + 1 });
+        partial.push({
+          tokens: [...p.tokens, ...toks],
+          next: p.next + n,
+          via,
+          weight: p.weight * 0.98,
+          rewrites: p.rewrites + 1,
+        });
       }
     }
     // Readings with more rewrites first (they explain more of what was typed), then fewer.
@@ -523,7 +589,8 @@ export class SearchIndex {
     if (exact !== undefined) add({ term: exact, quality: 1 });
     for (const alt of this.vocab.words.get(tok.key) ?? []) {
       const t = this.termId.get(alt.to);
-      if (t !== undefined) add({ term: t, quality: alt.quality, via: { typed: tok.raw, expansion: alt.expansion, source: alt.source } });
+      if (t !== undefined)
+        add({ term: t, quality: alt.quality, via: { typed: tok.raw, expansion: alt.expansion, source: alt.source } });
     }
     let completions = false;
     if (tok.open && !tok.rewritten && tok.raw.length >= 2) {
@@ -535,8 +602,14 @@ export class SearchIndex {
     const df = (t: number): number => this.data.termStart[t + 1]! - this.data.termStart[t]!;
     // A rare exact word next to a common near spelling ("migrane": "migrans" vs "migraine") is
     // more likely a typo of the common one: offer both, the common one first.
-    const rareExact = exact !== undefined && out.length === 1 && df(exact) <= 20 && tok.raw.length >= 5 && !tok.key.startsWith('no:');
-    if ((out.length === 0 || rareExact) && !completions && allowedEdits(tok.key.length) > 0 && !tok.key.startsWith('no:')) {
+    const rareExact =
+      exact !== undefined && out.length === 1 && df(exact) <= 20 && tok.raw.length >= 5 && !tok.key.startsWith('no:');
+    if (
+      (out.length === 0 || rareExact) &&
+      !completions &&
+      allowedEdits(tok.key.length) > 0 &&
+      !tok.key.startsWith('no:')
+    ) {
       const near = new Map<number, number>();
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
         for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
@@ -620,7 +693,11 @@ export class SearchIndex {
     // A word's weight is the idf of the word itself when the classification has it (a synonym
     // earns the same weight times its quality), else the best it can earn.
     const qMax = matches.map((ms) =>
-      ms.length === 0 ? 4 : ms[0]!.quality === 1 ? this.idf[ms[0]!.term]! : Math.max(...ms.map((m) => this.idf[m.term]! * m.quality)),
+      ms.length === 0
+        ? 4
+        : ms[0]!.quality === 1
+          ? this.idf[ms[0]!.term]!
+          : Math.max(...ms.map((m) => this.idf[m.term]! * m.quality)),
     );
     const qTotal = qMax.reduce((x, y) => x + y, 0);
 
@@ -655,7 +732,7 @@ export class SearchIndex {
             mainSide[t]! += own;
           }
         };
-        if (generate || (to - from) < touched * 12) {
+        if (generate || to - from < touched * 12) {
           for (let p = from; p < to; p++) {
             const v = postings[p]!;
             const t = v >>> 2;

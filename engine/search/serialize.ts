@@ -30,7 +30,10 @@ interface Section {
   length: number;
 }
 
-const TYPED: Record<Exclude<SectionType, 'strings'>, { bytes: number; make: (b: ArrayBuffer, o: number, n: number) => ArrayBufferView }> = {
+const TYPED: Record<
+  Exclude<SectionType, 'strings'>,
+  { bytes: number; make: (b: ArrayBuffer, o: number, n: number) => ArrayBufferView }
+> = {
   u32: { bytes: 4, make: (b, o, n) => new Uint32Array(b, o, n) },
   u16: { bytes: 2, make: (b, o, n) => new Uint16Array(b, o, n) },
   u8: { bytes: 1, make: (b, o, n) => new Uint8Array(b, o, n) },
@@ -73,7 +76,11 @@ export function serializeSearchIndex(data: SearchIndexData): Uint8Array {
     const bytes =
       type === 'strings'
         ? encoder.encode((value as string[]).join('\n'))
-        : new Uint8Array((value as ArrayBufferView).buffer, (value as ArrayBufferView).byteOffset, (value as ArrayBufferView).byteLength);
+        : new Uint8Array(
+            (value as ArrayBufferView).buffer,
+            (value as ArrayBufferView).byteOffset,
+            (value as ArrayBufferView).byteLength,
+          );
     const length = type === 'strings' ? (value as string[]).length : (value as ArrayLike<number>).length;
     sections.push({ name, type, offset, length: type === 'strings' ? bytes.length : length });
     if (type === 'strings') sections[sections.length - 1]!.length = bytes.length;
@@ -131,15 +138,18 @@ export function deserializeSearchIndex(bytes: Uint8Array): SearchIndexData {
     const spec = ARRAYS.find(([n]) => n === s.name);
     if (!spec || spec[1] !== s.type) throw new ChartsideSearchIndexFormatError(`unexpected section ${s.name}`);
     if (s.type === 'strings') {
-      if (start + s.offset + s.length > aligned.length) throw new ChartsideSearchIndexFormatError(`section ${s.name} is truncated`);
+      if (start + s.offset + s.length > aligned.length)
+        throw new ChartsideSearchIndexFormatError(`section ${s.name} is truncated`);
       const text = decoder.decode(aligned.subarray(start + s.offset, start + s.offset + s.length));
       out[s.name] = text.length === 0 ? [] : text.split('\n');
     } else {
       const t = TYPED[s.type];
-      if (start + s.offset + s.length * t.bytes > aligned.length) throw new ChartsideSearchIndexFormatError(`section ${s.name} is truncated`);
+      if (start + s.offset + s.length * t.bytes > aligned.length)
+        throw new ChartsideSearchIndexFormatError(`section ${s.name} is truncated`);
       out[s.name] = t.make(buffer, base + s.offset, s.length);
     }
   }
-  for (const [name] of ARRAYS) if (!(name in out)) throw new ChartsideSearchIndexFormatError(`section ${name} is missing`);
+  for (const [name] of ARRAYS)
+    if (!(name in out)) throw new ChartsideSearchIndexFormatError(`section ${name} is missing`);
   return out as unknown as SearchIndexData;
 }

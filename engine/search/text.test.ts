@@ -45,6 +45,8 @@ describe('text normalisation', () => {
 
   it('folds diacritics and apostrophes', () => {
     expect(foldCase('Sjögren')).toBe('sjogren');
-    expect(queryKeys("Crohn's disease")).toEqual(queryKeys('crohns disease').map((k, i) => (i === 0 ? stem('crohn') : k)));
+    expect(queryKeys("Crohn's disease")).toEqual(
+      queryKeys('crohns disease').map((k, i) => (i === 0 ? stem('crohn') : k)),
+    );
   });
 });

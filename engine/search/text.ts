@@ -16,8 +16,31 @@ const DERIVATIONAL = ['ation', 'ition', 'ical', 'ary', 'ity', 'ive', 'ion', 'ia'
  * complications" vs E11.8 "with unspecified complications").
  */
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'or', 'the', 'of', 'to', 'in', 'on', 'for', 'by', 'at', 'as', 'is', 'from',
-  'into', 'its', 'than', 'be', 'are', 'was', 'this', 'that', 'which', 'per',
+  'a',
+  'an',
+  'and',
+  'or',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'by',
+  'at',
+  'as',
+  'is',
+  'from',
+  'into',
+  'its',
+  'than',
+  'be',
+  'are',
+  'was',
+  'this',
+  'that',
+  'which',
+  'per',
 ]);
 
 /**
@@ -30,9 +53,22 @@ export const FILLER: ReadonlySet<string> = new Set(
   // so "initial encounter for closed fracture" is the default, not an extra detail.
   // Laterality is an axis coded only when documented: "Tinnitus, bilateral" must not beat
   // "Tinnitus, unspecified ear" for a query that names no side.
-  ['unspecified', 'nos', 'site', 'encounter', 'initial', 'elsewhere', 'classified', 'not', 'part', 'closed', 'right', 'left', 'bilateral', 'uncomplicated'].map((w) =>
-    stem(w),
-  ),
+  [
+    'unspecified',
+    'nos',
+    'site',
+    'encounter',
+    'initial',
+    'elsewhere',
+    'classified',
+    'not',
+    'part',
+    'closed',
+    'right',
+    'left',
+    'bilateral',
+    'uncomplicated',
+  ].map((w) => stem(w)),
 );
 
 const DIACRITICS = /[\u0300-\u036f]/g;
@@ -81,7 +117,8 @@ function stemOnce(word: string): string {
   // Plurals and verb forms.
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 4) w = w.slice(0, -1);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 4)
+    w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 6) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
   // Derivational endings common in titles (infection/infected, ischemia/ischemic, obese/obesity).

@@ -7,15 +7,7 @@
 export type SearchSystem = 'cm' | 'pcs' | 'hcpcs';
 
 /** Why a code matched. */
-export type MatchKind =
-  | 'index'
-  | 'title'
-  | 'inclusion'
-  | 'code'
-  | 'abbreviation'
-  | 'drug'
-  | 'neoplasm'
-  | 'pcs-index';
+export type MatchKind = 'index' | 'title' | 'inclusion' | 'code' | 'abbreviation' | 'drug' | 'neoplasm' | 'pcs-index';
 
 /** Kinds of indexed text (a subset of {@link MatchKind}: `code` and `abbreviation` arise at query time). */
 export type EntryKind = 'index' | 'eindex' | 'title' | 'inclusion' | 'drug' | 'neoplasm' | 'pcs-index';

@@ -41,7 +41,9 @@ export interface Vocabulary {
 }
 
 function typedWords(s: string): string[] {
-  return foldCase(s).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return foldCase(s)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
 }
 
 /**

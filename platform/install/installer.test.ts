@@ -38,7 +38,11 @@ function freshDb(faults: Faults = {}): ChartsideDb {
   return db;
 }
 
-function packageOf(files: Record<string, Uint8Array>): { index: PackageIndex; fetch: (f: string) => Promise<Uint8Array>; fetched: string[] } {
+function packageOf(files: Record<string, Uint8Array>): {
+  index: PackageIndex;
+  fetch: (f: string) => Promise<Uint8Array>;
+  fetched: string[];
+} {
   const fetched: string[] = [];
   const index: PackageIndex = {
     formatVersion: 1,
@@ -90,7 +94,13 @@ describe('installFromPackage', () => {
     expect(blockJson<unknown[]>(inflateBlock(entry, cmBlocks.get('codes-3')!))).toHaveLength(50);
 
     const last = progress.at(-1)!;
-    expect(last).toMatchObject({ phase: 'done', bundlesDone: 2, bundlesTotal: 2, bytesDone: cm.length + pcs.length, bytesTotal: cm.length + pcs.length });
+    expect(last).toMatchObject({
+      phase: 'done',
+      bundlesDone: 2,
+      bundlesTotal: 2,
+      bytesDone: cm.length + pcs.length,
+      bytesTotal: cm.length + pcs.length,
+    });
     const done = progress.map((p) => p.bytesDone);
     expect(done).toEqual([...done].sort((a, b) => a - b));
   });
@@ -115,7 +125,11 @@ describe('installFromPackage', () => {
     const imported = fixtureBundle({ revision: 7 });
     await installBundleBytes(db, imported, { source: 'import' });
     const pkg = packageOf({ 'icd10cm-2026.csb': fixtureBundle({ revision: 1 }) });
-    expect(await installFromPackage(db, pkg.index, pkg.fetch)).toEqual({ installed: [], skipped: ['icd10cm-2026'], problems: [] });
+    expect(await installFromPackage(db, pkg.index, pkg.fetch)).toEqual({
+      installed: [],
+      skipped: ['icd10cm-2026'],
+      problems: [],
+    });
     expect(await firstTitle(db, 'icd10cm-2026')).toBe('Synthetic r7 0/0');
   });
 
@@ -147,7 +161,9 @@ describe('installFromPackage', () => {
       {
         bundleId: 'icd10cm-2026',
         kind: 'quota',
-        message: expect.stringMatching(/^Not enough storage to install Synthetic icd10cm FY2026 r1 \(\d+\.\d MB\).*QuotaExceededError.*Free some disk space/),
+        message: expect.stringMatching(
+          /^Not enough storage to install Synthetic icd10cm FY2026 r1 \(\d+\.\d MB\).*QuotaExceededError.*Free some disk space/,
+        ),
       },
     ]);
     expect(await db.releases.count()).toBe(0);
@@ -161,16 +177,24 @@ describe('installFromPackage', () => {
     const corrupt = good.slice();
     corrupt[corrupt.length - 20] = corrupt[corrupt.length - 20]! ^ 0xff;
     const report = await installFromPackage(db, pkg.index, async () => corrupt);
-    expect(report.problems[0]).toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/checksum does not match the package index/) });
+    expect(report.problems[0]).toMatchObject({
+      kind: 'corrupt',
+      message: expect.stringMatching(/checksum does not match the package index/),
+    });
 
     const direct = await installBundleBytes(db, corrupt, { source: 'import', label: 'picked.csb' });
     expect(isInstallProblem(direct) && direct.kind).toBe('corrupt');
-    expect(isInstallProblem(direct) && direct.message).toMatch(/^picked\.csb: block "codes-\d" (is corrupt|does not match its checksum)/);
+    expect(isInstallProblem(direct) && direct.message).toMatch(
+      /^picked\.csb: block "codes-\d" (is corrupt|does not match its checksum)/,
+    );
 
     const missing = await installFromPackage(db, pkg.index, async () => {
       throw new Error('404');
     });
-    expect(missing.problems[0]).toMatchObject({ kind: 'fetch', message: expect.stringMatching(/icd10cm-2026\.csb.*404/) });
+    expect(missing.problems[0]).toMatchObject({
+      kind: 'fetch',
+      message: expect.stringMatching(/icd10cm-2026\.csb.*404/),
+    });
     expect(await db.releases.count()).toBe(0);
   });
 });

@@ -19,7 +19,10 @@ describe('import of picked files', () => {
       picked('loose.txt', 'y'),
     ]);
     expect(source.list()).toEqual(['icd10cm/FY2027/icd10cm_order_2027.txt', 'loose.txt']);
-    expect(source.read('loose.txt')).toMatchObject({ name: 'loose.txt', sha256: 'a1fce4363854ff888cff4b8e7875d600c2682390412a8cf79b37d0b11148b0fa' });
+    expect(source.read('loose.txt')).toMatchObject({
+      name: 'loose.txt',
+      sha256: 'a1fce4363854ff888cff4b8e7875d600c2682390412a8cf79b37d0b11148b0fa',
+    });
     expect(() => source.read('missing.txt')).toThrow(/not among the files you picked/);
   });
 
@@ -33,7 +36,11 @@ describe('import of picked files', () => {
 
   it('runs the official importers over release files and reports a malformed one with its file and line', async () => {
     const plan = await planImport([
-      picked('icd10cm_order_2027.txt', `${orderLine(1, 'A00', false, 'Cholera (synthetic)')}\nthis line is not an order-file record\n`, 'pick/icd10cm/FY2027/icd10cm_order_2027.txt'),
+      picked(
+        'icd10cm_order_2027.txt',
+        `${orderLine(1, 'A00', false, 'Cholera (synthetic)')}\nthis line is not an order-file record\n`,
+        'pick/icd10cm/FY2027/icd10cm_order_2027.txt',
+      ),
     ]);
     expect(plan.bundles.size).toBe(0);
     const failed = plan.reports.filter((r) => r.status === 'failed');

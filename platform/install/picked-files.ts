@@ -86,7 +86,10 @@ export interface ImportPlan {
  * with at least one of its inputs among them. Importers that find none of their files are left
  * out of `reports`.
  */
-export async function planImport(picked: readonly PickedFile[], log: (line: string) => void = () => {}): Promise<ImportPlan> {
+export async function planImport(
+  picked: readonly PickedFile[],
+  log: (line: string) => void = () => {},
+): Promise<ImportPlan> {
   const source = await PickedFilesSource.read(picked);
   const bundles = new Map<string, Uint8Array>();
   for (const path of source.list().filter((p) => p.endsWith('.csb'))) bundles.set(path, source.read(path).bytes);

@@ -112,7 +112,13 @@ export type SearchResponse = import('../../engine/search').CodeSearchResult & {
 export type CodeDetailResponse =
   | { status: 'found'; system: 'cm'; detail: import('../../engine/search').CmDetailView }
   | { status: 'found'; system: 'pcs'; detail: import('../../engine/icd10pcs/pcs-table').PcsCodeDetail; release: string }
-  | { status: 'partial'; system: 'pcs'; prefix: string; options: import('../../engine/icd10pcs/table-builder').PcsAxisOption[]; release: string }
+  | {
+      status: 'partial';
+      system: 'pcs';
+      prefix: string;
+      options: import('../../engine/icd10pcs/table-builder').PcsAxisOption[];
+      release: string;
+    }
   | { status: 'found'; system: 'hcpcs'; detail: import('../../engine/hcpcs/hcpcs-table').HcpcsCode; release: string }
   | { status: 'not-found'; message: string };
 
@@ -144,11 +150,18 @@ export interface EngineApi {
    */
   search(query: string, options?: import('../../engine/search').CodeSearchOptions): Promise<SearchResponse>;
   /** Code detail for the UI: CM titles, path, every applicable note, 7th characters...; PCS axes; HCPCS descriptor. */
-  codeDetail(code: string, system?: import('../../engine/search').SearchSystem, dateOfService?: string): Promise<CodeDetailResponse>;
+  codeDetail(
+    code: string,
+    system?: import('../../engine/search').SearchSystem,
+    dateOfService?: string,
+  ): Promise<CodeDetailResponse>;
   /** Trainee view for an ICD-10-CM code: Index path, Tabular path, notes to read, how to complete it. */
   howToFind(code: string, dateOfService?: string): Promise<import('../../engine/search').HowToFind | undefined>;
   /** PCS table builder: the valid values for the character after `prefix` (0-6 characters), with axis definitions. */
-  pcsOptions(prefix: string, dateOfService?: string): Promise<import('../../engine/icd10pcs/table-builder').PcsAxisOption[]>;
+  pcsOptions(
+    prefix: string,
+    dateOfService?: string,
+  ): Promise<import('../../engine/icd10pcs/table-builder').PcsAxisOption[]>;
 
   // ---- DRG (platform/worker/drg.ts) ----
   /**

@@ -28,12 +28,21 @@ export interface CaseRecompute extends CaseComputation {
 
 const engines = new Map<string, Grouper | Mce>();
 
-async function engineFor<T extends Grouper | Mce>(ctx: EngineContext, system: 'msdrg' | 'mce', build: (readers: BundleReader[]) => T): Promise<T> {
+async function engineFor<T extends Grouper | Mce>(
+  ctx: EngineContext,
+  system: 'msdrg' | 'mce',
+  build: (readers: BundleReader[]) => T,
+): Promise<T> {
   const rows = (await ctx.releases()).filter((r) => r.system === system);
   if (rows.length === 0) {
-    throw new ChartsideNoReleaseError(`no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`);
+    throw new ChartsideNoReleaseError(
+      `no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`,
+    );
   }
-  const key = `${system}:${rows.map((r) => `${r.id}@${r.sha256}`).sort().join(',')}`;
+  const key = `${system}:${rows
+    .map((r) => `${r.id}@${r.sha256}`)
+    .sort()
+    .join(',')}`;
   let hit = engines.get(key) as T | undefined;
   if (!hit) {
     hit = build(await Promise.all(rows.map((r) => ctx.reader(r.id))));
@@ -68,7 +77,12 @@ export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'
       }
       return {
         ...computed,
-        cmRelease: { id: cm.row.id, release: cm.row.header.release, fiscalYear: cm.row.fiscalYear, ...(cm.fallback ? { fallback: cm.fallback } : {}) },
+        cmRelease: {
+          id: cm.row.id,
+          release: cm.row.header.release,
+          fiscalYear: cm.row.fiscalYear,
+          ...(cm.fallback ? { fallback: cm.fallback } : {}),
+        },
         titles,
         poaExempt,
         tookMs: performance.now() - start,

@@ -13,7 +13,10 @@ export interface EngineClient {
 }
 
 export function startEngine(): EngineClient {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'chartside-engine' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'chartside-engine',
+  });
   const api = Comlink.wrap<EngineApi>(worker);
   return {
     api,

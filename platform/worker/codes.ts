@@ -15,7 +15,12 @@ export function codesMethods(ctx: EngineContext): Pick<EngineApi, 'lookupCode'> 
       try {
         picked = await ctx.tableFor('icd10cm', CM_TABLE, (r) => CmTable.fromReader(r), dateOfService);
       } catch (error) {
-        if (error instanceof ChartsideNoReleaseError) return { status: 'no-release', query, message: `${error.message}. Open the options page to install the code tables.` };
+        if (error instanceof ChartsideNoReleaseError)
+          return {
+            status: 'no-release',
+            query,
+            message: `${error.message}. Open the options page to install the code tables.`,
+          };
         throw error;
       }
       const used = {

@@ -38,11 +38,15 @@ export interface EngineContext {
    * `build`. `kind` names the table type so two areas may build different tables from one bundle.
    * @throws ChartsideNoReleaseError when no release of the system is installed.
    */
-  tableFor<T>(system: BundleSystem, kind: string, build: (reader: BundleReader) => T, dateOfService?: string): Promise<PickedTable<T>>;
+  tableFor<T>(
+    system: BundleSystem,
+    kind: string,
+    build: (reader: BundleReader) => T,
+    dateOfService?: string,
+  ): Promise<PickedTable<T>>;
   /** Forgets cached releases, readers and tables (after an install). */
   invalidate(): void;
 }
-
 
 export function createContext(db: ChartsideDb): EngineContext {
   let releases: Promise<ReleaseRow[]> | undefined;

@@ -12,14 +12,21 @@ import type { EngineContext } from './context';
 /** Built engines, keyed by the releases they were built from (a new install gives a new key). */
 const cache = new Map<string, Grouper | Mce>();
 
-async function load<T extends Grouper | Mce>(ctx: EngineContext, system: 'msdrg' | 'mce', build: (readers: BundleReader[]) => T): Promise<T> {
+async function load<T extends Grouper | Mce>(
+  ctx: EngineContext,
+  system: 'msdrg' | 'mce',
+  build: (readers: BundleReader[]) => T,
+): Promise<T> {
   const rows = (await ctx.releases()).filter((r) => r.system === system);
   if (rows.length === 0) {
     throw new ChartsideNoReleaseError(
       `no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`,
     );
   }
-  const key = `${system}:${rows.map((r) => `${r.id}@${r.sha256}`).sort().join(',')}`;
+  const key = `${system}:${rows
+    .map((r) => `${r.id}@${r.sha256}`)
+    .sort()
+    .join(',')}`;
   let hit = cache.get(key) as T | undefined;
   if (!hit) {
     hit = build(await Promise.all(rows.map((r) => ctx.reader(r.id))));

@@ -16,7 +16,9 @@ export function createEngine(db: ChartsideDb): { api: EngineApi; ctx: EngineCont
   const api: EngineApi = {
     ...releasesMethods(ctx),
     ...lazyArea(['lookupCode'], async () => (await import('./codes')).codesMethods(ctx)),
-    ...lazyArea(['search', 'codeDetail', 'howToFind', 'pcsOptions'], async () => (await import('./search')).searchMethods(ctx)),
+    ...lazyArea(['search', 'codeDetail', 'howToFind', 'pcsOptions'], async () =>
+      (await import('./search')).searchMethods(ctx),
+    ),
     ...lazyArea(['groupClaim', 'editClaim', 'drgWhatIf'], async () => (await import('./drg')).drgMethods(ctx)),
     ...lazyArea(['cdi'], async () => (await import('./cdi')).cdiMethods(ctx)),
     ...lazyArea(['suggest'], async () => (await import('./suggest')).suggestMethods(ctx)),

@@ -15,7 +15,10 @@ type AnyMethod = (...args: unknown[]) => unknown;
  *
  * @example ...lazyArea(['cdi'], async () => (await import('./cdi')).cdiMethods(ctx))
  */
-export function lazyArea<K extends keyof EngineApi>(names: readonly K[], load: () => Promise<Pick<EngineApi, K>>): Pick<EngineApi, K> {
+export function lazyArea<K extends keyof EngineApi>(
+  names: readonly K[],
+  load: () => Promise<Pick<EngineApi, K>>,
+): Pick<EngineApi, K> {
   let loading: Promise<Pick<EngineApi, K>> | undefined;
   const out: Partial<Record<K, AnyMethod>> = {};
   for (const name of names) {

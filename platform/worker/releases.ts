@@ -57,7 +57,13 @@ export function releasesMethods(ctx: EngineContext): Pick<EngineApi, 'status' | 
       const rows = new Map((await ctx.db.releases.toArray()).map((r) => [r.id, parseRelease(r)]));
       if (index.bundles.every((b) => isInstalled(b, rows))) {
         const skipped = index.bundles.map((b) => b.id);
-        onProgress?.({ phase: 'done', bundlesDone: skipped.length, bundlesTotal: skipped.length, bytesDone: 0, bytesTotal: 0 });
+        onProgress?.({
+          phase: 'done',
+          bundlesDone: skipped.length,
+          bundlesTotal: skipped.length,
+          bytesDone: 0,
+          bytesTotal: 0,
+        });
         return { installed: [], skipped, problems: [] };
       }
       const { installFromPackage } = await import('../install/installer');

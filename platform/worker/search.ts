@@ -67,9 +67,13 @@ async function optional<T>(p: Promise<PickedTable<T>>): Promise<PickedTable<T> |
   }
 }
 
-export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'codeDetail' | 'howToFind' | 'pcsOptions'> {
+export function searchMethods(
+  ctx: EngineContext,
+): Pick<EngineApi, 'search' | 'codeDetail' | 'howToFind' | 'pcsOptions'> {
   const loaded = new Map<string, Promise<LoadedIndex>>();
-  const store = ctx.db.tables.some((t) => t.name === 'searchIndexes') ? ctx.db.table<StoredIndex, string>('searchIndexes') : undefined;
+  const store = ctx.db.tables.some((t) => t.name === 'searchIndexes')
+    ? ctx.db.table<StoredIndex, string>('searchIndexes')
+    : undefined;
 
   async function tables(dateOfService?: string) {
     const cm = await ctx.tableFor('icd10cm', CM_TABLE, (r) => CmTable.fromReader(r), dateOfService);
@@ -87,7 +91,13 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
     const shipped = await loadBundledIndex(ctx, dateOfService, bundled);
     if (shipped.status === 'loaded') {
       const { index, row, fallback } = shipped;
-      return { index, key: `${row.id}:${row.sha256}`, origin: 'bundle', ms: performance.now() - started, ...(fallback ? { fallback } : {}) };
+      return {
+        index,
+        key: `${row.id}:${row.sha256}`,
+        origin: 'bundle',
+        ms: performance.now() - started,
+        ...(fallback ? { fallback } : {}),
+      };
     }
     const refused = shipped.status === 'refused' ? { refused: shipped.message } : {};
     const t = await tables(dateOfService);
@@ -139,7 +149,13 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
             storeError = `The search index could not be saved for next time (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}); it will be rebuilt when the panel opens again.`;
           }
         }
-        return { index: new SearchIndex(data), key, origin: 'built', ms: performance.now() - started, ...(storeError ? { storeError } : {}) };
+        return {
+          index: new SearchIndex(data),
+          key,
+          origin: 'built',
+          ms: performance.now() - started,
+          ...(storeError ? { storeError } : {}),
+        };
       })();
       loaded.set(key, hit);
       hit.catch(() => loaded.delete(key));
@@ -167,7 +183,9 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
       const t = await tables(dateOfService);
       if (system === 'cm') {
         const view = cmDetail(t.cm.table, code);
-        return view ? { status: 'found', system: 'cm', detail: view } : { status: 'not-found', message: `${code} is not an ICD-10-CM code in ${t.cm.row.header.release}.` };
+        return view
+          ? { status: 'found', system: 'cm', detail: view }
+          : { status: 'not-found', message: `${code} is not an ICD-10-CM code in ${t.cm.row.header.release}.` };
       }
       if (system === 'pcs') {
         if (!t.pcs) return { status: 'not-found', message: 'No ICD-10-PCS tables are installed.' };
@@ -175,13 +193,24 @@ export function searchMethods(ctx: EngineContext): Pick<EngineApi, 'search' | 'c
         const detail = c.length === 7 ? t.pcs.table.get(c) : undefined;
         if (detail?.valid) return { status: 'found', system: 'pcs', detail, release: t.pcs.row.header.release };
         if (c.length < 7 && t.pcs.table.isValidPrefix(c)) {
-          return { status: 'partial', system: 'pcs', prefix: c, options: t.pcs.table.builder.options(c), release: t.pcs.row.header.release };
+          return {
+            status: 'partial',
+            system: 'pcs',
+            prefix: c,
+            options: t.pcs.table.builder.options(c),
+            release: t.pcs.row.header.release,
+          };
         }
-        return { status: 'not-found', message: `${code} is not a valid ICD-10-PCS code in ${t.pcs.row.header.release}.` };
+        return {
+          status: 'not-found',
+          message: `${code} is not a valid ICD-10-PCS code in ${t.pcs.row.header.release}.`,
+        };
       }
       if (!t.hcpcs) return { status: 'not-found', message: 'No HCPCS Level II table is installed.' };
       const h = t.hcpcs.table.get(code);
-      return h ? { status: 'found', system: 'hcpcs', detail: h, release: t.hcpcs.row.header.release } : { status: 'not-found', message: `${code} is not a HCPCS Level II code in ${t.hcpcs.row.header.release}.` };
+      return h
+        ? { status: 'found', system: 'hcpcs', detail: h, release: t.hcpcs.row.header.release }
+        : { status: 'not-found', message: `${code} is not a HCPCS Level II code in ${t.hcpcs.row.header.release}.` };
     },
 
     async howToFind(code, dateOfService) {

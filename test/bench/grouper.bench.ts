@@ -22,7 +22,11 @@ import { parseEditsTsvLine } from '../../engine/mce/fixture-format';
 import { msdrgBundleBytes, readerFromBytes, SOURCE_ROOT } from '../golden/msdrg-bundles';
 
 const FIX = join(SOURCE_ROOT, 'msdrg/FY2026/oracle-fixtures');
-const lines = (f: string) => readFileSync(join(FIX, f), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+const lines = (f: string) =>
+  readFileSync(join(FIX, f), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
 
 /**
  * Runs `work` over all items (one full warm-up pass first), repeated until >= `minMs` and >= 3
@@ -113,7 +117,10 @@ export async function run(): Promise<Record<string, unknown>> {
   const bytes = await msdrgBundleBytes();
   const t0 = performance.now();
   // Load time of one version (what the first claim pays); the second is loaded right after.
-  const grouper = Grouper.fromBundles([readerFromBytes(bytes.get('msdrg-43.0')!), readerFromBytes(bytes.get('msdrg-43.1')!)]);
+  const grouper = Grouper.fromBundles([
+    readerFromBytes(bytes.get('msdrg-43.0')!),
+    readerFromBytes(bytes.get('msdrg-43.1')!),
+  ]);
   void grouper.versions[0]!.tables;
   const loadMs = performance.now() - t0;
   grouper.preload();
@@ -121,7 +128,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const mce = Mce.fromBundle(readerFromBytes(bytes.get('mce-43.1')!));
   const mceLoadMs = performance.now() - t1;
 
-  const claims: GrouperClaim[] = [...lines('msdrg_v430_expected.tsv'), ...lines('msdrg_v431_expected.tsv')].map((l) => parseGroupTsvLine(l).claim);
+  const claims: GrouperClaim[] = [...lines('msdrg_v430_expected.tsv'), ...lines('msdrg_v431_expected.tsv')].map(
+    (l) => parseGroupTsvLine(l).claim,
+  );
   const lean = throughput(claims, (c) => grouper.group(c, { explain: false }));
   const full = throughput(claims, (c) => grouper.group(c));
 
@@ -139,7 +148,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const edits = throughput(mceClaims, (c) => mce.edit(c));
 
   // The POA / HAC claims (second HAC pass, HAC_MISSING_ONE_POA) on their own.
-  const poaClaims = [...lines('msdrg_poa_hac_v430_expected.tsv'), ...lines('msdrg_poa_hac_v431_expected.tsv')].map((l) => parseGroupTsvLine(l).claim);
+  const poaClaims = [...lines('msdrg_poa_hac_v430_expected.tsv'), ...lines('msdrg_poa_hac_v431_expected.tsv')].map(
+    (l) => parseGroupTsvLine(l).claim,
+  );
   const poa = throughput(poaClaims, (c) => grouper.group(c, { explain: false }));
 
   // The whole CLI in a child process, after the tables are built (msdrgBundleBytes above does not
@@ -152,7 +163,11 @@ export async function run(): Promise<Record<string, unknown>> {
     const many = join(dir, 'many.tsv');
     writeClaims(one, rows, 1);
     writeClaims(many, rows, 100_000);
-    spawnSync(process.execPath, [CLI, 'group'], { cwd: ROOT, input: readFileSync(one), stdio: ['pipe', 'ignore', 'ignore'] });
+    spawnSync(process.execPath, [CLI, 'group'], {
+      cwd: ROOT,
+      input: readFileSync(one),
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     const startup = await runCli(one);
     const big = await runCli(many);
     if (big.outputLines !== 100_000) throw new Error(`CLI answered ${big.outputLines} of 100,000 claims`);

@@ -124,13 +124,20 @@ async function firstMinute(page: Page): Promise<Record<string, unknown>> {
     const heap = await worker.client.send('Runtime.getHeapUsage');
     workerJsHeapAfterGcMB = round(heap.usedSize / 1048576);
   }
-  return { firstSearchMs: round(firstSearchMs), firstSuggestionsMs: round(firstSuggestionsMs), firstSuggestionsListed: suggestions, firstCdiMs: round(firstCdiMs), workerJsHeapAfterGcMB };
+  return {
+    firstSearchMs: round(firstSearchMs),
+    firstSuggestionsMs: round(firstSuggestionsMs),
+    firstSuggestionsListed: suggestions,
+    firstCdiMs: round(firstCdiMs),
+    workerJsHeapAfterGcMB,
+  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
   const dir = resolve(process.env.CHARTSIDE_BENCH_EXTENSION ?? CHROME_BUILD);
   const indexPath = join(dir, 'codesets', 'index.json');
-  if (!existsSync(indexPath)) throw new Error(`no built extension with code tables in ${dir}: run \`npm run build\` first`);
+  if (!existsSync(indexPath))
+    throw new Error(`no built extension with code tables in ${dir}: run \`npm run build\` first`);
   const index = parsePackageIndex(readFileSync(indexPath, 'utf8'));
   if (index.bundles.length === 0) throw new Error(`${dir} ships no code tables (built with CHARTSIDE_NO_CODESETS=1?)`);
 
@@ -152,13 +159,16 @@ export async function run(): Promise<Record<string, unknown>> {
     const minute = await firstMinute(firstPage);
     await firstPage.close();
     if (first.installed.length !== index.bundles.length) {
-      throw new Error(`first run installed ${first.installed.length} of ${index.bundles.length} bundles (${first.installed.join(', ')})`);
+      throw new Error(
+        `first run installed ${first.installed.length} of ${index.bundles.length} bundles (${first.installed.join(', ')})`,
+      );
     }
     const opens: number[] = [];
     const workerStarts: number[] = [];
     for (let i = 0; i < OPENS; i++) {
       const m = await metricsOf();
-      if (m.installed.length > 0) throw new Error(`open ${i + 2} re-installed ${m.installed.join(', ')}: the skip check failed`);
+      if (m.installed.length > 0)
+        throw new Error(`open ${i + 2} re-installed ${m.installed.join(', ')}: the skip check failed`);
       opens.push(m.openToReadyMs);
       workerStarts.push(m.workerFirstAnswerMs);
     }

@@ -18,7 +18,9 @@ const pct = (s: number[], p: number): number => s[Math.min(s.length - 1, Math.fl
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 export async function run(): Promise<Record<string, unknown>> {
-  const chartside = await launchWithExtension({ extensionDir: resolve(process.env.CHARTSIDE_BENCH_EXTENSION ?? CHROME_BUILD) });
+  const chartside = await launchWithExtension({
+    extensionDir: resolve(process.env.CHARTSIDE_BENCH_EXTENSION ?? CHROME_BUILD),
+  });
   try {
     const { page, errors } = await openSidePanel(chartside);
     await waitForSidePanelReady(page, errors);
@@ -75,7 +77,8 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const queries = readRankingSuite().map((c) => c.query);
     const samples: { dom: number; frame: number }[] = [];
-    for (let i = 0; i < queries.length && samples.length < 1200; i += 20) samples.push(...(await typeAll(queries.slice(i, i + 20))));
+    for (let i = 0; i < queries.length && samples.length < 1200; i += 20)
+      samples.push(...(await typeAll(queries.slice(i, i + 20))));
     const times = samples.map((x) => x.frame).sort((a, b) => a - b);
     const dom = samples.map((x) => x.dom).sort((a, b) => a - b);
 

@@ -13,7 +13,8 @@ import { SearchIndex } from '../../engine/search/search-index';
 import { deserializeSearchIndex, serializeSearchIndex } from '../../engine/search/serialize';
 import { readRankingSuite } from '../ranking/suite';
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (n: number, d = 3): number => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -72,11 +73,15 @@ export async function run(): Promise<Record<string, unknown>> {
   const all = [...fullMs, ...keyMs].sort((a, b) => a - b);
 
   // Memory in a fresh process.
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'search-memory.child.ts')], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'search-memory.child.ts')],
+    {
+      cwd: join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   let memory: Record<string, unknown> = { error: child.stderr.slice(-400) };
   try {
     memory = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;

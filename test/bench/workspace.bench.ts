@@ -9,17 +9,46 @@
  */
 import { loadavg } from 'node:os';
 import { loadInstalledTables } from '../../codesets/node';
-import { addDiagnosis, addProcedure, moveDiagnosis, newCase, recomputeCase, removeCode, setPoa, updateHeader, type CaseTables, type CodingCase } from '../../engine/case';
+import {
+  addDiagnosis,
+  addProcedure,
+  moveDiagnosis,
+  newCase,
+  recomputeCase,
+  removeCode,
+  setPoa,
+  updateHeader,
+  type CaseTables,
+  type CodingCase,
+} from '../../engine/case';
 import { analyzeCdi } from '../../engine/cdi/index';
 import { Grouper } from '../../engine/grouper';
 import { Mce } from '../../engine/mce';
 import { msdrgReaders } from '../golden/msdrg-bundles';
 import { note } from './cdi.bench';
 
-const CODES = ['I50.23', 'J18.9', 'N17.9', 'E11.22', 'N18.32', 'E87.1', 'D62', 'I10', 'Z79.4', 'E66.01', 'L89.153', 'R65.20'];
+const CODES = [
+  'I50.23',
+  'J18.9',
+  'N17.9',
+  'E11.22',
+  'N18.32',
+  'E87.1',
+  'D62',
+  'I10',
+  'Z79.4',
+  'E66.01',
+  'L89.153',
+  'R65.20',
+];
 
 function baseCase(): CodingCase {
-  let c = updateHeader(newCase('case-bench'), { admissionDate: '2025-11-10', dischargeDate: '2025-11-15', age: 71, sex: 'F' });
+  let c = updateHeader(newCase('case-bench'), {
+    admissionDate: '2025-11-10',
+    dischargeDate: '2025-11-15',
+    age: 71,
+    sex: 'F',
+  });
   for (const code of CODES) c = addDiagnosis(c, code, 'typed', code === 'Z79.4' ? '' : 'Y');
   c = addProcedure(c, '5A1955Z', 'icd10pcs', 'typed', '2025-11-11');
   c = addProcedure(c, '0BH17EZ', 'icd10pcs', 'typed', '2025-11-11');

@@ -92,7 +92,9 @@ describe('built extension (.output/chrome-mv3)', () => {
 
   it('the Firefox build (npm run build:firefox) has a valid manifest', () => {
     const dirFx = join(ROOT, '.output', 'firefox-mv3');
-    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
+    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(
+      true,
+    );
     const m = JSON.parse(readFileSync(join(dirFx, 'manifest.json'), 'utf8')) as {
       manifest_version: number;
       name: unknown;
@@ -117,20 +119,28 @@ describe('built extension (.output/chrome-mv3)', () => {
 
   it("Mozilla's linter (web-ext lint) finds no error and no warning in the Firefox build", () => {
     const dirFx = join(ROOT, '.output', 'firefox-mv3');
-    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(true);
+    expect(existsSync(join(dirFx, 'manifest.json')), 'run `npm run build:firefox` first (npm run test:e2e does)').toBe(
+      true,
+    );
     // As a store reviewer runs it: no eval (Function constructor), no innerHTML sink, manifest keys
     // within the declared minimum Firefox versions. ~10 s of CPU.
-    const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'web-ext'), ['lint', '--source-dir', dirFx, '--output', 'json', '--no-input', '--no-config-discovery'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'web-ext'),
+      ['lint', '--source-dir', dirFx, '--output', 'json', '--no-input', '--no-config-discovery'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const report = JSON.parse(run.stdout) as {
       summary: { errors: number; warnings: number };
       errors: { code: string; file?: string; description?: string }[];
       warnings: { code: string; file?: string; description?: string }[];
     };
-    const findings = [...report.errors, ...report.warnings].map((m) => `${m.code} ${m.file ?? ''}: ${m.description ?? ''}`);
+    const findings = [...report.errors, ...report.warnings].map(
+      (m) => `${m.code} ${m.file ?? ''}: ${m.description ?? ''}`,
+    );
     expect(findings).toEqual([]);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
   }, 180_000);

@@ -27,7 +27,8 @@ import { writeSideBySide } from './support/side-by-side';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const PAGE_DIR = join(ROOT, '.cache', 'ehr-medplum');
-const SHOTS = process.env.CHARTSIDE_UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS : join(ROOT, 'test-results', 'screenshots');
+const SHOTS =
+  process.env.CHARTSIDE_UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS : join(ROOT, 'test-results', 'screenshots');
 const CHART_VIEWPORT = { width: 1000, height: 860 } as const;
 
 /** Keeps every chart snapshot the panel receives (test-only listener in the panel page). */
@@ -132,7 +133,9 @@ describe('a chart rendered by Medplum’s own UI components', () => {
     await panel.keyboard.press('2');
     await panel.keyboard.up('Alt');
     await waitInPanel(panel, 'suggestions for the Medplum chart', () =>
-      ['A40.3', 'J13', 'N17.9', 'E11.22'].every((code) => document.querySelector(`#panel-suggest [data-code="${code}"]`)),
+      ['A40.3', 'J13', 'N17.9', 'E11.22'].every((code) =>
+        document.querySelector(`#panel-suggest [data-code="${code}"]`),
+      ),
     );
     await chart.bringToFront();
     const chartPng = await chart.screenshot();
@@ -148,7 +151,9 @@ describe('a chart rendered by Medplum’s own UI components', () => {
       'CDI analysis of the Medplum chart',
       () => document.querySelector('#panel-cdi [data-cdi-state]')?.getAttribute('data-cdi-state') === 'done',
     );
-    const indicators = await panel.$$eval('#panel-cdi .cdi-indicators li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const indicators = await panel.$$eval('#panel-cdi .cdi-indicators li', (lis) =>
+      lis.map((li) => li.textContent ?? ''),
+    );
     expect(indicators.length).toBeGreaterThan(0);
     expect(indicators.some((t) => /39\.2|3\.4|2\.6|118|89/.test(t))).toBe(true);
 

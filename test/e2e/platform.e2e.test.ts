@@ -25,7 +25,9 @@ async function seriousViolations(page: Page, exclude: string[] = []): Promise<st
     type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run(context: unknown): Promise<Result> } }).axe;
     const { violations } = await axe.run({ include: [['body']], exclude: excluded.map((e) => [e]) });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   }, exclude);
 }
 
@@ -68,7 +70,8 @@ describe('platform: storage quota during the first-run install', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 1024 });
     const { page, errors } = await openSidePanel(chartside);
     await page.waitForSelector('[data-state="error"]', { timeout: 120_000 });
-    if (process.env.CHARTSIDE_E2E_SHOTS) await page.screenshot({ path: `${process.env.CHARTSIDE_E2E_SHOTS}/quota-error.png` });
+    if (process.env.CHARTSIDE_E2E_SHOTS)
+      await page.screenshot({ path: `${process.env.CHARTSIDE_E2E_SHOTS}/quota-error.png` });
     const alert = await page.$eval('[role="alert"]', (el) => el.textContent ?? '');
     expect(alert).toMatch(/Not enough storage to install .+QuotaExceededError.*Free some disk space and retry/);
     expect(await page.evaluate(() => document.body.dataset.ready)).toBeUndefined();
@@ -100,13 +103,19 @@ describe('platform: storage quota during the first-run install', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${chartside.extensionOrigin}options.html`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector(`[data-release="${first.id}"]`);
-    expect(await page.$$eval('[data-release]', (els) => els.map((e) => e.getAttribute('data-release')).sort())).toEqual(index.bundles.map((b) => b.id).sort());
+    expect(await page.$$eval('[data-release]', (els) => els.map((e) => e.getAttribute('data-release')).sort())).toEqual(
+      index.bundles.map((b) => b.id).sort(),
+    );
 
     const input = await page.$('input[type=file][multiple]');
     await input!.uploadFile(join(EXTENSION_DIR, 'codesets', first.file));
     await page.waitForSelector('.import-result');
     expect(await page.$eval('.import-result', (el) => el.textContent)).toBe(`Installed ${first.id}`);
-    await page.waitForFunction((id: string) => document.querySelector(`[data-release="${id}"] summary`)?.textContent?.includes('imported'), {}, first.id);
+    await page.waitForFunction(
+      (id: string) => document.querySelector(`[data-release="${id}"] summary`)?.textContent?.includes('imported'),
+      {},
+      first.id,
+    );
 
     const days = await page.$('input[type=number]');
     await days!.click({ count: 3 });

@@ -14,7 +14,13 @@ import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FhirClaimSchema } from '../../engine/case/export';
-import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
+import {
+  launchWithExtension,
+  openSidePanel,
+  waitForSidePanelReady,
+  watchChartSnapshots,
+  type ExtensionBrowser,
+} from './support/browser';
 import { serveFixturePages } from './support/fixture-pages';
 import { EHR_FIXTURES } from './support/paths';
 import type { StaticServer } from './support/static-server';
@@ -35,7 +41,13 @@ async function storeDump(panel: Page, store: string): Promise<string> {
     });
     db.close();
     // Bytes as latin1 text so a plaintext code inside a Uint8Array would show.
-    return JSON.stringify(rows, (_k, v: unknown) => (v instanceof Uint8Array ? String.fromCharCode(...v) : v instanceof CryptoKey ? { cryptoKey: v.type, extractable: v.extractable, algorithm: v.algorithm } : v));
+    return JSON.stringify(rows, (_k, v: unknown) =>
+      v instanceof Uint8Array
+        ? String.fromCharCode(...v)
+        : v instanceof CryptoKey
+          ? { cryptoKey: v.type, extractable: v.extractable, algorithm: v.algorithm }
+          : v,
+    );
   }, store);
 }
 
@@ -59,7 +71,11 @@ describe('privacy: a full session in the built extension', () => {
     await waitForSidePanelReady(panel, errors);
     await chartside.browser
       .defaultBrowserContext()
-      .overridePermissions(chartside.extensionOrigin.replace(/\/$/, ''), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+      .overridePermissions(chartside.extensionOrigin.replace(/\/$/, ''), [
+        'clipboard-read',
+        'clipboard-write',
+        'clipboard-sanitized-write',
+      ]);
   }, 180_000);
   afterAll(async () => {
     await chartside?.network?.stop();
@@ -85,33 +101,61 @@ describe('privacy: a full session in the built extension', () => {
 
     // Draft a query: the CDI part of the case lists opportunities; open the first draft.
     await panel.$eval('#panel-case details.ws-cdi', (d) => d.setAttribute('open', ''));
-    await waitInPanel(panel, 'CDI analysed', () => document.querySelector('#panel-case [data-cdi-state="done"]') !== null);
-    const opportunities = Number(await panel.$eval('#panel-case [data-cdi-opportunities]', (e) => e.getAttribute('data-cdi-opportunities')));
+    await waitInPanel(
+      panel,
+      'CDI analysed',
+      () => document.querySelector('#panel-case [data-cdi-state="done"]') !== null,
+    );
+    const opportunities = Number(
+      await panel.$eval('#panel-case [data-cdi-opportunities]', (e) => e.getAttribute('data-cdi-opportunities')),
+    );
     expect(opportunities).toBeGreaterThan(0);
     const first = await panel.$('#panel-case .cdi-opportunities > li > button');
     await first!.focus();
     await panel.keyboard.press('Enter');
-    await waitInPanel(panel, 'query draft open', () => document.querySelector('#panel-case form[aria-label^="Query draft for"]') !== null);
+    await waitInPanel(
+      panel,
+      'query draft open',
+      () => document.querySelector('#panel-case form[aria-label^="Query draft for"]') !== null,
+    );
     // Copy the compliant draft (the CDI panel's button), then save it with the case.
     await panel.bringToFront();
     await (await panel.waitForSelector('#panel-case ::-p-text(Copy as plain text)'))!.click();
-    const saveQuery = await panel.waitForSelector('#panel-case button:not([disabled])::-p-text(Save copied query with the case)');
+    const saveQuery = await panel.waitForSelector(
+      '#panel-case button:not([disabled])::-p-text(Save copied query with the case)',
+    );
     await saveQuery!.click();
-    await waitInPanel(panel, 'query saved', () => document.querySelector('#panel-case [data-saved-queries="1"]') !== null);
+    await waitInPanel(
+      panel,
+      'query saved',
+      () => document.querySelector('#panel-case [data-saved-queries="1"]') !== null,
+    );
 
     // Save, then export as text and as FHIR (keyboard shortcuts).
     await alt(panel, 's');
     await waitInPanel(panel, 'case saved', () => document.querySelector('#panel-case [data-saved="saved"]') !== null);
     await alt(panel, 'c');
-    await waitInPanel(panel, 'text export', () => document.querySelector('#panel-case pre[data-export="text"]') !== null);
+    await waitInPanel(
+      panel,
+      'text export',
+      () => document.querySelector('#panel-case pre[data-export="text"]') !== null,
+    );
     const text = await panel.$eval('#panel-case pre[data-export="text"]', (e) => e.textContent ?? '');
     expect(text).toMatch(/^Chartside abstract \(inpatient\)/);
     expect(text).toMatch(/MS-DRG \d{3} \(v43\.0/);
     await alt(panel, 'j');
-    await waitInPanel(panel, 'FHIR export', () => document.querySelector('#panel-case pre[data-export="fhir"]') !== null);
-    const claim = FhirClaimSchema.parse(JSON.parse(await panel.$eval('#panel-case pre[data-export="fhir"]', (e) => e.textContent ?? '')));
+    await waitInPanel(
+      panel,
+      'FHIR export',
+      () => document.querySelector('#panel-case pre[data-export="fhir"]') !== null,
+    );
+    const claim = FhirClaimSchema.parse(
+      JSON.parse(await panel.$eval('#panel-case pre[data-export="fhir"]', (e) => e.textContent ?? '')),
+    );
     expect(claim.diagnosis.length).toBeGreaterThan(0);
-    await waitInPanel(panel, 'export audited', () => /FHIR R4 Claim/.test(document.querySelector('#panel-case [data-ws-message]')?.textContent ?? ''));
+    await waitInPanel(panel, 'export audited', () =>
+      /FHIR R4 Claim/.test(document.querySelector('#panel-case [data-ws-message]')?.textContent ?? ''),
+    );
 
     // What is stored: no key at all (only the passphrase-wrapped secret); cases are ciphertext;
     // the audit log says what and when, with no code and no chart text (vault.e2e.test.ts reads
@@ -120,14 +164,36 @@ describe('privacy: a full session in the built extension', () => {
     expect(settings).not.toContain('cryptoKey');
     expect(settings).toContain('"vault.record"');
     const cases = await storeDump(panel, 'cases');
-    const audit = JSON.parse(await storeDump(panel, 'audit')) as { action: string; caseHash?: string; codeCount?: number; at: string }[];
+    const audit = JSON.parse(await storeDump(panel, 'audit')) as {
+      action: string;
+      caseHash?: string;
+      codeCount?: number;
+      at: string;
+    }[];
     expect(audit.map((a) => a.action)).toEqual(['save-query-draft', 'save-case', 'export-text', 'export-fhir']);
-    expect(JSON.parse(cases).map((r: { kind: string }) => r.kind).sort()).toEqual(['case', 'query-draft']);
+    expect(
+      JSON.parse(cases)
+        .map((r: { kind: string }) => r.kind)
+        .sort(),
+    ).toEqual(['case', 'query-draft']);
     for (const a of audit) {
-      expect(Object.keys(a).sort()).toEqual(a.action === 'save-query-draft' ? ['action', 'at', 'caseHash', 'id'] : ['action', 'at', 'caseHash', 'codeCount', 'id']);
+      expect(Object.keys(a).sort()).toEqual(
+        a.action === 'save-query-draft'
+          ? ['action', 'at', 'caseHash', 'id']
+          : ['action', 'at', 'caseHash', 'codeCount', 'id'],
+      );
       expect(a.caseHash).toMatch(/^k[0-9a-f]{16}$/);
     }
-    const chartWords = ['History and Physical', 'Testpatient', 'TESTPATIENT', 'heart failure', 'pneumonia', 'Clinical information', 'Sodium', 'Clinically undetermined'];
+    const chartWords = [
+      'History and Physical',
+      'Testpatient',
+      'TESTPATIENT',
+      'heart failure',
+      'pneumonia',
+      'Clinical information',
+      'Sodium',
+      'Clinically undetermined',
+    ];
     for (const code of [...accepted, ...claim.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0]!.code)]) {
       const undotted = code.replace('.', '');
       expect(cases).not.toContain(code);
@@ -182,14 +248,22 @@ describe('privacy: a full session in the built extension', () => {
     await payload.goto(server.url('payload-note.html'), { waitUntil: 'load' });
     for (let i = 0; i < 5 && (await snapshots.next(60_000)) !== server.url('payload-note.html'); i++);
     await alt(panel, '2');
-    await waitInPanel(panel, 'suggestions for the payload note', () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0, undefined, 90_000);
+    await waitInPanel(
+      panel,
+      'suggestions for the payload note',
+      () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0,
+      undefined,
+      90_000,
+    );
     for (const row of (await panel.$$('#panel-suggest [data-suggestion]')).slice(0, 3)) {
       await row.focus();
       await panel.keyboard.press('h');
     }
     await openCase(panel);
     // The note's title, with its markup, is shown as text.
-    expect(await panel.$eval('#panel-case .ws-chart', (e) => e.textContent)).toBe('Note <script>window.__pwned=1</script>');
+    expect(await panel.$eval('#panel-case .ws-chart', (e) => e.textContent)).toBe(
+      'Note <script>window.__pwned=1</script>',
+    );
     expect(await canary(payload)).toBeUndefined();
     expect(await payload.evaluate(() => document.querySelectorAll('img[src="x"], svg, script').length)).toBe(0);
     await payload.close();
@@ -204,8 +278,12 @@ describe('privacy: a full session in the built extension', () => {
     // The 1 MB hostile chart: the Case section shows its title as text. (Suggestions and CDI for a
     // 1 MB note take longer than this test waits on two shared cores: not awaited here.)
     await openCase(panel);
-    await waitInPanel(panel, 'hostile chart in the case', () => /Hostile/.test(document.querySelector('#panel-case .ws-chart')?.textContent ?? ''));
-    expect(await panel.$eval('#panel-case .ws-chart', (e) => e.textContent)).toBe('Hostile chart page (synthetic test fixture)');
+    await waitInPanel(panel, 'hostile chart in the case', () =>
+      /Hostile/.test(document.querySelector('#panel-case .ws-chart')?.textContent ?? ''),
+    );
+    expect(await panel.$eval('#panel-case .ws-chart', (e) => e.textContent)).toBe(
+      'Hostile chart page (synthetic test fixture)',
+    );
     expect(await canary(chart)).toBeUndefined();
     expect(await canary(panel)).toBeUndefined();
     await chart.close();
@@ -213,7 +291,9 @@ describe('privacy: a full session in the built extension', () => {
     // The panel holds no element from the page: no script of another origin, no inline handlers.
     const panelDom = await panel.evaluate(() => ({
       foreignScripts: [...document.querySelectorAll('script')].filter((s) => !s.src.startsWith(location.origin)).length,
-      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      handlers: [...document.querySelectorAll('*')].filter((e) =>
+        [...e.attributes].some((a) => a.name.startsWith('on')),
+      ).length,
       injected: document.querySelectorAll('img[src="x"], svg, iframe').length,
     }));
     expect(panelDom).toEqual({ foreignScripts: 0, handlers: 0, injected: 0 });

@@ -7,7 +7,13 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openSidePanel, waitForSidePanelReady, waitInPanel, type ExtensionBrowser } from './support/browser';
+import {
+  launchWithExtension,
+  openSidePanel,
+  waitForSidePanelReady,
+  waitInPanel,
+  type ExtensionBrowser,
+} from './support/browser';
 
 async function typeQuery(panel: Page, query: string): Promise<void> {
   await panel.keyboard.press('Escape'); // back to the box / clear
@@ -32,7 +38,13 @@ async function typeQuery(panel: Page, query: string): Promise<void> {
 }
 
 const firstCode = (panel: Page, system: string): Promise<string | null> =>
-  panel.evaluate((s) => document.querySelector(`#search-results section[data-system="${s}"] li[role="option"]`)?.getAttribute('data-code') ?? null, system);
+  panel.evaluate(
+    (s) =>
+      document
+        .querySelector(`#search-results section[data-system="${s}"] li[role="option"]`)
+        ?.getAttribute('data-code') ?? null,
+    system,
+  );
 
 describe('search in the side panel', () => {
   let chartside: ExtensionBrowser;
@@ -56,13 +68,21 @@ describe('search in the side panel', () => {
   it('types a clinical phrase, sees the specific code first with its reason, opens its detail', async () => {
     await typeQuery(panel, 'acute on chronic systolic heart failure');
     expect(await firstCode(panel, 'cm')).toBe('I50.23');
-    const reason = await panel.evaluate(() => document.querySelector('#search-results li[data-code="I50.23"] .reason')?.textContent ?? '');
+    const reason = await panel.evaluate(
+      () => document.querySelector('#search-results li[data-code="I50.23"] .reason')?.textContent ?? '',
+    );
     expect(reason).toMatch(/systolic/i);
 
     // Keyboard: into the list, Enter opens the active (first) result.
     await panel.keyboard.press('ArrowDown');
     await panel.keyboard.press('Enter');
-    await waitInPanel(panel, 'detail of I50.23', () => document.querySelector('article.code-detail[data-code="I50.23"] h2') !== null, '', 60_000);
+    await waitInPanel(
+      panel,
+      'detail of I50.23',
+      () => document.querySelector('article.code-detail[data-code="I50.23"] h2') !== null,
+      '',
+      60_000,
+    );
     const detail = await panel.evaluate(() => document.querySelector('article.code-detail')?.textContent ?? '');
     expect(detail).toContain('Acute on chronic systolic (congestive) heart failure');
     expect(detail).toContain('I50.2'); // path from the category down

@@ -18,7 +18,13 @@ export async function alt(panel: Page, key: string): Promise<void> {
 /** Accepts the first `n` suggestions with the keyboard (focus a row, press `a`); returns their codes. */
 export async function acceptSuggestions(panel: Page, n: number): Promise<string[]> {
   await alt(panel, '2');
-  await waitInPanel(panel, 'suggestions listed', () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0, undefined, 90_000);
+  await waitInPanel(
+    panel,
+    'suggestions listed',
+    () => document.querySelectorAll('#panel-suggest [data-suggestion]').length > 0,
+    undefined,
+    90_000,
+  );
   const codes: string[] = [];
   const rows = await panel.$$('#panel-suggest [data-suggestion]');
   for (const row of rows.slice(0, n)) {
@@ -26,21 +32,32 @@ export async function acceptSuggestions(panel: Page, n: number): Promise<string[
     await panel.keyboard.press('a');
     codes.push(String(await row.evaluate((e) => e.getAttribute('data-code'))));
   }
-  await waitInPanel(panel, `${n} suggestions accepted`, (k: number) => document.querySelectorAll('#panel-suggest [data-decision="accepted"]').length >= k, Math.min(n, rows.length));
+  await waitInPanel(
+    panel,
+    `${n} suggestions accepted`,
+    (k: number) => document.querySelectorAll('#panel-suggest [data-decision="accepted"]').length >= k,
+    Math.min(n, rows.length),
+  );
   return codes;
 }
 
 /** Opens the Case section and waits for its first recompute. */
 export async function openCase(panel: Page): Promise<void> {
   await alt(panel, '5');
-  await waitInPanel(panel, 'case recomputed', () => document.querySelector('#panel-case [data-case-state="done"]') !== null);
+  await waitInPanel(
+    panel,
+    'case recomputed',
+    () => document.querySelector('#panel-case [data-case-state="done"]') !== null,
+  );
 }
 
 /** Sets an encounter field as a user would pick it (value + change event, what a date picker does). */
 export async function setField(panel: Page, label: string, value: string): Promise<void> {
   const ok = await panel.evaluate(
     (l: string, v: string) => {
-      const field = [...document.querySelectorAll<HTMLLabelElement>('#panel-case .ws-encounter label')].find((x) => x.textContent?.trim().startsWith(l));
+      const field = [...document.querySelectorAll<HTMLLabelElement>('#panel-case .ws-encounter label')].find((x) =>
+        x.textContent?.trim().startsWith(l),
+      );
       const input = field?.querySelector<HTMLInputElement | HTMLSelectElement>('input, select');
       if (!input) return false;
       input.focus();
@@ -56,7 +73,11 @@ export async function setField(panel: Page, label: string, value: string): Promi
 
 /** Waits until the case has recomputed after the latest change and shows a DRG. */
 export async function waitForDrg(panel: Page): Promise<string> {
-  await waitInPanel(panel, 'MS-DRG shown', () => document.querySelector('#panel-case #drg-panel-title .drg-number') !== null);
+  await waitInPanel(
+    panel,
+    'MS-DRG shown',
+    () => document.querySelector('#panel-case #drg-panel-title .drg-number') !== null,
+  );
   return panel.$eval('#panel-case #drg-panel-title .drg-number', (e) => e.textContent ?? '');
 }
 
@@ -71,5 +92,9 @@ export async function unlockVault(panel: Page, passphrase: string): Promise<void
   const inputs = await panel.$$('#panel-case form.ws-vault input[type="password"]');
   for (const input of inputs) await input.type(passphrase);
   await (await panel.$('#panel-case form.ws-vault button[type="submit"]'))!.click();
-  await waitInPanel(panel, 'vault unlocked', () => document.querySelector('#panel-case [data-vault="unlocked"]') !== null);
+  await waitInPanel(
+    panel,
+    'vault unlocked',
+    () => document.querySelector('#panel-case [data-vault="unlocked"]') !== null,
+  );
 }

@@ -8,7 +8,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openSidePanel, waitForSidePanelReady, watchChartSnapshots, type ExtensionBrowser } from './support/browser';
+import {
+  launchWithExtension,
+  openSidePanel,
+  waitForSidePanelReady,
+  watchChartSnapshots,
+  type ExtensionBrowser,
+} from './support/browser';
 import { serveFixturePages } from './support/fixture-pages';
 import { ROOT } from './support/paths';
 import type { StaticServer } from './support/static-server';
@@ -34,13 +40,23 @@ interface AxeViolation {
 async function axeViolations(panel: Page): Promise<AxeViolation[]> {
   await panel.evaluate(AXE);
   const result = await panel.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  return result.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+  return result.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+  }));
 }
 
-const codesOnCase = (panel: Page): Promise<string[]> => panel.$$eval('#panel-case ol[aria-label="Diagnoses in sequence"] > li', (lis) => lis.map((li) => li.getAttribute('data-code') ?? ''));
+const codesOnCase = (panel: Page): Promise<string[]> =>
+  panel.$$eval('#panel-case ol[aria-label="Diagnoses in sequence"] > li', (lis) =>
+    lis.map((li) => li.getAttribute('data-code') ?? ''),
+  );
 
 describe('case workspace in the side panel', () => {
   let server: StaticServer;
@@ -81,32 +97,63 @@ describe('case workspace in the side panel', () => {
     await setField(panel, 'Sex', 'F');
     const drg = await waitForDrg(panel);
     expect(drg).toMatch(/^\d{3}$/);
-    expect(await panel.$eval('#panel-case [data-release]', (e) => e.textContent)).toMatch(/ICD-10-CM.*2026.*MS-DRG v43\.0, MCE v\d\d\.\d/);
+    expect(await panel.$eval('#panel-case [data-release]', (e) => e.textContent)).toMatch(
+      /ICD-10-CM.*2026.*MS-DRG v43\.0, MCE v\d\d\.\d/,
+    );
 
     // The DRG tab shows the same case's DRG, with its figures, edits and the principal what-if.
     await alt(panel, '3');
-    await waitInPanel(panel, 'DRG tab grouped', () => document.querySelector('#panel-drg #drg-panel-title .drg-number') !== null);
+    await waitInPanel(
+      panel,
+      'DRG tab grouped',
+      () => document.querySelector('#panel-drg #drg-panel-title .drg-number') !== null,
+    );
     expect(await panel.$eval('#panel-drg #drg-panel-title .drg-number', (e) => e.textContent)).toBe(drg);
     const drgTab = await panel.$eval('#panel-drg', (e) => (e as HTMLElement).innerText);
-    for (const label of ['Relative weight', 'GMLOS', 'AMLOS', 'Secondary diagnoses', 'Medicare Code Editor', 'Principal what-if']) expect(drgTab).toContain(label);
+    for (const label of [
+      'Relative weight',
+      'GMLOS',
+      'AMLOS',
+      'Secondary diagnoses',
+      'Medicare Code Editor',
+      'Principal what-if',
+    ])
+      expect(drgTab).toContain(label);
     expect(drgTab).toMatch(/MS-DRG v43\.0, MCE v\d\d\.\d/);
     // Codes with their dot, never "I130".
-    const rowCodes = await panel.$$eval('#panel-drg .drg-table th[scope="row"]', (ths) => ths.map((t) => t.textContent ?? ''));
+    const rowCodes = await panel.$$eval('#panel-drg .drg-table th[scope="row"]', (ths) =>
+      ths.map((t) => t.textContent ?? ''),
+    );
     expect(rowCodes.length).toBeGreaterThan(0);
     for (const code of rowCodes) expect(code).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
-    for (const code of await panel.$$eval('#panel-drg [data-whatif] .drg-code', (es) => es.map((e) => e.textContent ?? ''))) expect(code).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
+    for (const code of await panel.$$eval('#panel-drg [data-whatif] .drg-code', (es) =>
+      es.map((e) => e.textContent ?? ''),
+    ))
+      expect(code).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
     await openCase(panel);
 
     // Typed code, validated as typed: a header code is refused with why, a billable one added with Enter.
     await alt(panel, 'n');
     expect(await panel.evaluate(() => document.activeElement?.id)).toBe('case-add-code');
     await panel.keyboard.type('I50.2');
-    await waitInPanel(panel, 'header code refused', () => document.querySelector('#case-add-check')?.getAttribute('data-check') === 'bad');
+    await waitInPanel(
+      panel,
+      'header code refused',
+      () => document.querySelector('#case-add-check')?.getAttribute('data-check') === 'bad',
+    );
     expect(await panel.$eval('#case-add-check', (e) => e.textContent)).toMatch(/header/);
     await panel.keyboard.type('3');
-    await waitInPanel(panel, 'I50.23 accepted', () => document.querySelector('#case-add-check')?.getAttribute('data-check') === 'ok');
+    await waitInPanel(
+      panel,
+      'I50.23 accepted',
+      () => document.querySelector('#case-add-check')?.getAttribute('data-check') === 'ok',
+    );
     await panel.keyboard.press('Enter');
-    await waitInPanel(panel, 'I50.23 on the case', () => document.querySelector('#panel-case li[data-code="I5023"]') !== null);
+    await waitInPanel(
+      panel,
+      'I50.23 on the case',
+      () => document.querySelector('#panel-case li[data-code="I5023"]') !== null,
+    );
 
     // Pinned from search (Alt+1, type, ArrowDown into the list, p): arrives on the case.
     await alt(panel, '1');
@@ -118,7 +165,13 @@ describe('case workspace in the side panel', () => {
     await panel.keyboard.press('ArrowDown');
     await panel.keyboard.press('p');
     await openCase(panel);
-    await waitInPanel(panel, 'pinned code on the case', (code: string) => document.querySelector(`#panel-case li[data-code="${code}"] .ws-origin`)?.textContent === 'search', pinned.replace('.', ''));
+    await waitInPanel(
+      panel,
+      'pinned code on the case',
+      (code: string) =>
+        document.querySelector(`#panel-case li[data-code="${code}"] .ws-origin`)?.textContent === 'search',
+      pinned.replace('.', ''),
+    );
 
     // Keyboard resequencing: Alt+ArrowUp on the last diagnosis moves it up one place; P makes it principal.
     const before = await codesOnCase(panel);
@@ -127,15 +180,32 @@ describe('case workspace in the side panel', () => {
     await panel.keyboard.down('Alt');
     await panel.keyboard.press('ArrowUp');
     await panel.keyboard.up('Alt');
-    await waitInPanel(panel, 'moved up', (code: string) => {
-      const rows = [...document.querySelectorAll('#panel-case ol[aria-label="Diagnoses in sequence"] > li')].map((li) => li.getAttribute('data-code'));
-      return rows.indexOf(code) === rows.length - 2;
-    }, last);
+    await waitInPanel(
+      panel,
+      'moved up',
+      (code: string) => {
+        const rows = [...document.querySelectorAll('#panel-case ol[aria-label="Diagnoses in sequence"] > li')].map(
+          (li) => li.getAttribute('data-code'),
+        );
+        return rows.indexOf(code) === rows.length - 2;
+      },
+      last,
+    );
     await (await panel.$(`#panel-case li[data-code="I5023"]`))!.focus();
     await panel.keyboard.press('p');
-    await waitInPanel(panel, 'I50.23 principal', () => document.querySelector('#panel-case ol[aria-label="Diagnoses in sequence"] > li')?.getAttribute('data-code') === 'I5023');
+    await waitInPanel(
+      panel,
+      'I50.23 principal',
+      () =>
+        document.querySelector('#panel-case ol[aria-label="Diagnoses in sequence"] > li')?.getAttribute('data-code') ===
+        'I5023',
+    );
     await waitForDrg(panel);
-    await waitInPanel(panel, 'recomputed after resequencing', () => document.querySelector('#panel-case [data-whatif]') !== null);
+    await waitInPanel(
+      panel,
+      'recomputed after resequencing',
+      () => document.querySelector('#panel-case [data-whatif]') !== null,
+    );
     const n = (await codesOnCase(panel)).length;
     // Every secondary diagnosis shows what it would do as principal.
     expect(await panel.$$eval('#panel-case [data-whatif]', (ps) => ps.length)).toBe(n - 1);
@@ -149,7 +219,12 @@ describe('case workspace in the side panel', () => {
       for (let i = 0; i < 2 && (await panel.evaluate(() => document.documentElement.dataset.theme)) !== theme; i++) {
         const was = await panel.evaluate(() => document.documentElement.dataset.theme ?? 'system');
         await alt(panel, 't');
-        await waitInPanel(panel, 'theme toggled', (w: string) => (document.documentElement.dataset.theme ?? 'system') !== w, was);
+        await waitInPanel(
+          panel,
+          'theme toggled',
+          (w: string) => (document.documentElement.dataset.theme ?? 'system') !== w,
+          was,
+        );
       }
       expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       const violations = (await axeViolations(panel)).filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -10,13 +10,7 @@ import '@medplum/react/styles.css';
 import { Button, Group, MantineProvider, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { Patient } from '@medplum/fhirtypes';
 import { MockClient } from '@medplum/mock';
-import {
-  DiagnosticReportDisplay,
-  Document,
-  MedplumProvider,
-  PatientHeader,
-  ResourceName,
-} from '@medplum/react';
+import { DiagnosticReportDisplay, Document, MedplumProvider, PatientHeader, ResourceName } from '@medplum/react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSyntheticChart, DISCHARGE_SUMMARY, type SyntheticChart } from './synthetic-chart';

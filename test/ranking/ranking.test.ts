@@ -41,7 +41,9 @@ describe('ranking suite', () => {
   });
 
   it('every expected code is valid in the FY2026 official tables', () => {
-    const invalid = cases.flatMap((c) => c.expected.filter((e) => !validExpected(c, e)).map((e) => `line ${c.line} "${c.query}": ${c.system} ${e}`));
+    const invalid = cases.flatMap((c) =>
+      c.expected.filter((e) => !validExpected(c, e)).map((e) => `line ${c.line} "${c.query}": ${c.system} ${e}`),
+    );
     expect(invalid).toEqual([]);
   });
 
@@ -58,12 +60,16 @@ describe('ranking suite', () => {
           .map((h) => h.code)
           .join(', ')}`,
     );
-    console.log(`ranking suite: ${n} queries, hit@1 ${(hit1 * 100).toFixed(1)}%, hit@5 ${(hit5 * 100).toFixed(1)}%\n${lines.join('\n')}`);
+    console.log(
+      `ranking suite: ${n} queries, hit@1 ${(hit1 * 100).toFixed(1)}%, hit@5 ${(hit5 * 100).toFixed(1)}%\n${lines.join('\n')}`,
+    );
     const byCategory = new Map<string, RankingOutcome[]>();
     for (const o of outcomes) byCategory.set(o.case.category, [...(byCategory.get(o.case.category) ?? []), o]);
     for (const [cat, list] of byCategory) {
       const s = summarize(list);
-      console.log(`  ${cat.padEnd(14)} n=${String(s.n).padStart(3)} hit@1 ${(s.hit1 * 100).toFixed(0)}% hit@5 ${(s.hit5 * 100).toFixed(0)}%`);
+      console.log(
+        `  ${cat.padEnd(14)} n=${String(s.n).padStart(3)} hit@1 ${(s.hit1 * 100).toFixed(0)}% hit@5 ${(s.hit5 * 100).toFixed(0)}%`,
+      );
     }
     expect(hit1).toBeGreaterThanOrEqual(0.85);
     expect(hit5).toBeGreaterThanOrEqual(0.97);

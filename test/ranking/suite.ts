@@ -27,13 +27,16 @@ export function readRankingSuite(path = join(import.meta.dirname, 'queries.tsv')
     if (line.trim() === '' || line.startsWith('#')) return;
     if (header) {
       header = false;
-      if (line !== 'query\tsystem\texpected\tcategory\treason') throw new Error(`queries.tsv: unexpected header "${line}"`);
+      if (line !== 'query\tsystem\texpected\tcategory\treason')
+        throw new Error(`queries.tsv: unexpected header "${line}"`);
       return;
     }
     const cols = line.split('\t');
-    if (cols.length !== 5) throw new Error(`queries.tsv:${i + 1}: expected 5 tab-separated columns, got ${cols.length}`);
+    if (cols.length !== 5)
+      throw new Error(`queries.tsv:${i + 1}: expected 5 tab-separated columns, got ${cols.length}`);
     const [query, system, expected, category, reason] = cols as [string, string, string, string, string];
-    if (system !== 'cm' && system !== 'pcs' && system !== 'hcpcs') throw new Error(`queries.tsv:${i + 1}: bad system "${system}"`);
+    if (system !== 'cm' && system !== 'pcs' && system !== 'hcpcs')
+      throw new Error(`queries.tsv:${i + 1}: bad system "${system}"`);
     if (!query.trim() || !expected.trim() || !reason.trim()) throw new Error(`queries.tsv:${i + 1}: empty column`);
     out.push({ line: i + 1, query, system, expected: expected.split('|').map((c) => c.trim()), category, reason });
   });

@@ -20,12 +20,14 @@
 
 /** Where a row's meaning comes from. */
 export const TERM_SOURCES = {
-  std: 'Standard clinical abbreviation (meaning as listed in common medical abbreviation references, e.g. Stedman\'s Medical Abbreviations, Acronyms & Symbols; Davis\'s Comprehensive Medical Abbreviations)',
+  std: "Standard clinical abbreviation (meaning as listed in common medical abbreviation references, e.g. Stedman's Medical Abbreviations, Acronyms & Symbols; Davis's Comprehensive Medical Abbreviations)",
   ismp: 'Abbreviation meaning as used in hospital documentation; expansion wording from the ICD-10-CM Alphabetic Index main term or subterm',
-  index: 'ICD-10-CM Alphabetic Index wording (the "see" / "see also" cross-reference or main term that a coder looks up)',
+  index:
+    'ICD-10-CM Alphabetic Index wording (the "see" / "see also" cross-reference or main term that a coder looks up)',
   pcs: 'ICD-10-PCS Index and root-operation definitions (ICD-10-PCS Official Guidelines, root operation tables)',
   lay: 'Consumer health wording (MedlinePlus health-topic synonyms) mapped to the Index main term',
-  brand: 'Brand or common drug name mapped to its generic name (FDA labeling / DailyMed), the name used by the Table of Drugs and Chemicals and HCPCS descriptors',
+  brand:
+    'Brand or common drug name mapped to its generic name (FDA labeling / DailyMed), the name used by the Table of Drugs and Chemicals and HCPCS descriptors',
   hcpcs: 'HCPCS Level II descriptor wording (CMS alpha-numeric file)',
 } as const;
 

@@ -94,7 +94,12 @@ describe('Medplum component-library pages', () => {
       patient: 'Name: Ivy Fictional · DoB: 1950-01-02 · Gender: female',
       noteType: 'Progress note',
     });
-    expect(snapshot.sections.map((s) => s.heading)).toEqual(['Progress note', 'Assessment', 'Chemistry', 'Vital signs']);
+    expect(snapshot.sections.map((s) => s.heading)).toEqual([
+      'Progress note',
+      'Assessment',
+      'Chemistry',
+      'Vital signs',
+    ]);
     expect(snapshot.labs).toEqual([
       expect.objectContaining({ name: 'Creatinine', value: '2.6', unit: 'mg/dL', time: '11/2/2026, 10:05:00 PM' }),
       expect.objectContaining({ name: 'WBC', value: '17.9', unit: '10*3/uL', time: '11/2/2026, 10:05:00 PM' }),
@@ -111,7 +116,12 @@ describe('Medplum component-library pages', () => {
 
   it('says so when a Medplum page has no patient header', async () => {
     const window = new Window({ url: 'http://localhost/medplum.html' });
-    window.document.write(MEDPLUM_PAGE.replace(/<div class="InfoBar_root">[\s\S]*?<div class="mantine-Tabs-root">/, '<div class="mantine-Tabs-root">'));
+    window.document.write(
+      MEDPLUM_PAGE.replace(
+        /<div class="InfoBar_root">[\s\S]*?<div class="mantine-Tabs-root">/,
+        '<div class="mantine-Tabs-root">',
+      ),
+    );
     const { snapshot } = await readChart(window.document as unknown as Document, loc, { now });
     expect(snapshot.reader).toBe('medplum');
     expect(snapshot.warnings).toEqual(['patient header not found (.InfoBar_root)']);

@@ -135,5 +135,7 @@ export function tableResults(t: ChartTable): ChartRow[] {
   const tableTime = DATED_CAPTION.exec(t.caption.trim())?.[1]?.trim();
   return out
     .filter((r) => r.name.length > 0)
-    .map((r) => splitUnit(tableTime !== undefined && r.time === undefined ? { ...r, time: tableTime.slice(0, 100) } : r));
+    .map((r) =>
+      splitUnit(tableTime !== undefined && r.time === undefined ? { ...r, time: tableTime.slice(0, 100) } : r),
+    );
 }

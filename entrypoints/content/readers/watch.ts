@@ -27,7 +27,11 @@ export const DEFAULT_WATCH_TIMING: WatchTiming = { debounceMs: 400, maxWaitMs: 1
  *
  * @example watchChart(document, () => void read(), { debounceMs: 400, maxWaitMs: 1000 })
  */
-export function watchChart(doc: Document, onChange: () => void, timing: WatchTiming = DEFAULT_WATCH_TIMING): ChartWatcher {
+export function watchChart(
+  doc: Document,
+  onChange: () => void,
+  timing: WatchTiming = DEFAULT_WATCH_TIMING,
+): ChartWatcher {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the first change not yet reported happened (`undefined`: none pending). */
   let pendingSince: number | undefined;

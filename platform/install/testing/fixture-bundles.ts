@@ -27,7 +27,10 @@ export function fixtureBundle(options: FixtureBundleOptions = {}): Uint8Array {
     name: `codes-${b}`,
     kind: 'json' as const,
     payload: jsonPayload(
-      Array.from({ length: per }, (_, i) => ({ code: `Z${String(b).padStart(2, '0')}.${i}`, title: `Synthetic r${revision} ${b}/${i}` })),
+      Array.from({ length: per }, (_, i) => ({
+        code: `Z${String(b).padStart(2, '0')}.${i}`,
+        title: `Synthetic r${revision} ${b}/${i}`,
+      })),
     ),
   }));
   return encodeBundle(
@@ -38,7 +41,9 @@ export function fixtureBundle(options: FixtureBundleOptions = {}): Uint8Array {
       effectiveFrom: `${fy - 1}-10-01`,
       effectiveTo: `${fy}-09-30`,
       release: `Synthetic ${system} FY${fy} r${revision}`,
-      provenance: [{ file: `synthetic_${system}_${fy}.txt`, sha256: '0'.repeat(64), bytes: 1, role: 'order', releaseYear: fy }],
+      provenance: [
+        { file: `synthetic_${system}_${fy}.txt`, sha256: '0'.repeat(64), bytes: 1, role: 'order', releaseYear: fy },
+      ],
       notes: ['synthetic test bundle'],
       counts: { codes: blockCount * per },
     },
@@ -51,12 +56,23 @@ export function fixtureBundle(options: FixtureBundleOptions = {}): Uint8Array {
  * invented order list, so it always has the block layout `CmTable` reads. Titles are invented;
  * `rows` are `[code, billable, title]`.
  */
-export function cmFixtureBundle(fiscalYear: number, rows: [code: string, billable: boolean, title: string][]): Uint8Array {
+export function cmFixtureBundle(
+  fiscalYear: number,
+  rows: [code: string, billable: boolean, title: string][],
+): Uint8Array {
   const built = assembleCmYear({
     year: fiscalYear,
     order: {
       data: rows.map(([code, billable, title], i) => ({ order: i + 1, code, billable, short: title, long: title })),
-      provenance: [{ file: `icd10cm_order_${fiscalYear}.txt`, sha256: 'a'.repeat(64), bytes: 10, role: 'order', releaseYear: fiscalYear }],
+      provenance: [
+        {
+          file: `icd10cm_order_${fiscalYear}.txt`,
+          sha256: 'a'.repeat(64),
+          bytes: 10,
+          role: 'order',
+          releaseYear: fiscalYear,
+        },
+      ],
     },
   });
   return built.bytes;

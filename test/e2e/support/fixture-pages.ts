@@ -16,7 +16,8 @@ import { startStaticServer, type StaticServer } from './static-server';
 export async function serveFixturePages(extraPages: Record<string, string> = {}): Promise<StaticServer> {
   const dir = mkdtempSync(join(tmpdir(), 'chartside-fixtures-'));
   try {
-    for (const f of readdirSync(EHR_FIXTURES)) if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
+    for (const f of readdirSync(EHR_FIXTURES))
+      if (f.endsWith('.html')) copyFileSync(join(EHR_FIXTURES, f), join(dir, f));
     for (const [name, html] of Object.entries(extraPages)) writeFileSync(join(dir, name), html);
     const server = await startStaticServer(dir);
     return {
