@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint, typecheck, unit tests, the search ranking suite, end-to-end tests, in that
+ * `npm test`: format check, lint, typecheck, unit tests, the search ranking suite, end-to-end tests, in that
  * order (the STAGES list below).
  *
  * Every stage runs even when an earlier one failed (a CI run then reports all that is wrong, not
@@ -26,6 +26,8 @@ interface Stage {
 }
 
 const STAGES: Stage[] = [
+  // Formatting first: a few seconds, and a diff Prettier would make is a review the next reader skips.
+  { name: 'format', script: 'format:check', vitest: false },
   { name: 'lint', script: 'lint', vitest: false },
   { name: 'typecheck', script: 'typecheck', vitest: false },
   { name: 'unit', script: 'test:unit', vitest: true },
