@@ -1,5 +1,5 @@
 import type { SectionProps } from '../shell/sections';
-import { CdiPanel } from './CdiPanel';
+import { CdiPanel } from './cdi-panel';
 import { browserClipboard } from './clipboard';
 import { useCdiAnalysis } from './use-cdi';
 

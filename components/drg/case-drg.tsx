@@ -6,7 +6,7 @@
 import { drgOrientation } from '../../engine/codes/drg-orientation';
 import { formatCmCode } from '../../engine/codes/normalize';
 import type { Recompute } from '../workspace/use-case';
-import { DrgPanel } from './DrgPanel';
+import { DrgPanel } from './drg-panel';
 
 export function CaseDrg({
   calc,

@@ -5,7 +5,7 @@ import { msdrgReaders } from '../../test/golden/msdrg-bundles';
 import { drgOrientation } from '../../engine/codes/drg-orientation';
 import { Grouper } from '../../engine/grouper/grouper';
 import type { GrouperClaim } from '../../engine/grouper/types';
-import { DrgPanel } from './DrgPanel';
+import { DrgPanel } from './drg-panel';
 
 let grouper: Grouper;
 beforeAll(async () => {

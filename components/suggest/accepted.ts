@@ -4,7 +4,7 @@
  * (`subscribeAccepted`). Kept in memory; the case workspace decides what is saved.
  */
 import type { Suggestion } from '../../engine/suggest';
-import type { Decision } from './SuggestPanel';
+import type { Decision } from './suggest-panel';
 
 /** Accepted codes in acceptance order (diagnoses: the first accepted possible principal leads). */
 export interface AcceptedAbstract {

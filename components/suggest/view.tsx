@@ -5,7 +5,7 @@ import { describeSuggestModel } from '../../engine/suggest/model-bundle';
 import type { EngineApi, SuggestResponse } from '../../platform/worker/api';
 import { sidePanelDecisions } from './accepted';
 import { PasteBox } from './paste-box';
-import { SuggestPanel } from './SuggestPanel';
+import { SuggestPanel } from './suggest-panel';
 import { SuggestStatus } from './suggest-status';
 
 type State =

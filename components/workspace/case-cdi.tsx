@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChartSnapshot } from '../../platform/messages';
 import type { EngineRemote } from '../../platform/worker/client';
-import { CdiPanel } from '../cdi/CdiPanel';
+import { CdiPanel } from '../cdi/cdi-panel';
 import { browserClipboard, type ClipboardWriter } from '../cdi/clipboard';
 import { useCdiAnalysis } from '../cdi/use-cdi';
 

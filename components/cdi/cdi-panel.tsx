@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CdiResult } from '../../engine/cdi/index';
 import type { ClipboardWriter } from './clipboard';
-import { OpportunityList } from './OpportunityList';
-import { QueryEditor } from './QueryEditor';
+import { OpportunityList } from './opportunity-list';
+import { QueryEditor } from './query-editor';
 import './cdi.css';
 
 /**

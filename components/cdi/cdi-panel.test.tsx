@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCdi } from '../../engine/cdi/index';
-import { CdiPanel } from './CdiPanel';
+import { CdiPanel } from './cdi-panel';
 import type { ClipboardWriter } from './clipboard';
 
 const NOTE =

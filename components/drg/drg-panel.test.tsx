@@ -6,7 +6,7 @@ import { Grouper } from '../../engine/grouper/grouper';
 import { whatIf } from '../../engine/grouper/what-if';
 import { Mce } from '../../engine/mce/mce';
 import type { GrouperClaim } from '../../engine/grouper/types';
-import { DrgPanel } from './DrgPanel';
+import { DrgPanel } from './drg-panel';
 
 let grouper: Grouper;
 let mce: Mce;

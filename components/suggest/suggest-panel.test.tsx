@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { Suggestion, SuggestResult } from '../../engine/suggest';
 import { SuggestionDecisions } from './accepted';
-import { SuggestPanel } from './SuggestPanel';
+import { SuggestPanel } from './suggest-panel';
 
 const ev = (text: string, start: number) => ({
   start,
