@@ -58,7 +58,7 @@ const ALLOWED = {
 };
 const TEST_ALLOWED = {
   engine: ['codesets', 'test'],
-  codesets: ['test'],
+  codesets: ['test', 'cli'],
   platform: ['test'],
   components: ['test', 'cli'],
   cli: ['test'],
