@@ -4,9 +4,11 @@
  * that chart, the draft passes the compliance check (and an edit that breaks it is caught), and
  * both copy buttons put the query on the clipboard (plain text and HTML).
  *
- * Pages: `meditech-demo.html` from test/fixtures/ehr (every condition documented: the panel must
- * list no opportunity), and a synthetic admission written below (fictional patient) whose
- * documentation leaves two gaps (treated hyponatremia, a KDIGO creatinine rise) unnamed.
+ * Pages: `meditech-demo.html` from test/fixtures/ehr (every condition documented, but sepsis with
+ * a systolic pressure of 88 and a lactate of 3.4 and no organ dysfunction linked to it: the panel
+ * lists that one query, Guidelines I.C.1.d.1.a, and nothing for the documented hypokalemia), and a
+ * synthetic admission written below (fictional patient) whose documentation leaves two gaps
+ * (treated hyponatremia, a KDIGO creatinine rise) unnamed.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +78,7 @@ describe('CDI in the side panel', () => {
     await server?.close();
   });
 
-  it('a fully documented chart from test/fixtures/ehr lists no opportunity', async () => {
+  it('a documented chart from test/fixtures/ehr lists only the unlinked sepsis organ dysfunction', async () => {
     const snapshots = await watchChartSnapshots(panel);
     const chart = await chartside.browser.newPage();
     await chart.goto(server.url('meditech-demo.html'), { waitUntil: 'load' });
@@ -89,7 +91,13 @@ describe('CDI in the side panel', () => {
     );
     expect(
       await panel.$eval('#panel-cdi [data-cdi-opportunities]', (e) => e.getAttribute('data-cdi-opportunities')),
-    ).toBe('0');
+    ).toBe('1');
+    expect(
+      await panel.$$eval('#panel-cdi .cdi-opportunities > li', (lis) => lis.map((li) => li.getAttribute('data-topic'))),
+    ).toEqual(['sepsis']);
+    const cited = await panel.$$eval('#panel-cdi .cdi-indicators li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(cited.some((t) => t.includes('BP 88/52'))).toBe(true);
+    expect(cited.some((t) => t.includes('Lactate 3.4'))).toBe(true);
     await chart.close();
   });
 

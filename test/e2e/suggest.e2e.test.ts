@@ -60,7 +60,24 @@ describe('suggestions in the side panel', () => {
     const dx = await codesIn(panel, 'diagnoses');
     for (const code of ['I13.0', 'I50.23', 'E11.22', 'N18.32', 'N17.9', 'E87.1']) expect(dx).toContain(code);
     expect(dx.some((c) => c.startsWith('I26'))).toBe(false); // "No evidence of pulmonary embolism"
-    expect(await codesIn(panel, 'procedures')).toEqual(expect.arrayContaining(['0W993ZZ', 'B246ZZZ']));
+    // The thoracentesis is reported; the echocardiogram (B246ZZZ) is an ancillary test that an
+    // inpatient abstract does not report (UHDDS significant procedures), so it is not in the Report
+    // tier but stays visible: under "Also documented" or among the suppressed codes with its rule.
+    const reported = await codesIn(panel, 'procedures');
+    expect(reported).toContain('0W993ZZ');
+    expect(reported).not.toContain('B246ZZZ');
+    await panel.click('#panel-suggest button.more');
+    await waitInPanel(panel, 'also-documented codes shown', () =>
+      document.querySelector('#panel-suggest button.more')?.textContent?.includes('Show only the codes to report'),
+    );
+    const documented = [
+      ...(await codesIn(panel, 'procedures')),
+      ...(await panel.$$eval('#panel-suggest [data-suggest-group="suppressed"] [data-code]', (els) =>
+        els.map((e) => e.getAttribute('data-code') ?? ''),
+      )),
+    ];
+    expect(documented).toContain('B246ZZZ');
+    await panel.click('#panel-suggest button.more');
 
     // Accept I50.23 with the keyboard.
     await panel.focus('#panel-suggest [data-code="I50.23"]');
