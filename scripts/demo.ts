@@ -33,6 +33,7 @@ import {
 import { CHROME_BUILD, EHR_FIXTURES, ROOT } from '../test/e2e/support/paths';
 import { alt, openCase, setField, waitForDrg, waitInPanel } from '../test/e2e/workspace-support';
 import { readFileSync } from 'node:fs';
+import { writeSideBySide } from '../test/e2e/support/side-by-side';
 import { startStaticServer, type StaticServer } from '../test/e2e/support/static-server';
 
 const CHART_VIEWPORT = { width: 1280, height: SIDE_PANEL_VIEWPORT.height };
@@ -63,28 +64,6 @@ async function openSession(chartside: ExtensionBrowser, chartUrl: string): Promi
     console.warn('demo: the side panel received no chart snapshot within 20 s (is the content script registered?)');
   }
   return { panel, chart };
-}
-
-/** Puts the two screenshots side by side, as a user sees the chart with the panel beside it. */
-async function composeOverview(
-  chartside: ExtensionBrowser,
-  chartPng: Uint8Array,
-  panelPng: Uint8Array,
-  path: string,
-): Promise<void> {
-  const page = await chartside.browser.newPage();
-  await page.setViewport({
-    width: CHART_VIEWPORT.width + SIDE_PANEL_VIEWPORT.width + 1,
-    height: CHART_VIEWPORT.height,
-  });
-  const img = (png: Uint8Array): string => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
-  await page.setContent(
-    `<body style="margin:0;display:flex;background:#888"><img src="${img(chartPng)}" style="display:block">` +
-      `<img src="${img(panelPng)}" style="display:block;margin-left:1px"></body>`,
-    { waitUntil: 'load' },
-  );
-  await page.screenshot({ path });
-  await page.close();
 }
 
 /** The expected coding of a fixture page (golden-suggestions.json), if it has one. */
@@ -187,7 +166,12 @@ async function headless(server: StaticServer, page: string, outDir: string): Pro
     const panelPng = await panel.screenshot({ path: files.panel });
     await chart.bringToFront();
     const chartPng = await chart.screenshot({ path: files.chart });
-    await composeOverview(chartside, chartPng, panelPng, files.overview);
+    await writeSideBySide(
+      chartside.browser,
+      { png: chartPng, ...CHART_VIEWPORT },
+      { png: panelPng, ...SIDE_PANEL_VIEWPORT },
+      files.overview,
+    );
     await panel.bringToFront();
     if (golden) {
       await openCase(panel);

@@ -66,6 +66,25 @@ export function splitSdx(cell: string, column = 'sdx'): { code: string; poa: str
 }
 
 /**
+ * The eight input cells of a claim line (id, version or date, age, sex, status, pdx, sdx,
+ * procedures), the grouper's and the MCE's fixtures alike; extra columns are ignored.
+ *
+ * @throws ChartsideClaimFormatError when fewer columns than `columns` are present.
+ */
+export function claimCells(
+  line: string,
+  columns: readonly string[],
+): [string, string, string, string, string, string, string, string] {
+  const cells = line.split('\t');
+  if (cells.length < columns.length) {
+    throw new ChartsideClaimFormatError(
+      `expected ${columns.length} tab-separated columns (${columns.join(', ')}), got ${cells.length}`,
+    );
+  }
+  return cells.slice(0, 8) as [string, string, string, string, string, string, string, string];
+}
+
+/**
  * A comma list cell: `-` = none; items trimmed.
  *
  * @throws ChartsideClaimFormatError for an empty cell (write `-` for none) or an empty item.
@@ -137,22 +156,7 @@ export function checkDischargeStatus(status: string): string {
  * @throws ChartsideClaimFormatError when a column is missing or malformed.
  */
 export function parseGroupTsvLine(line: string): { id: string; claim: GrouperClaim } {
-  const cells = line.split('\t');
-  if (cells.length < GROUP_INPUT_COLUMNS.length) {
-    throw new ChartsideClaimFormatError(
-      `expected ${GROUP_INPUT_COLUMNS.length} tab-separated columns (${GROUP_INPUT_COLUMNS.join(', ')}), got ${cells.length}`,
-    );
-  }
-  const [id, version, age, sex, status, pdx, sdx, procedures] = cells as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [id, version, age, sex, status, pdx, sdx, procedures] = claimCells(line, GROUP_INPUT_COLUMNS);
   if (!/^\d{3}$|^\d\d\.\d$|^$/.test(version))
     throw new ChartsideClaimFormatError(`grouper_version "${version}" is not like 431`);
   if (!/^-?\d+$/.test(age)) throw new ChartsideClaimFormatError(`age "${age}" is not an integer`);

@@ -10,6 +10,7 @@ import {
   ChartsideClaimFormatError,
   checkDischargeStatus,
   checkSex,
+  claimCells,
   splitList,
   splitPdx,
   splitSdx,
@@ -34,22 +35,7 @@ export const EDITS_OUTPUT_COLUMNS = ['id', 'edit_type', 'mce_component_version',
  * @throws ChartsideClaimFormatError when a column is missing or malformed.
  */
 export function parseEditsTsvLine(line: string): { id: string; claim: MceClaim } {
-  const cells = line.split('\t');
-  if (cells.length < EDITS_INPUT_COLUMNS.length) {
-    throw new ChartsideClaimFormatError(
-      `expected ${EDITS_INPUT_COLUMNS.length} tab-separated columns (${EDITS_INPUT_COLUMNS.join(', ')}), got ${cells.length}`,
-    );
-  }
-  const [id, date, age, sex, status, pdx, sdx, procedures] = cells as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [id, date, age, sex, status, pdx, sdx, procedures] = claimCells(line, EDITS_INPUT_COLUMNS);
   if (!/^\d{8}$|^\d{4}-\d\d-\d\d$/.test(date))
     throw new ChartsideClaimFormatError(`discharge_date "${date}" is not yyyyMMdd`);
   if (!/^-?\d+$/.test(age)) throw new ChartsideClaimFormatError(`age "${age}" is not an integer`);
