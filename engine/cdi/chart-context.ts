@@ -142,6 +142,15 @@ function listNegated(text: string, start: number, sentenceStart: number): boolea
   return gap.includes(',') && !GAP_END.test(gap) && !LIST_BREAK.test(gap);
 }
 
+/** Options of {@link mentionContext}. */
+export interface MentionContextOptions {
+  /** The mention's own words carry a negation ("unable to void", "not able to urinate"). */
+  ownNegation?: boolean;
+}
+
+// A comma followed by a consequence or sequence word, or a semicolon: the negation scope ends.
+const SCOPE_END = /,\s*(?:so|therefore|thus|and then|then|hence)\b|;/i;
+
 /**
  * Context of the mention at [start, end) of the chart: the shared assertion (affirmed, negated,
  * ruled out, historical, family, hypothetical, uncertain) with its cues, plus plan and threshold
@@ -150,21 +159,38 @@ function listNegated(text: string, start: number, sentenceStart: number): boolea
  *
  * @example mentionContext(prepareChart('MI ruled out.'), 0, 2).negated // true
  */
-export function mentionContext(chart: ChartText, start: number, end: number): MentionContext {
+export function mentionContext(
+  chart: ChartText,
+  start: number,
+  end: number,
+  options: MentionContextOptions = {},
+): MentionContext {
   // One assertion call: its cues carry every flag the shared context found (assertMention runs
   // findingContext once; calling both would read the sentence twice).
   const asserted = assertMention(chart.text, { start, end }, chart.analysis);
   const cue = (k: string): boolean => asserted.cues.some((c) => c.kind === k);
+  // A negation whose scope has ended before the mention does not negate it: "not being able to
+  // urinate, so a Foley catheter was placed" (a consequence clause after a comma ends the scope,
+  // NegEx termination terms, Chapman et al. 2001), nor does the negation word a finding is made of
+  // ("unable to void" is the finding, options.ownNegation).
+  const negCues = asserted.cues.filter((c) => c.kind === 'negated');
+  const liveNeg = negCues.filter(
+    (c) =>
+      !(options.ownNegation && c.start >= start && c.end <= end) &&
+      !(c.end <= start && SCOPE_END.test(chart.text.slice(c.end, start))),
+  );
+  const scopeEnded = negCues.length > 0 && liveNeg.length === 0 && asserted.assertion !== 'ruled-out';
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
   const [cs] = clauseAround(chart.text, start, end);
   const pre = chart.text.slice(cs, start);
   const sentenceStart = Math.max(chart.text.lastIndexOf('\n', start - 1) + 1, start - 600);
   const ctx: MentionContext = {
-    negated:
-      asserted.assertion === 'ruled-out' ||
-      asserted.assertion === 'negated' ||
-      cue('negated') ||
-      listNegated(chart.text, start, sentenceStart),
+    negated: scopeEnded
+      ? false
+      : asserted.assertion === 'ruled-out' ||
+        asserted.assertion === 'negated' ||
+        cue('negated') ||
+        listNegated(chart.text, start, sentenceStart),
     hypothetical: cue('hypothetical') || EXTRA_HYPOTHETICAL.test(pre),
     historical:
       cue('historical') ||

@@ -29,7 +29,20 @@ export type DxConcept =
   | 'drug-toxicity'
   | 'diabetes'
   | 'glycemia'
-  | 'drug-use';
+  | 'drug-use'
+  | 'thrombocytopenia'
+  | 'cytopenia'
+  | 'hypomagnesemia'
+  | 'hypertension'
+  | 'hypertensive-crisis'
+  | 'stroke'
+  | 'neoplasm'
+  | 'pulmonary-hypertension'
+  | 'hemiparesis'
+  | 'cerebral-edema'
+  | 'coagulopathy'
+  | 'dehydration'
+  | 'urinary-retention';
 
 /** One mention of a diagnosis in the chart, with its context and the details written with it. */
 export interface DiagnosisMention {
@@ -47,6 +60,8 @@ export interface DiagnosisMention {
   };
   /** True when the line carries a nursing/dietitian/wound-care cue or sits in such a section. */
   nonProvider: boolean;
+  /** True when the mention sits in a differential-diagnosis list (a heading or a line starting "Differential"). */
+  differential?: boolean;
 }
 
 interface DxSpec {
@@ -139,12 +154,71 @@ const SPECS: DxSpec[] = [
     concept: 'drug-use',
     re: /\b(?:(?:heroin|cocaine|crack|methamphetamine|meth|amphetamine|opioid|opiate|fentanyl|marijuana|cannabis|illicit drug|recreational drug|polysubstance|IV drug|intravenous drug|injection drug|drug)s? (?:use|user|usage|abuse|dependence|addiction|use disorder)|IVDU|IVDA)\b/gi,
   },
+  {
+    concept: 'thrombocytopenia',
+    re: /\b(?:thrombocytopeni(?:a|c)|low platelets?(?: count)?|(?:immune|idiopathic|heparin[- ]induced) thrombocytopeni(?:a|c)|thrombotic thrombocytopenic purpura)\b/gi,
+  },
+  { concept: 'thrombocytopenia', re: /\b(?:HIT|ITP|TTP)\b/g },
+  {
+    concept: 'cytopenia',
+    re: /\b(?:pancytopeni(?:a|c)|neutropeni(?:a|c(?! (?:diet|precautions|isolation)))|leukopeni(?:a|c)|agranulocytosis|bicytopeni(?:a|c)|cytopenias?|myelosuppress(?:ion|ed)|(?:bone )?marrow suppression|aplastic anemia)\b/gi,
+  },
+  { concept: 'hypomagnesemia', re: /\b(?:hypomagnes(?:a)?emi(?:a|c)|low magnesium)\b/gi },
+  {
+    concept: 'hypertension',
+    re: /\b(?:hypertension|hypertensive|high blood pressure|elevated blood pressure)\b/gi,
+  },
+  { concept: 'hypertension', re: /\b(?:HTN)\b/g },
+  {
+    // ICD-10-CM I16 (hypertensive crisis: urgency, emergency) and its older synonyms.
+    concept: 'hypertensive-crisis',
+    re: /\b(?:hypertensive (?:urgency|emergency|crisis|encephalopathy)|malignant hypertension|accelerated hypertension|permissive hypertension)\b/gi,
+  },
+  {
+    concept: 'stroke',
+    re: /(?<!\b(?:heat|sun|code|mini|secondary|recurrent)[- ]?)\b(?:cerebrovascular accident|strokes?|cerebral infarct(?:ion)?|brain infarct(?:ion)?|infarct(?:ion)? of the (?:brain|cerebrum)|CVA(?!\s+(?:is|are|benign|non-?tender|tender|tenderness|negative|without|clear|free|angle|exam))(?!T\b))\b(?! (?:volume|scale|protocol|alert|work-?up|team|unit|center|risk|prevention|prophylaxis|education|symptoms|like|mimic))/gi,
+  },
+  {
+    concept: 'neoplasm',
+    re: /\b(?:cancer|carcinoma|adenocarcinoma|lymphoma|leukemia|myeloma|sarcoma|melanoma|malignancy|malignant neoplasm|metastatic disease|blastoma|glioblastoma|seminoma|mesothelioma)\b/gi,
+  },
+  { concept: 'neoplasm', re: /\b(?:CA|CLL|CML|AML|ALL|NHL)\b/g },
+  {
+    concept: 'pulmonary-hypertension',
+    re: /\b(?:pulmonary (?:arterial )?hypertension|pulmonary HTN)\b/gi,
+  },
+  { concept: 'pulmonary-hypertension', re: /\b(?:PAH|PHTN)\b/g },
+  {
+    concept: 'hemiparesis',
+    re: /\b(?:hemipar(?:esis|etic)|hemipleg(?:ia|ic)|monopar(?:esis|etic)|monopleg(?:ia|ic)|quadripar(?:esis|etic)|quadripleg(?:ia|ic)|tetrapleg(?:ia|ic)|parapleg(?:ia|ic)|parapar(?:esis|etic))\b/gi,
+  },
+  {
+    concept: 'cerebral-edema',
+    re: /\b(?:cerebral edema|brain (?:edema|swelling)|(?:vasogenic|cytotoxic) edema|(?:increased|elevated|raised|high) (?:intracranial pressure|ICP)|intracranial hypertension|herniation(?: syndrome)?|herniating|mass effect|midline shift|compression of (?:the )?brain)\b/gi,
+  },
+  {
+    concept: 'coagulopathy',
+    re: /\b(?:coagulopath(?:y|ic)|(?:anticoagula(?:nt|tion)|warfarin|coumadin) reversal|revers(?:e|al of|ing) (?:the |his |her )?(?:anticoagula(?:nt|tion)|warfarin|coumadin|INR|apixaban|rivaroxaban|dabigatran|heparin)|supratherapeutic INR|elevated INR|disseminated intravascular coagulation|factor (?:VII|VIII|IX|X) deficiency|hemophilia|von Willebrand|bleeding diathesis|(?:on|taking|takes) (?:warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|anticoagulation|anticoagulants?|antiplatelets?|clopidogrel|plavix))\b/gi,
+  },
+  { concept: 'coagulopathy', re: /\bDIC\b/g },
+  {
+    concept: 'dehydration',
+    re: /\b(?:dehydrat(?:ion|ed)|hypovolemi(?:a|c)|volume deplet(?:ion|ed)|intravascular(?:ly)? deplet(?:ion|ed)|volume contraction|hypovolemic)\b/gi,
+  },
+  {
+    concept: 'urinary-retention',
+    re: /\b(?:urinary retention|retention of urine|retaining urine|retained urine|bladder outlet obstruction|neurogenic bladder|obstructive uropathy)\b/gi,
+  },
   { concept: 'uti', re: /\b(?:UTI|urinary tract infection|cystitis)\b/gi },
   {
     concept: 'drug-toxicity',
     re: /\b(?:(?:digoxin|lithium|phenytoin|dilantin|drug|medication|opioid|acetaminophen|salicylate) (?:toxicity|poisoning|overdose)|toxic (?:level|effect)|supratherapeutic|adverse (?:drug )?(?:effect|reaction)|overdose|poisoning|(?:warfarin|coumadin)[- ](?:induced|associated|related) coagulopathy)\b/gi,
   },
 ];
+
+// A differential-diagnosis list names what is being considered, not what the patient has.
+const DIFFERENTIAL = /\bdifferential\b|\bDDx\b/i;
+const DIFFERENTIAL_LINE = /^\s*(?:differential(?: diagnos[ie]s)?|DDx)\b/i;
 
 const NON_PROVIDER_CUE =
   /\b(?:RN|nurs(?:e|ing)|wound care|WOC(?:N)?|wound nurse|skin assessment|braden|dietitian|dietician|RD\b|nutrition(?:al)? (?:assessment|diagnosis|note|consult))/i;
@@ -246,6 +320,9 @@ export function findDiagnoses(chart: ChartText): DiagnosisMention[] {
         context,
         details: detailsOf(spec.concept, q, m[0]),
         nonProvider,
+        ...(DIFFERENTIAL_LINE.test(lineHead) || DIFFERENTIAL.test(context.section?.heading ?? '')
+          ? { differential: true }
+          : {}),
       });
     }
   }
@@ -263,7 +340,7 @@ export interface DocumentedOptions {
 
 /**
  * Mentions that document `concept` for this encounter: asserted (not negated, hypothetical or
- * family), not historical unless allowed. Uncertain wording ("probable sepsis") counts: inpatient
+ * family), not in a differential-diagnosis list, not historical unless allowed. Uncertain wording ("probable sepsis") counts: inpatient
  * uncertain diagnoses are coded as established (Official Guidelines II.H, III.C).
  */
 export function documentedMentions(
@@ -274,6 +351,7 @@ export function documentedMentions(
   return mentions.filter(
     (m) =>
       m.concept === concept &&
+      !m.differential &&
       !m.context.negated &&
       !m.context.hypothetical &&
       !m.context.family &&

@@ -36,7 +36,8 @@ export interface CdiChartInput {
   vitals?: readonly ChartRow[];
 }
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|\.\d+)`;
+// A thousands-separated number may end a sentence ("ANC 14,520."); only a decimal part stops it.
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+(?:\.\d+)?|\.\d+)`;
 const UNIT = String.raw`(mg\/dL|mg\/dl|mmol\/L|mmol\/l|mEq\/L|meq\/l|[µuμ]mol\/L|[µuμ]mol\/l|micromol\/L|g\/dL|gm\/dL|g\/dl|g\/L|g\/l|K\/[uµ]L|x\s?10\^?[39]\/[uµ]?L|x\s?10\(9\)\/L|10\^[39]\/[uµ]?L|thou\/[uµ]L|cells\/[uµ]L|\/[uµ]L|\/mm3|pg\/mL|pg\/ml|ng\/mL|ng\/ml|ng\/L|ng\/l|[µu]g\/L|[µu]g\/dL|mcg\/dL|mm\s?Hg|mmhg|kPa|torr|%|[°º]\s?[CF]\b|deg(?:rees)?\s?[CF]\b|degrees\s(?:Celsius|Fahrenheit)|[CF]\b|bpm|beats\/min|breaths\/min|\/min|kg\/m2|kg\/m\^2|kg\/m²|kgs?\b|lbs?\b|pounds|K\b)`;
 
 // Words allowed between a label and its number: "sodium was 126", "Cr: 2.3", "troponin peaked at 0.8".
@@ -409,7 +410,7 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
       }
       const start = m.index;
       const end = start + m[0].length;
-      const ctx = mentionContext(chart, start, end);
+      const ctx = mentionContext(chart, start, end, spec.spec.ownNegation ? { ownNegation: true } : {});
       if (!isAsserted(ctx)) continue;
       if (ctx.historical && !spec.spec.allowHistorical) continue;
       const ind: Indicator = {

@@ -14,6 +14,8 @@ export interface FindingSpec {
   flag?: IndicatorFlag;
   /** Historical mentions count (e.g. a baseline home-oxygen statement); default false. */
   allowHistorical?: boolean;
+  /** The finding is worded with a negation ("unable to void"): its own words do not negate it. */
+  ownNegation?: boolean;
 }
 
 const ABX_IV_ONLY =
@@ -177,6 +179,47 @@ export const FINDINGS: readonly FindingSpec[] = [
     pattern:
       '\\b(?:foley(?: catheter)?|indwelling (?:urinary |bladder )?catheter|suprapubic catheter|urinary catheter)\\b',
   },
+  {
+    // Myeloid growth factors (G-CSF / GM-CSF), given for neutropenia.
+    name: 'growth-factor',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:filgrastim|neupogen|pegfilgrastim|neulasta|zarxio|granix|nivestym|sargramostim|leukine|G-?CSF|GM-?CSF)\\b',
+  },
+  {
+    // Parenteral antihypertensives and drips (hypertensive urgency/emergency treatment).
+    name: 'iv-antihypertensive',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:(?:IV|intravenous|IVP)\\s+(?:labetalol|hydralazine|enalaprilat|vasotec|metoprolol|lopressor|antihypertensives?)|(?:labetalol|hydralazine|enalaprilat|vasotec|metoprolol|lopressor)\\s+(?:\\d+(?:\\.\\d+)?\\s*mg\\s+)?(?:IV|intravenous(?:ly)?|IVP|IV push|drip|gtt|infusion)|enalaprilat|nicardipine|cardene|clevidipine|cleviprex|nitroprusside|nipride|esmolol|labetalol (?:drip|gtt|infusion))\\b',
+  },
+  {
+    // Osmotic therapy for raised intracranial pressure.
+    name: 'osmotic-therapy',
+    kind: 'treatment',
+    pattern: '\\b(?:mannitol|23\\.4\\s?% (?:saline|NaCl|sodium chloride))\\b',
+  },
+  {
+    // Plasma, coagulation factors and reversal agents (a coagulation problem treated).
+    name: 'coagulation-reversal',
+    kind: 'treatment',
+    // "Previously given FFP" in an operative or ED note is earlier in the same episode.
+    allowHistorical: true,
+    pattern:
+      '\\b(?:fresh frozen plasma|FFP|(?:recombinant )?(?:activated )?factor (?:VIIa|7a|VII|seven)|rFVIIa|novoseven|kcentra|prothrombin complex concentrate|PCC|cryoprecipitate|IV vitamin K|intravenous vitamin K|andexanet|andexxa|idarucizumab|praxbind|protamine)\\b',
+  },
+  {
+    name: 'magnesium-replacement',
+    kind: 'treatment',
+    pattern:
+      '\\b(?:magnesium (?:sulfate|oxide|replacement|repletion|supplement(?:ation)?|protocol|replaced|repleted)|mag(?:nesium)? ox(?:ide)?|MgSO4|Mg (?:replacement|repletion|replaced|repleted|protocol|rider)|replet(?:e|ed|ing) (?:Mg|mag(?:nesium)?)|(?:optimi[sz]e|replace|replete|correct) (?:the )?(?:electrolytes|lytes))\\b',
+  },
+  {
+    name: 'iv-fluids',
+    kind: 'treatment',
+    pattern:
+      "\\b(?:IV fluids?|IVF|intravenous fluids?|intravenous hydration|IV hydration|maintenance fluids|(?:normal saline|NS|D5 ?1/2 ?NS|D5NS|lactated ringer'?s|LR) (?:at|@) \\d+|on (?:IV )?fluids|rehydrat(?:ed|ion))\\b",
+  },
   // Nursing findings
   {
     name: 'pressure-injury',
@@ -260,6 +303,35 @@ export const FINDINGS: readonly FindingSpec[] = [
     kind: 'finding',
     pattern:
       '\\b(?:witnessed aspiration|aspiration event|aspirated|aspiration|dysphagia|failed (?:bedside )?swallow(?: study| screen| evaluation)?|coughing (?:with|after|during) (?:meals|eating|po|liquids)|choking (?:on|episode))\\b',
+  },
+  {
+    // Fluid losses and intake failure (volume depletion evidence).
+    name: 'gi-losses',
+    kind: 'finding',
+    pattern:
+      '\\b(?:vomiting|emesis|nausea and vomiting|N/V|diarrhea|loose stools|high ostomy output|unable to (?:keep|tolerate) (?:anything|liquids|fluids|food|po) down|poor (?:oral |PO |po )?(?:fluid )?intake|decreased (?:oral |PO )?(?:fluid )?intake|dry mucous membranes|poor skin turgor|decreased skin turgor|orthostatic(?: hypotension| vital signs)?|orthostasis)\\b',
+  },
+  {
+    // Inability to empty the bladder (urinary retention evidence).
+    name: 'voiding-difficulty',
+    kind: 'finding',
+    ownNegation: true,
+    pattern:
+      "\\b(?:(?:unable|not able|inability|could not|couldn't|cannot|can't) (?:to )?(?:urinate|void|empty (?:the|his|her) bladder|pass urine)|(?:not|unable) (?:being )?able to (?:urinate|void)|difficulty (?:voiding|urinating)|post-?void residual(?: of)?\\s*\\d+|PVR(?: of)?\\s*\\d+|bladder scan (?:showed|showing|with|revealed) (?:\\w+\\s+){0,2}\\d+|straight cath(?:eter)?(?:ized|ization)?|in-and-out cath(?:eter)?(?:ized|ization)?|distended bladder|bladder distension)\\b",
+  },
+  {
+    // One-sided motor deficit described in words (not named as hemiparesis or hemiplegia).
+    name: 'one-sided-weakness',
+    kind: 'finding',
+    pattern:
+      '\\b(?:(?:left|right)[- ]sided (?:weakness|paralysis|deficits?|numbness|body findings)|(?:left|right) (?:upper|lower) extremit(?:y|ies) (?:weakness|paralysis|drift)|weakness (?:of|in) the (?:left|right) (?:side|arm|leg|upper extremity|lower extremity|body)|(?:not moving|unable to move|does not move|no movement of) (?:the |his |her )?(?:left|right) (?:side|arm|leg|upper extremity|lower extremity)|(?:left|right) (?:body|side) (?:findings|weakness|deficits?)|(?:left|right) (?:facial droop|hemibody)|(?:left|right) arm and leg weakness|(?:left|right) pronator drift)\\b',
+  },
+  {
+    // A space-occupying intracranial process (hemorrhage, mass), the setting of raised ICP.
+    name: 'brain-lesion',
+    kind: 'finding',
+    pattern:
+      '\\b(?:intracranial (?:bleed|hemorrhage|hematoma|mass)|intracerebral (?:bleed|hemorrhage|hematoma)|intraparenchymal (?:bleed|hemorrhage|hematoma)|ICH|subdural (?:hematoma|hemorrhage|bleed)|epidural hematoma|subarachnoid hemorrhage|SAH|SDH|brain (?:tumor|mass|abscess)|cerebral (?:hemorrhage|mass)|(?:large|massive|malignant) (?:cerebral |MCA |hemispheric )?(?:infarct|infarction|stroke)|traumatic brain injury|TBI)\\b',
   },
   {
     name: 'congestion',

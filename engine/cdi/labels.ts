@@ -18,6 +18,8 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   'digoxin-level': 'Digoxin level',
   'lithium-level': 'Lithium level',
   'phenytoin-level': 'Phenytoin level',
+  magnesium: 'Magnesium',
+  anc: 'Absolute neutrophil count',
   diuretic: 'Diuretic',
   'anemia-treatment': 'Anemia treatment',
   'anemia-workup': 'Anemia work-up',
@@ -27,6 +29,12 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   'urinary-catheter': 'Urinary catheter',
   'electrolyte-monitoring': 'Electrolyte monitoring',
   insulin: 'Insulin',
+  'growth-factor': 'Myeloid growth factor',
+  'iv-antihypertensive': 'IV antihypertensive',
+  'osmotic-therapy': 'Osmotic therapy',
+  'coagulation-reversal': 'Blood product / coagulation factor',
+  'magnesium-replacement': 'Magnesium replacement',
+  'iv-fluids': 'IV fluids',
   platelets: 'Platelets',
   albumin: 'Albumin',
   bnp: 'BNP',
@@ -79,6 +87,10 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   'culture-organism': 'Organism identified',
   aspiration: 'Aspiration / swallowing',
   congestion: 'Congestion',
+  'gi-losses': 'Gastrointestinal losses',
+  'voiding-difficulty': 'Voiding',
+  'one-sided-weakness': 'Focal neurologic finding',
+  'brain-lesion': 'Intracranial finding',
 };
 
 /** "126 mmol/L (low; reference 135–145)" or the finding text, without the location. */

@@ -116,6 +116,24 @@ export const MEASURES: readonly MeasureSpec[] = [
     labels: '(?:free )?(?:phenytoin|dilantin)(?: level)?',
     plausible: [0.5, 80],
   },
+  {
+    name: 'magnesium',
+    kind: 'lab',
+    labels: 'serum magnesium|magnesium|mag level|Mg level',
+    labelsCase: 'Mg\\+?',
+    notBefore: /(?:urine|urinary|u)\s*$/i,
+    notAfter:
+      /^\s*(?:sulfate|oxide|citrate|hydroxide|replacement|repletion|replaced|repleted|supplement|protocol|goal|rider)/i,
+    plausible: [0.3, 10],
+    trend: true,
+  },
+  {
+    name: 'anc',
+    kind: 'lab',
+    labels: 'absolute neutrophil count|absolute neutrophils|ANC',
+    plausible: [0, 100000],
+    trend: true,
+  },
   { name: 'platelets', kind: 'lab', labels: 'platelet count|platelets?|plts?', plausible: [1, 3000], trend: true },
   {
     name: 'albumin',

@@ -34,6 +34,10 @@ export const REFERENCE_RANGES: Partial<Record<IndicatorName, ReferenceRange>> = 
   'lithium-level': { unit: 'mmol/L', low: 0.6, high: 1.2 },
   'phenytoin-level': { unit: 'mcg/mL', low: 10, high: 20 },
   platelets: { unit: '10^3/µL', low: 150, high: 400 },
+  // Common adult laboratory defaults: serum magnesium 1.7–2.4 mg/dL; absolute neutrophil count
+  // 1.5–8.0 ×10^3/µL (neutropenia < 1.5, severe < 0.5).
+  magnesium: { unit: 'mg/dL', low: 1.7, high: 2.4 },
+  anc: { unit: '10^3/µL', low: 1.5, high: 8 },
   albumin: { unit: 'g/dL', low: 3.5, high: 5 },
   bnp: { unit: 'pg/mL', low: null, high: 100 },
   'nt-probnp': { unit: 'pg/mL', low: null, high: 300 },
@@ -170,6 +174,18 @@ const UNITS: Partial<Record<IndicatorName, UnitRule[]>> = {
     { forms: ['lb', 'lbs', 'pounds', '#'], toCanonical: (v) => v * 0.45359237 },
   ],
   'weight-loss': [{ forms: ['%'], toCanonical: same }],
+  magnesium: [
+    { forms: ['mg/dl'], toCanonical: same },
+    { forms: ['mmol/l'], toCanonical: (v) => v * 2.431 },
+    { forms: ['meq/l'], toCanonical: (v) => v * 1.2155 },
+  ],
+  anc: [
+    {
+      forms: ['k/ul', 'k/µl', 'x10^3/ul', 'x10^3/µl', '10^3/µl', '10^3/ul', 'x10^9/l', '10^9/l', 'k'],
+      toCanonical: same,
+    },
+    { forms: ['/ul', '/µl', 'cells/ul', 'cells/µl', '/mm3'], toCanonical: (v) => v / 1000 },
+  ],
 };
 
 /** Normalises a written unit for lookup: lower case, no spaces, "mcmol" and "μ" unified. */
@@ -186,7 +202,7 @@ export function normalizeUnit(unit: string): string {
  * Returns null when the unit is written but not one this analyte accepts (the value is then not
  * trusted). When no unit is written, the value is assumed canonical except where the magnitude
  * tells the unit: temperature above 45 is °F, WBC above 500 is cells/µL, FiO2 at most 1 is a fraction,
- * troponin below 10 is ng/mL.
+ * troponin below 10 is ng/mL, an ANC of 50 or more and a platelet count of 3,000 or more are per µL.
  *
  * @example toCanonical('creatinine', 265, 'µmol/L') // ≈ 3.0 (mg/dL)
  */
@@ -203,6 +219,12 @@ export function toCanonical(name: IndicatorName, value: number, unit: string | u
       return value > 45 ? ((value - 32) * 5) / 9 : value;
     case 'wbc':
       return value > 500 ? value / 1000 : value;
+    case 'platelets':
+      // "Platelets 80,000" is per µL.
+      return value >= 3000 ? value / 1000 : value;
+    case 'anc':
+      // "ANC 500" is cells/µL; "ANC 0.5" is already ×10^3/µL.
+      return value >= 50 ? value / 1000 : value;
     case 'fio2':
       return value <= 1 ? value * 100 : value;
     case 'troponin':

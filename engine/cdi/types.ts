@@ -46,6 +46,8 @@ export type IndicatorName =
   | 'digoxin-level'
   | 'lithium-level'
   | 'phenytoin-level'
+  | 'magnesium'
+  | 'anc'
   // vitals
   | 'temperature'
   | 'heart-rate'
@@ -82,6 +84,12 @@ export type IndicatorName =
   | 'urinary-catheter'
   | 'electrolyte-monitoring'
   | 'insulin'
+  | 'growth-factor'
+  | 'iv-antihypertensive'
+  | 'osmotic-therapy'
+  | 'coagulation-reversal'
+  | 'magnesium-replacement'
+  | 'iv-fluids'
   // findings
   | 'pressure-injury'
   | 'braden-score'
@@ -96,7 +104,11 @@ export type IndicatorName =
   | 'infection'
   | 'culture-organism'
   | 'aspiration'
-  | 'congestion';
+  | 'congestion'
+  | 'gi-losses'
+  | 'voiding-difficulty'
+  | 'one-sided-weakness'
+  | 'brain-lesion';
 
 /** Broad family of an indicator, for grouping in the side panel. */
 export type IndicatorKind = 'lab' | 'vital' | 'treatment' | 'nursing' | 'mental-status' | 'finding';
@@ -154,7 +166,22 @@ export type CdiTopic =
   | 'other:cause-link'
   | 'other:laterality-conflict'
   | 'other:diabetes-control'
-  | 'other:substance-use-status';
+  | 'other:substance-use-status'
+  | 'other:thrombocytopenia'
+  | 'other:neutropenia'
+  | 'other:hypomagnesemia'
+  | 'other:hypertensive-urgency'
+  | 'other:stroke-specificity'
+  | 'other:neoplasm-status'
+  | 'other:dvt-specificity'
+  | 'other:dementia-type'
+  | 'other:pulmonary-hypertension-type'
+  | 'other:hemiparesis'
+  | 'other:cerebral-edema'
+  | 'other:coagulopathy'
+  | 'other:dehydration'
+  | 'other:urinary-retention'
+  | 'other:debridement-depth';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -179,6 +206,21 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'other:laterality-conflict',
   'other:diabetes-control',
   'other:substance-use-status',
+  'other:thrombocytopenia',
+  'other:neutropenia',
+  'other:hypomagnesemia',
+  'other:hypertensive-urgency',
+  'other:stroke-specificity',
+  'other:neoplasm-status',
+  'other:dvt-specificity',
+  'other:dementia-type',
+  'other:pulmonary-hypertension-type',
+  'other:hemiparesis',
+  'other:cerebral-edema',
+  'other:coagulopathy',
+  'other:dehydration',
+  'other:urinary-retention',
+  'other:debridement-depth',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */

@@ -5,7 +5,9 @@ import type { CdiRule, RuleContext } from './context';
 import { byName, extreme, fmt, num, opp, valued } from './helpers';
 
 interface ElectrolyteSpec {
-  topic: 'hyponatremia' | 'hypokalemia';
+  topic: 'hyponatremia' | 'hypokalemia' | 'other:hypomagnesemia';
+  /** Template id, when it is not the topic. */
+  templateId?: string;
   analyte: IndicatorName;
   /** Lower reference limit; values below are low. */
   low: number;
@@ -51,6 +53,7 @@ function electrolyte(spec: ElectrolyteSpec, ctx: RuleContext): Opportunity[] {
       ],
       mentions: [],
       facts: {},
+      ...(spec.templateId ? { templateId: spec.templateId } : {}),
     }),
   ];
 }
@@ -90,6 +93,30 @@ export const hypokalemiaRule: CdiRule = {
         concept: 'hypokalemia',
         label: 'Hypokalemia',
         criterion: 'serum potassium < 3.5 mmol/L',
+      },
+      ctx,
+    ),
+};
+
+/**
+ * Hypomagnesemia: Mg < 1.7 mg/dL replaced (or electrolytes to be corrected) or monitored, or
+ * < 1.2 (ICD-10-CM E83.42 needs the provider's diagnosis, Guidelines III.B).
+ */
+export const hypomagnesemiaRule: CdiRule = {
+  topic: 'other:hypomagnesemia',
+  source: 'ICD-10-CM Guidelines III.B; ICD-10-CM E83.42',
+  find: (ctx) =>
+    electrolyte(
+      {
+        topic: 'other:hypomagnesemia',
+        templateId: 'hypomagnesemia',
+        analyte: 'magnesium',
+        low: 1.7,
+        severe: 1.2,
+        treatments: ['magnesium-replacement'],
+        concept: 'hypomagnesemia',
+        label: 'Hypomagnesemia',
+        criterion: 'serum magnesium < 1.7 mg/dL',
       },
       ctx,
     ),

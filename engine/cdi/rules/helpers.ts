@@ -50,3 +50,39 @@ export function opp(
 ): Opportunity {
   return { ...o, templateId: o.templateId ?? o.topic, indicators: uniq(o.indicators) };
 }
+
+/**
+ * The sentence (or list line) around [start, end): from the previous sentence end or line break to
+ * the next one; a period between digits ("1.5") does not end it. Specificity rules read a
+ * diagnosis's type, site or cause from here.
+ */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && s > start - 300) {
+    const c = text[s - 1]!;
+    if (c === '\n' || c === ';' || ((c === '.' || c === '?' || c === '!') && !/\d/.test(text[s] ?? ''))) break;
+    s--;
+  }
+  let e = end;
+  while (e < text.length && e < end + 300) {
+    const c = text[e]!;
+    if (c === '\n' || c === ';' || ((c === '.' || c === '?' || c === '!') && !/\d/.test(text[e + 1] ?? ''))) break;
+    e++;
+  }
+  return text.slice(s, e);
+}
+
+/**
+ * Whether the diagnosis at [start, end) is qualified in its sentence: `before` tested on the words
+ * before it ("vascular dementia", "primary pulmonary hypertension"), `after` on the words after it
+ * ("dementia due to …"). A cause word before the mention belongs to another statement ("BNP is due
+ * to her pulmonary hypertension") and does not count.
+ */
+export function qualifiedInSentence(text: string, start: number, end: number, before: RegExp, after: RegExp): boolean {
+  const sentence = sentenceAround(text, start, end);
+  const at = sentence.indexOf(text.slice(start, end));
+  if (at < 0) return before.test(sentence) || after.test(sentence);
+  const pre = sentence.slice(Math.max(0, at - 40), at);
+  const post = sentence.slice(at + (end - start), at + (end - start) + 80);
+  return before.test(pre) || after.test(post);
+}

@@ -13,7 +13,7 @@ import { clinicalValidationRule } from './clinical-validation';
 import { ruleContext, type CdiRule, type RuleInput } from './context';
 import { diabetesControlRule } from './diabetes-control';
 import { drugToxicityRule } from './drug-toxicity';
-import { hypokalemiaRule, hyponatremiaRule } from './electrolytes';
+import { hypokalemiaRule, hypomagnesemiaRule, hyponatremiaRule } from './electrolytes';
 import { encephalopathyRule } from './encephalopathy';
 import { heartFailureRule } from './heart-failure';
 import { lateralityConflictRule } from './laterality-conflict';
@@ -25,6 +25,20 @@ import { respiratoryFailureRule } from './respiratory-failure';
 import { sepsisRule } from './sepsis';
 import { substanceUseStatusRule } from './substance-use-status';
 import { type2MiRule } from './type-2-mi';
+import { cerebralEdemaRule } from './cerebral-edema';
+import { coagulopathyRule } from './coagulopathy';
+import { debridementDepthRule } from './debridement-depth';
+import { dehydrationRule } from './dehydration';
+import { dementiaTypeRule } from './dementia-type';
+import { dvtSpecificityRule } from './dvt-specificity';
+import { hemiparesisRule } from './hemiparesis';
+import { hypertensiveUrgencyRule } from './hypertensive-urgency';
+import { neoplasmStatusRule } from './neoplasm-status';
+import { neutropeniaRule } from './neutropenia';
+import { pulmonaryHypertensionTypeRule } from './pulmonary-hypertension-type';
+import { strokeSpecificityRule } from './stroke-specificity';
+import { thrombocytopeniaRule } from './thrombocytopenia';
+import { urinaryRetentionRule } from './urinary-retention';
 
 export { ruleContext, type CdiRule, type RuleContext, type RuleInput } from './context';
 export { kdigo, hemoglobinDrop, bloodCountDrop, sirs, organDysfunction, qsofa, type KdigoResult } from './criteria';
@@ -53,6 +67,21 @@ export const RULES: readonly CdiRule[] = [
   lateralityConflictRule,
   diabetesControlRule,
   substanceUseStatusRule,
+  thrombocytopeniaRule,
+  neutropeniaRule,
+  hypomagnesemiaRule,
+  hypertensiveUrgencyRule,
+  strokeSpecificityRule,
+  neoplasmStatusRule,
+  dvtSpecificityRule,
+  dementiaTypeRule,
+  pulmonaryHypertensionTypeRule,
+  hemiparesisRule,
+  cerebralEdemaRule,
+  coagulopathyRule,
+  dehydrationRule,
+  urinaryRetentionRule,
+  debridementDepthRule,
 ];
 
 /**

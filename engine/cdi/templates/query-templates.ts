@@ -1,5 +1,6 @@
 import type { CdiTopic } from '../types';
 import { ChartsideError } from '../../errors';
+import { MORE_TEMPLATES } from './more-templates';
 
 /** Query formats of query-guidelines.md §2 rule 5. */
 export type QueryFormat = 'multiple-choice' | 'open-ended' | 'yes-no';
@@ -55,8 +56,8 @@ const BASE = [`${G} §2 rules 1, 3, 4, 5`, `${G} §4 template skeleton and lint 
 const REVIEWED = '2026-11-23';
 const REVIEWED_V2 = '2026-12-05';
 
-/** The reviewed template set (version 1). */
-export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
+/** The core reviewed template set. */
+const CORE_TEMPLATES: readonly QueryTemplate[] = [
   {
     id: 'sepsis',
     version: 1,
@@ -578,6 +579,9 @@ export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
     ],
   },
 ];
+
+/** Every reviewed template: the core set and the extended topics (templates/more-templates.ts). */
+export const QUERY_TEMPLATES: readonly QueryTemplate[] = [...CORE_TEMPLATES, ...MORE_TEMPLATES];
 
 /** The template with id `id`; throws for an unknown id (a programming error). */
 export function templateById(id: string): QueryTemplate {
