@@ -42,7 +42,9 @@ export type DxConcept =
   | 'cerebral-edema'
   | 'coagulopathy'
   | 'dehydration'
-  | 'urinary-retention';
+  | 'urinary-retention'
+  | 'acuity-axis'
+  | 'hyperkalemia';
 
 /** One mention of a diagnosis in the chart, with its context and the details written with it. */
 export interface DiagnosisMention {
@@ -209,6 +211,15 @@ const SPECS: DxSpec[] = [
     concept: 'urinary-retention',
     re: /\b(?:urinary retention|retention of urine|retaining urine|retained urine|bladder outlet obstruction|neurogenic bladder|obstructive uropathy)\b/gi,
   },
+  {
+    // Conditions ICD-10-CM classifies by acuity (acute vs chronic codes, and a nonspecific default):
+    // J20/J42/J40 bronchitis, K81.0–K81.9 cholecystitis, K85/K86.1 pancreatitis, N10–N12
+    // pyelonephritis, J01/J32 sinusitis, M86.1/M86.6 osteomyelitis, K29 gastritis, N41.0/N41.1
+    // prostatitis, I30/I31 pericarditis.
+    concept: 'acuity-axis',
+    re: /\b(?:bronchitis|cholecystitis|pancreatitis|pyelonephritis|sinusitis|osteomyelitis|gastritis|prostatitis|pericarditis)\b/gi,
+  },
+  { concept: 'hyperkalemia', re: /\bhyperkal(?:a)?emi(?:a|c)\b/gi },
   { concept: 'uti', re: /\b(?:UTI|urinary tract infection|cystitis)\b/gi },
   {
     concept: 'drug-toxicity',

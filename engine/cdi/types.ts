@@ -181,7 +181,8 @@ export type CdiTopic =
   | 'other:coagulopathy'
   | 'other:dehydration'
   | 'other:urinary-retention'
-  | 'other:debridement-depth';
+  | 'other:debridement-depth'
+  | 'other:acuity';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -221,6 +222,7 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'other:dehydration',
   'other:urinary-retention',
   'other:debridement-depth',
+  'other:acuity',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */

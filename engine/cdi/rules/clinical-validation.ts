@@ -1,9 +1,9 @@
-import type { DiagnosisMention } from '../diagnoses';
+import type { DiagnosisMention, DxConcept } from '../diagnoses';
 import type { Opportunity } from '../opportunity';
-import type { Indicator } from '../types';
+import type { Indicator, IndicatorName } from '../types';
 import type { CdiRule, RuleContext } from './context';
 import { hemoglobinDrop, organDysfunction, sirs } from './criteria';
-import { byName, num, opp, valued } from './helpers';
+import { byName, num, opp, sentenceAround, valued } from './helpers';
 
 /**
  * Clinical validation (query-guidelines.md §1 "diagnosis without clinical support"; ICD-10-CM
@@ -115,7 +115,62 @@ function findClinicalValidation(ctx: RuleContext): Opportunity[] {
       'hemoglobin within normal limits without a drop ≥ 2 g/dL',
     ]);
   }
+  // A treatment that works against the documented condition, in the same sentence: fluid boluses or
+  // vasopressors "for hypertension", an antihypertensive "for hypotension" (conflicting
+  // documentation, query-guidelines.md §1).
+  for (const m of certain(ctx.doc('hypertension'))) {
+    const line = sentenceBounds(ctx.text, m.start, m.end);
+    const against = byName(inds, 'fluid-bolus', 'vasopressors').filter((i) => i.start >= line[0] && i.end <= line[1]);
+    if (against.length === 0) continue;
+    cv('hypertension', [m], against.slice(0, 2), [
+      'hypertension documented as treated with fluid boluses or vasopressors, which treat low blood pressure',
+    ]);
+    break;
+  }
+  // A diagnosis defined by a laboratory value, documented for this encounter with no value of that
+  // analyte anywhere in the record and no treatment for it: nothing supports it.
+  for (const lab of LAB_DEFINED) {
+    const ms = certain(ctx.doc(lab.concept)).filter((m) => !m.nonProvider);
+    if (ms.length === 0) continue;
+    if (valued(inds, lab.analyte).length > 0 || byName(inds, ...lab.treatments).length > 0) continue;
+    cv(
+      lab.subject,
+      ms.slice(0, 1),
+      [],
+      [`${lab.subject} documented`, `no ${lab.analyte} value and no treatment for it in the record`],
+    );
+  }
   return out;
+}
+
+/** Diagnoses defined by one analyte, with the treatments that show the provider acted on them. */
+const LAB_DEFINED: readonly {
+  concept: DxConcept;
+  subject: string;
+  analyte: IndicatorName;
+  treatments: IndicatorName[];
+}[] = [
+  { concept: 'hyperkalemia', subject: 'hyperkalemia', analyte: 'potassium', treatments: ['insulin'] },
+  { concept: 'hypokalemia', subject: 'hypokalemia', analyte: 'potassium', treatments: ['potassium-replacement'] },
+  {
+    concept: 'hyponatremia',
+    subject: 'hyponatremia',
+    analyte: 'sodium',
+    treatments: ['fluid-restriction', 'hypertonic-saline'],
+  },
+  {
+    concept: 'hypomagnesemia',
+    subject: 'hypomagnesemia',
+    analyte: 'magnesium',
+    treatments: ['magnesium-replacement'],
+  },
+];
+
+/** [start, end) of the sentence around a mention. */
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  const sentence = sentenceAround(text, start, end);
+  const at = text.lastIndexOf(sentence, end);
+  return at < 0 ? [start, end] : [at, at + sentence.length];
 }
 
 /** See {@link findClinicalValidation}. */

@@ -4,6 +4,7 @@
  * met its criteria, strongest first.
  */
 import type { Opportunity } from '../opportunity';
+import { acuityRule } from './acuity';
 import { acuteBloodLossAnemiaRule } from './acute-blood-loss-anemia';
 import { akiRule } from './aki';
 import { anemiaTypeRule } from './anemia-type';
@@ -82,6 +83,7 @@ export const RULES: readonly CdiRule[] = [
   dehydrationRule,
   urinaryRetentionRule,
   debridementDepthRule,
+  acuityRule,
 ];
 
 /**

@@ -307,4 +307,17 @@ export const MORE_TEMPLATES: readonly QueryTemplate[] = [
       { text: 'Non-excisional debridement (e.g. brushing, irrigation, scraping)' },
     ],
   },
+  {
+    id: 'acuity',
+    version: 1,
+    title: 'Clarification of acuity',
+    topic: 'other:acuity',
+    reviewed: REVIEWED,
+    sources: [...BASE, IMPRECISE, 'ICD-10-CM acute and chronic code pairs'],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'The {subject} listed above is documented in this record. Based on your clinical judgment, can its acuity be further clarified?',
+    options: [{ text: 'Acute' }, { text: 'Chronic' }, { text: 'Acute on chronic' }],
+  },
 ];
