@@ -148,8 +148,8 @@ export interface MentionContextOptions {
   ownNegation?: boolean;
 }
 
-// A comma followed by a consequence or sequence word, or a semicolon: the negation scope ends.
-const SCOPE_END = /,\s*(?:so|therefore|thus|and then|then|hence)\b|;/i;
+// A comma followed by a consequence or sequence word: the negation scope ends.
+const SCOPE_END = /,\s*(?:so|therefore|thus|and then|then|hence)\b/i;
 
 /**
  * Context of the mention at [start, end) of the chart: the shared assertion (affirmed, negated,

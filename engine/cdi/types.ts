@@ -182,7 +182,8 @@ export type CdiTopic =
   | 'other:dehydration'
   | 'other:urinary-retention'
   | 'other:debridement-depth'
-  | 'other:acuity';
+  | 'other:acuity'
+  | 'other:laterality';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -223,6 +224,7 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'other:urinary-retention',
   'other:debridement-depth',
   'other:acuity',
+  'other:laterality',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */

@@ -17,6 +17,7 @@ import { drugToxicityRule } from './drug-toxicity';
 import { hypokalemiaRule, hypomagnesemiaRule, hyponatremiaRule } from './electrolytes';
 import { encephalopathyRule } from './encephalopathy';
 import { heartFailureRule } from './heart-failure';
+import { lateralityRule } from './laterality';
 import { lateralityConflictRule } from './laterality-conflict';
 import { malnutritionRule } from './malnutrition';
 import { obesityBmiRule } from './obesity-bmi';
@@ -84,6 +85,7 @@ export const RULES: readonly CdiRule[] = [
   urinaryRetentionRule,
   debridementDepthRule,
   acuityRule,
+  lateralityRule,
 ];
 
 /**

@@ -320,4 +320,21 @@ export const MORE_TEMPLATES: readonly QueryTemplate[] = [
       'The {subject} listed above is documented in this record. Based on your clinical judgment, can its acuity be further clarified?',
     options: [{ text: 'Acute' }, { text: 'Chronic' }, { text: 'Acute on chronic' }],
   },
+  {
+    id: 'laterality',
+    version: 1,
+    title: 'Clarification of the side',
+    topic: 'other:laterality',
+    reviewed: REVIEWED,
+    sources: [
+      ...BASE,
+      `${G} §1 (imprecise: laterality; procedure elements for ICD-10-PCS)`,
+      `${G} §2 rule 10 (I.B.14: laterality)`,
+    ],
+    format: 'multiple-choice',
+    purpose: 'specificity',
+    question:
+      'The procedure listed above is documented in this record without a side. Based on your operative findings, can the side of the procedure (and of the condition treated) be clarified?',
+    options: [{ text: 'Left' }, { text: 'Right' }, { text: 'Bilateral' }],
+  },
 ];
