@@ -178,7 +178,7 @@ const SPECS: DxSpec[] = [
   },
   {
     concept: 'stroke',
-    re: /(?<!\b(?:heat|sun|code|mini|secondary|recurrent)[- ]?)\b(?:cerebrovascular accident|strokes?|cerebral infarct(?:ion)?|brain infarct(?:ion)?|infarct(?:ion)? of the (?:brain|cerebrum)|CVA(?!\s+(?:is|are|benign|non-?tender|tender|tenderness|negative|without|clear|free|angle|exam))(?!T\b))\b(?! (?:volume|scale|protocol|alert|work-?up|team|unit|center|risk|prevention|prophylaxis|education|symptoms|like|mimic))/gi,
+    re: /(?<!\b(?:heat|sun|code|mini|secondary)[- ]?)\b(?:cerebrovascular accident|strokes?|cerebral infarct(?:ion)?|brain infarct(?:ion)?|infarct(?:ion)? of the (?:brain|cerebrum)|CVA(?!\s+(?:is|are|benign|non-?tender|tender|tenderness|negative|without|clear|free|angle|exam))(?!T\b))\b(?! (?:volume|scale|protocol|alert|work-?up|team|unit|center|risk|prevention|prophylaxis|education|symptoms|like|mimic))/gi,
   },
   {
     concept: 'neoplasm',
