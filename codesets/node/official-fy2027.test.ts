@@ -1,6 +1,6 @@
 /**
  * Official FY2027 files given through `$CODESETS_SRC` replace the derivation: a synthetic miniature
- * release (fictional codes and titles in the official CMS layouts) is written to a folder, found
+ * release (test/fixtures/mini-fy2027-release.ts) is written to a folder, found
  * through `$CODESETS_SRC` as `npx chartside codesets build` finds it, and built into a cache of its
  * own. With only the FY2027 addenda, FY2027 is derived and says so; once the official FY2027 order
  * files (and the PCS Tables) are added to the folder, the next build uses them, the derivation is
@@ -16,6 +16,7 @@ import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { describeBundle } from '../../cli/commands/codesets';
 import { buildInstalledCodesets, installedBundles, loadInstalledTables, readBundleFile } from './cache';
 import { findCodesetsSource } from './source';
+import { MINI_ADDENDA_ONLY, MINI_OFFICIAL_FY2027 } from '../../test/fixtures/mini-fy2027-release';
 
 const dir = mkdtempSync(join(tmpdir(), 'chartside-official-fy2027-'));
 const src = join(dir, 'src');
@@ -28,71 +29,7 @@ const put = (path: string, text: string): void => {
 };
 const sha = (text: string): string => sha256Hex(new TextEncoder().encode(text));
 
-// ICD-10-CM: order-file and order-addenda layouts.
-const cmOrder = (n: number, code: string, billable: boolean, title: string): string =>
-  `${String(n).padStart(5, '0')} ${code.padEnd(7)} ${billable ? 1 : 0} ${title.padEnd(60)} ${title}`;
-const cmAdd = (code: string, title: string): string =>
-  `${'Add:'.padEnd(13)}1 ${code.padEnd(7)} ${title.padEnd(60)} ${title}`;
-const CM_2026 = [cmOrder(1, 'A00', false, 'Synthetic fever'), cmOrder(2, 'A000', true, 'Synthetic fever, type one')];
-const CM_ADDENDA = [
-  cmAdd('A001', 'Synthetic fever, type two'),
-  '',
-  'Headers',
-  '  1 headers in icd10cm_order_2026.txt',
-  '  1 headers in icd10cm_order_2027.txt',
-  'Codes',
-  '  1 codes in icd10cm_order_2026.txt',
-  '  2 codes in icd10cm_order_2027.txt',
-  '',
-].join('\r\n');
-const CM_2027_OFFICIAL = [...CM_2026, cmOrder(3, 'A001', true, 'Synthetic fever, type two (official wording)')];
-
-// ICD-10-PCS: order file, Tables XML, Definitions XML, the MS-DRG v43.1 procedure list (the April
-// update) and the codes addenda, in their official layouts; one fictional table.
-const axis = (pos: number, title: string, labels: [string, string][]): string =>
-  `<axis pos="${pos}" values="${labels.length}"><title>${title}</title>${labels.map(([c, l]) => `<label code="${c}">${l}</label>`).join('')}</axis>`;
-const pcsTables = (year: number, bodyParts: [string, string][]): string =>
-  `<?xml version="1.0" encoding="utf-8"?>\n<ICD10PCS.tabular>\n<version>${year}</version>\n<title>t</title>\n<pcsTable>` +
-  axis(1, 'Section', [['0', 'Medical and Surgical']]) +
-  axis(2, 'Body System', [['D', 'Gastrointestinal System']]) +
-  axis(3, 'Operation', [['T', 'Resection']]) +
-  `<pcsRow codes="${bodyParts.length}">` +
-  axis(4, 'Body Part', bodyParts) +
-  axis(5, 'Approach', [['0', 'Open']]) +
-  axis(6, 'Device', [['Z', 'No Device']]) +
-  axis(7, 'Qualifier', [['Z', 'No Qualifier']]) +
-  '</pcsRow></pcsTable>\n</ICD10PCS.tabular>\n';
-const PCS_DEFS =
-  '<?xml version="1.0" encoding="utf-8"?>\n<ICD10PCS.definitions>\n<version>2026</version>\n<title>d</title>\n' +
-  '<section code="0"><title>Medical and Surgical</title><axis pos="3"><title>Operation</title><terms><title>Resection</title><definition>Cutting out all of a body part</definition></terms></axis></section>\n</ICD10PCS.definitions>\n';
-const pcsOrder = (n: number, code: string, flag: 0 | 1, title: string): string =>
-  `${String(n).padStart(5, '0')} ${code.padEnd(7)} ${flag} ${title.slice(0, 60).padEnd(60)} ${title}`;
-const PCS_2026 = [
-  pcsOrder(1, '0DT', 0, 'Gastrointestinal System, Resection'),
-  pcsOrder(2, '0DTJ0ZZ', 1, 'Resection of Appendix, Open Approach'),
-];
-const PCS_APRIL = ['code\tor_flag', '0DTJ0ZZ\tOR', ''].join('\n');
-const PCS_ADDENDA = [
-  'Add:         0DTQ0ZZ Resection of Whimsy, Open Approach',
-  '',
-  'Codes',
-  '  1 codes in icd10pcs_codes_2026.txt',
-  '  2 codes in icd10pcs_codes_2027.txt',
-  '',
-].join('\r\n');
-const PCS_2027_OFFICIAL = [...PCS_2026, pcsOrder(3, '0DTQ0ZZ', 1, 'Resection of Whimsy, Open Approach (official)')];
-const PCS_2027_TABLES = pcsTables(2027, [
-  ['J', 'Appendix'],
-  ['Q', 'Whimsy'],
-]);
-
-put('icd10cm/FY2026/icd10cm_order_2026.txt', CM_2026.join('\r\n'));
-put('icd10cm/FY2027/icd10cm_order_addenda_2027.txt', CM_ADDENDA);
-put('icd10pcs/FY2026/icd10pcs_order_2026.txt', PCS_2026.join('\r\n'));
-put('icd10pcs/FY2026/icd10pcs_tables_2026.xml', pcsTables(2026, [['J', 'Appendix']]));
-put('icd10pcs/FY2026/icd10pcs_definitions_2026.xml', PCS_DEFS);
-put('msdrg/FY2026/tables/v431/pr_attributes.tsv', PCS_APRIL);
-put('icd10pcs/FY2027/icd10pcs_codes_addenda_2027.txt', PCS_ADDENDA);
+for (const [path, text] of MINI_ADDENDA_ONLY) put(path, text);
 
 /** `npx chartside codesets build --only icd10cm,icd10pcs` with `$CODESETS_SRC` set, into the test's cache. */
 async function build(): Promise<Map<string, BundleHeader>> {
@@ -117,9 +54,7 @@ describe('official FY2027 files through $CODESETS_SRC replace the derivation', (
   }, 60_000);
 
   it('once the official FY2027 files are in the folder, the next build uses them and names them', async () => {
-    put('icd10cm/FY2027/icd10cm_order_2027.txt', CM_2027_OFFICIAL.join('\r\n'));
-    put('icd10pcs/FY2027/icd10pcs_order_2027.txt', PCS_2027_OFFICIAL.join('\r\n'));
-    put('icd10pcs/FY2027/icd10pcs_tables_2027.xml', PCS_2027_TABLES);
+    for (const [path, text] of MINI_OFFICIAL_FY2027) put(path, text);
     const h = await build();
 
     const cm = h.get('icd10cm-2027')!;
@@ -128,7 +63,7 @@ describe('official FY2027 files through $CODESETS_SRC replace the derivation', (
     expect(cm.provenance.find((p) => p.role === 'order')).toMatchObject({
       file: 'icd10cm_order_2027.txt',
       releaseYear: 2027,
-      sha256: sha(CM_2027_OFFICIAL.join('\r\n')),
+      sha256: sha(MINI_OFFICIAL_FY2027.get('icd10cm/FY2027/icd10cm_order_2027.txt')!),
     });
     expect(describeBundle(cm)).not.toMatch(/derived/);
     const tables = await loadInstalledTables({ cacheDir: cache, sourceDir: src });
