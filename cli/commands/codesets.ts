@@ -35,7 +35,8 @@ info   Lists, per code system and fiscal year, the release files used (sha256), 
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-function describe(h: BundleHeader): string {
+/** One installed bundle as `codesets info` prints it: a derived year's derivation is its second line. */
+export function describeBundle(h: BundleHeader): string {
   const lines = [`${h.id}  ${h.release}  effective ${h.effectiveFrom}..${h.effectiveTo}`];
   // A derived table is not an official release file set: said first, before its files.
   if (h.derivation) lines.push(`  ${h.derivation}`);
@@ -124,7 +125,7 @@ export const codesetsCommand: CliCommand = {
       for (const system of systems) {
         io.stdout.write(`== ${system} ==\n`);
         for (const h of headers.filter((x) => x.system === system).sort((a, b) => a.fiscalYear - b.fiscalYear)) {
-          io.stdout.write(`${describe(h)}\n\n`);
+          io.stdout.write(`${describeBundle(h)}\n\n`);
         }
       }
       return 0;

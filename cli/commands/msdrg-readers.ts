@@ -11,18 +11,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { BundleFormatError, decodeBundle } from '../../engine/bundle/format';
 import type { BundleReader } from '../../engine/bundle/reader';
-import { buildInstalledCodesets, FsBundleStore, loadBundleReader } from '../../codesets/node/cache';
-import { msdrgBuilder } from '../../codesets/msdrg/builder';
+import { FsBundleStore } from '../../codesets/node/bundle-store';
+import { MSDRG_BUILDER_ID } from '../../codesets/msdrg/builder-id';
 
 /** Opens the grouper bundles (v43.0, v43.1) now and the MCE bundle on request. */
 export async function loadMsdrgReaders(): Promise<{ grouper: BundleReader[]; mce: () => Promise<BundleReader> }> {
   const store = new FsBundleStore();
-  const entry = store.readManifest()?.builders.find((b) => b.name === msdrgBuilder.name);
-  if (!entry || entry.version !== msdrgBuilder.version) await buildInstalledCodesets({ only: [msdrgBuilder.name] });
+  const entry = store.readManifest()?.builders.find((b) => b.name === MSDRG_BUILDER_ID.name);
+  // The builders (every importer, ~1 MB of code) are loaded only when a build is needed: the
+  // common start, tables installed, reads the bundle files and nothing else.
+  if (!entry || entry.version !== MSDRG_BUILDER_ID.version) {
+    const { buildInstalledCodesets } = await import('../../codesets/node/cache');
+    await buildInstalledCodesets({ only: [MSDRG_BUILDER_ID.name] });
+  }
   const open = async (id: string): Promise<BundleReader> => {
     const path = store.bundlePath(id);
+    if (existsSync(path)) return nodeReader(path);
     // A bundle missing from the cache is built (and reported) by the shared loader.
-    return existsSync(path) ? nodeReader(path) : loadBundleReader(id);
+    const { loadBundleReader } = await import('../../codesets/node/cache');
+    return loadBundleReader(id);
   };
   return {
     grouper: [await open('msdrg-43.0'), await open('msdrg-43.1')],

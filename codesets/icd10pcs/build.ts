@@ -34,7 +34,7 @@ import { parsePcsCodesAddenda } from './codes-addenda';
 import { parsePcsDefinitions } from './definitions-xml';
 import { derivePcsYear, TITLE_NOT_AVAILABLE, VALUE_NOT_AVAILABLE, type PcsDerivation } from './derive';
 import { parsePcsIndex } from './index-xml';
-import { parsePcsOrderFile, type PcsOrderFile } from './order-file';
+import { parsePcsOrderFile, SHORT_TITLE_WIDTH, type PcsOrderFile } from './order-file';
 import { expandPcsTables, parsePcsTables, type PcsAxis, type PcsParsedTables } from './tables-xml';
 import { decodeUtf8 } from './xml-stream';
 
@@ -455,7 +455,8 @@ function deriveFrom(
     );
   }
   notes.push(
-    `Short titles of the ${derivation.shortFromLong} added and revised codes are not in the codes addenda: their long title is shown. ` +
+    `Short titles of the added and revised codes: ${derivation.shortExact} have long titles of at most ${SHORT_TITLE_WIDTH} characters, ` +
+      `which the order file prints unchanged as the short title; the abbreviations of the other ${derivation.shortFromLong} are in no available file (the codes addenda print long titles only): their long title is shown. ` +
       `Axis values that no available Tables XML prints are labelled "${VALUE_NOT_AVAILABLE}".`,
   );
   return {
@@ -469,6 +470,7 @@ function deriveFrom(
       baseCodes: base?.codes.size ?? order.valid.size,
       titlesComposed: derivation.composed.length,
       titlesNotAvailable: derivation.untitled.length,
+      shortTitlesFromLong: derivation.shortFromLong,
     },
   };
 }
@@ -488,7 +490,7 @@ function parseBaseCodes(file: ReleaseFile): Set<string> {
 }
 
 /** Bump when the bundle bytes change for the same inputs. */
-export const ICD10PCS_BUILDER_VERSION = 4;
+export const ICD10PCS_BUILDER_VERSION = 5;
 
 /** The ICD-10-PCS importer, one bundle per fiscal year found in the source. */
 export const icd10pcsBuilder: CodesetBuilder = {

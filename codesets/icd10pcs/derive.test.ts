@@ -76,6 +76,21 @@ describe.skipIf(!existsSync(join(ROOT, ADDENDA)))('ICD-10-PCS FY2027 derived fro
     expect(fy2026.isValid('0W99003')).toBe(false);
   });
 
+  it('short titles of added and revised codes: the long title when it fits the 60-character column, else it stands in', () => {
+    const changed = [...addenda.added.map((a) => [a.code, a.title]), ...addenda.revised.map((r) => [r.code, r.to])];
+    const fits = changed.filter(([, long]) => long!.length <= 60);
+    for (const [code, long] of changed) expect(pcs.get(code!)!.short, code).toBe(long);
+    expect(fits.length).toBeGreaterThan(0);
+    expect(built.header.counts.shortTitlesFromLong).toBe(changed.length - fits.length);
+    expect(built.header.notes.join(' ')).toContain(
+      `${fits.length} have long titles of at most 60 characters, which the order file prints unchanged as the short title; ` +
+        `the abbreviations of the other ${changed.length - fits.length} are in no available file`,
+    );
+    // Unchanged codes keep the order file's own abbreviation.
+    expect(pcs.get('0016070')!.short).toBe(fy2026.get('0016070')!.short);
+    expect(pcs.get('0016070')!.short).not.toBe(pcs.get('0016070')!.long);
+  });
+
   it('April 2026 additions: composed titles are marked, the others labelled plainly; both valid', () => {
     const added = [...april].filter((c) => !fy2026.isValid(c));
     expect(added.length).toBe(80);
@@ -207,6 +222,12 @@ describe('derivation on a synthetic miniature release', () => {
     expect(pcs.isValid('0DTK4ZZ')).toBe(false);
     expect(pcs.get('0DTK0ZZ')!.long).toBe('Resection of Gizmo Remnant, Open Approach');
     expect(pcs.get('0DTJ0Z2')!.long).toBe('Resection of Appendix, Open Approach, Fictional Qualifier Two');
+    // Short titles: a long title of at most 60 characters is the short title (as in CMS's order
+    // files); this 61-character one stands in for an abbreviation no file here gives.
+    expect(pcs.get('0DUJ0ZZ')!.short).toBe('Supplement of Appendix, Open Approach');
+    expect(pcs.get('0DTK0ZZ')!.short).toBe('Resection of Gizmo Remnant, Open Approach');
+    expect(pcs.get('0DTJ0Z2')!.short).toBe('Resection of Appendix, Open Approach, Fictional Qualifier Two');
+    expect(built[1]!.header.counts.shortTitlesFromLong).toBe(1);
     // Qualifier 1 is printed nowhere: valid, plainly labelled, its value too.
     expect(pcs.get('0DTJ0Z1')).toMatchObject({ valid: true, long: TITLE_NOT_AVAILABLE });
     expect(pcs.get('0DTJ0Z1')!.axes.find((a) => a.position === 7)!.label).toBe(VALUE_NOT_AVAILABLE);

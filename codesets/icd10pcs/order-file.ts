@@ -8,6 +8,9 @@
  */
 import { ReleaseFileError } from '../builder';
 
+/** Width of the order file's short-title column (columns 17-76). */
+export const SHORT_TITLE_WIDTH = 60;
+
 /** One line of the order file. */
 export interface PcsOrderEntry {
   /** 3-character table prefix (header) or 7-character code. */

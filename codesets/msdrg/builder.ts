@@ -18,6 +18,7 @@ import {
 } from '../../engine/bundle/format';
 import { GROUPER_BLOCK, type GrouperPayload } from '../../engine/grouper/payload';
 import { MCE_BLOCK } from '../../engine/mce/payload';
+import { MSDRG_BUILDER_ID } from './builder-id';
 import { GROUPER_TABLE_FILES, parseGrouperTables } from './grouper-tables';
 import { MCE_TABLE_FILES, parseMceTables } from './mce-tables';
 import { parseAppendixA, parseDrgsTable, parsePoaExempt } from './pricer-files';
@@ -86,8 +87,8 @@ export function appendixNotes(payload: GrouperPayload): string[] {
 
 /** The `msdrg` codeset builder (registered in codesets/builders.ts). */
 export const msdrgBuilder: CodesetBuilder = {
-  name: 'msdrg',
-  version: 3,
+  // Bump the version in builder-id.ts when the bundles change.
+  ...MSDRG_BUILDER_ID,
   inputs: () => [
     ...MSDRG_VERSIONS.flatMap((v) => GROUPER_TABLE_FILES.map((f) => `${v.dir}/${f}`)),
     ...MCE_TABLE_FILES.map((f) => `${MCE_DIR}/${f}`),

@@ -1,95 +1,28 @@
 /**
- * The on-disk bundle cache (`.cache/codesets/`): atomic writes, the build entry point used by the
- * CLI, and the loaders other Node code (tests, CLI, benches) use to read installed tables.
- *
- * Layout: `bundles/<id>.csb` (one bundle each) and `manifest.json` (see {@link CodesetsManifest}).
+ * The on-disk bundle cache (`.cache/codesets/`): the build entry point used by the CLI, and the
+ * loaders other Node code (tests, CLI, benches) use to read installed tables. The store itself
+ * (layout, manifest, atomic writes) is in bundle-store.ts, re-exported here.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBundle, type BundleHeader } from '../../engine/bundle/format';
 import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
 import { CmTable } from '../../engine/icd10cm/table';
 import { pickRelease, type PickedRelease } from '../../engine/codes/release';
-import { buildCodesets, MANIFEST_VERSION, type BuilderReport, type BundleStore, type CodesetsManifest } from '../build';
+import { buildCodesets, type BuilderReport } from '../build';
 import { BUILDERS } from '../builders';
 import { icd10cmBuilder } from '../icd10cm/builder';
 import type { CodesetBuilder } from '../builder';
 import { FsReleaseSource } from './fs-source';
 import { CACHE_DIR, findCodesetsSource } from './source';
 import { ChartsideError } from '../../engine/errors';
+import { FsBundleStore, writeFileAtomic } from './bundle-store';
+
+export { FsBundleStore, writeFileAtomic } from './bundle-store';
 
 /** Raised when an installed bundle is asked for and cannot be provided. */
 export class ChartsideBundleNotFoundError extends ChartsideError {
   override name = 'ChartsideBundleNotFoundError';
-}
-
-/** Writes `bytes` to `path` atomically: a temp file beside it, fsync, rename. */
-export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
-  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    let at = 0;
-    while (at < data.length) at += writeSync(fd, data, at, data.length - at);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** A {@link BundleStore} over a folder (default {@link CACHE_DIR}). */
-export class FsBundleStore implements BundleStore {
-  constructor(readonly dir: string = CACHE_DIR) {}
-
-  get bundlesDir(): string {
-    return join(this.dir, 'bundles');
-  }
-
-  bundlePath(id: string): string {
-    if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) throw new ChartsideError(`unsafe bundle id "${id}"`);
-    return join(this.bundlesDir, `${id}.csb`);
-  }
-
-  readManifest(): CodesetsManifest | undefined {
-    const path = join(this.dir, 'manifest.json');
-    if (!existsSync(path)) return undefined;
-    try {
-      const m = JSON.parse(readFileSync(path, 'utf8')) as CodesetsManifest;
-      return m.manifestVersion === MANIFEST_VERSION ? m : undefined;
-    } catch {
-      return undefined; // an unreadable manifest means "rebuild", never "use half of it"
-    }
-  }
-
-  writeBundle(id: string, bytes: Uint8Array): void {
-    mkdirSync(this.bundlesDir, { recursive: true });
-    writeFileAtomic(this.bundlePath(id), bytes);
-  }
-
-  removeBundle(id: string): void {
-    rmSync(this.bundlePath(id), { force: true });
-  }
-
-  writeManifest(manifest: CodesetsManifest): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeFileAtomic(join(this.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  }
 }
 
 /** Options of {@link buildInstalledCodesets}. */

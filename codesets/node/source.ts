@@ -10,8 +10,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChartsideError } from '../../engine/errors';
 
-/** Project root (the folder holding package.json). */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * Project root: the nearest folder above this module holding package.json. Searched rather than
+ * counted, because the module runs from the sources (`codesets/node/`) and from the CLI's bundle
+ * (`.cache/cli/<build>/`, see cli/launch.mjs) alike.
+ */
+export const PROJECT_ROOT = projectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new ChartsideError(`no package.json above ${from}: cannot find the project root`);
+  }
+}
 
 /** Where derived bundles are cached (git-ignored). */
 export const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'codesets');

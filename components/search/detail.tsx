@@ -247,7 +247,7 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
               </ol>
             )}
           </section>
-          <p class="meta">
+          <p class="meta release" data-fiscal-year={detail.detail.fiscalYear}>
             FY{detail.detail.fiscalYear} · {detail.detail.release.label} · files:{' '}
             {detail.detail.release.provenance.map((p) => p.file).join(', ')}
           </p>

@@ -136,6 +136,8 @@ export default function SearchSection({ engine, onPin }: SearchSectionProps) {
         role="status"
         data-search-state={result.state}
         data-query={result.state === 'idle' ? '' : result.query}
+        // The fiscal year whose tables answered (picked by the date of service), for tests and tools.
+        data-fiscal-year={result.state === 'ready' ? result.response.fiscalYear : undefined}
       >
         {result.state === 'loading' && 'Searching… (the first search builds the index from the installed tables)'}
         {result.state === 'error' && result.message}

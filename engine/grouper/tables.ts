@@ -86,11 +86,16 @@ const JOINTS = ['righthip', 'rightknee', 'rightankle', 'lefthip', 'leftknee', 'l
  * numbers, never 0); -1 for anything else.
  */
 function codeKey(code: string): number {
-  const len = code.length;
-  if (len === 0 || len > 7) return -1;
+  return codeKeyAt(code, 0, code.length);
+}
+
+/** {@link codeKey} of `text.slice(from, to)`, without making the substring. */
+function codeKeyAt(text: string, from: number, to: number): number {
+  const len = to - from;
+  if (len <= 0 || len > 7) return -1;
   let k = 0;
-  for (let i = 0; i < len; i++) {
-    const c = code.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     let d: number;
     if (c >= 48 && c <= 57)
       d = c - 47; // 1-10
@@ -100,6 +105,14 @@ function codeKey(code: string): number {
     k = k * 37 + d;
   }
   return k;
+}
+
+/** Number of codes in a space-separated list (`''` = none). */
+function countCodes(joined: string): number {
+  if (joined === '') return 0;
+  let n = 1;
+  for (let at = joined.indexOf(' '); at >= 0; at = joined.indexOf(' ', at + 1)) n++;
+  return n;
 }
 
 function keyHash(k: number): number {
@@ -119,16 +132,29 @@ export class CodeIndex {
   /** Fallback when a table code is not 1-7 characters 0-9 / A-Z (never in the CMS tables). */
   private readonly map: Map<string, number> | null;
 
-  /** `fallback` gives the same answers as a Map; called only when a code does not fit. */
-  constructor(codes: string[], fallback: () => Map<string, number>) {
+  /**
+   * `codes`: the codes in row order, as an array or as one string of codes separated by single
+   * spaces (the payload's form: read in place, without making 75,000 small strings at load).
+   * `fallback` gives the same answers as a Map; called only when a code does not fit.
+   */
+  constructor(codes: string[] | string, fallback: () => Map<string, number>) {
+    const joined = typeof codes === 'string';
+    const count = joined ? countCodes(codes) : codes.length;
     let size = 16;
-    while (size < codes.length * 2) size <<= 1;
+    while (size < count * 2) size <<= 1;
     this.keys = new Float64Array(size);
     this.values = new Int32Array(size);
     this.slotMask = size - 1;
     this.map = null;
-    for (let i = 0; i < codes.length; i++) {
-      const k = codeKey(codes[i]!);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      let k: number;
+      if (joined) {
+        let end = codes.indexOf(' ', at);
+        if (end < 0) end = codes.length;
+        k = codeKeyAt(codes, at, end);
+        at = end + 1;
+      } else k = codeKey(codes[i]!);
       if (k < 0) {
         this.map = fallback();
         return;
@@ -166,8 +192,16 @@ export class GrouperTables {
   readonly n: number;
   readonly maskSize: number;
   readonly attrIds = new Map<string, number>();
-  readonly dxCodes: string[];
-  readonly prCodes: string[];
+  private dxList: string[] | undefined;
+  private prList: string[] | undefined;
+  /** Diagnosis codes in row order (split on first use: the lookups read the payload's string). */
+  get dxCodes(): string[] {
+    return (this.dxList ??= this.payload.dx.codes === '' ? [] : this.payload.dx.codes.split(' '));
+  }
+  /** Procedure codes in row order (split on first use, like {@link dxCodes}). */
+  get prCodes(): string[] {
+    return (this.prList ??= this.payload.pr.codes === '' ? [] : this.payload.pr.codes.split(' '));
+  }
   private dxMap: Map<string, number> | undefined;
   private prMap: Map<string, number> | undefined;
   /**
@@ -207,7 +241,11 @@ export class GrouperTables {
     { title: string; weight: number; gmlos: number; amlos: number; postAcute: boolean; specialPay: boolean }
   >();
   readonly mdcTitles = new Map<number, string>();
-  readonly poaExempt: Set<string>;
+  private poaExemptSet: Set<string> | undefined;
+  /** Codes exempt from POA reporting (built on first use: only claims with a POA other than Y/W read it). */
+  get poaExempt(): Set<string> {
+    return (this.poaExemptSet ??= new Set(this.payload.poaExempt));
+  }
   readonly dischargeStatuses: Set<string>;
   /** Attribute ids referenced with the ONLY prefix. */
   readonly onlyIds: number[] = [];
@@ -239,10 +277,8 @@ export class GrouperTables {
     this.effectiveTo = reader.header.effectiveTo;
     this.n = p.attributes.length;
     p.attributes.forEach((a, i) => this.attrIds.set(a, i));
-    this.dxCodes = p.dx.codes.split(' ');
-    this.prCodes = p.pr.codes.split(' ');
-    this.dxLookup = new CodeIndex(this.dxCodes, () => this.dxIndex);
-    this.prLookup = new CodeIndex(this.prCodes, () => this.prIndex);
+    this.dxLookup = new CodeIndex(p.dx.codes, () => this.dxIndex);
+    this.prLookup = new CodeIndex(p.pr.codes, () => this.prIndex);
     const base = 4 * this.n;
     this.special = Object.fromEntries(SPECIALS.map((s, i) => [s, base + i])) as Record<Special, number>;
     this.maskSize = base + SPECIALS.length;
@@ -335,7 +371,6 @@ export class GrouperTables {
       });
     }
     for (const m of p.mdcs) this.mdcTitles.set(m.mdc, m.title);
-    this.poaExempt = new Set(p.poaExempt);
     this.dischargeStatuses = new Set(p.dischargeStatuses);
     this.setMccAlive = new Uint8Array(p.attrSets.length);
     const mccalive = this.ids.mccalive;

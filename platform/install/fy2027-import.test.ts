@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBundleHeader } from '../../engine/bundle/format';
 import { planImport, type PickedFile } from './picked-files';
+import { MINI_ADDENDA_ONLY, MINI_OFFICIAL_FY2027 } from '../../test/fixtures/mini-fy2027-release';
 
 function picked(path: string, text: string): PickedFile {
   const bytes = new TextEncoder().encode(text);
@@ -63,5 +64,24 @@ describe('options-page import, FY2027', () => {
       file: 'icd10cm_order_2027.txt',
       releaseYear: 2027,
     });
+  });
+
+  it('ICD-10-PCS too: official FY2027 order file and Tables picked with the addenda replace the derivation', async () => {
+    const pick = (files: ReadonlyMap<string, string>): PickedFile[] => [...files].map(([p, t]) => picked(p, t));
+    const derived = await planImport(pick(MINI_ADDENDA_ONLY));
+    expect(readBundleHeader(derived.bundles.get('icd10pcs-2027')!).derivation).toMatch(
+      /^derived: FY2026 April 1 update \+ FY2027 codes addenda/,
+    );
+    const official = await planImport([...pick(MINI_ADDENDA_ONLY), ...pick(MINI_OFFICIAL_FY2027)]);
+    const h = readBundleHeader(official.bundles.get('icd10pcs-2027')!);
+    expect(h.derivation).toBeUndefined();
+    expect(h.provenance.map((p) => [p.role, p.releaseYear, p.file])).toEqual(
+      expect.arrayContaining([
+        ['order', 2027, 'icd10pcs_order_2027.txt'],
+        ['tables', 2027, 'icd10pcs_tables_2027.xml'],
+      ]),
+    );
+    expect(h.provenance.some((p) => p.role === 'addenda')).toBe(false);
+    expect(readBundleHeader(official.bundles.get('icd10cm-2027')!).derivation).toBeUndefined();
   });
 });

@@ -37,6 +37,20 @@ async function typeQuery(panel: Page, query: string): Promise<void> {
   );
 }
 
+/**
+ * The fiscal year of today's date in the panel: with no chart open, the date of service is today,
+ * and the tables of that year answer (FY = calendar year + 1 from October 1).
+ */
+const fiscalYearToday = (panel: Page): Promise<number> =>
+  panel.evaluate(() => {
+    const now = new Date();
+    return now.getMonth() >= 9 ? now.getFullYear() + 1 : now.getFullYear();
+  });
+
+/** The fiscal year the last search reported (`data-fiscal-year` of the status line). */
+const searchYear = (panel: Page): Promise<number> =>
+  panel.evaluate(() => Number(document.querySelector('[data-search-state]')?.getAttribute('data-fiscal-year')));
+
 const firstCode = (panel: Page, system: string): Promise<string | null> =>
   panel.evaluate(
     (s) =>
@@ -66,7 +80,12 @@ describe('search in the side panel', () => {
   });
 
   it('types a clinical phrase, sees the specific code first with its reason, opens its detail', async () => {
+    const year = await fiscalYearToday(panel);
     await typeQuery(panel, 'acute on chronic systolic heart failure');
+    // The search used the tables of the date of service's fiscal year, and says so.
+    expect(await searchYear(panel)).toBe(year);
+    const status = await panel.evaluate(() => document.querySelector('[data-search-state]')?.textContent ?? '');
+    expect(status).toContain(`results · FY${year} (ICD-10-CM FY${year}`);
     expect(await firstCode(panel, 'cm')).toBe('I50.23');
     const reason = await panel.evaluate(
       () => document.querySelector('#search-results li[data-code="I50.23"] .reason')?.textContent ?? '',
@@ -87,7 +106,26 @@ describe('search in the side panel', () => {
     expect(detail).toContain('Acute on chronic systolic (congestive) heart failure');
     expect(detail).toContain('I50.2'); // path from the category down
     expect(detail).toMatch(/Billable/);
-    expect(detail).toMatch(/FY2026/);
+    // The detail comes from the same year's table (not merely a label mentioning some year).
+    const detailYear = await panel.evaluate(() =>
+      Number(document.querySelector('article.code-detail p.release')?.getAttribute('data-fiscal-year')),
+    );
+    expect(detailYear).toBe(year);
+    expect(errors).toEqual([]);
+  });
+
+  it("finds a code the FY2027 addenda add by its title only when the date of service's year has it", async () => {
+    const year = await fiscalYearToday(panel);
+    await typeQuery(panel, 'Glanzmann thrombasthenia');
+    expect(await searchYear(panel)).toBe(year);
+    // D69.11 is new in FY2027 (order addenda): first for an FY2027 date, absent before.
+    const codes = await panel.evaluate(() =>
+      [...document.querySelectorAll('#search-results section[data-system="cm"] li[role="option"]')].map((li) =>
+        li.getAttribute('data-code'),
+      ),
+    );
+    if (year >= 2027) expect(codes[0]).toBe('D69.11');
+    else expect(codes).not.toContain('D69.11');
     expect(errors).toEqual([]);
   });
 
