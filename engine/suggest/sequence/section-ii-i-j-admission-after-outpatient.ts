@@ -33,48 +33,69 @@ const STATED = 75;
 const operative = (r: RankedCandidate): boolean =>
   r.placedBy === 'postoperative-diagnosis' || r.placedBy === 'preoperative-diagnosis' || /operative/.test(r.reason);
 
+/** Puts `c` first (or names the rule on it when it already is). */
+function first(c: RankedCandidate, top: RankedCandidate, rule: string, why: string): void {
+  if (c === top) decide(c, rule, why);
+  else placeAbove(c, top, rule, why);
+}
+
 export const admissionAfterOutpatientCare: SequenceRule = {
   section: 'II.I',
   settings: ['inpatient'],
   apply(ranked: RankedCandidate[], ctx: SelectionContext): void {
-    const surgery = ctx.view.text.match(FROM_OUTPATIENT_SURGERY);
-    const observation = surgery ? null : ctx.view.text.match(FROM_OBSERVATION);
-    if (!surgery && !observation) return;
+    const surgery = FROM_OUTPATIENT_SURGERY.exec(ctx.view.text);
+    const match = surgery ?? FROM_OBSERVATION.exec(ctx.view.text);
     const top = [...ranked].sort(byScore)[0];
-    if (!top) return;
+    if (!match || !top) return;
+    const cue = match[0].replace(/\s+/g, ' ');
+    // The condition named after the cue in its sentence is the stated reason for the admission.
+    const sentence = ctx.view.sentences.find((s) => s.start <= match.index && match.index < s.end);
+    const end = sentence?.end ?? match.index + match[0].length;
+    const stated = ranked
+      .filter((r) =>
+        r.candidate.evidence.some(
+          (e) => !e.context.negated && !e.context.hypothetical && e.start >= match.index && e.end <= end,
+        ),
+      )
+      .sort(byScore)[0];
     const postop = surgery !== null || POSTOP_OBSERVATION.test(ctx.view.text);
-    const rule = surgery ? 'II.J' : 'II.I';
-    const cue = (surgery ?? observation)![0].replace(/\s+/g, ' ');
     const complication = postop
-      ? ranked.filter((r) => r.score >= STATED && isComplication(r, ctx)).sort(byScore)[0]
+      ? stated && isComplication(stated, ctx)
+        ? stated
+        : ranked.filter((r) => r.score >= STATED && isComplication(r, ctx)).sort(byScore)[0]
       : undefined;
     if (complication) {
-      const why = `admitted after ${surgery ? 'outpatient surgery' : 'postoperative observation'} ("${cue}") for a complication: the complication is principal (${surgery ? 'II.J' : 'II.I.2'})`;
-      if (complication === top) decide(complication, rule, why);
-      else placeAbove(complication, top, rule, why);
+      const rule = surgery ? 'II.J' : 'II.I';
+      first(
+        complication,
+        top,
+        rule,
+        `admitted after ${surgery ? 'outpatient surgery' : 'postoperative observation'} ("${cue}") for a complication: the complication is principal (${surgery ? 'II.J' : 'II.I.2'})`,
+      );
       return;
     }
     if (surgery) {
-      // II.J: a stated, unrelated reason for admission stays; otherwise the reason for the surgery.
-      if (top.placedBy === 'admission-phrase' && !operative(top)) {
-        decide(
+      if (stated && !operative(stated)) {
+        first(
+          stated,
           top,
           'II.J',
-          `admitted after outpatient surgery ("${cue}") for another condition, stated as the reason for admission: that condition is principal (II.J)`,
+          `admitted after outpatient surgery ("${cue}") for another condition stated as the reason for admission: that condition is principal (II.J)`,
         );
         return;
       }
       const reason = ranked.filter(operative).sort(byScore)[0];
-      if (!reason) return;
-      const why = `admitted after outpatient surgery ("${cue}") with no complication or other condition stated as the reason: the reason for the surgery is principal (II.J)`;
-      if (reason === top) decide(reason, 'II.J', why);
-      else placeAbove(reason, top, 'II.J', why);
+      if (reason)
+        first(
+          reason,
+          top,
+          'II.J',
+          `admitted after outpatient surgery ("${cue}") with no complication or other condition stated as the reason: the reason for the surgery is principal (II.J)`,
+        );
       return;
     }
-    decide(
-      top,
-      'II.I',
-      `admitted after observation ("${cue}"): the medical condition that led to the hospital admission is principal (II.I.1); ${top.reason}`,
-    );
+    const why = `admitted after observation ("${cue}"): the medical condition that led to the hospital admission is principal (II.I.1)`;
+    if (stated) first(stated, top, 'II.I', why);
+    else decide(top, 'II.I', `${why}; ${top.reason}`);
   },
 };
