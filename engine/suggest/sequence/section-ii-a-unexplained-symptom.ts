@@ -8,7 +8,8 @@
  * condition(s) to the highest degree of certainty for that encounter/visit, such as symptoms,
  * signs".
  *
- * Two readings of the list item (or sentence) that places the symptom:
+ * Two readings of the list item (or sentence) that places the symptom, which must name the symptom
+ * at its start (the item is about the symptom, not a passing mention):
  * - the cause is stated unknown ("of unknown etiology", "cause undetermined"): II.A (IV.D);
  * - outpatient: the symptom is linked to a diagnosis only uncertainly ("possibly related to",
  *   "likely", "?"): IV.H.
@@ -30,6 +31,10 @@ const UNCERTAIN_LINK =
   /\b(?:possibl[ey]|probabl[ey]|likely|maybe|may\s+be|might\s+be|questionabl[ey]|suspected|suspect|presumed|presumptive|rule\s+out|r\/o|consistent\s+with|compatible\s+with|working\s+diagnosis|versus|vs)\b|\?/i;
 /** Placement of a stated reason for the encounter or a diagnostic statement (see `chart-cues.ts`). */
 const STATED = 60;
+/** Most characters before the symptom in its item ("Nausea and abdominal pain ..."). */
+const MAX_LEAD = 25;
+/** Most characters between the symptom and the word of uncertainty ("Cough, possibly ..."). */
+const MAX_LINK_GAP = 40;
 /** A list item longer than this is a paragraph: its sentence is read instead. */
 const MAX_ITEM = 400;
 
@@ -73,6 +78,9 @@ function unexplained(r: RankedCandidate, ctx: SelectionContext, all: readonly Se
   const m = placingMention(r);
   if (!m || r.score < STATED) return undefined;
   const item = itemAround(ctx, m);
+  // The symptom is what the item is about: named at its start (after any numbering), not in passing.
+  const lead = ctx.view.text.slice(item.start, m.start).replace(/^\s*(?:\d+[.)]|[-*\u2022])?\s*/, '');
+  if (lead.length > MAX_LEAD) return undefined;
   const words = ctx.view.text.slice(item.start, item.end);
   const inpatient = ctx.setting === 'inpatient';
   if (UNKNOWN_CAUSE.test(words)) {
@@ -86,7 +94,7 @@ function unexplained(r: RankedCandidate, ctx: SelectionContext, all: readonly Se
   if (inpatient) return undefined;
   const after = ctx.view.text.slice(m.end, item.end);
   const cue = after.search(UNCERTAIN_LINK);
-  if (cue < 0) return undefined;
+  if (cue < 0 || cue > MAX_LINK_GAP) return undefined;
   const linked = diagnosesIn(item, m.end + cue, r.candidate, all);
   if (linked.length === 0) return undefined;
   return {
