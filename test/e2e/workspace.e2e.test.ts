@@ -128,6 +128,7 @@ describe('case workspace in the side panel', () => {
     expect(ranked.length).toBeGreaterThan(0);
     for (const line of ranked)
       expect(line).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})? .*MS-DRG \d{3} .*\(weight \d+\.\d{4}.*\) · (I|II|IV)\b/);
+    mkdirSync(SHOTS, { recursive: true });
     await (await panel.$('#panel-drg .drg-principal-candidates'))!.screenshot({
       path: join(SHOTS, 'drg-principal-candidates.png'),
     });
