@@ -1,12 +1,13 @@
 /**
  * The MS-DRG of a case (Case and DRG tabs): the grouper panel with the MCE and POA edits, the
- * principal what-if, or why the case is not grouped yet. Never an empty "no DRG": a missing input
+ * ranked principal candidates with their DRG, the principal what-if, or why the case is not grouped yet. Never an empty "no DRG": a missing input
  * or table is said.
  */
 import { drgOrientation } from '../../engine/codes/drg-orientation';
 import { formatCmCode } from '../../engine/codes/normalize';
 import type { Recompute } from '../workspace/use-case';
 import { DrgPanel } from './drg-panel';
+import { PrincipalCandidates } from './principal-candidates';
 
 export function CaseDrg({
   calc,
@@ -29,6 +30,7 @@ export function CaseDrg({
           {...(r.mce.status === 'edited' ? { mce: r.mce.result } : {})}
           {...(orientation ? { orientation: orientation.message } : {})}
         />
+        {r.principalCandidates && <PrincipalCandidates impact={r.principalCandidates} />}
         {whatIf && (
           <section aria-labelledby="drg-principal-whatif" class="drg-principal-whatif">
             <h3 id="drg-principal-whatif">Principal what-if</h3>

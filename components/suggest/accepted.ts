@@ -3,13 +3,19 @@
  * abstract: the one place the shell, the case workspace and the DRG panel read them from
  * (`subscribeAccepted`). Kept in memory; the case workspace decides what is saved.
  */
-import type { Suggestion } from '../../engine/suggest';
+import type { PrincipalDecision, Suggestion } from '../../engine/suggest';
 import type { Decision } from './suggest-panel';
 
-/** Accepted codes in acceptance order (diagnoses: the first accepted possible principal leads). */
+/**
+ * Accepted codes in acceptance order. The diagnosis that leads is the best ranked principal
+ * candidate of the chart's abstract among the accepted ones (Official Guidelines Section II/IV, as
+ * the sequencing stage ranked them), else the first accepted possible principal, else the first.
+ */
 export interface AcceptedAbstract {
   diagnoses: { code: string; title: string; principal: boolean }[];
   procedures: { code: string; title: string }[];
+  /** The chart's ranked principal candidates (best first), each with its guideline and reason. */
+  principalCandidates: { code: string; rule: string; reason: string }[];
 }
 
 type Listener = (a: AcceptedAbstract) => void;
@@ -19,6 +25,7 @@ export class SuggestionDecisions {
   private readonly decisions = new Map<string, Decision>();
   private readonly accepted = new Map<string, Suggestion>();
   private readonly listeners = new Set<Listener>();
+  private ranked: readonly PrincipalDecision[] = [];
 
   /** Current decisions by suggestion id. */
   get map(): ReadonlyMap<string, Decision> {
@@ -34,11 +41,19 @@ export class SuggestionDecisions {
     for (const l of this.listeners) l(a);
   }
 
+  /** The ranked principal candidates of the chart now shown (from its abstract); notifies listeners. */
+  rank(ranked: readonly PrincipalDecision[]): void {
+    this.ranked = ranked;
+    const a = this.abstract();
+    for (const l of this.listeners) l(a);
+  }
+
   /** The accepted codes as an abstract. */
   abstract(): AcceptedAbstract {
     const list = [...this.accepted.values()];
     const dx = list.filter((s) => s.system === 'cm');
-    const principal = dx.find((s) => s.flags.includes('possible-principal')) ?? dx[0];
+    const ranked = this.ranked.map((r) => dx.find((s) => s.code === r.code)).find((s) => s !== undefined);
+    const principal = ranked ?? dx.find((s) => s.flags.includes('possible-principal')) ?? dx[0];
     return {
       diagnoses: [...(principal ? [principal] : []), ...dx.filter((s) => s !== principal)].map((s) => ({
         code: s.code,
@@ -46,6 +61,7 @@ export class SuggestionDecisions {
         principal: s === principal,
       })),
       procedures: list.filter((s) => s.system === 'pcs').map((s) => ({ code: s.code, title: s.title })),
+      principalCandidates: this.ranked.map(({ code, rule, reason }) => ({ code, rule, reason })),
     };
   }
 

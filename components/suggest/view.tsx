@@ -57,7 +57,12 @@ export function SuggestView({
     setState({ state: 'working' });
     engine
       .suggest(current, { setting })
-      .then((result) => live && setState({ state: 'done', result, reader: current.reader }))
+      .then((result) => {
+        if (!live) return;
+        // The sequencing stage's ranked principal candidates decide which accepted code leads.
+        sidePanelDecisions.rank(result.abstract?.principalCandidates ?? []);
+        setState({ state: 'done', result, reader: current.reader });
+      })
       .catch(
         (error: unknown) =>
           live && setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),

@@ -13,6 +13,7 @@ import {
   moveDiagnosis,
   serviceDate,
   toFhirClaim,
+  withPrincipalCandidates,
   type CodingCase,
   type DrgSummary,
   type TitleOf,
@@ -68,21 +69,35 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 /** Merges accepted suggestions not yet merged into the case (a code the coder removed stays removed). */
 function mergeAccepted(c: CodingCase, merged: Set<string>): CodingCase {
   const a = sidePanelDecisions.abstract();
+  const undotted = (code: string): string => formatCmCode(code).replace('.', '');
+  // Rank of a code among the chart's principal candidates (unranked codes after all ranked ones).
+  const rankOf = (code: string): number => {
+    const i = a.principalCandidates.findIndex((p) => undotted(p.code) === code);
+    return i < 0 ? a.principalCandidates.length : i;
+  };
   let next = c;
   for (const d of a.diagnoses) {
     if (merged.has(d.code)) continue;
     merged.add(d.code);
     next = addDiagnosis(next, d.code, 'suggestion');
-    // The proposed principal goes first unless the coder chose one (Section II; the override sticks).
+    // The proposed principal goes first unless the coder chose one (Section II; the override sticks),
+    // or an accepted suggestion the sequencing stage ranks higher already leads.
     if (d.principal && !next.principalOverride) {
-      const at = next.diagnoses.findIndex((x) => x.code === formatCmCode(d.code).replace('.', ''));
-      if (at > 0 && next.diagnoses[0]?.origin !== 'suggestion') next = moveDiagnosis(next, at, 0);
+      const at = next.diagnoses.findIndex((x) => x.code === undotted(d.code));
+      const lead = next.diagnoses[0];
+      if (at > 0 && (lead?.origin !== 'suggestion' || rankOf(undotted(d.code)) < rankOf(lead.code)))
+        next = moveDiagnosis(next, at, 0);
     }
   }
   for (const p of a.procedures) {
     if (merged.has(p.code)) continue;
     merged.add(p.code);
     next = addProcedure(next, p.code, 'icd10pcs', 'suggestion');
+  }
+  // The chart's ranked principal candidates go with its accepted codes: the DRG panel shows each one's DRG.
+  if (a.diagnoses.length > 0 && a.principalCandidates.length > 0) {
+    const kept = withPrincipalCandidates(next, a.principalCandidates);
+    if (JSON.stringify(kept.principalCandidates) !== JSON.stringify(next.principalCandidates)) next = kept;
   }
   return next;
 }

@@ -5,7 +5,15 @@
  * coder set stays, codes the coder added stay, in their order, after the principal.
  */
 import { normalizeCode } from '../codes/normalize';
-import { addDiagnosis, moveDiagnosis, setPoa, type CodingCase, type Poa } from './model';
+import {
+  addDiagnosis,
+  moveDiagnosis,
+  setPoa,
+  withPrincipalCandidates,
+  type CodingCase,
+  type Poa,
+  type PrincipalCandidateEntry,
+} from './model';
 
 /** One accepted diagnosis (structurally an `AbstractEntry` of engine/suggest). */
 export interface AcceptedDiagnosis {
@@ -18,6 +26,8 @@ export interface AcceptedDiagnosis {
 export interface AcceptedAbstract {
   principal: AcceptedDiagnosis | undefined;
   secondary: readonly AcceptedDiagnosis[];
+  /** The sequencing stage's ranked principal candidates, kept on the case for the DRG panel. */
+  principalCandidates?: readonly PrincipalCandidateEntry[];
 }
 
 /**
@@ -30,12 +40,13 @@ export interface AcceptedAbstract {
  *   appended in the abstract's order (its principal first among them).
  * - POA: a pre-filled indicator is written only where the case's indicator is blank; exempt (`1`)
  *   stays blank.
+ * - The ranked principal candidates, when given, replace the case's (the DRG panel shows them).
  *
  * @example acceptAbstract(c, { principal: { code: 'A41.51', poa: 'Y' }, secondary: [{ code: 'N39.0', poa: 'Y' }] }).diagnoses.map((d) => d.code) // ['A4151', 'N390']
  */
 export function acceptAbstract(c: CodingCase, abstract: AcceptedAbstract): CodingCase {
   const incoming = [...(abstract.principal ? [abstract.principal] : []), ...abstract.secondary];
-  let next = c;
+  let next = abstract.principalCandidates ? withPrincipalCandidates(c, abstract.principalCandidates) : c;
   for (const d of incoming) {
     if (next.diagnoses.length >= 25 && !next.diagnoses.some((x) => x.code === normalizeCode(d.code))) break;
     next = addDiagnosis(next, d.code, 'suggestion');

@@ -41,6 +41,19 @@ export const ProcedureEntrySchema = z.object({
 });
 export type ProcedureEntry = z.infer<typeof ProcedureEntrySchema>;
 
+/** Most ranked principal candidates kept on a case (the chosen one and the alternatives a coder could defend). */
+export const MAX_PRINCIPAL_CANDIDATES = 6;
+
+/** One ranked principal candidate (structurally the abstract's `PrincipalDecision`, without its quote). */
+export const PrincipalCandidateSchema = z.object({
+  /** Dotted or undotted ICD-10-CM code. */
+  code: z.string().min(3).max(8),
+  /** Official Guidelines section that placed it, e.g. `II`, `II.C`, `I.C.1.d.4`. */
+  rule: z.string().min(1).max(40),
+  reason: z.string().max(1000),
+});
+export type PrincipalCandidateEntry = z.infer<typeof PrincipalCandidateSchema>;
+
 export const CaseSchema = z.object({
   formatVersion: z.literal(CASE_FORMAT_VERSION),
   /** Stable id, e.g. derived from the chart's document title by the side panel, or random. */
@@ -61,6 +74,12 @@ export const CaseSchema = z.object({
    * suggestions never moves it again. Optional, so cases stored before it still parse unchanged.
    */
   principalOverride: z.boolean().optional(),
+  /**
+   * The principal candidates as the sequencing stage ranked them for this chart (best first), each
+   * with the guideline section and reason that placed it, kept so the DRG panel can show what
+   * each would group to. Optional, so cases stored before it still parse unchanged.
+   */
+  principalCandidates: z.array(PrincipalCandidateSchema).max(MAX_PRINCIPAL_CANDIDATES).optional(),
   procedures: z.array(ProcedureEntrySchema).max(25),
 });
 export type CodingCase = z.infer<typeof CaseSchema>;
@@ -206,4 +225,21 @@ export function choosePrincipal(c: CodingCase, code: string, origin: DiagnosisEn
 export function releasePrincipal(c: CodingCase): CodingCase {
   const { principalOverride: _, ...rest } = c;
   return rest;
+}
+
+/**
+ * Keeps the sequencing stage's ranked principal candidates on the case (at most
+ * {@link MAX_PRINCIPAL_CANDIDATES}, best first); an empty list removes them.
+ *
+ * @example withPrincipalCandidates(c, [{ code: 'A41.51', rule: 'I.C.1.d.4', reason: '...' }]).principalCandidates?.length // 1
+ */
+export function withPrincipalCandidates(c: CodingCase, ranked: readonly PrincipalCandidateEntry[]): CodingCase {
+  const { principalCandidates: _, ...rest } = c;
+  if (ranked.length === 0) return rest;
+  return {
+    ...rest,
+    principalCandidates: ranked
+      .slice(0, MAX_PRINCIPAL_CANDIDATES)
+      .map((r) => PrincipalCandidateSchema.parse({ code: r.code, rule: r.rule, reason: r.reason })),
+  };
 }

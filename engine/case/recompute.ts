@@ -12,6 +12,7 @@ import type { GrouperClaim, GroupResult } from '../grouper/types';
 import type { MceResult } from '../mce/types';
 import type { CodingCase } from './model';
 import { mceForDisplay } from './mce-display';
+import { principalImpact, type PrincipalImpactResult } from './principal-impact';
 import { tabularEdits, type CmLookup, type TabularEdit } from './tabular-edits';
 
 /** Tables a recompute needs (built once per release by the caller). */
@@ -44,6 +45,11 @@ export interface CaseComputation {
   tabular: TabularEdit[];
   /** Each secondary diagnosis as principal (empty when the case is not grouped). */
   principalWhatIf: PrincipalCandidate[];
+  /**
+   * The sequencing stage's ranked principal candidates ({@link CodingCase.principalCandidates}),
+   * each with the MS-DRG and weight it would give; absent when the case carries none.
+   */
+  principalCandidates?: PrincipalImpactResult;
 }
 
 /** The grouper claim of a case, or the reason none can be made. */
@@ -79,12 +85,14 @@ const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 export function recomputeCase(c: CodingCase, tables: CaseTables): CaseComputation {
   const tabular = tabularEdits(c, tables.cm);
   const made = grouperClaimOf(c);
+  const ranked = c.principalCandidates ?? [];
   if ('reason' in made) {
     return {
       drg: { status: 'not-grouped', reason: made.reason },
       mce: { status: 'not-edited', reason: made.reason },
       tabular,
       principalWhatIf: [],
+      ...(ranked.length > 0 ? { principalCandidates: { status: 'not-grouped', reason: made.reason } as const } : {}),
     };
   }
   const { claim } = made;
@@ -104,5 +112,11 @@ export function recomputeCase(c: CodingCase, tables: CaseTables): CaseComputatio
       returnCode: swapped.returnCode,
     };
   });
-  return { drg: { status: 'grouped', result }, mce: { status: 'edited', result: mce }, tabular, principalWhatIf };
+  return {
+    drg: { status: 'grouped', result },
+    mce: { status: 'edited', result: mce },
+    tabular,
+    principalWhatIf,
+    ...(ranked.length > 0 ? { principalCandidates: principalImpact(c, ranked, tables) } : {}),
+  };
 }

@@ -121,6 +121,32 @@ describe('DRG impact of each principal candidate (coder’s DRG panel)', () => {
     expect(resequenced.drg.result.finalDrg).toBe(sepsis!.drg);
   });
 
+  it('recomputes the ranked candidates an accepted abstract left on the case, and says why when it cannot group', () => {
+    const ranked = [
+      { code: 'A41.51', rule: 'I.C.1.d.4', reason: 'systemic infection first (I.C.1.d.4)' },
+      { code: 'N39.0', rule: 'II', reason: 'first listed discharge diagnosis (Section II)' },
+    ];
+    const c = acceptAbstract(inpatient(['E03.9', 'Y']), {
+      principal: { code: 'A41.51', poa: 'Y' },
+      secondary: [{ code: 'N39.0', poa: 'Y' }],
+      principalCandidates: ranked,
+    });
+    expect(c.principalCandidates?.map((x) => x.code)).toEqual(['A41.51', 'N39.0']);
+    const r = recomputeCase(c, tables).principalCandidates;
+    if (r?.status !== 'grouped') throw new Error(JSON.stringify(r));
+    expect(r.candidates.map((x) => [x.code, x.current, x.rule])).toEqual([
+      ['A41.51', true, 'I.C.1.d.4'],
+      ['N39.0', false, 'II'],
+    ]);
+    expect([871, 872]).toContain(r.candidates[0]!.drg);
+    expect([689, 690]).toContain(r.candidates[1]!.drg);
+    expect(recomputeCase({ ...c, dischargeDate: undefined }, tables).principalCandidates).toMatchObject({
+      status: 'not-grouped',
+      reason: expect.stringMatching(/discharge date/),
+    });
+    expect(recomputeCase(inpatient(['E03.9', 'Y']), tables).principalCandidates).toBeUndefined();
+  });
+
   it('says why there is no figure for a case that cannot be grouped', () => {
     expect(principalImpact(newCase('x'), [{ code: 'A41.51' }], tables)).toEqual({
       status: 'not-grouped',

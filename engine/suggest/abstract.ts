@@ -99,10 +99,27 @@ export function buildAbstract(
   chart: Omit<AbstractStageInput, 'diagnoses'>,
   options: AbstractOptions = {},
 ): CodedAbstract {
-  const dx = candidates.filter((c) => c.tier === 'report' && c.system === 'cm');
-  const input: AbstractStageInput = { ...chart, diagnoses: dx.map((c) => c.suggestion) };
-  const { principal, secondaryOrder = [] } = (options.selectPrincipal ?? firstListedPrincipal)(input);
-  const poa = options.assignPoa?.(input);
+  const reportedDx = candidates.filter((c) => c.tier === 'report' && c.system === 'cm');
+  const alsoDx = candidates.filter((c) => c.tier === 'also' && c.system === 'cm');
+  const input: AbstractStageInput = {
+    ...chart,
+    diagnoses: reportedDx.map((c) => c.suggestion),
+    documented: alsoDx.map((c) => ({
+      ...c.suggestion,
+      demotedBy: c.rules.filter((r) => r.action === 'demote').map((r) => r.rule),
+    })),
+  };
+  const {
+    principal,
+    secondaryOrder = [],
+    promoted = [],
+    ranked,
+  } = (options.selectPrincipal ?? firstListedPrincipal)(input);
+  // A documented diagnosis the selector promoted joins the report with the rule that promoted it.
+  const promotedBy = new Map(promoted.map((d) => [d.code, d]));
+  const lifted = alsoDx.filter((c) => promotedBy.has(c.code));
+  const dx = [...reportedDx, ...lifted];
+  const poa = options.assignPoa?.({ ...input, diagnoses: dx.map((c) => c.suggestion) });
   const entry = (c: GuidelineCandidate, extra: RuleStep[] = []): AbstractEntry => {
     const e = toAbstractEntry(c, extra);
     const p = poa?.get(c.code);
@@ -114,14 +131,20 @@ export function buildAbstract(
   };
   const p = dx.find((c) => c.code === principal?.code);
   const step = (d: PrincipalDecision): RuleStep => ({ rule: d.rule, action: 'keep', reason: d.reason });
-  return {
-    principal: p && principal ? entry(p, [step(principal)]) : undefined,
+  const added = (c: GuidelineCandidate): RuleStep[] => {
+    const d = promotedBy.get(c.code);
+    return d ? [{ rule: d.rule, action: 'add', reason: d.reason }] : [];
+  };
+  const out: CodedAbstract = {
+    principal: p && principal ? entry(p, [...added(p), step(principal)]) : undefined,
     secondary: dx
       .filter((c) => c !== p)
       .sort((a, b) => rank(a.code) - rank(b.code))
-      .map((c) => entry(c)),
+      .map((c) => entry(c, added(c))),
     procedures: candidates.filter((c) => c.tier === 'report' && c.system === 'pcs').map((c) => entry(c)),
-    alsoDocumented: candidates.filter((c) => c.tier === 'also').map((c) => entry(c)),
+    alsoDocumented: candidates.filter((c) => c.tier === 'also' && !lifted.includes(c)).map((c) => entry(c)),
     suppressed: candidates.filter((c) => c.tier === 'suppressed').map((c) => entry(c)),
   };
+  if (ranked) out.principalCandidates = ranked.map((d) => ({ ...d }));
+  return out;
 }

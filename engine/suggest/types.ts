@@ -161,6 +161,12 @@ export interface CodedAbstract {
   procedures: AbstractEntry[];
   alsoDocumented: AbstractEntry[];
   suppressed: AbstractEntry[];
+  /**
+   * The principal candidates as the sequencing stage ranked them, best first (the chosen principal
+   * first, then the alternatives a coder could defend), each with its deciding guideline and quote;
+   * absent when no selector ranked them. The DRG panel shows each one's MS-DRG.
+   */
+  principalCandidates?: PrincipalDecision[];
 }
 
 /**
@@ -188,7 +194,16 @@ export interface AbstractStageInput {
   analysis: import('../text').TextAnalysis;
   /** Reportable diagnoses, in the suggestion stage's order (structurally `SequenceCandidate`s). */
   diagnoses: readonly Suggestion[];
+  /**
+   * Diagnoses the guideline stage documented but did not report, each with the sections of the
+   * rules that demoted it. A selector may promote one into the report only under a guideline of
+   * its own, with its evidence (returned in `promoted`).
+   */
+  documented?: readonly DocumentedDiagnosis[];
 }
+
+/** A documented, not reported, diagnosis: the suggestion and the guideline sections that demoted it (`I.B.5`). */
+export type DocumentedDiagnosis = Suggestion & { demotedBy: readonly string[] };
 
 /**
  * The seam with principal selection (engine/suggest/sequence): returns the principal (absent when
@@ -199,6 +214,10 @@ export type PrincipalSelector = (input: AbstractStageInput) => {
   principal: PrincipalDecision | undefined;
   /** Report order of the secondary codes (codes not listed keep their order after these). */
   secondaryOrder?: readonly string[];
+  /** Documented diagnoses the selector promoted into the report, each with the guideline that did it. */
+  promoted?: readonly PrincipalDecision[];
+  /** Every ranked principal candidate, best first (the first is `principal`). */
+  ranked?: readonly PrincipalDecision[];
 };
 
 /** The seam with POA assignment (engine/suggest/poa): indicator and reason per dotted code (inpatient). */

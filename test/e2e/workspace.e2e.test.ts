@@ -120,6 +120,18 @@ describe('case workspace in the side panel', () => {
     ])
       expect(drgTab).toContain(label);
     expect(drgTab).toMatch(/MS-DRG v43\.0, MCE v\d\d\.\d/);
+    // The chart's ranked principal candidates (sequencing stage), each with its MS-DRG, weight and guideline.
+    expect(drgTab).toContain('Principal candidates (guideline order)');
+    const ranked = await panel.$$eval('#panel-drg [data-principal-candidate]', (es) =>
+      es.map((e) => (e as HTMLElement).innerText),
+    );
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const line of ranked)
+      expect(line).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})? .*MS-DRG \d{3} .*\(weight \d+\.\d{4}.*\) · (I|II|IV)\b/);
+    mkdirSync(SHOTS, { recursive: true });
+    await (await panel.$('#panel-drg .drg-principal-candidates'))!.screenshot({
+      path: join(SHOTS, 'drg-principal-candidates.png'),
+    });
     // Codes with their dot, never "I130".
     const rowCodes = await panel.$$eval('#panel-drg .drg-table th[scope="row"]', (ths) =>
       ths.map((t) => t.textContent ?? ''),

@@ -35,6 +35,13 @@ const POSTOP = /\bpost[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b/i;
 const PREOP = /\bpre[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b|\bindications?\b/i;
 /** A differential diagnosis list names possibilities, not the established reason (II.H / IV.H decide whether they are coded at all). */
 const DIFFERENTIAL = /\bdifferentials?\b|\bddx\b/i;
+/**
+ * A plan or recommendations section says what will be done, not what the patient has: its items
+ * are not the provider's diagnostic statement (Section III: diagnoses are taken from the
+ * provider's statements), so they place a condition as a passing mention does.
+ */
+const PLAN_ONLY = /^\W*(?:plans?|recommendations?|disposition|treatment|follow[- ]?up|instructions?)\b/i;
+const DIAGNOSTIC_TITLE = /\bassess|\bimpression|\bdiagnos/i;
 const PRINCIPAL_TITLE = /\bprincipal\b|\bprimary\b|\breason for (?:admission|visit)\b/i;
 const SECONDARY_TITLE = /\bsecondary\b|\bother diagnos/i;
 
@@ -148,6 +155,8 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
     case 'chief-complaint':
       return PRINCIPAL_TITLE.test(title) ? at(88, `"${title}"`) : at(first ? 75 : 60, 'chief complaint');
     case 'assessment-plan':
+      if (PLAN_ONLY.test(title) && !DIAGNOSTIC_TITLE.test(title))
+        return at(30, `"${title}" section (plan, not a diagnosis)`);
       if (first) return at(outpatient ? 90 : 78, 'first item of the assessment');
       return at(Math.max(30, (outpatient ? 68 : 62) - 6 * k), `assessment item no. ${k + 1}`);
     case 'hpi':

@@ -7,7 +7,7 @@ import type { CmTable } from '../../icd10cm';
 import { analyzeText, findingContext } from '../../text';
 import { assignPoa } from '../poa';
 import golden from './golden/cases.json';
-import { selectPrincipalExplained, type ChartView, type SequenceCandidate } from '.';
+import { selectPrincipalExplained, type ChartView, type DocumentedCandidate, type SequenceCandidate } from '.';
 
 /** One golden case of golden/cases.json. */
 interface GoldenCase {
@@ -17,6 +17,10 @@ interface GoldenCase {
   setting: 'inpatient' | 'outpatient';
   /** Code -> the chart phrases that support it. */
   candidates: Record<string, string[]>;
+  /** Code -> phrases of candidates the guideline stage documented but did not report (demoted by I.B.5). */
+  documented?: Record<string, string[]>;
+  /** Documented codes the selection must promote into the report (and no others). */
+  promoted?: string[];
   principal?: string;
   principalOneOf?: string[];
   rule?: string;
@@ -61,12 +65,16 @@ describe.each(cases)('$name ($guideline)', (c) => {
   const view = { text, ...analyzeText(text) };
   const setting = c.setting;
   let candidates: SequenceCandidate[];
+  let documented: DocumentedCandidate[];
   beforeAll(() => {
     candidates = candidatesOf(view, c.candidates);
+    documented = candidatesOf(view, c.documented ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.5'] }));
   });
 
   it('ranks the expected principal first, with its rule and a quote from the chart or the Tabular List', () => {
-    const { ranked, excluded } = selectPrincipalExplained(candidates, view, setting, { cm });
+    const { ranked, excluded, promoted } = selectPrincipalExplained(candidates, view, setting, { cm }, { documented });
+    expect(promoted.map((p) => p.code).sort()).toEqual([...(c.promoted ?? [])].sort());
+    for (const p of promoted) expect(ranked.map((r) => r.code)).toContain(p.code);
     const codes = ranked.map((r) => r.code);
     if (c.principal) {
       expect(codes[0]).toBe(c.principal);

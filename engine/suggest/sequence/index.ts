@@ -9,6 +9,7 @@ export {
   RULES,
   type NotPrincipal,
   type PrincipalSelection,
+  type SelectionOptions,
 } from './select-principal';
 export { sequenceDiagnoses } from './sequence-diagnoses';
 export { precedenceNote, printed as printedNote, type OrderNote } from './tabular-order';

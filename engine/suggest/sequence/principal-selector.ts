@@ -1,12 +1,13 @@
 /**
  * The abstract's principal selection (`PrincipalSelector` of `engine/suggest/abstract.ts`): the
- * best ranked choice of {@link selectPrincipal} stands as principal, and the other reportable
- * diagnoses follow in the Tabular List's order ({@link sequenceDiagnoses}).
+ * best ranked choice of {@link selectPrincipalExplained} stands as principal, and the other reportable
+ * diagnoses (with any documented one a rule promoted) follow in the Tabular List's order
+ * ({@link sequenceDiagnoses}); every ranked choice is returned for the DRG panel.
  */
-import type { PrincipalSelector } from '../types';
-import { selectPrincipal } from './select-principal';
+import type { PrincipalDecision, PrincipalSelector } from '../types';
+import { selectPrincipalExplained } from './select-principal';
 import { sequenceDiagnoses } from './sequence-diagnoses';
-import type { SequenceTables } from './types';
+import type { PrincipalChoice, SequenceTables } from './types';
 
 /**
  * A selector over the given tables.
@@ -14,24 +15,28 @@ import type { SequenceTables } from './types';
  * @example buildAbstract(result, text, analysis, { selectPrincipal: principalSelector({ cm }) }).principal?.code // 'A41.51'
  */
 export function principalSelector(tables: SequenceTables): PrincipalSelector {
-  return ({ text, setting, analysis, diagnoses }) => {
-    const ranked = selectPrincipal(diagnoses, { text, ...analysis }, setting, tables);
+  return ({ text, setting, analysis, diagnoses, documented = [] }) => {
+    const { ranked, promoted } = selectPrincipalExplained(diagnoses, { text, ...analysis }, setting, tables, {
+      documented,
+    });
     const best = ranked[0];
     if (!best) return { principal: undefined };
-    const principal = {
-      code: best.code,
-      rule: best.rule,
-      reason: best.reason,
-      quote: best.quote,
-      ...(best.span ? { span: best.span } : {}),
-    };
+    const decision = (c: PrincipalChoice): PrincipalDecision => ({
+      code: c.code,
+      rule: c.rule,
+      reason: c.reason,
+      quote: c.quote,
+      ...(c.span ? { span: c.span } : {}),
+    });
     return {
-      principal,
+      principal: decision(best),
       secondaryOrder: sequenceDiagnoses(
         best.code,
-        diagnoses.map((d) => d.code),
+        [...diagnoses.map((d) => d.code), ...promoted.map((p) => p.code)],
         tables,
       ).slice(1),
+      promoted: promoted.map(decision),
+      ranked: ranked.map(decision),
     };
   };
 }

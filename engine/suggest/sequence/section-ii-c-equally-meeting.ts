@@ -8,6 +8,7 @@
  * coder sees both and their DRG impact.
  */
 import { byScore } from './rank-helpers';
+import { precedenceNote } from './tabular-order';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
 
 /** Placement of a stated reason for admission or a listed diagnosis (see `chart-cues.ts`). */
@@ -18,12 +19,14 @@ const RULED = new Set(['II', 'IV']);
 export const equallyMeeting: SequenceRule = {
   section: 'II.C',
   settings: ['inpatient'],
-  apply(ranked: RankedCandidate[], _ctx: SelectionContext): void {
+  apply(ranked: RankedCandidate[], ctx: SelectionContext): void {
     const [first, ...rest] = [...ranked].sort(byScore);
     if (!first || !RULED.has(first.rule) || first.score < STATED) return;
     for (const c of rest) {
       if (c.score < first.score - EQUAL_WITHIN) break;
       if (!RULED.has(c.rule) || c.score < STATED) continue;
+      // "... unless ... the Tabular List ... indicate otherwise": a code the first one must precede is no alternative.
+      if (precedenceNote(first.code, c.code, ctx.tables)) continue;
       c.rule = 'II.C';
       c.reason = `${c.reason}; equally meets the definition as ${first.code}: either may be sequenced first (II.C)`;
     }

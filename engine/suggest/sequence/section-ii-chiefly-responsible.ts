@@ -18,6 +18,8 @@ export function chieflyResponsible(c: SequenceCandidate, ctx: SelectionContext):
   const kinds = new Set<string>();
   for (const e of c.evidence) {
     if (e.context.negated || e.context.family || e.context.hypothetical || e.context.historical) continue;
+    // IV.H: an outpatient mention stated as uncertain is not coded, so it cannot place the code either.
+    if (ctx.setting === 'outpatient' && e.context.uncertain) continue;
     kinds.add(e.section);
     const p = placement(ctx.view, e, ctx.setting);
     // A less specific reading of another candidate's words counts as a passing mention.

@@ -6,7 +6,7 @@
  * categories I.C.19.g.3 points to). When the chart places such a code as a reason for admission
  * (an admission phrase, the chief complaint, the first listed diagnosis), it is sequenced first.
  * For an outpatient encounter (Section IV.A: the reason for the encounter), a complication of
- * care stated as the reason for the visit is first-listed the same way. (II.J and IV.A.2 treat a complication after outpatient surgery the same way for the inpatient admission; the observation-stay variant is not read here.)
+ * care stated as the reason for the visit is first-listed the same way. (An admission after outpatient surgery or observation is read by `section-ii-i-j-admission-after-outpatient.ts`, II.I and II.J.)
  */
 import { byScore, placeAbove } from './rank-helpers';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
@@ -16,7 +16,8 @@ const ADMITTED_FOR = 75;
 const COMPLICATION_TITLE =
   /\b(?:postprocedural|post-procedural|intraoperative|complication|following (?:a )?procedure)\b/i;
 
-function isComplication(c: RankedCandidate, ctx: SelectionContext): boolean {
+/** Is the candidate a complication of care (T80-T88, or titled postprocedural / intraoperative)? */
+export function isComplication(c: RankedCandidate, ctx: SelectionContext): boolean {
   if (/^T8[0-8]/.test(c.code)) return true;
   const title = c.title ?? ctx.tables.cm.get(c.code, { indexEntries: false })?.long ?? '';
   return COMPLICATION_TITLE.test(title.replace(/\bwithout (?:\w+ )?complications?\b/gi, ''));

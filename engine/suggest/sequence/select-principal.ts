@@ -17,10 +17,15 @@ import { equallyMeeting } from './section-ii-c-equally-meeting';
 import { chieflyResponsible } from './section-ii-chiefly-responsible';
 import { symptomWithContrastingDiagnoses } from './section-ii-e-symptom-contrasting';
 import { complicationsOfCare } from './section-ii-g-complications';
+import { complaintExplained } from './section-ii-a-complaint-explained';
+import { unexplainedSymptoms } from './section-ii-a-unexplained-symptom';
+import { admissionAfterOutpatientCare } from './section-ii-i-j-admission-after-outpatient';
 import { outpatientSurgery } from './section-iv-n-ambulatory-surgery';
 import type {
   ChartView,
+  DocumentedCandidate,
   PrincipalChoice,
+  RankedCandidate,
   SelectionContext,
   SequenceCandidate,
   SequenceRule,
@@ -29,7 +34,8 @@ import type {
 
 /**
  * The sequencing rules in the order they run. Symptoms first (II.E protects a symptom before
- * contrasting diagnoses, then II.A places the others below a definitive diagnosis), then the
+ * contrasting diagnoses, then II.A places the others below a definitive diagnosis and puts the
+ * diagnosis that explains the chief complaint first), then the
  * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
  * move an etiology above whatever the earlier rules put first, then complications of care (II.G) and
  * Chapter 15's priority and the outpatient-surgery label (IV.A.1, IV.N), and last the equal-alternatives mark (II.C), which moves nothing.
@@ -37,10 +43,12 @@ import type {
 export const RULES: readonly SequenceRule[] = [
   symptomWithContrastingDiagnoses,
   symptomsNotPrincipal,
+  complaintExplained,
   sepsisAndLocalizedInfection,
   hypertensionCombinations,
   codeFirstNotes,
   complicationsOfCare,
+  admissionAfterOutpatientCare,
   obstetricFirst,
   outpatientSurgery,
   equallyMeeting,
@@ -58,6 +66,17 @@ export interface PrincipalSelection {
   ranked: PrincipalChoice[];
   /** Candidates that cannot be principal, each with its guideline. */
   excluded: NotPrincipal[];
+  /**
+   * Documented candidates a rule promoted into the report (they are also in `ranked`), each with
+   * the rule and reason that promoted it.
+   */
+  promoted: PrincipalChoice[];
+}
+
+/** Options of {@link selectPrincipalExplained}. */
+export interface SelectionOptions {
+  /** Candidates documented but not reported, with the rules that demoted them (read as chart cues; a rule may promote one). */
+  documented?: readonly DocumentedCandidate[];
 }
 
 /**
@@ -79,11 +98,19 @@ export function selectPrincipalExplained(
   view: ChartView,
   setting: Setting,
   tables: SequenceTables,
+  options: SelectionOptions = {},
 ): PrincipalSelection {
   const memo = memoTables(tables);
-  const ctx: SelectionContext = { view, setting, tables: memo, subsumed: subsumedMentions(view, candidates) };
+  const documented = options.documented ?? [];
+  const ctx: SelectionContext = {
+    view,
+    setting,
+    tables: memo,
+    subsumed: subsumedMentions(view, [...candidates, ...documented]),
+    documented,
+  };
   const excluded: NotPrincipal[] = [];
-  const ranked = [];
+  const ranked: RankedCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     if (seen.has(c.code)) continue;
@@ -92,15 +119,15 @@ export function selectPrincipalExplained(
     if (why) excluded.push({ code: c.code, reason: why });
     else ranked.push(chieflyResponsible(c, ctx));
   }
+  // II.A / IV.D / IV.H: symptoms the chart leaves unexplained (documented ones promoted).
+  ranked.push(...unexplainedSymptoms(ranked, ctx));
   for (const rule of RULES) if (rule.settings.includes(setting)) rule.apply(ranked, ctx);
   ranked.sort(byScore);
-  return {
-    ranked: ranked.map(({ candidate: _c, protectedSymptom: _p, placedBy: _b, ...choice }) => ({
-      ...choice,
-      score: Math.round(choice.score * 10) / 10,
-    })),
-    excluded,
-  };
+  const out = ranked.map(({ candidate: _c, protectedSymptom: _p, placedBy: _b, promoted: _m, ...choice }) => ({
+    ...choice,
+    score: Math.round(choice.score * 10) / 10,
+  }));
+  return { ranked: out, excluded, promoted: out.filter((_, i) => ranked[i]!.promoted) };
 }
 
 /**

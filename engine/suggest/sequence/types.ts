@@ -28,6 +28,15 @@ export interface SequenceCandidate {
   flags: readonly SuggestionFlag[];
 }
 
+/**
+ * A candidate the guideline stage documented but did not report, with the guideline sections of
+ * the rules that demoted it (e.g. `I.B.5`, a symptom beside a definitive diagnosis). The sequencing
+ * rules read these as chart cues (the chief complaint's symptom) and may promote one, with a rule.
+ */
+export interface DocumentedCandidate extends SequenceCandidate {
+  demotedBy: readonly string[];
+}
+
 /** The chart as read once: its text and its sections, sentences and lists. */
 export interface ChartView extends Pick<TextAnalysis, 'sections' | 'sentences' | 'lists'> {
   text: string;
@@ -91,6 +100,8 @@ export interface SelectionContext {
   tables: SequenceTables;
   /** Is this mention strictly inside a longer mention of another candidate (see `subsumed-mentions.ts`)? */
   subsumed: (c: SequenceCandidate, m: CandidateMention) => boolean;
+  /** Documented, not reported, candidates (empty when the caller gives none). */
+  documented: readonly DocumentedCandidate[];
 }
 
 /**
@@ -110,6 +121,8 @@ export interface RankedCandidate extends PrincipalChoice {
   candidate: SequenceCandidate;
   /** Which chart structure placed it (see `chart-cues.ts`), e.g. `postoperative-diagnosis`. */
   placedBy: string;
-  /** Set by II.E: a symptom that keeps its place before contrasting diagnoses. */
+  /** Set by II.E and the unexplained-symptom rule: a symptom that keeps its place before the diagnoses beside it. */
   protectedSymptom?: boolean;
+  /** `true` when a rule promoted it from the documented candidates into the report. */
+  promoted?: boolean;
 }
