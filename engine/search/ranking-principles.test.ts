@@ -25,6 +25,14 @@ const codes: CorpusCode[] = [
   cm('A4151', 'Sepsis due to Escherichia coli [E. coli]'),
   cm('A4152', 'Sepsis due to Pseudomonas'),
   { system: 'pcs', code: '0DTJ0ZZ', title: 'Resection of Appendix, Open Approach', billable: true },
+  cm('S52231A', 'Displaced oblique fracture of shaft of right ulna, initial encounter for closed fracture'),
+  cm(
+    'S52231J',
+    'Displaced oblique fracture of shaft of right ulna, subsequent encounter for open fracture type IIIA, IIIB, or IIIC with delayed healing',
+  ),
+  cm('S52231S', 'Displaced oblique fracture of shaft of right ulna, sequela'),
+  cm('S61213A', 'Laceration without foreign body of left middle finger without damage to nail, initial encounter'),
+  cm('S61223A', 'Laceration with foreign body of left middle finger without damage to nail, initial encounter'),
 ];
 const entries: CorpusEntry[] = [
   {
@@ -80,6 +88,24 @@ describe('ranking principles', () => {
     const hits = list('sepsis e coli');
     expect(hits[0]).toBe('A41.51');
     expect(hits.slice(0, 3)).not.toContain('A41.52');
+  });
+});
+
+describe('shorthand as in CMS short titles', () => {
+  it('reads a word the classification does not use as the word it contracts, chosen by the other words', () => {
+    const hits = index.search('displ obliq fx shaft r ulna', { prefix: false, system: 'cm' });
+    expect(hits[0]?.code).toBe('S52.231A');
+    expect(hits[0]?.match.corrected).toContain('displ \u2192 displac');
+  });
+
+  it('"7thJ" asks for the code with that 7th character', () => {
+    expect(list('displaced oblique fracture shaft right ulna, 7thJ')[0]).toBe('S52.231J');
+    expect(list('displaced oblique fracture shaft right ulna')[0]).toBe('S52.231A');
+  });
+
+  it('"w/o" negates the words after it as "without" does', () => {
+    expect(list('laceration w/o foreign body left middle finger')[0]).toBe('S61.213A');
+    expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
   });
 });
 

@@ -20,6 +20,7 @@
 import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
+import { contractionsOf } from './contraction';
 import { TrigramIndex, allowedEdits } from './fuzzy';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { foldCase, stem, STOPWORDS } from './text';
@@ -98,7 +99,12 @@ interface QueryState {
   partial: boolean;
   /** {@link CONTEXT} bits the query names (neonatal, obstetric, rheumatic). */
   context: number;
+  /** 7th character the query names ("7thD"), upper case, or ''. */
+  seventh: string;
 }
+
+/** "7thD", "7th D", "7th character D": a 7th character named in the query. */
+const SEVENTH = /(?:^|[\s,;])7th\s*(?:char(?:acter)?\s+)?([a-z0-9])(?![a-z0-9])/i;
 
 /**
  * Weight of a code whose patient context (newborn, pregnancy, rheumatic) the query does not name:
@@ -202,14 +208,21 @@ export class SearchIndex {
     // in which its digits happen to appear ("I50.23" is not "NIHSS score 23" or "BMI 23").
     // A prefix that is only part of some code ("dm2" starts PCS table DM2) may still be words.
     if (codeHits.some((h) => h.score === 3)) return this.withFamily(codeHits, system, limit);
-    const alts = this.alternatives(trimmed, open);
+    // "7thD" / "7th character D" names the code's 7th character (ICD-10-CM Official Guidelines
+    // I.A.5, "7th Characters"; CMS short titles write it so): codes with another one yield.
+    const seventhMatch = SEVENTH.exec(trimmed);
+    const seventh = seventhMatch ? seventhMatch[1]!.toUpperCase() : '';
+    const words = seventhMatch ? trimmed.replace(SEVENTH, ' ').trim() : trimmed;
+    const alts = this.alternatives(words, open);
     const partial = alts.some((a) => a.tokens.some((t) => PARTIAL_WORDS.has(t.key)));
     const context = queryContext(alts.flatMap((a) => a.tokens.map((t) => t.key)));
-    const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial, context };
+    const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial, context, seventh };
     alts.forEach((alt, a) => this.scoreAlternative(alt, a, system, state));
-    if (state.touched === 0) {
-      // Nothing has every word: accept texts missing one more word, rather than show nothing.
-      state.relax = 1;
+    // Nothing has every word: accept texts missing one more word at a time, rather than show
+    // nothing (a contraction or a word the classification does not use must not hide the rest).
+    for (let relax = 1; state.touched === 0 && relax < 12; relax++) {
+      state.relax = relax;
+      if (!alts.some((alt) => this.canRelax(alt, relax))) break;
       alts.forEach((alt, a) => this.scoreAlternative(alt, a, system, state));
     }
 
@@ -481,6 +494,8 @@ export class SearchIndex {
   private alternatives(query: string, open: boolean): Alternative[] {
     const raw = foldCase(query)
       .replace(/['\u2019]s\b/g, '')
+      // "w/o" is "without" (CMS short titles and chart shorthand): it negates the words after it.
+      .replace(/\bw\/o\b/g, ' without ')
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length > 0);
     const literal: QueryToken[] = [];
@@ -495,8 +510,12 @@ export class SearchIndex {
       else if (neg) negated.add(i);
     });
     const keyOf = (w: string, i: number): string => (negated.has(i) ? `no:${stem(w)}` : stem(w));
+    // "with" / "w" only end a negation: the index keeps no term for them either (text.ts).
     const skip = (w: string): boolean =>
-      STOPWORDS.has(w) || w === 'without' || w === 'wo' || (w === 'no' && raw.length > 1);
+      STOPWORDS.has(w) ||
+      w === 'without' ||
+      w === 'wo' ||
+      ((w === 'no' || w === 'with' || w === 'w') && raw.length > 1);
     raw.forEach((w, i) => {
       if (skip(w)) return;
       literal.push({
@@ -632,6 +651,22 @@ export class SearchIndex {
       if (rareExact && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
     }
+    const rareWord = exact !== undefined && out.length === 1 && df(exact) <= 20;
+    if (
+      (exact === undefined || rareWord) &&
+      !tok.open &&
+      !tok.key.startsWith('no:') &&
+      out.every((m) => m.corrected || m.term === exact)
+    ) {
+      // A word the classification does not use (or hardly uses: "mid") may be a contraction of
+      // one it uses ("unsp", "encntr", "scrn", "mid" middle): offer each reading; the query's other
+      // words pick the one (contraction.ts).
+      for (const t of contractionsOf(this.data.terms, tok.raw, df)) {
+        if (rareWord && df(t) < 10 * df(exact)) continue;
+        const term = this.data.terms[t]!;
+        add({ term: t, quality: term.startsWith(tok.raw) ? 0.7 : 0.65, corrected: `${tok.raw} \u2192 ${term}` });
+      }
+    }
     if (out.length === 0 && !completions && !tok.open && !tok.key.startsWith('no:')) {
       // Nothing near: an inflected word misspelled in its ending ("resectioon", "extractino").
       // The longest term of 5+ letters it starts with, when at most 4 letters follow.
@@ -677,6 +712,12 @@ export class SearchIndex {
     const usable = found.filter((t) => df(t) <= 15_000 || this.data.terms[t] === key);
     if (usable.length <= cap) return usable;
     return usable.sort((a, b) => df(b) - df(a)).slice(0, cap);
+  }
+
+  /** `false` when a reading already accepted texts matching one word at `relax - 1`. */
+  private canRelax(alt: Alternative, relax: number): boolean {
+    const n = Math.min(12, alt.tokens.length);
+    return (n <= 2 ? n : n - 1) - (relax - 1) > 1;
   }
 
   private scoreAlternative(alt: Alternative, a: number, system: number, state: QueryState): void {
@@ -803,6 +844,10 @@ export class SearchIndex {
           if (kind === PCS_INDEX_KIND && docAux[d]! & AUX.excision && !state.partial) s *= 0.98;
           // Newborn, pregnancy and rheumatic codes only when the query says so (context.ts).
           if (this.codeContext[c]! & ~state.context) s *= UNNAMED_CONTEXT;
+          if (state.seventh !== '' && codeSystem[c] === 0) {
+            const code = this.data.codes[c]!;
+            if (code.length !== 7 || code[6] !== state.seventh) s *= 0.5;
+          }
           // A code inferred from an Index line's partial code is as uncertain as the partial code.
           if ((codeFlags[c]! & 1) === 0 || (kind === PCS_INDEX_KIND && docAux[d]! & AUX.inferred)) s *= 0.9;
           const cur = codeScore[c]!;
