@@ -32,6 +32,7 @@ const codes: CorpusCode[] = [
   ),
   cm('S52231S', 'Displaced oblique fracture of shaft of right ulna, sequela'),
   cm('S61213A', 'Laceration without foreign body of left middle finger without damage to nail, initial encounter'),
+  cm('S61213D', 'Laceration without foreign body of left middle finger without damage to nail, subsequent encounter'),
   cm('S61223A', 'Laceration with foreign body of left middle finger without damage to nail, initial encounter'),
 ];
 const entries: CorpusEntry[] = [
@@ -106,6 +107,10 @@ describe('shorthand as in CMS short titles', () => {
   it('"w/o" negates the words after it as "without" does', () => {
     expect(list('laceration w/o foreign body left middle finger')[0]).toBe('S61.213A');
     expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
+  });
+
+  it('a comma ends a negation in the query as it does in a title', () => {
+    expect(list('laceration w/o foreign body left middle finger, subs')[0]).toBe('S61.213D');
   });
 });
 

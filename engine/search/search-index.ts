@@ -492,23 +492,31 @@ export class SearchIndex {
 
   /** Readings of the query: as typed, and with each abbreviation / lay phrase rewritten. */
   private alternatives(query: string, open: boolean): Alternative[] {
-    const raw = foldCase(query)
-      .replace(/['\u2019]s\b/g, '')
-      // "w/o" is "without" (CMS short titles and chart shorthand): it negates the words after it.
-      .replace(/\bw\/o\b/g, ' without ')
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 0);
+    // Words and the punctuation that ends a negation, as the index reads titles (text.ts).
+    const pieces =
+      foldCase(query)
+        .replace(/['\u2019]s\b/g, '')
+        // "w/o" is "without" (CMS short titles and chart shorthand): it negates the words after it.
+        .replace(/\bw\/o\b/g, ' without ')
+        .match(/[a-z0-9]+|[,;()[\]]/g) ?? [];
+    const raw: string[] = [];
+    // Words after "without" / "no" ask for the absence: they match "without ..." in a title,
+    // up to a comma or parenthesis, where the index ends a negation too.
+    const negated = new Set<number>();
+    let neg = false;
+    for (const w of pieces) {
+      if (!/^[a-z0-9]/.test(w)) {
+        neg = false;
+        continue;
+      }
+      if (w === 'without' || w === 'no' || w === 'wo') neg = true;
+      else if (w === 'with' || w === 'w') neg = false;
+      else if (neg) negated.add(raw.length);
+      raw.push(w);
+    }
     const literal: QueryToken[] = [];
     // A single letter still being typed ("heart f") narrows nothing yet: wait for the next key.
     if (open && raw.length > 1 && raw[raw.length - 1]!.length === 1) raw.pop();
-    // Words after "without" / "no" ask for the absence: they match "without ..." in a title.
-    const negated = new Set<number>();
-    let neg = false;
-    raw.forEach((w, i) => {
-      if (w === 'without' || w === 'no' || w === 'wo') neg = true;
-      else if (w === 'with' || w === 'w') neg = false;
-      else if (neg) negated.add(i);
-    });
     const keyOf = (w: string, i: number): string => (negated.has(i) ? `no:${stem(w)}` : stem(w));
     // "with" / "w" only end a negation: the index keeps no term for them either (text.ts).
     const skip = (w: string): boolean =>
@@ -653,18 +661,32 @@ export class SearchIndex {
     }
     const rareWord = exact !== undefined && out.length === 1 && df(exact) <= 20;
     if (
-      (exact === undefined || rareWord) &&
+      exact !== undefined &&
+      !rareWord &&
+      out.length === 1 &&
       !tok.open &&
-      !tok.key.startsWith('no:') &&
-      out.every((m) => m.corrected || m.term === exact)
+      /^[a-z]{3,5}$/.test(tok.raw) &&
+      tok.raw === tok.key
     ) {
+      // A short word may be the start of a word the classification uses ten times as often
+      // ("gel cap" gelatin capsule, "med" medial): offer the commonest few as well.
+      const longer = this.prefixTerms(tok.raw, tok.key)
+        .filter((t) => t !== exact && df(t) >= 10 * df(exact))
+        .sort((x, y) => df(y) - df(x))
+        .slice(0, 3);
+      for (const t of longer) add({ term: t, quality: 0.7, corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}` });
+    }
+    if ((exact === undefined || rareWord) && !tok.open && out.every((m) => m.corrected || m.term === exact)) {
       // A word the classification does not use (or hardly uses: "mid") may be a contraction of
       // one it uses ("unsp", "encntr", "scrn", "mid" middle): offer each reading; the query's other
-      // words pick the one (contraction.ts).
-      for (const t of contractionsOf(this.data.terms, tok.raw, df)) {
-        if (rareWord && df(t) < 10 * df(exact)) continue;
+      // words pick the one (contraction.ts). After "without" the reading is negated as well.
+      const negated = tok.key.startsWith('no:');
+      const typed = negated ? tok.raw.slice(3) : tok.raw;
+      for (const t of contractionsOf(this.data.terms, typed, df)) {
         const term = this.data.terms[t]!;
-        add({ term: t, quality: term.startsWith(tok.raw) ? 0.7 : 0.65, corrected: `${tok.raw} \u2192 ${term}` });
+        const id = negated ? this.termId.get(`no:${term}`) : t;
+        if (id === undefined || (rareWord && df(id) < 10 * df(exact))) continue;
+        add({ term: id, quality: term.startsWith(typed) ? 0.7 : 0.65, corrected: `${typed} \u2192 ${term}` });
       }
     }
     if (out.length === 0 && !completions && !tok.open && !tok.key.startsWith('no:')) {
