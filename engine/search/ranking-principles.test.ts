@@ -34,6 +34,18 @@ const codes: CorpusCode[] = [
   cm('S61213A', 'Laceration without foreign body of left middle finger without damage to nail, initial encounter'),
   cm('S61213D', 'Laceration without foreign body of left middle finger without damage to nail, subsequent encounter'),
   cm('S61223A', 'Laceration with foreign body of left middle finger without damage to nail, initial encounter'),
+  {
+    system: 'hcpcs',
+    code: 'G0022',
+    title: 'Principal illness navigation services, 30 minutes per month',
+    billable: true,
+  },
+  {
+    system: 'hcpcs',
+    code: 'G0023',
+    title: 'Principal illness navigation services, 60 minutes per month',
+    billable: true,
+  },
 ];
 const entries: CorpusEntry[] = [
   {
@@ -107,6 +119,11 @@ describe('shorthand as in CMS short titles', () => {
   it('"w/o" negates the words after it as "without" does', () => {
     expect(list('laceration w/o foreign body left middle finger')[0]).toBe('S61.213A');
     expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
+  });
+
+  it('a number joined to letters the classification does not use is read as its parts', () => {
+    const hits = index.search('principal illness navigation 60m', { prefix: false, system: 'hcpcs' });
+    expect(hits[0]?.code).toBe('G0023');
   });
 
   it('a comma ends a negation in the query as it does in a title', () => {

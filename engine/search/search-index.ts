@@ -103,6 +103,9 @@ interface QueryState {
   seventh: string;
 }
 
+/** Words that start or end a negation in a query; never a part of a split word ("t1no"). */
+const NEGATION_WORDS = new Set(['no', 'without', 'wo', 'with', 'w']);
+
 /** "7thD", "7th D", "7th character D": a 7th character named in the query. */
 const SEVENTH = /(?:^|[\s,;])7th\s*(?:char(?:acter)?\s+)?([a-z0-9])(?![a-z0-9])/i;
 
@@ -504,7 +507,14 @@ export class SearchIndex {
     // up to a comma or parenthesis, where the index ends a negation too.
     const negated = new Set<number>();
     let neg = false;
-    for (const w of pieces) {
+    // A word joining a number and letters that the classification does not use ("60m", "1ml",
+    // "fts2") is read as its parts, as the titles write them ("60 minutes", "fetus 2").
+    const split = pieces.flatMap((w) =>
+      /[0-9]/.test(w) && /[a-z]/.test(w) && !this.termId.has(w)
+        ? (w.match(/[0-9]+|[a-z]+/g) ?? []).filter((p) => !NEGATION_WORDS.has(p))
+        : [w],
+    );
+    for (const w of split) {
       if (!/^[a-z0-9]/.test(w)) {
         neg = false;
         continue;
