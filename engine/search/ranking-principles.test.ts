@@ -46,6 +46,7 @@ const codes: CorpusCode[] = [
     title: 'Principal illness navigation services, 60 minutes per month',
     billable: true,
   },
+  { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
 ];
 const entries: CorpusEntry[] = [
   {
@@ -124,6 +125,11 @@ describe('shorthand as in CMS short titles', () => {
   it('a number joined to letters the classification does not use is read as its parts', () => {
     const hits = index.search('principal illness navigation 60m', { prefix: false, system: 'hcpcs' });
     expect(hits[0]?.code).toBe('G0023');
+  });
+
+  it('a text need not hold the words that were only guessed (contractions, near spellings)', () => {
+    const hits = index.search('illness navigation plannd prcdr', { prefix: false, system: 'hcpcs' });
+    expect(hits.map((h) => h.code)).toContain('G0023');
   });
 
   it('a comma ends a negation in the query as it does in a title', () => {

@@ -131,6 +131,7 @@ export class SearchIndex {
   private readonly idf: Float32Array;
   private readonly vocab: Vocabulary;
   private trigram?: TrigramIndex;
+  private readonly contractionMemo = new Map<string, number[]>();
   private readonly termId = new Map<string, number>();
   // Scratch space reused by every query (the index answers one query at a time).
   private readonly mask: Uint16Array;
@@ -692,7 +693,7 @@ export class SearchIndex {
       // words pick the one (contraction.ts). After "without" the reading is negated as well.
       const negated = tok.key.startsWith('no:');
       const typed = negated ? tok.raw.slice(3) : tok.raw;
-      for (const t of contractionsOf(this.data.terms, typed, df)) {
+      for (const t of this.contractions(typed, df)) {
         const term = this.data.terms[t]!;
         const id = negated ? this.termId.get(`no:${term}`) : t;
         if (id === undefined || (rareWord && df(id) < 10 * df(exact))) continue;
@@ -746,6 +747,20 @@ export class SearchIndex {
     return usable.sort((a, b) => df(b) - df(a)).slice(0, cap);
   }
 
+  /**
+   * {@link contractionsOf} a word, remembered: type-ahead asks again for every earlier word on
+   * each keystroke, and the scan covers every term with the word's first letter.
+   */
+  private contractions(word: string, df: (t: number) => number): number[] {
+    let found = this.contractionMemo.get(word);
+    if (found === undefined) {
+      if (this.contractionMemo.size >= 512) this.contractionMemo.clear();
+      found = contractionsOf(this.data.terms, word, df);
+      this.contractionMemo.set(word, found);
+    }
+    return found;
+  }
+
   /** `false` when a reading already accepted texts matching one word at `relax - 1`. */
   private canRelax(alt: Alternative, relax: number): boolean {
     const n = Math.min(12, alt.tokens.length);
@@ -760,7 +775,11 @@ export class SearchIndex {
     state.corrected[a] = matches.flatMap((ms) => ms.filter((m) => m.corrected).map((m) => m.corrected!)).slice(0, 3);
     const matchable = matches.filter((m) => m.length > 0).length;
     if (matchable === 0) return;
-    const required = Math.max(1, (matchable <= 2 ? matchable : matchable - 1) - state.relax);
+    // Words read only as a guess (a contraction or a near spelling) do not have to be there: a
+    // text needs the words the classification surely has, all but one when there are 3 or more.
+    const sure = matches.filter((ms) => ms.some((m) => !m.corrected)).length;
+    const counted = sure > 0 ? sure : matchable;
+    const required = Math.max(1, (counted <= 2 ? counted : counted - 1) - state.relax);
     // Weight a query word by the best idf it can earn; an unknown word still counts (weight 4),
     // so a query with a word nothing contains ranks below one fully matched.
     // A word's weight is the idf of the word itself when the classification has it (a synonym
