@@ -47,6 +47,11 @@ const codes: CorpusCode[] = [
     billable: true,
   },
   { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
+  cm('Q730', 'Congenital complete absence of unspecified limb(s)'),
+  // A common near spelling of "amelia" ("amyl", in a dozen titles).
+  ...Array.from({ length: 12 }, (_, i) =>
+    cm(`T5${String(10 + i)}X1A`, `Amyl (compound ${String.fromCharCode(97 + i)})`),
+  ),
 ];
 const entries: CorpusEntry[] = [
   {
@@ -74,6 +79,7 @@ const entries: CorpusEntry[] = [
     altLength: 15,
   },
   { kind: 'index', system: 'cm', code: 'A415', text: 'Sepsis, Escherichia coli (E. coli)', mainLength: 6 },
+  { kind: 'index', system: 'cm', code: 'Q730', text: 'Amelia', mainLength: 6 },
 ];
 const index = new SearchIndex(buildSearchIndex({ fiscalYear: 2026, sources: [], codes, entries }));
 const list = (q: string): string[] => index.search(q, { prefix: false, system: 'cm' }).map((h) => h.code);
@@ -134,6 +140,12 @@ describe('shorthand as in CMS short titles', () => {
 
   it('a comma ends a negation in the query as it does in a title', () => {
     expect(list('laceration w/o foreign body left middle finger, subs')[0]).toBe('S61.213D');
+  });
+});
+
+describe('rare words', () => {
+  it('a rare word that is an Index main term is what was meant, not a slip for a common near spelling', () => {
+    expect(list('amelia')[0]).toBe('Q73.0');
   });
 });
 

@@ -648,6 +648,9 @@ export class SearchIndex {
       allowedEdits(tok.key.length) > 0 &&
       !tok.key.startsWith('no:')
     ) {
+      // ... unless the rare word is itself an Alphabetic Index main term ("Amelia", "Amyelia"):
+      // the coder typed a word the Index files, not a slip; near spellings are offered behind it.
+      const headword = rareExact && this.isIndexMainTerm(exact);
       const near = new Map<number, number>();
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
         for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
@@ -665,9 +668,9 @@ export class SearchIndex {
         if (rareExact && df(t) < 10 * df(exact)) continue;
         const term = this.data.terms[t]!;
         const quality = (d === 1 ? 0.75 : 0.6) * (term[0] === tok.key[0] ? 1 : 0.85);
-        add({ term: t, quality: rareExact ? 0.9 : quality, corrected: `${tok.raw} \u2192 ${term}` });
+        add({ term: t, quality: rareExact && !headword ? 0.9 : quality, corrected: `${tok.raw} \u2192 ${term}` });
       }
-      if (rareExact && out.length > 1) out[0]!.quality = 0.8;
+      if (rareExact && !headword && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
     }
     const rareWord = exact !== undefined && out.length === 1 && df(exact) <= 20;
@@ -745,6 +748,16 @@ export class SearchIndex {
     const usable = found.filter((t) => df(t) <= 15_000 || this.data.terms[t] === key);
     if (usable.length <= cap) return usable;
     return usable.sort((a, b) => df(b) - df(a)).slice(0, cap);
+  }
+
+  /** `true` when term `t` is the main term of some Alphabetic Index line (field 0 of an Index text). */
+  private isIndexMainTerm(t: number): boolean {
+    const { postings, termStart } = this.data;
+    for (let p = termStart[t]!; p < termStart[t + 1]!; p++) {
+      const v = postings[p]!;
+      if ((v & 3) === FIELD.main && this.indexText[v >>> 2]) return true;
+    }
+    return false;
   }
 
   /**
