@@ -48,6 +48,8 @@ const codes: CorpusCode[] = [
   },
   { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
   cm('Q730', 'Congenital complete absence of unspecified limb(s)'),
+  cm('Z1621', 'Resistance to vancomycin'),
+  cm('M4980', 'Vertebra'),
   // A common near spelling of "amelia" ("amyl", in a dozen titles).
   ...Array.from({ length: 12 }, (_, i) =>
     cm(`T5${String(10 + i)}X1A`, `Amyl (compound ${String.fromCharCode(97 + i)})`),
@@ -146,6 +148,12 @@ describe('shorthand as in CMS short titles', () => {
 describe('rare words', () => {
   it('a rare word that is an Index main term is what was meant, not a slip for a common near spelling', () => {
     expect(list('amelia')[0]).toBe('Q73.0');
+  });
+});
+
+describe('reviewed abbreviations', () => {
+  it('a word the vocabulary rewrites is not also guessed as a contraction ("vre" is not "vertebra")', () => {
+    expect(list('vre')[0]).toBe('Z16.21');
   });
 });
 

@@ -690,7 +690,9 @@ export class SearchIndex {
         .slice(0, 3);
       for (const t of longer) add({ term: t, quality: 0.7, corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}` });
     }
-    if ((exact === undefined || rareWord) && !tok.open && out.every((m) => m.corrected || m.term === exact)) {
+    // A word the reviewed vocabulary rewrites ("vre") means what the vocabulary says: no guessing.
+    const known = (this.vocab.phrases.get(tok.raw) ?? []).some((rw) => rw.typed.length === 1);
+    if ((exact === undefined || rareWord) && !known && !tok.open && out.every((m) => m.corrected || m.term === exact)) {
       // A word the classification does not use (or hardly uses: "mid") may be a contraction of
       // one it uses ("unsp", "encntr", "scrn", "mid" middle): offer each reading; the query's other
       // words pick the one (contraction.ts). After "without" the reading is negated as well.
