@@ -25,6 +25,35 @@ const codes: CorpusCode[] = [
   cm('A4151', 'Sepsis due to Escherichia coli [E. coli]'),
   cm('A4152', 'Sepsis due to Pseudomonas'),
   { system: 'pcs', code: '0DTJ0ZZ', title: 'Resection of Appendix, Open Approach', billable: true },
+  cm('S52231A', 'Displaced oblique fracture of shaft of right ulna, initial encounter for closed fracture'),
+  cm(
+    'S52231J',
+    'Displaced oblique fracture of shaft of right ulna, subsequent encounter for open fracture type IIIA, IIIB, or IIIC with delayed healing',
+  ),
+  cm('S52231S', 'Displaced oblique fracture of shaft of right ulna, sequela'),
+  cm('S61213A', 'Laceration without foreign body of left middle finger without damage to nail, initial encounter'),
+  cm('S61213D', 'Laceration without foreign body of left middle finger without damage to nail, subsequent encounter'),
+  cm('S61223A', 'Laceration with foreign body of left middle finger without damage to nail, initial encounter'),
+  {
+    system: 'hcpcs',
+    code: 'G0022',
+    title: 'Principal illness navigation services, 30 minutes per month',
+    billable: true,
+  },
+  {
+    system: 'hcpcs',
+    code: 'G0023',
+    title: 'Principal illness navigation services, 60 minutes per month',
+    billable: true,
+  },
+  { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
+  cm('Q730', 'Congenital complete absence of unspecified limb(s)'),
+  cm('Z1621', 'Resistance to vancomycin'),
+  cm('M4980', 'Vertebra'),
+  // A common near spelling of "amelia" ("amyl", in a dozen titles).
+  ...Array.from({ length: 12 }, (_, i) =>
+    cm(`T5${String(10 + i)}X1A`, `Amyl (compound ${String.fromCharCode(97 + i)})`),
+  ),
 ];
 const entries: CorpusEntry[] = [
   {
@@ -52,6 +81,7 @@ const entries: CorpusEntry[] = [
     altLength: 15,
   },
   { kind: 'index', system: 'cm', code: 'A415', text: 'Sepsis, Escherichia coli (E. coli)', mainLength: 6 },
+  { kind: 'index', system: 'cm', code: 'Q730', text: 'Amelia', mainLength: 6 },
 ];
 const index = new SearchIndex(buildSearchIndex({ fiscalYear: 2026, sources: [], codes, entries }));
 const list = (q: string): string[] => index.search(q, { prefix: false, system: 'cm' }).map((h) => h.code);
@@ -80,6 +110,50 @@ describe('ranking principles', () => {
     const hits = list('sepsis e coli');
     expect(hits[0]).toBe('A41.51');
     expect(hits.slice(0, 3)).not.toContain('A41.52');
+  });
+});
+
+describe('shorthand as in CMS short titles', () => {
+  it('reads a word the classification does not use as the word it contracts, chosen by the other words', () => {
+    const hits = index.search('displ obliq fx shaft r ulna', { prefix: false, system: 'cm' });
+    expect(hits[0]?.code).toBe('S52.231A');
+    expect(hits[0]?.match.corrected).toContain('displ \u2192 displac');
+  });
+
+  it('"7thJ" asks for the code with that 7th character', () => {
+    expect(list('displaced oblique fracture shaft right ulna, 7thJ')[0]).toBe('S52.231J');
+    expect(list('displaced oblique fracture shaft right ulna')[0]).toBe('S52.231A');
+  });
+
+  it('"w/o" negates the words after it as "without" does', () => {
+    expect(list('laceration w/o foreign body left middle finger')[0]).toBe('S61.213A');
+    expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
+  });
+
+  it('a number joined to letters the classification does not use is read as its parts', () => {
+    const hits = index.search('principal illness navigation 60m', { prefix: false, system: 'hcpcs' });
+    expect(hits[0]?.code).toBe('G0023');
+  });
+
+  it('a text need not hold the words that were only guessed (contractions, near spellings)', () => {
+    const hits = index.search('illness navigation plannd prcdr', { prefix: false, system: 'hcpcs' });
+    expect(hits.map((h) => h.code)).toContain('G0023');
+  });
+
+  it('a comma ends a negation in the query as it does in a title', () => {
+    expect(list('laceration w/o foreign body left middle finger, subs')[0]).toBe('S61.213D');
+  });
+});
+
+describe('rare words', () => {
+  it('a rare word that is an Index main term is what was meant, not a slip for a common near spelling', () => {
+    expect(list('amelia')[0]).toBe('Q73.0');
+  });
+});
+
+describe('reviewed abbreviations', () => {
+  it('a word the vocabulary rewrites is not also guessed as a contraction ("vre" is not "vertebra")', () => {
+    expect(list('vre')[0]).toBe('Z16.21');
   });
 });
 

@@ -20,6 +20,7 @@
 import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
+import { contractionsOf } from './contraction';
 import { TrigramIndex, allowedEdits } from './fuzzy';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { foldCase, stem, STOPWORDS } from './text';
@@ -98,7 +99,15 @@ interface QueryState {
   partial: boolean;
   /** {@link CONTEXT} bits the query names (neonatal, obstetric, rheumatic). */
   context: number;
+  /** 7th character the query names ("7thD"), upper case, or ''. */
+  seventh: string;
 }
+
+/** Words that start or end a negation in a query; never a part of a split word ("t1no"). */
+const NEGATION_WORDS = new Set(['no', 'without', 'wo', 'with', 'w']);
+
+/** "7thD", "7th D", "7th character D": a 7th character named in the query. */
+const SEVENTH = /(?:^|[\s,;])7th\s*(?:char(?:acter)?\s+)?([a-z0-9])(?![a-z0-9])/i;
 
 /**
  * Weight of a code whose patient context (newborn, pregnancy, rheumatic) the query does not name:
@@ -122,6 +131,7 @@ export class SearchIndex {
   private readonly idf: Float32Array;
   private readonly vocab: Vocabulary;
   private trigram?: TrigramIndex;
+  private readonly contractionMemo = new Map<string, number[]>();
   private readonly termId = new Map<string, number>();
   // Scratch space reused by every query (the index answers one query at a time).
   private readonly mask: Uint16Array;
@@ -202,14 +212,21 @@ export class SearchIndex {
     // in which its digits happen to appear ("I50.23" is not "NIHSS score 23" or "BMI 23").
     // A prefix that is only part of some code ("dm2" starts PCS table DM2) may still be words.
     if (codeHits.some((h) => h.score === 3)) return this.withFamily(codeHits, system, limit);
-    const alts = this.alternatives(trimmed, open);
+    // "7thD" / "7th character D" names the code's 7th character (ICD-10-CM Official Guidelines
+    // I.A.5, "7th Characters"; CMS short titles write it so): codes with another one yield.
+    const seventhMatch = SEVENTH.exec(trimmed);
+    const seventh = seventhMatch ? seventhMatch[1]!.toUpperCase() : '';
+    const words = seventhMatch ? trimmed.replace(SEVENTH, ' ').trim() : trimmed;
+    const alts = this.alternatives(words, open);
     const partial = alts.some((a) => a.tokens.some((t) => PARTIAL_WORDS.has(t.key)));
     const context = queryContext(alts.flatMap((a) => a.tokens.map((t) => t.key)));
-    const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial, context };
+    const state: QueryState = { alts, via: [], corrected: [], touched: 0, relax: 0, partial, context, seventh };
     alts.forEach((alt, a) => this.scoreAlternative(alt, a, system, state));
-    if (state.touched === 0) {
-      // Nothing has every word: accept texts missing one more word, rather than show nothing.
-      state.relax = 1;
+    // Nothing has every word: accept texts missing one more word at a time, rather than show
+    // nothing (a contraction or a word the classification does not use must not hide the rest).
+    for (let relax = 1; state.touched === 0 && relax < 12; relax++) {
+      state.relax = relax;
+      if (!alts.some((alt) => this.canRelax(alt, relax))) break;
       alts.forEach((alt, a) => this.scoreAlternative(alt, a, system, state));
     }
 
@@ -479,24 +496,45 @@ export class SearchIndex {
 
   /** Readings of the query: as typed, and with each abbreviation / lay phrase rewritten. */
   private alternatives(query: string, open: boolean): Alternative[] {
-    const raw = foldCase(query)
-      .replace(/['\u2019]s\b/g, '')
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 0);
+    // Words and the punctuation that ends a negation, as the index reads titles (text.ts).
+    const pieces =
+      foldCase(query)
+        .replace(/['\u2019]s\b/g, '')
+        // "w/o" is "without" (CMS short titles and chart shorthand): it negates the words after it.
+        .replace(/\bw\/o\b/g, ' without ')
+        .match(/[a-z0-9]+|[,;()[\]]/g) ?? [];
+    const raw: string[] = [];
+    // Words after "without" / "no" ask for the absence: they match "without ..." in a title,
+    // up to a comma or parenthesis, where the index ends a negation too.
+    const negated = new Set<number>();
+    let neg = false;
+    // A word joining a number and letters that the classification does not use ("60m", "1ml",
+    // "fts2") is read as its parts, as the titles write them ("60 minutes", "fetus 2").
+    const split = pieces.flatMap((w) =>
+      /[0-9]/.test(w) && /[a-z]/.test(w) && !this.termId.has(w)
+        ? (w.match(/[0-9]+|[a-z]+/g) ?? []).filter((p) => !NEGATION_WORDS.has(p))
+        : [w],
+    );
+    for (const w of split) {
+      if (!/^[a-z0-9]/.test(w)) {
+        neg = false;
+        continue;
+      }
+      if (w === 'without' || w === 'no' || w === 'wo') neg = true;
+      else if (w === 'with' || w === 'w') neg = false;
+      else if (neg) negated.add(raw.length);
+      raw.push(w);
+    }
     const literal: QueryToken[] = [];
     // A single letter still being typed ("heart f") narrows nothing yet: wait for the next key.
     if (open && raw.length > 1 && raw[raw.length - 1]!.length === 1) raw.pop();
-    // Words after "without" / "no" ask for the absence: they match "without ..." in a title.
-    const negated = new Set<number>();
-    let neg = false;
-    raw.forEach((w, i) => {
-      if (w === 'without' || w === 'no' || w === 'wo') neg = true;
-      else if (w === 'with' || w === 'w') neg = false;
-      else if (neg) negated.add(i);
-    });
     const keyOf = (w: string, i: number): string => (negated.has(i) ? `no:${stem(w)}` : stem(w));
+    // "with" / "w" only end a negation: the index keeps no term for them either (text.ts).
     const skip = (w: string): boolean =>
-      STOPWORDS.has(w) || w === 'without' || w === 'wo' || (w === 'no' && raw.length > 1);
+      STOPWORDS.has(w) ||
+      w === 'without' ||
+      w === 'wo' ||
+      ((w === 'no' || w === 'with' || w === 'w') && raw.length > 1);
     raw.forEach((w, i) => {
       if (skip(w)) return;
       literal.push({
@@ -610,6 +648,9 @@ export class SearchIndex {
       allowedEdits(tok.key.length) > 0 &&
       !tok.key.startsWith('no:')
     ) {
+      // ... unless the rare word is itself an Alphabetic Index main term ("Amelia", "Amyelia"):
+      // the coder typed a word the Index files, not a slip; near spellings are offered behind it.
+      const headword = rareExact && this.isIndexMainTerm(exact);
       const near = new Map<number, number>();
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
         for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
@@ -627,10 +668,42 @@ export class SearchIndex {
         if (rareExact && df(t) < 10 * df(exact)) continue;
         const term = this.data.terms[t]!;
         const quality = (d === 1 ? 0.75 : 0.6) * (term[0] === tok.key[0] ? 1 : 0.85);
-        add({ term: t, quality: rareExact ? 0.9 : quality, corrected: `${tok.raw} \u2192 ${term}` });
+        add({ term: t, quality: rareExact && !headword ? 0.9 : quality, corrected: `${tok.raw} \u2192 ${term}` });
       }
-      if (rareExact && out.length > 1) out[0]!.quality = 0.8;
+      if (rareExact && !headword && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
+    }
+    const rareWord = exact !== undefined && out.length === 1 && df(exact) <= 20;
+    if (
+      exact !== undefined &&
+      !rareWord &&
+      out.length === 1 &&
+      !tok.open &&
+      /^[a-z]{3,5}$/.test(tok.raw) &&
+      tok.raw === tok.key
+    ) {
+      // A short word may be the start of a word the classification uses ten times as often
+      // ("gel cap" gelatin capsule, "med" medial): offer the commonest few as well.
+      const longer = this.prefixTerms(tok.raw, tok.key)
+        .filter((t) => t !== exact && df(t) >= 10 * df(exact))
+        .sort((x, y) => df(y) - df(x))
+        .slice(0, 3);
+      for (const t of longer) add({ term: t, quality: 0.7, corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}` });
+    }
+    // A word the reviewed vocabulary rewrites ("vre") means what the vocabulary says: no guessing.
+    const known = (this.vocab.phrases.get(tok.raw) ?? []).some((rw) => rw.typed.length === 1);
+    if ((exact === undefined || rareWord) && !known && !tok.open && out.every((m) => m.corrected || m.term === exact)) {
+      // A word the classification does not use (or hardly uses: "mid") may be a contraction of
+      // one it uses ("unsp", "encntr", "scrn", "mid" middle): offer each reading; the query's other
+      // words pick the one (contraction.ts). After "without" the reading is negated as well.
+      const negated = tok.key.startsWith('no:');
+      const typed = negated ? tok.raw.slice(3) : tok.raw;
+      for (const t of this.contractions(typed, df)) {
+        const term = this.data.terms[t]!;
+        const id = negated ? this.termId.get(`no:${term}`) : t;
+        if (id === undefined || (rareWord && df(id) < 10 * df(exact))) continue;
+        add({ term: id, quality: term.startsWith(typed) ? 0.7 : 0.65, corrected: `${typed} \u2192 ${term}` });
+      }
     }
     if (out.length === 0 && !completions && !tok.open && !tok.key.startsWith('no:')) {
       // Nothing near: an inflected word misspelled in its ending ("resectioon", "extractino").
@@ -679,6 +752,36 @@ export class SearchIndex {
     return usable.sort((a, b) => df(b) - df(a)).slice(0, cap);
   }
 
+  /** `true` when term `t` is the main term of some Alphabetic Index line (field 0 of an Index text). */
+  private isIndexMainTerm(t: number): boolean {
+    const { postings, termStart } = this.data;
+    for (let p = termStart[t]!; p < termStart[t + 1]!; p++) {
+      const v = postings[p]!;
+      if ((v & 3) === FIELD.main && this.indexText[v >>> 2]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * {@link contractionsOf} a word, remembered: type-ahead asks again for every earlier word on
+   * each keystroke, and the scan covers every term with the word's first letter.
+   */
+  private contractions(word: string, df: (t: number) => number): number[] {
+    let found = this.contractionMemo.get(word);
+    if (found === undefined) {
+      if (this.contractionMemo.size >= 512) this.contractionMemo.clear();
+      found = contractionsOf(this.data.terms, word, df);
+      this.contractionMemo.set(word, found);
+    }
+    return found;
+  }
+
+  /** `false` when a reading already accepted texts matching one word at `relax - 1`. */
+  private canRelax(alt: Alternative, relax: number): boolean {
+    const n = Math.min(12, alt.tokens.length);
+    return (n <= 2 ? n : n - 1) - (relax - 1) > 1;
+  }
+
   private scoreAlternative(alt: Alternative, a: number, system: number, state: QueryState): void {
     const tokens = alt.tokens.slice(0, 12);
     if (tokens.length === 0) return;
@@ -687,7 +790,11 @@ export class SearchIndex {
     state.corrected[a] = matches.flatMap((ms) => ms.filter((m) => m.corrected).map((m) => m.corrected!)).slice(0, 3);
     const matchable = matches.filter((m) => m.length > 0).length;
     if (matchable === 0) return;
-    const required = Math.max(1, (matchable <= 2 ? matchable : matchable - 1) - state.relax);
+    // Words read only as a guess (a contraction or a near spelling) do not have to be there: a
+    // text needs the words the classification surely has, all but one when there are 3 or more.
+    const sure = matches.filter((ms) => ms.some((m) => !m.corrected)).length;
+    const counted = sure > 0 ? sure : matchable;
+    const required = Math.max(1, (counted <= 2 ? counted : counted - 1) - state.relax);
     // Weight a query word by the best idf it can earn; an unknown word still counts (weight 4),
     // so a query with a word nothing contains ranks below one fully matched.
     // A word's weight is the idf of the word itself when the classification has it (a synonym
@@ -803,6 +910,10 @@ export class SearchIndex {
           if (kind === PCS_INDEX_KIND && docAux[d]! & AUX.excision && !state.partial) s *= 0.98;
           // Newborn, pregnancy and rheumatic codes only when the query says so (context.ts).
           if (this.codeContext[c]! & ~state.context) s *= UNNAMED_CONTEXT;
+          if (state.seventh !== '' && codeSystem[c] === 0) {
+            const code = this.data.codes[c]!;
+            if (code.length !== 7 || code[6] !== state.seventh) s *= 0.5;
+          }
           // A code inferred from an Index line's partial code is as uncertain as the partial code.
           if ((codeFlags[c]! & 1) === 0 || (kind === PCS_INDEX_KIND && docAux[d]! & AUX.inferred)) s *= 0.9;
           const cur = codeScore[c]!;

@@ -13,6 +13,8 @@
  * - `pcs-operation`: a PCS root operation with a body part, as the tables name them ("Resection
  *   Appendix", "appendix resection") -> any code of that 4-character table row.
  * - `hcpcs-short`: the CMS short descriptor of an active HCPCS Level II code -> that code.
+ * In both short-title kinds, codes whose long title is word for word the expected code's are
+ * accepted too: search reads long titles, and nothing in them tells such codes apart.
  * - `abbreviation`: rows of `abbreviations.tsv` (published clinical abbreviation lists).
  * - `misspelling`: one keyboard slip (a neighbouring key, a transposition, a dropped or doubled
  *   letter) or one phonetic respelling (ph/f, ae/e, c/k ...) in one word of another case's
@@ -136,12 +138,31 @@ function inclusionCases(cm: CmTable, n: number): EvalCase[] {
   );
 }
 
+/**
+ * Adds to each group the codes whose long title is the same as an expected code's: search reads
+ * long titles, so codes the classification words identically are a tie where any is correct.
+ */
+function withSameTitle(groups: Grouped, byCode: Map<string, string>): void {
+  const byTitle = new Map<string, string[]>();
+  for (const [code, title] of byCode) byTitle.set(norm(title), [...(byTitle.get(norm(title)) ?? []), code]);
+  for (const gr of groups.map.values()) {
+    for (const code of [...gr.codes]) {
+      for (const same of byTitle.get(norm(byCode.get(code) ?? '')) ?? [])
+        if (!gr.codes.includes(same)) gr.codes.push(same);
+    }
+  }
+}
+
 function shortTitleCases(cm: CmTable, n: number): EvalCase[] {
   const g = new Grouped();
+  const longs = new Map<string, string>();
   for (const c of cm.all()) {
-    if (!c.billable || norm(c.short) === norm(c.long)) continue;
+    if (!c.billable) continue;
+    longs.set(c.dotted, c.long);
+    if (norm(c.short) === norm(c.long)) continue;
     g.add(c.short, c.dotted);
   }
+  withSameTitle(g, longs);
   const groups = [...g.map.values()].filter((x) => x.codes.length <= 4);
   return toCases(
     'short-title',
@@ -177,11 +198,14 @@ function pcsCases(pcs: PcsTable, n: number): EvalCase[] {
 
 function hcpcsCases(hcpcs: HcpcsTable, activeOn: string, n: number): EvalCase[] {
   const g = new Grouped();
+  const longs = new Map<string, string>();
   for (const c of hcpcs.codes()) {
     if (c.kind !== 'code' || (c.terminated !== undefined && c.terminated < activeOn)) continue;
+    longs.set(c.code, c.long);
     if (c.short.trim().length < 4) continue;
     g.add(c.short, c.code);
   }
+  withSameTitle(g, longs);
   const groups = [...g.map.values()].filter((x) => x.codes.length <= 4);
   return toCases(
     'hcpcs-short',

@@ -41,7 +41,7 @@ export type TermKind = 'abbr' | 'lay' | 'word' | 'brand';
 export type TermRow = readonly [typed: string, expansion: string, kind: TermKind, source: TermSource];
 
 /** Version of this vocabulary; part of the search index's cache key. Bump on every edit. */
-export const TERMS_VERSION = 4;
+export const TERMS_VERSION = 5;
 
 /** The rows. Sorted by kind, then roughly by body system. */
 export const TERM_ROWS: readonly TermRow[] = [
@@ -326,6 +326,17 @@ export const TERM_ROWS: readonly TermRow[] = [
   ['sq', 'subcutaneous', 'abbr', 'std'],
   ['dme', 'durable medical equipment', 'abbr', 'std'],
   ['lap', 'laparoscopic', 'abbr', 'std'],
+  // ---- Charting shorthand and units (wording of the HCPCS Level II descriptors) ----
+  ['sq cm', 'square centimeter', 'abbr', 'hcpcs'],
+  ['inj', 'injection', 'abbr', 'hcpcs'],
+  ['rx', 'prescription', 'abbr', 'std'],
+  ['rx', 'prescribed', 'abbr', 'std'],
+  ['dx', 'diagnosis', 'abbr', 'std'],
+  ['tx', 'treatment', 'abbr', 'std'],
+  ['pt', 'patient', 'abbr', 'std'],
+  ['pts', 'patients', 'abbr', 'std'],
+  ['w c', 'wheelchair', 'abbr', 'hcpcs'],
+  ['f u', 'follow up', 'abbr', 'std'],
   // ---- Lay and bedside wording ----
   ['heart attack', 'myocardial infarction', 'lay', 'index'],
   ['stroke', 'cerebral infarction', 'lay', 'index'],
