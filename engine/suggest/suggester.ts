@@ -267,6 +267,11 @@ export class Suggester {
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
+  /**
+   * Chart words that name a neoplasm (histology nouns and "neoplasm" itself: the Neoplasm Table
+   * aliases other than the column headings' adjectives), lexicon lifetime.
+   */
+  private neoplasmNouns: Set<string> | undefined;
   /** Entry -> keys after "with" / "without" in its path (lexicon lifetime). */
   private readonly connectiveCache = new WeakMap<LexEntry, { present: string[]; absent: string[] }>();
 
@@ -396,6 +401,7 @@ export class Suggester {
       for (const list of groups) {
         for (const idx of list) {
           const e = lex.entries[idx]!;
+          if (e.source === 'neoplasm' && !this.namesNeoplasm(sk)) continue;
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
@@ -435,6 +441,23 @@ export class Suggester {
       m.dominated = dominated;
     }
     return found;
+  }
+
+  /**
+   * `true` when the sentence names a neoplasm by a noun (carcinoma, tumor, metastasis, neoplasm).
+   * The Neoplasm Table's column headings are adjectives (malignant, secondary, benign, uncertain)
+   * that qualify such a noun: the Index reaches the table from a histology main term ("see
+   * Neoplasm, malignant, by site"), never from the adjective alone, so "secondary to a fall" or
+   * "of uncertain cause" beside a body site is no neoplasm (ICD-10-CM Index, Neoplasm Table
+   * introduction).
+   */
+  private namesNeoplasm(sk: SentenceKeys): boolean {
+    if (!this.neoplasmNouns) {
+      const headings = new Set(phraseKeys('malignant secondary situ benign uncertain unspecified'));
+      this.neoplasmNouns = new Set([...this.lexicon.aliases.keys()].filter((k) => !headings.has(k)));
+    }
+    for (const k of sk.positions.keys()) if (this.neoplasmNouns.has(k)) return true;
+    return false;
   }
 
   /**
