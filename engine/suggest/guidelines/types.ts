@@ -45,6 +45,8 @@ export interface GuidelineTables {
           /** Tabular chapter and section (block) titles, when the table has them (I.B.5 reads body systems from them). */
           chapter?: { desc: string } | undefined;
           section?: { desc: string } | undefined;
+          /** Alphabetic Index lines leading to the code (empty: the Index does not name it). */
+          indexEntries?: readonly unknown[];
         }
       | undefined;
   };
