@@ -1176,14 +1176,15 @@ export class Suggester {
         'with heart failure',
         stage5 ? 'with stage 5 or end stage renal disease' : 'with stage 1 through stage 4 chronic kidney disease',
       ];
-    else if (hf) path = ['hypertension', 'heart', 'with heart failure'];
+    // The Index prints these as "with" followed by its subterms (Hypertension > heart > with >
+    // heart failure I11.0; Hypertension > kidney > with > stage 5 chronic kidney disease I12.0).
+    else if (hf) path = ['hypertension', 'heart', 'with', 'heart failure'];
     else if (ckd.length > 0)
       path = [
         'hypertension',
         'kidney',
-        stage5
-          ? 'with stage 5 chronic kidney disease (CKD) or end stage renal disease (ESRD)'
-          : 'with stage 1 through stage 4 chronic kidney disease',
+        'with',
+        stage5 ? 'stage 5 chronic kidney disease' : 'stage 1 through stage 4 chronic kidney disease',
       ];
     if (!path) return;
     const printed = this.lookupIndex(path);

@@ -13,6 +13,7 @@ import { levelOfDetailRule } from './level-of-detail-i-b-2';
 import { longTermDrugRule } from './long-term-drug-i-c-21-c-3';
 import { notPresentRule } from './not-present-iii';
 import { oneCodePerMentionRule } from './one-code-per-mention-i-b-7';
+import { useAdditionalCodeRule } from './use-additional-code-i-b-7';
 import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
 import { wordingRule } from './wording-i-a-16';
 import { previousConditionsRule } from './previous-conditions-iii-a';
@@ -34,6 +35,7 @@ export const RULES: readonly GuidelineRule[] = [
   excludes1Rule,
   levelOfDetailRule,
   oneCodePerMentionRule,
+  useAdditionalCodeRule,
   integralSymptomsRule,
   externalCauseRule,
   proceduresRule,
