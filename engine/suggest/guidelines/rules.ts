@@ -18,6 +18,7 @@ import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
 import { wordingRule } from './wording-i-a-16';
 import { previousConditionsRule } from './previous-conditions-iii-a';
 import { proceduresRule } from './procedures-reportable-uhdds';
+import { serviceNameRule } from './service-name-iii';
 import { sexConflictRule } from './sex-conflict-mce';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
@@ -25,6 +26,7 @@ import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 /** Every rule, in order. */
 export const RULES: readonly GuidelineRule[] = [
   notPresentRule,
+  serviceNameRule,
   uncertainDiagnosisRule,
   previousConditionsRule,
   documentedWhereRule,
