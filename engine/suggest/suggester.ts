@@ -64,6 +64,9 @@ const LOCALIZED_WEIGHT = 0.9;
 /** Key of "generalized", which rules the localized reading out. */
 const GENERALIZED_KEY = keyOf('generalized');
 
+/** Weight of a match whose words straddle two items of a run-in list (a comma or semicolon between them). */
+const CROSSES_ITEM_WEIGHT = 0.5;
+
 /** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
 const DOMINATED_WEIGHT = 0.3;
 
@@ -115,6 +118,8 @@ interface Match {
   end: number;
   combination: boolean;
   dominated?: boolean;
+  /** Its words lie on both sides of a comma or semicolon (two items of a run-in list). */
+  crossesItem?: boolean;
 }
 
 /** Chart-wide lookups built once per {@link Suggester.suggest} call. */
@@ -267,6 +272,11 @@ export class Suggester {
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
+  /**
+   * Chart words that name a neoplasm (histology nouns and "neoplasm" itself: the Neoplasm Table
+   * aliases other than the column headings' adjectives), lexicon lifetime.
+   */
+  private neoplasmNouns: Set<string> | undefined;
   /** Entry -> keys after "with" / "without" in its path (lexicon lifetime). */
   private readonly connectiveCache = new WeakMap<LexEntry, { present: string[]; absent: string[] }>();
 
@@ -396,6 +406,7 @@ export class Suggester {
       for (const list of groups) {
         for (const idx of list) {
           const e = lex.entries[idx]!;
+          if (e.source === 'neoplasm' && !this.namesNeoplasm(sk)) continue;
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
@@ -422,12 +433,29 @@ export class Suggester {
       lo[i] = x.positions[0]!;
       hi[i] = x.positions[x.positions.length - 1]!;
     }
+    // A match whose words straddle a comma or semicolon joins two items of a run-in list
+    // ("hypertension, coronary artery disease, renal disease on dialysis, seizure disorder"):
+    // each item is one condition (Guideline I.B.1 reads the provider's list item by item), so
+    // such a match neither hides the matches inside one item nor leads.
+    const text = this.call.text;
+    const cross = new Array<boolean>(n);
+    for (let i = 0; i < n; i++) {
+      const x = found[i]!;
+      let c = false;
+      for (let p = 1; p < x.positions.length && !c; p++) {
+        const a = sk.tokens[x.positions[p - 1]!]!;
+        const b = sk.tokens[x.positions[p]!]!;
+        c = a.end < b.start && /[,;]/.test(text.slice(a.end, b.start));
+      }
+      cross[i] = c;
+      if (c) x.crossesItem = true;
+    }
     for (let i = 0; i < n; i++) {
       const m = found[i]!;
       let dominated = false;
       for (let j = 0; j < n && !dominated; j++) {
         const o = found[j]!;
-        if (j === i || o.entry.system !== m.entry.system || spec[j]! <= spec[i]!) continue;
+        if (j === i || cross[j] || o.entry.system !== m.entry.system || spec[j]! <= spec[i]!) continue;
         // Positions are sorted, so "all of m's positions are among o's" implies o's span covers
         // m's: the span test alone decides (the former subset test never changed the outcome).
         dominated = lo[j]! <= lo[i]! && hi[i]! <= hi[j]!;
@@ -435,6 +463,23 @@ export class Suggester {
       m.dominated = dominated;
     }
     return found;
+  }
+
+  /**
+   * `true` when the sentence names a neoplasm by a noun (carcinoma, tumor, metastasis, neoplasm).
+   * The Neoplasm Table's column headings are adjectives (malignant, secondary, benign, uncertain)
+   * that qualify such a noun: the Index reaches the table from a histology main term ("see
+   * Neoplasm, malignant, by site"), never from the adjective alone, so "secondary to a fall" or
+   * "of uncertain cause" beside a body site is no neoplasm (ICD-10-CM Index, Neoplasm Table
+   * introduction).
+   */
+  private namesNeoplasm(sk: SentenceKeys): boolean {
+    if (!this.neoplasmNouns) {
+      const headings = new Set(phraseKeys('malignant secondary situ benign uncertain unspecified'));
+      this.neoplasmNouns = new Set([...this.lexicon.aliases.keys()].filter((k) => !headings.has(k)));
+    }
+    for (const k of sk.positions.keys()) if (this.neoplasmNouns.has(k)) return true;
+    return false;
   }
 
   /**
@@ -669,6 +714,7 @@ export class Suggester {
     if (e.seeAlso) score *= SEE_ALSO_WEIGHT;
     score *= SECTION_WEIGHT[ctx.section] ?? 1;
     if (m.dominated) score *= this.dominatedWeight;
+    if (m.crossesItem) score *= CROSSES_ITEM_WEIGHT;
 
     // Context, per the Official Guidelines: negated, family and hypothetical findings are not
     // coded; uncertain diagnoses are coded as established for inpatients (II.H, III.C) and not for
@@ -1130,14 +1176,15 @@ export class Suggester {
         'with heart failure',
         stage5 ? 'with stage 5 or end stage renal disease' : 'with stage 1 through stage 4 chronic kidney disease',
       ];
-    else if (hf) path = ['hypertension', 'heart', 'with heart failure'];
+    // The Index prints these as "with" followed by its subterms (Hypertension > heart > with >
+    // heart failure I11.0; Hypertension > kidney > with > stage 5 chronic kidney disease I12.0).
+    else if (hf) path = ['hypertension', 'heart', 'with', 'heart failure'];
     else if (ckd.length > 0)
       path = [
         'hypertension',
         'kidney',
-        stage5
-          ? 'with stage 5 chronic kidney disease (CKD) or end stage renal disease (ESRD)'
-          : 'with stage 1 through stage 4 chronic kidney disease',
+        'with',
+        stage5 ? 'stage 5 chronic kidney disease' : 'stage 1 through stage 4 chronic kidney disease',
       ];
     if (!path) return;
     const printed = this.lookupIndex(path);

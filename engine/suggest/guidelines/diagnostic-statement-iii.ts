@@ -8,11 +8,24 @@
  * the coder, who may add coexisting conditions that affected care (III, IV.J).
  */
 import type { SectionKind } from '../../text';
-import { demote } from './tiers';
+import { CHRONIC_SYSTEMIC } from './data/chronic-conditions';
+import { demote, keep, undotted } from './tiers';
 import type { GuidelineRule } from './types';
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
 
 const ALSO_STATED: ReadonlySet<SectionKind> = new Set([...DIAGNOSTIC_STATEMENT, 'chief-complaint']);
+
+/**
+ * Where the provider describes the patient's standing conditions outside the statement. Not the
+ * hospital or ED course: a word there ("blood pressure rose", "heart rate dropped") is an event of
+ * the stay, which the statement names if it became a diagnosis.
+ */
+const DESCRIBED: ReadonlySet<SectionKind> = new Set(['past-history', 'hpi', 'consults', 'indications']);
+
+const chronic = (code: string): boolean => {
+  const c = undotted(code);
+  return CHRONIC_SYSTEMIC.some((r) => c.startsWith(r.prefix));
+};
 
 export const diagnosticStatementRule: GuidelineRule = {
   section: 'III',
@@ -24,6 +37,20 @@ export const diagnosticStatementRule: GuidelineRule = {
     for (const c of cands) {
       if (c.tier !== 'report' || c.system !== 'cm') continue;
       if (c.mentions.some((m) => m.assertion.codedAsEstablished && ALSO_STATED.has(m.section.kind))) continue;
+      // A quote straddling two items of a run-in list ("hypertension, CAD") names no one condition.
+      const current = chronic(c.code)
+        ? c.mentions.find(
+            (m) => m.assertion.codedAsEstablished && DESCRIBED.has(m.section.kind) && !/[,;]/.test(m.evidence.text),
+          )
+        : undefined;
+      if (current) {
+        keep(
+          c,
+          diagnosticStatementRule,
+          `a chronic systemic condition documented as current ("${current.evidence.text}" under ${current.section.title || current.section.kind}): coded whenever it coexists (III, IV.J)`,
+        );
+        continue;
+      }
       demote(
         c,
         diagnosticStatementRule,

@@ -89,13 +89,25 @@ describe.each(golden.cases)('$rule: $name', (c) => {
   // Titles of codes a rule may add (quoted from the FY2026 Tabular List); others are unknown.
   const titles = (c as { tables?: Record<string, string> }).tables ?? {};
   const known = new Set([...c.candidates.map((x) => x.code), ...Object.keys(titles)]);
+  // Tabular chapter and section titles per code, where a rule reads them (quoted from the FY2026 Tabular).
+  const blocks = (c as { blocks?: Record<string, [string, string]> }).blocks ?? {};
+  // Codes no Alphabetic Index line names (added to the Tabular after the Index release used).
+  const unindexed = new Set((c as { unindexed?: string[] }).unindexed ?? []);
   const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
     text: c.text,
     chart: analyzeChart(c.text, { setting }),
     setting,
     tables: {
       cm: {
-        get: (code: string) => (known.has(code) ? { long: titles[code] ?? code, notes: notes[code] ?? [] } : undefined),
+        get: (code: string) =>
+          known.has(code)
+            ? {
+                long: titles[code] ?? code,
+                notes: notes[code] ?? [],
+                ...(blocks[code] ? { chapter: { desc: blocks[code][0] }, section: { desc: blocks[code][1] } } : {}),
+                ...(unindexed.has(code) ? { indexEntries: [] } : {}),
+              }
+            : undefined,
       },
       ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
     },

@@ -1,13 +1,19 @@
 /**
  * Long-term (current) drug therapy (I.C.21.c.3, category Z79): a drug of a class with its own
- * Z79 code, listed among the patient's current, home or discharge medications and not stopped,
- * adds that status code with the medication line as its quote. Not for a drug given only during
- * the stay (the medication list is the patient's ongoing therapy), nor for a negated or held one.
+ * Z79 code, listed among the patient's current or home medications and not stopped, adds that
+ * status code with the medication line as its quote. Not for a drug given only during the stay
+ * (the medication list is the patient's ongoing therapy), nor for a negated or held one. A
+ * discharge medication list alone does not establish it: it holds what was started for the acute
+ * illness of this stay (post-operative anticoagulant prophylaxis, a short course of analgesics),
+ * and the guideline excludes "medication being administered for a brief period of time to treat
+ * an acute illness or injury"; a drug also on the home list is found there.
  */
 import { assertMention, sectionAt } from '../../text';
 import { LONG_TERM_DRUGS } from './data/long-term-drugs';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 
+/** Title of a discharge medication list. */
+const DISCHARGE_LIST = /\bdischarge\b/i;
 const STOPPED = /\b(discontinued|stopped|held|hold|off of|no longer|d\/c'?d)\b/i;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = LONG_TERM_DRUGS.map((row) => ({
@@ -19,7 +25,7 @@ export const longTermDrugRule: GuidelineRule = {
   section: 'I.C.21.c.3',
   name: 'long-term drug therapy',
   apply(cands, ctx) {
-    const lists = ctx.chart.sections.filter((s) => s.kind === 'medications');
+    const lists = ctx.chart.sections.filter((s) => s.kind === 'medications' && !DISCHARGE_LIST.test(s.title));
     if (lists.length === 0) return;
     for (const { code, re } of PATTERNS) {
       if (cands.some((c) => c.code === code)) continue;

@@ -5,9 +5,15 @@
  * best-supported one is reported and the others go to "also documented"; when two are equally
  * supported the words do not decide between them, and all go to "also documented" for the
  * coder to choose (e.g. "cholecystectomy": excision or resection of the gallbladder).
+ *
+ * One exception to "best-supported": the Alphabetic Index shipped with the tables may be older
+ * than the Tabular List. A code the Index does not name at all, whose Tabular title is exactly
+ * the chart's words plus ", unspecified" ("Depression, unspecified"), is a later addition that
+ * the current Index prints for those words (I.B.1: the Tabular is verified and its code is the
+ * one reported); it leads over the older Index line's code for the same words.
  */
 import { demote } from './tiers';
-import type { GuidelineCandidate, GuidelineRule } from './types';
+import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
 function spanKey(c: GuidelineCandidate): string | undefined {
   const q = c.quote?.evidence;
@@ -27,6 +33,20 @@ function instructed(
   return refers(a, b) || refers(b, a);
 }
 
+const words = (t: string): string =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** `true` when no Index line names the code and its title is the quoted words + ", unspecified". */
+function newerThanIndex(c: GuidelineCandidate, tables: GuidelineContext['tables']): boolean {
+  const d = tables.cm.get(c.code);
+  if (!d?.indexEntries || d.indexEntries.length > 0) return false;
+  const m = /^(.*), unspecified$/i.exec(d.long);
+  return !!m && !!c.quote && words(m[1]!) === words(c.quote.evidence.text);
+}
+
 export const oneCodePerMentionRule: GuidelineRule = {
   section: 'I.B.7',
   name: 'one code per condition',
@@ -41,8 +61,13 @@ export const oneCodePerMentionRule: GuidelineRule = {
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       group.sort((a, b) => b.suggestion.score - a.suggestion.score);
+      const newer = group.find((c) => c.system === 'cm' && newerThanIndex(c, ctx.tables));
+      if (newer) {
+        group.splice(group.indexOf(newer), 1);
+        group.unshift(newer);
+      }
       const best = group[0]!;
-      const tied = group.filter((c) => c.suggestion.score >= best.suggestion.score - 0.005);
+      const tied = newer ? [best] : group.filter((c) => c.suggestion.score >= best.suggestion.score - 0.005);
       for (const c of group) {
         if (c !== best && c.system === 'cm' && instructed(best, c, notesOf)) continue;
         if (tied.length > 1 && tied.includes(c))

@@ -13,10 +13,12 @@ import { levelOfDetailRule } from './level-of-detail-i-b-2';
 import { longTermDrugRule } from './long-term-drug-i-c-21-c-3';
 import { notPresentRule } from './not-present-iii';
 import { oneCodePerMentionRule } from './one-code-per-mention-i-b-7';
+import { useAdditionalCodeRule } from './use-additional-code-i-b-7';
 import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
 import { wordingRule } from './wording-i-a-16';
 import { previousConditionsRule } from './previous-conditions-iii-a';
 import { proceduresRule } from './procedures-reportable-uhdds';
+import { serviceNameRule } from './service-name-iii';
 import { sexConflictRule } from './sex-conflict-mce';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
@@ -24,6 +26,7 @@ import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 /** Every rule, in order. */
 export const RULES: readonly GuidelineRule[] = [
   notPresentRule,
+  serviceNameRule,
   uncertainDiagnosisRule,
   previousConditionsRule,
   documentedWhereRule,
@@ -34,6 +37,7 @@ export const RULES: readonly GuidelineRule[] = [
   excludes1Rule,
   levelOfDetailRule,
   oneCodePerMentionRule,
+  useAdditionalCodeRule,
   integralSymptomsRule,
   externalCauseRule,
   proceduresRule,

@@ -38,7 +38,17 @@ export const MAX_ASSERTED_MENTIONS = 40;
 /** What the rules read from the tables. Structurally satisfied by `CmTable`. */
 export interface GuidelineTables {
   cm: {
-    get(code: string): { long: string; notes: readonly { kind: string; text: string; from: string }[] } | undefined;
+    get(code: string):
+      | {
+          long: string;
+          notes: readonly { kind: string; text: string; from: string }[];
+          /** Tabular chapter and section (block) titles, when the table has them (I.B.5 reads body systems from them). */
+          chapter?: { desc: string } | undefined;
+          section?: { desc: string } | undefined;
+          /** Alphabetic Index lines leading to the code (empty: the Index does not name it). */
+          indexEntries?: readonly unknown[];
+        }
+      | undefined;
   };
   /**
    * Sex a diagnosis or procedure code is restricted to (the MCE's sex edit lists), when the
