@@ -14,6 +14,7 @@ import type { CmNote, CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
 import { rowsMatching } from '../icd10pcs/pcs-table';
 import {
+  analyzeChart,
   analyzeText,
   findingContext,
   findingModifiers,
@@ -25,6 +26,7 @@ import {
   type TextAnalysis,
 } from '../text';
 import { noteRefs, refCovers } from './codes-in-note';
+import { codeProcedures, procedureSuggestions } from './procedures';
 import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
@@ -347,10 +349,14 @@ export class Suggester {
       mentions.filter((m) => m.system === 'cm'),
       options,
     );
-    const procedures = this.merge(
-      mentions.filter((m) => m.system === 'pcs'),
-      options,
-    );
+    // Procedures come from the axis-by-axis PCS coder (engine/suggest/procedures), not from
+    // Index words matched anywhere in the chart.
+    const procedures = this.pcs
+      ? procedureSuggestions(
+          codeProcedures(text, 'patient' in a ? (a as ChartAnalysis) : analyzeChart(text, { setting }), this.pcs),
+          this.pcs,
+        )
+      : [];
     this.tabularInstructions(diagnoses);
     this.principal(diagnoses, setting);
     const limit = options.limit ?? 50;

@@ -1,0 +1,4 @@
+/** The ICD-10-PCS procedure coder (see coder.ts). */
+export { codeProcedures } from './coder';
+export { procedureSuggestions } from './to-suggestions';
+export type * from './types';
