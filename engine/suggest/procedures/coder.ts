@@ -57,7 +57,10 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       const h = hits[k]!;
       const word = words[h.i]!;
       const from = k > 0 ? hits[k - 1]!.i + 1 : 0;
-      const to = k + 1 < hits.length ? hits[k + 1]!.i : words.length;
+      // A step that belongs to this operation (the fixation of a reduction, B3.15) stays in its clause.
+      let next = k + 1;
+      while (next < hits.length && integralTo(hitWords[next]!, [word.w])?.rule === 'B3.15') next++;
+      const to = next < hits.length ? hits[next]!.i : words.length;
       const segWords = words.slice(from, to);
       const start = segWords[0]!.start;
       const end = segWords[segWords.length - 1]!.end;
@@ -81,7 +84,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
             hitWords.filter((__, x) => x !== j),
           ),
       );
-      const integral = integralTo(word.w, others);
+      const integral = integralTo(word.w, others, hitWords);
       if (integral) {
         out.suppressed.push({ statement, ...integral });
         continue;

@@ -75,7 +75,34 @@ export function rootCandidates(
   // A main term that is itself a root operation ("Transfusion", "Occlusion") with no subterm
   // written: every table of that operation, the body part read from the statement.
   if (out.length === 0) byOperation(operationName(mainTerm).name, `root operation ${mainTerm} (PCS Tables)`);
-  return preferReposition(preferExtent(out, words), words);
+  return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
+}
+
+const LESION = /^(tumor|tumour|lesion|mass|polyp|cyst|abscess|nodule|neoplasm|carcinoma)$/;
+
+/**
+ * B3.8: Resection is all of a body part. A "resection" of a tumor, lesion or mass cuts out only a
+ * portion of the organ that holds it: Excision of that body part.
+ */
+function lesionExcision(
+  pcs: PcsTable,
+  lex: OperationLexicon,
+  list: RootCandidate[],
+  words: ReadonlySet<string>,
+): RootCandidate[] {
+  if (![...words].some((w) => LESION.test(w))) return list;
+  const excision = new Set(lex.tablesByOperation.get('Excision') ?? []);
+  return list.map((c) => {
+    if (c.operation !== 'Resection') return c;
+    const prefix = `${c.prefix.slice(0, 2)}B${c.prefix.slice(3)}`;
+    if (!excision.has(prefix.slice(0, 3)) || !pcs.isValidPrefix(prefix.slice(0, 4))) return c;
+    return {
+      ...c,
+      prefix,
+      operation: 'Excision',
+      reason: `${c.reason}; B3.8: a lesion cut out is a portion of the body part (Excision)`,
+    };
+  });
 }
 
 /**
