@@ -20,7 +20,18 @@ export interface BodyPartChoice {
 }
 
 /** Words of a label that only say what kind of structure it is (not which). */
-const GENERIC = new Set(['joint', 'region', 'structure', 'tissue', 'cavity', 'system', 'bone', 'general', 'space']);
+const GENERIC = new Set([
+  'joint',
+  'region',
+  'structure',
+  'tissue',
+  'cavity',
+  'system',
+  'bone',
+  'general',
+  'space',
+  'fascia',
+]);
 const SIDES = new Set(['right', 'left', 'bilateral']);
 
 interface KeyTerm {
@@ -42,6 +53,19 @@ function bodyPartKey(pcs: PcsTable): KeyTerm[] {
     }
   keyCache.set(pcs, list);
   return list;
+}
+
+/**
+ * All the words before the label's comma written, and all but one of its qualifier after the
+ * comma ("Subdural Space, Intracranial" for "subdural"): never the site word itself.
+ */
+function oneQualifierMissing(label: string, segment: ReadonlySet<string>): boolean {
+  const comma = label.indexOf(',');
+  if (comma < 0) return false;
+  const keep = (w: string): boolean => !SIDES.has(w) && !GENERIC.has(w);
+  const head = labelWords(label.slice(0, comma)).filter(keep);
+  const tail = labelWords(label.slice(comma + 1)).filter(keep);
+  return head.length > 0 && head.every((w) => segment.has(w)) && tail.filter((w) => !segment.has(w)).length === 1;
 }
 
 function labelSide(label: string): Side | undefined {
@@ -70,7 +94,10 @@ export function chooseBodyParts(
   for (const c of candidates) {
     if (c.prefix.length >= 4) {
       const label = pcs.builder.options(c.prefix.slice(0, 3)).find((o) => o.value === c.prefix[3])?.label ?? '';
-      scored.push({ c, value: c.prefix[3]!, label, score: 100, reason: `${c.reason} (body part ${label})` });
+      // The Index named the body part; of several, the one whose words are written leads.
+      const named = labelWords(label).filter((w) => !SIDES.has(w) && !GENERIC.has(w));
+      const written = named.length > 0 && named.every((w) => segment.has(w)) ? 10 : 0;
+      scored.push({ c, value: c.prefix[3]!, label, score: 100 + written, reason: `${c.reason} (body part ${label})` });
       continue;
     }
     for (const o of pcs.builder.options(c.prefix)) {
@@ -99,6 +126,12 @@ export function chooseBodyParts(
       } else if (content.every((w) => item.has(w))) {
         score = content.length * 0.75;
         reason = `"${content.join(' ')}" written on the line`;
+      } else if (content.length >= 2 && oneQualifierMissing(o.label, segment)) {
+        // All but one word of a longer label ("Subdural Space, Intracranial" for "subdural"): weaker
+        // than any full match, kept only when nothing better is documented.
+        const hit = content.filter((w) => segment.has(w));
+        score = 0.5 * hit.length;
+        reason = `"${hit.join(' ')}" written (label ${o.label})`;
       }
       const viaKey = keyHits.find((k) => k.titles.includes(o.label));
       if (viaKey && 2 * viaKey.words.length > score) {

@@ -48,6 +48,14 @@ export function rootCandidates(
     for (const prefix of lex.tablesByOperation.get(name) ?? [])
       out.push({ prefix, operation: name, reason, ...(qualifier ? { qualifier } : {}) });
   };
+  // A main term that is a root operation ("Excision", "Repair"): its subterms are the body parts
+  // of its tables, read from the table labels and the Body Part Key (body-part.ts), where the most
+  // specific documented value wins.
+  const own = operationName(mainTerm).name;
+  if (lex.tablesByOperation.has(own)) {
+    byOperation(own, `root operation ${own} (PCS Index main term and Tables)`);
+    return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
+  }
   for (const e of entriesFor(pcs, mainTerm, words)) {
     const where = `Index: ${e.path.join(', ')}`;
     for (const t of e.targets) {
@@ -91,7 +99,16 @@ function lesionExcision(
   words: ReadonlySet<string>,
 ): RootCandidate[] {
   if (![...words].some((w) => LESION.test(w))) return list;
-  const excision = new Set(lex.tablesByOperation.get('Excision') ?? []);
+  const excisionTables = lex.tablesByOperation.get('Excision') ?? [];
+  const excision = new Set(excisionTables);
+  // The root operation alone ("a resection of ..."): every Excision table, the body part from the words.
+  if (list.some((c) => c.operation === 'Resection' && c.prefix.length === 3)) {
+    const why = 'B3.8: a lesion cut out is a portion of the body part (Excision)';
+    return [
+      ...list.filter((c) => c.operation !== 'Resection'),
+      ...excisionTables.map((prefix) => ({ prefix, operation: 'Excision', reason: `root operation Excision; ${why}` })),
+    ];
+  }
   return list.map((c) => {
     if (c.operation !== 'Resection') return c;
     const prefix = `${c.prefix.slice(0, 2)}B${c.prefix.slice(3)}`;

@@ -26,6 +26,9 @@ const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
 const DONE =
   /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|was (performed|done|placed|inserted)|were (performed|placed|inserted))\b/i;
 
+/** The next sentence saying the one before was done ("... intubation. This was done in the ED"). */
+const DONE_AFTER = /^\W*(this|it|which) was (done|performed|carried out)\b/i;
+
 /** The lines of the chart that may name procedures done in this encounter. */
 export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLine[] {
   const out: ProcedureLine[] = [];
@@ -47,7 +50,11 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
         continue;
       }
       out.push({ start: s.start, end: s.end, section: section.kind, source: 'title' });
-    } else if (COURSE_SECTIONS.has(section.kind) && section.author === 'provider' && DONE.test(line)) {
+    } else if (
+      COURSE_SECTIONS.has(section.kind) &&
+      section.author === 'provider' &&
+      (DONE.test(line) || DONE_AFTER.test(text.slice(s.end, s.end + 40)))
+    ) {
       out.push({ start: s.start, end: s.end, section: section.kind, source: 'course' });
     }
   }

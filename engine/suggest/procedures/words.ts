@@ -16,9 +16,13 @@ export interface Word {
 export function fold(word: string): string {
   const w = word.toLowerCase();
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && /(ss|ch|sh|x)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) return w.slice(0, -1);
   return w;
 }
+
+/** Words after which "left" is the verb (a side follows a preposition or starts a phrase). */
+const VERB_BEFORE = /^(which|that|who|he|she|it|they|was|were|and|has|had|have|been|also)$/;
 
 /** The words of `text[start, end)` in order. */
 export function wordsOf(text: string, start = 0, end = text.length): Word[] {
@@ -29,7 +33,10 @@ export function wordsOf(text: string, start = 0, end = text.length): Word[] {
     for (const part of m[0].split('-')) {
       if (!part) continue;
       const at = start + m.index + m[0].indexOf(part);
-      out.push({ w: fold(part.replace(/'s$/, '')), start: at, end: at + part.length });
+      let w = fold(part.replace(/'s$/, ''));
+      // "which left open wounds": the verb, not a side.
+      if (w === 'left' && VERB_BEFORE.test(out[out.length - 1]?.w ?? '')) w = 'left-verb';
+      out.push({ w, start: at, end: at + part.length });
     }
   }
   return out;
@@ -43,6 +50,7 @@ export function wordsOf(text: string, start = 0, end = text.length): Word[] {
 const SYNONYMS: Readonly<Record<string, string>> = {
   // body parts (adjective forms of the label's noun)
   tibial: 'tibia',
+  thigh: 'upper leg',
   femoral: 'femur',
   renal: 'kidney',
   hepatic: 'liver',
@@ -88,7 +96,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   plate: 'internal fixation device',
   screw: 'internal fixation device',
   electrode: 'neurostimulator lead',
-  endotracheal: 'endotracheal airway',
+  // an endotracheal tube is the Endotracheal Airway device, in the trachea (Device Key)
+  endotracheal: 'endotracheal airway trachea intraluminal',
   // substances (Administration section, 6th character)
   prbc: 'red blood cell',
   ivig: 'globulin',
