@@ -74,6 +74,15 @@ export function chooseDevice(pcs: PcsTable, prefix: string, words: ReadonlySet<s
   const hit = documented(pcs, options, words);
   if (hit.length === 1) return hit[0];
   if (hit.length > 1) return undefined;
+  // A device is written (its words name a device value) but this row has no value of its own for
+  // it: the row's "Other Device" (PCS Tables; Device Aggregation for devices without a value).
+  const other = options.find((o) => o.label === 'Other Device');
+  if (other && words.has('device'))
+    return {
+      value: other.value,
+      label: other.label,
+      reason: 'a device is written that this row has no value for: Other Device',
+    };
   const none = options.find((o) => o.value === 'Z');
   if (none) return { value: 'Z', label: none.label, reason: 'B6.1a: no device documented as remaining' };
   return undefined;

@@ -34,6 +34,7 @@ export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?:
   orif: { term: 'Reduction', words: 'fracture open internal fixation device' },
   reduction: { term: 'Reduction', words: 'fracture' },
   transplant: { term: 'Transplantation' },
+  grafting: { term: 'Graft' },
   intubation: { term: 'Intubation', words: 'airway endotracheal trachea intraluminal' },
   transfusion: { term: 'Transfusion' },
   transfused: { term: 'Transfusion' },

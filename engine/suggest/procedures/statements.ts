@@ -17,7 +17,11 @@ export interface ProcedureLine {
 }
 
 const TITLE_SECTIONS: ReadonlySet<SectionKind> = new Set(['procedures']);
-const COURSE_SECTIONS: ReadonlySet<SectionKind> = new Set(['hospital-course', 'ed-course', 'hpi', 'assessment-plan']);
+/**
+ * The course of this encounter. The history of present illness is left out: it tells what happened
+ * before this encounter (another facility's procedures are not this encounter's).
+ */
+const COURSE_SECTIONS: ReadonlySet<SectionKind> = new Set(['hospital-course', 'ed-course', 'assessment-plan']);
 
 /** A title line describes what was done; a narrative sentence of the operation does not belong. */
 const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
