@@ -47,6 +47,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w;
       const syn = OPERATION_SYNONYMS[w];
+      if (syn?.needs && !itemSet.has(syn.needs)) continue;
       const titles = syn ? [syn.term] : applicableTitles(lex.byWord.get(w), itemSet);
       if (!titles || titles.length === 0) continue;
       // "open reduction and internal fixation": one Reposition.

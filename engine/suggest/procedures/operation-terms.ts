@@ -24,12 +24,13 @@ export interface OperationLexicon {
  * Fracture, see Reposition" with the internal fixation device (Guideline B3.15 for fracture
  * reduction with fixation).
  */
-export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?: string }>> = {
+export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?: string; needs?: string }>> = {
   placement: { term: 'Insertion of device in' },
   insertion: { term: 'Insertion of device in' },
   implantation: { term: 'Insertion of device in' },
-  removal: { term: 'Removal of device from' },
-  explantation: { term: 'Removal of device from' },
+  // Removal (root operation) takes out a device; removing fluid or tissue is another operation.
+  removal: { term: 'Removal of device from', needs: 'device' },
+  explantation: { term: 'Removal of device from', needs: 'device' },
   revision: { term: 'Revision of device in' },
   orif: { term: 'Reduction', words: 'fracture open internal fixation device' },
   reduction: { term: 'Reduction', words: 'fracture' },
@@ -40,6 +41,9 @@ export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?:
   transfused: { term: 'Transfusion' },
   // Intravenous immunoglobulin: transfusion of the Globulin substance (PCS Substance Key).
   ivig: { term: 'Transfusion', words: 'globulin' },
+  // Blood products named without the word "transfusion" ("received 2 units of PRBCs").
+  prbc: { term: 'Transfusion', words: 'red blood cell' },
+  ffp: { term: 'Transfusion', words: 'fresh plasma' },
   intubated: { term: 'Intubation', words: 'airway endotracheal trachea intraluminal' },
   transposition: { term: 'Transposition' },
   thrombolysis: { term: 'Thrombolysis', words: 'systemic' },
@@ -96,5 +100,8 @@ export function entriesFor(pcs: PcsTable, mainTerm: string, words: ReadonlySet<s
       out = [e];
     } else if (score === best) out.push(e);
   }
+  // No subterm fully written ("Paracentesis" alone): every target of the term, the body part then
+  // read from the statement's words against the table labels.
+  if (out.length === 0) return entries;
   return out;
 }

@@ -94,6 +94,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   drain: 'drainage device',
   't-tube': 'drainage device',
   plate: 'internal fixation device',
+  hardware: 'internal fixation device',
+  implant: 'device',
   screw: 'internal fixation device',
   electrode: 'neurostimulator lead',
   // an endotracheal tube is the Endotracheal Airway device, in the trachea (Device Key)
@@ -148,6 +150,9 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
   [/^menisc/, 'knee joint'],
   [/^herni/, 'region'],
   [/^ventricul/, 'cerebral ventricle'],
+  [/^paracent/, 'peritoneal cavity'],
+  [/^thoracent/, 'pleural cavity'],
+  [/^arthrocent/, 'joint'],
 ];
 
 const OPERATION_SUFFIX = /(ectomy|otomy|ostomy|plasty|pexy|rrhaphy|scopy|centesis)$/;
