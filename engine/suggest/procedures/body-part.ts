@@ -85,8 +85,11 @@ export function chooseBodyParts(
   candidates: readonly RootCandidate[],
   segment: ReadonlySet<string>,
   item: ReadonlySet<string>,
+  titleSide?: Side,
 ): { choices: BodyPartChoice[]; problem?: string } {
-  const side = sideOf(segment) ?? sideOf(item);
+  // The side of the operation written once in the procedure title block ("... , right shoulder")
+  // holds for its other lines when the block names one side only.
+  const side = sideOf(segment) ?? sideOf(item) ?? titleSide;
   const key = bodyPartKey(pcs);
   const keyHits = key.filter((k) => k.words.every((w) => segment.has(w)));
   type Scored = { c: RootCandidate; value: string; label: string; score: number; reason: string };

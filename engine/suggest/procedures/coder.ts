@@ -25,7 +25,7 @@ import { notReportable } from './reportable';
 import { rootCandidates } from './root-operation';
 import { assertionOf, descriptionText, procedureLines } from './statements';
 import type { AxisReason, ProcedureCoding, ProcedureProposal, ProcedureStatement } from './types';
-import { fold, labelWords, wordSet, wordsOf } from './words';
+import { fold, labelWords, sideOf, wordSet, wordsOf, type Side } from './words';
 
 const AXES = ['', '', '', 'root operation', 'body part', 'approach', 'device', 'qualifier'];
 
@@ -39,7 +39,11 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
   const out: ProcedureCoding = { proposals: [], suppressed: [] };
   const description = descriptionText(text, chart);
   const seen = new Set<string>();
-  for (const line of procedureLines(text, chart)) {
+  const lines = procedureLines(text, chart);
+  const titleSide = oneSide(
+    lines.filter((l) => l.source === 'title').map((l) => sideOf(wordSet(wordsOf(text, l.start, l.end)))),
+  );
+  for (const line of lines) {
     const words = wordsOf(text, line.start, line.end);
     const itemSet = wordSet(words);
     // Operation words of the line, each with its Index main terms.
@@ -101,7 +105,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       const segment = wordSet(segWords);
       if (h.extra) for (const x of h.extra.split(' ')) segment.add(fold(x));
       const lineSet = new Set([...itemSet, ...segment]);
-      const built = buildCodes(pcs, lex, h.terms, segment, lineSet, [
+      const built = buildCodes(pcs, lex, h.terms, segment, lineSet, line.source === 'title' ? titleSide : undefined, [
         { where: 'statement', text: statement.text },
         { where: 'line', text: text.slice(line.start, line.end) },
         { where: 'operative description', text: description, description: true },
@@ -135,6 +139,12 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
 
 type Built = Omit<ProcedureProposal, 'statement'>;
 
+/** The one side written across lines (`undefined` when none, or when they differ). */
+function oneSide(sides: readonly (Side | undefined)[]): Side | undefined {
+  const written = new Set(sides.filter((s): s is Side => s !== undefined));
+  return written.size === 1 ? [...written][0] : undefined;
+}
+
 /**
  * Main terms for one word: a term qualified after its comma ("Repair, obstetric laceration,
  * periurethral") applies when its qualifying words are written; the plain main term always does.
@@ -159,11 +169,13 @@ function buildCodes(
   terms: readonly string[],
   segment: Set<string>,
   line: Set<string>,
+  titleSide: Side | undefined,
   approachTexts: Parameters<typeof chooseApproach>[2],
 ): { codes: Built[] } | { problem: string } {
   const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
-  if (candidates.length === 0) return { problem: 'no table in the Index for it' };
-  const parts = chooseBodyParts(pcs, candidates, segment, line);
+  if (candidates.length === 0)
+    return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
+  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide);
   if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
   const codes: Built[] = [];
   for (const bp of parts.choices) {

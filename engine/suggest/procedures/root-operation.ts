@@ -7,6 +7,7 @@
  */
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import { entriesFor, type OperationLexicon } from './operation-terms';
+import { labelWords } from './words';
 
 /** A table (or deeper prefix) to code in, with why. */
 export interface RootCandidate {
@@ -56,7 +57,17 @@ export function rootCandidates(
     byOperation(own, `root operation ${own} (PCS Index main term and Tables)`);
     return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
   }
-  for (const e of entriesFor(pcs, mainTerm, words)) {
+  const entries = entriesFor(pcs, mainTerm, words);
+  // No subterm written: the Index's subterms may name different root operations ("Debridement,
+  // excisional / non-excisional"); the chart must say which.
+  const unwritten = entries.every(
+    (e) =>
+      !e.path
+        .slice(1)
+        .flatMap(labelWords)
+        .every((w) => words.has(w)),
+  );
+  for (const e of entries) {
     const where = `Index: ${e.path.join(', ')}`;
     for (const t of e.targets) {
       switch (t.kind) {
@@ -80,6 +91,7 @@ export function rootCandidates(
       }
     }
   }
+  if (unwritten && new Set(out.map((c) => c.operation)).size > 1) return [];
   // A main term that is itself a root operation ("Transfusion", "Occlusion") with no subterm
   // written: every table of that operation, the body part read from the statement.
   if (out.length === 0) byOperation(operationName(mainTerm).name, `root operation ${mainTerm} (PCS Tables)`);
