@@ -35,11 +35,13 @@ const AXES = ['', '', '', 'root operation', 'body part', 'approach', 'device', '
  * @example codeProcedures(text, analyzeChart(text), pcs).proposals[0]?.code // '0FT44ZZ'
  */
 export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable): ProcedureCoding {
-  const lex = operationLexicon(pcs);
   const out: ProcedureCoding = { proposals: [], suppressed: [] };
   const description = descriptionText(text, chart);
   const seen = new Set<string>();
   const lines = procedureLines(text, chart);
+  if (lines.length === 0) return out;
+  // The Index is read only for a chart with procedure lines (its block is loaded on first use).
+  const lex = operationLexicon(pcs);
   const titleSide = oneSide(
     lines.filter((l) => l.source === 'title').map((l) => sideOf(wordSet(wordsOf(text, l.start, l.end)))),
   );
