@@ -14,6 +14,7 @@ import type { CmNote, CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
 import { rowsMatching } from '../icd10pcs/pcs-table';
 import {
+  analyzeChart,
   analyzeText,
   findingContext,
   findingModifiers,
@@ -25,6 +26,7 @@ import {
   type TextAnalysis,
 } from '../text';
 import { noteRefs, refCovers } from './codes-in-note';
+import { codeProcedures, procedureSuggestions, withIndexMentions } from './procedures';
 import type { LearnedModel } from './learned';
 import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
@@ -357,10 +359,21 @@ export class Suggester {
       mentions.filter((m) => m.system === 'cm'),
       options,
     );
-    const procedures = this.merge(
+    // Procedures are proposed by the axis-by-axis PCS coder (engine/suggest/procedures); Index
+    // words matched anywhere in the chart stay listed as documented only.
+    const indexProcedures = this.merge(
       mentions.filter((m) => m.system === 'pcs'),
       options,
     );
+    const procedures = this.pcs
+      ? withIndexMentions(
+          procedureSuggestions(
+            codeProcedures(text, 'patient' in a ? (a as ChartAnalysis) : analyzeChart(text, { setting }), this.pcs),
+            this.pcs,
+          ),
+          indexProcedures,
+        )
+      : indexProcedures;
     this.tabularInstructions(diagnoses);
     this.principal(diagnoses, setting);
     const limit = options.limit ?? 50;

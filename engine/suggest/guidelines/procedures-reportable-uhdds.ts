@@ -17,8 +17,12 @@ import type { SectionKind } from '../../text';
 import { demote, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 
-/** PCS sections (first character) and administration tables reportable as significant procedures. */
-const REPORTABLE = /^(0|1|30|5A)/;
+/**
+ * PCS sections (first character) and administration tables reportable as significant procedures:
+ * transfusion, and the introduction of an antineoplastic or thrombolytic substance (3E0, 6th
+ * character 0 or 1: chemotherapy and thrombolysis carry the risk UHDDS names).
+ */
+const REPORTABLE = /^(0|1|30|5A|3E0..[01])/;
 
 const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
   'procedures',
@@ -34,7 +38,7 @@ const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
  * bare body-part word ("brain") names no operation.
  */
 const OPERATION_WORD =
-  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfusion|ventilation|dialysis|intubation|implant\w*|graft\w*|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt)\b/i;
+  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfus\w*|ventilat\w*|dialysis|intubat\w*|orif|chemotherapy|thromboly\w*|tpa|alteplase|ivig|transposition|evacuation|prbcs?|ffp|implant\w*|graft\w*|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt)\b/i;
 
 /** The axes a 4-character Table row leaves to the coder (ICD-10-PCS Medical and Surgical section axes). */
 export const OPEN_AXES = ['body part', 'approach', 'device', 'qualifier'] as const;

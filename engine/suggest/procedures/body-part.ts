@@ -1,0 +1,200 @@
+/**
+ * Body part (4th character): the table value whose label the statement documents, read through
+ * the ICD-10-PCS Body Part Key ("medial meniscus" -> Knee Joint), with the documented side
+ * (Guideline B4.1-B4.8: code the body part value of the site documented; a body part not named
+ * but documented by a structure it includes is coded through the Body Part Key). A value with a
+ * side needs the side written; "bilateral" takes the Bilateral value when the table has one, else
+ * both sides are coded (B3.2b, same root operation on left and right body part values).
+ */
+import type { PcsTable } from '../../icd10pcs/pcs-table';
+import type { RootCandidate } from './root-operation';
+import { labelWords, sideOf, type Side } from './words';
+
+/** One chosen body part. */
+export interface BodyPartChoice {
+  candidate: RootCandidate;
+  /** Prefix with the body part (4+ characters). */
+  prefix: string;
+  label: string;
+  reason: string;
+}
+
+/** Words of a label that only say what kind of structure it is (not which). */
+const GENERIC = new Set([
+  'joint',
+  'region',
+  'structure',
+  'tissue',
+  'cavity',
+  'system',
+  'bone',
+  'general',
+  'space',
+  'fascia',
+]);
+const SIDES = new Set(['right', 'left', 'bilateral']);
+
+interface KeyTerm {
+  words: string[];
+  phrase: string;
+  titles: string[];
+}
+const keyCache = new WeakMap<PcsTable, KeyTerm[]>();
+
+/** The Body Part Key of the release: documented structure -> table body-part labels. */
+function bodyPartKey(pcs: PcsTable): KeyTerm[] {
+  let list = keyCache.get(pcs);
+  if (list) return list;
+  list = [];
+  for (const t of pcs.definitions.bodyPartKey())
+    for (const inc of t.includes) {
+      const words = labelWords(inc.replace(/\(.*?\)/g, ' '));
+      if (words.length > 0) list.push({ words, phrase: inc, titles: t.titles });
+    }
+  keyCache.set(pcs, list);
+  return list;
+}
+
+/**
+ * All the words before the label's comma written, and all but one of its qualifier after the
+ * comma ("Subdural Space, Intracranial" for "subdural"): never the site word itself.
+ */
+function oneQualifierMissing(label: string, segment: ReadonlySet<string>): boolean {
+  const comma = label.indexOf(',');
+  if (comma < 0) return false;
+  const keep = (w: string): boolean => !SIDES.has(w) && !GENERIC.has(w);
+  const head = labelWords(label.slice(0, comma)).filter(keep);
+  const tail = labelWords(label.slice(comma + 1)).filter(keep);
+  return head.length > 0 && head.every((w) => segment.has(w)) && tail.filter((w) => !segment.has(w)).length === 1;
+}
+
+function labelSide(label: string): Side | undefined {
+  const w = new Set(labelWords(label));
+  if (w.has('bilateral')) return 'bilateral';
+  if (w.has('right')) return 'right';
+  if (w.has('left')) return 'left';
+  return undefined;
+}
+
+/**
+ * Body parts documented for the candidates. `segment` = the words around the operation word,
+ * `item` = its whole line (a side or site written once for the line).
+ */
+export function chooseBodyParts(
+  pcs: PcsTable,
+  candidates: readonly RootCandidate[],
+  segment: ReadonlySet<string>,
+  item: ReadonlySet<string>,
+  titleSide?: Side,
+): { choices: BodyPartChoice[]; problem?: string } {
+  // The side of the operation written once in the procedure title block ("... , right shoulder")
+  // holds for its other lines when the block names one side only.
+  const side = sideOf(segment) ?? sideOf(item) ?? titleSide;
+  const key = bodyPartKey(pcs);
+  const keyHits = key.filter((k) => k.words.every((w) => segment.has(w)));
+  type Scored = { c: RootCandidate; value: string; label: string; score: number; reason: string };
+  const scored: Scored[] = [];
+  for (const c of candidates) {
+    if (c.prefix.length >= 4) {
+      const label = pcs.builder.options(c.prefix.slice(0, 3)).find((o) => o.value === c.prefix[3])?.label ?? '';
+      // The Index named the body part; of several, the one whose words are written leads.
+      const named = labelWords(label).filter((w) => !SIDES.has(w) && !GENERIC.has(w));
+      const written = named.length > 0 && named.every((w) => segment.has(w)) ? 10 : 0;
+      scored.push({ c, value: c.prefix[3]!, label, score: 100 + written, reason: `${c.reason} (body part ${label})` });
+      continue;
+    }
+    for (const o of pcs.builder.options(c.prefix)) {
+      // Administration into the circulation (transfusion, infusion): the vein of the line used; a
+      // central line, PICC or port must be documented for the central vein.
+      if (c.prefix[0] === '3' && /^(Peripheral|Central) Vein$/.test(o.label)) {
+        const central = segment.has('central') || segment.has('picc') || segment.has('port');
+        if (central === (o.label === 'Central Vein'))
+          scored.push({
+            c,
+            value: o.value,
+            label: o.label,
+            score: 1,
+            reason: central ? 'central venous access written' : 'intravenous, no central venous access written',
+          });
+        continue;
+      }
+      const words = labelWords(o.label);
+      const content = words.filter((w) => !SIDES.has(w) && !GENERIC.has(w));
+      if (content.length === 0) continue;
+      let score = 0;
+      let reason = '';
+      if (content.every((w) => segment.has(w))) {
+        score = 2 * content.length + words.filter((w) => GENERIC.has(w) && segment.has(w)).length * 0.5;
+        reason = `"${content.join(' ')}" written`;
+      } else if (content.every((w) => item.has(w))) {
+        score = content.length * 0.75;
+        reason = `"${content.join(' ')}" written on the line`;
+      } else if (content.length >= 2 && oneQualifierMissing(o.label, segment)) {
+        // All but one word of a longer label ("Subdural Space, Intracranial" for "subdural"): weaker
+        // than any full match, kept only when nothing better is documented.
+        const hit = content.filter((w) => segment.has(w));
+        score = 0.5 * hit.length;
+        reason = `"${hit.join(' ')}" written (label ${o.label})`;
+      }
+      const viaKey = keyHits.find((k) => k.titles.includes(o.label));
+      if (viaKey && 2 * viaKey.words.length > score) {
+        score = 2 * viaKey.words.length;
+        reason = `Body Part Key: "${viaKey.phrase}" is coded to ${viaKey.titles.join(' / ')}`;
+      }
+      if (score === 0) continue;
+      // Medical and Surgical before the Placement section for the same words.
+      if (c.prefix[0] === '0') score += 0.1;
+      scored.push({ c, value: o.value, label: o.label, score, reason });
+    }
+  }
+  // The documented side: a sided value must agree with it.
+  const sided = scored.filter((s) => {
+    const ls = labelSide(s.label);
+    if (!ls) return true;
+    if (!side) return true;
+    if (side === 'bilateral') return true;
+    return ls === side;
+  });
+  if (sided.length === 0) return { choices: [], problem: 'no body part value of the table is documented' };
+  const top = Math.max(...sided.map((s) => s.score));
+  let best = sided.filter((s) => s.score === top);
+  if (side === 'bilateral') {
+    const both = best.filter((s) => labelSide(s.label) === 'bilateral');
+    if (both.length > 0) best = both;
+  } else {
+    const same = best.filter((s) => labelSide(s.label) === side);
+    const plain = best.filter((s) => labelSide(s.label) === undefined || labelSide(s.label) === side);
+    if (side && same.length > 0) best = same;
+    else if (plain.length > 0) best = plain;
+  }
+  const distinct = new Map<string, Scored>();
+  for (const s of best) distinct.set(s.c.prefix.slice(0, 3) + s.value, s);
+  const list = [...distinct.values()];
+  const sideNote = side ? `; side: ${side}` : '';
+  const toChoice = (s: Scored): BodyPartChoice => ({
+    candidate: s.c,
+    prefix: s.c.prefix.length >= 4 ? s.c.prefix : s.c.prefix.slice(0, 3) + s.value,
+    label: s.label,
+    reason: `${s.reason}${sideNote}`,
+  });
+  if (list.length === 1) return { choices: [toChoice(list[0]!)] };
+  // Left and right of one structure with "bilateral" written and no Bilateral value: both (B3.2b).
+  const stems = new Set(
+    list.map((s) =>
+      labelWords(s.label)
+        .filter((w) => !SIDES.has(w))
+        .join(' '),
+    ),
+  );
+  if (side === 'bilateral' && stems.size === 1 && list.length === 2)
+    return { choices: list.map((s) => ({ ...toChoice(s), reason: `${toChoice(s).reason} (B3.2b: each side coded)` })) };
+  if (!side && stems.size === 1 && list.every((s) => labelSide(s.label)))
+    return { choices: [], problem: `side not documented (${list.map((s) => s.label).join(' / ')})` };
+  return {
+    choices: [],
+    problem: `body part not decided between ${list
+      .slice(0, 4)
+      .map((s) => `${s.label} (${s.c.operation})`)
+      .join(', ')}`,
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The procedure coder: ICD-10-PCS codes built axis by axis the way a coder does, from the lines
+ * of the chart that say what was done in this encounter (statements.ts):
+ * 1. the operation word is looked up in the PCS Index (operation-terms.ts), which gives the root
+ *    operation and often the body system or body part (root-operation.ts, B3.8 for Excision vs
+ *    Resection);
+ * 2. words that only serve another operation on the line are not coded (integral.ts: B3.1b,
+ *    B3.11a, B3.15);
+ * 3. the body part from the documented site and side (body-part.ts: B4, Body Part Key, B3.2b),
+ *    the approach (approach.ts: B5.2, B3.2d), device / substance and qualifier (device.ts: B6.1a,
+ *    B3.4a), each value checked against the table row so that only valid combinations are built;
+ * 4. when the chart lacks the detail for the last characters the valid prefix is proposed and
+ *    marked partial with the axes to choose;
+ * 5. only reportable procedures are proposed (reportable.ts, UHDDS), each code once (B3.2:
+ *    one code per distinct procedure).
+ */
+import type { ChartAnalysis } from '../../text';
+import type { PcsTable } from '../../icd10pcs/pcs-table';
+import { chooseApproach } from './approach';
+import { chooseBodyParts } from './body-part';
+import { chooseDevice, chooseQualifier } from './device';
+import { integralTo } from './integral';
+import { OPERATION_SYNONYMS, operationLexicon } from './operation-terms';
+import { notReportable } from './reportable';
+import { rootCandidates } from './root-operation';
+import { assertionOf, descriptionText, procedureLines } from './statements';
+import type { AxisReason, ProcedureCoding, ProcedureProposal, ProcedureStatement } from './types';
+import { fold, labelWords, sideOf, wordSet, wordsOf, type Side } from './words';
+
+const AXES = ['', '', '', 'root operation', 'body part', 'approach', 'device', 'qualifier'];
+
+/**
+ * Codes the procedures of a chart.
+ *
+ * @example codeProcedures(text, analyzeChart(text), pcs).proposals[0]?.code // '0FT44ZZ'
+ */
+export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable): ProcedureCoding {
+  const out: ProcedureCoding = { proposals: [], suppressed: [] };
+  const description = descriptionText(text, chart);
+  const seen = new Set<string>();
+  const lines = procedureLines(text, chart);
+  if (lines.length === 0) return out;
+  // The Index is read only for a chart with procedure lines (its block is loaded on first use).
+  const lex = operationLexicon(pcs);
+  const titleSide = oneSide(
+    lines.filter((l) => l.source === 'title').map((l) => sideOf(wordSet(wordsOf(text, l.start, l.end)))),
+  );
+  for (const line of lines) {
+    const words = wordsOf(text, line.start, line.end);
+    const itemSet = wordSet(words);
+    // Operation words of the line, each with its Index main terms.
+    const hits: { i: number; terms: string[]; extra?: string }[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!.w;
+      const syn = OPERATION_SYNONYMS[w];
+      if (syn?.needs && !itemSet.has(syn.needs)) continue;
+      const titles = syn ? [syn.term] : applicableTitles(lex.byWord.get(w), itemSet);
+      if (!titles || titles.length === 0) continue;
+      // "open reduction and internal fixation": one Reposition.
+      hits.push({ i, terms: titles, ...(syn?.words ? { extra: syn.words } : {}) });
+    }
+    const hitWords = hits.map((h) => words[h.i]!.w);
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k]!;
+      const word = words[h.i]!;
+      const from = k > 0 ? hits[k - 1]!.i + 1 : 0;
+      // A step that belongs to this operation (the fixation of a reduction, B3.15) stays in its clause.
+      let next = k + 1;
+      while (next < hits.length && integralTo(hitWords[next]!, [word.w])?.rule === 'B3.15') next++;
+      const to = next < hits.length ? hits[next]!.i : words.length;
+      const segWords = words.slice(from, to);
+      const start = segWords[0]!.start;
+      const end = segWords[segWords.length - 1]!.end;
+      const assertion = assertionOf(text, chart, word.start, word.end);
+      const statement: ProcedureStatement = {
+        start,
+        end,
+        text: text.slice(start, end),
+        itemStart: line.start,
+        itemEnd: line.end,
+        termStart: word.start,
+        termEnd: word.end,
+        section: line.section,
+        assertion: assertion.assertion,
+      };
+      const others = hitWords.filter(
+        (_, j) =>
+          j !== k &&
+          !integralTo(
+            hitWords[j]!,
+            hitWords.filter((__, x) => x !== j),
+          ),
+      );
+      const integral = integralTo(word.w, others, hitWords);
+      if (integral) {
+        out.suppressed.push({ statement, ...integral });
+        continue;
+      }
+      if (assertion.assertion !== 'affirmed') {
+        out.suppressed.push({
+          statement,
+          rule: 'UHDDS',
+          reason: `not done in this encounter (${assertion.assertion}${assertion.cues[0] ? `: "${assertion.cues[0].text}"` : ''})`,
+        });
+        continue;
+      }
+      const segment = wordSet(segWords);
+      if (h.extra) for (const x of h.extra.split(' ')) segment.add(fold(x));
+      const lineSet = new Set([...itemSet, ...segment]);
+      const built = buildCodes(pcs, lex, h.terms, segment, lineSet, line.source === 'title' ? titleSide : undefined, [
+        { where: 'statement', text: statement.text },
+        { where: 'line', text: text.slice(line.start, line.end) },
+        { where: 'operative description', text: description, description: true },
+      ]);
+      if ('problem' in built) {
+        out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
+        continue;
+      }
+      for (const p of built.codes) {
+        const no = notReportable(p.code);
+        if (no) {
+          out.suppressed.push({ statement, rule: no.rule, reason: no.reason, code: p.code });
+          continue;
+        }
+        if (seen.has(p.code)) {
+          out.suppressed.push({
+            statement,
+            rule: 'B3.2',
+            reason: `${p.code} already coded for this encounter`,
+            code: p.code,
+          });
+          continue;
+        }
+        seen.add(p.code);
+        out.proposals.push({ ...p, statement });
+      }
+    }
+  }
+  return out;
+}
+
+type Built = Omit<ProcedureProposal, 'statement'>;
+
+/** The one side written across lines (`undefined` when none, or when they differ). */
+function oneSide(sides: readonly (Side | undefined)[]): Side | undefined {
+  const written = new Set(sides.filter((s): s is Side => s !== undefined));
+  return written.size === 1 ? [...written][0] : undefined;
+}
+
+/**
+ * Main terms for one word: a term qualified after its comma ("Repair, obstetric laceration,
+ * periurethral") applies when its qualifying words are written; the plain main term always does.
+ * When the Index has only qualified forms ("Meniscectomy, knee") they all apply.
+ */
+function applicableTitles(titles: readonly string[] | undefined, words: ReadonlySet<string>): string[] {
+  if (!titles) return [];
+  const plain = titles.filter((t) => !t.includes(','));
+  if (plain.length === 0) return [...titles];
+  const qualified = titles.filter((t) => {
+    const rest = t.split(',').slice(1).join(' ');
+    const w = labelWords(rest);
+    return t.includes(',') && w.length > 0 && w.every((x) => words.has(x));
+  });
+  return [...plain, ...qualified];
+}
+
+/** Builds the code(s) of one operation word, character by character, validated by the table rows. */
+function buildCodes(
+  pcs: PcsTable,
+  lex: ReturnType<typeof operationLexicon>,
+  terms: readonly string[],
+  segment: Set<string>,
+  line: Set<string>,
+  titleSide: Side | undefined,
+  approachTexts: Parameters<typeof chooseApproach>[2],
+): { codes: Built[] } | { problem: string } {
+  const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
+  if (candidates.length === 0)
+    return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
+  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide);
+  if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
+  const codes: Built[] = [];
+  for (const bp of parts.choices) {
+    const table = pcs.loaded(bp.prefix.slice(0, 3));
+    const opLabel = table ? pcs.str(table.record.axes[2].labels[0] ?? -1) : bp.candidate.operation;
+    const axes: AxisReason[] = [
+      { position: 3, axis: 'Operation', value: bp.prefix[2]!, label: opLabel, reason: bp.candidate.reason },
+      { position: 4, axis: 'Body Part', value: bp.prefix[3]!, label: bp.label, reason: bp.reason },
+    ];
+    let code = bp.prefix.slice(0, 4);
+    // Characters the Index already fixed (a "codes" target of 5-7 characters) are kept.
+    const fixed = bp.prefix.length > 4 ? bp.prefix : '';
+    for (let pos = 5; pos <= 7; pos++) {
+      const given = fixed[pos - 1];
+      let choice: { value: string; label: string; reason: string } | undefined;
+      if (given) {
+        const o = pcs.builder.options(code).find((x) => x.value === given);
+        if (o) choice = { value: given, label: o.label, reason: bp.candidate.reason };
+      } else if (pos === 5) choice = administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts);
+      else if (pos === 6) choice = chooseDevice(pcs, code, segment) ?? chooseDevice(pcs, code, line);
+      else choice = chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
+      if (!choice || !pcs.isValidPrefix(code + choice.value)) break;
+      code += choice.value;
+      const axisName = pcs.builder.options(code.slice(0, -1))[0]?.name ?? AXES[pos]!;
+      axes.push({ position: pos, axis: axisName, value: choice.value, label: choice.label, reason: choice.reason });
+    }
+    const partial = code.length < 7 || !pcs.isValid(code);
+    codes.push({
+      code,
+      partial,
+      ...(partial ? { openAxes: AXES.slice(code.length + 1).join(', ') } : {}),
+      axes,
+    });
+  }
+  return { codes };
+}
+
+/**
+ * Administration into a vein (transfusion, infusion): the PCS approach of an intravenous line is
+ * Percutaneous (PCS Definitions: entry by puncture).
+ */
+function administrationRoute(
+  pcs: PcsTable,
+  prefix: string,
+): { value: string; label: string; reason: string } | undefined {
+  if (prefix[0] !== '3') return undefined;
+  const bodyPart = pcs.builder.options(prefix.slice(0, 3)).find((o) => o.value === prefix[3])?.label ?? '';
+  if (!/Vein$/.test(bodyPart)) return undefined;
+  const o = pcs.builder.options(prefix).find((x) => x.label === 'Percutaneous');
+  return o
+    ? { value: o.value, label: o.label, reason: 'intravenous line: entry by puncture (PCS Definitions)' }
+    : undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * Operation words of a chart, looked up the way a coder starts: in the ICD-10-PCS Alphabetic
+ * Index (main terms such as "Cholecystectomy", "Herniorrhaphy", "Transfusion"), whose entries point
+ * to a root operation and often a body system or body part ("see Resection, Gallbladder 0FT4").
+ * Only main terms with an operation target are read (a main term that only says "use" names a
+ * body part or device value, not an operation).
+ */
+import type { PcsIndexEntry } from '../../icd10pcs/pcs-index';
+import type { PcsTable } from '../../icd10pcs/pcs-table';
+import { fold, labelWords } from './words';
+
+/** Index main terms by their first word (lower case, folded). */
+export interface OperationLexicon {
+  /** Word -> main-term titles starting with it. */
+  byWord: Map<string, string[]>;
+  /** Root-operation label (table axis 3, e.g. "Resection") -> table prefixes with that operation. */
+  tablesByOperation: Map<string, string[]>;
+}
+
+/**
+ * Chart words a coder reads as a main term that is written differently in the Index (the root
+ * operation named by its usual verb or abbreviation). Source: ICD-10-PCS Reference Manual, root
+ * operation definitions and their "includes" examples; ORIF per the Index entry "Reduction,
+ * Fracture, see Reposition" with the internal fixation device (Guideline B3.15 for fracture
+ * reduction with fixation).
+ */
+export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?: string; needs?: string }>> = {
+  placement: { term: 'Insertion of device in' },
+  insertion: { term: 'Insertion of device in' },
+  implantation: { term: 'Insertion of device in' },
+  // Removal (root operation) takes out a device; removing fluid or tissue is another operation.
+  removal: { term: 'Removal of device from', needs: 'device' },
+  explantation: { term: 'Removal of device from', needs: 'device' },
+  revision: { term: 'Revision of device in' },
+  orif: { term: 'Reduction', words: 'fracture open internal fixation device' },
+  reduction: { term: 'Reduction', words: 'fracture' },
+  transplant: { term: 'Transplantation' },
+  grafting: { term: 'Graft' },
+  intubation: { term: 'Intubation', words: 'airway endotracheal trachea intraluminal' },
+  transfusion: { term: 'Transfusion' },
+  transfused: { term: 'Transfusion' },
+  // Intravenous immunoglobulin: transfusion of the Globulin substance (PCS Substance Key).
+  ivig: { term: 'Transfusion', words: 'globulin' },
+  // Blood products named without the word "transfusion" ("received 2 units of PRBCs").
+  prbc: { term: 'Transfusion', words: 'red blood cell' },
+  ffp: { term: 'Transfusion', words: 'fresh plasma' },
+  intubated: { term: 'Intubation', words: 'airway endotracheal trachea intraluminal' },
+  transposition: { term: 'Transposition' },
+  thrombolysis: { term: 'Thrombolysis', words: 'systemic' },
+  tpa: { term: 'Thrombolysis', words: 'systemic' },
+  chemotherapy: { term: 'Chemotherapy, Infusion for cancer' },
+  ventilation: { term: 'Performance', words: 'respiratory' },
+  ventilator: { term: 'Performance', words: 'respiratory' },
+};
+
+const cache = new WeakMap<PcsTable, OperationLexicon>();
+
+/** The operation lexicon of one PCS release (built once per table, a few milliseconds). */
+export function operationLexicon(pcs: PcsTable): OperationLexicon {
+  const hit = cache.get(pcs);
+  if (hit) return hit;
+  const byWord = new Map<string, string[]>();
+  const operational = new Set<string>();
+  for (const e of pcs.index.entries()) {
+    if (e.targets.some((t) => t.kind !== 'use')) operational.add(e.path[0] ?? '');
+  }
+  for (const title of operational) {
+    const first = title.split(',')[0]!.trim();
+    // Multi-word main terms ("Insertion of device in") are reached through OPERATION_SYNONYMS.
+    if (/\s/.test(first)) continue;
+    const key = fold(first);
+    const list = byWord.get(key);
+    if (list) list.push(title);
+    else byWord.set(key, [title]);
+  }
+  const tablesByOperation = new Map<string, string[]>();
+  for (const t of pcs.loadedTables()) {
+    const label = pcs.str(t.record.axes[2].labels[0] ?? -1);
+    const list = tablesByOperation.get(label);
+    if (list) list.push(t.prefix);
+    else tablesByOperation.set(label, [t.prefix]);
+  }
+  const lex = { byWord, tablesByOperation };
+  cache.set(pcs, lex);
+  return lex;
+}
+
+/** The Index entries of a main term that lead somewhere, most specific for these words first. */
+export function entriesFor(pcs: PcsTable, mainTerm: string, words: ReadonlySet<string>): PcsIndexEntry[] {
+  const entries = pcs.index.lookup(mainTerm).filter((e) => e.targets.some((t) => t.kind !== 'use'));
+  let best = -1;
+  let out: PcsIndexEntry[] = [];
+  for (const e of entries) {
+    // A subterm applies when every word of it is written in the statement.
+    const sub = e.path.slice(1).flatMap(labelWords);
+    if (!sub.every((w) => words.has(w))) continue;
+    const score = sub.length;
+    if (score > best) {
+      best = score;
+      out = [e];
+    } else if (score === best) out.push(e);
+  }
+  // No subterm fully written ("Paracentesis" alone): every target of the term, the body part then
+  // read from the statement's words against the table labels.
+  if (out.length === 0) return entries;
+  return out;
+}

@@ -1,0 +1,171 @@
+/**
+ * Root operation (3rd character) and the tables to code in, from the Index entry of the
+ * operation word: its "see" / "codes" targets name the root operation and often the body system or
+ * body part. When the Index offers both Excision and Resection (any "-ectomy"), the documented
+ * extent decides (Guideline B3.8: Resection when all of the body part is cut out; "partial" is
+ * Excision).
+ */
+import type { PcsTable } from '../../icd10pcs/pcs-table';
+import { entriesFor, type OperationLexicon } from './operation-terms';
+import { labelWords } from './words';
+
+/** A table (or deeper prefix) to code in, with why. */
+export interface RootCandidate {
+  /** 3 to 7 characters. */
+  prefix: string;
+  /** Root operation label, e.g. "Resection". */
+  operation: string;
+  /** Qualifier forced by the Index ("Excision with qualifier Diagnostic"). */
+  qualifier?: string;
+  reason: string;
+}
+
+const PARTIAL = /^(partial|subtotal|hemi|wedge|segmental)$/;
+
+/** Root-operation name of an Index "see" text ("Excision, Gallbladder" -> "Excision"). */
+function operationName(see: string): { name: string; qualifier?: string } {
+  const first = see.split(',')[0]!.trim();
+  const diag = / with qualifier diagnostic$/i.test(first);
+  const name = first
+    .replace(/ with qualifier diagnostic$/i, '')
+    .replace(/ (of device in|of device from|device in|of substance in or on)$/i, '')
+    .trim();
+  return diag ? { name, qualifier: 'X' } : { name };
+}
+
+/**
+ * The candidate tables of one operation word.
+ *
+ * @example rootCandidates(pcs, lex, 'Cholecystectomy', words) // [{ prefix: '0FT4', operation: 'Resection', ... }]
+ */
+export function rootCandidates(
+  pcs: PcsTable,
+  lex: OperationLexicon,
+  mainTerm: string,
+  words: ReadonlySet<string>,
+): RootCandidate[] {
+  const out: RootCandidate[] = [];
+  const byOperation = (name: string, reason: string, qualifier?: string): void => {
+    for (const prefix of lex.tablesByOperation.get(name) ?? [])
+      out.push({ prefix, operation: name, reason, ...(qualifier ? { qualifier } : {}) });
+  };
+  // A main term that is a root operation ("Excision", "Repair"): its subterms are the body parts
+  // of its tables, read from the table labels and the Body Part Key (body-part.ts), where the most
+  // specific documented value wins.
+  const own = operationName(mainTerm).name;
+  if (lex.tablesByOperation.has(own)) {
+    byOperation(own, `root operation ${own} (PCS Index main term and Tables)`);
+    return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
+  }
+  const entries = entriesFor(pcs, mainTerm, words);
+  // No subterm written: the Index's subterms may name different root operations ("Debridement,
+  // excisional / non-excisional"); the chart must say which.
+  const unwritten = entries.every(
+    (e) =>
+      !e.path
+        .slice(1)
+        .flatMap(labelWords)
+        .every((w) => words.has(w)),
+  );
+  for (const e of entries) {
+    const where = `Index: ${e.path.join(', ')}`;
+    for (const t of e.targets) {
+      switch (t.kind) {
+        case 'code':
+          if (t.valid) out.push({ prefix: t.code, operation: tableOperation(pcs, t.code), reason: where });
+          break;
+        case 'codes':
+        case 'tab':
+          if (t.valid) out.push({ prefix: t.prefix, operation: tableOperation(pcs, t.prefix), reason: where });
+          break;
+        case 'see': {
+          const { name, qualifier } = operationName(t.text);
+          const reason = `${where}, see ${t.text}`;
+          if (t.prefix && t.valid)
+            out.push({ prefix: t.prefix, operation: name, reason, ...(qualifier ? { qualifier } : {}) });
+          else byOperation(name, reason, qualifier);
+          break;
+        }
+        case 'use':
+          break;
+      }
+    }
+  }
+  if (unwritten && new Set(out.map((c) => c.operation)).size > 1) return [];
+  // A main term that is itself a root operation ("Transfusion", "Occlusion") with no subterm
+  // written: every table of that operation, the body part read from the statement.
+  if (out.length === 0) byOperation(operationName(mainTerm).name, `root operation ${mainTerm} (PCS Tables)`);
+  return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
+}
+
+const LESION = /^(tumor|tumour|lesion|mass|polyp|cyst|abscess|nodule|neoplasm|carcinoma)$/;
+
+/**
+ * B3.8: Resection is all of a body part. A "resection" of a tumor, lesion or mass cuts out only a
+ * portion of the organ that holds it: Excision of that body part.
+ */
+function lesionExcision(
+  pcs: PcsTable,
+  lex: OperationLexicon,
+  list: RootCandidate[],
+  words: ReadonlySet<string>,
+): RootCandidate[] {
+  if (![...words].some((w) => LESION.test(w))) return list;
+  const excisionTables = lex.tablesByOperation.get('Excision') ?? [];
+  const excision = new Set(excisionTables);
+  // The root operation alone ("a resection of ..."): every Excision table, the body part from the words.
+  if (list.some((c) => c.operation === 'Resection' && c.prefix.length === 3)) {
+    const why = 'B3.8: a lesion cut out is a portion of the body part (Excision)';
+    return [
+      ...list.filter((c) => c.operation !== 'Resection'),
+      ...excisionTables.map((prefix) => ({ prefix, operation: 'Excision', reason: `root operation Excision; ${why}` })),
+    ];
+  }
+  return list.map((c) => {
+    if (c.operation !== 'Resection') return c;
+    const prefix = `${c.prefix.slice(0, 2)}B${c.prefix.slice(3)}`;
+    if (!excision.has(prefix.slice(0, 3)) || !pcs.isValidPrefix(prefix.slice(0, 4))) return c;
+    return {
+      ...c,
+      prefix,
+      operation: 'Excision',
+      reason: `${c.reason}; B3.8: a lesion cut out is a portion of the body part (Excision)`,
+    };
+  });
+}
+
+/**
+ * Root operation definitions (ICD-10-PCS Reference Manual): Transfer moves a body part to take
+ * over the function of another (a flap, a tendon transfer); Reposition moves it to its normal or
+ * another suitable location. A transposition that names no flap or transfer is a Reposition.
+ */
+function preferReposition(list: RootCandidate[], words: ReadonlySet<string>): RootCandidate[] {
+  const ops = new Set(list.map((c) => c.operation));
+  if (!ops.has('Reposition') || !ops.has('Transfer') || words.has('flap') || words.has('transfer')) return list;
+  return list
+    .filter((c) => c.operation !== 'Transfer' && c.operation !== 'Bypass')
+    .map((c) =>
+      c.operation === 'Reposition'
+        ? { ...c, reason: `${c.reason}; moved to a suitable location (Reposition, not Transfer)` }
+        : c,
+    );
+}
+
+function tableOperation(pcs: PcsTable, prefix: string): string {
+  const t = pcs.loaded(prefix.slice(0, 3));
+  return t ? pcs.str(t.record.axes[2].labels[0] ?? -1) : '';
+}
+
+/** Guideline B3.8: of Excision and Resection for one word, the documented extent picks one. */
+function preferExtent(list: RootCandidate[], words: ReadonlySet<string>): RootCandidate[] {
+  const ops = new Set(list.map((c) => c.operation));
+  if (!ops.has('Excision') || !ops.has('Resection')) return list;
+  const partial = [...words].some((w) => PARTIAL.test(w));
+  const keep = partial ? 'Excision' : 'Resection';
+  const why = partial
+    ? 'B3.8: a portion of the body part cut out ("partial") is Excision'
+    : 'B3.8: all of the body part cut out (no portion documented) is Resection';
+  return list
+    .filter((c) => c.operation === keep || (c.operation !== 'Excision' && c.operation !== 'Resection'))
+    .map((c) => (c.operation === keep ? { ...c, reason: `${c.reason}; ${why}` } : c));
+}

@@ -1,0 +1,79 @@
+/**
+ * Procedure statements: where a chart says what was done in this encounter. A coder reads the
+ * procedure title of an operative report ("Procedure performed"), the procedure list of a
+ * discharge summary, and the sentences of the hospital or emergency-department course that say a
+ * procedure was done ("underwent", "was intubated", "was transfused"). The operative narrative
+ * itself (positioning, prepping, catheters for the operation) is read only for the approach.
+ */
+import { assertMention, type ChartAnalysis, type SectionKind } from '../../text';
+
+/** One line or sentence that may name procedures, with its section. */
+export interface ProcedureLine {
+  start: number;
+  end: number;
+  section: SectionKind;
+  /** `title` = a procedure list or title; `course` = a sentence of the hospital / ED course. */
+  source: 'title' | 'course';
+}
+
+const TITLE_SECTIONS: ReadonlySet<SectionKind> = new Set(['procedures']);
+/**
+ * The course of this encounter. The history of present illness is left out: it tells what happened
+ * before this encounter (another facility's procedures are not this encounter's).
+ */
+const COURSE_SECTIONS: ReadonlySet<SectionKind> = new Set(['hospital-course', 'ed-course', 'assessment-plan']);
+
+/** A title line describes what was done; a narrative sentence of the operation does not belong. */
+const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
+
+/** Words of a course sentence saying a procedure was done in this encounter. */
+const DONE =
+  /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|was (performed|done|placed|inserted)|were (performed|placed|inserted))\b/i;
+
+/** The next sentence saying the one before was done ("... intubation. This was done in the ED"). */
+const DONE_AFTER = /^\W*(this|it|which) was (done|performed|carried out)\b/i;
+
+/** The lines of the chart that may name procedures done in this encounter. */
+export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLine[] {
+  const out: ProcedureLine[] = [];
+  let narrative = false;
+  let lastSection = -1;
+  for (const s of chart.sentences) {
+    const section = chart.sections[s.section];
+    if (!section) continue;
+    if (s.section !== lastSection) {
+      narrative = false;
+      lastSection = s.section;
+    }
+    const line = text.slice(s.start, s.end);
+    if (TITLE_SECTIONS.has(section.kind)) {
+      // A "Procedure:" heading over the operative narrative: its first line can be the title,
+      // the story after it is not (read for the approach only).
+      if (narrative || (NARRATIVE.test(line) && !DONE.test(line))) {
+        narrative = true;
+        continue;
+      }
+      out.push({ start: s.start, end: s.end, section: section.kind, source: 'title' });
+    } else if (
+      COURSE_SECTIONS.has(section.kind) &&
+      section.author === 'provider' &&
+      (DONE.test(line) || DONE_AFTER.test(text.slice(s.end, s.end + 40)))
+    ) {
+      out.push({ start: s.start, end: s.end, section: section.kind, source: 'course' });
+    }
+  }
+  return out;
+}
+
+/** Text of the operative description sections (where the approach is written when the title does not say). */
+export function descriptionText(text: string, chart: ChartAnalysis): string {
+  return chart.sections
+    .filter((s) => s.kind === 'procedure-description' || s.kind === 'procedures')
+    .map((s) => text.slice(s.titleEnd, s.end))
+    .join('\n');
+}
+
+/** Assertion of an operation word (only an affirmed procedure was done in this encounter). */
+export function assertionOf(text: string, chart: ChartAnalysis, start: number, end: number) {
+  return assertMention(text, { start, end }, chart);
+}
