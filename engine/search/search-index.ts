@@ -21,12 +21,11 @@ import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
 import { TrigramIndex, allowedEdits } from './fuzzy';
+import { TextStore } from './text-store';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { foldCase, stem, STOPWORDS } from './text';
 import type { EntryKind, SearchHit, SearchMatch, SearchOptions, SearchSystem } from './types';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
-
-const decoder = new TextDecoder();
 
 const KIND_WEIGHT: Record<EntryKind, number> = {
   index: 1,
@@ -122,6 +121,7 @@ export class SearchIndex {
   private readonly idf: Float32Array;
   private readonly vocab: Vocabulary;
   private trigram?: TrigramIndex;
+  private readonly texts: TextStore;
   private readonly termId = new Map<string, number>();
   // Scratch space reused by every query (the index answers one query at a time).
   private readonly mask: Uint16Array;
@@ -142,6 +142,7 @@ export class SearchIndex {
   private readonly codeContext: Uint8Array;
 
   constructor(readonly data: SearchIndexData) {
+    this.texts = new TextStore(data);
     this.fiscalYear = data.header.fiscalYear;
     const nTexts = data.textNorm.length;
     this.idf = new Float32Array(data.terms.length);
@@ -291,7 +292,7 @@ export class SearchIndex {
   // ---------------------------------------------------------------------------------------------
 
   private text(t: number): string {
-    return decoder.decode(this.data.textBytes.subarray(this.data.textStart[t], this.data.textStart[t + 1]));
+    return this.texts.text(t);
   }
 
   private display(c: number): string {
