@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildCodesets, type BuilderReport } from '../build';
+import { buildCodesets, cacheKeyOf, type BuilderReport } from '../build';
 import { SUGGEST_LEXICON_LAYOUT, suggestLexiconBuilder } from '../suggest-lexicon/builder';
 import { lexiconFits, lexiconFromBundle, lexiconMeta } from '../../engine/suggest/lexicon-bundle';
 import type { SuggestLexicon } from '../../engine/suggest/lexicon';
@@ -59,33 +59,9 @@ export interface SuggestLexiconStepOptions {
 export async function buildSuggestLexiconStep(opts: SuggestLexiconStepOptions = {}): Promise<BuilderReport> {
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
   return withBuildLock(store.dir, async () => {
-    // Only the code-table bundles the manifest lists (never a stale or half-written file).
-    const listed = new Set(
-      (store.readManifest()?.bundles ?? [])
-        .filter((h) => h.system === 'icd10cm' || h.system === 'icd10pcs')
-        .map((h) => `${h.id}.csb`),
-    );
-    const engineDir = opts.engineDir === undefined ? join(PROJECT_ROOT, 'engine') : opts.engineDir;
-    const sources = engineDir !== null && existsSync(engineDir) ? new Set(lexiconSourceFiles(engineDir)) : undefined;
-    const source = new MountedSource([
-      {
-        prefix: SUGGEST_LEXICON_LAYOUT.installed,
-        source: new FsReleaseSource(store.bundlesDir),
-        keep: (p) => listed.has(p),
-      },
-      ...(engineDir !== null && sources
-        ? [
-            {
-              prefix: SUGGEST_LEXICON_LAYOUT.engine,
-              source: new FsReleaseSource(engineDir),
-              keep: (p: string) => sources.has(p),
-            },
-          ]
-        : []),
-    ]);
     const [report] = await buildCodesets({
       builders: [suggestLexiconBuilder],
-      source,
+      source: lexiconInputs(store, opts.engineDir),
       store,
       ...(opts.force ? { force: true } : {}),
       ...(opts.log ? { log: opts.log } : {}),
@@ -98,16 +74,63 @@ export async function buildSuggestLexiconStep(opts: SuggestLexiconStepOptions = 
   });
 }
 
+/** The builder's inputs in the cache: the installed CM/PCS bundles and the lexicon's engine sources. */
+function lexiconInputs(store: FsBundleStore, engineDirOption: string | null | undefined): MountedSource {
+  // Only the code-table bundles the manifest lists (never a stale or half-written file).
+  const listed = new Set(
+    (store.readManifest()?.bundles ?? [])
+      .filter((h) => h.system === 'icd10cm' || h.system === 'icd10pcs')
+      .map((h) => `${h.id}.csb`),
+  );
+  const engineDir = engineDirOption === undefined ? join(PROJECT_ROOT, 'engine') : engineDirOption;
+  const sources = engineDir !== null && existsSync(engineDir) ? new Set(lexiconSourceFiles(engineDir)) : undefined;
+  return new MountedSource([
+    {
+      prefix: SUGGEST_LEXICON_LAYOUT.installed,
+      source: new FsReleaseSource(store.bundlesDir),
+      keep: (p) => listed.has(p),
+    },
+    ...(engineDir !== null && sources
+      ? [
+          {
+            prefix: SUGGEST_LEXICON_LAYOUT.engine,
+            source: new FsReleaseSource(engineDir),
+            keep: (p: string) => sources.has(p),
+          },
+        ]
+      : []),
+  ]);
+}
+
+/**
+ * Why the cached lexicon bundles are not those the step would build now (another builder version,
+ * changed tables or lexicon sources), or `undefined` when they are current. Hashes the inputs
+ * (tens of ms), builds nothing.
+ */
+export function staleLexiconReason(opts: SuggestLexiconStepOptions = {}): string | undefined {
+  const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
+  const entry = store.readManifest()?.builders.find((b) => b.name === suggestLexiconBuilder.name);
+  if (!entry) return 'no suggestion lexicon has been built';
+  const source = lexiconInputs(store, opts.engineDir);
+  const inputs = suggestLexiconBuilder.inputs(source).map((path) => ({ path, sha256: source.read(path).sha256 }));
+  if (cacheKeyOf(suggestLexiconBuilder, inputs) === entry.cacheKey) return undefined;
+  const before = new Map(entry.inputs.map((x) => [x.path, x.sha256]));
+  const changed = inputs.filter((x) => before.get(x.path) !== x.sha256).map((x) => x.path);
+  return changed.length > 0
+    ? `its inputs changed since it was built (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''})`
+    : 'it was built by another version of its builder';
+}
+
 /** A lexicon read from the cache, or why none could be used. */
 export type CachedLexicon = { lexicon: SuggestLexicon; id: string } | { lexicon?: undefined; reason: string };
 
 /**
- * The cached lexicon built from exactly these table bundles (ids and file sha256), after making
- * sure it is up to date (the step is skipped in milliseconds when nothing changed, and rebuilds
- * it once after a change of the tables or of the lexicon's sources).
+ * The cached lexicon built from exactly these table bundles (ids and file sha256) by the current
+ * lexicon sources ({@link staleLexiconReason}). Builds nothing: `npx chartside codesets build`
+ * does (a CLI command or a test must not stall for a minute rebuilding every year).
  *
- * Never throws for a missing, stale or unreadable lexicon: the reason is returned, and the caller
- * builds the lexicon from the tables and says so.
+ * Never throws for a missing, stale or unreadable lexicon: the reason is returned (naming the
+ * command that fixes it), and the caller builds the lexicon from the tables and says so.
  */
 export async function loadCachedLexicon(
   cm: { id: string; sha256: string },
@@ -115,12 +138,12 @@ export async function loadCachedLexicon(
   opts: SuggestLexiconStepOptions = {},
 ): Promise<CachedLexicon> {
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
-  const report = await buildSuggestLexiconStep(opts);
-  if (report.status === 'failed') return { reason: `the lexicon build failed: ${report.error?.message ?? '?'}` };
+  const stale = staleLexiconReason(opts);
+  if (stale) return { reason: `${stale}; rebuild it: npx chartside codesets build` };
   const fy = /-(\d{4})$/.exec(cm.id)?.[1];
   const id = `suggest-lexicon-${fy ?? '?'}`;
   if (!(store.readManifest()?.bundles ?? []).some((h) => h.id === id) || !existsSync(store.bundlePath(id)))
-    return { reason: `no ${id} bundle in ${store.dir}` };
+    return { reason: `no ${id} bundle in ${store.dir}; build it: npx chartside codesets build` };
   try {
     const reader = readBundleFile(store.bundlePath(id));
     if (!lexiconFits(lexiconMeta(reader), cm, pcs))
