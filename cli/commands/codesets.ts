@@ -66,7 +66,7 @@ export function stepLine(r: BuilderReport | SuggestModelReport): string {
       : r.error
         ? `${r.error.message}${r.error.file ? ` (${r.error.file}${r.error.line === undefined ? '' : `:${r.error.line}`})` : ''}; the previously installed bundles are kept`
         : r.bundles.map((b) => `${b.id} ${fmt(b.bytes)} B`).join(', ');
-  return `${r.name.padEnd(13)} ${r.status.padEnd(7)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${what}`;
+  return `${r.name.padEnd(15)} ${r.status.padEnd(7)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${what}`;
 }
 
 export const codesetsCommand: CliCommand = {
