@@ -61,8 +61,14 @@ export interface SuggestTables {
  * `codesets/builders.ts` it is built into a separate cache folder so the shared manifest is not touched.
  */
 export async function loadSuggestTables(year?: number, log: (line: string) => void = () => {}): Promise<SuggestTables> {
-  const { icd10cm } = await loadInstalledTables();
-  const years = [...icd10cm.keys()].sort((a, b) => b - a);
+  // Only the year asked for (default the newest) is loaded: a fresh process should not pay for the others.
+  let years: number[] = [];
+  const { icd10cm } = await loadInstalledTables({
+    fiscalYears: (installed) => {
+      years = [...installed].sort((a, b) => b - a);
+      return [year ?? years[0]!];
+    },
+  });
   const fy = year ?? years[0]!;
   const cm = icd10cm.get(fy);
   if (!cm) throw new UsageError(`ICD-10-CM FY${fy} is not installed (installed: ${years.join(', ')})`);

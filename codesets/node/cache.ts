@@ -249,7 +249,12 @@ export interface InstalledTables {
  *
  * @example const { icd10cm } = await loadInstalledTables(); icd10cm.get(2026)!.get('E11.22')
  */
-export async function loadInstalledTables(opts: NodeBuildOptions = {}): Promise<InstalledTables> {
+export async function loadInstalledTables(
+  opts: NodeBuildOptions & {
+    /** Which of the installed fiscal years to load (default all): a command needing one year skips the others. */
+    fiscalYears?: (installed: number[]) => number[];
+  } = {},
+): Promise<InstalledTables> {
   const store = new FsBundleStore(opts.cacheDir ?? CACHE_DIR);
   // Build when nothing is installed or the installed bundles come from another builder version
   // (a changed input file is picked up by an explicit `codesets build`, which hashes the inputs).
@@ -259,10 +264,12 @@ export async function loadInstalledTables(opts: NodeBuildOptions = {}): Promise<
   }
   const headers = store.readManifest()?.bundles ?? [];
   const icd10cm = new Map<number, CmTable>();
-  for (const h of headers.filter((x) => x.system === 'icd10cm')) {
+  const cmHeaders = headers.filter((x) => x.system === 'icd10cm');
+  const wanted = new Set(opts.fiscalYears?.(cmHeaders.map((h) => h.fiscalYear)) ?? cmHeaders.map((h) => h.fiscalYear));
+  for (const h of cmHeaders.filter((x) => wanted.has(x.fiscalYear))) {
     icd10cm.set(h.fiscalYear, CmTable.fromReader(readBundleFile(store.bundlePath(h.id))));
   }
-  if (icd10cm.size === 0)
+  if (cmHeaders.length === 0)
     throw new ChartsideBundleNotFoundError('no ICD-10-CM bundle is installed (run: npx chartside codesets build)');
   return {
     icd10cm,
