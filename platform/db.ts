@@ -44,7 +44,7 @@ const blockEntrySchema = z.object({
 export const bundleHeaderSchema = z.object({
   formatVersion: z.number(),
   id: z.string(),
-  system: z.enum(['icd10cm', 'icd10pcs', 'hcpcs', 'msdrg', 'mce', 'search', 'suggest-model']),
+  system: z.enum(['icd10cm', 'icd10pcs', 'hcpcs', 'msdrg', 'mce', 'search', 'suggest-model', 'suggest-lexicon']),
   fiscalYear: z.number(),
   effectiveFrom: z.string(),
   effectiveTo: z.string(),

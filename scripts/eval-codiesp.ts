@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   const tables = await loadSuggestTables();
   for (const n of tables.notices) process.stderr.write(`note: ${n}\n`);
   const t0 = performance.now();
-  const suggester = new Suggester(tables.cm, tables.pcs);
+  const suggester = new Suggester(tables.cm, tables.pcs, tables.lexicon);
   process.stderr.write(
     `lexicon: ${suggester.lexicon.entries.length} entries in ${(performance.now() - t0).toFixed(0)} ms\n`,
   );

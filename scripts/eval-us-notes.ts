@@ -140,7 +140,7 @@ export const codingEvaluator: UsNotesEvaluator = async (notes) => {
   const t0 = performance.now();
   const tables = await loadSuggestTables();
   for (const n of tables.notices) process.stderr.write(`note: ${n}\n`);
-  const suggester = new Suggester(tables.cm, tables.pcs);
+  const suggester = new Suggester(tables.cm, tables.pcs, tables.lexicon);
   const stages = { selectPrincipal: principalSelector({ cm: tables.cm }), assignPoa: poaAssigner({ cm: tables.cm }) };
   const loadMs = performance.now() - t0;
   const perNote: { id: string; type: string; detail: UsNoteDetail; abstract: CodedAbstract; ms: number }[] = [];

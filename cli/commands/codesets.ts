@@ -12,6 +12,8 @@ import {
   type SuggestModelReport,
 } from '../../codesets/node/suggest-model';
 import { searchIndexBuilder } from '../../codesets/search-index/builder';
+import { buildSuggestLexiconStep } from '../../codesets/node/suggest-lexicon';
+import { suggestLexiconBuilder } from '../../codesets/suggest-lexicon/builder';
 import { suggestModelBuilder } from '../../codesets/suggest-model/builder';
 import type { BuilderReport } from '../../codesets/build';
 import { parseArgs, UsageError, type CliCommand } from '../io';
@@ -23,7 +25,9 @@ build  Builds every code system's bundles from the official release files ($CODE
        ../shared/codesets) into ${CACHE_DIR}. Builders whose input files did not change are
        skipped (--force rebuilds). A release file that cannot be parsed is reported with its name
        and line and the previously built bundles are kept. Exit code 1 when a builder failed.
-       Then builds the code-search index of each installed year (search-index: search-<FY>).
+       Then builds the code-search index of each installed year (search-index: search-<FY>)
+       and the suggestion lexicon (suggest-lexicon: suggest-lexicon-<FY>, the Index and Tabular
+       terms the suggestions match, loaded instead of rebuilt in every process).
        With --model (or --only suggest-model, or CHARTSIDE_SUGGEST_MODEL=1) it then trains the
        suggestion model (suggest-model, off by default in the extension) on the CodiEsp train split
        ($CODIESP_DIR, else ../shared/eval/codiesp) with the newest ICD-10-CM/PCS tables; without
@@ -63,7 +67,7 @@ export function stepLine(r: BuilderReport | SuggestModelReport): string {
       : r.error
         ? `${r.error.message}${r.error.file ? ` (${r.error.file}${r.error.line === undefined ? '' : `:${r.error.line}`})` : ''}; the previously installed bundles are kept`
         : r.bundles.map((b) => `${b.id} ${fmt(b.bytes)} B`).join(', ');
-  return `${r.name.padEnd(13)} ${r.status.padEnd(7)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${what}`;
+  return `${r.name.padEnd(15)} ${r.status.padEnd(7)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${what}`;
 }
 
 export const codesetsCommand: CliCommand = {
@@ -88,6 +92,11 @@ export const codesetsCommand: CliCommand = {
       // and the first search does not build it.
       if (!only || only.includes(searchIndexBuilder.name)) {
         reports.push(await buildSearchIndexStep({ force: opts.booleans.has('force') }));
+      }
+      // The suggestion lexicon of each installed year, for the same reason: the worker and
+      // `chartside suggest` load it instead of building it in every process.
+      if (!only || only.includes(suggestLexiconBuilder.name)) {
+        reports.push(await buildSuggestLexiconStep({ force: opts.booleans.has('force') }));
       }
       // Then the suggestion model, fitted with them, only on request: it is off by default and
       // training it is the slowest step (skipped, with what to download, when the corpus is absent).

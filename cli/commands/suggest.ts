@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path';
 import { installedBundles, loadBundleReader, loadInstalledTables } from '../../codesets/node/cache';
+import { loadCachedLexiconFor } from '../../codesets/node/suggest-lexicon';
+import type { SuggestLexicon } from '../../engine/suggest/lexicon';
 import { GrouperTables } from '../../engine/grouper/tables';
 import { CACHE_DIR } from '../../codesets/node/source';
 import { icd10pcsBuilder } from '../../codesets/icd10pcs/build';
@@ -43,6 +45,12 @@ Tabular rank alone (the default, as in the extension).`;
 export interface SuggestTables {
   cm: CmTable;
   pcs: PcsTable | undefined;
+  /**
+   * The suggestion lexicon built at build time from exactly these tables (`suggest-lexicon-<FY>`),
+   * for `new Suggester(cm, pcs, lexicon)`; absent when it could not be used (a notice says why, and
+   * the Suggester builds it from the tables, which takes seconds).
+   */
+  lexicon: SuggestLexicon | undefined;
   /** Notices for the user (e.g. PCS tables not available). */
   notices: string[];
 }
@@ -53,8 +61,14 @@ export interface SuggestTables {
  * `codesets/builders.ts` it is built into a separate cache folder so the shared manifest is not touched.
  */
 export async function loadSuggestTables(year?: number, log: (line: string) => void = () => {}): Promise<SuggestTables> {
-  const { icd10cm } = await loadInstalledTables();
-  const years = [...icd10cm.keys()].sort((a, b) => b - a);
+  // Only the year asked for (default the newest) is loaded: a fresh process should not pay for the others.
+  let years: number[] = [];
+  const { icd10cm } = await loadInstalledTables({
+    fiscalYears: (installed) => {
+      years = [...installed].sort((a, b) => b - a);
+      return [year ?? years[0]!];
+    },
+  });
   const fy = year ?? years[0]!;
   const cm = icd10cm.get(fy);
   if (!cm) throw new UsageError(`ICD-10-CM FY${fy} is not installed (installed: ${years.join(', ')})`);
@@ -74,7 +88,12 @@ export async function loadSuggestTables(year?: number, log: (line: string) => vo
   } catch (e) {
     notices.push(`ICD-10-PCS tables unavailable, no procedure suggestions: ${(e as Error).message}`);
   }
-  return { cm, pcs, notices };
+  const cached = await loadCachedLexiconFor(`icd10cm-${fy}`, pcs ? pcsId : undefined);
+  if (!cached.lexicon)
+    notices.push(
+      `the suggestion lexicon is built from the tables (slow) because the cached one is unusable: ${cached.reason}`,
+    );
+  return { cm, pcs, lexicon: cached.lexicon, notices };
 }
 
 /** CC/MCC lookup from the newest installed MS-DRG release (absent: said on stderr, flags omitted). */
@@ -179,7 +198,7 @@ export const suggestCommand: CliCommand = {
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
     const severityOf = await loadSeverity(io);
     const chosen = pickModel(booleans.has('model'));
-    const suggester = new Suggester(tables.cm, tables.pcs);
+    const suggester = new Suggester(tables.cm, tables.pcs, tables.lexicon);
     const options = { setting, ...(severityOf ? { severityOf } : {}) };
     const abstracted = suggestAbstract(suggester, text, {
       ...options,

@@ -15,6 +15,7 @@ export const SYSTEM_LABEL: Record<BundleSystem, string> = {
   mce: 'MCE',
   search: 'Search index',
   'suggest-model': 'Suggestion model',
+  'suggest-lexicon': 'Suggestion lexicon',
 };
 
 /** HCPCS is versioned by calendar year, everything else by federal fiscal year. */
@@ -51,8 +52,11 @@ export function releasesInUse(
   date: string,
 ): { release: InstalledRelease; fallback?: string }[] {
   // The suggestion model is not a dated code table (the side panel names it with the suggestions),
-  // nor is the search index (derived at build time from the code tables listed here).
-  const systems = [...new Set(releases.map((r) => r.system))].filter((s) => s !== 'suggest-model' && s !== 'search');
+  // nor are the search index and the suggestion lexicon (derived at build time from the code
+  // tables listed here).
+  const systems = [...new Set(releases.map((r) => r.system))].filter(
+    (s) => s !== 'suggest-model' && s !== 'search' && s !== 'suggest-lexicon',
+  );
   return systems.map((system) => {
     const picked = pickRelease(
       date,

@@ -29,10 +29,20 @@ export const BUNDLE_FORMAT_VERSION = 1;
 const MAGIC = 'CSBUNDLE';
 
 /**
- * Code systems a bundle can hold. `suggest-model` is not a code system but travels like one: the
- * suggestion model trained at build time (codesets/suggest-model/), with its corpus as provenance.
+ * Code systems a bundle can hold. `search`, `suggest-model` and `suggest-lexicon` are not code
+ * systems but travel like one: derived at build time (codesets/search-index/,
+ * codesets/suggest-model/, codesets/suggest-lexicon/), with what they came from as provenance.
  */
-export const BUNDLE_SYSTEMS = ['icd10cm', 'icd10pcs', 'hcpcs', 'msdrg', 'mce', 'search', 'suggest-model'] as const;
+export const BUNDLE_SYSTEMS = [
+  'icd10cm',
+  'icd10pcs',
+  'hcpcs',
+  'msdrg',
+  'mce',
+  'search',
+  'suggest-model',
+  'suggest-lexicon',
+] as const;
 /** A code system (or shipped model) a bundle holds; see {@link BUNDLE_SYSTEMS}. */
 export type BundleSystem = (typeof BUNDLE_SYSTEMS)[number];
 

@@ -21,7 +21,7 @@
  * builder's output changes for the same tables (stored indexes are compared by this version, the
  * vocabulary version and the bundles' sha256, then reused).
  */
-export const SEARCH_INDEX_FORMAT_VERSION = 6;
+export const SEARCH_INDEX_FORMAT_VERSION = 7;
 
 /** Entry kinds by their stored number. */
 export const ENTRY_KINDS = ['title', 'inclusion', 'index', 'eindex', 'drug', 'neoplasm', 'pcs-index'] as const;
@@ -66,8 +66,12 @@ export interface SearchIndexData {
   terms: string[];
   termStart: Uint32Array;
   postings: Uint32Array;
+  /** UTF-8 byte offset of each text in the concatenation of all texts (one more than texts). */
   textStart: Uint32Array;
+  /** The texts' UTF-8, concatenated; empty when {@link textChunks} holds them (a loaded index). */
   textBytes: Uint8Array;
+  /** The texts compressed in chunks (text-store.ts), as a serialized index stores them. */
+  textChunks?: import('./text-store').TextChunks;
   /** Sum of idf of a text's essential, non-filler distinct terms. */
   textNorm: Float32Array;
   textDocStart: Uint32Array;

@@ -22,12 +22,11 @@ import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
 import { contractionsOf } from './contraction';
 import { TrigramIndex, allowedEdits } from './fuzzy';
+import { TextStore } from './text-store';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { foldCase, stem, STOPWORDS } from './text';
 import type { EntryKind, SearchHit, SearchMatch, SearchOptions, SearchSystem } from './types';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
-
-const decoder = new TextDecoder();
 
 const KIND_WEIGHT: Record<EntryKind, number> = {
   index: 1,
@@ -132,6 +131,7 @@ export class SearchIndex {
   private readonly vocab: Vocabulary;
   private trigram?: TrigramIndex;
   private readonly contractionMemo = new Map<string, number[]>();
+  private readonly texts: TextStore;
   private readonly termId = new Map<string, number>();
   // Scratch space reused by every query (the index answers one query at a time).
   private readonly mask: Uint16Array;
@@ -152,6 +152,7 @@ export class SearchIndex {
   private readonly codeContext: Uint8Array;
 
   constructor(readonly data: SearchIndexData) {
+    this.texts = new TextStore(data);
     this.fiscalYear = data.header.fiscalYear;
     const nTexts = data.textNorm.length;
     this.idf = new Float32Array(data.terms.length);
@@ -308,7 +309,7 @@ export class SearchIndex {
   // ---------------------------------------------------------------------------------------------
 
   private text(t: number): string {
-    return decoder.decode(this.data.textBytes.subarray(this.data.textStart[t], this.data.textStart[t + 1]));
+    return this.texts.text(t);
   }
 
   private display(c: number): string {

@@ -7,7 +7,9 @@
  * 8   u32      header length H (little-endian)
  * 12  H bytes  header JSON: { index: SearchIndexHeader, sections: [{ name, type, offset, length }] }
  * ... pad to a multiple of 8, then each section at its offset (relative to the section area),
- *     8-byte aligned; string lists are UTF-8 joined by "\n".
+ *     8-byte aligned; string lists are UTF-8 joined by "\n". The texts are stored as chunks of
+ *     raw deflate (`textChunks`, offsets `textChunkStart`; engine/search/text-store.ts) and read
+ *     on first use, so loading an index does not inflate them.
  * ```
  *
  * Loading refuses another {@link SEARCH_INDEX_FORMAT_VERSION} (MiniSearch's
@@ -15,6 +17,7 @@
  */
 import { SEARCH_INDEX_FORMAT_VERSION, type SearchIndexData, type SearchIndexHeader } from './layout';
 import { ChartsideError } from '../errors';
+import { compressTexts, TEXTS_PER_CHUNK } from './text-store';
 
 /** Raised for bytes that are not a search index this build can read. */
 export class ChartsideSearchIndexFormatError extends ChartsideError {
@@ -40,12 +43,16 @@ const TYPED: Record<
   f32: { bytes: 4, make: (b, o, n) => new Float32Array(b, o, n) },
 };
 
-const ARRAYS: [keyof SearchIndexData, SectionType][] = [
+/** Sections: the index's arrays, except the texts, stored as compressed chunks (text-store.ts). */
+type SectionName = Exclude<keyof SearchIndexData, 'textBytes' | 'textChunks'> | 'textChunks' | 'textChunkStart';
+
+const ARRAYS: [SectionName, SectionType][] = [
   ['terms', 'strings'],
   ['termStart', 'u32'],
   ['postings', 'u32'],
   ['textStart', 'u32'],
-  ['textBytes', 'u8'],
+  ['textChunks', 'u8'],
+  ['textChunkStart', 'u32'],
   ['textNorm', 'f32'],
   ['textFlags', 'u8'],
   ['textMainNorm', 'f32'],
@@ -71,8 +78,10 @@ export function serializeSearchIndex(data: SearchIndexData): Uint8Array {
   const payloads: Uint8Array[] = [];
   const sections: Section[] = [];
   let offset = 0;
+  const chunks = data.textChunks ?? compressTexts(data.textStart, data.textBytes);
+  const arrays: Record<SectionName, unknown> = { ...data, textChunks: chunks.bytes, textChunkStart: chunks.start };
   for (const [name, type] of ARRAYS) {
-    const value = data[name];
+    const value = arrays[name];
     const bytes =
       type === 'strings'
         ? encoder.encode((value as string[]).join('\n'))
@@ -151,5 +160,10 @@ export function deserializeSearchIndex(bytes: Uint8Array): SearchIndexData {
   }
   for (const [name] of ARRAYS)
     if (!(name in out)) throw new ChartsideSearchIndexFormatError(`section ${name} is missing`);
-  return out as unknown as SearchIndexData;
+  const textChunks = { bytes: out.textChunks as Uint8Array, start: out.textChunkStart as Uint32Array };
+  delete out.textChunkStart;
+  const texts = (out.textStart as Uint32Array).length - 1;
+  if (textChunks.start.length !== Math.ceil(texts / TEXTS_PER_CHUNK) + 1)
+    throw new ChartsideSearchIndexFormatError('section textChunkStart does not match the texts');
+  return { ...out, textBytes: new Uint8Array(0), textChunks } as unknown as SearchIndexData;
 }

@@ -149,6 +149,12 @@ export interface EngineApi {
    * the installed tables on first use (and stored when the database has a `searchIndexes` table).
    */
   search(query: string, options?: import('../../engine/search').CodeSearchOptions): Promise<SearchResponse>;
+  /**
+   * Loads the search index of the date of service (default today) so that the first search answers
+   * at once; the panel calls it when it is ready. Resolves with the time it took; a failure is
+   * reported by the next `search`.
+   */
+  prepareSearch(dateOfService?: string): Promise<{ ms: number }>;
   /** Code detail for the UI: CM titles, path, every applicable note, 7th characters...; PCS axes; HCPCS descriptor. */
   codeDetail(
     code: string,
@@ -190,6 +196,12 @@ export interface EngineApi {
    * spans (offsets into `snapshot.text`), Index path and flags.
    */
   suggest(snapshot: ChartSnapshot, options?: SuggestRequestOptions): Promise<SuggestResponse>;
+  /**
+   * Loads what the first suggestions need for the date of service (default today): the ICD-10-CM
+   * and ICD-10-PCS tables, the suggestion lexicon, the CC/MCC table. Called by the panel after the
+   * search index; resolves with the time it took.
+   */
+  prepareSuggest(dateOfService?: string): Promise<{ ms: number }>;
 
   // ---- case workspace (platform/worker/case.ts) ----
   /**

@@ -18,6 +18,7 @@ export const SYSTEM_LABEL: Record<BundleSystem, string> = {
   mce: 'Medicare Code Editor',
   search: 'search index',
   'suggest-model': 'suggestion model',
+  'suggest-lexicon': 'suggestion lexicon',
 };
 
 /** A table built from one release, and the release it came from. */

@@ -16,12 +16,12 @@ export function createEngine(db: ChartsideDb): { api: EngineApi; ctx: EngineCont
   const api: EngineApi = {
     ...releasesMethods(ctx),
     ...lazyArea(['lookupCode'], async () => (await import('./codes')).codesMethods(ctx)),
-    ...lazyArea(['search', 'codeDetail', 'howToFind', 'pcsOptions'], async () =>
+    ...lazyArea(['search', 'codeDetail', 'howToFind', 'pcsOptions', 'prepareSearch'], async () =>
       (await import('./search')).searchMethods(ctx),
     ),
     ...lazyArea(['groupClaim', 'editClaim', 'drgWhatIf'], async () => (await import('./drg')).drgMethods(ctx)),
     ...lazyArea(['cdi'], async () => (await import('./cdi')).cdiMethods(ctx)),
-    ...lazyArea(['suggest'], async () => (await import('./suggest')).suggestMethods(ctx)),
+    ...lazyArea(['suggest', 'prepareSuggest'], async () => (await import('./suggest')).suggestMethods(ctx)),
     ...lazyArea(['recomputeCase'], async () => (await import('./case')).caseMethods(ctx)),
   };
   return { api, ctx };

@@ -69,7 +69,7 @@ async function optional<T>(p: Promise<PickedTable<T>>): Promise<PickedTable<T> |
 
 export function searchMethods(
   ctx: EngineContext,
-): Pick<EngineApi, 'search' | 'codeDetail' | 'howToFind' | 'pcsOptions'> {
+): Pick<EngineApi, 'search' | 'codeDetail' | 'howToFind' | 'pcsOptions' | 'prepareSearch'> {
   const loaded = new Map<string, Promise<LoadedIndex>>();
   const store = ctx.db.tables.some((t) => t.name === 'searchIndexes')
     ? ctx.db.table<StoredIndex, string>('searchIndexes')
@@ -165,6 +165,12 @@ export function searchMethods(
   }
 
   return {
+    async prepareSearch(dateOfService?: string): Promise<{ ms: number }> {
+      const started = performance.now();
+      await indexFor(dateOfService);
+      return { ms: performance.now() - started };
+    },
+
     async search(query, options: CodeSearchOptions = {}): Promise<SearchResponse> {
       const { index, origin, ms, fallback, storeError, refused } = await indexFor(options.dateOfService);
       const started = performance.now();

@@ -1,7 +1,8 @@
 /**
  * Suggestion area of the engine worker: ICD-10-CM/PCS suggestions for a chart snapshot,
- * from the installed tables matching the date of service. The lexicon is built once per pair of
- * releases and kept for the worker's life.
+ * from the installed tables matching the date of service. The lexicon is the installed
+ * `suggest-lexicon` bundle built from those tables (platform/worker/suggest-lexicon.ts), else it is
+ * built from them (slow, and said); either way once per pair of releases, kept for the worker's life.
  */
 import { parseSnapshot, type ChartSnapshot } from '../../engine/chart/snapshot';
 import { CmTable } from '../../engine/icd10cm';
@@ -13,58 +14,99 @@ import { suggestAbstract } from '../../engine/suggest/pipeline';
 import { poaAssigner } from '../../engine/suggest/poa';
 import { principalSelector } from '../../engine/suggest/sequence';
 import type { EngineApi, SuggestRequestOptions, SuggestResponse } from './api';
-import type { EngineContext } from './context';
+import type { EngineContext, PickedTable } from './context';
 import { suggestModelLoader } from './suggest-model';
+import { suggestLexiconLoader } from './suggest-lexicon';
 
-export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest'> {
-  const suggesters = new Map<string, Suggester>();
+export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest' | 'prepareSuggest'> {
+  const suggesters = new Map<string, Promise<{ suggester: Suggester; notice?: string }>>();
   // The learned model (suggest-model bundle): decoded once, applied unless the user turned it off.
   const pickModel = suggestModelLoader(ctx);
+  const pickLexicon = suggestLexiconLoader(ctx);
+
+  /**
+   * The suggester of the releases of a date of service, and the notices about those releases.
+   * `report`: the call that will show its notices (a warm-up does not consume the one-time notice
+   * of a lexicon built at run time).
+   */
+  async function suggesterFor(
+    dateOfService: string | undefined,
+    notices: string[],
+    report: boolean,
+  ): Promise<{ suggester: Suggester; cm: PickedTable<CmTable>; pcs?: PickedTable<PcsTable> }> {
+    const cm = await ctx.tableFor('icd10cm', 'cm-table', (r) => CmTable.fromReader(r), dateOfService);
+    if (cm.fallback) notices.push(cm.fallback);
+    let pcs: PickedTable<PcsTable> | undefined;
+    try {
+      const picked = await ctx.tableFor('icd10pcs', 'pcs-table', (r) => PcsTable.fromBundle(r), dateOfService);
+      if (picked.fallback) notices.push(picked.fallback);
+      pcs = picked;
+    } catch (error) {
+      // Never silent: no PCS release means no procedure suggestions, and the panel says so.
+      notices.push(
+        `No ICD-10-PCS release is usable, so no procedures are suggested: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const key = `${cm.row.id}:${cm.row.sha256}|${pcs ? `${pcs.row.id}:${pcs.row.sha256}` : '-'}`;
+    let hit = suggesters.get(key);
+    if (!hit) {
+      const pcsTable = pcs?.table;
+      const pcsRow = pcs?.row;
+      hit = (async () => {
+        const choice = await pickLexicon(cm.row, pcsRow);
+        if (choice.lexicon) return { suggester: new Suggester(cm.table, pcsTable, choice.lexicon) };
+        // Same lexicon, built here from the tables: slower, so the user is told why, once.
+        const started = performance.now();
+        const suggester = new Suggester(cm.table, pcsTable);
+        return {
+          suggester,
+          notice: `The suggestion lexicon was built from the installed tables (${Math.round(performance.now() - started)} ms) because the shipped one could not be used: ${choice.reason}.`,
+        };
+      })();
+      suggesters.set(key, hit);
+      hit.catch(() => suggesters.delete(key));
+    }
+    const built = await hit;
+    if (built.notice && report) {
+      notices.push(built.notice);
+      suggesters.set(key, Promise.resolve({ suggester: built.suggester }));
+    }
+    return { suggester: built.suggester, cm, ...(pcs ? { pcs } : {}) };
+  }
+
+  /** CC/MCC lookup of the MS-DRG release of a date of service (absent: said in `notices`). */
+  async function severityFor(
+    dateOfService: string | undefined,
+    notices: string[],
+  ): Promise<((code: string) => 'cc' | 'mcc' | undefined) | undefined> {
+    // CC/MCC flags when an MS-DRG release is installed; without one the flags are absent and the panel says so.
+    try {
+      return (
+        await ctx.tableFor('msdrg', 'grouper-severity', (r) => severityLookup(new GrouperTables(r)), dateOfService)
+      ).table;
+    } catch (error) {
+      notices.push(
+        `No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+  }
+
   return {
+    async prepareSuggest(dateOfService?: string): Promise<{ ms: number }> {
+      const started = performance.now();
+      const notices: string[] = [];
+      await suggesterFor(dateOfService, notices, false);
+      await severityFor(dateOfService, notices);
+      return { ms: performance.now() - started };
+    },
+
     async suggest(snapshot: ChartSnapshot, options: SuggestRequestOptions = {}): Promise<SuggestResponse> {
       // A snapshot crosses a trust boundary (it came from a page): parse it here too.
       const chart = parseSnapshot(snapshot);
-      const cm = await ctx.tableFor('icd10cm', 'cm-table', (r) => CmTable.fromReader(r), options.dateOfService);
       const notices: string[] = [];
-      if (cm.fallback) notices.push(cm.fallback);
-      let pcs: { table: PcsTable; row: { id: string } } | undefined;
-      try {
-        const picked = await ctx.tableFor(
-          'icd10pcs',
-          'pcs-table',
-          (r) => PcsTable.fromBundle(r),
-          options.dateOfService,
-        );
-        if (picked.fallback) notices.push(picked.fallback);
-        pcs = picked;
-      } catch (error) {
-        // Never silent: no PCS release means no procedure suggestions, and the panel says so.
-        notices.push(
-          `No ICD-10-PCS release is usable, so no procedures are suggested: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      const key = `${cm.row.id}|${pcs?.row.id ?? '-'}`;
-      let suggester = suggesters.get(key);
-      if (!suggester) {
-        suggester = new Suggester(cm.table, pcs?.table);
-        suggesters.set(key, suggester);
-      }
-      // CC/MCC flags when an MS-DRG release is installed; without one the flags are absent and the panel says so.
-      let severityOf: ((code: string) => 'cc' | 'mcc' | undefined) | undefined;
-      try {
-        severityOf = (
-          await ctx.tableFor(
-            'msdrg',
-            'grouper-severity',
-            (r) => severityLookup(new GrouperTables(r)),
-            options.dateOfService,
-          )
-        ).table;
-      } catch (error) {
-        notices.push(
-          `No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      const { suggester, cm, pcs } = await suggesterFor(options.dateOfService, notices, true);
+      const severityOf = await severityFor(options.dateOfService, notices);
       const suggestOptions = {
         setting: options.setting ?? 'inpatient',
         ...(severityOf ? { severityOf } : {}),

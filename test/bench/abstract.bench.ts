@@ -20,7 +20,7 @@ const ms = (n: number): number => Number(n.toFixed(2));
 
 export async function run(): Promise<Record<string, unknown>> {
   const tables = await loadSuggestTables();
-  const suggester = new Suggester(tables.cm, tables.pcs);
+  const suggester = new Suggester(tables.cm, tables.pcs, tables.lexicon);
   const stages = { selectPrincipal: principalSelector({ cm: tables.cm }), assignPoa: poaAssigner({ cm: tables.cm }) };
   const text = note(10_000);
   for (let i = 0; i < 5; i++) suggestAbstract(suggester, text, { setting: 'inpatient', ...stages });

@@ -10,7 +10,8 @@
  *   search (typed into the Search tab: input event to the results for that text rendered) ->
  *   first suggestions (a synthetic note pasted: submit to the list rendered) -> first CDI
  *   analysis, then the engine worker's JS heap after a GC with all of that loaded (CDP
- *   `Runtime.getHeapUsage` on the worker target; ArrayBuffer backing stores are outside it).
+ *   `Runtime.getHeapUsage` on the worker target; ArrayBuffer backing stores are outside it), and
+ *   how long the warm-up the panel starts at ready took in the worker (`warmUp*Ms`).
  *
  * Uses the extension in `CHARTSIDE_BENCH_EXTENSION` (default `.output/chrome-mv3`; build it with
  * `npm run build`). The figures say which bundles were installed, so a run on synthetic bundles
@@ -117,6 +118,12 @@ async function firstMinute(page: Page): Promise<Record<string, unknown>> {
       () => document.querySelector('#panel-cdi [data-cdi-state="done"], #panel-cdi [data-cdi-state="failed"]') !== null,
     ),
   );
+  // The warm-up the panel starts at ready (components/shell/boot.ts): how long the worker took to
+  // load the search index, then the suggestion tables and lexicon (absent in builds without it).
+  const warmUp = await page.evaluate(() => {
+    const ms = (name: string): number | null => performance.getEntriesByName(name)[0]?.duration ?? null;
+    return { searchMs: ms('chartside:prepare-search'), suggestMs: ms('chartside:prepare-suggest') };
+  });
   let workerJsHeapAfterGcMB: number | string = 'worker target not found';
   const worker = page.workers()[0];
   if (worker) {
@@ -129,6 +136,8 @@ async function firstMinute(page: Page): Promise<Record<string, unknown>> {
     firstSuggestionsMs: round(firstSuggestionsMs),
     firstSuggestionsListed: suggestions,
     firstCdiMs: round(firstCdiMs),
+    warmUpSearchMs: warmUp.searchMs === null ? null : round(warmUp.searchMs),
+    warmUpSuggestMs: warmUp.suggestMs === null ? null : round(warmUp.suggestMs),
     workerJsHeapAfterGcMB,
   };
 }

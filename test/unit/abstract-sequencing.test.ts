@@ -15,7 +15,7 @@ import { openFixture } from '../../entrypoints/content/readers/testing/fixture-w
 let abstractOf: (text: string, setting: Setting) => CodedAbstract;
 beforeAll(async () => {
   const t = await loadSuggestTables();
-  const suggester = new Suggester(t.cm, t.pcs);
+  const suggester = new Suggester(t.cm, t.pcs, t.lexicon);
   const stages = { selectPrincipal: principalSelector({ cm: t.cm }), assignPoa: poaAssigner({ cm: t.cm }) };
   abstractOf = (text, setting) => suggestAbstract(suggester, text, { setting, ...stages }).abstract;
 }, 120_000);

@@ -11,7 +11,7 @@ let suggester: Suggester;
 beforeAll(async () => {
   const t = await loadSuggestTables();
   if (!t.pcs) throw new Error(t.notices.join('; '));
-  suggester = new Suggester(t.cm, t.pcs);
+  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
 });
 
 async function chartText(page: string, lazy?: { selector: string; text: string }): Promise<string> {

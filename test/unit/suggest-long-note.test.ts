@@ -30,7 +30,7 @@ describe('suggester on a 300,000-character note', () => {
   let result: SuggestResult;
   beforeAll(async () => {
     const t = await loadSuggestTables();
-    result = new Suggester(t.cm, t.pcs).suggest(text, { setting: 'inpatient' });
+    result = new Suggester(t.cm, t.pcs, t.lexicon).suggest(text, { setting: 'inpatient' });
   }, 120_000);
 
   it('completes with suggestions whose evidence spans lie within the text', () => {

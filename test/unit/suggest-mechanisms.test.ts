@@ -21,7 +21,7 @@ let suggester: Suggester;
 beforeAll(async () => {
   const t = await loadSuggestTables();
   if (!t.pcs) throw new Error(t.notices.join('; '));
-  suggester = new Suggester(t.cm, t.pcs);
+  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
 });
 
 describe.each(cases.cases as Case[])('$name', (c) => {

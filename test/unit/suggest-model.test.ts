@@ -57,7 +57,7 @@ let model: SuggestModel;
 beforeAll(async () => {
   const t = await loadSuggestTables();
   if (!t.pcs) throw new Error(t.notices.join('; '));
-  suggester = new Suggester(t.cm, t.pcs);
+  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
   model = trainSuggestModel(corpus(24), { suggester, goldForm, provenance, suggestOptions: { limit: 20 } });
 });
 

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBundle, encodeBundle, jsonPayload } from '../bundle/format';
+import { readerFromCompressed } from '../bundle/reader';
+import type { SuggestLexicon } from './lexicon';
+import {
+  lexiconBlocks,
+  lexiconFits,
+  lexiconFromBundle,
+  lexiconMeta,
+  SUGGEST_LEXICON_BLOCK,
+  type LexiconSource,
+} from './lexicon-bundle';
+
+/** A hand-made lexicon of the shape buildLexicon returns (two Index lines, one Neoplasm row). */
+function tinyLexicon(): SuggestLexicon {
+  return {
+    entries: [
+      {
+        system: 'cm',
+        source: 'index',
+        code: 'I50.23',
+        path: 'Failure, failed > heart > systolic > acute on chronic',
+        req: ['systol', 'failur', 'heart', 'acut', 'chronic'],
+        withKeys: [],
+        mainTerm: 'failure',
+        depth: 3,
+        anchor: 'systol',
+      },
+      {
+        system: 'cm',
+        source: 'neoplasm',
+        code: 'C22.9',
+        path: 'Neoplasm, neoplastic > liver > Malignant Primary',
+        req: ['liver', '#neo:malignant'],
+        withKeys: [],
+        mainTerm: '',
+        depth: 1,
+        anchor: 'liver',
+        seeAlso: true,
+      },
+    ],
+    byAnchor: new Map([
+      ['systol', new Map([['failur', [0]]])],
+      ['liver', new Map([['#neo:malignant', [1]]])],
+    ]),
+    cmPaths: new Map([['failure|heart|systolic|acute on chronic', 'I50.23']]),
+    keyFreq: new Map([
+      ['systol', 1],
+      ['liver', 1],
+    ]),
+    aliases: new Map([['carcinoma', ['#neo:malignant']]]),
+    siteKeys: new Set(['liver']),
+    cmYear: 2026,
+    pcsYear: undefined,
+  };
+}
+
+const CM: LexiconSource = { role: 'cm', id: 'icd10cm-2026', sha256: 'a'.repeat(64) };
+const PCS: LexiconSource = { role: 'pcs', id: 'icd10pcs-2026', sha256: 'b'.repeat(64) };
+
+function bundle(
+  blocks = lexiconBlocks(tinyLexicon(), [CM, PCS]),
+  system: 'suggest-lexicon' | 'search' = 'suggest-lexicon',
+) {
+  const bytes = encodeBundle(
+    {
+      id: 'suggest-lexicon-2026',
+      system,
+      fiscalYear: 2026,
+      effectiveFrom: '2025-10-01',
+      effectiveTo: '2026-09-30',
+      release: 'test',
+      provenance: [],
+      notes: [],
+      counts: {},
+    },
+    blocks,
+  );
+  const { header, compressed } = decodeBundle(bytes);
+  return readerFromCompressed(header, compressed);
+}
+
+describe('suggestion lexicon bundle', () => {
+  it('gives back the lexicon it was given, Maps, Sets and missing fields included', () => {
+    const back = lexiconFromBundle(bundle());
+    expect(back).toStrictEqual(tinyLexicon());
+    expect('seeAlso' in back.entries[0]!).toBe(false);
+  });
+
+  it('fits only the tables it was built from (ids and sha256, PCS included)', () => {
+    const meta = lexiconMeta(bundle());
+    expect(lexiconFits(meta, CM, PCS)).toBe(true);
+    expect(lexiconFits(meta, { ...CM, sha256: 'c'.repeat(64) }, PCS)).toBe(false);
+    expect(lexiconFits(meta, CM, undefined)).toBe(false);
+    expect(lexiconFits(meta, CM, { ...PCS, id: 'icd10pcs-2025' })).toBe(false);
+    expect(lexiconFits(lexiconMeta(bundle(lexiconBlocks(tinyLexicon(), [CM]))), CM, undefined)).toBe(true);
+  });
+
+  it('refuses another system, another format version, a malformed meta or a missing block, naming the bundle', () => {
+    expect(() => lexiconMeta(bundle(undefined, 'search'))).toThrow(
+      /suggest-lexicon-2026 is not a suggestion-lexicon bundle/,
+    );
+    const [meta, lex] = lexiconBlocks(tinyLexicon(), [CM]);
+    const other = JSON.parse(new TextDecoder().decode(meta!.payload)) as Record<string, unknown>;
+    const withMeta = (m: unknown) => bundle([{ ...meta!, payload: jsonPayload(m) }, lex!]);
+    expect(() => lexiconMeta(withMeta({ ...other, formatVersion: 99 }))).toThrow(
+      /suggest-lexicon-2026 has format 99 .*this build reads format 1.*codesets build/,
+    );
+    expect(() => lexiconMeta(withMeta({ ...other, sources: 'x' }))).toThrow(/malformed meta block/);
+    expect(() => lexiconFromBundle(bundle([meta!]))).toThrow(/cannot be read: .*no block "lexicon"/);
+    expect(() =>
+      lexiconFromBundle(
+        bundle([meta!, { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: new Uint8Array(30) }]),
+      ),
+    ).toThrow(/suggest-lexicon-2026 cannot be read: not packed Chartside data/);
+    expect(() => lexiconFromBundle(withMeta({ ...other, entries: 5 }))).toThrow(/does not hold a lexicon/);
+  });
+});
