@@ -5,7 +5,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ReleaseFileError } from '../builder';
-import { decodeText } from './text-lines';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 /** Callbacks for {@link streamXml}; `text` receives character data of the current element. */
 export interface XmlHandler {
@@ -69,7 +69,7 @@ export function streamXml(
   parser.on('text', (t) => {
     if (!failure) handler.text(t);
   });
-  const text = decodeText(bytes, file);
+  const text = decodeUtf8(bytes, file);
   // Feed in slices so a failure stops the work early instead of after the whole file.
   const SLICE = 1 << 20;
   for (let at = 0; at < text.length && !failure; at += SLICE) parser.write(text.slice(at, at + SLICE));

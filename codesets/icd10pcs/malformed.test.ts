@@ -13,7 +13,7 @@ import { parsePcsDefinitions } from './definitions-xml';
 import { parsePcsIndex } from './index-xml';
 import { parsePcsOrderFile } from './order-file';
 import { parsePcsTables } from './tables-xml';
-import { decodeUtf8 } from './xml-stream';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 const ROOT = resolve(process.env.CODESETS_SRC ?? join(__dirname, '..', '..', '..', 'shared', 'codesets'));
 const FY26 = join(ROOT, 'icd10pcs', 'FY2026');

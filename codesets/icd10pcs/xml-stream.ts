@@ -26,22 +26,6 @@ export interface XmlHandlers {
 }
 
 /**
- * Decodes UTF-8 bytes strictly; a bad byte is reported with its line.
- *
- * @throws ReleaseFileError when the bytes are not valid UTF-8.
- */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\uFFFD');
-    const line = at < 0 ? undefined : lenient.slice(0, at).split('\n').length;
-    throw new ReleaseFileError(file, line, 'not valid UTF-8 text');
-  }
-}
-
-/**
  * Streams an XML document through saxes.
  *
  * @param expectedRoot the root element the file must have (a wrong file is refused at line 1-2).
