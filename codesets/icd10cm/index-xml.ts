@@ -7,7 +7,8 @@
  */
 import type { SaxesTagPlain } from 'saxes';
 import { ReleaseFileError } from '../builder';
-import { squash, streamXml } from './xml';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml } from './xml';
 
 /** One flattened row of an index tree. */
 export interface IndexRow {
@@ -83,7 +84,7 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
     },
     close(name) {
       const row = current();
-      const text = squash(buf);
+      const text = collapseWhitespace(buf);
       buf = '';
       switch (name) {
         case 'version':
@@ -96,8 +97,8 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
         case 'title':
           if (inTitle && row) {
             inTitle = false;
-            row.title = squash(titleText);
-            row.nemod = squash(nemodText);
+            row.title = collapseWhitespace(titleText);
+            row.nemod = collapseWhitespace(nemodText);
           }
           break;
         case 'code':

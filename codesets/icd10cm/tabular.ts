@@ -10,7 +10,8 @@
 import type { SaxesTagPlain } from 'saxes';
 import { CM_NOTE_KINDS } from '../../engine/icd10cm/layout';
 import { ReleaseFileError } from '../builder';
-import { squash, streamXml } from './xml';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml } from './xml';
 
 /** A note as read: kind index into {@link CM_NOTE_KINDS} and text. */
 export type RawNote = [kind: number, text: string];
@@ -128,7 +129,7 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
         buf = '';
         return;
       }
-      const text = squash(buf);
+      const text = collapseWhitespace(buf);
       buf = '';
       const o = top();
       if (vis) {

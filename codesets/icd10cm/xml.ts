@@ -82,8 +82,3 @@ function asFileError(e: unknown, file: string, line: number): ReleaseFileError {
   if (e instanceof ReleaseFileError) return e;
   return new ReleaseFileError(file, line, e instanceof Error ? e.message : String(e));
 }
-
-/** Collapses runs of white space and trims. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

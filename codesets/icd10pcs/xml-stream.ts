@@ -92,8 +92,3 @@ export function streamXml(text: string, file: string, expectedRoot: string, hand
   }
   if (failure) throw failure;
 }
-
-/** Trims and collapses internal whitespace runs (CRLF files wrap nothing, but be safe). */
-export function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
