@@ -11,7 +11,7 @@ import type { PcsDefinitionsBlock, PcsDefinitionTermRecord } from '../../engine/
 import { PCS_BLOCKS_VERSION } from '../../engine/icd10pcs/format';
 import { ReleaseFileError } from '../builder';
 import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
-import { streamXml } from './xml-stream';
+import { streamXml } from '../xml/stream-xml';
 
 /** Counts of the parsed definitions, for the bundle header. */
 export interface PcsDefinitionCounts {

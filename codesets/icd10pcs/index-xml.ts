@@ -8,7 +8,7 @@
 import type { PcsIndexNodeRecord, PcsIndexTargetRecord } from '../../engine/icd10pcs/format';
 import { ReleaseFileError } from '../builder';
 import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
-import { streamXml } from './xml-stream';
+import { streamXml } from '../xml/stream-xml';
 
 /** The parsed Index XML. */
 export interface PcsParsedIndex {

@@ -8,7 +8,7 @@
  */
 import { ReleaseFileError } from '../builder';
 import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
-import { streamXml, type XmlElement } from './xml-stream';
+import { streamXml, type XmlElement } from '../xml/stream-xml';
 
 /** One value of an axis. */
 export interface PcsAxisValue {
