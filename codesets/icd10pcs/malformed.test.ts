@@ -14,21 +14,11 @@ import { parsePcsIndex } from './index-xml';
 import { parsePcsOrderFile } from './order-file';
 import { parsePcsTables } from './tables-xml';
 import { decodeUtf8 } from '../text/decode-utf8';
+import { refusal } from '../testing/refusal';
 
 const ROOT = resolve(process.env.CODESETS_SRC ?? join(__dirname, '..', '..', '..', 'shared', 'codesets'));
 const FY26 = join(ROOT, 'icd10pcs', 'FY2026');
 const read = (name: string, dir = FY26): string => readFileSync(join(dir, name), 'utf8');
-
-/** Runs `fn` and returns the ReleaseFileError it throws. */
-function refusal(fn: () => unknown): ReleaseFileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReleaseFileError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReleaseFileError, nothing was thrown');
-}
 
 const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReleaseFileError } from '../builder';
 import { streamXml, type XmlElement, type XmlHandlers } from './stream-xml';
-
-/** Runs `fn` and returns the ReleaseFileError it throws. */
-function refusal(fn: () => unknown): ReleaseFileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReleaseFileError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReleaseFileError, nothing was thrown');
-}
+import { refusal } from '../testing/refusal';
 
 const DOC =
   '<?xml version="1.0"?>\n<list v="1">\n  <item id="a">Alpha <b>bold</b> tail</item>\n  <item id="b"><![CDATA[x < y]]></item>\n</list>\n';
