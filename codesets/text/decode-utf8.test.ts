@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReleaseFileError } from '../builder';
+import { refusal } from '../testing/refusal';
 import { decodeUtf8 } from './decode-utf8';
 
 describe('decodeUtf8', () => {
@@ -10,14 +10,8 @@ describe('decodeUtf8', () => {
 
   it('refuses bytes that are not UTF-8, naming the file and the line of the first bad byte', () => {
     const bad = new Uint8Array([...new TextEncoder().encode('one\ntwo\nthr'), 0xff, 0xfe, 0x0a]);
-    let error: unknown;
-    try {
-      decodeUtf8(bad, 'x.txt');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ReleaseFileError);
+    const error = refusal(() => decodeUtf8(bad, 'x.txt'));
     expect(error).toMatchObject({ file: 'x.txt', line: 3 });
-    expect((error as Error).message).toBe('x.txt:3: not a UTF-8 text file (wrong file?)');
+    expect(error.message).toBe('x.txt:3: not a UTF-8 text file (wrong file?)');
   });
 });
