@@ -2,7 +2,7 @@
 //
 // Three jobs, each explained where it is configured:
 //  1. Typed TypeScript rules (typescript-eslint): promises are awaited, switches over unions are
-//     exhaustive, type-only imports say so (STYLE.md, "Words").
+//     exhaustive, type-only imports say so.
 //  2. Import boundaries (eslint-plugin-import-x `no-restricted-paths`, as Dark Reader does): the
 //     module map in ARCHITECTURE.md, enforced. Change both together.
 //  3. Privacy and safety: the content script makes no network request, chart text is never

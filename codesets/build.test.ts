@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBundle, readBundleHeader } from '../engine/bundle/format';
-import { sha256Hex } from '../engine/bundle/sha256';
-import { ReleaseFileError, type CodesetBuilder, type ReleaseSource } from './builder';
+import { ReleaseFileError, type CodesetBuilder } from './builder';
 import { buildCodesets, type BundleStore, type CodesetsManifest } from './build';
-
-class MemorySource implements ReleaseSource {
-  description = 'memory';
-  constructor(readonly files: Map<string, string>) {}
-  list(): string[] {
-    return [...this.files.keys()].sort();
-  }
-  read(path: string) {
-    const text = this.files.get(path);
-    if (text === undefined) throw new Error(`no ${path}`);
-    const bytes = new TextEncoder().encode(text);
-    return { path, name: path.split('/').pop()!, bytes, sha256: sha256Hex(bytes) };
-  }
-}
+import { MemorySource } from './testing/memory-source';
 
 class MemoryStore implements BundleStore {
   bundles = new Map<string, Uint8Array>();

@@ -1,7 +1,8 @@
 /**
- * The one Dexie database of Chartside (STYLE.md: "Dexie itself keeps the global IndexedDB in
- * exactly one file; do the same"). The side panel, the options page and the engine worker all
- * open it through {@link openChartsideDb}; nothing else names an IndexedDB store.
+ * The one Dexie database of Chartside, declared in this one file as Dexie keeps the global
+ * IndexedDB in one file of its own, so the schema and its upgrades have one place. The side
+ * panel, the options page and the engine worker all open it through {@link openChartsideDb};
+ * nothing else names an IndexedDB store.
  *
  * Code tables are stored as the bundle's compressed blocks (one record per block, keyed
  * `[bundleId+name]`), never one record per code: a FY's ICD-10-CM is a handful of records, so an

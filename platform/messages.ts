@@ -2,7 +2,7 @@
  * Every message between the content script, the background service worker and the side panel:
  * ONE discriminated union on `type`, each name saying its direction (`<from>-to-<to>:<what>`).
  * Every receiver parses with {@link parseMessage} before acting: a page can post anything into a
- * content script's world, and a message is a trust boundary (STYLE.md).
+ * content script's world, so a message is a trust boundary.
  *
  * Chart text only ever travels content script -> side panel, inside the extension; it is never
  * sent to a server (there is no server) and never persisted unless the user saves a case.

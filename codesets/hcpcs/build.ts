@@ -12,7 +12,7 @@ import {
   type ReleaseFile,
   type ReleaseSource,
 } from '../builder';
-import { decodeUtf8 } from '../icd10pcs/xml-stream';
+import { decodeUtf8 } from '../text/decode-utf8';
 import { anwebRecordsFromSheet, assembleAnweb, parseAnwebText, type HcpcsEntry } from './anweb';
 import { readFirstSheet } from './xlsx';
 

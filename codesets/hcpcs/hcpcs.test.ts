@@ -11,26 +11,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBundle } from '../../engine/bundle/format';
 import { readerFromCompressed } from '../../engine/bundle/reader';
 import { HcpcsTable } from '../../engine/hcpcs/hcpcs-table';
-import { ReleaseFileError, type BuiltBundle, type ReleaseFile } from '../builder';
+import type { BuiltBundle, ReleaseFile } from '../builder';
 import { anwebRecordsFromSheet, assembleAnweb, parseAnwebText, TEXT_LAYOUT, type HcpcsEntry } from './anweb';
 import { buildHcpcsBundle, hcpcsBuilder, hcpcsFiles } from './build';
 import { readFirstSheet } from './xlsx';
+import { refusal } from '../testing/refusal';
 
 const ROOT = resolve(process.env.CODESETS_SRC ?? join(__dirname, '..', '..', '..', 'shared', 'codesets'));
 const XLSX = join(ROOT, 'hcpcs', '2025', 'HCPC2025_OCT_ANWEB.xlsx');
 
 function releaseFile(name: string, bytes: Uint8Array): ReleaseFile {
   return { path: `hcpcs/2025/${name}`, name, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-function refusal(fn: () => unknown): ReleaseFileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReleaseFileError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReleaseFileError, nothing was thrown');
 }
 
 /** Writes entries in the fixed-width record layout: 320-character records, 80-character long-description lines. */

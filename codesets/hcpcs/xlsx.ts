@@ -8,7 +8,8 @@
  * text or as plain `YYYYMMDD` numbers).
  */
 import { ReleaseFileError } from '../builder';
-import { decodeUtf8, streamXml } from '../icd10pcs/xml-stream';
+import { streamXml } from '../xml/stream-xml';
+import { decodeUtf8 } from '../text/decode-utf8';
 import { listZip, readZipMember, type ReadMemberOptions, type ZipEntry } from '../zip/read-zip';
 
 /** One spreadsheet row. */

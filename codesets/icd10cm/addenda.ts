@@ -5,7 +5,8 @@
  * title in 60 characters, long title). A summary block (counts) follows the records.
  */
 import { ReleaseFileError } from '../builder';
-import { decodeText, splitLines } from './text-lines';
+import { decodeUtf8 } from '../text/decode-utf8';
+import { splitLines } from './text-lines';
 
 /** One Add or Delete record: the order-file line without its order number. */
 export interface AddendaRecord {
@@ -37,7 +38,7 @@ const RECORD = /^(Add|Delete|Revise from|Revise to):\s+([01]) ([A-Z][0-9A-Z]{2,6
 
 /** Parses the order addenda; refuses the file whole on a malformed record. */
 export function parseOrderAddenda(bytes: Uint8Array | string, file: string): OrderAddenda {
-  const lines = splitLines(decodeText(bytes, file));
+  const lines = splitLines(decodeUtf8(bytes, file));
   const out: OrderAddenda = { added: [], deleted: [], revised: [], summary: {} };
   let pendingFrom: { code: string; title: string; line: number } | undefined;
   let records = 0;

@@ -10,12 +10,13 @@ import { sha256Hex } from '../../engine/bundle/sha256';
 import { CmTable } from '../../engine/icd10cm/table';
 import { readerFromCompressed } from '../../engine/bundle/reader';
 import { decodeBundle } from '../../engine/bundle/format';
-import { ReleaseFileError, type ReleaseSource } from '../builder';
+import { ReleaseFileError } from '../builder';
 import { findCodesetsSource } from '../node/source';
 import { parseOrderAddenda, type OrderAddenda } from './addenda';
 import { icd10cmBuilder } from './builder';
 import { applyOrderAddenda } from './derive';
 import { parseOrderFile, type OrderRecord } from './order-file';
+import { MemorySource } from '../testing/memory-source';
 
 const shared = findCodesetsSource({});
 const ADDENDA = 'icd10cm/FY2027/icd10cm_order_addenda_2027.txt';
@@ -118,20 +119,6 @@ const miniAddenda = (summary = { codesAfter: 5, headersAfter: 3 }): string =>
     `  ${summary.codesAfter} codes in icd10cm_order_2027.txt`,
     '',
   ].join('\r\n');
-
-class MemorySource implements ReleaseSource {
-  description = 'synthetic miniature release';
-  constructor(readonly files: Map<string, string>) {}
-  list(): string[] {
-    return [...this.files.keys()].sort();
-  }
-  read(path: string) {
-    const text = this.files.get(path);
-    if (text === undefined) throw new Error(`no ${path}`);
-    const bytes = new TextEncoder().encode(text);
-    return { path, name: path.split('/').pop()!, bytes, sha256: sha256Hex(bytes) };
-  }
-}
 
 const table = (bytes: Uint8Array): CmTable => {
   const { header, compressed } = decodeBundle(bytes);

@@ -5,9 +5,9 @@
  * and either codes (`code`, `manif` = code printed in brackets, `subcat`), cross references
  * (`see`, `seeAlso`, `seecat`) or table cells (`cell col="n"`, tables only).
  */
-import type { SaxesTagPlain } from 'saxes';
 import { ReleaseFileError } from '../builder';
-import { squash, streamXml } from './xml';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml } from '../xml/stream-xml';
 
 /** One flattened row of an index tree. */
 export interface IndexRow {
@@ -46,13 +46,13 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
     return i === undefined ? undefined : out.rows[i];
   };
   streamXml(bytes, file, ['ICD10CM.index', 'ICD10CM.eindex'], {
-    open(tag: SaxesTagPlain) {
+    open(el) {
       buf = '';
-      switch (tag.name) {
+      switch (el.name) {
         case 'mainTerm':
         case 'term': {
-          const parent = tag.name === 'mainTerm' ? -1 : (open[open.length - 1] ?? -1);
-          if (tag.name === 'term' && parent < 0)
+          const parent = el.name === 'mainTerm' ? -1 : (open[open.length - 1] ?? -1);
+          if (el.name === 'term' && parent < 0)
             throw new ReleaseFileError(file, undefined, '<term> outside a <mainTerm>');
           out.rows.push({ title: '', nemod: '', parent, code: '', manif: '', see: '', seeAlso: '', cells: [] });
           open.push(out.rows.length - 1);
@@ -69,10 +69,10 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
           inNemod = true;
           break;
         case 'cell':
-          cellCol = Number(tag.attributes.col ?? 0);
+          cellCol = Number(el.attrs.col ?? 0);
           break;
         case 'head':
-          headCol = Number(tag.attributes.col ?? 0);
+          headCol = Number(el.attrs.col ?? 0);
           break;
       }
     },
@@ -81,9 +81,9 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
       else if (inTitle) titleText += t;
       else buf += t;
     },
-    close(name) {
+    close({ name }) {
       const row = current();
-      const text = squash(buf);
+      const text = collapseWhitespace(buf);
       buf = '';
       switch (name) {
         case 'version':
@@ -96,8 +96,8 @@ export function parseIndexTree(bytes: Uint8Array | string, file: string): IndexT
         case 'title':
           if (inTitle && row) {
             inTitle = false;
-            row.title = squash(titleText);
-            row.nemod = squash(nemodText);
+            row.title = collapseWhitespace(titleText);
+            row.nemod = collapseWhitespace(nemodText);
           }
           break;
         case 'code':

@@ -11,7 +11,8 @@
  * ```
  */
 import { ReleaseFileError } from '../builder';
-import { decodeText, splitLines } from './text-lines';
+import { decodeUtf8 } from '../text/decode-utf8';
+import { splitLines } from './text-lines';
 
 /** One code of the order file. */
 export interface OrderRecord {
@@ -66,7 +67,7 @@ export function isOrderProblem(r: OrderRecord | OrderLineProblem): r is OrderLin
  * sequence, so a truncated or wrong file never becomes a table.
  */
 export function parseOrderFile(bytes: Uint8Array | string, file: string): OrderRecord[] {
-  const lines = splitLines(decodeText(bytes, file));
+  const lines = splitLines(decodeUtf8(bytes, file));
   if (lines.length === 0) throw new ReleaseFileError(file, undefined, 'empty order file');
   const out: OrderRecord[] = [];
   const seen = new Set<string>();

@@ -3,11 +3,12 @@
  * `Order<yy>\tPOAexemptCode\tDescription`, dotted codes. See `ReadMePOAexemptFY26.txt`.
  */
 import { ReleaseFileError } from '../builder';
-import { decodeText, splitLines } from './text-lines';
+import { decodeUtf8 } from '../text/decode-utf8';
+import { splitLines } from './text-lines';
 
 /** Returns the undotted POA-exempt codes, in file order. Refuses the file whole on a bad line. */
 export function parsePoaExempt(bytes: Uint8Array | string, file: string): string[] {
-  const lines = splitLines(decodeText(bytes, file));
+  const lines = splitLines(decodeUtf8(bytes, file));
   const head = lines[0]?.split('\t') ?? [];
   const col = head.indexOf('POAexemptCode');
   if (col < 0) throw new ReleaseFileError(file, 1, 'no POAexemptCode column (wrong file?)');

@@ -7,10 +7,10 @@
  * sevenChrDef (`<extension char="A">initial encounter ...</extension>`). Notes printed at a
  * chapter or section apply to every code in it; inheritance itself is resolved by the engine.
  */
-import type { SaxesTagPlain } from 'saxes';
 import { CM_NOTE_KINDS } from '../../engine/icd10cm/layout';
 import { ReleaseFileError } from '../builder';
-import { squash, streamXml } from './xml';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml } from '../xml/stream-xml';
 
 /** A note as read: kind index into {@link CM_NOTE_KINDS} and text. */
 export type RawNote = [kind: number, text: string];
@@ -63,19 +63,19 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
   const top = (): Owner | undefined => owners[owners.length - 1];
 
   streamXml(bytes, file, 'ICD10CM.tabular', {
-    open(tag: SaxesTagPlain) {
-      path.push(tag.name);
+    open(el) {
+      path.push(el.name);
       buf = '';
-      if (skipDepth > 0 || tag.name === 'introduction' || tag.name === 'sectionIndex') {
+      if (skipDepth > 0 || el.name === 'introduction' || el.name === 'sectionIndex') {
         skipDepth++;
         return;
       }
-      if (tag.name === 'visualImpairment') vis = { headings: {}, category: undefined };
+      if (el.name === 'visualImpairment') vis = { headings: {}, category: undefined };
       if (vis) {
-        visOpen(vis, tag.name);
+        visOpen(vis, el.name);
         return;
       }
-      switch (tag.name) {
+      switch (el.name) {
         case 'chapter': {
           const v: TabularChapter = { name: '', desc: '', notes: [] };
           out.chapters.push(v);
@@ -83,7 +83,7 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
           break;
         }
         case 'section': {
-          const id = tag.attributes.id ?? '';
+          const id = el.attrs.id ?? '';
           const [first, last] = id.includes('-') ? id.split('-') : [id, id];
           const v: TabularSection = {
             id,
@@ -106,29 +106,29 @@ export function parseTabular(bytes: Uint8Array | string, file: string): TabularL
         case 'sevenChrDef':
         case 'sevenChrNote': {
           const o = top();
-          if (o?.kind !== 'diag') throw new ReleaseFileError(file, undefined, `<${tag.name}> outside a code`);
+          if (o?.kind !== 'diag') throw new ReleaseFileError(file, undefined, `<${el.name}> outside a code`);
           o.v.seventh ??= { note: [], chars: [] };
-          container = tag.name;
+          container = el.name;
           break;
         }
         case 'extension':
-          extensionChar = tag.attributes.char;
+          extensionChar = el.attrs.char;
           break;
         default:
-          if (NOTE_KIND.has(tag.name)) container = tag.name;
+          if (NOTE_KIND.has(el.name)) container = el.name;
       }
     },
     text(t) {
       buf += t;
     },
-    close(name) {
+    close({ name }) {
       path.pop();
       if (skipDepth > 0) {
         skipDepth--;
         buf = '';
         return;
       }
-      const text = squash(buf);
+      const text = collapseWhitespace(buf);
       buf = '';
       const o = top();
       if (vis) {

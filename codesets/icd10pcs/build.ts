@@ -36,7 +36,7 @@ import { derivePcsYear, TITLE_NOT_AVAILABLE, VALUE_NOT_AVAILABLE, type PcsDeriva
 import { parsePcsIndex } from './index-xml';
 import { parsePcsOrderFile, SHORT_TITLE_WIDTH, type PcsOrderFile } from './order-file';
 import { expandPcsTables, parsePcsTables, type PcsAxis, type PcsParsedTables } from './tables-xml';
-import { decodeUtf8 } from './xml-stream';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 /** The release files of one PCS fiscal year. */
 export interface PcsReleaseFiles {

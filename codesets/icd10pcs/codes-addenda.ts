@@ -5,7 +5,7 @@
  * A summary block follows ("Codes", "79193 codes in icd10pcs_codes_2026.txt", ...).
  */
 import { ReleaseFileError } from '../builder';
-import { decodeUtf8 } from './xml-stream';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 /** Parsed PCS codes addenda. */
 export interface PcsCodesAddenda {

@@ -10,7 +10,8 @@
 import type { PcsDefinitionsBlock, PcsDefinitionTermRecord } from '../../engine/icd10pcs/format';
 import { PCS_BLOCKS_VERSION } from '../../engine/icd10pcs/format';
 import { ReleaseFileError } from '../builder';
-import { clean, streamXml } from './xml-stream';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml } from '../xml/stream-xml';
 
 /** Counts of the parsed definitions, for the bundle header. */
 export interface PcsDefinitionCounts {
@@ -96,7 +97,7 @@ export function parsePcsDefinitions(
     },
     close(el, stack) {
       const parent = stack[stack.length - 1]?.name;
-      const value = clean(el.text);
+      const value = collapseWhitespace(el.text);
       switch (el.name) {
         case 'title':
           if (parent === 'terms' && term) term.titles.push(value);

@@ -11,11 +11,12 @@ import { decodeBundle } from '../../engine/bundle/format';
 import { readerFromCompressed } from '../../engine/bundle/reader';
 import { sha256Hex } from '../../engine/bundle/sha256';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
-import { ReleaseFileError, type BuiltBundle, type ReleaseSource } from '../builder';
+import { ReleaseFileError, type BuiltBundle } from '../builder';
 import { FsReleaseSource } from '../node/fs-source';
 import { buildPcsBundle, icd10pcsBuilder, readDerivedPcsRelease } from './build';
 import { parsePcsCodesAddenda, type PcsCodesAddenda } from './codes-addenda';
 import { COMPOSED_MARK, TITLE_NOT_AVAILABLE, VALUE_NOT_AVAILABLE } from './derive';
+import { MemorySource } from '../testing/memory-source';
 
 const ROOT = resolve(process.env.CODESETS_SRC ?? join(__dirname, '..', '..', '..', 'shared', 'codesets'));
 const ADDENDA = 'icd10pcs/FY2027/icd10pcs_codes_addenda_2027.txt';
@@ -188,19 +189,6 @@ const ADDENDA_2027 = [
   '',
 ].join('\r\n');
 
-class MemorySource implements ReleaseSource {
-  description = 'synthetic miniature release';
-  constructor(readonly files: Map<string, string>) {}
-  list(): string[] {
-    return [...this.files.keys()].sort();
-  }
-  read(path: string) {
-    const text = this.files.get(path);
-    if (text === undefined) throw new Error(`no ${path}`);
-    const bytes = new TextEncoder().encode(text);
-    return { path, name: path.split('/').pop()!, bytes, sha256: sha256Hex(bytes) };
-  }
-}
 const mini = (extra: [string, string][] = []): MemorySource =>
   new MemorySource(
     new Map([

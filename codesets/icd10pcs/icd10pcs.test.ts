@@ -14,7 +14,7 @@ import { ReleaseFileError, type BuiltBundle, type ReleaseFile, type ReleaseSourc
 import { buildPcsBundle, checkTablesAgainstOrder, icd10pcsBuilder, readPcsRelease } from './build';
 import { parsePcsOrderFile } from './order-file';
 import { parsePcsTables } from './tables-xml';
-import { decodeUtf8 } from './xml-stream';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 const ROOT = resolve(process.env.CODESETS_SRC ?? join(__dirname, '..', '..', '..', 'shared', 'codesets'));
 

@@ -7,7 +7,8 @@
  */
 import type { PcsIndexNodeRecord, PcsIndexTargetRecord } from '../../engine/icd10pcs/format';
 import { ReleaseFileError } from '../builder';
-import { clean, streamXml } from './xml-stream';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml } from '../xml/stream-xml';
 
 /** The parsed Index XML. */
 export interface PcsParsedIndex {
@@ -41,7 +42,7 @@ export function parsePcsIndex(text: string, file: string): PcsParsedIndex {
     else (node.targets ??= []).push(t);
   };
   const checkPrefix = (raw: string, line: number, min: number, max: number, what: string): string => {
-    const value = clean(raw);
+    const value = collapseWhitespace(raw);
     if (!PREFIX.test(value) || value.length < min || value.length > max) fail(line, `invalid ${what} "${value}"`);
     return value;
   };
@@ -85,19 +86,19 @@ export function parsePcsIndex(text: string, file: string): PcsParsedIndex {
       const parent = stack[stack.length - 1]?.name;
       switch (el.name) {
         case 'version':
-          version = clean(el.text);
+          version = collapseWhitespace(el.text);
           break;
         case 'title': {
           const node = nodes[nodes.length - 1];
           if ((parent === 'mainTerm' || parent === 'term') && node) {
-            const title = clean(el.text);
+            const title = collapseWhitespace(el.text);
             if (title === '') fail(el.line, 'empty term title');
             node.title = title;
           }
           break;
         }
         case 'code': {
-          const code = clean(el.text);
+          const code = collapseWhitespace(el.text);
           if (!CODE.test(code)) fail(el.line, `invalid code "${code}"`);
           if (reference) fail(el.line, `<code> inside <${reference.kind}>`);
           addTarget({ kind: 'code', code }, el.line);
@@ -115,7 +116,7 @@ export function parsePcsIndex(text: string, file: string): PcsParsedIndex {
         }
         case 'see':
         case 'use': {
-          const textValue = clean(el.text);
+          const textValue = collapseWhitespace(el.text);
           if (textValue === '') fail(el.line, `empty <${el.name}>`);
           const target: PcsIndexTargetRecord & { prefix?: string } = { kind: el.name, text: textValue };
           if (reference?.prefix !== undefined) target.prefix = reference.prefix;

@@ -13,22 +13,12 @@ import { parsePcsDefinitions } from './definitions-xml';
 import { parsePcsIndex } from './index-xml';
 import { parsePcsOrderFile } from './order-file';
 import { parsePcsTables } from './tables-xml';
-import { decodeUtf8 } from './xml-stream';
+import { decodeUtf8 } from '../text/decode-utf8';
+import { refusal } from '../testing/refusal';
 
 const ROOT = resolve(process.env.CODESETS_SRC ?? join(__dirname, '..', '..', '..', 'shared', 'codesets'));
 const FY26 = join(ROOT, 'icd10pcs', 'FY2026');
 const read = (name: string, dir = FY26): string => readFileSync(join(dir, name), 'utf8');
-
-/** Runs `fn` and returns the ReleaseFileError it throws. */
-function refusal(fn: () => unknown): ReleaseFileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReleaseFileError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReleaseFileError, nothing was thrown');
-}
 
 const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
@@ -62,7 +52,7 @@ describe.skipIf(!existsSync(FY26))('malformed official files', () => {
 
   it('refuses the wrong file given as the Tables XML', () => {
     const e = refusal(() => parsePcsTables(read('icd10pcs_definitions_2026.xml'), 'icd10pcs_tables_2026.xml'));
-    expect(e.message).toMatch(/expected root element <ICD10PCS\.tabular>, found <ICD10PCS\.definitions>/);
+    expect(e.message).toMatch(/root element <ICD10PCS\.definitions>, expected <ICD10PCS\.tabular> \(wrong file\?\)/);
     expect(e.line).toBe(2);
   });
 

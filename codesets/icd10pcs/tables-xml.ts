@@ -7,7 +7,8 @@
  * section (e.g. "Body Region", "Substance"), so they are kept as printed.
  */
 import { ReleaseFileError } from '../builder';
-import { clean, streamXml, type XmlElement } from './xml-stream';
+import { collapseWhitespace } from '../../engine/text/collapse-whitespace';
+import { streamXml, type XmlElement } from '../xml/stream-xml';
 
 /** One value of an axis. */
 export interface PcsAxisValue {
@@ -103,18 +104,18 @@ export function parsePcsTables(text: string, file: string): PcsParsedTables {
       const parent = stack[stack.length - 1]?.name;
       switch (el.name) {
         case 'version':
-          version = clean(el.text);
+          version = collapseWhitespace(el.text);
           break;
         case 'title':
-          if (parent === 'axis' && axis) axis.title = clean(el.text);
+          if (parent === 'axis' && axis) axis.title = collapseWhitespace(el.text);
           break;
         case 'definition':
           if (parent !== 'axis' || !axis) fail(el.line, '<definition> outside an <axis>');
-          else axis.definition = clean(el.text);
+          else axis.definition = collapseWhitespace(el.text);
           break;
         case 'label': {
           if (!axis || !label) break;
-          const text = clean(el.text);
+          const text = collapseWhitespace(el.text);
           if (text === '') fail(el.line, `empty label for value ${label.char}`);
           if (axis.values.some((v) => v.char === label?.char))
             fail(el.line, `duplicate value ${label.char} in axis ${axis.pos}`);

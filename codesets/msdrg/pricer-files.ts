@@ -5,7 +5,7 @@
  */
 import { ReleaseFileError, type ReleaseFile } from '../builder';
 import type { GrouperPayload } from '../../engine/grouper/payload';
-import { decodeText } from './tsv';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks). */
 function csvCells(line: string): string[] | undefined {
@@ -59,7 +59,7 @@ const DRGSTABLE_HEADER = [
  * @throws ReleaseFileError on a wrong header, a bad number or flag, or a duplicated DRG.
  */
 export function parseDrgsTable(file: ReleaseFile): GrouperPayload['weights'] {
-  const lines = decodeText(file).split(/\r?\n/);
+  const lines = decodeUtf8(file.bytes, file.path).split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   if (lines[0] !== DRGSTABLE_HEADER.join(','))
     throw new ReleaseFileError(file.path, 1, `unexpected header "${lines[0] ?? ''}"`);
@@ -97,7 +97,7 @@ export function parseDrgsTable(file: ReleaseFile): GrouperPayload['weights'] {
  * @throws ReleaseFileError when the column header is missing or a DRG line is malformed.
  */
 export function parseAppendixA(file: ReleaseFile): GrouperPayload['appendixA'] {
-  const lines = decodeText(file).split(/\r?\n/);
+  const lines = decodeUtf8(file.bytes, file.path).split(/\r?\n/);
   const start = lines.findIndex((l) => /^DRG\s+MDC\s+MS\s+Description/.test(l));
   if (start < 0) throw new ReleaseFileError(file.path, undefined, 'no "DRG MDC MS Description" header line');
   const out: GrouperPayload['appendixA'] = [];
@@ -117,7 +117,7 @@ export function parseAppendixA(file: ReleaseFile): GrouperPayload['appendixA'] {
  * `Description`) into dot-less codes, sorted.
  */
 export function parsePoaExempt(file: ReleaseFile): string[] {
-  const lines = decodeText(file).split(/\r?\n/);
+  const lines = decodeUtf8(file.bytes, file.path).split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   if (!/^Order\d*\tPOAexemptCode\tDescription$/.test(lines[0] ?? '')) {
     throw new ReleaseFileError(file.path, 1, `unexpected header "${lines[0] ?? ''}"`);

@@ -4,6 +4,7 @@
  * table never becomes a half-built bundle (bad input gets a clear error and loses nothing).
  */
 import { ReleaseFileError, type ReleaseFile } from '../builder';
+import { decodeUtf8 } from '../text/decode-utf8';
 
 /** One parsed data row: cells by column name, plus its 1-based line number in the file. */
 export interface TsvRow {
@@ -48,24 +49,13 @@ export class TsvTable {
   }
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Decodes a release file as strict UTF-8. */
-export function decodeText(file: ReleaseFile): string {
-  try {
-    return decoder.decode(file.bytes);
-  } catch {
-    throw new ReleaseFileError(file.path, undefined, 'not valid UTF-8');
-  }
-}
-
 /**
  * Parses a TSV release file whose header must be exactly `expected`.
  *
  * @throws ReleaseFileError on a wrong header, a row with the wrong number of cells, or a CR.
  */
 export function parseTsv(file: ReleaseFile, expected: readonly string[]): TsvTable {
-  const text = decodeText(file);
+  const text = decodeUtf8(file.bytes, file.path);
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const header = lines[0];

@@ -14,6 +14,7 @@
  */
 import { strFromU8 } from 'fflate';
 import { normalizeCode } from '../../engine/codes/normalize';
+import { decodeUtf8 } from '../text/decode-utf8';
 import type { GoldForm, SuggestModelProvenance, TrainSuggestModelOptions } from '../../engine/suggest/model';
 import type { Suggester } from '../../engine/suggest/suggester';
 import type { TrainingDocument } from '../../engine/suggest/learned';
@@ -68,15 +69,6 @@ export interface CodiespData {
 }
 
 const GOLD_PATTERN = { D: /^[a-z][0-9][0-9a-z](\.[0-9a-z]{1,4})?$/, P: /^[0-9a-z]{4}([0-9a-z]{3})?$/ } as const;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function text(file: ReleaseFile): string {
-  try {
-    return utf8.decode(file.bytes);
-  } catch {
-    throw new ReleaseFileError(file.path, undefined, 'is not valid UTF-8 text');
-  }
-}
 
 /**
  * Reads one split. Every gold line must be `<document id>\t<code>` naming a document of the split
@@ -95,13 +87,13 @@ export function readCodiespSplit(source: ReleaseSource, split: CodiespSplit): Co
   for (const path of textPaths) {
     const file = source.read(path);
     files.push(file);
-    texts.set(file.name.replace(/\.txt$/, ''), text(file));
+    texts.set(file.name.replace(/\.txt$/, ''), decodeUtf8(file.bytes, file.path));
   }
   const gold = { D: new Map<string, Set<string>>(), P: new Map<string, Set<string>>() };
   for (const kind of ['D', 'P'] as const) {
     const file = source.read(tsv[kind]);
     files.push(file);
-    text(file)
+    decodeUtf8(file.bytes, file.path)
       .split('\n')
       .forEach((raw, i) => {
         const line = raw.replace(/\r$/, '');

@@ -6,6 +6,7 @@
  * All text is rendered as text (no HTML from data).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { CM_NOTE_LABEL } from '../../engine/icd10cm/note-labels';
 import type { CmDetailView, HowToFind } from '../../engine/search/detail';
 import type { SearchSystem } from '../../engine/search/types';
 import type { CodeDetailResponse } from '../../platform/worker/api';
@@ -20,17 +21,6 @@ export interface DetailProps {
   onPin: (code: string, system: SearchSystem, title: string) => void;
   onClose: () => void;
 }
-
-const NOTE_LABEL: Record<string, string> = {
-  includes: 'Includes',
-  inclusionTerm: 'Inclusion term',
-  excludes1: 'Excludes1',
-  excludes2: 'Excludes2',
-  codeFirst: 'Code first',
-  useAdditionalCode: 'Use additional code',
-  codeAlso: 'Code also',
-  notes: 'Note',
-};
 
 export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: DetailProps) {
   const [detail, setDetail] = useState<CodeDetailResponse | undefined>();
@@ -149,7 +139,7 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
               <ul class="notes">
                 {detail.detail.notes.map((n, i) => (
                   <li key={i} data-kind={n.kind}>
-                    <strong>{NOTE_LABEL[n.kind] ?? n.kind}</strong> {n.text} <span class="meta">(at {n.from})</span>
+                    <strong>{CM_NOTE_LABEL[n.kind]}</strong> {n.text} <span class="meta">(at {n.from})</span>
                     {n.staleRefs.length > 0 && (
                       <span class="meta"> · not codes this year: {n.staleRefs.join(', ')}</span>
                     )}
@@ -240,7 +230,7 @@ export function CodeDetail({ engine, code, system, onOpen, onPin, onClose }: Det
                 <li>
                   Check:{' '}
                   {how.checks.length > 0
-                    ? how.checks.map((n) => `${NOTE_LABEL[n.kind] ?? n.kind}: ${n.text} (${n.from})`).join('; ')
+                    ? how.checks.map((n) => `${CM_NOTE_LABEL[n.kind]}: ${n.text} (${n.from})`).join('; ')
                     : 'no excludes or sequencing notes.'}
                 </li>
                 <li>Complete: {how.completion.join(' ')}</li>

@@ -3,8 +3,9 @@
  * edits and the principal-diagnosis what-if (each secondary diagnosis as principal). Pure: the
  * tables come in as arguments, so the worker, Node tests and the bench run exactly this.
  *
- * Nothing is silently left out (STYLE.md): when the case cannot be grouped yet (no principal
- * diagnosis, no discharge date, no age, outpatient setting) the result says why in `drg.reason`.
+ * Nothing is silently left out (a missing result must never read as "no DRG"): when the case
+ * cannot be grouped yet (no principal diagnosis, no discharge date, no age, outpatient setting)
+ * the result says why in `drg.reason`.
  */
 import type { Grouper } from '../grouper/grouper';
 import type { Mce } from '../mce/mce';

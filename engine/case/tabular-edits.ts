@@ -5,7 +5,8 @@
  * checked against the POA-exempt list (CMS ICD-10-CM POA guidelines, Appendix I of the Official
  * Guidelines).
  *
- * Findings are data (STYLE.md): stable id, severity, the code they apply to, message.
+ * Findings are data, not exceptions, so every edit of a case is collected and shown at once: stable
+ * id, severity, the code they apply to, message.
  */
 import { formatCmCode, normalizeCode } from '../codes/normalize';
 import { inRange, noteRanges } from './code-refs';

@@ -2,7 +2,7 @@
  * Public types of the ICD-10-CM tables. Consumers (search, suggestions, the side panel, the CLI)
  * depend on these and on {@link CmTable}, never on the block layout.
  */
-import type { ProvenanceFile } from '../bundle/format';
+import type { BundleHeader } from '../bundle/format';
 import type { CM_NOTE_KINDS } from './layout';
 
 /** Kind of a Tabular List instructional note. */
@@ -125,17 +125,8 @@ export interface CmCodeDetail extends CmCodeSummary {
   fiscalYear: number;
 }
 
-/** Release information a table carries (from the bundle header). */
-export interface CmReleaseInfo {
-  id: string;
-  fiscalYear: number;
-  effectiveFrom: string;
-  effectiveTo: string;
-  release: string;
-  /** Present when the table was derived (e.g. from the previous year's order file and the addenda). */
-  derivation?: string;
-  provenance: ProvenanceFile[];
-  /** Substitutions and validation results, to be shown to the user. */
-  notes: string[];
-  counts: Record<string, number>;
-}
+/** Release information a table carries: these fields of its bundle's header, as the header gives them. */
+export type CmReleaseInfo = Pick<
+  BundleHeader,
+  'id' | 'fiscalYear' | 'effectiveFrom' | 'effectiveTo' | 'release' | 'derivation' | 'provenance' | 'notes' | 'counts'
+>;

@@ -27,9 +27,10 @@ export class ChartsideMceClaimError extends ChartsideError {
 }
 
 /**
- * CMS deactivated the sex edits for discharges from this date (MANIFEST.md): before it a code on
- * the other sex's list is a SEX_CONFLICT and an unknown sex is INVALID_SEX (CMS's MCE on the
- * 2015-2024 fixture claims); from it neither fires.
+ * CMS deactivated the sex edits for discharges from this date (as CMS's MCE 43.1 answers on the
+ * `mce_*_expected.tsv` oracle fixture claims): before it a code on the other sex's list is a
+ * SEX_CONFLICT and an unknown sex is INVALID_SEX (CMS's MCE on the 2015-2024 fixture claims);
+ * from it neither fires.
  */
 const SEX_EDITS_OFF_FROM = 20241001;
 const POA_VALUES = new Set(['Y', 'N', 'U', 'W', '1', '']);

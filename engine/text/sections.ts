@@ -1,3 +1,4 @@
+import { collapseWhitespace } from './collapse-whitespace';
 import type { SectionAuthor, SectionKind, TextSection } from './types';
 
 /**
@@ -105,12 +106,12 @@ export function authorOfKind(kind: SectionKind): SectionAuthor {
 
 /** Normalises a heading for lookup: lower case, trailing colon and punctuation gone, spaces single. */
 function normHeading(raw: string): string {
-  return raw
-    .toLowerCase()
-    .replace(/[:.\-–—]+\s*$/, '')
-    .replace(/[^a-z0-9&/ -]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseWhitespace(
+    raw
+      .toLowerCase()
+      .replace(/[:.\-–—]+\s*$/, '')
+      .replace(/[^a-z0-9&/ -]+/g, ' '),
+  );
 }
 
 /**

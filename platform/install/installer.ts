@@ -32,7 +32,7 @@ export interface InstallProgress {
   bytesTotal: number;
 }
 
-/** Why a bundle was not installed. Data, not an exception (STYLE.md "Findings are data"). */
+/** Why a bundle was not installed. Data, not an exception, so every problem of an install is reported at once. */
 export interface InstallProblem {
   bundleId: string;
   /** Stable id: `quota` (disk full), `corrupt` (failed verification), `fetch`, `write`. */

@@ -1,7 +1,8 @@
 /**
  * `codesets/index.json` inside the built extension: the list of codeset bundles the package
  * ships. Written by the WXT hook in wxt.config.ts from `.cache/codesets/bundles/*.csb`; read by
- * the installer on first run. Versioned like every stored format (STYLE.md).
+ * the installer on first run. Versioned like every stored format, so an index of another version is
+ * refused with a clear message instead of being misread.
  */
 import { z } from 'zod/mini';
 import { ChartsideError } from '../../engine/errors';

@@ -4,15 +4,12 @@
  * ICD-10-CM release of the case's date of service. The computation itself is
  * `engine/case/recompute.ts` (pure); this file only finds the tables.
  */
-import type { BundleReader } from '../../engine/bundle/reader';
 import { CaseSchema, recomputeCase, serviceDate, type CaseComputation, type CodingCase } from '../../engine/case';
-import { ChartsideNoReleaseError } from '../../engine/codes';
-import { Grouper } from '../../engine/grouper';
-import { Mce } from '../../engine/mce';
 import { CmTable } from '../../engine/icd10cm';
 import type { EngineApi, ReleaseUsed } from './api';
 import { CM_TABLE } from './codes';
 import type { EngineContext } from './context';
+import { grouperOf, mceOf } from './drg-engines';
 
 /** Result of {@link EngineApi.recomputeCase}. */
 export interface CaseRecompute extends CaseComputation {
@@ -26,32 +23,6 @@ export interface CaseRecompute extends CaseComputation {
   tookMs: number;
 }
 
-const engines = new Map<string, Grouper | Mce>();
-
-async function engineFor<T extends Grouper | Mce>(
-  ctx: EngineContext,
-  system: 'msdrg' | 'mce',
-  build: (readers: BundleReader[]) => T,
-): Promise<T> {
-  const rows = (await ctx.releases()).filter((r) => r.system === system);
-  if (rows.length === 0) {
-    throw new ChartsideNoReleaseError(
-      `no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`,
-    );
-  }
-  const key = `${system}:${rows
-    .map((r) => `${r.id}@${r.sha256}`)
-    .sort()
-    .join(',')}`;
-  let hit = engines.get(key) as T | undefined;
-  if (!hit) {
-    hit = build(await Promise.all(rows.map((r) => ctx.reader(r.id))));
-    for (const k of engines.keys()) if (k.startsWith(`${system}:`)) engines.delete(k);
-    engines.set(key, hit);
-  }
-  return hit;
-}
-
 export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'> {
   return {
     async recomputeCase(raw: CodingCase): Promise<CaseRecompute> {
@@ -59,12 +30,8 @@ export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'
       const c = CaseSchema.parse(raw);
       const [cm, grouper, mce] = await Promise.all([
         ctx.tableFor('icd10cm', CM_TABLE, (r) => CmTable.fromReader(r), serviceDate(c)),
-        engineFor(ctx, 'msdrg', (readers) => Grouper.fromBundles(readers)),
-        engineFor(ctx, 'mce', (readers) => {
-          // Newest MCE release (one per fiscal year), as the DRG area does.
-          const newest = [...readers].sort((a, b) => (a.header.effectiveFrom < b.header.effectiveFrom ? 1 : -1))[0]!;
-          return Mce.fromBundle(newest);
-        }),
+        grouperOf(ctx),
+        mceOf(ctx),
       ]);
       const start = performance.now();
       const computed = recomputeCase(c, { grouper, mce, cm: cm.table });

@@ -1,5 +1,5 @@
 /**
- * Engine figures measured IN THE WORKER, in Chromium, with the built extension (issues 3, 4, 5):
+ * Engine figures measured IN THE WORKER, in Chromium, with the built extension:
  * - MS-DRG per-claim latency: `groupClaim` round trips over the 4,000 CMS-oracle v43.0 claims,
  *   timed in the side panel page from the request to the answer (structured clone both ways);
  *   the page's clock ticks in 100 us steps (no cross-origin isolation), so the mean over all

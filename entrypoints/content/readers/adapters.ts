@@ -5,6 +5,7 @@
  * silently skipped.
  */
 import type { ChartSnapshot } from '../../../engine/chart/snapshot';
+import { collapseWhitespace } from '../../../engine/text/collapse-whitespace';
 import { GENERIC_TABLES, guessKind, LAB_WORDS, VITAL_WORDS, type TableRule } from './tables';
 import type { WalkRules } from './walk';
 
@@ -26,7 +27,7 @@ export interface Adapter {
 }
 
 const text = (el: Element | null | undefined): string | undefined => {
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(el?.textContent ?? '');
   return t ? t.slice(0, 500) : undefined;
 };
 

@@ -1,4 +1,5 @@
 import type { ChartRow, ChartTable } from '../../../engine/chart/snapshot';
+import { collapseWhitespace } from '../../../engine/text/collapse-whitespace';
 import type { TextBuilder } from './text-builder';
 
 /** How to read one kind of table (HTML tables and div grids alike). */
@@ -44,7 +45,7 @@ export function guessKind(table: Element, header: string[]): ChartTable['kind'] 
   return 'other';
 }
 
-const cellText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 5000);
+const cellText = (el: Element): string => collapseWhitespace(el.textContent ?? '').slice(0, 5000);
 
 /** Reads a table as rows, writing one line per row ("cell | cell | ...") and recording each row's span. */
 export function readTable(el: Element, rule: TableRule, out: TextBuilder): ChartTable | undefined {

@@ -9,6 +9,7 @@
  * every {@link WalkLimits.sliceMs} (time slicing).
  */
 import type { ChartTable } from '../../../engine/chart/snapshot';
+import { collapseWhitespace } from '../../../engine/text/collapse-whitespace';
 import { readTable, type TableRule } from './tables';
 import type { TextBuilder } from './text-builder';
 
@@ -198,7 +199,9 @@ export async function walk(
       }
       if (el.matches(rules.heading)) {
         out.newline();
-        const heading = (el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/:$/, '').slice(0, 500);
+        const heading = collapseWhitespace(el.textContent ?? '')
+          .replace(/:$/, '')
+          .slice(0, 500);
         if (heading) {
           result.sections.push({ heading, start: out.length });
           out.write(`${heading}:`);
