@@ -223,7 +223,7 @@ export const suggestCommand: CliCommand = {
       io.stdout.write(
         `${JSON.stringify({ setting: result.setting, tables: result.tables, model: chosen.model ? chosen.model.info : null, abstract, diagnoses: result.diagnoses.map(slim), procedures: result.procedures.map(slim), ...(result.warnings?.length ? { warnings: result.warnings } : {}) }, null, 2)}\n`,
       );
-      // A truncated result must never look complete (STYLE.md: no silent degradation).
+      // A truncated result must never look complete (a cut list read as the whole list would hide codes).
       for (const w of result.warnings ?? []) io.stderr.write(`chartside suggest: ${w}\n`);
       if (!chosen.model) io.stderr.write(`chartside suggest: ${chosen.line}\n`);
     } else {

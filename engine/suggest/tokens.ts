@@ -1,7 +1,7 @@
 /**
  * Word keys shared by the lexicon (Index lines, Tabular titles) and the chart text. The same
  * normalisation as the search engine (`engine/search/text.ts`: fold case, stopwords, light stem),
- * so that a title and a sentence that read the same meet; plus the search issue's reviewed
+ * so that a title and a sentence that read the same meet; plus the search engine's reviewed
  * abbreviations and synonyms (`engine/search/data/terms.ts`) applied to the chart text.
  */
 import { TERM_ROWS } from '../search/data/terms';

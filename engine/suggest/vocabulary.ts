@@ -1,6 +1,6 @@
 /**
  * Chart wording -> the words the ICD-10-PCS Index and Tables use, for procedures and anatomy,
- * complementing the search issue's reviewed list (`engine/search/data/terms.ts`). Rows name no
+ * complementing the search engine's reviewed list (`engine/search/data/terms.ts`). Rows name no
  * code: each expansion is wording of an Index main term, a Tables axis label or a root operation
  * (ICD-10-PCS Official Guidelines; Index main terms "Computerized Tomography (CT Scan)",
  * "Magnetic Resonance Imaging (MRI)", "Ultrasonography", "Plain Radiography", "Echocardiogram",

@@ -161,7 +161,7 @@ export interface KdigoResult {
  * section 2.1.1): a rise ≥ 0.3 mg/dL within 48 hours, or ≥ 1.5× baseline known or presumed to have
  * occurred within the prior 7 days. When both values carry dates the window is checked (rise ≥ 0.3
  * only within 2 days, ratio ≥ 1.5 only within 7); without dates the values of one chart are taken
- * to be this encounter's, as the issue's KDIGO reading always did.
+ * to be this encounter's (a single chart is one encounter unless its dates say otherwise).
  */
 export function kdigo(inds: readonly Indicator[]): KdigoResult {
   const current = valued(inds, 'creatinine');
