@@ -338,7 +338,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   // Neoplasm Table: one entry per site row and behaviour column.
   const aliases = neoplasmDrafts(cm, drafts);
   for (const d of drafts) if (d.system === 'cm') d.req = behaviourKeys(d.req);
-  historyLines(drafts);
+  historyLines(cm, drafts);
   encounterReasons(cm, drafts);
 
   // Rarity of keys, anchors, dedupe keys.
@@ -590,15 +590,39 @@ function behaviourKeys(req: string[]): string[] {
 const PERSONAL = phraseKeys('personal')[0]!;
 
 /**
+ * Whether an Index path is an allergy status line ("History, personal (of) > allergy > <agent>",
+ * Z88): the allergy list is where such a status is documented (Guideline I.C.21.c.3).
+ *
+ * @example isAllergyStatusPath('History > personal > allergy > penicillin') // true
+ */
+export function isAllergyStatusPath(path: string): boolean {
+  return /^History\b[^>]* > personal\b[^>]* > allergy\b/i.test(path);
+}
+const HISTORY = phraseKeys('history')[0]!;
+
+/** Whether a printed code's Tabular title is an unspecified one. */
+function unspecifiedCode(cm: CmTable, printed: string): boolean {
+  const code = printed.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return /\bunspecified\b/i.test(cm.get(code, { indexEntries: false })?.long ?? '');
+}
+
+/**
  * "History, personal (of) > X": a chart says "history of X", seldom "personal": the word is not
  * required (a "History, family (of)" line keeps "family", so it is the more specific match when
  * the chart names a relative, and the personal line is dominated).
  */
-function historyLines(drafts: Draft[]): void {
+function historyLines(cm: CmTable, drafts: Draft[]): void {
   for (const d of drafts) {
     if (d.source !== 'index' || !/^history\b/.test(d.mainTerm) || d.depth < 2) continue;
     if (!/^History(?:, [^>]*)? > personal\b/.test(d.path)) continue;
     d.req = d.req.filter((k) => k !== PERSONAL);
+    // "History > personal > allergy > <agent>" (Z88) is an allergy status (Guideline
+    // I.C.21.c.3, status codes): a chart documents it as "allergic to <agent>" or an allergy list
+    // naming the agent, never "history of". The agent line keeps "allergy" and the agent's words;
+    // a line to the unspecified code names no agent (a class heading) and keeps "history".
+    if (d.depth >= 3 && isAllergyStatusPath(d.path) && !unspecifiedCode(cm, d.code)) {
+      d.req = d.req.filter((k) => k !== HISTORY);
+    }
   }
 }
 

@@ -26,7 +26,7 @@ import {
 } from '../text';
 import { noteRefs, refCovers } from './codes-in-note';
 import type { LearnedModel } from './learned';
-import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
+import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
 import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import {
@@ -712,7 +712,8 @@ export class Suggester {
             ? EXTERNAL_CAUSE_WEIGHT
             : 0.9;
     if (e.seeAlso) score *= SEE_ALSO_WEIGHT;
-    score *= SECTION_WEIGHT[ctx.section] ?? 1;
+    // The allergy list is where an allergy status is documented (I.C.21.c.3): not a weak place for it.
+    if (!(ctx.section === 'allergies' && isAllergyStatusPath(e.path))) score *= SECTION_WEIGHT[ctx.section] ?? 1;
     if (m.dominated) score *= this.dominatedWeight;
     if (m.crossesItem) score *= CROSSES_ITEM_WEIGHT;
 
