@@ -669,6 +669,8 @@ export class Suggester {
       ctx = findingContext(text, span, a);
       this.contextCache.set(ctxKey, ctx);
     }
+    // A "Status" line read without its word needs the mention's past context (lexicon statusLines).
+    if (m.entry.pastOnly && !ctx.historical && ctx.section !== 'past-surgical-history') return undefined;
     let modsCache: FindingModifiers | undefined;
     const mods = (): FindingModifiers => (modsCache ??= findingModifiers(text, span, a));
     const flags: SuggestionFlag[] = [];
@@ -722,7 +724,7 @@ export class Suggester {
     // outpatients (IV.H); history-of findings go to history codes (the Index leads there with "history").
     // A "History" line codes the historical or family context itself (Z80-Z87): that context
     // is what it needs, not a reason to drop or lower it.
-    const codesHistory = e.system === 'cm' && e.req.includes(HISTORY_KEY);
+    const codesHistory = e.system === 'cm' && (e.req.includes(HISTORY_KEY) || e.pastOnly === true);
     const codesFamily = codesHistory && e.req.includes(FAMILY_KEY);
     let drop = false;
     for (const kind of ['negated', 'family', 'hypothetical'] as const) {

@@ -18,9 +18,11 @@ export const ROUTINE_STATUS: readonly { prefix: string; title: string }[] = [
   { prefix: 'Z85', title: 'Personal history of malignant neoplasm' },
   { prefix: 'Z88', title: 'Allergy status to drugs, medicaments and biological substances' },
   { prefix: 'Z89', title: 'Acquired absence of limb' },
+  { prefix: 'Z90', title: 'Acquired absence of organs, not elsewhere classified' },
   { prefix: 'Z93', title: 'Artificial opening status' },
   { prefix: 'Z94', title: 'Transplanted organ and tissue status' },
   { prefix: 'Z95', title: 'Presence of cardiac and vascular implants and grafts' },
+  { prefix: 'Z966', title: 'Presence of orthopedic joint implants' },
   { prefix: 'Z992', title: 'Dependence on renal dialysis' },
   { prefix: 'Z9981', title: 'Dependence on supplemental oxygen' },
 ];
