@@ -36,6 +36,12 @@ export interface LexEntry {
   anchor: string;
   /** Reached through a "see also" reference (a weaker lead than the line's own code or "see"). */
   seeAlso?: boolean;
+  /**
+   * A "Status" line (Z codes, I.C.21.c.3) whose main-term word is read from the mention's past
+   * context ("status post", "s/p", a past surgical history) rather than written: it matches only
+   * a mention in such a context.
+   */
+  pastOnly?: boolean;
 }
 
 /** Built lexicon. */
@@ -86,6 +92,7 @@ interface Draft {
   mainTerm: string;
   depth: number;
   seeAlso?: boolean;
+  pastOnly?: boolean;
 }
 
 /** Splits a title into its levels' keys, moving connective parts to `withKeys`. */
@@ -338,7 +345,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   // Neoplasm Table: one entry per site row and behaviour column.
   const aliases = neoplasmDrafts(cm, drafts);
   for (const d of drafts) if (d.system === 'cm') d.req = behaviourKeys(d.req);
-  historyLines(drafts);
+  historyLines(cm, drafts);
+  statusLines(cm, drafts);
   encounterReasons(cm, drafts);
 
   // Rarity of keys, anchors, dedupe keys.
@@ -371,6 +379,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       depth: d.depth,
       anchor,
       ...(d.seeAlso ? { seeAlso: true } : {}),
+      ...(d.pastOnly ? { pastOnly: true } : {}),
     });
     let second = byAnchor.get(anchor);
     if (!second) byAnchor.set(anchor, (second = new Map<string, number[]>()));
@@ -590,15 +599,58 @@ function behaviourKeys(req: string[]): string[] {
 const PERSONAL = phraseKeys('personal')[0]!;
 
 /**
+ * Whether an Index path is an allergy status line ("History, personal (of) > allergy > <agent>",
+ * Z88): the allergy list is where such a status is documented (Guideline I.C.21.c.3).
+ *
+ * @example isAllergyStatusPath('History > personal > allergy > penicillin') // true
+ */
+export function isAllergyStatusPath(path: string): boolean {
+  return /^History\b[^>]* > personal\b[^>]* > allergy\b/i.test(path);
+}
+const HISTORY = phraseKeys('history')[0]!;
+
+/** Whether a printed code's Tabular title is an unspecified one. */
+function unspecifiedCode(cm: CmTable, printed: string): boolean {
+  const code = printed.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return /\bunspecified\b/i.test(cm.get(code, { indexEntries: false })?.long ?? '');
+}
+
+const STATUS = phraseKeys('status')[0]!;
+
+/**
+ * "Status (post) > X" (Z codes of a past procedure or a device, Guideline I.C.21.c.3): a chart
+ * writes "s/p X", "X" under the past surgical history, or "status post X"; the word "status" is
+ * read from that past context, so the line matches only a mention in it ({@link LexEntry.pastOnly}).
+ * A line to an unspecified code keeps the word: it names no procedure or device.
+ */
+function statusLines(cm: CmTable, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.system !== 'cm' || d.source !== 'index' || !/^status\b/.test(d.mainTerm) || d.depth < 1) continue;
+    if (!/^Z/i.test(d.code) || unspecifiedCode(cm, d.code)) continue;
+    const rest = d.req.filter((k) => k !== STATUS);
+    if (rest.length === 0 || rest.length === d.req.length) continue;
+    d.req = rest;
+    d.pastOnly = true;
+  }
+}
+
+/**
  * "History, personal (of) > X": a chart says "history of X", seldom "personal": the word is not
  * required (a "History, family (of)" line keeps "family", so it is the more specific match when
  * the chart names a relative, and the personal line is dominated).
  */
-function historyLines(drafts: Draft[]): void {
+function historyLines(cm: CmTable, drafts: Draft[]): void {
   for (const d of drafts) {
     if (d.source !== 'index' || !/^history\b/.test(d.mainTerm) || d.depth < 2) continue;
     if (!/^History(?:, [^>]*)? > personal\b/.test(d.path)) continue;
     d.req = d.req.filter((k) => k !== PERSONAL);
+    // "History > personal > allergy > <agent>" (Z88) is an allergy status (Guideline
+    // I.C.21.c.3, status codes): a chart documents it as "allergic to <agent>" or an allergy list
+    // naming the agent, never "history of". The agent line keeps "allergy" and the agent's words;
+    // a line to the unspecified code names no agent (a class heading) and keeps "history".
+    if (d.depth >= 3 && isAllergyStatusPath(d.path) && !unspecifiedCode(cm, d.code)) {
+      d.req = d.req.filter((k) => k !== HISTORY);
+    }
   }
 }
 

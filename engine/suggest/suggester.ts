@@ -28,7 +28,7 @@ import {
 import { noteRefs, refCovers } from './codes-in-note';
 import { codeProcedures, procedureSuggestions, withIndexMentions } from './procedures';
 import type { LearnedModel } from './learned';
-import { buildLexicon, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
+import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
 import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import {
@@ -682,6 +682,8 @@ export class Suggester {
       ctx = findingContext(text, span, a);
       this.contextCache.set(ctxKey, ctx);
     }
+    // A "Status" line read without its word needs the mention's past context (lexicon statusLines).
+    if (m.entry.pastOnly && !ctx.historical && ctx.section !== 'past-surgical-history') return undefined;
     let modsCache: FindingModifiers | undefined;
     const mods = (): FindingModifiers => (modsCache ??= findingModifiers(text, span, a));
     const flags: SuggestionFlag[] = [];
@@ -725,7 +727,8 @@ export class Suggester {
             ? EXTERNAL_CAUSE_WEIGHT
             : 0.9;
     if (e.seeAlso) score *= SEE_ALSO_WEIGHT;
-    score *= SECTION_WEIGHT[ctx.section] ?? 1;
+    // The allergy list is where an allergy status is documented (I.C.21.c.3): not a weak place for it.
+    if (!(ctx.section === 'allergies' && isAllergyStatusPath(e.path))) score *= SECTION_WEIGHT[ctx.section] ?? 1;
     if (m.dominated) score *= this.dominatedWeight;
     if (m.crossesItem) score *= CROSSES_ITEM_WEIGHT;
 
@@ -734,7 +737,7 @@ export class Suggester {
     // outpatients (IV.H); history-of findings go to history codes (the Index leads there with "history").
     // A "History" line codes the historical or family context itself (Z80-Z87): that context
     // is what it needs, not a reason to drop or lower it.
-    const codesHistory = e.system === 'cm' && e.req.includes(HISTORY_KEY);
+    const codesHistory = e.system === 'cm' && (e.req.includes(HISTORY_KEY) || e.pastOnly === true);
     const codesFamily = codesHistory && e.req.includes(FAMILY_KEY);
     let drop = false;
     for (const kind of ['negated', 'family', 'hypothetical'] as const) {

@@ -9,6 +9,7 @@
  */
 import type { SectionKind } from '../../text';
 import { CHRONIC_SYSTEMIC } from './data/chronic-conditions';
+import { ROUTINE_STATUS } from './data/routine-status';
 import { demote, keep, undotted } from './tiers';
 import type { GuidelineRule } from './types';
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
@@ -21,6 +22,14 @@ const ALSO_STATED: ReadonlySet<SectionKind> = new Set([...DIAGNOSTIC_STATEMENT, 
  * the stay, which the statement names if it became a diagnosis.
  */
 const DESCRIBED: ReadonlySet<SectionKind> = new Set(['past-history', 'hpi', 'consults', 'indications']);
+
+/** Where a status or history is documented outside the statement (and the allergy list for Z88). */
+const STATUS_DESCRIBED: ReadonlySet<SectionKind> = new Set([...DESCRIBED, 'past-surgical-history', 'allergies']);
+
+const routineStatus = (code: string): boolean => {
+  const c = undotted(code);
+  return ROUTINE_STATUS.some((r) => c.startsWith(r.prefix));
+};
 
 const chronic = (code: string): boolean => {
   const c = undotted(code);
@@ -43,6 +52,25 @@ export const diagnosticStatementRule: GuidelineRule = {
             (m) => m.assertion.codedAsEstablished && DESCRIBED.has(m.section.kind) && !/[,;]/.test(m.evidence.text),
           )
         : undefined;
+      // An unspecified status (no agent, organ or device named) is left to the coder, who reads
+      // which one the chart documents (I.B.2: the level of detail the record supports).
+      const status =
+        routineStatus(c.code) && !/\bunspecified\b/i.test(c.suggestion.title)
+          ? c.mentions.find(
+              (m) =>
+                (m.assertion.codedAsEstablished || m.assertion.assertion === 'historical') &&
+                STATUS_DESCRIBED.has(m.section.kind) &&
+                !/[,;]/.test(m.evidence.text),
+            )
+          : undefined;
+      if (status) {
+        keep(
+          c,
+          diagnosticStatementRule,
+          `a status or history that affects care ("${status.evidence.text}" under ${status.section.title || status.section.kind}): reported whenever documented (I.C.21.c.3, I.C.21.c.4, III)`,
+        );
+        continue;
+      }
       if (current) {
         keep(
           c,

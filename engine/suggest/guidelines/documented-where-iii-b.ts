@@ -10,6 +10,7 @@
  * A diagnosis whose every established mention lies in such sections goes to "also documented".
  */
 import type { SectionKind } from '../../text';
+import { isAllergyStatusPath } from '../lexicon';
 import { demote } from './tiers';
 import type { GuidelineRule } from './types';
 
@@ -42,7 +43,10 @@ export const documentedWhereRule: GuidelineRule = {
         (m) => m.assertion.codedAsEstablished || m.assertion.assertion === 'historical',
       );
       if (established.length === 0) continue;
-      if (established.some((m) => !WHY[m.section.kind])) continue;
+      // The allergy list is where an allergy status (I.C.21.c.3, the Index's "History, personal >
+      // allergy > <agent>" lines) is documented: its words are that status, not a diagnosis.
+      const allergyStatus = isAllergyStatusPath(c.suggestion.path);
+      if (established.some((m) => !WHY[m.section.kind] || (allergyStatus && m.section.kind === 'allergies'))) continue;
       const [section, reason] = WHY[established[0]!.section.kind]!;
       demote(
         c,
