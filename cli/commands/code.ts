@@ -5,7 +5,8 @@
  */
 import { normalizeCode } from '../../engine/codes/normalize';
 import { pickRelease } from '../../engine/codes/release';
-import type { CmCodeDetail, CmNoteKind } from '../../engine/icd10cm/types';
+import type { CmCodeDetail } from '../../engine/icd10cm/types';
+import { CM_NOTE_LABEL } from '../../engine/icd10cm/note-labels';
 import { loadInstalledTables } from '../../codesets/node/cache';
 import { parseArgs, UsageError, type CliCommand } from '../io';
 
@@ -16,17 +17,6 @@ section, ancestors, every instructional note that applies (inherited ones say wh
 7th-character table, POA exemption, whether it is new this fiscal year, and index lines leading
 to it. --year picks the fiscal year (e.g. 2025 or FY2025), --date the year covering a date of
 service; default: the newest installed year. Exit code 1 when the code does not exist that year.`;
-
-const KIND_LABEL: Record<CmNoteKind, string> = {
-  includes: 'Includes',
-  inclusionTerm: 'Inclusion term',
-  excludes1: 'Excludes1',
-  excludes2: 'Excludes2',
-  codeFirst: 'Code first',
-  useAdditionalCode: 'Use additional code',
-  codeAlso: 'Code also',
-  notes: 'Note',
-};
 
 function render(d: CmCodeDetail, releaseLine: string): string {
   const out: string[] = [];
@@ -51,7 +41,7 @@ function render(d: CmCodeDetail, releaseLine: string): string {
     for (const n of d.notes) {
       const where = n.level === 'code' ? '' : ` [from ${n.from}]`;
       const stale = n.staleRefs.length ? ` (not codes this year: ${n.staleRefs.join(', ')})` : '';
-      out.push(`    ${KIND_LABEL[n.kind]}: ${n.text}${where}${stale}`);
+      out.push(`    ${CM_NOTE_LABEL[n.kind]}: ${n.text}${where}${stale}`);
     }
   }
   if (d.seventh) {

@@ -5,7 +5,7 @@
  * abbreviations and synonyms (`engine/search/data/terms.ts`) applied to the chart text.
  */
 import { TERM_ROWS } from '../search/data/terms';
-import { foldCase, stem, STOPWORDS } from '../search/text';
+import { cachedStem, foldCase, stem, STOPWORDS } from '../search/text';
 import { SUGGEST_TERMS } from './vocabulary';
 import type { ResolvedAbbreviation } from '../text';
 
@@ -33,22 +33,9 @@ const WEAK = new Set(
   ].map((w) => stem(w)),
 );
 
-const stemCache = new Map<string, string>();
-
-/** {@link stem} memoised: clinical text repeats a small vocabulary (bounded cache). */
-function stemWord(w: string): string {
-  let k = stemCache.get(w);
-  if (k === undefined) {
-    k = stem(w);
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(w, k);
-  }
-  return k;
-}
-
 /** Key of one word (folded, stemmed). */
 export function keyOf(word: string): string {
-  return stemWord(foldCase(word));
+  return cachedStem(foldCase(word));
 }
 
 /** `true` when a key is a stopword or a weak word: not required, never an anchor. */
@@ -65,7 +52,7 @@ export function phraseKeys(text: string): string[] {
     .replace(/['\u2019]s\b/g, '')
     .split(/[^a-z0-9]+/)) {
     if (w.length === 0 || STOPWORDS.has(w)) continue;
-    const k = stemWord(w);
+    const k = cachedStem(w);
     if (!WEAK.has(k)) out.push(k);
   }
   if (phraseCache.size > 300_000) phraseCache.clear();
@@ -148,7 +135,7 @@ export function sentenceKeys(
     const w = foldCase(m[0]);
     if (STOPWORDS.has(w)) continue;
     raw.push(w);
-    tokens.push({ key: stemWord(w), start: from + m.index, end: from + m.index + m[0].length });
+    tokens.push({ key: cachedStem(w), start: from + m.index, end: from + m.index + m[0].length });
   }
   const positions = new Map<string, number[]>();
   const addOne = (key: string, pos: number): void => {
