@@ -4,10 +4,8 @@
  * (layout, manifest, atomic writes) is in bundle-store.ts, re-exported here.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { BundleFormatError, decodeBundle, type BundleHeader } from '../../engine/bundle/format';
+import type { BundleHeader } from '../../engine/bundle/format';
 import type { BundleReader } from '../../engine/bundle/reader';
 import { CmTable } from '../../engine/icd10cm/table';
 import { pickRelease, type PickedRelease } from '../../engine/codes/release';
@@ -19,6 +17,7 @@ import { FsReleaseSource } from './fs-source';
 import { CACHE_DIR, findCodesetsSource } from './source';
 import { ChartsideError } from '../../engine/errors';
 import { FsBundleStore, writeFileAtomic } from './bundle-store';
+import { readBundleFile } from './read-bundle-file';
 
 export { FsBundleStore, writeFileAtomic } from './bundle-store';
 
@@ -107,41 +106,7 @@ export function installedBundles(cacheDir: string = CACHE_DIR): BundleHeader[] {
   return new FsBundleStore(cacheDir).readManifest()?.bundles ?? [];
 }
 
-/**
- * Reads an installed bundle file into a {@link BundleReader} (blocks inflated and verified on
- * first use). Node's native zlib and sha256 do the work the engine's portable reader does in
- * JavaScript (several times faster on the tens of MB of the search index and the lexicon); the
- * checks and their errors are the same.
- */
-export function readBundleFile(path: string): BundleReader {
-  const buffer = readFileSync(path);
-  const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
-    verify: false,
-  });
-  const cache = new Map<string, Uint8Array>();
-  return {
-    header,
-    has: (name) => compressed.has(name),
-    bytes(name) {
-      const hit = cache.get(name);
-      if (hit) return hit;
-      const entry = header.blocks.find((b) => b.name === name);
-      const gz = compressed.get(name);
-      if (!entry || !gz) throw new BundleFormatError(`bundle ${header.id} has no block "${name}"`);
-      let raw: Uint8Array;
-      try {
-        const out = gunzipSync(gz);
-        raw = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-      } catch (cause) {
-        throw new BundleFormatError(`block "${name}" is corrupt: ${String(cause)}`);
-      }
-      if (raw.length !== entry.rawLength || createHash('sha256').update(raw).digest('hex') !== entry.sha256)
-        throw new BundleFormatError(`block "${name}" does not match its checksum`);
-      cache.set(name, raw);
-      return raw;
-    },
-  };
-}
+export { readBundleFile };
 
 /**
  * Opens an installed bundle by id (e.g. `icd10cm-2026`, `icd10pcs-2026`). When the cache lacks it,
