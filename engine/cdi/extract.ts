@@ -410,6 +410,9 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
       }
       const start = m.index;
       const end = start + m[0].length;
+      // Two patterns of one finding may match at the same offset; the second would be dropped by
+      // `push`, so its context (the costliest step of extraction) is not read.
+      if (seen.has(`${spec.spec.name}@${start}`)) continue;
       const ctx = mentionContext(chart, start, end, spec.spec.ownNegation ? { ownNegation: true } : {});
       if (!isAsserted(ctx)) continue;
       if (ctx.historical && !spec.spec.allowHistorical) continue;
@@ -486,11 +489,14 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
   }
   out.sort((a, b) =>
     a.start === b.start
-      ? a.name.localeCompare(b.name)
+      ? BY_NAME.compare(a.name, b.name)
       : (a.start < 0 ? Infinity : a.start) - (b.start < 0 ? Infinity : b.start),
   );
   return out;
 }
+
+// `localeCompare` without arguments is this collator's compare (ECMA-402), built once instead of per call.
+const BY_NAME = new Intl.Collator();
 
 // A trailing \b fails after "%" or ")" ("intake <50%"); end on "not followed by a word character" instead.
 const COMPILED_FINDINGS = FINDINGS.map((spec) => ({
