@@ -75,8 +75,8 @@ export function sectionAt(sections: readonly ChartSection[], offset: number): Ch
 // end the scope of a negation ("no fever but tachycardic").
 const CLAUSE_BREAK = /[.;!?\n]|\bbut\b|\bhowever\b|\balthough\b|\bexcept\b|\bthough\b/gi;
 
-/** Start and end of the clause around [start, end). Sentence periods inside numbers ("1.5") do not split. */
-export function clauseAround(text: string, start: number, end: number): [number, number] {
+/** Start of the clause that holds offset `start` (the start half of {@link clauseAround}). */
+function clauseStart(text: string, start: number): number {
   const from = Math.max(0, start - 160);
   const before = text.slice(from, start);
   let clauseStart = from;
@@ -86,6 +86,12 @@ export function clauseAround(text: string, start: number, end: number): [number,
       continue;
     clauseStart = from + m.index + m[0].length;
   }
+  return clauseStart;
+}
+
+/** Start and end of the clause around [start, end). Sentence periods inside numbers ("1.5") do not split. */
+export function clauseAround(text: string, start: number, end: number): [number, number] {
+  const clauseBegin = clauseStart(text, start);
   const after = text.slice(end, Math.min(text.length, end + 160));
   let clauseEnd = Math.min(text.length, end + 160);
   CLAUSE_BREAK.lastIndex = 0;
@@ -95,7 +101,7 @@ export function clauseAround(text: string, start: number, end: number): [number,
     clauseEnd = end + m.index;
     break;
   }
-  return [clauseStart, clauseEnd];
+  return [clauseBegin, clauseEnd];
 }
 
 // Plan and threshold wording the shared context engine does not treat as hypothetical but which
@@ -181,7 +187,8 @@ export function mentionContext(
   );
   const scopeEnded = negCues.length > 0 && liveNeg.length === 0 && asserted.assertion !== 'ruled-out';
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
-  const [cs] = clauseAround(chart.text, start, end);
+  // Only the clause's start is read (the words before the mention); its end is not scanned for.
+  const cs = clauseStart(chart.text, start);
   const pre = chart.text.slice(cs, start);
   const sentenceStart = Math.max(chart.text.lastIndexOf('\n', start - 1) + 1, start - 600);
   const ctx: MentionContext = {
@@ -213,12 +220,13 @@ const VALUE_FAMILY =
 /**
  * Whether a measured value at [start, end) is a result for this patient: not a threshold in a plan
  * ("give bolus if SBP < 90", "goal Na 130") and not about a relative. Values cannot be negated, so
- * this lighter check replaces the full context for the hundreds of numbers of a long note.
+ * this lighter check replaces the full context for the hundreds of numbers of a long note. Only the
+ * words before the value decide; `_end` is kept so callers pass the whole span.
  */
-export function isValueAsserted(chart: ChartText, start: number, end: number): boolean {
+export function isValueAsserted(chart: ChartText, start: number, _end: number): boolean {
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
   if (section?.author === 'family') return false;
-  const [cs] = clauseAround(chart.text, start, end);
+  const cs = clauseStart(chart.text, start);
   const pre = chart.text.slice(cs, start);
   return !VALUE_HYPOTHETICAL.test(pre) && !VALUE_FAMILY.test(pre);
 }
