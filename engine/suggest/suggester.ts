@@ -32,6 +32,7 @@ import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, 
 import { foldCase } from '../search/text';
 import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import { addEncounterReasonKeys } from './encounter-reason-keys';
+import { addImplantStatusKeys } from './implant-status-keys';
 import {
   DISPLAY_THRESHOLD,
   MAX_EVIDENCE_PER_SUGGESTION,
@@ -312,6 +313,7 @@ export class Suggester {
     const abbreviations = 'abbreviations' in a ? (a as ChartAnalysis).abbreviations : resolveAbbreviations(text, a);
     const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases, abbreviations));
     addEncounterReasonKeys(keys, a);
+    addImplantStatusKeys(keys, a);
     this.call = {
       text,
       analysis: a,
