@@ -31,6 +31,8 @@ import type { LearnedModel } from './learned';
 import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
 import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
+import { addEncounterReasonKeys } from './encounter-reason-keys';
+import { addImplantStatusKeys } from './implant-status-keys';
 import {
   DISPLAY_THRESHOLD,
   MAX_EVIDENCE_PER_SUGGESTION,
@@ -310,6 +312,8 @@ export class Suggester {
     // Abbreviations read by their context (engine/text sense inventory), once per chart.
     const abbreviations = 'abbreviations' in a ? (a as ChartAnalysis).abbreviations : resolveAbbreviations(text, a);
     const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases, abbreviations));
+    addEncounterReasonKeys(keys, a);
+    addImplantStatusKeys(keys, a);
     this.call = {
       text,
       analysis: a,
