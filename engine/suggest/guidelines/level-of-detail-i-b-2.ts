@@ -9,8 +9,10 @@
  * specific code the documentation supports, and the other yields to it. A detail the sentence does
  * not state decides nothing (I.A.9.b: the record lacks it), so both stay.
  */
+import { yieldToIndexSubterm } from './index-subterm-detail-i-b-2';
+import { statesDetail } from './stated-detail';
 import { reported, suppress } from './tiers';
-import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
+import type { GuidelineCandidate, GuidelineRule } from './types';
 
 const VAGUE_TITLE = /\bunspecified\b|\bwithout complications?\b|\bNOS\b/i;
 
@@ -31,21 +33,6 @@ function essentialWords(title: string): Set<string> {
   return new Set(bare.split(/[^a-z0-9]+/).filter((w) => w && !NOT_DETAIL.has(w)));
 }
 
-/** The sentence (or list line) around a span of the chart, lower-cased. */
-function sentenceAround(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[.\n]/.test(text[s - 1] ?? '')) s--;
-  let e = end;
-  while (e < text.length && !/[.\n]/.test(text[e] ?? '')) e++;
-  return text.slice(s, e).toLowerCase();
-}
-
-/** `true` when a title word is stated in the sentence (a shared 5-letter stem: "chronic", "chronically"). */
-function stated(word: string, sentence: string): boolean {
-  const stem = word.length > 5 ? word.slice(0, 5) : word;
-  return new RegExp(`\\b${stem}`).test(sentence);
-}
-
 /** Detail words `b` adds to `a`, when `b` says everything `a` says; undefined otherwise. */
 function addedDetail(a: GuidelineCandidate, b: GuidelineCandidate): string[] | undefined {
   const wa = essentialWords(a.suggestion.title);
@@ -53,14 +40,6 @@ function addedDetail(a: GuidelineCandidate, b: GuidelineCandidate): string[] | u
   for (const w of wa) if (!wb.has(w)) return undefined;
   const extra = [...wb].filter((w) => !wa.has(w));
   return extra.length > 0 ? extra : undefined;
-}
-
-/** `true` when the sentence of one of `b`'s mentions states every added detail. */
-function supported(b: GuidelineCandidate, extra: readonly string[], ctx: GuidelineContext): boolean {
-  return b.mentions.some((m) => {
-    const sentence = sentenceAround(ctx.text, m.evidence.start, m.evidence.end);
-    return extra.every((w) => stated(w, sentence));
-  });
 }
 
 export const levelOfDetailRule: GuidelineRule = {
@@ -92,7 +71,7 @@ export const levelOfDetailRule: GuidelineRule = {
         const by = still.find((b) => {
           if (b === a || b.tier !== 'report') return false;
           const extra = addedDetail(a, b);
-          return extra !== undefined && supported(b, extra, ctx);
+          return extra !== undefined && statesDetail(ctx.text, b, extra);
         });
         if (!by) continue;
         suppress(
@@ -102,5 +81,6 @@ export const levelOfDetailRule: GuidelineRule = {
         );
       }
     }
+    yieldToIndexSubterm(cands, ctx, levelOfDetailRule);
   },
 };
