@@ -10,6 +10,7 @@
  * not state decides nothing (I.A.9.b: the record lacks it), so both stay.
  */
 import { yieldToIndexSubterm } from './index-subterm-detail-i-b-2';
+import { yieldToKnownBehavior } from './neoplasm-behavior-i-c-2';
 import { statesDetail } from './stated-detail';
 import { reported, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
@@ -82,5 +83,6 @@ export const levelOfDetailRule: GuidelineRule = {
       }
     }
     yieldToIndexSubterm(cands, ctx, levelOfDetailRule);
+    yieldToKnownBehavior(cands, ctx, { section: 'I.C.2' });
   },
 };
