@@ -2,9 +2,18 @@
  * Level of detail (I.B.2; I.A.9.b "unspecified" codes only when the record lacks the detail): of
  * two reported codes for the same condition (one category), an unspecified code ("unspecified",
  * ".9" residual, "without complications", "NOS") yields to a specific one the chart supports.
+ *
+ * Two codes of one category can both be partly unspecified ("Unspecified open wound, unspecified
+ * thigh" beside "Unspecified open wound, right thigh"). Then the one whose title says everything
+ * the other says, plus a detail that the sentence of its own mention states ("right"), is the most
+ * specific code the documentation supports, and the other yields to it. A detail the sentence does
+ * not state decides nothing (I.A.9.b: the record lacks it), so both stay.
  */
+import { yieldToIndexSubterm } from './index-subterm-detail-i-b-2';
+import { yieldToKnownBehavior } from './neoplasm-behavior-i-c-2';
+import { statesDetail } from './stated-detail';
 import { reported, suppress } from './tiers';
-import type { GuidelineRule } from './types';
+import type { GuidelineCandidate, GuidelineRule } from './types';
 
 const VAGUE_TITLE = /\bunspecified\b|\bwithout complications?\b|\bNOS\b/i;
 
@@ -13,10 +22,31 @@ function vague(code: string, title: string): boolean {
   return VAGUE_TITLE.test(title) || /\.9$|\.90$|\.909$/.test(code);
 }
 
+/** Words that say a detail is missing, not a detail (I.A.9.b), and connectives. */
+const NOT_DETAIL = new Set(['unspecified', 'nos', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'in', 'to', 'site']);
+
+/**
+ * Essential words of a Tabular title: parenthesised words are nonessential modifiers (I.A.7) and
+ * do not distinguish codes.
+ */
+function essentialWords(title: string): Set<string> {
+  const bare = title.toLowerCase().replace(/\([^)]*\)/g, ' ');
+  return new Set(bare.split(/[^a-z0-9]+/).filter((w) => w && !NOT_DETAIL.has(w)));
+}
+
+/** Detail words `b` adds to `a`, when `b` says everything `a` says; undefined otherwise. */
+function addedDetail(a: GuidelineCandidate, b: GuidelineCandidate): string[] | undefined {
+  const wa = essentialWords(a.suggestion.title);
+  const wb = essentialWords(b.suggestion.title);
+  for (const w of wa) if (!wb.has(w)) return undefined;
+  const extra = [...wb].filter((w) => !wa.has(w));
+  return extra.length > 0 ? extra : undefined;
+}
+
 export const levelOfDetailRule: GuidelineRule = {
   section: 'I.B.2',
   name: 'level of detail',
-  apply(cands) {
+  apply(cands, ctx) {
     const live = reported(cands);
     const byCategory = new Map<string, typeof live>();
     for (const c of live) {
@@ -36,5 +66,23 @@ export const levelOfDetailRule: GuidelineRule = {
         );
       }
     }
+    for (const group of byCategory.values()) {
+      const still = group.filter((c) => c.tier === 'report');
+      for (const a of still) {
+        const by = still.find((b) => {
+          if (b === a || b.tier !== 'report') return false;
+          const extra = addedDetail(a, b);
+          return extra !== undefined && statesDetail(ctx.text, b, extra);
+        });
+        if (!by) continue;
+        suppress(
+          a,
+          levelOfDetailRule,
+          `${by.code} (${by.suggestion.title}) says the same with the detail the chart states: ${(addedDetail(a, by) ?? []).join(' ')}`,
+        );
+      }
+    }
+    yieldToIndexSubterm(cands, ctx, levelOfDetailRule);
+    yieldToKnownBehavior(cands, ctx, { section: 'I.C.2' });
   },
 };

@@ -11,6 +11,7 @@
  * for its assertion, its place in the chart or a conflict between codes stays where it is.
  */
 import { noteRefs, refCovers } from '../codes-in-note';
+import { yieldToAddedCode } from './excludes1-added-code-i-a-12-a';
 import { reported, undotted } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 
@@ -56,6 +57,7 @@ export const useAdditionalCodeRule: GuidelineRule = {
             action: 'add',
             reason: `${r.code} says "use additional ${note.text}" (${note.from}), and the chart documents it ("${c.quote?.evidence.text ?? ''}")`,
           });
+          yieldToAddedCode(cands, c, r, ctx);
         }
       }
     }
