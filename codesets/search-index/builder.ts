@@ -12,8 +12,7 @@
  * All of them are inputs, hence part of the cache key. The index inside carries its own format
  * version ({@link SEARCH_INDEX_FORMAT_VERSION}); a reader of another version refuses it.
  */
-import { decodeBundle, encodeBundle, type BundleHeader, type ProvenanceFile } from '../../engine/bundle/format';
-import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
+import { decodeBundle, encodeBundle } from '../../engine/bundle/format';
 import { HcpcsTable } from '../../engine/hcpcs/hcpcs-table';
 import { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
@@ -22,7 +21,8 @@ import { cmInclusionTerms, corpusFromTables } from '../../engine/search/corpus';
 import { TERMS_VERSION } from '../../engine/search/data/terms';
 import { SEARCH_INDEX_FORMAT_VERSION } from '../../engine/search/layout';
 import { serializeSearchIndex } from '../../engine/search/serialize';
-import type { BuiltBundle, CodesetBuilder, ReleaseFile, ReleaseSource } from '../builder';
+import type { BuiltBundle, CodesetBuilder, ReleaseSource } from '../builder';
+import { installedTables, pickTable, tableProvenance, type InstalledTable } from '../installed-tables';
 
 /** Where the builder finds its inputs. */
 export const SEARCH_INDEX_LAYOUT = { installed: 'installed/', engine: 'engine/' } as const;
@@ -37,43 +37,8 @@ export const SEARCH_INDEX_BUILDER_VERSION = 2;
 const TABLE_SYSTEMS = ['icd10cm', 'icd10pcs', 'hcpcs'] as const;
 type TableSystem = (typeof TABLE_SYSTEMS)[number];
 
-interface Installed {
-  file: ReleaseFile;
-  header: BundleHeader;
-  reader: BundleReader;
-}
-
-function installed(source: ReleaseSource): Map<TableSystem, Installed[]> {
-  const out = new Map<TableSystem, Installed[]>(TABLE_SYSTEMS.map((s) => [s, []]));
-  const pattern = new RegExp(`^${SEARCH_INDEX_LAYOUT.installed}(${TABLE_SYSTEMS.join('|')})-(\\d{4})\\.csb$`);
-  for (const path of source.list()) {
-    const m = pattern.exec(path);
-    if (!m) continue;
-    const file = source.read(path);
-    const { header, compressed } = decodeBundle(file.bytes);
-    out.get(m[1] as TableSystem)!.push({ file, header, reader: readerFromCompressed(header, compressed) });
-  }
-  for (const list of out.values()) list.sort((a, b) => a.header.fiscalYear - b.header.fiscalYear);
-  return out;
-}
-
-/** The bundle of `year`, else the newest older one, else the newest (as the worker's release pick falls back). */
-function pick(list: readonly Installed[], year: number): Installed | undefined {
-  return (
-    list.find((b) => b.header.fiscalYear === year) ??
-    list.filter((b) => b.header.fiscalYear < year).pop() ??
-    list[list.length - 1]
-  );
-}
-
-function provenance(b: Installed): ProvenanceFile {
-  return {
-    file: `${b.header.id}.csb`,
-    sha256: b.file.sha256,
-    bytes: b.file.bytes.length,
-    role: `${b.header.system}-tables`,
-    releaseYear: b.header.fiscalYear,
-  };
+function installed(source: ReleaseSource): Map<TableSystem, InstalledTable[]> {
+  return new Map(TABLE_SYSTEMS.map((s) => [s, installedTables(source, SEARCH_INDEX_LAYOUT.installed, s)]));
 }
 
 /** The `search-index` step of the codesets build (see the file comment). */
@@ -93,10 +58,10 @@ export const searchIndexBuilder: CodesetBuilder = {
     for (const cmBundle of tables.get('icd10cm')!) {
       const fy = cmBundle.header.fiscalYear;
       const cm = CmTable.fromReader(cmBundle.reader);
-      const pcsBundle = pick(tables.get('icd10pcs')!, fy);
+      const pcsBundle = pickTable(tables.get('icd10pcs')!, fy);
       // HCPCS is released by calendar year: FY N starts in October of year N-1.
-      const hcpcsBundle = pick(tables.get('hcpcs')!, fy - 1);
-      const used = [cmBundle, pcsBundle, hcpcsBundle].filter((b): b is Installed => b !== undefined);
+      const hcpcsBundle = pickTable(tables.get('hcpcs')!, fy - 1);
+      const used = [cmBundle, pcsBundle, hcpcsBundle].filter((b): b is InstalledTable => b !== undefined);
       const notes: string[] = [];
       if (pcsBundle && pcsBundle.header.fiscalYear !== fy)
         notes.push(`No ICD-10-PCS ${fy} tables were installed: ${pcsBundle.header.release} is searched.`);
@@ -122,7 +87,7 @@ export const searchIndexBuilder: CodesetBuilder = {
           effectiveFrom: cmBundle.header.effectiveFrom,
           effectiveTo: cmBundle.header.effectiveTo,
           release: `Code search index FY${fy} (index format ${SEARCH_INDEX_FORMAT_VERSION}, vocabulary ${TERMS_VERSION})`,
-          provenance: used.map(provenance),
+          provenance: used.map(tableProvenance),
           notes: [
             'Derived at build time from the code-table bundles listed in the provenance; used only while they are the installed ones (same sha256), else the index is rebuilt from the installed tables.',
             ...notes,

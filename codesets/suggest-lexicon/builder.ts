@@ -12,57 +12,20 @@
  *   following imports from `buildLexicon`), so a changed builder rebuilds the lexicon.
  * All of them are inputs, hence part of the cache key.
  */
-import { decodeBundle, encodeBundle, type BundleHeader, type ProvenanceFile } from '../../engine/bundle/format';
+import { decodeBundle, encodeBundle } from '../../engine/bundle/format';
 import { PACKED_CODEC_VERSION } from '../../engine/bundle/packed';
-import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
 import { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { buildLexicon } from '../../engine/suggest/lexicon';
 import { lexiconBlocks, SUGGEST_LEXICON_FORMAT_VERSION, type LexiconSource } from '../../engine/suggest/lexicon-bundle';
-import type { BuiltBundle, CodesetBuilder, ReleaseFile, ReleaseSource } from '../builder';
+import type { BuiltBundle, CodesetBuilder } from '../builder';
+import { installedTables, pickTable, tableProvenance } from '../installed-tables';
 
 /** Where the builder finds its inputs. */
 export const SUGGEST_LEXICON_LAYOUT = { installed: 'installed/', engine: 'engine/' } as const;
 
 /** Bump when this builder's output changes for the same inputs. */
 export const SUGGEST_LEXICON_BUILDER_VERSION = 1;
-
-interface Installed {
-  file: ReleaseFile;
-  header: BundleHeader;
-  reader: BundleReader;
-}
-
-function installed(source: ReleaseSource, system: 'icd10cm' | 'icd10pcs'): Installed[] {
-  const pattern = new RegExp(`^${SUGGEST_LEXICON_LAYOUT.installed}${system}-(\\d{4})\\.csb$`);
-  const out: Installed[] = [];
-  for (const path of source.list()) {
-    if (!pattern.test(path)) continue;
-    const file = source.read(path);
-    const { header, compressed } = decodeBundle(file.bytes);
-    out.push({ file, header, reader: readerFromCompressed(header, compressed) });
-  }
-  return out.sort((a, b) => a.header.fiscalYear - b.header.fiscalYear);
-}
-
-/** The bundle of `year`, else the newest older one, else the newest (as the worker's release pick falls back). */
-function pick(list: readonly Installed[], year: number): Installed | undefined {
-  return (
-    list.find((b) => b.header.fiscalYear === year) ??
-    list.filter((b) => b.header.fiscalYear < year).pop() ??
-    list[list.length - 1]
-  );
-}
-
-function provenance(b: Installed): ProvenanceFile {
-  return {
-    file: `${b.header.id}.csb`,
-    sha256: b.file.sha256,
-    bytes: b.file.bytes.length,
-    role: `${b.header.system}-tables`,
-    releaseYear: b.header.fiscalYear,
-  };
-}
 
 /** The `suggest-lexicon` step of the codesets build (see the file comment). */
 export const suggestLexiconBuilder: CodesetBuilder = {
@@ -75,11 +38,11 @@ export const suggestLexiconBuilder: CodesetBuilder = {
       .sort();
   },
   build(source): BuiltBundle[] {
-    const pcsList = installed(source, 'icd10pcs');
+    const pcsList = installedTables(source, SUGGEST_LEXICON_LAYOUT.installed, 'icd10pcs');
     const out: BuiltBundle[] = [];
-    for (const cmBundle of installed(source, 'icd10cm')) {
+    for (const cmBundle of installedTables(source, SUGGEST_LEXICON_LAYOUT.installed, 'icd10cm')) {
       const fy = cmBundle.header.fiscalYear;
-      const pcsBundle = pick(pcsList, fy);
+      const pcsBundle = pickTable(pcsList, fy);
       const lexicon = buildLexicon(
         CmTable.fromReader(cmBundle.reader),
         pcsBundle ? PcsTable.fromBundle(pcsBundle.reader) : undefined,
@@ -100,7 +63,7 @@ export const suggestLexiconBuilder: CodesetBuilder = {
           effectiveFrom: cmBundle.header.effectiveFrom,
           effectiveTo: cmBundle.header.effectiveTo,
           release: `Suggestion lexicon FY${fy} (format ${SUGGEST_LEXICON_FORMAT_VERSION})`,
-          provenance: [cmBundle, ...(pcsBundle ? [pcsBundle] : [])].map(provenance),
+          provenance: [cmBundle, ...(pcsBundle ? [pcsBundle] : [])].map(tableProvenance),
           notes: [
             'Derived at build time from the code-table bundles listed in the provenance (Alphabetic Index, External Cause Index, Neoplasm Table, Tabular titles, ICD-10-PCS Index); used only while they are the installed ones (same sha256), else the lexicon is built from the installed tables.',
             ...notes,
