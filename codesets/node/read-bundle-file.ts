@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { BundleFormatError, decodeBundle } from '../../engine/bundle/format';
-import type { BundleReader } from '../../engine/bundle/reader';
+import { lazyReader, type BundleReader } from '../../engine/bundle/reader';
 
 /** A {@link BundleReader} over the bundle file at `path` (blocks inflated and verified on first use). */
 export function readBundleFile(path: string): BundleReader {
@@ -17,29 +17,18 @@ export function readBundleFile(path: string): BundleReader {
   const { header, compressed } = decodeBundle(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
     verify: false,
   });
-  const cache = new Map<string, Uint8Array>();
-  return {
-    header,
-    has: (name) => compressed.has(name),
-    bytes(name) {
-      const hit = cache.get(name);
-      if (hit) return hit;
-      const entry = header.blocks.find((b) => b.name === name);
-      const gz = compressed.get(name);
-      if (!entry || !gz) throw new BundleFormatError(`bundle ${header.id} has no block "${name}"`);
-      let raw: Uint8Array;
-      try {
-        const out = gunzipSync(gz);
-        raw = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-      } catch (cause) {
-        throw new BundleFormatError(`block "${name}" of ${path} is corrupt: ${String(cause)}`);
-      }
-      if (raw.length !== entry.rawLength || createHash('sha256').update(raw).digest('hex') !== entry.sha256)
-        throw new BundleFormatError(
-          `block "${name}" of ${path} does not match its checksum: rebuild the code tables (npx chartside codesets build)`,
-        );
-      cache.set(name, raw);
-      return raw;
-    },
-  };
+  return lazyReader(header, compressed, (entry, gz) => {
+    let raw: Uint8Array;
+    try {
+      const out = gunzipSync(gz);
+      raw = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    } catch (cause) {
+      throw new BundleFormatError(`block "${entry.name}" of ${path} is corrupt: ${String(cause)}`);
+    }
+    if (raw.length !== entry.rawLength || createHash('sha256').update(raw).digest('hex') !== entry.sha256)
+      throw new BundleFormatError(
+        `block "${entry.name}" of ${path} does not match its checksum: rebuild the code tables (npx chartside codesets build)`,
+      );
+    return raw;
+  });
 }

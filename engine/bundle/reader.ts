@@ -1,4 +1,4 @@
-import { blockJson, blockText, BundleFormatError, inflateBlock, type BundleHeader } from './format';
+import { blockJson, blockText, BundleFormatError, inflateBlock, type BlockEntry, type BundleHeader } from './format';
 
 /**
  * Read access to one installed bundle, whatever holds it: a file in Node (CLI, tests) or block
@@ -29,6 +29,19 @@ export function readText(reader: BundleReader, name: string): string {
  * caller already verified them at install time.
  */
 export function readerFromCompressed(header: BundleHeader, compressed: ReadonlyMap<string, Uint8Array>): BundleReader {
+  return lazyReader(header, compressed, inflateBlock);
+}
+
+/**
+ * A reader whose blocks are inflated by `inflate` (decompress, then check length and checksum) on
+ * first use and cached: the portable reader above, and Node's native-zlib reader
+ * (codesets/node/read-bundle-file.ts).
+ */
+export function lazyReader(
+  header: BundleHeader,
+  compressed: ReadonlyMap<string, Uint8Array>,
+  inflate: (entry: BlockEntry, gz: Uint8Array) => Uint8Array,
+): BundleReader {
   const cache = new Map<string, Uint8Array>();
   return {
     header,
@@ -39,7 +52,7 @@ export function readerFromCompressed(header: BundleHeader, compressed: ReadonlyM
       const entry = header.blocks.find((b) => b.name === name);
       const gz = compressed.get(name);
       if (!entry || !gz) throw new BundleFormatError(`bundle ${header.id} has no block "${name}"`);
-      const raw = inflateBlock(entry, gz);
+      const raw = inflate(entry, gz);
       cache.set(name, raw);
       return raw;
     },
