@@ -49,7 +49,17 @@ function bodyPartKey(pcs: PcsTable): KeyTerm[] {
   for (const t of pcs.definitions.bodyPartKey())
     for (const inc of t.includes) {
       const words = labelWords(inc.replace(/\(.*?\)/g, ' '));
-      if (words.length > 0) list.push({ words, phrase: inc, titles: t.titles });
+      if (words.length === 0) continue;
+      list.push({ words, phrase: inc, titles: t.titles });
+      // Guideline B4.5: a procedure on a tendon is coded to the Tendons body system, in the region
+      // of its muscle. The Key names muscles ("Subscapularis muscle" -> Shoulder Muscle); the
+      // tendon of that muscle is the Tendons value of the same region (Shoulder Tendon).
+      if (words[words.length - 1] === 'muscle' && words.length > 1 && t.titles.some((x) => / Muscle\b/.test(x)))
+        list.push({
+          words: [...words.slice(0, -1), 'tendon'],
+          phrase: `${inc.replace(/\s*muscle\b/i, '')} tendon (B4.5)`,
+          titles: t.titles.filter((x) => / Muscle\b/.test(x)).map((x) => x.replace(/ Muscle\b/, ' Tendon')),
+        });
     }
   keyCache.set(pcs, list);
   return list;

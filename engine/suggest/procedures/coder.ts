@@ -18,7 +18,8 @@ import type { ChartAnalysis } from '../../text';
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import { chooseApproach } from './approach';
 import { chooseBodyParts } from './body-part';
-import { chooseDevice, chooseQualifier } from './device';
+import { chooseDevice, chooseQualifier, writesDevice } from './device';
+import { chooseDuration } from './duration';
 import { integralTo } from './integral';
 import { OPERATION_SYNONYMS, operationLexicon } from './operation-terms';
 import { notReportable } from './reportable';
@@ -53,7 +54,28 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w;
       const syn = OPERATION_SYNONYMS[w];
-      if (syn?.needs && !itemSet.has(syn.needs)) continue;
+      if (syn?.needs === 'device' && !writesDevice(pcs, itemSet)) {
+        // Removal and Revision act on a device (PCS Index: "Revision, Correcting a portion of
+        // existing device"; Guideline B6.1c): with none written, the word names no operation of
+        // its own (a revised fundoplication is coded by the operation done, the other word).
+        const at = words[i]!;
+        out.suppressed.push({
+          statement: {
+            start: at.start,
+            end: at.end,
+            text: text.slice(at.start, at.end),
+            itemStart: line.start,
+            itemEnd: line.end,
+            termStart: at.start,
+            termEnd: at.end,
+            section: line.section,
+            assertion: assertionOf(text, chart, at.start, at.end).assertion,
+          },
+          rule: 'B6.1c',
+          reason: `"${w}" is an operation on a device (${syn.term}) and the line names none`,
+        });
+        continue;
+      }
       const titles = syn ? [syn.term] : applicableTitles(lex.byWord.get(w), itemSet);
       if (!titles || titles.length === 0) continue;
       // "open reduction and internal fixation": one Reposition.
@@ -107,11 +129,20 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       const segment = wordSet(segWords);
       if (h.extra) for (const x of h.extra.split(' ')) segment.add(fold(x));
       const lineSet = new Set([...itemSet, ...segment]);
-      const built = buildCodes(pcs, lex, h.terms, segment, lineSet, line.source === 'title' ? titleSide : undefined, [
-        { where: 'statement', text: statement.text },
-        { where: 'line', text: text.slice(line.start, line.end) },
-        { where: 'operative description', text: description, description: true },
-      ]);
+      const built = buildCodes(
+        pcs,
+        lex,
+        h.terms,
+        segment,
+        lineSet,
+        line.source === 'title' ? titleSide : undefined,
+        [
+          { where: 'statement', text: statement.text },
+          { where: 'line', text: text.slice(line.start, line.end) },
+          { where: 'operative description', text: description, description: true },
+        ],
+        [statement.text, text.slice(line.start, line.end), ...sectionSentences(text, chart, line.start)],
+      );
       if ('problem' in built) {
         out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
         continue;
@@ -173,6 +204,7 @@ function buildCodes(
   line: Set<string>,
   titleSide: Side | undefined,
   approachTexts: Parameters<typeof chooseApproach>[2],
+  durationTexts: readonly string[],
 ): { codes: Built[] } | { problem: string } {
   const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
   if (candidates.length === 0)
@@ -196,7 +228,11 @@ function buildCodes(
       if (given) {
         const o = pcs.builder.options(code).find((x) => x.value === given);
         if (o) choice = { value: given, label: o.label, reason: bp.candidate.reason };
-      } else if (pos === 5) choice = administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts);
+      } else if (pos === 5)
+        choice =
+          pcs.builder.options(code)[0]?.name === 'Duration'
+            ? chooseDuration(pcs, code, durationTexts)
+            : (administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts));
       else if (pos === 6) choice = chooseDevice(pcs, code, segment) ?? chooseDevice(pcs, code, line);
       else choice = chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
       if (!choice || !pcs.isValidPrefix(code + choice.value)) break;
@@ -230,4 +266,15 @@ function administrationRoute(
   return o
     ? { value: o.value, label: o.label, reason: 'intravenous line: entry by puncture (PCS Definitions)' }
     : undefined;
+}
+
+/**
+ * The sentences of the section that holds `at`, in order: a duration or detail is often written
+ * in the sentence after the one that names the procedure ("... placed on the ventilator. She
+ * remained ventilated for 5 days").
+ */
+function sectionSentences(text: string, chart: ChartAnalysis, at: number): string[] {
+  const s = chart.sentences.find((x) => x.start <= at && at < x.end);
+  if (!s) return [];
+  return chart.sentences.filter((x) => x.section === s.section).map((x) => text.slice(x.start, x.end));
 }

@@ -122,3 +122,19 @@ export function chooseQualifier(
   if (hit.length === 0 && none) return { value: 'Z', label: none.label, reason: 'no qualifier documented' };
   return undefined;
 }
+
+/**
+ * Whether the words name a device: a device or substitute value's words (with the synonyms of
+ * words.ts, "implant" -> device, "prosthesis" -> synthetic substitute) or a Device Key term
+ * (brand and generic names). Removal and Revision are operations on a device (PCS Definitions,
+ * Guideline B6.1c).
+ *
+ * @example writesDevice(pcs, wordSet(wordsOf('removal of the hip prosthesis'))) // true
+ */
+export function writesDevice(pcs: PcsTable, words: ReadonlySet<string>): boolean {
+  if (words.has('device') || words.has('substitute')) return true;
+  return keys(pcs).some((k) => k.words.every((w) => words.has(w)) && k.titles.some((t) => DEVICE_TITLE.test(t)));
+}
+
+/** Device Key titles of devices (the Substance Key names substances, not devices). */
+const DEVICE_TITLE = /(device|substitute|lead|stimulator|pacemaker|defibrillator|graft|airway|valve)\b/i;

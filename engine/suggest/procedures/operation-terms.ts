@@ -24,14 +24,15 @@ export interface OperationLexicon {
  * Fracture, see Reposition" with the internal fixation device (Guideline B3.15 for fracture
  * reduction with fixation).
  */
-export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?: string; needs?: string }>> = {
+export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?: string; needs?: 'device' }>> = {
   placement: { term: 'Insertion of device in' },
   insertion: { term: 'Insertion of device in' },
   implantation: { term: 'Insertion of device in' },
   // Removal (root operation) takes out a device; removing fluid or tissue is another operation.
   removal: { term: 'Removal of device from', needs: 'device' },
   explantation: { term: 'Removal of device from', needs: 'device' },
-  revision: { term: 'Revision of device in' },
+  // Revision corrects a device (PCS Index: "Revision, Correcting a portion of existing device").
+  revision: { term: 'Revision of device in', needs: 'device' },
   orif: { term: 'Reduction', words: 'fracture open internal fixation device' },
   reduction: { term: 'Reduction', words: 'fracture' },
   transplant: { term: 'Transplantation' },
