@@ -16,7 +16,7 @@ interface Cue {
 /** In priority order: an open incision documented with a scope makes the procedure Open (B3.2d, B5.2). */
 const CUES: readonly Cue[] = [
   {
-    re: /\b(open|laparotomy|thoracotomy|craniotomy|craniectomy|arthrotomy|sternotomy|orif|converted|hand[- ]assisted)\b/i,
+    re: /\b(open|incision and drainage|i ?& ?d|laparotomy|thoracotomy|craniotomy|craniectomy|arthrotomy|sternotomy|orif|converted|hand[- ]assisted)\b/i,
     label: 'Open',
     why: 'open incision written (B5.2, B3.2d: open with or converted from a scope is Open)',
   },

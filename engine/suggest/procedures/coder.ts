@@ -53,7 +53,8 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
     const hits: { i: number; terms: string[]; extra?: string }[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w;
-      const syn = OPERATION_SYNONYMS[w];
+      const entry = OPERATION_SYNONYMS[w];
+      const syn = entry?.when && !entry.when.every((x) => itemSet.has(x)) ? undefined : entry;
       if (syn?.needs === 'device' && !writesDevice(pcs, itemSet)) {
         // Removal and Revision act on a device (PCS Index: "Revision, Correcting a portion of
         // existing device"; Guideline B6.1c): with none written, the word names no operation of
@@ -231,7 +232,7 @@ function buildCodes(
       } else if (pos === 5)
         choice =
           pcs.builder.options(code)[0]?.name === 'Duration'
-            ? chooseDuration(pcs, code, durationTexts)
+            ? chooseDuration(pcs, code, durationTexts, segment)
             : (administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts));
       else if (pos === 6) choice = chooseDevice(pcs, code, segment) ?? chooseDevice(pcs, code, line);
       else choice = chooseQualifier(pcs, code, segment, bp.candidate.qualifier);

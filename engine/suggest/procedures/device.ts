@@ -22,6 +22,9 @@ export interface ValueChoice {
 
 const GENERIC = new Set(['device', 'substance', 'other', 'no']);
 
+/** Nouns that name the device itself ("T-tube drainage", "drain left in place", "drainage catheter"). */
+const DEVICE_NOUN = ['device', 'drain', 'tube', 'catheter'];
+
 interface KeyTerm {
   words: string[];
   phrase: string;
@@ -43,17 +46,34 @@ function keys(pcs: PcsTable): KeyTerm[] {
   return list;
 }
 
-/** Values of `options` whose label is documented, best first (most label words written). */
-function documented(pcs: PcsTable, options: readonly PcsAxisOption[], words: ReadonlySet<string>): ValueChoice[] {
+/**
+ * Values of `options` whose label is documented, best first (most label words written).
+ * `operation`: the words of the root operation; a value named by them alone ("Drainage Device" in
+ * a Drainage) needs the device itself written (B6.2: a drainage device is coded only when one is
+ * left in place; "incision and drainage" documents no drain).
+ */
+function documented(
+  pcs: PcsTable,
+  options: readonly PcsAxisOption[],
+  words: ReadonlySet<string>,
+  operation: ReadonlySet<string> = new Set(),
+): ValueChoice[] {
   const out: { c: ValueChoice; score: number }[] = [];
   const keyHits = keys(pcs).filter((k) => k.words.every((w) => words.has(w)));
   for (const o of options) {
     if (o.value === 'Z') continue;
     const all = labelWords(o.label);
     const content = all.filter((w) => !GENERIC.has(w));
-    if (content.length > 0 && content.every((w) => words.has(w)))
+    const onlyOperation = content.every((w) => operation.has(w)) && !DEVICE_NOUN.some((w) => words.has(w));
+    if (content.length > 0 && !onlyOperation && content.every((w) => words.has(w)))
       out.push({
-        c: { value: o.value, label: o.label, reason: `"${content.join(' ')}" written` },
+        c: {
+          value: o.value,
+          label: o.label,
+          reason: content.every((w) => operation.has(w))
+            ? `"${DEVICE_NOUN.find((w) => words.has(w)) ?? ''}" with "${content.join(' ')}" written (B6.2: drainage device left in place)`
+            : `"${content.join(' ')}" written`,
+        },
         score: content.length,
       });
     else {
@@ -71,7 +91,8 @@ export function chooseDevice(pcs: PcsTable, prefix: string, words: ReadonlySet<s
   const options = pcs.builder.options(prefix);
   if (options.length === 1)
     return { value: options[0]!.value, label: options[0]!.label, reason: 'the only value the table row allows' };
-  const hit = documented(pcs, options, words);
+  const opLabel = pcs.builder.options(prefix.slice(0, 2)).find((o) => o.value === prefix[2])?.label ?? '';
+  const hit = documented(pcs, options, words, new Set(labelWords(opLabel)));
   if (hit.length === 1) return hit[0];
   if (hit.length > 1) return undefined;
   // A device is written (its words name a device value) but this row has no value of its own for

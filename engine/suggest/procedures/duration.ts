@@ -9,7 +9,9 @@
  * the code is a table row for the coder.
  */
 import type { PcsTable } from '../../icd10pcs/pcs-table';
+import type { PcsAxisOption } from '../../icd10pcs/table-builder';
 import type { ValueChoice } from './device';
+import { labelWords } from './words';
 
 /** An hour range of a table label: `min <= hours <= max`, bounds exclusive where the label says "than". */
 interface HourRange {
@@ -85,12 +87,17 @@ export function statedHours(text: string): { low: number; high: number; words: s
  *
  * @example chooseDuration(pcs, '5A19', ['on the ventilator for 5 days']) // { value: '5', label: 'Greater than 96 Consecutive Hours', ... }
  */
-export function chooseDuration(pcs: PcsTable, prefix: string, texts: readonly string[]): ValueChoice | undefined {
-  const options = pcs.builder
-    .options(prefix)
+export function chooseDuration(
+  pcs: PcsTable,
+  prefix: string,
+  texts: readonly string[],
+  words: ReadonlySet<string> = new Set(),
+): ValueChoice | undefined {
+  const all = pcs.builder.options(prefix);
+  const options = all
     .map((o) => ({ o, range: hourRange(o.label) }))
     .filter((x): x is { o: (typeof x)['o']; range: HourRange } => x.range !== undefined);
-  if (options.length === 0) return undefined;
+  if (options.length === 0) return durationKind(all, words);
   for (const text of texts) {
     if (!VENTILATION_WORDS.test(text)) continue;
     const spans = statedHours(text);
@@ -107,4 +114,20 @@ export function chooseDuration(pcs: PcsTable, prefix: string, texts: readonly st
     };
   }
   return undefined;
+}
+
+/**
+ * A Duration value named by its kind, the words before the label's comma ("Intermittent, Less than
+ * 6 Hours Per Day", "Prolonged Intermittent, ...", "Continuous, ..."): the one whose kind words are
+ * all written, the longest such kind winning ("prolonged intermittent" over "intermittent"). A
+ * dialysis written without its kind stays open (the coder reads the schedule or queries).
+ */
+function durationKind(options: readonly PcsAxisOption[], words: ReadonlySet<string>): ValueChoice | undefined {
+  const hits = options
+    .map((o) => ({ o, kind: labelWords(o.label.split(',')[0]!) }))
+    .filter((x) => x.kind.length > 0 && x.kind.every((w) => words.has(w)))
+    .sort((a, b) => b.kind.length - a.kind.length);
+  if (hits.length === 0 || (hits[1] && hits[1].kind.length === hits[0]!.kind.length)) return undefined;
+  const { o, kind } = hits[0]!;
+  return { value: o.value, label: o.label, reason: `"${kind.join(' ')}" written (table label ${o.label})` };
 }

@@ -23,8 +23,14 @@ export interface OperationLexicon {
  * operation definitions and their "includes" examples; ORIF per the Index entry "Reduction,
  * Fracture, see Reposition" with the internal fixation device (Guideline B3.15 for fracture
  * reduction with fixation).
+ *
+ * `words`: words the term implies, added to its statement; `needs: 'device'`: the term acts on a
+ * device and is not coded without one; `when`: the synonym applies only when all these words are
+ * on the line (else the word is looked up in the Index as written).
  */
-export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?: string; needs?: 'device' }>> = {
+export const OPERATION_SYNONYMS: Readonly<
+  Record<string, { term: string; words?: string; needs?: 'device'; when?: readonly string[] }>
+> = {
   placement: { term: 'Insertion of device in' },
   insertion: { term: 'Insertion of device in' },
   implantation: { term: 'Insertion of device in' },
@@ -51,6 +57,14 @@ export const OPERATION_SYNONYMS: Readonly<Record<string, { term: string; words?:
   tpa: { term: 'Thrombolysis', words: 'systemic' },
   chemotherapy: { term: 'Chemotherapy, Infusion for cancer' },
   ventilation: { term: 'Performance', words: 'respiratory' },
+  // Renal replacement therapy is dialysis (PCS Index: Hemodialysis, see Performance, Urinary); its
+  // continuous forms are named by their abbreviations (continuous veno-venous hemofiltration /
+  // hemodialysis / hemodiafiltration), read only with their words.
+  replacement: { term: 'Hemodialysis', when: ['renal', 'therapy'] },
+  crrt: { term: 'Hemodialysis', words: 'continuous' },
+  cvvh: { term: 'Hemodialysis', words: 'continuous' },
+  cvvhd: { term: 'Hemodialysis', words: 'continuous' },
+  cvvhdf: { term: 'Hemodialysis', words: 'continuous' },
   ventilator: { term: 'Performance', words: 'respiratory' },
 };
 
