@@ -96,6 +96,7 @@ export function chooseBodyParts(
   segment: ReadonlySet<string>,
   item: ReadonlySet<string>,
   titleSide?: Side,
+  route: ReadonlySet<string> = new Set(),
 ): { choices: BodyPartChoice[]; problem?: string } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
@@ -136,6 +137,11 @@ export function chooseBodyParts(
       if (content.every((w) => segment.has(w))) {
         score = 2 * content.length + words.filter((w) => GENERIC.has(w) && segment.has(w)).length * 0.5;
         reason = `"${content.join(' ')}" written`;
+        // An organ only the scope's name gives yields to a site written in words (B3.11a, B5).
+        if (content.some((w) => route.has(w))) {
+          score *= 0.5;
+          reason = `"${content.join(' ')}" from the scope's name (the route)`;
+        }
       } else if (content.every((w) => item.has(w))) {
         score = content.length * 0.75;
         reason = `"${content.join(' ')}" written on the line`;

@@ -26,7 +26,7 @@ import { notReportable } from './reportable';
 import { rootCandidates } from './root-operation';
 import { assertionOf, descriptionText, procedureLines } from './statements';
 import type { AxisReason, ProcedureCoding, ProcedureProposal, ProcedureStatement } from './types';
-import { fold, labelWords, sideOf, wordSet, wordsOf, type Side } from './words';
+import { fold, labelWords, routeWords, sideOf, wordSet, wordsOf, type Side } from './words';
 
 const AXES = ['', '', '', 'root operation', 'body part', 'approach', 'device', 'qualifier'];
 
@@ -143,6 +143,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
           { where: 'operative description', text: description, description: true },
         ],
         [statement.text, text.slice(line.start, line.end), ...sectionSentences(text, chart, line.start)],
+        routeWords(words),
       );
       if ('problem' in built) {
         out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
@@ -206,11 +207,12 @@ function buildCodes(
   titleSide: Side | undefined,
   approachTexts: Parameters<typeof chooseApproach>[2],
   durationTexts: readonly string[],
+  route: ReadonlySet<string>,
 ): { codes: Built[] } | { problem: string } {
   const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
   if (candidates.length === 0)
     return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
-  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide);
+  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route);
   if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
   const codes: Built[] = [];
   for (const bp of parts.choices) {

@@ -91,6 +91,8 @@ export function rootCandidates(
       }
     }
   }
+  const biopsy = biopsyOperation(out, words);
+  if (biopsy) return biopsy;
   if (unwritten && new Set(out.map((c) => c.operation)).size > 1) return [];
   // A main term that is itself a root operation ("Transfusion", "Occlusion") with no subterm
   // written: every table of that operation, the body part read from the statement.
@@ -168,4 +170,32 @@ function preferExtent(list: RootCandidate[], words: ReadonlySet<string>): RootCa
   return list
     .filter((c) => c.operation === keep || (c.operation !== 'Excision' && c.operation !== 'Resection'))
     .map((c) => (c.operation === keep ? { ...c, reason: `${c.reason}; ${why}` } : c));
+}
+
+/** Words saying a diagnostic sample is fluid (Drainage) or pulled or brushed out (Extraction). */
+const FLUID = /^(fluid|aspiration|aspirate|effusion|cytology|washing|lavage)$/;
+const PULLED = /^(brush|brushing|curettage|marrow)$/;
+
+/**
+ * A biopsy (PCS Index: "Biopsy, see Drainage / Excision / Extraction with qualifier Diagnostic",
+ * Guideline B3.4a) is the root operation whose definition the sample fits (PCS Definitions):
+ * Drainage takes out fluids, Extraction pulls or strips out (brushings, curettage, bone marrow),
+ * Excision cuts out a portion of the body part, the tissue biopsy when neither is written.
+ * `undefined` when the candidates are not those of a biopsy.
+ */
+function biopsyOperation(list: RootCandidate[], words: ReadonlySet<string>): RootCandidate[] | undefined {
+  const diagnostic = list.filter((c) => c.qualifier === 'X');
+  const ops = new Set(diagnostic.map((c) => c.operation));
+  if (diagnostic.length !== list.length || !ops.has('Excision') || ops.size < 2) return undefined;
+  const fluid = [...words].some((w) => FLUID.test(w));
+  const pulled = [...words].some((w) => PULLED.test(w));
+  if (fluid && pulled) return undefined;
+  const keep = fluid ? 'Drainage' : pulled ? 'Extraction' : 'Excision';
+  const why = fluid
+    ? 'fluid taken out (Drainage)'
+    : pulled
+      ? 'pulled or brushed out (Extraction)'
+      : 'tissue cut out, no fluid or brushing written (Excision)';
+  const kept = list.filter((c) => c.operation === keep);
+  return kept.length > 0 ? kept.map((c) => ({ ...c, reason: `${c.reason}; B3.4a biopsy: ${why}` })) : undefined;
 }

@@ -142,7 +142,7 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
   [/^(hemi)?thyroid/, 'thyroid gland'],
   [/^prostat/, 'prostate'],
   [/^pancreat/, 'pancreas'],
-  [/^cystect|^cystost|^cystot/, 'bladder'],
+  [/^cystect|^cystost|^cystot|^cystosc/, 'bladder'],
   [/^tonsill/, 'tonsil'],
   [/^adenoid/, 'adenoid'],
   [/^trache/, 'trachea'],
@@ -168,6 +168,25 @@ export function wordSet(words: readonly Word[]): Set<string> {
       for (const [re, part] of WORD_ROOTS) if (re.test(w)) for (const s of part.split(' ')) set.add(fold(s));
   }
   return set;
+}
+
+/**
+ * Body-part words that only the name of a scope gives ("esophagogastroduodenoscopy" -> esophagus):
+ * the scope is the route to the site (B3.11a, B5), so its organ is the site only when no other
+ * word names one.
+ */
+export function routeWords(words: readonly Word[]): Set<string> {
+  const plain = new Set<string>();
+  const route = new Set<string>();
+  for (const { w } of words) {
+    if (/scopy$/.test(w)) {
+      for (const [re, part] of WORD_ROOTS) if (re.test(w)) for (const s of part.split(' ')) route.add(fold(s));
+      continue;
+    }
+    for (const x of wordSet([{ w, start: 0, end: 0 }])) plain.add(x);
+  }
+  for (const x of plain) route.delete(x);
+  return route;
 }
 
 /** The content words of a table label or Index term (lower case, folded, without filler words). */
