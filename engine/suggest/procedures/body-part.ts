@@ -97,6 +97,7 @@ export function chooseBodyParts(
   item: ReadonlySet<string>,
   titleSide?: Side,
   route: ReadonlySet<string> = new Set(),
+  raw: ReadonlySet<string> = new Set(),
 ): { choices: BodyPartChoice[]; problem?: string } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
@@ -137,6 +138,10 @@ export function chooseBodyParts(
       if (content.every((w) => segment.has(w))) {
         score = 2 * content.length + words.filter((w) => GENERIC.has(w) && segment.has(w)).length * 0.5;
         reason = `"${content.join(' ')}" written`;
+        // Of labels written equally, the one whose own words are written (not reached through a
+        // synonym or the root of an operation word: "sigmoid colectomy" is the Sigmoid Colon, not
+        // the whole Large Intestine the root "colect-" also names) is the documented site (B4.1).
+        score += 0.1 * content.filter((w) => raw.has(w)).length;
         // An organ only the scope's name gives yields to a site written in words (B3.11a, B5).
         if (content.some((w) => route.has(w))) {
           score *= 0.5;
@@ -206,6 +211,14 @@ export function chooseBodyParts(
     return { choices: list.map((s) => ({ ...toChoice(s), reason: `${toChoice(s).reason} (B3.2b: each side coded)` })) };
   if (!side && stems.size === 1 && list.every((s) => labelSide(s.label)))
     return { choices: [], problem: `side not documented (${list.map((s) => s.label).join(' / ')})` };
+  const several = separateBodyParts(list, raw);
+  if (several)
+    return {
+      choices: several.map((s) => ({
+        ...toChoice(s),
+        reason: `${toChoice(s).reason} (B3.2a: same root operation on distinct body part values, each coded)`,
+      })),
+    };
   return {
     choices: [],
     problem: `body part not decided between ${list
@@ -213,4 +226,29 @@ export function chooseBodyParts(
       .map((s) => `${s.label} (${s.c.operation})`)
       .join(', ')}`,
   };
+}
+
+/**
+ * Guideline B3.2a: the same root operation on different body parts, as defined by distinct values
+ * of the body part character, is coded once per body part. The statement must name each one in
+ * its own words ("the stomach and duodenum"), not through a synonym or a word root that can name
+ * a part and its whole ("colectomy" -> colon, large intestine), and the values must share one
+ * table and name structures with no word in common.
+ */
+function separateBodyParts<T extends { c: RootCandidate; label: string }>(
+  list: readonly T[],
+  raw: ReadonlySet<string>,
+): T[] | undefined {
+  if (list.length < 2 || !raw.has('and')) return undefined;
+  if (new Set(list.map((s) => s.c.prefix.slice(0, 3))).size !== 1 || list.some((s) => s.c.prefix.length > 3))
+    return undefined;
+  const contents = list.map((s) => labelWords(s.label).filter((w) => !SIDES.has(w) && !GENERIC.has(w)));
+  if (contents.some((ws) => ws.length === 0 || !ws.every((w) => raw.has(w)))) return undefined;
+  const seen = new Set<string>();
+  for (const ws of contents)
+    for (const w of ws) {
+      if (seen.has(w)) return undefined;
+      seen.add(w);
+    }
+  return [...list];
 }

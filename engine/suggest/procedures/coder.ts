@@ -144,6 +144,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
         ],
         [statement.text, text.slice(line.start, line.end), ...sectionSentences(text, chart, line.start)],
         routeWords(words),
+        new Set(segWords.map((x) => x.w)),
       );
       if ('problem' in built) {
         out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
@@ -208,11 +209,12 @@ function buildCodes(
   approachTexts: Parameters<typeof chooseApproach>[2],
   durationTexts: readonly string[],
   route: ReadonlySet<string>,
+  raw: ReadonlySet<string>,
 ): { codes: Built[] } | { problem: string } {
   const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
   if (candidates.length === 0)
     return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
-  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route);
+  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw);
   if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
   const codes: Built[] = [];
   for (const bp of parts.choices) {
