@@ -70,15 +70,34 @@ function toNumber(s: string): number {
 }
 
 /** Durations written in `text`, in hours (`[low, high]` for a written range). */
-export function statedHours(text: string): { low: number; high: number; words: string }[] {
-  const out: { low: number; high: number; words: string }[] = [];
+export function statedHours(text: string): { low: number; high: number; words: string; at: number }[] {
+  const out: { low: number; high: number; words: string; at: number }[] = [];
   for (const m of text.matchAll(SPAN)) {
     const perHour = /^h/i.test(m[3]!) ? 1 : 24;
     const low = toNumber(m[1]!) * perHour;
     const high = m[2] ? toNumber(m[2]) * perHour : low;
-    out.push({ low, high, words: m[0] });
+    out.push({ low, high, words: m[0], at: m.index });
   }
   return out;
+}
+
+/** Longest run of words between the procedure word and its duration ("ventilator for", "3 days of mechanical"). */
+const NEAR = 20;
+/** A clause break: the span after it belongs to another clause ("extubated, and antibiotics were given for 7 days"). */
+const BREAK = /[,;:]|\band\b|\bbut\b|\bthen\b/i;
+
+/**
+ * Whether the span at `[start, end)` is the duration of a ventilation word of the same clause:
+ * within a few words of it, with no clause break between them.
+ */
+export function tiedToVentilation(text: string, start: number, end: number): boolean {
+  const re = new RegExp(VENTILATION_WORDS.source, 'gi');
+  for (const m of text.matchAll(re)) {
+    const between =
+      m.index + m[0].length <= start ? text.slice(m.index + m[0].length, start) : text.slice(end, m.index);
+    if (between.length <= NEAR && !BREAK.test(between)) return true;
+  }
+  return false;
 }
 
 /**
@@ -100,7 +119,7 @@ export function chooseDuration(
   if (options.length === 0) return durationKind(all, words);
   for (const text of texts) {
     if (!VENTILATION_WORDS.test(text)) continue;
-    const spans = statedHours(text);
+    const spans = statedHours(text).filter((x) => tiedToVentilation(text, x.at, x.at + x.words.length));
     // Two different durations in one sentence (before and after a reintubation...): the coder sums.
     if (spans.length !== 1) continue;
     const span = spans[0]!;
