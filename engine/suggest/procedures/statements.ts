@@ -30,6 +30,13 @@ const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
 const DONE =
   /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|was (performed|done|placed|inserted)|were (performed|placed|inserted))\b/i;
 
+/**
+ * "Required" says an intervention was done in a sentence of the course ("she required intubation");
+ * in an operative narrative it tells a step ("hemostasis required cautery"), so it is read only
+ * in the course.
+ */
+const COURSE_DONE = /\brequired\b/i;
+
 /** The next sentence saying the one before was done ("... intubation. This was done in the ED"). */
 const DONE_AFTER = /^\W*(this|it|which) was (done|performed|carried out)\b/i;
 
@@ -57,7 +64,7 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
     } else if (
       COURSE_SECTIONS.has(section.kind) &&
       section.author === 'provider' &&
-      (DONE.test(line) || DONE_AFTER.test(text.slice(s.end, s.end + 40)))
+      (DONE.test(line) || COURSE_DONE.test(line) || DONE_AFTER.test(text.slice(s.end, s.end + 40)))
     ) {
       out.push({ start: s.start, end: s.end, section: section.kind, source: 'course' });
     }
