@@ -52,7 +52,7 @@ function bodyPartKey(pcs: PcsTable): KeyTerm[] {
       if (words.length === 0) continue;
       list.push({ words, phrase: inc, titles: t.titles });
       // Guideline B4.5: a procedure on a tendon is coded to the Tendons body system, in the region
-      // of its muscle. The Key names muscles ("Subscapularis muscle" -> Shoulder Muscle); the
+      // of its muscle. The Key names muscles ("Supraspinatus muscle" -> Shoulder Muscle); the
       // tendon of that muscle is the Tendons value of the same region (Shoulder Tendon).
       if (words[words.length - 1] === 'muscle' && words.length > 1 && t.titles.some((x) => / Muscle\b/.test(x)))
         list.push({

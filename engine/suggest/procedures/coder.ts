@@ -3,12 +3,15 @@
  * of the chart that say what was done in this encounter (statements.ts):
  * 1. the operation word is looked up in the PCS Index (operation-terms.ts), which gives the root
  *    operation and often the body system or body part (root-operation.ts, B3.8 for Excision vs
- *    Resection);
+ *    Resection, B3.4a for the root operation of a biopsy); Removal and Revision only with a
+ *    device written (B6.1c);
  * 2. words that only serve another operation on the line are not coded (integral.ts: B3.1b,
  *    B3.11a, B3.15);
- * 3. the body part from the documented site and side (body-part.ts: B4, Body Part Key, B3.2b),
- *    the approach (approach.ts: B5.2, B3.2d), device / substance and qualifier (device.ts: B6.1a,
- *    B3.4a), each value checked against the table row so that only valid combinations are built;
+ * 3. the body part from the documented site and side (body-part.ts: B4, B4.5, Body Part Key,
+ *    B3.2a, B3.2b), the approach (approach.ts: B5.2, B3.2d) or the duration of an assistance or
+ *    performance (duration.ts: the table's hour ranges), device / substance and qualifier
+ *    (device.ts: B6.1a, B6.2, B3.4a), each value checked against the table row so that only valid
+ *    combinations are built;
  * 4. when the chart lacks the detail for the last characters the valid prefix is proposed and
  *    marked partial with the axes to choose;
  * 5. only reportable procedures are proposed (reportable.ts, UHDDS), each code once (B3.2:
@@ -58,7 +61,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       if (syn?.needs === 'device' && !writesDevice(pcs, itemSet)) {
         // Removal and Revision act on a device (PCS Index: "Revision, Correcting a portion of
         // existing device"; Guideline B6.1c): with none written, the word names no operation of
-        // its own (a revised fundoplication is coded by the operation done, the other word).
+        // its own (a scar revision is coded by the operation done, when the line names it).
         const at = words[i]!;
         out.suppressed.push({
           statement: {

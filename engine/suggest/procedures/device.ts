@@ -22,7 +22,7 @@ export interface ValueChoice {
 
 const GENERIC = new Set(['device', 'substance', 'other', 'no']);
 
-/** Nouns that name the device itself ("T-tube drainage", "drain left in place", "drainage catheter"). */
+/** Nouns that name the device itself ("tube drainage", "drain left in place", "drainage catheter"). */
 const DEVICE_NOUN = ['device', 'drain', 'tube', 'catheter'];
 
 interface KeyTerm {
