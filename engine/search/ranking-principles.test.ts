@@ -31,6 +31,12 @@ const codes: CorpusCode[] = [
     'Displaced oblique fracture of shaft of right ulna, subsequent encounter for open fracture type IIIA, IIIB, or IIIC with delayed healing',
   ),
   cm('S52231S', 'Displaced oblique fracture of shaft of right ulna, sequela'),
+  cm(
+    'S52231H',
+    'Displaced oblique fracture of shaft of right ulna, subsequent encounter for open fracture type I or II with delayed healing',
+  ),
+  cm('S12300A', 'Unspecified displaced fracture of fourth cervical vertebra, initial encounter for closed fracture'),
+  cm('S12400A', 'Unspecified displaced fracture of fifth cervical vertebra, initial encounter for closed fracture'),
   cm('S61213A', 'Laceration without foreign body of left middle finger without damage to nail, initial encounter'),
   cm('S61213D', 'Laceration without foreign body of left middle finger without damage to nail, subsequent encounter'),
   cm('S61223A', 'Laceration with foreign body of left middle finger without damage to nail, initial encounter'),
@@ -128,6 +134,13 @@ describe('shorthand as in CMS short titles', () => {
   it('"w/o" negates the words after it as "without" does', () => {
     expect(list('laceration w/o foreign body left middle finger')[0]).toBe('S61.213A');
     expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
+  });
+
+  it('a number reads as the classification writes it: "3A" as IIIA, "5th" as fifth', () => {
+    expect(list('displ oblique fx shaft r ulna, subs for opn fx type 3A/B/C w delay heal')[0]).toBe('S52.231J');
+    expect(list('displ oblique fx shaft r ulna, subs for opn fx type I/2 w delay heal')[0]).toBe('S52.231H');
+    expect(list('unsp displ fx 5th cervical vert')[0]).toBe('S12.400A');
+    expect(list('unsp displ fx 4th cervical vert')[0]).toBe('S12.300A');
   });
 
   it('a number joined to letters the classification does not use is read as its parts', () => {

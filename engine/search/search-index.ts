@@ -21,6 +21,7 @@ import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
 import { contractionsOf } from './contraction';
+import { numberForms } from './number-forms';
 import { TrigramIndex, allowedEdits } from './fuzzy';
 import { TextStore } from './text-store';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
@@ -512,7 +513,7 @@ export class SearchIndex {
     // A word joining a number and letters that the classification does not use ("60m", "1ml",
     // "fts2") is read as its parts, as the titles write them ("60 minutes", "fetus 2").
     const split = pieces.flatMap((w) =>
-      /[0-9]/.test(w) && /[a-z]/.test(w) && !this.termId.has(w)
+      /[0-9]/.test(w) && /[a-z]/.test(w) && !this.termId.has(w) && !numberForms(w).some((f) => this.termId.has(f))
         ? (w.match(/[0-9]+|[a-z]+/g) ?? []).filter((p) => !NEGATION_WORDS.has(p))
         : [w],
     );
@@ -522,7 +523,8 @@ export class SearchIndex {
         continue;
       }
       if (w === 'without' || w === 'no' || w === 'wo') neg = true;
-      else if (w === 'with' || w === 'w') neg = false;
+      // "of" ends a negation as it does in titles (text.ts): "w/o fb of finger" keeps the finger.
+      else if (w === 'with' || w === 'w' || w === 'of') neg = false;
       else if (neg) negated.add(raw.length);
       raw.push(w);
     }
@@ -626,6 +628,12 @@ export class SearchIndex {
     };
     const exact = this.termId.get(tok.key);
     if (exact !== undefined) add({ term: exact, quality: 1 });
+    // "3rd" also reads "third", "3a" also "IIIA" (number-forms.ts), a little behind the form typed.
+    const negatedWord = tok.raw.startsWith('no:');
+    for (const form of numberForms(negatedWord ? tok.raw.slice(3) : tok.raw)) {
+      const t = this.termId.get(`${negatedWord ? 'no:' : ''}${stem(form)}`);
+      if (t !== undefined) add({ term: t, quality: 0.9 });
+    }
     for (const alt of this.vocab.words.get(tok.key) ?? []) {
       const t = this.termId.get(alt.to);
       if (t !== undefined)
