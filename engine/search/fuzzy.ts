@@ -67,7 +67,8 @@ export class TrigramIndex {
     const lists = new Map<string, number[]>();
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
-      if (term.length < 3 || /^[0-9]/.test(term)) continue; // numbers and tiny words are never fuzzed
+      // Numbers, tiny words and acronyms (acronym.ts: "~rbbb") are never fuzzed.
+      if (term.length < 3 || /^[0-9~]/.test(term)) continue;
       for (const g of new Set(trigrams(term))) {
         let l = lists.get(g);
         if (!l) lists.set(g, (l = []));

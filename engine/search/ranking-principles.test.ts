@@ -54,6 +54,9 @@ const codes: CorpusCode[] = [
   },
   { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
   cm('Q730', 'Congenital complete absence of unspecified limb(s)'),
+  cm('I4510', 'Unspecified right bundle-branch block'),
+  // A near spelling of "rbbb" (one letter dropped), in a title of its own.
+  cm('T5121XA', 'Toxic effect of rubb, accidental, initial encounter'),
   cm('Z1621', 'Resistance to vancomycin'),
   cm('M4980', 'Vertebra'),
   // A common near spelling of "amelia" ("amyl", in a dozen titles).
@@ -88,6 +91,14 @@ const entries: CorpusEntry[] = [
   },
   { kind: 'index', system: 'cm', code: 'A415', text: 'Sepsis, Escherichia coli (E. coli)', mainLength: 6 },
   { kind: 'index', system: 'cm', code: 'Q730', text: 'Amelia', mainLength: 6 },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I4510',
+    text: 'Block, blocked, bundle-branch, right',
+    mainLength: 5,
+    altLength: 14,
+  },
 ];
 const index = new SearchIndex(buildSearchIndex({ fiscalYear: 2026, sources: [], codes, entries }));
 const list = (q: string): string[] => index.search(q, { prefix: false, system: 'cm' }).map((h) => h.code);
@@ -134,6 +145,15 @@ describe('shorthand as in CMS short titles', () => {
   it('"w/o" negates the words after it as "without" does', () => {
     expect(list('laceration w/o foreign body left middle finger')[0]).toBe('S61.213A');
     expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
+  });
+
+  it('a word without a vowel that no title has reads as the initials of an Index line or title', () => {
+    const hits = index.search('rbbb', { prefix: false, system: 'cm' });
+    expect(hits[0]?.code).toBe('I45.10');
+    expect(hits[0]?.match.corrected).toContain('rbbb \u2192 initials');
+    // A word the classification has is never read as initials.
+    expect(list('block')[0]).toBe('I45.10');
+    expect(list('rubb')[0]).toBe('T51.21XA');
   });
 
   it('a number reads as the classification writes it: "3A" as IIIA, "5th" as fifth', () => {

@@ -20,6 +20,7 @@
 import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
+import { ACRONYM_MARK } from './acronym';
 import { contractionsOf } from './contraction';
 import { numberForms } from './number-forms';
 import { TrigramIndex, allowedEdits } from './fuzzy';
@@ -74,6 +75,8 @@ interface Alternative {
 interface TermMatch {
   term: number;
   quality: number;
+  /** An acronym term (acronym.ts): it stands for the words of the text it was derived from. */
+  acronym?: boolean;
   corrected?: string;
   via?: { typed: string; expansion: string; source: string };
 }
@@ -724,6 +727,20 @@ export class SearchIndex {
         break;
       }
     }
+    if (exact === undefined && !known && !tok.rewritten && /^[a-z][a-z0-9]{2,5}$/.test(tok.raw)) {
+      // A word the classification does not have may be the initials of words it has ("rbbb":
+      // "Block, bundle-branch, right"; acronym.ts). A guess, behind any near spelling found, and
+      // never tried for a word the reviewed vocabulary reads.
+      const t = this.termId.get(ACRONYM_MARK + tok.raw);
+      if (t !== undefined)
+        add({
+          term: t,
+          // A word without a vowel is shorthand, not a slip of a real word: initials come first.
+          quality: out.length === 0 || !/[aeiouy]/.test(tok.raw) ? 0.8 : 0.6,
+          acronym: true,
+          corrected: `${tok.raw} \u2192 initials`,
+        });
+    }
     return out;
   }
 
@@ -836,13 +853,15 @@ export class SearchIndex {
       for (const m of matches[i]!) {
         const w = qMax[i]! * m.quality;
         const own = this.idf[m.term]!;
+        const acronym = m.acronym === true;
         const flag = (m.via ? 1 : 0) | (m.corrected ? 2 : 0);
         const from = termStart[m.term]!;
         const to = termStart[m.term + 1]!;
         const apply = (t: number, field: number): void => {
           acc[t]! += w;
           textFlags[t]! |= flag;
-          if (field !== FIELD.paren) docSide[t]! += own;
+          // An acronym covers the words it abbreviates: the text's essential words.
+          if (field !== FIELD.paren) docSide[t]! += acronym ? this.data.textNorm[t]! : own;
           if (field === FIELD.main) {
             mainHit[t] = 1;
             mainSide[t]! += own;
