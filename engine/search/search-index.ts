@@ -26,7 +26,7 @@ import { numberForms } from './number-forms';
 import { TrigramIndex, allowedEdits } from './fuzzy';
 import { TextStore } from './text-store';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
-import { foldCase, stem, STOPWORDS } from './text';
+import { FILLER, foldCase, stem, STOPWORDS } from './text';
 import type { EntryKind, SearchHit, SearchMatch, SearchOptions, SearchSystem } from './types';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
 
@@ -154,6 +154,8 @@ export class SearchIndex {
   private readonly textTouched: Uint32Array;
   /** Per code, its {@link CONTEXT} bits (ICD-10-CM only). */
   private readonly codeContext: Uint8Array;
+  /** 1 for terms a text's norm leaves out (filler words such as "right", "unspecified"). */
+  private readonly fillerTerm: Uint8Array;
 
   constructor(readonly data: SearchIndexData) {
     this.texts = new TextStore(data);
@@ -182,6 +184,8 @@ export class SearchIndex {
     this.codeFlag = new Uint8Array(data.codes.length);
     this.codeTouched = new Uint32Array(data.codes.length);
     this.textTouched = new Uint32Array(nTexts);
+    this.fillerTerm = new Uint8Array(data.terms.length);
+    for (let k = 0; k < data.terms.length; k++) if (FILLER.has(data.terms[k]!)) this.fillerTerm[k] = 1;
     this.codeContext = new Uint8Array(data.codes.length);
     for (let c = 0; c < data.codes.length; c++)
       if (data.codeSystem[c] === 0) this.codeContext[c] = cmContext(data.codes[c]!);
@@ -809,7 +813,9 @@ export class SearchIndex {
   }
 
   private scoreAlternative(alt: Alternative, a: number, system: number, state: QueryState): void {
-    const tokens = alt.tokens.slice(0, 12);
+    // A word typed twice ("Hypertrophy, hypertrophic" reads one stem twice) counts once: it
+    // names one thing and must not cover a text twice.
+    const tokens = alt.tokens.filter((x, i) => alt.tokens.findIndex((y) => y.key === x.key) === i).slice(0, 12);
     if (tokens.length === 0) return;
     const matches = tokens.map((t) => this.termMatches(t));
     state.via[a] = matches.flat().find((m) => m.via)?.via;
@@ -854,6 +860,7 @@ export class SearchIndex {
         const w = qMax[i]! * m.quality;
         const own = this.idf[m.term]!;
         const acronym = m.acronym === true;
+        const filler = this.fillerTerm[m.term] === 1;
         const flag = (m.via ? 1 : 0) | (m.corrected ? 2 : 0);
         const from = termStart[m.term]!;
         const to = termStart[m.term + 1]!;
@@ -861,7 +868,9 @@ export class SearchIndex {
           acc[t]! += w;
           textFlags[t]! |= flag;
           // An acronym covers the words it abbreviates: the text's essential words.
-          if (field !== FIELD.paren) docSide[t]! += acronym ? this.data.textNorm[t]! : own;
+          // A filler word ("right", "unspecified") is not in the norm either: matching it covers
+          // nothing, so "chloasma eyelid right" does not fully cover "Chloasma, eyelid, right, lower".
+          if (field !== FIELD.paren) docSide[t]! += acronym ? this.data.textNorm[t]! : filler ? 0 : own;
           if (field === FIELD.main) {
             mainHit[t] = 1;
             mainSide[t]! += own;
