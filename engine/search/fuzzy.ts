@@ -111,3 +111,29 @@ export class TrigramIndex {
     return out.slice(0, limit);
   }
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every word one keyboard slip away from `word` (a letter dropped, doubled or added, two letters
+ * swapped, one replaced): the candidates a misspelling of 5+ letters is checked against, as typed
+ * and before stemming. Empty for shorter words or words with digits.
+ *
+ * @example singleEdits('caires').includes('caries') // true
+ */
+export function singleEdits(word: string): string[] {
+  if (!/^[a-z]{5,}$/.test(word)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail.length > 0) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1]! + tail[0]! + tail.slice(2));
+    for (const c of LETTERS) {
+      out.add(head + c + tail);
+      if (tail.length > 0 && c !== tail[0]) out.add(head + c + tail.slice(1));
+    }
+  }
+  out.delete(word);
+  return [...out];
+}

@@ -23,7 +23,7 @@ import { cmContext, queryContext } from './context';
 import { ACRONYM_MARK } from './acronym';
 import { contractionsOf } from './contraction';
 import { numberForms } from './number-forms';
-import { TrigramIndex, allowedEdits } from './fuzzy';
+import { TrigramIndex, allowedEdits, singleEdits } from './fuzzy';
 import { TextStore } from './text-store';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
 import { FILLER, foldCase, stem, STOPWORDS } from './text';
@@ -671,6 +671,17 @@ export class SearchIndex {
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
         for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
       }
+      // One slip in the word as typed, then stemmed: the stem of a misspelled word may be far from
+      // the stem of the word meant ("caires" -> "cair", "caries" -> "cary").
+      // Only when no stem is one edit away; then all of them are offered, however rare: the
+      // query's other words choose.
+      const slips: number[] = [];
+      let oneAway = false;
+      for (const [t, d] of near) if (d <= 1 && t !== exact) oneAway = true;
+      for (const e of oneAway ? [] : singleEdits(tok.raw)) {
+        const t = this.termId.get(stem(e));
+        if (t !== undefined && t !== exact && !slips.includes(t)) slips.push(t);
+      }
       if (exact !== undefined) near.delete(exact);
       const sorted = [...near].sort((a, b) => a[1] - b[1] || df(b[0]) - df(a[0]));
       const closest = sorted.length > 0 ? sorted[0]![1] : 0;
@@ -686,6 +697,12 @@ export class SearchIndex {
         const quality = (d === 1 ? 0.75 : 0.6) * (term[0] === tok.key[0] ? 1 : 0.85);
         add({ term: t, quality: rareExact && !headword ? 0.9 : quality, corrected: `${tok.raw} \u2192 ${term}` });
       }
+      for (const t of slips)
+        add({
+          term: t,
+          quality: rareExact && !headword ? 0.9 : 0.75,
+          corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}`,
+        });
       if (rareExact && !headword && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
     }
