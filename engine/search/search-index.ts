@@ -635,6 +635,12 @@ export class SearchIndex {
     };
     const exact = this.termId.get(tok.key);
     if (exact !== undefined) add({ term: exact, quality: 1 });
+    else if (tok.key.startsWith('no:')) {
+      // No title says "without" this word: the words still name what the text is about
+      // ("no assess bone loss": "Patients not assessed for risk of bone loss"), as a guess.
+      const plain = this.termId.get(tok.key.slice(3));
+      if (plain !== undefined) add({ term: plain, quality: 0.7, corrected: `${tok.raw} \u2192 ${tok.key.slice(3)}` });
+    }
     // "3rd" also reads "third", "3a" also "IIIA" (number-forms.ts), a little behind the form typed.
     const negatedWord = tok.raw.startsWith('no:');
     for (const form of numberForms(negatedWord ? tok.raw.slice(3) : tok.raw)) {
@@ -678,7 +684,7 @@ export class SearchIndex {
       const slips: number[] = [];
       let oneAway = false;
       for (const [t, d] of near) if (d <= 1 && t !== exact) oneAway = true;
-      for (const e of oneAway ? [] : singleEdits(tok.raw)) {
+      for (const e of singleEdits(tok.raw)) {
         const t = this.termId.get(stem(e));
         if (t !== undefined && t !== exact && !slips.includes(t)) slips.push(t);
       }
@@ -700,7 +706,7 @@ export class SearchIndex {
       for (const t of slips)
         add({
           term: t,
-          quality: rareExact && !headword ? 0.9 : 0.75,
+          quality: rareExact && !headword ? 0.9 : oneAway ? 0.6 : 0.75,
           corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}`,
         });
       if (rareExact && !headword && out.length > 1) out[0]!.quality = 0.8;
