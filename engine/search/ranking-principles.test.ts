@@ -53,8 +53,20 @@ const codes: CorpusCode[] = [
     billable: true,
   },
   { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
+  {
+    system: 'hcpcs',
+    code: 'G8863',
+    title: 'Patients not assessed for risk of bone loss, reason not given',
+    billable: true,
+  },
   cm('Q730', 'Congenital complete absence of unspecified limb(s)'),
   cm('I4510', 'Unspecified right bundle-branch block'),
+  cm('H02712', 'Chloasma of right lower eyelid and periocular area'),
+  cm('H02713', 'Chloasma of right eye, unspecified eyelid and periocular area'),
+  // "lower" commoner than "right", as in the classification.
+  ...Array.from({ length: 16 }, (_, i) =>
+    cm(`K92${String(10 + i)}`, `Lower limb finding ${String.fromCharCode(97 + i)}`),
+  ),
   // A near spelling of "rbbb" (one letter dropped), in a title of its own.
   cm('T5121XA', 'Toxic effect of rubb, accidental, initial encounter'),
   cm('Z1621', 'Resistance to vancomycin'),
@@ -99,6 +111,8 @@ const entries: CorpusEntry[] = [
     mainLength: 5,
     altLength: 14,
   },
+  { kind: 'index', system: 'cm', code: 'H02712', text: 'Chloasma, eyelid, right, lower', mainLength: 8 },
+  { kind: 'index', system: 'cm', code: 'H02713', text: 'Chloasma, eyelid, right', mainLength: 8 },
 ];
 const index = new SearchIndex(buildSearchIndex({ fiscalYear: 2026, sources: [], codes, entries }));
 const list = (q: string): string[] => index.search(q, { prefix: false, system: 'cm' }).map((h) => h.code);
@@ -110,6 +124,11 @@ describe('ranking principles', () => {
     expect(hits).toContain('I50.2');
     expect(hits).not.toContain('R29.723');
     expect(hits).not.toContain('Z3A.23');
+  });
+
+  it('an Index line with a subterm the query does not say yields to the line it says, filler or not', () => {
+    expect(list('chloasma eyelid right')[0]).toBe('H02.713');
+    expect(list('chloasma eyelid right lower')[0]).toBe('H02.712');
   });
 
   it('rheumatic and newborn codes rank behind the general code unless the query names them', () => {
@@ -171,6 +190,11 @@ describe('shorthand as in CMS short titles', () => {
   it('a text need not hold the words that were only guessed (contractions, near spellings)', () => {
     const hits = index.search('illness navigation plannd prcdr', { prefix: false, system: 'hcpcs' });
     expect(hits.map((h) => h.code)).toContain('G0023');
+  });
+
+  it('a negated word that no title negates still names what the text is about', () => {
+    const hits = index.search('no assess bone loss', { prefix: false, system: 'hcpcs' });
+    expect(hits[0]?.code).toBe('G8863');
   });
 
   it('a comma ends a negation in the query as it does in a title', () => {
