@@ -21,8 +21,9 @@ import { STOPWORDS, foldCase } from './text';
 /** First character of an acronym term; no word of the classification starts with it. */
 export const ACRONYM_MARK = '~';
 
-/** Shortest and longest acronym indexed: two letters are too ambiguous, seven are not typed. */
+/** Shortest acronym indexed (letters): two letters are too ambiguous ("ra", "pe"). */
 export const ACRONYM_MIN = 3;
+/** Longest acronym indexed (letters): longer initials are not what anyone types. */
 export const ACRONYM_MAX = 6;
 
 /** Words never abbreviated by an initial. */
