@@ -12,6 +12,7 @@ import {
   TEXT_FLAG,
   type SearchIndexData,
 } from './layout';
+import { ACRONYM_MARK, acronymsOf } from './acronym';
 import { FILLER, tokenize } from './text';
 import type { CorpusCode, CorpusEntry, SearchCorpus } from './types';
 import { ChartsideError } from '../errors';
@@ -186,6 +187,24 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
   }
   docSeen.clear();
 
+  // ICD-10-CM Index lines, titles and inclusion terms also carry the acronyms of their words
+  // (acronym.ts); the other systems write their abbreviations out.
+  const CM = SYSTEMS.indexOf('cm');
+  const acronymSource = new Uint8Array(texts.length); // 0 none, 1 title-like, 2 Index line
+  {
+    const dt0 = docText.view();
+    const dc0 = docCode.view();
+    const dk0 = docKind.view();
+    const INDEX = ENTRY_KINDS.indexOf('index');
+    const INCLUSION = ENTRY_KINDS.indexOf('inclusion');
+    for (let d = 0; d < docText.length; d++) {
+      if (sysRank(codeRows[dc0[d]!]!.system) !== CM) continue;
+      const k = dk0[d]!;
+      if (k === INDEX) acronymSource[dt0[d]!] = 2;
+      else if ((k === TITLE || k === INCLUSION) && acronymSource[dt0[d]!] === 0) acronymSource[dt0[d]!] = 1;
+    }
+  }
+
   // ---- pass 1: tokens of every text into flat arrays ----
   const termOf = new Map<string, number>();
   const termKeys: string[] = [];
@@ -222,6 +241,20 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
       const prev = local.get(id);
       if (prev === undefined || field < prev) local.set(id, field);
     }
+    if (acronymSource[t]! > 0) {
+      for (const a of acronymsOf(text, acronymSource[t] === 2, alt)) {
+        const key = ACRONYM_MARK + a.initials;
+        let id = termOf.get(key);
+        if (id === undefined) {
+          id = termKeys.length;
+          termKeys.push(key);
+          termOf.set(key, id);
+        }
+        // An Index line's acronym that spells its main term too names the main term.
+        const field = a.main ? FIELD.main : FIELD.alias;
+        if (!local.has(id)) local.set(id, field);
+      }
+    }
     for (const [id, field] of local) {
       tokTerm.push(id);
       tokField.push(field);
@@ -254,7 +287,8 @@ export function buildSearchIndex(corpus: SearchCorpus, builtAt = new Date(0).toI
 
   // ---- text norms: sum of idf of essential, non-filler terms ----
   const filler = new Uint8Array(terms.length);
-  terms.forEach((key, i) => (filler[i] = FILLER.has(key) ? 1 : 0));
+  // Acronyms restate words the text already has: they add nothing to its norm or agreement.
+  terms.forEach((key, i) => (filler[i] = FILLER.has(key) || key.startsWith(ACRONYM_MARK) ? 1 : 0));
   const textNorm = new Float32Array(texts.length);
   const textMainNorm = new Float32Array(texts.length);
   for (let t = 0; t < texts.length; t++) {

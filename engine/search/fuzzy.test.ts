@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, TrigramIndex } from './fuzzy';
+import { editDistance, singleEdits, TrigramIndex } from './fuzzy';
 
 /** Slow reference: full optimal-string-alignment matrix. */
 function reference(a: string, b: string): number {
@@ -34,5 +34,18 @@ describe('fuzzy matching', () => {
     expect(index.near('pnemonia').map(([t]) => terms[t])).toContain('pneumonia');
     expect(index.near('diarreha').map(([t]) => terms[t])).toContain('diarrhea');
     expect(index.near('xyz')).toEqual([]);
+  });
+});
+
+describe('singleEdits', () => {
+  it('lists the words one slip away: dropped, added, swapped or replaced letter', () => {
+    const edits = singleEdits('caires');
+    expect(edits).toEqual(expect.arrayContaining(['caries', 'cares', 'cairess', 'cairrs']));
+    expect(edits).not.toContain('caires');
+  });
+
+  it('gives nothing for short words or words with digits', () => {
+    expect(singleEdits('hear')).toEqual([]);
+    expect(singleEdits('type2x')).toEqual([]);
   });
 });

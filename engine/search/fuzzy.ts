@@ -67,7 +67,8 @@ export class TrigramIndex {
     const lists = new Map<string, number[]>();
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
-      if (term.length < 3 || /^[0-9]/.test(term)) continue; // numbers and tiny words are never fuzzed
+      // Numbers, tiny words and acronyms (acronym.ts: "~rbbb") are never fuzzed.
+      if (term.length < 3 || /^[0-9~]/.test(term)) continue;
       for (const g of new Set(trigrams(term))) {
         let l = lists.get(g);
         if (!l) lists.set(g, (l = []));
@@ -109,4 +110,30 @@ export class TrigramIndex {
     out.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     return out.slice(0, limit);
   }
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every word one keyboard slip away from `word` (a letter dropped, doubled or added, two letters
+ * swapped, one replaced): the candidates a misspelling of 5+ letters is checked against, as typed
+ * and before stemming. Empty for shorter words or words with digits.
+ *
+ * @example singleEdits('caires').includes('caries') // true
+ */
+export function singleEdits(word: string): string[] {
+  if (!/^[a-z]{5,}$/.test(word)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail.length > 0) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1]! + tail[0]! + tail.slice(2));
+    for (const c of LETTERS) {
+      out.add(head + c + tail);
+      if (tail.length > 0 && c !== tail[0]) out.add(head + c + tail.slice(1));
+    }
+  }
+  out.delete(word);
+  return [...out];
 }

@@ -21,7 +21,7 @@
  * builder's output changes for the same tables (stored indexes are compared by this version, the
  * vocabulary version and the bundles' sha256, then reused).
  */
-export const SEARCH_INDEX_FORMAT_VERSION = 7;
+export const SEARCH_INDEX_FORMAT_VERSION = 8;
 
 /** Entry kinds by their stored number. */
 export const ENTRY_KINDS = ['title', 'inclusion', 'index', 'eindex', 'drug', 'neoplasm', 'pcs-index'] as const;

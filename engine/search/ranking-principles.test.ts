@@ -31,6 +31,12 @@ const codes: CorpusCode[] = [
     'Displaced oblique fracture of shaft of right ulna, subsequent encounter for open fracture type IIIA, IIIB, or IIIC with delayed healing',
   ),
   cm('S52231S', 'Displaced oblique fracture of shaft of right ulna, sequela'),
+  cm(
+    'S52231H',
+    'Displaced oblique fracture of shaft of right ulna, subsequent encounter for open fracture type I or II with delayed healing',
+  ),
+  cm('S12300A', 'Unspecified displaced fracture of fourth cervical vertebra, initial encounter for closed fracture'),
+  cm('S12400A', 'Unspecified displaced fracture of fifth cervical vertebra, initial encounter for closed fracture'),
   cm('S61213A', 'Laceration without foreign body of left middle finger without damage to nail, initial encounter'),
   cm('S61213D', 'Laceration without foreign body of left middle finger without damage to nail, subsequent encounter'),
   cm('S61223A', 'Laceration with foreign body of left middle finger without damage to nail, initial encounter'),
@@ -47,7 +53,22 @@ const codes: CorpusCode[] = [
     billable: true,
   },
   { system: 'hcpcs', code: 'S9999', title: 'Planned procedure navigation', billable: true },
+  {
+    system: 'hcpcs',
+    code: 'G8863',
+    title: 'Patients not assessed for risk of bone loss, reason not given',
+    billable: true,
+  },
   cm('Q730', 'Congenital complete absence of unspecified limb(s)'),
+  cm('I4510', 'Unspecified right bundle-branch block'),
+  cm('H02712', 'Chloasma of right lower eyelid and periocular area'),
+  cm('H02713', 'Chloasma of right eye, unspecified eyelid and periocular area'),
+  // "lower" commoner than "right", as in the classification.
+  ...Array.from({ length: 16 }, (_, i) =>
+    cm(`K92${String(10 + i)}`, `Lower limb finding ${String.fromCharCode(97 + i)}`),
+  ),
+  // A near spelling of "rbbb" (one letter dropped), in a title of its own.
+  cm('T5121XA', 'Toxic effect of rubb, accidental, initial encounter'),
   cm('Z1621', 'Resistance to vancomycin'),
   cm('M4980', 'Vertebra'),
   // A common near spelling of "amelia" ("amyl", in a dozen titles).
@@ -82,6 +103,16 @@ const entries: CorpusEntry[] = [
   },
   { kind: 'index', system: 'cm', code: 'A415', text: 'Sepsis, Escherichia coli (E. coli)', mainLength: 6 },
   { kind: 'index', system: 'cm', code: 'Q730', text: 'Amelia', mainLength: 6 },
+  {
+    kind: 'index',
+    system: 'cm',
+    code: 'I4510',
+    text: 'Block, blocked, bundle-branch, right',
+    mainLength: 5,
+    altLength: 14,
+  },
+  { kind: 'index', system: 'cm', code: 'H02712', text: 'Chloasma, eyelid, right, lower', mainLength: 8 },
+  { kind: 'index', system: 'cm', code: 'H02713', text: 'Chloasma, eyelid, right', mainLength: 8 },
 ];
 const index = new SearchIndex(buildSearchIndex({ fiscalYear: 2026, sources: [], codes, entries }));
 const list = (q: string): string[] => index.search(q, { prefix: false, system: 'cm' }).map((h) => h.code);
@@ -93,6 +124,11 @@ describe('ranking principles', () => {
     expect(hits).toContain('I50.2');
     expect(hits).not.toContain('R29.723');
     expect(hits).not.toContain('Z3A.23');
+  });
+
+  it('an Index line with a subterm the query does not say yields to the line it says, filler or not', () => {
+    expect(list('chloasma eyelid right')[0]).toBe('H02.713');
+    expect(list('chloasma eyelid right lower')[0]).toBe('H02.712');
   });
 
   it('rheumatic and newborn codes rank behind the general code unless the query names them', () => {
@@ -130,6 +166,22 @@ describe('shorthand as in CMS short titles', () => {
     expect(list('laceration w foreign body left middle finger')[0]).toBe('S61.223A');
   });
 
+  it('a word without a vowel that no title has reads as the initials of an Index line or title', () => {
+    const hits = index.search('rbbb', { prefix: false, system: 'cm' });
+    expect(hits[0]?.code).toBe('I45.10');
+    expect(hits[0]?.match.corrected).toContain('rbbb \u2192 initials');
+    // A word the classification has is never read as initials.
+    expect(list('block')[0]).toBe('I45.10');
+    expect(list('rubb')[0]).toBe('T51.21XA');
+  });
+
+  it('a number reads as the classification writes it: "3A" as IIIA, "5th" as fifth', () => {
+    expect(list('displ oblique fx shaft r ulna, subs for opn fx type 3A/B/C w delay heal')[0]).toBe('S52.231J');
+    expect(list('displ oblique fx shaft r ulna, subs for opn fx type I/2 w delay heal')[0]).toBe('S52.231H');
+    expect(list('unsp displ fx 5th cervical vert')[0]).toBe('S12.400A');
+    expect(list('unsp displ fx 4th cervical vert')[0]).toBe('S12.300A');
+  });
+
   it('a number joined to letters the classification does not use is read as its parts', () => {
     const hits = index.search('principal illness navigation 60m', { prefix: false, system: 'hcpcs' });
     expect(hits[0]?.code).toBe('G0023');
@@ -138,6 +190,11 @@ describe('shorthand as in CMS short titles', () => {
   it('a text need not hold the words that were only guessed (contractions, near spellings)', () => {
     const hits = index.search('illness navigation plannd prcdr', { prefix: false, system: 'hcpcs' });
     expect(hits.map((h) => h.code)).toContain('G0023');
+  });
+
+  it('a negated word that no title negates still names what the text is about', () => {
+    const hits = index.search('no assess bone loss', { prefix: false, system: 'hcpcs' });
+    expect(hits[0]?.code).toBe('G8863');
   });
 
   it('a comma ends a negation in the query as it does in a title', () => {

@@ -20,11 +20,13 @@
 import { normalizeCode, formatCmCode } from '../codes/normalize';
 import { idfOf } from './build';
 import { cmContext, queryContext } from './context';
+import { ACRONYM_MARK } from './acronym';
 import { contractionsOf } from './contraction';
-import { TrigramIndex, allowedEdits } from './fuzzy';
+import { numberForms } from './number-forms';
+import { TrigramIndex, allowedEdits, singleEdits } from './fuzzy';
 import { TextStore } from './text-store';
 import { AUX, ENTRY_KINDS, FIELD, SYSTEMS, TEXT_FLAG, type SearchIndexData } from './layout';
-import { foldCase, stem, STOPWORDS } from './text';
+import { FILLER, foldCase, stem, STOPWORDS } from './text';
 import type { EntryKind, SearchHit, SearchMatch, SearchOptions, SearchSystem } from './types';
 import { buildVocabulary, type Vocabulary } from './vocabulary';
 
@@ -73,6 +75,8 @@ interface Alternative {
 interface TermMatch {
   term: number;
   quality: number;
+  /** An acronym term (acronym.ts): it stands for the words of the text it was derived from. */
+  acronym?: boolean;
   corrected?: string;
   via?: { typed: string; expansion: string; source: string };
 }
@@ -150,6 +154,8 @@ export class SearchIndex {
   private readonly textTouched: Uint32Array;
   /** Per code, its {@link CONTEXT} bits (ICD-10-CM only). */
   private readonly codeContext: Uint8Array;
+  /** 1 for terms a text's norm leaves out (filler words such as "right", "unspecified"). */
+  private readonly fillerTerm: Uint8Array;
 
   constructor(readonly data: SearchIndexData) {
     this.texts = new TextStore(data);
@@ -178,6 +184,8 @@ export class SearchIndex {
     this.codeFlag = new Uint8Array(data.codes.length);
     this.codeTouched = new Uint32Array(data.codes.length);
     this.textTouched = new Uint32Array(nTexts);
+    this.fillerTerm = new Uint8Array(data.terms.length);
+    for (let k = 0; k < data.terms.length; k++) if (FILLER.has(data.terms[k]!)) this.fillerTerm[k] = 1;
     this.codeContext = new Uint8Array(data.codes.length);
     for (let c = 0; c < data.codes.length; c++)
       if (data.codeSystem[c] === 0) this.codeContext[c] = cmContext(data.codes[c]!);
@@ -512,7 +520,7 @@ export class SearchIndex {
     // A word joining a number and letters that the classification does not use ("60m", "1ml",
     // "fts2") is read as its parts, as the titles write them ("60 minutes", "fetus 2").
     const split = pieces.flatMap((w) =>
-      /[0-9]/.test(w) && /[a-z]/.test(w) && !this.termId.has(w)
+      /[0-9]/.test(w) && /[a-z]/.test(w) && !this.termId.has(w) && !numberForms(w).some((f) => this.termId.has(f))
         ? (w.match(/[0-9]+|[a-z]+/g) ?? []).filter((p) => !NEGATION_WORDS.has(p))
         : [w],
     );
@@ -522,7 +530,8 @@ export class SearchIndex {
         continue;
       }
       if (w === 'without' || w === 'no' || w === 'wo') neg = true;
-      else if (w === 'with' || w === 'w') neg = false;
+      // "of" ends a negation as it does in titles (text.ts): "w/o fb of finger" keeps the finger.
+      else if (w === 'with' || w === 'w' || w === 'of') neg = false;
       else if (neg) negated.add(raw.length);
       raw.push(w);
     }
@@ -626,6 +635,18 @@ export class SearchIndex {
     };
     const exact = this.termId.get(tok.key);
     if (exact !== undefined) add({ term: exact, quality: 1 });
+    else if (tok.key.startsWith('no:')) {
+      // No title says "without" this word: the words still name what the text is about
+      // ("no assess bone loss": "Patients not assessed for risk of bone loss"), as a guess.
+      const plain = this.termId.get(tok.key.slice(3));
+      if (plain !== undefined) add({ term: plain, quality: 0.7, corrected: `${tok.raw} \u2192 ${tok.key.slice(3)}` });
+    }
+    // "3rd" also reads "third", "3a" also "IIIA" (number-forms.ts), a little behind the form typed.
+    const negatedWord = tok.raw.startsWith('no:');
+    for (const form of numberForms(negatedWord ? tok.raw.slice(3) : tok.raw)) {
+      const t = this.termId.get(`${negatedWord ? 'no:' : ''}${stem(form)}`);
+      if (t !== undefined) add({ term: t, quality: 0.9 });
+    }
     for (const alt of this.vocab.words.get(tok.key) ?? []) {
       const t = this.termId.get(alt.to);
       if (t !== undefined)
@@ -656,6 +677,17 @@ export class SearchIndex {
       for (const w of tok.raw === tok.key ? [tok.key] : [tok.key, tok.raw]) {
         for (const [t, d] of this.fuzzy().near(w, 64)) near.set(t, Math.min(d, near.get(t) ?? d));
       }
+      // One slip in the word as typed, then stemmed: the stem of a misspelled word may be far from
+      // the stem of the word meant ("caires" -> "cair", "caries" -> "cary").
+      // Only when no stem is one edit away; then all of them are offered, however rare: the
+      // query's other words choose.
+      const slips: number[] = [];
+      let oneAway = false;
+      for (const [t, d] of near) if (d <= 1 && t !== exact) oneAway = true;
+      for (const e of singleEdits(tok.raw)) {
+        const t = this.termId.get(stem(e));
+        if (t !== undefined && t !== exact && !slips.includes(t)) slips.push(t);
+      }
       if (exact !== undefined) near.delete(exact);
       const sorted = [...near].sort((a, b) => a[1] - b[1] || df(b[0]) - df(a[0]));
       const closest = sorted.length > 0 ? sorted[0]![1] : 0;
@@ -671,6 +703,12 @@ export class SearchIndex {
         const quality = (d === 1 ? 0.75 : 0.6) * (term[0] === tok.key[0] ? 1 : 0.85);
         add({ term: t, quality: rareExact && !headword ? 0.9 : quality, corrected: `${tok.raw} \u2192 ${term}` });
       }
+      for (const t of slips)
+        add({
+          term: t,
+          quality: rareExact && !headword ? 0.9 : oneAway ? 0.6 : 0.75,
+          corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}`,
+        });
       if (rareExact && !headword && out.length > 1) out[0]!.quality = 0.8;
       out.sort((x, y) => y.quality - x.quality);
     }
@@ -715,6 +753,20 @@ export class SearchIndex {
         add({ term: t, quality: 0.75, corrected: `${tok.raw} \u2192 ${this.data.terms[t]!}` });
         break;
       }
+    }
+    if (exact === undefined && !known && !tok.rewritten && /^[a-z][a-z0-9]{2,5}$/.test(tok.raw)) {
+      // A word the classification does not have may be the initials of words it has ("rbbb":
+      // "Block, bundle-branch, right"; acronym.ts). A guess, behind any near spelling found, and
+      // never tried for a word the reviewed vocabulary reads.
+      const t = this.termId.get(ACRONYM_MARK + tok.raw);
+      if (t !== undefined)
+        add({
+          term: t,
+          // A word without a vowel is shorthand, not a slip of a real word: initials come first.
+          quality: out.length === 0 || !/[aeiouy]/.test(tok.raw) ? 0.8 : 0.6,
+          acronym: true,
+          corrected: `${tok.raw} \u2192 initials`,
+        });
     }
     return out;
   }
@@ -784,7 +836,9 @@ export class SearchIndex {
   }
 
   private scoreAlternative(alt: Alternative, a: number, system: number, state: QueryState): void {
-    const tokens = alt.tokens.slice(0, 12);
+    // A word typed twice ("Hypertrophy, hypertrophic" reads one stem twice) counts once: it
+    // names one thing and must not cover a text twice.
+    const tokens = alt.tokens.filter((x, i) => alt.tokens.findIndex((y) => y.key === x.key) === i).slice(0, 12);
     if (tokens.length === 0) return;
     const matches = tokens.map((t) => this.termMatches(t));
     state.via[a] = matches.flat().find((m) => m.via)?.via;
@@ -828,13 +882,18 @@ export class SearchIndex {
       for (const m of matches[i]!) {
         const w = qMax[i]! * m.quality;
         const own = this.idf[m.term]!;
+        const acronym = m.acronym === true;
+        const filler = this.fillerTerm[m.term] === 1;
         const flag = (m.via ? 1 : 0) | (m.corrected ? 2 : 0);
         const from = termStart[m.term]!;
         const to = termStart[m.term + 1]!;
         const apply = (t: number, field: number): void => {
           acc[t]! += w;
           textFlags[t]! |= flag;
-          if (field !== FIELD.paren) docSide[t]! += own;
+          // An acronym covers the words it abbreviates: the text's essential words.
+          // A filler word ("right", "unspecified") is not in the norm either: matching it covers
+          // nothing, so "chloasma eyelid right" does not fully cover "Chloasma, eyelid, right, lower".
+          if (field !== FIELD.paren) docSide[t]! += acronym ? this.data.textNorm[t]! : filler ? 0 : own;
           if (field === FIELD.main) {
             mainHit[t] = 1;
             mainSide[t]! += own;

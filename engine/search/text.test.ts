@@ -37,6 +37,21 @@ describe('text normalisation', () => {
     expect(queryKeys('nausea and vomiting')).toEqual([stem('nausea'), stem('vomiting')]);
   });
 
+  it('ends a negation at "of": the words after it name the site, which is not absent', () => {
+    const toks = tokenize('Laceration without foreign body of left middle finger without damage to nail');
+    const finger = toks.find((t) => t.key === stem('finger'));
+    expect(finger?.paren).toBe(false);
+    expect(toks.map((t) => t.key)).toEqual(
+      expect.arrayContaining([`no:${stem('foreign')}`, stem('middle'), `no:${stem('damage')}`, `no:${stem('nail')}`]),
+    );
+    expect(queryKeys('laceration without foreign body of finger')).toEqual([
+      stem('laceration'),
+      `no:${stem('foreign')}`,
+      `no:${stem('body')}`,
+      stem('finger'),
+    ]);
+  });
+
   it('adds the joined form of a hyphenated word', () => {
     const keys = tokenize('Pre-eclampsia').map((t) => t.key);
     expect(keys).toContain(stem('preeclampsia'));

@@ -148,9 +148,10 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let depth = 0;
   let pos = 0;
-  // Words after "without" (up to a comma or parenthesis) say what is absent: they are keyed
-  // "no:<word>", so "nausea and vomiting" does not match "Nausea (without vomiting)" while
-  // "without complications" still finds E11.9.
+  // Words after "without" (up to a comma, a parenthesis or "of") say what is absent: they are
+  // keyed "no:<word>", so "nausea and vomiting" does not match "Nausea (without vomiting)" while
+  // "without complications" still finds E11.9. "of" ends the absent thing: in "Laceration without
+  // foreign body of left middle finger" the finger is the site of the laceration, not absent.
   let negated = false;
   const folded = foldCase(text).replace(APOSTROPHE_S, '').replace(DEFAULT_STATE, '($&)');
   TOKEN.lastIndex = 0;
@@ -162,7 +163,7 @@ export function tokenize(text: string): Token[] {
     } else if (w === ')' || w === ']') {
       depth = depth > 0 ? depth - 1 : 0;
       negated = false;
-    } else if (w === ',') negated = false;
+    } else if (w === ',' || w === 'of') negated = false;
     else if (w === 'without') negated = true;
     else if (w === 'with') negated = false;
     else if (!STOPWORDS.has(w)) {
@@ -199,7 +200,8 @@ const DEFAULT_STATE = new RegExp(
     'without dyskinesia',
     'unspecified severity',
     'without behavioral disturbance, psychotic disturbance, mood disturbance,? and anxiety',
-    'without [a-z0-9 -]+',
+    // Up to a comma, or to "of" that names the site ("without foreign body of left finger").
+    'without (?:(?! of )[a-z0-9 -])+',
     'without hepatic coma',
     'without coma',
     'not specified as recurrent',
@@ -236,7 +238,7 @@ export function queryKeys(query: string): string[] {
   let negated = false;
   for (const w of raw) {
     if (w === 'without' || w === 'no') negated = true;
-    else if (w === 'with') negated = false;
+    else if (w === 'with' || w === 'of') negated = false;
     else if (w.length > 0 && !STOPWORDS.has(w)) out.push(negated ? `no:${cachedStem(w)}` : cachedStem(w));
   }
   return out;

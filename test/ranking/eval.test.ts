@@ -2,10 +2,11 @@
  * The untuned search evaluation (test/ranking/eval-cases.ts), generated from the installed FY2026
  * tables at test time: prints hit@1 / hit@5 per kind and part, and guards the reported part
  * against regression. The floors sit just under the figures measured after search learned to
- * read contractions, "w/o", "7thX" and number-unit words (reported part: hit@1 0.904, hit@5
- * 0.969; `npm run eval:search`; it was 0.781 / 0.863 when the evaluation was introduced), below
- * the targets of hit@1 >= 0.92 / hit@5 >= 0.98, which are not met yet: HCPCS short descriptors
- * ("Sfty cncrns scrn nd mit recs"), acronyms and misspellings are the weak kinds.
+ * read acronyms from word initials, number words in every spelling, one-slip misspellings as
+ * typed, and "of" as the end of a negation (reported part: hit@1 0.925, hit@5 0.981;
+ * `npm run eval:search`; it was 0.781 / 0.863 when the evaluation was introduced), at the targets
+ * of hit@1 >= 0.92 / hit@5 >= 0.98. HCPCS short descriptors ("Sfty cncrns scrn nd mit recs")
+ * remain the weak kind.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeSearch, type NodeSearch } from '../../cli/commands/search';
@@ -81,7 +82,7 @@ describe('untuned search evaluation', () => {
     }
     console.log(`untuned search evaluation FY${YEAR}:\n${lines.join('\n')}`);
     const reported = summarize(outcomes.filter((x) => x.c.part === 'reported').map((x) => x.o));
-    expect(reported.hit1).toBeGreaterThanOrEqual(0.9);
-    expect(reported.hit5).toBeGreaterThanOrEqual(0.965);
+    expect(reported.hit1).toBeGreaterThanOrEqual(0.92);
+    expect(reported.hit5).toBeGreaterThanOrEqual(0.978);
   });
 });
