@@ -23,6 +23,7 @@ import { complaintExplained } from './section-ii-a-complaint-explained';
 import { unexplainedSymptoms } from './section-ii-a-unexplained-symptom';
 import { admissionAfterOutpatientCare } from './section-ii-i-j-admission-after-outpatient';
 import { outpatientSurgery } from './section-iv-n-ambulatory-surgery';
+import { isPrincipalOnly } from './z-code-role';
 import type {
   ChartView,
   DocumentedCandidate,
@@ -78,6 +79,11 @@ export interface PrincipalSelection {
    * the rule and reason that promoted it.
    */
   promoted: PrincipalChoice[];
+  /**
+   * Candidates that may be reported only as the principal (first-listed) diagnosis and are not
+   * it (I.C.21.c.15): they are not reported as secondary either.
+   */
+  notSecondary: NotPrincipal[];
 }
 
 /** Options of {@link selectPrincipalExplained}. */
@@ -134,7 +140,15 @@ export function selectPrincipalExplained(
     ...choice,
     score: Math.round(choice.score * 10) / 10,
   }));
-  return { ranked: out, excluded, promoted: out.filter((_, i) => ranked[i]!.promoted) };
+  // I.C.21.c.15: these codes "may only be reported as the principal/first-listed diagnosis".
+  const notSecondary = out
+    .slice(1)
+    .filter((c) => isPrincipalOnly(c.code))
+    .map((c) => ({
+      code: c.code,
+      reason: `may only be reported as the principal/first-listed diagnosis (I.C.21.c.15), and ${out[0]!.code} is principal: not reported as a secondary diagnosis`,
+    }));
+  return { ranked: out, excluded, promoted: out.filter((_, i) => ranked[i]!.promoted), notSecondary };
 }
 
 /**
