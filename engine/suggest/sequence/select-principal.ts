@@ -12,6 +12,7 @@ import { sepsisAndLocalizedInfection } from './i-c-1-d-4-sepsis';
 import { obstetricFirst } from './i-c-15-obstetrics';
 import { hypertensionCombinations } from './i-c-9-a-hypertension';
 import { principalOnlyZCodes } from './i-c-21-c-15-principal-only';
+import { aftercareAndFollowUp } from './i-c-21-c-7-aftercare-follow-up';
 import { statusCodesLast } from './i-c-21-c-3-status-last';
 import { byScore } from './rank-helpers';
 import { symptomsNotPrincipal } from './section-ii-a-symptoms';
@@ -41,10 +42,10 @@ import type {
  * diagnosis that explains the chief complaint first), then the
  * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
  * move an etiology above whatever the earlier rules put first, then complications of care (II.G),
- * admission after outpatient care (II.I, II.J), Chapter 15's priority (I.C.15.a.1), the Z codes that
- * may only be first-listed (I.C.21.c.15) and the status codes placed last (I.C.21.c.3), then the
- * outpatient-surgery label (IV.A.1, IV.N), and last the equal-alternatives mark (II.C), which moves
- * nothing.
+ * admission after outpatient care (II.I, II.J), Chapter 15's priority (I.C.15.a.1), aftercare and
+ * follow-up stated as the reason (I.C.21.c.7, c.8), the Z codes that may only be first-listed
+ * (I.C.21.c.15) and the status codes placed last (I.C.21.c.3), then the outpatient-surgery label
+ * (IV.A.1, IV.N), and last the equal-alternatives mark (II.C), which moves nothing.
  */
 export const RULES: readonly SequenceRule[] = [
   symptomWithContrastingDiagnoses,
@@ -56,6 +57,7 @@ export const RULES: readonly SequenceRule[] = [
   complicationsOfCare,
   admissionAfterOutpatientCare,
   obstetricFirst,
+  aftercareAndFollowUp,
   principalOnlyZCodes,
   statusCodesLast,
   outpatientSurgery,
