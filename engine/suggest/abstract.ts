@@ -114,11 +114,15 @@ export function buildAbstract(
     secondaryOrder = [],
     promoted = [],
     ranked,
+    notSecondary = [],
   } = (options.selectPrincipal ?? firstListedPrincipal)(input);
   // A documented diagnosis the selector promoted joins the report with the rule that promoted it.
   const promotedBy = new Map(promoted.map((d) => [d.code, d]));
   const lifted = alsoDx.filter((c) => promotedBy.has(c.code));
-  const dx = [...reportedDx, ...lifted];
+  // A diagnosis that may only be principal and is not leaves the report, with the rule that says so.
+  const droppedBy = new Map(notSecondary.filter((d) => d.code !== principal?.code).map((d) => [d.code, d]));
+  const left = reportedDx.filter((c) => droppedBy.has(c.code));
+  const dx = [...reportedDx.filter((c) => !droppedBy.has(c.code)), ...lifted];
   const poa = options.assignPoa?.({ ...input, diagnoses: dx.map((c) => c.suggestion) });
   const entry = (c: GuidelineCandidate, extra: RuleStep[] = []): AbstractEntry => {
     const e = toAbstractEntry(c, extra);
@@ -142,7 +146,13 @@ export function buildAbstract(
       .sort((a, b) => rank(a.code) - rank(b.code))
       .map((c) => entry(c, added(c))),
     procedures: candidates.filter((c) => c.tier === 'report' && c.system === 'pcs').map((c) => entry(c)),
-    alsoDocumented: candidates.filter((c) => c.tier === 'also' && !lifted.includes(c)).map((c) => entry(c)),
+    alsoDocumented: [
+      ...left.map((c) => {
+        const d = droppedBy.get(c.code)!;
+        return toAbstractEntry(c, [{ rule: d.rule, action: 'demote', reason: d.reason }]);
+      }),
+      ...candidates.filter((c) => c.tier === 'also' && !lifted.includes(c)).map((c) => entry(c)),
+    ],
     suppressed: candidates.filter((c) => c.tier === 'suppressed').map((c) => entry(c)),
   };
   if (ranked) out.principalCandidates = ranked.map((d) => ({ ...d }));

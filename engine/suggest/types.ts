@@ -218,6 +218,11 @@ export type PrincipalSelector = (input: AbstractStageInput) => {
   promoted?: readonly PrincipalDecision[];
   /** Every ranked principal candidate, best first (the first is `principal`). */
   ranked?: readonly PrincipalDecision[];
+  /**
+   * Reportable diagnoses that may be reported only as the principal and are not it (Official
+   * Guidelines I.C.21.c.15): the abstract lists them as documented, with this rule.
+   */
+  notSecondary?: readonly PrincipalDecision[];
 };
 
 /** The seam with POA assignment (engine/suggest/poa): indicator and reason per dotted code (inpatient). */

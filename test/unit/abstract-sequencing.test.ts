@@ -67,3 +67,21 @@ describe('Epic-like fixture chart: hypertensive heart and CKD with heart failure
     expect([a.principal, ...a.secondary].filter((d) => d?.poa !== undefined)).toEqual([]);
   });
 });
+
+describe('operative report listing a transplant status first under the postoperative diagnoses (I.C.21.c.3)', () => {
+  const text = readFileSync(
+    join(__dirname, '../../engine/suggest/sequence/golden/status-code-listed-first.txt'),
+    'utf8',
+  );
+
+  it('makes the gallbladder disease principal and keeps the status code as an informative secondary', () => {
+    const a = abstractOf(text, 'inpatient');
+    expect(a.principal?.code).toMatch(/^K8[01]\./);
+    expect(a.secondary.map((s) => s.code)).toContain('Z94.0');
+    const status = a.principalCandidates?.find((c) => c.code === 'Z94.0');
+    expect(status?.rule).toBe('I.C.21.c.3');
+    expect(status?.reason).toContain('informative');
+    // A long-term drug therapy code read only from the medication list is never a principal candidate.
+    expect(a.principalCandidates?.map((c) => c.code) ?? []).not.toContain('Z79.01');
+  });
+});

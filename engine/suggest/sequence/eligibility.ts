@@ -1,7 +1,13 @@
 /**
  * Which candidates may be principal (or first-listed) at all. Each refusal names its guideline:
  * - negated, ruled-out, family-history and hypothetical mentions are not the patient's condition;
- * - a history-of mention is not a current condition (I.C.21.c.4: history codes are secondary);
+ * - a history-of mention is not a current condition, and a personal or family history code is
+ *   additional (I.C.21.c.4: "The reason for the encounter ... should be sequenced first and the
+ *   appropriate personal and/or family history code(s) should be assigned as additional
+ *   diagnos(es)");
+ * - a code the chart names only in the medication or allergy list (long-term drug therapy read
+ *   from a drug, an allergy status) is not shown to be chiefly responsible for the admission
+ *   (Section II) or the visit (IV.G): those lists say what the patient takes or must not take;
  * - outpatient uncertain diagnoses are not coded (IV.H), inpatient ones are (II.H);
  * - manifestation codes, titled "in diseases classified elsewhere", are never principal (I.A.13);
  * - external cause codes (V00-Y99) are never principal (I.C.20);
@@ -9,6 +15,10 @@
  */
 import type { Setting } from '../types';
 import type { SequenceCandidate, SequenceTables } from './types';
+import { zCodeRole } from './z-code-role';
+
+/** Chart lists that name drugs, not conditions. */
+const DRUG_LISTS: ReadonlySet<string> = new Set(['medications', 'allergies']);
 
 /** Why a candidate cannot be principal, or `undefined` when it can. */
 export function notPrincipalBecause(
@@ -26,6 +36,10 @@ export function notPrincipalBecause(
     return 'not documented as the patient’s current condition (negated, family or hypothetical)';
   if (c.flags.includes('historical') || affirmed.every((e) => e.context.historical))
     return 'history of the condition only (I.C.21.c.4: history codes are not principal)';
+  if (zCodeRole(c.code, tables) === 'history')
+    return 'personal or family history code: "The reason for the encounter ... should be sequenced first and the appropriate personal and/or family history code(s) should be assigned as additional diagnos(es)" (I.C.21.c.4)';
+  if (affirmed.every((e) => DRUG_LISTS.has(e.section)))
+    return `named only in the medication or allergy list: not shown to be chiefly responsible for the ${setting === 'inpatient' ? 'admission (Section II)' : 'visit (IV.G)'}`;
   if (setting === 'outpatient' && (c.flags.includes('uncertain') || affirmed.every((e) => e.context.uncertain)))
     return 'uncertain diagnosis in an outpatient encounter is not coded (IV.H)';
   if (/^[V-Y]/.test(c.code)) return 'external cause codes are never principal (I.C.20)';

@@ -29,6 +29,8 @@ interface GoldenCase {
   before?: [string, string][];
   rankedRule?: Record<string, string>;
   excluded?: string[];
+  /** Codes that may only be principal and are not it (I.C.21.c.15): not reported as secondary. */
+  notSecondary?: string[];
   poa?: Record<string, string>;
   poaQuery?: string[];
 }
@@ -72,7 +74,17 @@ describe.each(cases)('$name ($guideline)', (c) => {
   });
 
   it('ranks the expected principal first, with its rule and a quote from the chart or the Tabular List', () => {
-    const { ranked, excluded, promoted } = selectPrincipalExplained(candidates, view, setting, { cm }, { documented });
+    const { ranked, excluded, promoted, notSecondary } = selectPrincipalExplained(
+      candidates,
+      view,
+      setting,
+      { cm },
+      {
+        documented,
+      },
+    );
+    expect(notSecondary.map((n) => n.code)).toEqual(c.notSecondary ?? []);
+    for (const n of notSecondary) expect(n.reason).toContain('(I.C.21.c.15)');
     expect(promoted.map((p) => p.code).sort()).toEqual([...(c.promoted ?? [])].sort());
     for (const p of promoted) expect(ranked.map((r) => r.code)).toContain(p.code);
     const codes = ranked.map((r) => r.code);
@@ -94,7 +106,7 @@ describe.each(cases)('$name ($guideline)', (c) => {
     for (const [code, rule] of Object.entries(c.rankedRule ?? {}))
       expect(ranked.find((r) => r.code === code)?.rule, code).toBe(rule);
     expect(excluded.map((e) => e.code).sort()).toEqual([...(c.excluded ?? [])].sort());
-    for (const e of excluded) expect(e.reason).toMatch(/\((I|IV|II)\.|Code Editor/);
+    for (const e of excluded) expect(e.reason).toMatch(/\((I|IV|II)\.|\(Section (II|IV)\b|Code Editor/);
   });
 
   it.runIf(c.poa)('pre-fills POA with a reason for every code', () => {

@@ -5,9 +5,12 @@
  * list): a candidate the notes put before a better-placed one takes its place, and the reason
  * quotes the note. I.C.9.a (hypertension with heart disease or CKD) is the same relation read from
  * the notes at I50 and N18 and is reported under its own section by `i-c-9-a-hypertension.ts`.
+ * A "Use additional code to identify presence of ..." note names a coexisting condition, not part of
+ * this one (I.B.7, "Multiple coding for a single condition"), and does not move the principal
+ * (see `identifiesCoexistingCondition`).
  */
 import { placeAbove } from './rank-helpers';
-import { precedenceNote, printed, type OrderNote } from './tabular-order';
+import { identifiesCoexistingCondition, precedenceNote, printed, type OrderNote } from './tabular-order';
 import type { GuidelineSection, RankedCandidate, SelectionContext, SequenceRule } from './types';
 
 /**
@@ -49,6 +52,8 @@ export const codeFirstNotes: SequenceRule = {
   section: 'I.A.13',
   settings: ['inpatient', 'outpatient'],
   apply(ranked: RankedCandidate[], ctx: SelectionContext): void {
-    applyPrecedence(ranked, ctx, 'I.A.13', () => true);
+    // I.B.7: a note naming a coexisting condition ("presence of hypertension") orders the secondary
+    // codes but does not decide which condition occasioned the admission.
+    applyPrecedence(ranked, ctx, 'I.A.13', (_first, _then, note) => !identifiesCoexistingCondition(note));
   },
 };

@@ -2,7 +2,8 @@
  * The abstract's principal selection (`PrincipalSelector` of `engine/suggest/abstract.ts`): the
  * best ranked choice of {@link selectPrincipalExplained} stands as principal, and the other reportable
  * diagnoses (with any documented one a rule promoted) follow in the Tabular List's order
- * ({@link sequenceDiagnoses}); every ranked choice is returned for the DRG panel.
+ * ({@link sequenceDiagnoses}); every ranked choice is returned for the DRG panel, and the codes
+ * that may only be principal but are not (I.C.21.c.15) are returned to leave the report.
  */
 import type { PrincipalDecision, PrincipalSelector } from '../types';
 import { selectPrincipalExplained } from './select-principal';
@@ -16,9 +17,15 @@ import type { PrincipalChoice, SequenceTables } from './types';
  */
 export function principalSelector(tables: SequenceTables): PrincipalSelector {
   return ({ text, setting, analysis, diagnoses, documented = [] }) => {
-    const { ranked, promoted } = selectPrincipalExplained(diagnoses, { text, ...analysis }, setting, tables, {
-      documented,
-    });
+    const { ranked, promoted, notSecondary } = selectPrincipalExplained(
+      diagnoses,
+      { text, ...analysis },
+      setting,
+      tables,
+      {
+        documented,
+      },
+    );
     const best = ranked[0];
     if (!best) return { principal: undefined };
     const decision = (c: PrincipalChoice): PrincipalDecision => ({
@@ -37,6 +44,10 @@ export function principalSelector(tables: SequenceTables): PrincipalSelector {
       ).slice(1),
       promoted: promoted.map(decision),
       ranked: ranked.map(decision),
+      notSecondary: notSecondary.map((n) => {
+        const c = ranked.find((r) => r.code === n.code)!;
+        return { ...decision(c), rule: 'I.C.21.c.15', reason: n.reason };
+      }),
     };
   };
 }

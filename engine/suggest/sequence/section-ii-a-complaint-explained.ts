@@ -13,6 +13,7 @@
  * diagnosis) is not moved: that statement is the provider's own conclusion.
  */
 import { isSymptom, placeAbove, byScore } from './rank-helpers';
+import { zCodeRole } from './z-code-role';
 import type { CandidateMention, RankedCandidate, SelectionContext, SequenceCandidate, SequenceRule } from './types';
 
 /** Words that say nothing about what the complaint is about (laterality, symptom nouns, qualifiers). */
@@ -63,7 +64,8 @@ export const complaintExplained: SequenceRule = {
     const pattern = new RegExp(`\\b(?:${words.join('|')})s?\\b`, 'i');
     const explains = new Map<RankedCandidate, { start: number; end: number }>();
     for (const r of ranked) {
-      if (isSymptom(r.code) || r.score < ESTABLISHED) continue;
+      // A status code (I.C.21.c.3: "informative") explains no complaint.
+      if (isSymptom(r.code) || r.score < ESTABLISHED || zCodeRole(r.code, ctx.tables) === 'status') continue;
       for (const e of r.candidate.evidence) {
         if (e.context.negated || e.context.family || e.context.hypothetical || e.context.historical) continue;
         if (e.section === 'chief-complaint') continue;

@@ -9,6 +9,7 @@
  * provider").
  */
 import { byScore, isSymptom, placeBelow } from './rank-helpers';
+import { zCodeRole } from './z-code-role';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
 
 /** Placement strength of an assessment item or better (see `chart-cues.ts`). */
@@ -20,7 +21,10 @@ export const symptomsNotPrincipal: SequenceRule = {
   section: 'II.A',
   settings: ['inpatient', 'outpatient'],
   apply(ranked: RankedCandidate[], ctx: SelectionContext): void {
-    const definitive = ranked.filter((d) => !isSymptom(d.code) && d.score >= ESTABLISHED).sort(byScore)[0];
+    // A status code (I.C.21.c.3: "informative") is no diagnosis that explains a symptom.
+    const definitive = ranked
+      .filter((d) => !isSymptom(d.code) && d.score >= ESTABLISHED && zCodeRole(d.code, ctx.tables) !== 'status')
+      .sort(byScore)[0];
     if (!definitive) return;
     const rule = ctx.setting === 'inpatient' ? 'II.A' : 'IV.D';
     for (const s of ranked) {

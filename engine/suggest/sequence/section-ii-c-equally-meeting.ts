@@ -8,7 +8,7 @@
  * coder sees both and their DRG impact.
  */
 import { byScore } from './rank-helpers';
-import { precedenceNote } from './tabular-order';
+import { identifiesCoexistingCondition, precedenceNote } from './tabular-order';
 import type { RankedCandidate, SelectionContext, SequenceRule } from './types';
 
 /** Placement of a stated reason for admission or a listed diagnosis (see `chart-cues.ts`). */
@@ -26,7 +26,9 @@ export const equallyMeeting: SequenceRule = {
       if (c.score < first.score - EQUAL_WITHIN) break;
       if (!RULED.has(c.rule) || c.score < STATED) continue;
       // "... unless ... the Tabular List ... indicate otherwise": a code the first one must precede is no alternative.
-      if (precedenceNote(first.code, c.code, ctx.tables)) continue;
+      // A note naming a coexisting condition (I.B.7, see `tabular-order.ts`) does not order the principal.
+      const note = precedenceNote(first.code, c.code, ctx.tables);
+      if (note && !identifiesCoexistingCondition(note)) continue;
       c.rule = 'II.C';
       c.reason = `${c.reason}; equally meets the definition as ${first.code}: either may be sequenced first (II.C)`;
     }

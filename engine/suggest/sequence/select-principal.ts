@@ -11,6 +11,9 @@ import { codeFirstNotes } from './i-a-13-code-first';
 import { sepsisAndLocalizedInfection } from './i-c-1-d-4-sepsis';
 import { obstetricFirst } from './i-c-15-obstetrics';
 import { hypertensionCombinations } from './i-c-9-a-hypertension';
+import { principalOnlyZCodes } from './i-c-21-c-15-principal-only';
+import { aftercareAndFollowUp } from './i-c-21-c-7-aftercare-follow-up';
+import { statusCodesLast } from './i-c-21-c-3-status-last';
 import { byScore } from './rank-helpers';
 import { symptomsNotPrincipal } from './section-ii-a-symptoms';
 import { equallyMeeting } from './section-ii-c-equally-meeting';
@@ -21,6 +24,7 @@ import { complaintExplained } from './section-ii-a-complaint-explained';
 import { unexplainedSymptoms } from './section-ii-a-unexplained-symptom';
 import { admissionAfterOutpatientCare } from './section-ii-i-j-admission-after-outpatient';
 import { outpatientSurgery } from './section-iv-n-ambulatory-surgery';
+import { isPrincipalOnly } from './z-code-role';
 import type {
   ChartView,
   DocumentedCandidate,
@@ -37,8 +41,11 @@ import type {
  * contrasting diagnoses, then II.A places the others below a definitive diagnosis and puts the
  * diagnosis that explains the chief complaint first), then the
  * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
- * move an etiology above whatever the earlier rules put first, then complications of care (II.G) and
- * Chapter 15's priority and the outpatient-surgery label (IV.A.1, IV.N), and last the equal-alternatives mark (II.C), which moves nothing.
+ * move an etiology above whatever the earlier rules put first, then complications of care (II.G),
+ * admission after outpatient care (II.I, II.J), Chapter 15's priority (I.C.15.a.1), aftercare and
+ * follow-up stated as the reason (I.C.21.c.7, c.8), the Z codes that may only be first-listed
+ * (I.C.21.c.15) and the status codes placed last (I.C.21.c.3), then the outpatient-surgery label
+ * (IV.A.1, IV.N), and last the equal-alternatives mark (II.C), which moves nothing.
  */
 export const RULES: readonly SequenceRule[] = [
   symptomWithContrastingDiagnoses,
@@ -50,6 +57,9 @@ export const RULES: readonly SequenceRule[] = [
   complicationsOfCare,
   admissionAfterOutpatientCare,
   obstetricFirst,
+  aftercareAndFollowUp,
+  principalOnlyZCodes,
+  statusCodesLast,
   outpatientSurgery,
   equallyMeeting,
 ];
@@ -71,6 +81,11 @@ export interface PrincipalSelection {
    * the rule and reason that promoted it.
    */
   promoted: PrincipalChoice[];
+  /**
+   * Candidates that may be reported only as the principal (first-listed) diagnosis and are not
+   * it (I.C.21.c.15): they are not reported as secondary either.
+   */
+  notSecondary: NotPrincipal[];
 }
 
 /** Options of {@link selectPrincipalExplained}. */
@@ -127,7 +142,15 @@ export function selectPrincipalExplained(
     ...choice,
     score: Math.round(choice.score * 10) / 10,
   }));
-  return { ranked: out, excluded, promoted: out.filter((_, i) => ranked[i]!.promoted) };
+  // I.C.21.c.15: these codes "may only be reported as the principal/first-listed diagnosis".
+  const notSecondary = out
+    .slice(1)
+    .filter((c) => isPrincipalOnly(c.code))
+    .map((c) => ({
+      code: c.code,
+      reason: `may only be reported as the principal/first-listed diagnosis (I.C.21.c.15), and ${out[0]!.code} is principal: not reported as a secondary diagnosis`,
+    }));
+  return { ranked: out, excluded, promoted: out.filter((_, i) => ranked[i]!.promoted), notSecondary };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInstalledTables } from '../../../codesets/node';
 import type { CmTable } from '../../icd10cm';
-import { precedenceNote, sequenceDiagnoses } from '.';
+import { identifiesCoexistingCondition } from './tabular-order';
+import { precedenceNote, printedNote, sequenceDiagnoses } from '.';
 
 let cm: CmTable;
 beforeAll(async () => {
@@ -35,5 +36,20 @@ describe('Tabular order (I.A.13, I.C.9.a) read from the FY2026 notes', () => {
       'N17.9',
       'E87.1',
     ]);
+  });
+});
+
+describe('"Use additional code" notes naming a coexisting condition (I.B.7)', () => {
+  it('reads the lead-in of a listed note and tells a coexisting condition from a detail of this one', () => {
+    const stroke = precedenceNote('I63.9', 'I10', { cm });
+    expect(stroke).toMatchObject({ kind: 'useAdditionalCode', from: 'I60-I69' });
+    expect(stroke?.lead).toMatch(/presence of:$/);
+    expect(identifiesCoexistingCondition(stroke!)).toBe(true);
+    expect(printedNote(stroke!)).toMatch(/^Use additional code to identify presence of: hypertension/);
+    const coronary = precedenceNote('I25.10', 'I11.0', { cm });
+    expect(coronary && identifiesCoexistingCondition(coronary)).toBe(true);
+    // The tobacco code at J44 and the organism at N39.0 complete the description: they still order.
+    expect(identifiesCoexistingCondition(precedenceNote('J44.1', 'F17.210', { cm })!)).toBe(false);
+    expect(identifiesCoexistingCondition(precedenceNote('N39.0', 'B96.20', { cm })!)).toBe(false);
   });
 });
