@@ -184,7 +184,18 @@ export function mentionContext(
   // One assertion call: its cues carry every flag the shared context found (assertMention runs
   // findingContext once; calling both would read the sentence twice).
   const asserted = assertMention(chart.text, { start, end }, chart.analysis);
-  const cue = (k: string): boolean => asserted.cues.some((c) => c.kind === k);
+  let cueNegated = false;
+  let cueHypothetical = false;
+  let cueHistorical = false;
+  let cueFamily = false;
+  let cueUncertain = false;
+  for (const c of asserted.cues) {
+    if (c.kind === 'negated') cueNegated = true;
+    else if (c.kind === 'hypothetical') cueHypothetical = true;
+    else if (c.kind === 'historical') cueHistorical = true;
+    else if (c.kind === 'family') cueFamily = true;
+    else if (c.kind === 'uncertain') cueUncertain = true;
+  }
   // A negation whose scope has ended before the mention does not negate it: "not being able to
   // urinate, so a Foley catheter was placed" (a consequence clause after a comma ends the scope,
   // NegEx termination terms, Chapman et al. 2001), nor does the negation word a finding is made of
@@ -206,16 +217,16 @@ export function mentionContext(
       ? false
       : asserted.assertion === 'ruled-out' ||
         asserted.assertion === 'negated' ||
-        cue('negated') ||
+        cueNegated ||
         listNegated(chart.text, start, sentenceStart),
-    hypothetical: cue('hypothetical') || EXTRA_HYPOTHETICAL.test(pre),
+    hypothetical: cueHypothetical || EXTRA_HYPOTHETICAL.test(pre),
     historical:
-      cue('historical') ||
+      cueHistorical ||
       asserted.assertion === 'historical' ||
       asserted.section === 'past-surgical-history' ||
       section?.author === 'history',
-    family: asserted.subject === 'family-member' || cue('family') || section?.author === 'family',
-    uncertain: cue('uncertain'),
+    family: asserted.subject === 'family-member' || cueFamily || section?.author === 'family',
+    uncertain: cueUncertain,
     assertion: asserted.assertion,
   };
   if (section) ctx.section = section;

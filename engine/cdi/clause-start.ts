@@ -13,6 +13,8 @@
 const BREAK_WORDS = new Set(['but', 'however', 'although', 'except', 'though']);
 // Longest break word: a word longer than this is never one.
 const LONGEST = 8;
+// First letters of the break words, lower case.
+const FIRST = new Set([...BREAK_WORDS].map((w) => w.charCodeAt(0)));
 
 function isWordChar(c: number): boolean {
   // \w of a non-unicode regular expression: ASCII letters, digits and underscore.
@@ -47,7 +49,11 @@ export function clauseStartAt(text: string, start: number, window = 160): number
       let j = i;
       while (j > from && isWordChar(text.charCodeAt(j - 1))) j--;
       const atEnd = end === start || !isWordChar(text.charCodeAt(end));
-      if (atEnd && end - j <= LONGEST && BREAK_WORDS.has(text.slice(j, end).toLowerCase())) return end;
+      const len = end - j;
+      // Only words of a break word's length and first letter are compared (no slice for the rest).
+      if (atEnd && len >= 3 && len <= LONGEST && FIRST.has(text.charCodeAt(j) | 32)) {
+        if (BREAK_WORDS.has(text.slice(j, end).toLowerCase())) return end;
+      }
       i = j - 1;
     } else i--;
   }
