@@ -1,4 +1,3 @@
-import { sentenceCues } from './sentence-cues';
 import type { ContextKind, FindingContext, Span, TextAnalysis } from './types';
 
 /**
@@ -125,32 +124,30 @@ export function findingContext(text: string, span: Span, analysis: TextAnalysis)
   const sentence = analysis.sentences[sentenceIdx];
   if (!sentence) return ctx;
   const sStart = sentence.start;
-  // The sentence is lower-cased and scanned once for all its mentions (sentence-cues.ts); each
-  // list below is what scanning the mention's own prefix finds.
-  const cues = sentenceCues(text, analysis, sentenceIdx);
-  const beforeLength = Math.max(0, span.start - sStart);
-  const before = cues.lowerPrefix(beforeLength);
-  const after = cues.lowerFrom(Math.min(span.end, sentence.end) - sStart);
+  const before = text.slice(sStart, Math.max(sStart, span.start)).toLowerCase();
+  const after = text.slice(Math.min(span.end, sentence.end), sentence.end).toLowerCase();
 
   const pseudo: Span[] = [];
-  for (const m of cues.matchesBefore(PSEUDO, beforeLength, before))
-    pseudo.push({ start: m.index, end: m.index + m.text.length });
+  PSEUDO.lastIndex = 0;
+  for (let m = PSEUDO.exec(before); m; m = PSEUDO.exec(before))
+    pseudo.push({ start: m.index, end: m.index + m[0].length });
 
   // Where the scope of a pre-trigger ends: the last terminator before the finding.
   let lastTerminator = -1;
-  for (const m of cues.matchesBefore(TERMINATOR, beforeLength, before)) lastTerminator = m.index + m.text.length;
+  TERMINATOR.lastIndex = 0;
+  for (let m = TERMINATOR.exec(before); m; m = TERMINATOR.exec(before)) lastTerminator = m.index + m[0].length;
 
   // A family cue may lie inside the finding's own words ("family history of colon cancer" read
   // as one Index line, History > family): family cues are looked for up to the finding's end.
-  const upToEndLength = Math.max(0, span.end - sStart);
-  const upToEnd = cues.lowerPrefix(upToEndLength);
+  const upToEnd = text.slice(sStart, Math.max(sStart, span.end)).toLowerCase();
   for (const trig of PRE) {
-    const family = trig.kind === 'family';
-    for (const m of cues.matchesBefore(trig.re, family ? upToEndLength : beforeLength, family ? upToEnd : before)) {
+    const scope = trig.kind === 'family' ? upToEnd : before;
+    trig.re.lastIndex = 0;
+    for (let m = trig.re.exec(scope); m; m = trig.re.exec(scope)) {
       const start = m.index;
-      const end = start + m.text.length;
+      const end = start + m[0].length;
       // Inside the finding only "family history" says whose it is ("maternal care" is the patient's).
-      if (start >= before.length && m.text !== 'family history') continue;
+      if (start >= before.length && m[0] !== 'family history') continue;
       if (end <= lastTerminator && trig.kind !== 'family') continue;
       if (pseudo.some((p) => start >= p.start && start < p.end)) continue;
       const gap = before.slice(end).trim();
