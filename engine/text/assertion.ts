@@ -4,7 +4,7 @@
  * rule for uncertain diagnoses (ICD-10-CM Official Guidelines II.H and III.C inpatient, IV.H
  * outpatient).
  */
-import { findingContext } from './context';
+import { findingContext, mayHoldNegationOrUncertainty } from './context';
 import type { ChartAnalysis } from './chart';
 import type { ContextCue, FindingContext, SectionKind, Span } from './types';
 
@@ -64,6 +64,18 @@ function pastYear(text: string, span: Span, chart: ChartAnalysis, sentence: Span
   return undefined;
 }
 
+/**
+ * Whether reading the context at a long mention's last word (`inner`) can find a negation or
+ * uncertainty cue inside the mention; `false` spares that second reading (most mentions). The
+ * answer is "can" whenever the last word lies in another sentence than the mention's start
+ * (its context would be read in that sentence).
+ */
+function mayHoldOwnCue(text: string, span: Span, inner: number, chart: ChartAnalysis, sentence: number): boolean {
+  const s = chart.sentences[sentence];
+  if (!s || inner >= s.end) return true;
+  return mayHoldNegationOrUncertainty(text, span.start, inner, s.start);
+}
+
 type Base = Pick<MentionAssertion, 'subject' | 'section' | 'cues'>;
 
 /**
@@ -89,7 +101,13 @@ export function assertMention(text: string, span: Span, chart: ChartAnalysis): M
   // its last word: negation and uncertainty are read at the last word too. (Historical cues
   // inside the span are not: "coronary artery disease, status post CABG" is current.)
   const lastWord = /[A-Za-z0-9]+\W*$/.exec(text.slice(span.start, span.end));
-  if (lastWord && lastWord.index > 0 && !ctx.negated && !ctx.uncertain) {
+  if (
+    lastWord &&
+    lastWord.index > 0 &&
+    !ctx.negated &&
+    !ctx.uncertain &&
+    mayHoldOwnCue(text, span, span.start + lastWord.index, chart, ctx.sentence)
+  ) {
     const inner = findingContext(text, { start: span.start + lastWord.index, end: span.end }, chart);
     const own = inner.cues.filter((q) => (q.kind === 'negated' || q.kind === 'uncertain') && q.start >= span.start);
     if (own.length > 0)
