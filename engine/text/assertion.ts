@@ -65,6 +65,21 @@ function pastYear(text: string, span: Span, chart: ChartAnalysis, sentence: Span
 }
 
 /**
+ * Offset in the mention of its last word, as `/[A-Za-z0-9]+\W*$/` finds it in the mention's text
+ * (`-1` when it finds none: no letter or digit, or an underscore after the last one). Read
+ * backwards: the expression costs time quadratic in the mention's length.
+ */
+function lastWordOffset(text: string, span: Span): number {
+  const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let i = span.end - 1;
+  // Trailing \W: anything but letters, digits and the underscore.
+  while (i >= span.start && !isAlnum(text.charCodeAt(i)) && text.charCodeAt(i) !== 95) i--;
+  if (i < span.start || text.charCodeAt(i) === 95) return -1;
+  while (i > span.start && isAlnum(text.charCodeAt(i - 1))) i--;
+  return i - span.start;
+}
+
+/**
  * Whether reading the context at a long mention's last word (`inner`) can find a negation or
  * uncertainty cue inside the mention; `false` spares that second reading (most mentions). The
  * answer is "can" whenever the last word lies in another sentence than the mention's start
@@ -100,15 +115,14 @@ export function assertMention(text: string, span: Span, chart: ChartAnalysis): M
   // A long mention ("disease and was found to be negative for HIV") may hold its own cue before
   // its last word: negation and uncertainty are read at the last word too. (Historical cues
   // inside the span are not: "coronary artery disease, status post CABG" is current.)
-  const lastWord = /[A-Za-z0-9]+\W*$/.exec(text.slice(span.start, span.end));
+  const lastWord = lastWordOffset(text, span);
   if (
-    lastWord &&
-    lastWord.index > 0 &&
+    lastWord > 0 &&
     !ctx.negated &&
     !ctx.uncertain &&
-    mayHoldOwnCue(text, span, span.start + lastWord.index, chart, ctx.sentence)
+    mayHoldOwnCue(text, span, span.start + lastWord, chart, ctx.sentence)
   ) {
-    const inner = findingContext(text, { start: span.start + lastWord.index, end: span.end }, chart);
+    const inner = findingContext(text, { start: span.start + lastWord, end: span.end }, chart);
     const own = inner.cues.filter((q) => (q.kind === 'negated' || q.kind === 'uncertain') && q.start >= span.start);
     if (own.length > 0)
       ctx = {
