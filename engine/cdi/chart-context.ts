@@ -6,6 +6,7 @@ import {
   type ChartAnalysis,
   type SectionAuthor,
 } from '../text/index';
+import { clauseStartAt } from './clause-start';
 
 /**
  * Sections and mention context (negation, ruled out, hypothetical, historical, family,
@@ -72,26 +73,13 @@ export function sectionAt(sections: readonly ChartSection[], offset: number): Ch
 }
 
 // Clause boundaries: sentence ends, semicolons, line breaks, and contrastive conjunctions which
-// end the scope of a negation ("no fever but tachycardic").
+// end the scope of a negation ("no fever but tachycardic"). The same breaks, read backwards, give
+// a clause's start (clause-start.ts).
 const CLAUSE_BREAK = /[.;!?\n]|\bbut\b|\bhowever\b|\balthough\b|\bexcept\b|\bthough\b/gi;
-
-/** Start of the clause that holds offset `start` (the start half of {@link clauseAround}). */
-function clauseStart(text: string, start: number): number {
-  const from = Math.max(0, start - 160);
-  const before = text.slice(from, start);
-  let clauseStart = from;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) {
-    if (m[0] === '.' && /\d/.test(before[m.index - 1] ?? '') && /\d/.test(before[m.index + 1] ?? text[start] ?? ''))
-      continue;
-    clauseStart = from + m.index + m[0].length;
-  }
-  return clauseStart;
-}
 
 /** Start and end of the clause around [start, end). Sentence periods inside numbers ("1.5") do not split. */
 export function clauseAround(text: string, start: number, end: number): [number, number] {
-  const clauseBegin = clauseStart(text, start);
+  const clauseBegin = clauseStartAt(text, start);
   const after = text.slice(end, Math.min(text.length, end + 160));
   let clauseEnd = Math.min(text.length, end + 160);
   CLAUSE_BREAK.lastIndex = 0;
@@ -138,10 +126,32 @@ const LIST_BREAK =
 // Sentence ends inside the gap (a period between digits, "1.5", is not one).
 const GAP_END = /[;:!?\n]|\.(?!\d)/;
 
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function listNegated(text: string, start: number, sentenceStart: number): boolean {
-  const window = text.slice(Math.max(sentenceStart, start - 600), start);
+  const from = Math.max(sentenceStart, start - 600);
+  // The gap after the last trigger holds a comma and no sentence end, so it lies after the last
+  // sentence end before the mention: without a comma there, nothing is to be scanned. Triggers
+  // hold only letters and spaces, so none spans that sentence end and the scan may begin after it.
+  let scanFrom = from;
+  let comma = false;
+  for (let i = start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 44 /* , */) comma = true;
+    else if (c === 59 || c === 58 || c === 33 || c === 63 || c === 10 /* ; : ! ? \n */) {
+      scanFrom = i + 1;
+      break;
+    } else if (c === 46 /* . */ && !(i + 1 < start && isDigitCode(text.charCodeAt(i + 1)))) {
+      scanFrom = i + 1;
+      break;
+    }
+  }
+  if (!comma) return false;
+  const window = text.slice(from, start);
   let gapStart = -1;
-  LIST_TRIGGER.lastIndex = 0;
+  LIST_TRIGGER.lastIndex = scanFrom - from;
   for (let m = LIST_TRIGGER.exec(window); m; m = LIST_TRIGGER.exec(window)) gapStart = m.index + m[0].length;
   if (gapStart < 0) return false;
   const gap = window.slice(gapStart);
@@ -174,7 +184,18 @@ export function mentionContext(
   // One assertion call: its cues carry every flag the shared context found (assertMention runs
   // findingContext once; calling both would read the sentence twice).
   const asserted = assertMention(chart.text, { start, end }, chart.analysis);
-  const cue = (k: string): boolean => asserted.cues.some((c) => c.kind === k);
+  let cueNegated = false;
+  let cueHypothetical = false;
+  let cueHistorical = false;
+  let cueFamily = false;
+  let cueUncertain = false;
+  for (const c of asserted.cues) {
+    if (c.kind === 'negated') cueNegated = true;
+    else if (c.kind === 'hypothetical') cueHypothetical = true;
+    else if (c.kind === 'historical') cueHistorical = true;
+    else if (c.kind === 'family') cueFamily = true;
+    else if (c.kind === 'uncertain') cueUncertain = true;
+  }
   // A negation whose scope has ended before the mention does not negate it: "not being able to
   // urinate, so a Foley catheter was placed" (a consequence clause after a comma ends the scope,
   // NegEx termination terms, Chapman et al. 2001), nor does the negation word a finding is made of
@@ -188,7 +209,7 @@ export function mentionContext(
   const scopeEnded = negCues.length > 0 && liveNeg.length === 0 && asserted.assertion !== 'ruled-out';
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
   // Only the clause's start is read (the words before the mention); its end is not scanned for.
-  const cs = clauseStart(chart.text, start);
+  const cs = clauseStartAt(chart.text, start);
   const pre = chart.text.slice(cs, start);
   const sentenceStart = Math.max(chart.text.lastIndexOf('\n', start - 1) + 1, start - 600);
   const ctx: MentionContext = {
@@ -196,16 +217,16 @@ export function mentionContext(
       ? false
       : asserted.assertion === 'ruled-out' ||
         asserted.assertion === 'negated' ||
-        cue('negated') ||
+        cueNegated ||
         listNegated(chart.text, start, sentenceStart),
-    hypothetical: cue('hypothetical') || EXTRA_HYPOTHETICAL.test(pre),
+    hypothetical: cueHypothetical || EXTRA_HYPOTHETICAL.test(pre),
     historical:
-      cue('historical') ||
+      cueHistorical ||
       asserted.assertion === 'historical' ||
       asserted.section === 'past-surgical-history' ||
       section?.author === 'history',
-    family: asserted.subject === 'family-member' || cue('family') || section?.author === 'family',
-    uncertain: cue('uncertain'),
+    family: asserted.subject === 'family-member' || cueFamily || section?.author === 'family',
+    uncertain: cueUncertain,
     assertion: asserted.assertion,
   };
   if (section) ctx.section = section;
@@ -226,7 +247,7 @@ const VALUE_FAMILY =
 export function isValueAsserted(chart: ChartText, start: number, _end: number): boolean {
   const section = chart.sections.length ? sectionAt(chart.sections, start) : undefined;
   if (section?.author === 'family') return false;
-  const cs = clauseStart(chart.text, start);
+  const cs = clauseStartAt(chart.text, start);
   const pre = chart.text.slice(cs, start);
   return !VALUE_HYPOTHETICAL.test(pre) && !VALUE_FAMILY.test(pre);
 }

@@ -4,6 +4,7 @@ import {
   isValueAsserted,
   mentionContext,
   prepareChart,
+  sectionAt,
   type ChartSection,
   type ChartText,
 } from './chart-context';
@@ -59,7 +60,11 @@ interface DateMark {
 interface DateIndex {
   all: DateMark[];
   headings: DateMark[];
+  /** Offsets of every sentence break (`.` or `;` not before a digit, then white space), sorted. */
+  sentenceBreaks: number[];
 }
+
+const SENTENCE_BREAK = /[.;](?!\d)\s/g;
 
 /** Dates and times in the text, for attaching "when" to each value. */
 function indexDates(text: string): DateIndex {
@@ -76,7 +81,22 @@ function indexDates(text: string): DateIndex {
     )
       headings.push(d);
   }
-  return { all, headings };
+  const sentenceBreaks: number[] = [];
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) sentenceBreaks.push(m.index);
+  return { all, headings, sentenceBreaks };
+}
+
+/** Index of the first offset at or after `pos` in the sorted `offsets` (binary search). */
+function firstAtOrAfterPos(offsets: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first date starting at or after `pos` (binary search). */
@@ -99,12 +119,13 @@ function dateFor(text: string, dates: DateIndex, start: number, end: number): st
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
   // Narrow the line to the sentence: "Hgb 7.9 today. Troponin 0.12" gives the troponin no date.
-  const sentenceBreak = /[.;](?!\d)\s/g;
+  // The breaks of the whole text are read once (indexDates); one whose white space is the line's
+  // end is not inside the line.
   let sentenceStart = lineStart;
   let sentenceEnd = lineEnd;
-  const lineText = text.slice(lineStart, lineEnd);
-  for (let m = sentenceBreak.exec(lineText); m; m = sentenceBreak.exec(lineText)) {
-    const at = lineStart + m.index + 1;
+  const breaks = dates.sentenceBreaks;
+  for (let i = firstAtOrAfterPos(breaks, lineStart); i < breaks.length && breaks[i]! + 2 <= lineEnd; i++) {
+    const at = breaks[i]! + 1;
     if (at <= start) sentenceStart = at;
     else if (at >= end) {
       sentenceEnd = at;
@@ -505,8 +526,9 @@ const COMPILED_FINDINGS = FINDINGS.map((spec) => ({
 }));
 
 function sectionHeading(sections: readonly ChartSection[], offset: number): string | undefined {
-  for (const s of sections) if (offset >= s.start && offset < s.end) return s.heading || undefined;
-  return undefined;
+  // Sections tile the text in order: the one holding the offset is found by binary search.
+  const s = sectionAt(sections, offset);
+  return s && offset >= s.start && offset < s.end ? s.heading || undefined : undefined;
 }
 
 const SITE_RE =

@@ -96,6 +96,31 @@ export function sectionAt(analysis: TextAnalysis, pos: number): number {
 }
 
 /**
+ * Whether a negation or uncertainty pre-trigger may begin at or after `from` in the sentence
+ * words that {@link findingContext} reads for a finding starting at `to`, in the sentence that
+ * starts at `sentenceStart`. `false` is certain (no such cue of that finding starts at or after
+ * `from`); `true` may be a false alarm. Cheaper than the full context: {@link assertMention} asks
+ * it before reading a long mention's last word.
+ *
+ * @example mayHoldNegationOrUncertainty('Disease negative for HIV', 0, 21, 0) // true
+ */
+export function mayHoldNegationOrUncertainty(text: string, from: number, to: number, sentenceStart: number): boolean {
+  // A trigger that starts at or after `from` reads only the characters from `from - 1` (its word
+  // boundary) to `to`, as the full context does. U+0130 lower-cases to two units, shifting the
+  // full context's offsets from there on: with one in the sentence the answer is "may".
+  if (text.slice(Math.min(sentenceStart, from), to).includes('\u0130')) return true;
+  const window = text.slice(Math.max(0, from - 1), to);
+  const lower = window.toLowerCase();
+  for (const trig of PRE) {
+    if (trig.kind !== 'negated' && trig.kind !== 'uncertain') continue;
+    if (trig.re.source.includes('(?<')) return true;
+    trig.re.lastIndex = 0;
+    if (trig.re.test(lower)) return true;
+  }
+  return false;
+}
+
+/**
  * Context of the finding at `span`: negated, uncertain, historical, family, hypothetical, with
  * the cue phrases that decided it (offsets into `text`). Cues are looked for in the finding's
  * sentence only; a family-history section makes every finding `family`, a past surgical history

@@ -5,7 +5,7 @@ import { opp, qualifiedInSentence } from './helpers';
 // Types with their own codes (ICD-10-CM F01 vascular, G30 + F02 Alzheimer, G31.83 Lewy bodies,
 // G31.0 frontotemporal, F02 in another disease, F10.27 alcohol-induced) and the cause wording.
 const TYPE_BEFORE =
-  /\b(?:alzheimer'?s?|vascular|multi-?infarct|lewy|frontotemporal|pick'?s|parkinson'?s|huntington'?s|alcohol(?:ic|-induced|-related)?|HIV|mixed|post-?stroke)\b[^.]*$/i;
+  /\b(?:alzheimer'?s?|vascular|multi-?infarct|lewy|frontotemporal|pick'?s|parkinson'?s|huntington'?s|alcohol(?:ic|-induced|-related)?|HIV|mixed|post-?stroke|korsakoff'?s?|creutzfeldt|CJD|normal pressure hydrocephalus|NPH|(?:post-?)?traumatic)\b[^.]*$/i;
 const CAUSE_AFTER =
   /^[^.]{0,30}?\b(?:of (?:the )?alzheimer|with lewy|due to|secondary to|from|related to|in (?:alzheimer|parkinson|huntington))/i;
 
@@ -15,12 +15,19 @@ const CAUSE_AFTER =
  * of it. The query asks the type, and the severity with it.
  */
 function findDementiaType(ctx: RuleContext): Opportunity[] {
-  const dementia = ctx.doc('dementia', { allowHistorical: true });
+  // The type of a dementia only suspected ("possible dementia", "concern for dementia") or named
+  // only outside the provider's notes is not yet a diagnosis to refine: the query would have to
+  // ask for the diagnosis first (query-guidelines.md §2 rule 10, I.B.14).
+  const dementia = ctx
+    .doc('dementia', { allowHistorical: true, providerOnly: true })
+    .filter((m) => !m.context.uncertain && m.context.section?.author !== 'other');
   if (dementia.length === 0) return [];
+  // Any statement of it with its type answers the query, wherever it is (uncertain ones too:
+  // "probable Alzheimer dementia" is coded as Alzheimer for an inpatient, II.H).
   if (
-    dementia.some(
-      (m) => /alzheimer/i.test(m.text) || qualifiedInSentence(ctx.text, m.start, m.end, TYPE_BEFORE, CAUSE_AFTER),
-    )
+    ctx
+      .doc('dementia', { allowHistorical: true })
+      .some((m) => /alzheimer/i.test(m.text) || qualifiedInSentence(ctx.text, m.start, m.end, TYPE_BEFORE, CAUSE_AFTER))
   )
     return [];
   return [

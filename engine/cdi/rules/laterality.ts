@@ -3,9 +3,18 @@ import type { CdiRule, RuleContext } from './context';
 import { opp } from './helpers';
 
 // Paired organs and limbs: ICD-10-PCS body-part values (and ICD-10-CM codes) carry the side.
+// Words that name no paired structure here: the "C-arm" fluoroscope, "hand-assisted" laparoscopy,
+// "one-lung" ventilation.
 const PAIRED =
-  /\b(?:kidneys?|renal(?! (?:disease|failure|insufficiency|function))|ureters?|adrenal|ovar(?:y|ies|ian)|fallopian|testi(?:s|cle|cular)|breasts?|mastectomy|lumpectomy|lungs?|lobectomy|eyes?|ears?|carotid|inguinal|ulnar|median nerve|radial|carpal tunnel|cubital tunnel|upper extremity|lower extremity|arm|forearm|legs?|thigh|hip|knee|shoulder|elbow|wrist|hand|thumb|finger|foot|feet|ankle|toes?|heel|clavicle|humer(?:us|al)|femur|femoral|tibia(?:l)?|fibula(?:r)?|radius|ulna|rotator cuff|menisc(?:us|al)|cruciate)\b/i;
-const SIDE = /\b(?:left|right|bilateral(?:ly)?|both|L|R|lt|rt)\b/i;
+  /\b(?:kidneys?|renal(?! (?:disease|failure|insufficiency|function))|ureters?|adrenal|ovar(?:y|ies|ian)|fallopian|testi(?:s|cle|cular)|breasts?|mastectomy|lumpectomy|(?<!one[- ])lungs?|lobectomy|eyes?|ears?|carotid|inguinal|ulnar|median nerve|radial|carpal tunnel|cubital tunnel|upper extremity|lower extremity|(?<!C-)arm|forearm|legs?|thigh|hip|knee|shoulder|elbow|wrist|hand(?![- ]assisted)|thumb|finger|foot|feet|ankle|toes?|heel|clavicle|humer(?:us|al)|femur|femoral|tibia(?:l)?|fibula(?:r)?|radius|ulna|rotator cuff|menisc(?:us|al)|cruciate)\b/i;
+// A side: the words, lung lobes (RUL … LLL, lingula: left) and eyes (OD right, OS left, OU both).
+const SIDE =
+  /\b(?:left|right|bilateral(?:ly)?|bilat|b\/l|both|L|R|lt|rt|RUL|RML|RLL|LUL|LLL|lingula(?:r)?|OD|OS|OU)\b/i;
+// Sections of an operative or procedure note that describe the operated site: a side written
+// there answers the query even when it names the site in other words ("left medial meniscus" for
+// a knee arthroscopy).
+const SITE_SECTION =
+  /(?:pre|post)-?\s?operative diagnos|^diagnos[ie]s|indications?|description|details? of (?:the )?(?:procedure|operation)|procedure in detail|(?:operative )?findings|technique/i;
 // Headings of the procedure title ("PROCEDURE:", "OPERATION PERFORMED:", "TITLE OF OPERATION:").
 const PROCEDURE_HEADING =
   /^(?:procedures?(?: performed| done)?|operations?(?: performed)?|title of (?:the )?(?:procedure|operation)|name of (?:the )?(?:procedure|operation)|surgical procedures?)$/i;
@@ -14,8 +23,9 @@ const PROCEDURE_HEADING =
  * Laterality not documented (query-guidelines.md §1 "imprecise: laterality"; ICD-10-PCS body parts
  * of paired organs and limbs have a left and a right value, and I.B.14 lets the side come from
  * other clinicians' notes, but none states it here): the procedure title names a paired organ or limb
- * and no sentence of the record that names it gives a side. Conflicting sides are the
- * laterality-conflict topic.
+ * and no sentence of the record that names it gives a side, nor does any sentence of the note's
+ * diagnosis, indication, description or findings sections that names a paired structure.
+ * Conflicting sides are the laterality-conflict topic.
  */
 function findLaterality(ctx: RuleContext): Opportunity[] {
   const text = ctx.text;
@@ -32,6 +42,15 @@ function findLaterality(ctx: RuleContext): Opportunity[] {
       .split(/(?<=[.!?])\s+|\n/)
       .some((sentence) => sentence.toLowerCase().includes(name) && SIDE.test(sentence));
     if (sided) continue;
+    const siteSided = ctx.sections.some(
+      (sec) =>
+        SITE_SECTION.test(sec.heading.trim()) &&
+        text
+          .slice(sec.start, sec.end)
+          .split(/(?<=[.!?])\s+|\n/)
+          .some((sentence) => PAIRED.test(sentence) && SIDE.test(sentence)),
+    );
+    if (siteSided) continue;
     const line = content
       .replace(/^[\s:,]+/, '')
       .split('\n')[0]!
