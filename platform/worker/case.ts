@@ -31,7 +31,7 @@ export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'
       const [cm, grouper, mce] = await Promise.all([
         ctx.tableFor('icd10cm', CM_TABLE, (r) => CmTable.fromReader(r), serviceDate(c)),
         grouperOf(ctx),
-        mceOf(ctx),
+        mceOf(ctx, c.dischargeDate),
       ]);
       const start = performance.now();
       const computed = recomputeCase(c, { grouper, mce, cm: cm.table });
