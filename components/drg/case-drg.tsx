@@ -15,7 +15,10 @@ export function CaseDrg({
   whatIf = false,
 }: {
   calc: Recompute;
-  /** The case's date of service: MS-DRG v44 is not installed, so an FY2027 discharge says so. */
+  /**
+   * The case's date of service: an FY2027 discharge grouped with v43.1 (MS-DRG v44 not installed)
+   * says the result is for orientation only; with v44 installed it is a v44 result and says nothing.
+   */
   dateOfService: string | undefined;
   whatIf?: boolean;
 }) {
