@@ -25,7 +25,9 @@ export function CaseDrg({
   const r = calc.state === 'done' ? calc.r : undefined;
   if (r?.drg.status === 'grouped') {
     const base = r.drg.result.weight;
-    const orientation = drgOrientation(r.drg.result, dateOfService);
+    // The date the shown result was grouped for: while a changed date is being regrouped, the
+    // previous result must not be described with the new date.
+    const orientation = drgOrientation(r.drg.result, r.dischargeDate ?? dateOfService);
     return (
       <>
         <DrgPanel

@@ -46,6 +46,7 @@ function computed(engines: { grouper: Grouper; mce: Mce }): CaseRecompute {
     titles: {},
     poaExempt: [],
     tookMs: 0,
+    dischargeDate: claim.dischargeDate,
   };
 }
 
@@ -56,6 +57,14 @@ function panel(r: CaseRecompute): HTMLElement {
 }
 
 describe('DRG panel for an FY2027 discharge', () => {
+  it('describes a result by the date it was grouped for, not a date edited since (regrouping under way)', () => {
+    const r = { ...computed(withoutV44), dischargeDate: '2026-09-30' };
+    r.drg = { status: 'grouped', result: withoutV44.grouper.group({ ...claim, dischargeDate: '2026-09-30' }) };
+    const host = document.createElement('div');
+    render(<CaseDrg calc={{ state: 'done', r }} dateOfService="2026-11-02" />, host);
+    expect(host.querySelector('[data-orientation]')).toBeNull();
+  });
+
   it('with MS-DRG v44 installed: the v44.0 result, its versions named, no orientation notice', () => {
     const r = computed(withV44);
     const host = panel(r);

@@ -117,7 +117,7 @@ function mergePins(c: CodingCase): CodingCase {
 export function drgSummaryOf(r: CaseRecompute | undefined, dateOfService: string | undefined): DrgSummary | undefined {
   if (r?.drg.status !== 'grouped') return undefined;
   // An FY2027 discharge grouped with v43.1 (MS-DRG v44 not installed) says so in the export too.
-  const orientation = drgOrientation(r.drg.result, dateOfService);
+  const orientation = drgOrientation(r.drg.result, r.dischargeDate ?? dateOfService);
   return {
     drg: String(r.drg.result.finalDrg).padStart(3, '0'),
     title: r.drg.result.title,
