@@ -72,6 +72,25 @@ const CLAIMS = [
 ];
 
 describe('MS-DRG v44 through $CODESETS_SRC', () => {
+  it('a v44 release lacking a file is refused by name, and what was installed stays', async () => {
+    const broken = join(dir, 'broken');
+    for (const [path, text] of MINI_MSDRG_V44) {
+      if (path.endsWith('appendix_A.txt')) continue;
+      mkdirSync(dirname(join(broken, path)), { recursive: true });
+      writeFileSync(join(broken, path), text);
+    }
+    const [report] = await buildInstalledCodesets({ sourceDir: broken, cacheDir: cache, only: ['msdrg'] });
+    expect(report!.error).toEqual({
+      message: 'msdrg/FY2027/appendix_A.txt: missing: the FY2027 MS-DRG / MCE tables need it',
+      file: 'msdrg/FY2027/appendix_A.txt',
+    });
+    expect(
+      installedBundles(cache)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['mce-44.0', 'msdrg-44.0']);
+  });
+
   it('is installed as msdrg-44.0 / mce-44.0 and listed by `chartside codesets info` with its FY2027 files', () => {
     const h = new Map(installedBundles(cache).map((b) => [b.id, b]));
     expect([...h.keys()].sort()).toEqual(['mce-44.0', 'msdrg-44.0']);

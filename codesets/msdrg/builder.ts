@@ -87,8 +87,14 @@ export const msdrgBuilder: CodesetBuilder = {
   // Bump the version in builder-id.ts when the bundles change.
   ...MSDRG_BUILDER_ID,
   // Nothing to read when the source has no MS-DRG files (the options page then leaves this
-  // importer out); build() says so.
-  inputs: (source) => findMsdrgReleases(source.list()).flatMap((r) => r.inputs),
+  // importer out). A file a found release lacks is left out here so that build() names it
+  // (adding it later changes the cache key).
+  inputs(source) {
+    const present = new Set(source.list());
+    return findMsdrgReleases(source.list())
+      .flatMap((r) => r.inputs)
+      .filter((p) => present.has(p));
+  },
   build(source) {
     const releases = findMsdrgReleases(source.list());
     if (releases.length === 0)
