@@ -26,10 +26,13 @@ import { drgOrientation } from '../../engine/codes/drg-orientation';
 
 const USAGE = `Usage: chartside group [--format tsv|jsonl] [--poa-exempt] < claims
 
-Groups claims with the CMS MS-DRG v43 logic (v43.0 for discharges 2025-10-01..2026-03-31, v43.1
-from 2026-04-01; outside FY2026 the newest, with a note).
+Groups claims with the CMS MS-DRG logic of the discharge date: v43.0 for discharges
+2025-10-01..2026-03-31, v43.1 from 2026-04-01, v44.0 from 2026-10-01 once its tables are installed
+(put msdrg/FY2027/tables/v440/, mce-v440/, drgstable-2027.csv, appendix_A.txt and
+icd10cm/FY2027/POAexemptCodesFY27.txt in $CODESETS_SRC); outside the installed versions the
+newest, with a note.
 
---format tsv (default): columns id, grouper_version (430/431), age, sex (M/F), discharge_status,
+--format tsv (default): columns id, grouper_version (430/431/440), age, sex (M/F), discharge_status,
   pdx, sdx, procedures (comma lists, '-' = none; a secondary may carry its POA as CODE:N, default
   Y, CODE: = blank; the principal may carry its own, A41.51:Y).
   Output: id final_drg final_mdc med_surg final_severity return_code initial_drg final_base_drg
@@ -37,14 +40,14 @@ from 2026-04-01; outside FY2026 the newest, with a note).
 --format jsonl: one claim per line, e.g.
   {"id":"c1","pdx":"J18.9","sdx":[{"code":"I50.23","poa":"Y"},"E11.22"],"procedures":[],
    "age":70,"sex":"F","dischargeStatus":"01","dischargeDate":"2026-02-10"}
-  (sdx items are codes or {code, poa}; optional: admissionDate, version "43.0"/"43.1",
+  (sdx items are codes or {code, poa}; optional: admissionDate, version "43.0"/"43.1"/"44.0",
   poaExemptHospital). Output: one JSON object per line: {"id", ...result} (finalDrg, initialDrg,
   finalMdc, medSurg, severity, returnCode, baseDrg, title, weight, gmlos, amlos, secondary[] with
   usage and exclusion reason, procedures[] with OR/NOR role, hacs[], trail[] of fired rows).
-  A discharge on or after 2026-10-01 (FY2027) is grouped with v43.1 because MS-DRG v44 is not
-  installed: its line carries "orientation" {message, unusable} (the result is for orientation
-  only, not the payable FY2027 DRG; unusable = the codes v43.1 could not use), and stderr says how
-  many lines are affected. TSV input names its grouper version and has no discharge date.
+  While MS-DRG v44 is not installed, a discharge on or after 2026-10-01 (FY2027) is grouped with
+  v43.1: its line carries "orientation" {message, unusable} (the result is for orientation only,
+  not the payable FY2027 DRG; unusable = the codes v43.1 could not use), and stderr says how many
+  lines are affected. With v44 installed such a line is a v44.0 result without "orientation". TSV input names its grouper version and has no discharge date.
 --poa-exempt: the hospital is exempt from POA reporting (no HAC step).
 Input is read and answered line by line (any length, bounded memory). Malformed lines (missing
 columns, empty cells or list items, empty sex, non-numeric discharge status, a version that is not
@@ -116,7 +119,7 @@ export async function runGroup(args: string[], io: CliIo, readers: BundleReader[
 
 export const groupCommand: CliCommand = {
   name: 'group',
-  summary: 'MS-DRG v43 grouping of claims on stdin (TSV like the CMS fixtures, or JSONL)',
+  summary: 'MS-DRG grouping (v43, v44 when installed) of claims on stdin (TSV like the CMS fixtures, or JSONL)',
   usage: USAGE,
   async run(args, io) {
     formatOf(args); // usage errors before loading tables

@@ -36,12 +36,13 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'group',
-    summary: 'MS-DRG v43 grouping of claims on stdin (TSV like the CMS fixtures, or JSONL)',
+    summary: 'MS-DRG grouping (v43, v44 when installed) of claims on stdin (TSV like the CMS fixtures, or JSONL)',
     load: async () => (await import('./group')).groupCommand,
   },
   {
     name: 'edits',
-    summary: 'Medicare Code Editor v43.1 edits of claims on stdin (TSV like the CMS fixture, or JSONL)',
+    summary:
+      'Medicare Code Editor edits (v43.1, v44 when installed) of claims on stdin (TSV like the CMS fixture, or JSONL)',
     load: async () => (await import('./edits')).editsCommand,
   },
   {

@@ -96,18 +96,29 @@ export async function loadSuggestTables(year?: number, log: (line: string) => vo
   return { cm, pcs, lexicon: cached.lexicon, notices };
 }
 
-/** CC/MCC lookup from the newest installed MS-DRG release (absent: said on stderr, flags omitted). */
-async function loadSeverity(io: CliIo): Promise<((code: string) => 'cc' | 'mcc' | undefined) | undefined> {
-  const id = installedBundles()
+/**
+ * CC/MCC lookup from the installed MS-DRG release of fiscal year `year` (its newest version: v44.0
+ * for FY2027 once imported), or the newest release when no year is asked for or none matches (said
+ * on stderr); absent: said on stderr, flags omitted.
+ */
+async function loadSeverity(
+  io: CliIo,
+  year: number | undefined,
+): Promise<((code: string) => 'cc' | 'mcc' | undefined) | undefined> {
+  const byNewest = installedBundles()
     .filter((h) => h.system === 'msdrg')
-    .map((h) => h.id)
-    .sort()
-    .pop();
-  if (!id) {
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  const newest = byNewest[0];
+  if (!newest) {
     io.stderr.write('chartside suggest: no MS-DRG release installed, CC/MCC flags omitted\n');
     return undefined;
   }
-  return severityLookup(new GrouperTables(await loadBundleReader(id)));
+  const picked = (year === undefined ? newest : byNewest.find((h) => h.fiscalYear === year)) ?? newest;
+  if (year !== undefined && picked.fiscalYear !== year)
+    io.stderr.write(
+      `chartside suggest: no MS-DRG release for FY${year} installed, CC/MCC flags from ${picked.release}\n`,
+    );
+  return severityLookup(new GrouperTables(await loadBundleReader(picked.id)));
 }
 
 /**
@@ -196,7 +207,7 @@ export const suggestCommand: CliCommand = {
     const text = await readTextInput(file, io.stdin);
     const tables = await loadSuggestTables(year);
     for (const n of tables.notices) io.stderr.write(`chartside suggest: ${n}\n`);
-    const severityOf = await loadSeverity(io);
+    const severityOf = await loadSeverity(io, year);
     const chosen = pickModel(booleans.has('model'));
     const suggester = new Suggester(tables.cm, tables.pcs, tables.lexicon);
     const options = { setting, ...(severityOf ? { severityOf } : {}) };

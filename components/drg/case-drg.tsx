@@ -15,14 +15,19 @@ export function CaseDrg({
   whatIf = false,
 }: {
   calc: Recompute;
-  /** The case's date of service: MS-DRG v44 is not installed, so an FY2027 discharge says so. */
+  /**
+   * The case's date of service: an FY2027 discharge grouped with v43.1 (MS-DRG v44 not installed)
+   * says the result is for orientation only; with v44 installed it is a v44 result and says nothing.
+   */
   dateOfService: string | undefined;
   whatIf?: boolean;
 }) {
   const r = calc.state === 'done' ? calc.r : undefined;
   if (r?.drg.status === 'grouped') {
     const base = r.drg.result.weight;
-    const orientation = drgOrientation(r.drg.result, dateOfService);
+    // The date the shown result was grouped for: while a changed date is being regrouped, the
+    // previous result must not be described with the new date.
+    const orientation = drgOrientation(r.drg.result, r.dischargeDate ?? dateOfService);
     return (
       <>
         <DrgPanel

@@ -154,8 +154,9 @@ function ImportRelease({ engine, onInstalled }: { engine: EngineRemote; onInstal
     <section aria-labelledby="import-h">
       <h2 id="import-h">Import a newer official release</h2>
       <p class="meta">
-        Pick the official CMS/CDC files (or a folder laid out like <code>icd10cm/FY2027/…</code>), or Chartside bundles
-        (<code>.csb</code>). They are read on this device only. Each code table is replaced whole or not at all.
+        Pick the official CMS/CDC files (or a folder laid out like <code>icd10cm/FY2027/…</code>; MS-DRG v44 tables as a
+        folder laid out like <code>msdrg/FY2027/tables/v440/…</code>), or Chartside bundles (<code>.csb</code>). They
+        are read on this device only. Each code table is replaced whole or not at all.
       </p>
       <label class="file-pick">
         Files{' '}

@@ -116,8 +116,8 @@ function mergePins(c: CodingCase): CodingCase {
 /** The DRG line of an export, when the case is grouped. */
 export function drgSummaryOf(r: CaseRecompute | undefined, dateOfService: string | undefined): DrgSummary | undefined {
   if (r?.drg.status !== 'grouped') return undefined;
-  // MS-DRG v44 is not installed: an FY2027 discharge grouped with v43.1 says so in the export too.
-  const orientation = drgOrientation(r.drg.result, dateOfService);
+  // An FY2027 discharge grouped with v43.1 (MS-DRG v44 not installed) says so in the export too.
+  const orientation = drgOrientation(r.drg.result, r.dischargeDate ?? dateOfService);
   return {
     drg: String(r.drg.result.finalDrg).padStart(3, '0'),
     title: r.drg.result.title,

@@ -1,6 +1,7 @@
 /**
  * The plain-words notice for an MS-DRG result whose grouper version is older than the discharge's
- * fiscal year (FY2027 discharges grouped with v43.1 while no v44 tables are installed). CMS
+ * fiscal year (FY2027 discharges grouped with v43.1 while no v44 tables are installed; once v44 is
+ * imported the discharge date picks it and there is no notice). CMS
  * numbers MS-DRG versions so that version N applies to fiscal year N + 1983 (v43 = FY2026,
  * v44 = FY2027: IPPS Final Rule, "MS-DRG Version 44 ... effective October 1, 2026"); a result of an
  * older version is not the payable DRG, and codes new in the later year are not in its tables.

@@ -8,6 +8,7 @@
  * ```
  */
 export { Mce, ChartsideMceClaimError, dateNumber, isEditableDate } from './mce';
+export { mceReleaseFor, type MceReleaseDates } from './release-for-date';
 export { formatEditsTsv, parseEditsTsvLine, EDITS_INPUT_COLUMNS, EDITS_OUTPUT_COLUMNS } from './fixture-format';
 export { MCE_BLOCK, MCE_PAYLOAD_VERSION, type McePayload } from './payload';
 export type * from './types';

@@ -26,6 +26,14 @@ describe('import of picked files', () => {
     expect(() => source.read('missing.txt')).toThrow(/not among the files you picked/);
   });
 
+  it('keeps the code-system folder when that is the folder picked (msdrg/FY2027/tables/v440/…)', async () => {
+    const source = await PickedFilesSource.read([
+      picked('drgs.tsv', 'x', 'msdrg/FY2027/tables/v440/drgs.tsv'),
+      picked('drgs.tsv', 'y', 'downloads/msdrg/FY2027/tables/mce-v440/mce_edits.tsv'),
+    ]);
+    expect(source.list()).toEqual(['msdrg/FY2027/tables/mce-v440/mce_edits.tsv', 'msdrg/FY2027/tables/v440/drgs.tsv']);
+  });
+
   it('passes Chartside bundles through untouched', async () => {
     const bundle = fixtureBundle();
     const plan = await planImport([picked('icd10cm-2026.csb', bundle)]);

@@ -22,6 +22,15 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** Top-level folders of a release source (shared/codesets/MANIFEST.md). */
+const SYSTEM_FOLDERS = new Set(['icd10cm', 'icd10pcs', 'hcpcs', 'msdrg', 'gems']);
+
+/** The path below the picked folder, or from the code-system folder when that was picked. */
+function releasePath(relative: string): string {
+  const parts = relative.split('/');
+  return (SYSTEM_FOLDERS.has(parts[0]!) ? parts : parts.slice(1)).join('/');
+}
+
 /** A {@link ReleaseSource} over picked files, read into memory once. */
 export class PickedFilesSource implements ReleaseSource {
   readonly description: string;
@@ -34,12 +43,15 @@ export class PickedFilesSource implements ReleaseSource {
 
   /**
    * Reads the picked files. A picked folder keeps its layout below the folder itself
-   * (`codesets/icd10cm/FY2026/x.txt` -> `icd10cm/FY2026/x.txt`); loose files are named by file name.
+   * (`codesets/icd10cm/FY2026/x.txt` -> `icd10cm/FY2026/x.txt`), or from the code-system folder
+   * when that is what was picked (`msdrg/FY2027/tables/v440/drgs.tsv` stays as it is: the MS-DRG
+   * tables of every version share file names, so only their folders tell them apart); loose files
+   * are named by file name.
    */
   static async read(picked: readonly PickedFile[]): Promise<PickedFilesSource> {
     const entries = await Promise.all(
       picked.map(async (f) => ({
-        path: f.webkitRelativePath ? f.webkitRelativePath.split('/').slice(1).join('/') : f.name,
+        path: f.webkitRelativePath ? releasePath(f.webkitRelativePath) : f.name,
         name: f.name,
         bytes: new Uint8Array(await f.arrayBuffer()),
       })),

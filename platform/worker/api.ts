@@ -171,11 +171,12 @@ export interface EngineApi {
 
   // ---- DRG (platform/worker/drg.ts) ----
   /**
-   * Groups a claim with the installed MS-DRG releases (the discharge date picks v43.0 / v43.1).
+   * Groups a claim with the installed MS-DRG releases (the discharge date picks v43.0 / v43.1, or
+   * v44.0 from 2026-10-01 when imported).
    * @throws ChartsideNoReleaseError when no MS-DRG release is installed.
    */
   groupClaim(claim: GrouperClaim, options?: GroupOptions): Promise<GroupResult>;
-  /** Runs the Medicare Code Editor on a claim (discharge date required). */
+  /** Runs the Medicare Code Editor of the discharge date's fiscal year on a claim (discharge date required). */
   editClaim(claim: MceClaim): Promise<MceResult>;
   /**
    * Every single change that changes the DRG, ranked by weight difference; `candidates` are more

@@ -21,6 +21,11 @@ export interface CaseRecompute extends CaseComputation {
   poaExempt: string[];
   /** Milliseconds spent computing inside the worker (tables already loaded). */
   tookMs: number;
+  /**
+   * The discharge date the DRG and MCE results were computed for: a notice about them (MS-DRG v43.1
+   * for an FY2027 discharge) is about this date, not a date edited since.
+   */
+  dischargeDate?: string;
 }
 
 export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'> {
@@ -31,7 +36,7 @@ export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'
       const [cm, grouper, mce] = await Promise.all([
         ctx.tableFor('icd10cm', CM_TABLE, (r) => CmTable.fromReader(r), serviceDate(c)),
         grouperOf(ctx),
-        mceOf(ctx),
+        mceOf(ctx, c.dischargeDate),
       ]);
       const start = performance.now();
       const computed = recomputeCase(c, { grouper, mce, cm: cm.table });
@@ -53,6 +58,7 @@ export function caseMethods(ctx: EngineContext): Pick<EngineApi, 'recomputeCase'
         titles,
         poaExempt,
         tookMs: performance.now() - start,
+        ...(c.dischargeDate ? { dischargeDate: c.dischargeDate } : {}),
       };
     },
   };

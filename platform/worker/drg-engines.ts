@@ -6,11 +6,17 @@
 import type { BundleReader } from '../../engine/bundle/reader';
 import { ChartsideNoReleaseError } from '../../engine/codes';
 import { Grouper } from '../../engine/grouper';
-import { Mce } from '../../engine/mce';
+import { Mce, mceReleaseFor } from '../../engine/mce';
 import type { EngineContext } from './context';
 
 /** Built engines, keyed by the releases they were built from (a new install gives a new key). */
 const cache = new Map<string, Grouper | Mce>();
+
+function noRelease(system: 'msdrg' | 'mce'): ChartsideNoReleaseError {
+  return new ChartsideNoReleaseError(
+    `no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`,
+  );
+}
 
 async function load<T extends Grouper | Mce>(
   ctx: EngineContext,
@@ -18,11 +24,7 @@ async function load<T extends Grouper | Mce>(
   build: (readers: BundleReader[]) => T,
 ): Promise<T> {
   const rows = (await ctx.releases()).filter((r) => r.system === system);
-  if (rows.length === 0) {
-    throw new ChartsideNoReleaseError(
-      `no ${system === 'msdrg' ? 'MS-DRG' : 'Medicare Code Editor'} release is installed. Open the options page to install the code tables.`,
-    );
-  }
+  if (rows.length === 0) throw noRelease(system);
   const key = `${system}:${rows
     .map((r) => `${r.id}@${r.sha256}`)
     .sort()
@@ -37,7 +39,8 @@ async function load<T extends Grouper | Mce>(
 }
 
 /**
- * The grouper over every installed `msdrg-43.x` release (the discharge date picks the version).
+ * The grouper over every installed MS-DRG release (`msdrg-43.0`, `msdrg-43.1`, an imported
+ * `msdrg-44.0`): the discharge date picks the version.
  * @throws ChartsideNoReleaseError when no MS-DRG release is installed.
  */
 export function grouperOf(ctx: EngineContext): Promise<Grouper> {
@@ -45,12 +48,24 @@ export function grouperOf(ctx: EngineContext): Promise<Grouper> {
 }
 
 /**
- * The Medicare Code Editor of the newest installed MCE release (one per fiscal year).
+ * The Medicare Code Editor of the installed release for `dischargeDate`'s fiscal year (MCE 43.1
+ * for FY2026, MCE 44 for FY2027 once imported; see `mceReleaseFor`), the newest without a date.
  * @throws ChartsideNoReleaseError when no MCE release is installed.
  */
-export function mceOf(ctx: EngineContext): Promise<Mce> {
-  return load(ctx, 'mce', (readers) => {
-    const newest = [...readers].sort((a, b) => (a.header.effectiveFrom < b.header.effectiveFrom ? 1 : -1))[0]!;
-    return Mce.fromBundle(newest);
-  });
+export async function mceOf(ctx: EngineContext, dischargeDate?: string): Promise<Mce> {
+  const rows = (await ctx.releases()).filter((r) => r.system === 'mce');
+  if (rows.length === 0) throw noRelease('mce');
+  const row = mceReleaseFor(
+    rows.map((r) => ({ row: r, effectiveFrom: r.header.effectiveFrom })),
+    dischargeDate,
+  ).row;
+  const key = `mce-release:${row.id}@${row.sha256}`;
+  let hit = cache.get(key) as Mce | undefined;
+  if (!hit) {
+    hit = Mce.fromBundle(await ctx.reader(row.id));
+    // A release replaced by an import (same id, new bytes) is dropped; other years' editors stay.
+    for (const k of cache.keys()) if (k.startsWith(`mce-release:${row.id}@`)) cache.delete(k);
+    cache.set(key, hit);
+  }
+  return hit;
 }

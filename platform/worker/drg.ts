@@ -1,5 +1,5 @@
 /**
- * DRG area of the engine worker: MS-DRG grouping (every installed `msdrg-43.x` release; the
+ * DRG area of the engine worker: MS-DRG grouping (every installed MS-DRG release; the
  * discharge date picks the version), Medicare Code Editor edits and the what-if list.
  */
 import { whatIf } from '../../engine/grouper';
@@ -9,13 +9,13 @@ import { grouperOf, mceOf } from './drg-engines';
 
 export function drgMethods(ctx: EngineContext): Pick<EngineApi, 'groupClaim' | 'editClaim' | 'drgWhatIf'> {
   const grouper = () => grouperOf(ctx);
-  const mce = () => mceOf(ctx);
   return {
     async groupClaim(claim, options) {
       return (await grouper()).group(claim, options ?? {});
     },
     async editClaim(claim) {
-      return (await mce()).edit(claim);
+      // The discharge date picks the fiscal year's editor (MCE 43.1 for FY2026, MCE 44 for FY2027).
+      return (await mceOf(ctx, claim.dischargeDate)).edit(claim);
     },
     async drgWhatIf(claim, candidates, options) {
       const list = candidates ?? [];

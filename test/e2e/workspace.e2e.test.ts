@@ -100,6 +100,23 @@ describe('case workspace in the side panel', () => {
     expect(await panel.$eval('#panel-case [data-release]', (e) => e.textContent)).toMatch(
       /ICD-10-CM.*2026.*MS-DRG v43\.0, MCE v\d\d\.\d/,
     );
+    // An FY2027 discharge while MS-DRG v44 is not installed: the discharge date picks v43.1, and the
+    // panel says the result is for orientation only. Back to the FY2026 date, the notice goes.
+    await setField(panel, 'Discharged', '2026-11-05');
+    await waitInPanel(
+      panel,
+      'orientation notice',
+      () => document.querySelector('#panel-case [data-orientation]') !== null,
+    );
+    expect(await panel.$eval('#panel-case [data-orientation]', (e) => e.textContent)).toMatch(
+      /^MS-DRG v44 \(FY2027\) is not available: this MS-DRG v43\.1 \(FY2026\) result is for orientation only and is not the payable FY2027 DRG for a discharge on 2026-11-05\./,
+    );
+    await setField(panel, 'Discharged', '2026-03-06');
+    await waitInPanel(panel, 'FY2026 again', () =>
+      /MS-DRG v43\.0/.test(document.querySelector('#panel-case [data-release]')?.textContent ?? ''),
+    );
+    expect(await panel.$('#panel-case [data-orientation]')).toBeNull();
+    expect(await waitForDrg(panel)).toBe(drg);
 
     // The DRG tab shows the same case's DRG, with its figures, edits and the principal what-if.
     await alt(panel, '3');

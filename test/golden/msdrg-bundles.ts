@@ -11,6 +11,8 @@ import { msdrgBuilder } from '../../codesets/msdrg/builder';
 import { decodeBundle } from '../../engine/bundle/format';
 import { readerFromCompressed, type BundleReader } from '../../engine/bundle/reader';
 import { CACHE_DIR, findCodesetsSource } from '../../codesets/node/source';
+import { MemorySource } from '../../codesets/testing/memory-source';
+import { MINI_MSDRG_V44 } from '../fixtures/mini-msdrg-v44-release';
 
 /** A {@link ReleaseSource} over a folder. */
 export function fsSource(root: string): ReleaseSource {
@@ -67,4 +69,14 @@ export async function msdrgReaders(): Promise<{ grouper: BundleReader[]; mce: Bu
     grouper: [readerFromBytes(bytes.get('msdrg-43.0')!), readerFromBytes(bytes.get('msdrg-43.1')!)],
     mce: readerFromBytes(bytes.get('mce-43.1')!),
   };
+}
+
+/**
+ * Readers over `msdrg-44.0` and `mce-44.0` built by the real importer from the synthetic miniature
+ * v44 release (test/fixtures/mini-msdrg-v44-release.ts): invented tables, never CMS's v44.
+ */
+export async function miniV44Readers(): Promise<{ grouper: BundleReader; mce: BundleReader }> {
+  const built = await msdrgBuilder.build(new MemorySource(new Map(MINI_MSDRG_V44)));
+  const byId = new Map(built.map((b) => [b.header.id, readerFromBytes(b.bytes)]));
+  return { grouper: byId.get('msdrg-44.0')!, mce: byId.get('mce-44.0')! };
 }
