@@ -22,6 +22,7 @@ import { serviceNameRule } from './service-name-iii';
 import { sexConflictRule } from './sex-conflict-mce';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
+import { withPresumptionRule } from './with-presumption-i-a-15';
 
 /** Every rule, in order. */
 export const RULES: readonly GuidelineRule[] = [
@@ -36,6 +37,7 @@ export const RULES: readonly GuidelineRule[] = [
   sexConflictRule,
   excludes1Rule,
   levelOfDetailRule,
+  withPresumptionRule,
   oneCodePerMentionRule,
   useAdditionalCodeRule,
   integralSymptomsRule,
