@@ -20,6 +20,8 @@ import { previousConditionsRule } from './previous-conditions-iii-a';
 import { proceduresRule } from './procedures-reportable-uhdds';
 import { serviceNameRule } from './service-name-iii';
 import { sexConflictRule } from './sex-conflict-mce';
+import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
+import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -44,4 +46,6 @@ export const RULES: readonly GuidelineRule[] = [
   externalCauseRule,
   proceduresRule,
   longTermDrugRule,
+  statusCurrentStateRule,
+  statusInComplicationRule,
 ];
