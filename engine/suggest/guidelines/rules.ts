@@ -22,6 +22,7 @@ import { serviceNameRule } from './service-name-iii';
 import { sexConflictRule } from './sex-conflict-mce';
 import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
 import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
+import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c-4';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -48,4 +49,5 @@ export const RULES: readonly GuidelineRule[] = [
   longTermDrugRule,
   statusCurrentStateRule,
   statusInComplicationRule,
+  historyOfPastConditionRule,
 ];

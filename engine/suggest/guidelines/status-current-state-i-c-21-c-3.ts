@@ -163,6 +163,14 @@ export const statusCurrentStateRule: GuidelineRule = {
     if (!cm.indexEntries || !cm.inclusionTerms || !cm.billableDescendants) return;
     const table = cm as StatusSource;
     const lines = statusLinesOf(table);
+    // Chart word -> the line words it can stand for (any line's nonessential modifier): a cheap
+    // first test per sentence; findLine then checks the line's own modifiers.
+    const alternativeOf = new Map<string, string[]>();
+    const byWord = new Map<string, StatusLine[]>();
+    for (const l of lines) {
+      for (const [k, w] of l.alternatives) alternativeOf.set(k, [...(alternativeOf.get(k) ?? []), w]);
+      byWord.set(l.words[0]!, [...(byWord.get(l.words[0]!) ?? []), l]);
+    }
     // Words of the operations reported for this encounter: a device or absence from one of them is
     // this stay's procedure, not a status ("a status code is not assigned for a procedure of the
     // current encounter", I.C.21.c.3 on status from past treatment).
@@ -181,8 +189,12 @@ export const statusCurrentStateRule: GuidelineRule = {
       if (THIS_ENCOUNTER.test(sentence)) continue;
       const tokens = tokensOf(sentence, s.start);
       const keys = new Set(tokens.map((t) => t.key));
-      for (const line of lines) {
-        if (!line.words.every((w) => keys.has(w) || tokens.some((t) => line.alternatives.get(t.key) === w))) continue;
+      for (const t of tokens) for (const w of alternativeOf.get(t.key) ?? []) keys.add(w);
+      const seen = new Set<StatusLine>();
+      for (const line of [...keys].flatMap((k) => byWord.get(k) ?? [])) {
+        if (seen.has(line)) continue;
+        seen.add(line);
+        if (!line.words.every((w) => keys.has(w))) continue;
         const found = findLine(line, tokens);
         if (!found) continue;
         const [first, last] = found;
