@@ -20,8 +20,12 @@ import { previousConditionsRule } from './previous-conditions-iii-a';
 import { proceduresRule } from './procedures-reportable-uhdds';
 import { serviceNameRule } from './service-name-iii';
 import { sexConflictRule } from './sex-conflict-mce';
+import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
+import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
+import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c-4';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
+import { withPresumptionRule } from './with-presumption-i-a-15';
 
 /** Every rule, in order. */
 export const RULES: readonly GuidelineRule[] = [
@@ -36,10 +40,14 @@ export const RULES: readonly GuidelineRule[] = [
   sexConflictRule,
   excludes1Rule,
   levelOfDetailRule,
+  withPresumptionRule,
   oneCodePerMentionRule,
   useAdditionalCodeRule,
   integralSymptomsRule,
   externalCauseRule,
   proceduresRule,
   longTermDrugRule,
+  statusCurrentStateRule,
+  statusInComplicationRule,
+  historyOfPastConditionRule,
 ];

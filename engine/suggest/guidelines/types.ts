@@ -41,6 +41,8 @@ export interface GuidelineTables {
     get(code: string):
       | {
           long: string;
+          /** Valid for reporting (absent: not known to this table). */
+          billable?: boolean;
           notes: readonly { kind: string; text: string; from: string }[];
           /** Tabular chapter and section (block) titles, when the table has them (I.B.5 reads body systems from them). */
           chapter?: { desc: string } | undefined;
@@ -49,6 +51,11 @@ export interface GuidelineTables {
           indexEntries?: readonly unknown[];
         }
       | undefined;
+    /**
+     * The Alphabetic Index lines, when the table has them (the "with" presumption, I.A.15, reads
+     * its combination lines from them).
+     */
+    indexEntries?(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string; nemod: string }>;
   };
   /**
    * Sex a diagnosis or procedure code is restricted to (the MCE's sex edit lists), when the

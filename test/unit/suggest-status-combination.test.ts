@@ -1,0 +1,49 @@
+// Synthetic charts through the whole pipeline for the status, history and combination-code rules
+// of the guideline stage: each case names the codes its rule must report and the near misses it
+// must not. Cases: test/fixtures/suggest/status-and-combination.json.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSuggestTables } from '../../cli/commands/suggest';
+import { Suggester } from '../../engine/suggest';
+import { suggestAbstract, type AbstractResult } from '../../engine/suggest/pipeline';
+import cases from '../fixtures/suggest/status-and-combination.json';
+
+interface Case {
+  name: string;
+  /** Guideline section the case exercises (the rule named on the reported code's trail). */
+  rule: string;
+  text: string;
+  setting: 'inpatient' | 'outpatient';
+  reported: string[];
+  absent: string[];
+}
+
+let suggester: Suggester;
+beforeAll(async () => {
+  const t = await loadSuggestTables();
+  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+});
+
+describe.each(cases.cases as Case[])('$name', (c) => {
+  let result: AbstractResult;
+  beforeAll(() => {
+    result = suggestAbstract(suggester, c.text, { setting: c.setting });
+  });
+  const reported = (): string[] =>
+    result.candidates.filter((x) => x.system === 'cm' && x.tier === 'report').map((x) => x.code);
+  it('reports the expected codes with a quote', () => {
+    for (const code of c.reported) {
+      expect(reported(), code).toContain(code);
+      expect(result.candidates.find((x) => x.code === code)!.quote, `${code} quote`).toBeDefined();
+    }
+  });
+  it('does not report the near misses', () => {
+    for (const code of c.absent) expect(reported(), code).not.toContain(code);
+  });
+  it('names its guideline section on a code it adds, or on none when it must not fire', () => {
+    const fired = result.candidates.some((x) => x.rules.some((r) => r.rule === c.rule && r.action === 'add'));
+    const added = c.reported.some((code) =>
+      result.candidates.find((x) => x.code === code)?.rules.some((r) => r.rule === c.rule && r.action === 'add'),
+    );
+    expect(fired).toBe(added);
+  });
+});
