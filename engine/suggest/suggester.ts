@@ -276,6 +276,8 @@ export class Suggester {
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
+  /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
+  private readonly conditionKeysCache = new Map<string, boolean>();
   /**
    * Chart words that name a neoplasm (histology nouns and "neoplasm" itself: the Neoplasm Table
    * aliases other than the column headings' adjectives), lexicon lifetime.
@@ -430,7 +432,13 @@ export class Suggester {
           if (e.withKeys.length > 0) {
             const here = this.allAffirmed(sk, e.withKeys) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si))) continue;
+            if (
+              !here &&
+              (e.withKeys.some(hasDigit) ||
+                !this.namesCondition(e.withKeys) ||
+                !this.elsewhere(e.withKeys, keySentences, si))
+            )
+              continue;
             m.combination = true;
           }
           found.push(m);
@@ -554,6 +562,38 @@ export class Suggester {
     if (!t) return false;
     const from = p > 1 ? sk.tokens[p - 2]!.end : Math.max(0, t.start - 24);
     return WITHOUT_BEFORE.test(this.call.text.slice(from, t.start));
+  }
+
+  /**
+   * `true` when the words after an entry's "with"/"in" are by themselves an Index or Tabular
+   * term with a code: a condition. The "with" presumption links two conditions (I.A.15: "The
+   * classification presumes a causal relationship between the two conditions linked by these
+   * terms"), so only a condition may be read from another sentence of the chart; a site or a
+   * substance ("Blood > in > urine") belongs to the finding's own words and must be in its
+   * sentence. Cached per key set (lexicon lifetime).
+   */
+  private namesCondition(keys: readonly string[]): boolean {
+    const sig = keys.join('\u0001');
+    let v = this.conditionKeysCache.get(sig);
+    if (v === undefined) {
+      v = false;
+      const want = new Set(keys);
+      const lex = this.lexicon;
+      for (const k of want) {
+        const bysecond = lex.byAnchor.get(k);
+        if (!bysecond || v) continue;
+        for (const [k2, list] of bysecond) {
+          if (k2 !== '' && !want.has(k2)) continue;
+          v = list.some((i) => {
+            const x = lex.entries[i]!;
+            return x.system === 'cm' && x.code !== '' && x.req.length === want.size && x.req.every((r) => want.has(r));
+          });
+          if (v) break;
+        }
+      }
+      this.conditionKeysCache.set(sig, v);
+    }
+    return v;
   }
 
   /** `e` with its `with` keys required in the sentence too (one object per entry, not one per match). */

@@ -5,6 +5,12 @@
  * procedures.
  */
 import { diagnosticStatementRule } from './diagnostic-statement-iii';
+import { differentialDiagnosisRule } from './differential-diagnosis-ii-h-iv-h';
+import { donorRule } from './donor-i-c-21-c-9';
+import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
+import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
+import { substanceUseRule } from './substance-use-i-c-5-b-3';
+import { testContextRule } from './test-context-iii-b';
 import { documentedWhereRule } from './documented-where-iii-b';
 import { excludes1Rule } from './excludes1-i-a-12-a';
 import { externalCauseRule } from './external-cause-i-c-20';
@@ -28,7 +34,11 @@ export const RULES: readonly GuidelineRule[] = [
   notPresentRule,
   serviceNameRule,
   uncertainDiagnosisRule,
+  differentialDiagnosisRule,
   previousConditionsRule,
+  malignancyExcisedRule,
+  testContextRule,
+  donorRule,
   documentedWhereRule,
   diagnosticStatementRule,
   wordingRule,
@@ -37,6 +47,8 @@ export const RULES: readonly GuidelineRule[] = [
   excludes1Rule,
   levelOfDetailRule,
   oneCodePerMentionRule,
+  insideLongerMentionRule,
+  substanceUseRule,
   useAdditionalCodeRule,
   integralSymptomsRule,
   externalCauseRule,
