@@ -169,6 +169,11 @@ interface Completion {
     unspecifiedOrUncomplicated: boolean;
     /** Title says "unspecified". */
     unspecified: boolean;
+    /**
+     * An own inclusion term ends in "NOS" ("Leukemia NOS" under C95.90): the code of the term
+     * written without qualification (I.A.8).
+     */
+    nos: boolean;
   }[];
   /** Title keys of the code completed. */
   parentKeys: Set<string>;
@@ -1066,6 +1071,10 @@ export class Suggester {
       for (const key of tk) if (sk.positions.has(key)) hits++;
       let s = hits - 0.05 * tk.length;
       if (k.unspecifiedOrUncomplicated) s += 0.6;
+      // The term written without any of the qualifier's words takes the code whose inclusion
+      // term is the term "NOS" (I.A.8): "leukemia" is "not having achieved remission", not "in
+      // remission". A sentence that states the qualifier's words is left to the title words.
+      if (k.nos && !k.keys.some((key) => !parentKeys.has(key) && sk.positions.has(key))) s += 0.3;
       if (k.code.length === 7 && k.code.endsWith(want7)) s += 0.5;
       if (s > bestScore) {
         bestScore = s;
@@ -1104,6 +1113,9 @@ export class Suggester {
             k.long.replace(/\bwith\b.*$/i, ''),
           ),
           unspecified: /\bunspecified\b/i.test(k.long.replace(/\bwith\b.*$/i, '')),
+          nos: (this.cm.get(k.code)?.notes ?? []).some(
+            (n) => n.kind === 'inclusionTerm' && n.from === k.dotted && /\bNOS$/.test(n.text),
+          ),
         })),
         parentKeys: new Set(phraseKeys(this.cm.summary(code)?.long ?? '')),
       };

@@ -12,10 +12,21 @@
  * for outpatients): when every established mention is one, it goes to "also documented" for the
  * coder to report if the provider states its significance.
  */
+import type { SectionKind } from '../../text';
 import { testContext, type TestCue } from '../../text/test-context';
 import { demote, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
+
+/** Sections whose words are signs, measurements or results, never the diagnostic statement. */
+const NOT_A_STATEMENT: ReadonlySet<SectionKind> = new Set([
+  'ros',
+  'physical-exam',
+  'vitals',
+  'labs',
+  'imaging',
+  'microbiology',
+]);
 
 const WHY: Record<TestCue['kind'], [string, string]> = {
   'test-name': ['III.B', 'names a test, specimen or measurement, not a finding'],
@@ -41,6 +52,9 @@ export const testContextRule: GuidelineRule = {
       let all = true;
       for (const m of established) {
         const cue = testContext(ctx.text, m.evidence, ctx.chart, own);
+        // A word of the review of systems, the examination or the results states no diagnosis
+        // by itself (I.B.4, III.B): it neither makes nor unmakes one.
+        if (!cue && NOT_A_STATEMENT.has(m.section.kind)) continue;
         // The provider's own statement of what a test showed states its significance (III.B).
         if (!cue || (cue.kind === 'test-finding' && DIAGNOSTIC_STATEMENT.has(m.section.kind))) {
           all = false;
