@@ -10,6 +10,7 @@ import { donorRule } from './donor-i-c-21-c-9';
 import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
 import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
 import { substanceUseRule } from './substance-use-i-c-5-b-3';
+import { surgicalWoundRule } from './surgical-wound-i-c-19';
 import { testContextRule } from './test-context-iii-b';
 import { documentedWhereRule } from './documented-where-iii-b';
 import { excludes1Rule } from './excludes1-i-a-12-a';
@@ -39,6 +40,7 @@ export const RULES: readonly GuidelineRule[] = [
   malignancyExcisedRule,
   testContextRule,
   donorRule,
+  surgicalWoundRule,
   documentedWhereRule,
   diagnosticStatementRule,
   wordingRule,
