@@ -12,6 +12,7 @@ import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
 import { substanceUseRule } from './substance-use-i-c-5-b-3';
 import { surgicalWoundRule } from './surgical-wound-i-c-19';
 import { testContextRule } from './test-context-iii-b';
+import { titleContradictedRule } from './title-contradicted-i-b-1';
 import { documentedWhereRule } from './documented-where-iii-b';
 import { excludes1Rule } from './excludes1-i-a-12-a';
 import { externalCauseRule } from './external-cause-i-c-20';
@@ -45,6 +46,7 @@ export const RULES: readonly GuidelineRule[] = [
   diagnosticStatementRule,
   wordingRule,
   oneConditionPerItemRule,
+  titleContradictedRule,
   sexConflictRule,
   excludes1Rule,
   levelOfDetailRule,
