@@ -15,6 +15,7 @@ describe('testContext', () => {
   it.each([
     ['Blood, wound and urine cultures were drawn.', 'Blood', 'test-name'],
     ['A stress evaluation is planned as an outpatient.', 'stress', 'test-name'],
+    ['Urine studies with reflex to culture were sent.', 'reflex', 'test-name'],
     ['The white blood cell count was normal.', 'blood', 'test-name'],
     ['Hepatitis C and HIV, each of which came back negative.', 'Hepatitis C', 'negative-result'],
     ['Her HIV test came back negative.', 'HIV', 'negative-result'],

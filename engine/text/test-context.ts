@@ -36,11 +36,12 @@ const TEST_HEAD =
 
 /**
  * After the mention: up to four more items of a coordinated list ("blood, wound and urine
- * cultures"), then the head noun of the test. The list items are single words, so a clause is
+ * cultures"), then the head noun of the test, or "to" and the test a result leads to ("reflex to
+ * culture"). The list items are single words, so a clause is
  * never read as a list.
  */
 const TEST_NAME_AFTER = new RegExp(
-  `^(?:\\s*,\\s*(?:and\\s+|or\\s+)?[a-z][a-z-]*|\\s+(?:and|or)\\s+[a-z][a-z-]*){0,4}\\s+(${TEST_HEAD})\\b`,
+  `^(?:\\s*,\\s*(?:and\\s+|or\\s+)?[a-z][a-z-]*|\\s+(?:and|or)\\s+[a-z][a-z-]*){0,4}\\s+(?:to\\s+)?(${TEST_HEAD})\\b`,
   'i',
 );
 
