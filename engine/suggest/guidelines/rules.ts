@@ -8,6 +8,7 @@ import { diagnosticStatementRule } from './diagnostic-statement-iii';
 import { differentialDiagnosisRule } from './differential-diagnosis-ii-h-iv-h';
 import { donorRule } from './donor-i-c-21-c-9';
 import { encounterForRule } from './encounter-for-i-c-2-e';
+import { communicableExposureRule } from './exposure-i-c-21-c-1';
 import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
 import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
 import { substanceUseRule } from './substance-use-i-c-5-b-3';
@@ -43,6 +44,7 @@ export const RULES: readonly GuidelineRule[] = [
   testContextRule,
   donorRule,
   encounterForRule,
+  communicableExposureRule,
   surgicalWoundRule,
   documentedWhereRule,
   diagnosticStatementRule,
