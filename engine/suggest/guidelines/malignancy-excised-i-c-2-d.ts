@@ -14,7 +14,7 @@
  * it is a past encounter's (the history sections; the assessment of an outpatient visit): this
  * stay's excision is coded with its malignancy. The Z85 code names the history.
  */
-import type { ChartAnalysis, SectionKind } from '../../text';
+import { sentenceAt, type ChartAnalysis, type SectionKind } from '../../text';
 import { demote } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 
@@ -80,7 +80,7 @@ export const malignancyExcisedRule: GuidelineRule = {
       for (const m of c.mentions) {
         const established = m.assertion.codedAsEstablished;
         if (!established && m.assertion.assertion !== 'historical') continue;
-        const si = ctx.chart.sentences.findIndex((s) => s.start <= m.evidence.start && m.evidence.start < s.end);
+        const si = sentenceAt(ctx.chart, m.evidence.start);
         const item = itemText(ctx.chart, ctx.text, si);
         if (established && CURRENT.test(withoutAbsence(item))) {
           current = true;
