@@ -169,6 +169,11 @@ interface Completion {
     unspecifiedOrUncomplicated: boolean;
     /** Title says "unspecified". */
     unspecified: boolean;
+    /**
+     * An own inclusion term ends in "NOS" ("Leukemia NOS" under C95.90): the code of the term
+     * written without qualification (I.A.8).
+     */
+    nos: boolean;
   }[];
   /** Title keys of the code completed. */
   parentKeys: Set<string>;
@@ -276,6 +281,8 @@ export class Suggester {
   private readonly titleCache = new Map<string, string>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
+  /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
+  private readonly conditionKeysCache = new Map<string, boolean>();
   /**
    * Chart words that name a neoplasm (histology nouns and "neoplasm" itself: the Neoplasm Table
    * aliases other than the column headings' adjectives), lexicon lifetime.
@@ -430,7 +437,13 @@ export class Suggester {
           if (e.withKeys.length > 0) {
             const here = this.allAffirmed(sk, e.withKeys) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            if (!here && (e.withKeys.some(hasDigit) || !this.elsewhere(e.withKeys, keySentences, si))) continue;
+            if (
+              !here &&
+              (e.withKeys.some(hasDigit) ||
+                !this.namesCondition(e.withKeys) ||
+                !this.elsewhere(e.withKeys, keySentences, si))
+            )
+              continue;
             m.combination = true;
           }
           found.push(m);
@@ -554,6 +567,38 @@ export class Suggester {
     if (!t) return false;
     const from = p > 1 ? sk.tokens[p - 2]!.end : Math.max(0, t.start - 24);
     return WITHOUT_BEFORE.test(this.call.text.slice(from, t.start));
+  }
+
+  /**
+   * `true` when the words after an entry's "with"/"in" are by themselves an Index or Tabular
+   * term with a code: a condition. The "with" presumption links two conditions (I.A.15: "The
+   * classification presumes a causal relationship between the two conditions linked by these
+   * terms"), so only a condition may be read from another sentence of the chart; a site or a
+   * substance ("Blood > in > urine") belongs to the finding's own words and must be in its
+   * sentence. Cached per key set (lexicon lifetime).
+   */
+  private namesCondition(keys: readonly string[]): boolean {
+    const sig = keys.join('\u0001');
+    let v = this.conditionKeysCache.get(sig);
+    if (v === undefined) {
+      v = false;
+      const want = new Set(keys);
+      const lex = this.lexicon;
+      for (const k of want) {
+        const bysecond = lex.byAnchor.get(k);
+        if (!bysecond || v) continue;
+        for (const [k2, list] of bysecond) {
+          if (k2 !== '' && !want.has(k2)) continue;
+          v = list.some((i) => {
+            const x = lex.entries[i]!;
+            return x.system === 'cm' && x.code !== '' && x.req.length === want.size && x.req.every((r) => want.has(r));
+          });
+          if (v) break;
+        }
+      }
+      this.conditionKeysCache.set(sig, v);
+    }
+    return v;
   }
 
   /** `e` with its `with` keys required in the sentence too (one object per entry, not one per match). */
@@ -1026,6 +1071,10 @@ export class Suggester {
       for (const key of tk) if (sk.positions.has(key)) hits++;
       let s = hits - 0.05 * tk.length;
       if (k.unspecifiedOrUncomplicated) s += 0.6;
+      // The term written without any of the qualifier's words takes the code whose inclusion
+      // term is the term "NOS" (I.A.8): "leukemia" is "not having achieved remission", not "in
+      // remission". A sentence that states the qualifier's words is left to the title words.
+      if (k.nos && !k.keys.some((key) => !parentKeys.has(key) && sk.positions.has(key))) s += 0.3;
       if (k.code.length === 7 && k.code.endsWith(want7)) s += 0.5;
       if (s > bestScore) {
         bestScore = s;
@@ -1064,6 +1113,9 @@ export class Suggester {
             k.long.replace(/\bwith\b.*$/i, ''),
           ),
           unspecified: /\bunspecified\b/i.test(k.long.replace(/\bwith\b.*$/i, '')),
+          nos: (this.cm.get(k.code)?.notes ?? []).some(
+            (n) => n.kind === 'inclusionTerm' && n.from === k.dotted && /\bNOS$/.test(n.text),
+          ),
         })),
         parentKeys: new Set(phraseKeys(this.cm.summary(code)?.long ?? '')),
       };

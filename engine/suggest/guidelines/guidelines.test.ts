@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeChart } from '../../text';
 import type { Suggestion, SuggestResult } from '../types';
 import golden from './golden/cases.json';
+import inContext from './golden/in-context.json';
 import { applyGuidelines, RULES } from './index';
 
 interface CaseCandidate {
@@ -82,7 +83,7 @@ describe('RULES', () => {
   });
 });
 
-describe.each(golden.cases)('$rule: $name', (c) => {
+describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
   const setting = c.setting as 'inpatient' | 'outpatient';
   const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
   const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;

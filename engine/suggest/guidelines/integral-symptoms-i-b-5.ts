@@ -23,8 +23,8 @@ import type { GuidelineCandidate, GuidelineRule, GuidelineTables } from './types
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
 
 const SYMPTOM = /^R(?!65\.|40\.2)/;
-/** Symptom codes outside Chapter 18, by their Tabular title ("Pain in left leg", "Swelling of joint"). */
-const SYMPTOM_TITLE = /^(Pain|Swelling|Stiffness|Effusion) (in|of)\b|^(Other )?[Jj]oint pain|^Pain, unspecified/;
+/** Symptom codes outside Chapter 18, by their Tabular title ("Pain in left leg", "Swelling of joint", "Effusion, right knee"). */
+const SYMPTOM_TITLE = /^(Pain|Swelling|Stiffness|Effusion)(,| in\b| of\b)|^(Other )?[Jj]oint pain|^Pain, unspecified/;
 const DEFINITIVE = /^[A-QS-Y]/;
 /** Body-system words shared by Chapter 18's block titles and the disease chapters' titles. */
 const SYSTEM_WORDS = [

@@ -6,7 +6,9 @@
  * discharge medication list alone does not establish it: it holds what was started for the acute
  * illness of this stay (post-operative anticoagulant prophylaxis, a short course of analgesics),
  * and the guideline excludes "medication being administered for a brief period of time to treat
- * an acute illness or injury"; a drug also on the home list is found there.
+ * an acute illness or injury"; a drug also on the home list is found there. A drug taken only
+ * "p.r.n." (as needed) documents no extended course of therapy: that list item adds nothing (a
+ * scheduled item of the same class still does).
  */
 import { assertMention, sectionAt } from '../../text';
 import { LONG_TERM_DRUGS } from './data/long-term-drugs';
@@ -15,6 +17,10 @@ import type { GuidelineCandidate, GuidelineRule } from './types';
 /** Title of a discharge medication list. */
 const DISCHARGE_LIST = /\bdischarge\b/i;
 const STOPPED = /\b(discontinued|stopped|held|hold|off of|no longer|d\/c'?d)\b/i;
+/** As-needed dosing: no extended period of use is documented (I.C.21.c.3). */
+const AS_NEEDED = /(?:^|[\s,(])(?:p\.?\s?r\.?\s?n\.?|as needed|as necessary|when needed)(?=$|[\s,.;)])/i;
+/** The end of one item of a run-in numbered list ("2. Drug p.r.n. 3. Drug daily"). */
+const NEXT_ITEM = /\s\d{1,2}[.)]\s/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = LONG_TERM_DRUGS.map((row) => ({
   code: row.code,
@@ -41,6 +47,8 @@ export const longTermDrugRule: GuidelineRule = {
           const lineEnd = ctx.text.indexOf('\n', span.end);
           const line = ctx.text.slice(span.start, lineEnd < 0 ? section.end : Math.min(lineEnd, section.end));
           if (STOPPED.test(line)) continue;
+          const next = NEXT_ITEM.exec(line);
+          if (AS_NEEDED.test(next ? line.slice(0, next.index) : line)) continue;
           const assertion = assertMention(ctx.text, span, ctx.chart);
           if (assertion.assertion === 'negated' || assertion.assertion === 'hypothetical') continue;
           const evidence = {

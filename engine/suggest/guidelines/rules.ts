@@ -5,6 +5,16 @@
  * procedures.
  */
 import { diagnosticStatementRule } from './diagnostic-statement-iii';
+import { differentialDiagnosisRule } from './differential-diagnosis-ii-h-iv-h';
+import { donorRule } from './donor-i-c-21-c-9';
+import { encounterForRule } from './encounter-for-i-c-2-e';
+import { communicableExposureRule } from './exposure-i-c-21-c-1';
+import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
+import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
+import { substanceUseRule } from './substance-use-i-c-5-b-3';
+import { surgicalWoundRule } from './surgical-wound-i-c-19';
+import { testContextRule } from './test-context-iii-b';
+import { titleContradictedRule } from './title-contradicted-i-b-1';
 import { documentedWhereRule } from './documented-where-iii-b';
 import { excludes1Rule } from './excludes1-i-a-12-a';
 import { externalCauseRule } from './external-cause-i-c-20';
@@ -32,16 +42,26 @@ export const RULES: readonly GuidelineRule[] = [
   notPresentRule,
   serviceNameRule,
   uncertainDiagnosisRule,
+  differentialDiagnosisRule,
   previousConditionsRule,
+  malignancyExcisedRule,
+  testContextRule,
+  donorRule,
+  encounterForRule,
+  communicableExposureRule,
+  surgicalWoundRule,
   documentedWhereRule,
   diagnosticStatementRule,
   wordingRule,
   oneConditionPerItemRule,
+  titleContradictedRule,
   sexConflictRule,
   excludes1Rule,
   levelOfDetailRule,
   withPresumptionRule,
   oneCodePerMentionRule,
+  insideLongerMentionRule,
+  substanceUseRule,
   useAdditionalCodeRule,
   integralSymptomsRule,
   externalCauseRule,

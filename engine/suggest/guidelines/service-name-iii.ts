@@ -6,6 +6,7 @@
  * and followed by a word for a consultation, service, team or clinician — is suppressed; one
  * whose other mentions all lie outside the diagnostic statement goes to "also documented".
  */
+import { longerMentionOf } from './inside-longer-mention-i-b-2';
 import { demote, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
@@ -29,7 +30,8 @@ export const serviceNameRule: GuidelineRule = {
       if (service.length === 0) continue;
       const m = service[0]!;
       const why = `"${m.evidence.text}" names a clinical service ("${ctx.text.slice(m.evidence.start, m.evidence.end + 12).trim()}..."), not the patient's condition`;
-      const others = c.mentions.filter((x) => !isService(x));
+      // Words inside a longer reported condition ("... aureus infection") are that condition's (I.B.2).
+      const others = c.mentions.filter((x) => !isService(x) && !longerMentionOf(x, c, cands, ctx));
       if (others.length === 0) suppress(c, serviceNameRule, why);
       // Other words remain: reported only if the provider's diagnostic statement names it.
       else if (!others.some((x) => x.assertion.codedAsEstablished && DIAGNOSTIC_STATEMENT.has(x.section.kind)))
