@@ -20,7 +20,10 @@ export function readBundleFile(path: string): BundleReader {
   return lazyReader(header, compressed, (entry, gz) => {
     let raw: Uint8Array;
     try {
-      const out = gunzipSync(gz);
+      // One output buffer of the block's stated size (plus one byte, so zlib never runs out of
+      // room): Node's default 16 KiB chunks cost a copy of the whole block to concatenate (tens of
+      // MB for the search index and the lexicon). A wrong size still fails the length check below.
+      const out = gunzipSync(gz, { chunkSize: Math.min(Math.max(entry.rawLength + 1, 64), 1 << 30) });
       raw = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     } catch (cause) {
       throw new BundleFormatError(`block "${entry.name}" of ${path} is corrupt: ${String(cause)}`);

@@ -53,7 +53,7 @@ describe('suggest-lexicon step and loader', () => {
     expect((await buildSuggestLexiconStep(opts)).status).toBe('built');
     expect(staleLexiconReason(opts)).toBeUndefined();
     const loaded = await loadCachedLexiconFor('icd10cm-2026', undefined, opts);
-    expect(loaded.lexicon?.entries.map((e) => e.code)).toContain('J18.9');
+    expect([...(loaded.lexicon?.entries ?? [])].map((e) => e.code)).toContain('J18.9');
     // Built without PCS tables: not the lexicon of CM + PCS.
     expect(await loadCachedLexiconFor('icd10cm-2026', 'icd10pcs-2026', opts)).toEqual({
       reason: expect.stringMatching(/icd10pcs-2026 is not installed/) as string,

@@ -19,8 +19,11 @@ import { FsReleaseSource } from './fs-source';
 import { CACHE_DIR, PROJECT_ROOT } from './source';
 import { MountedSource } from './suggest-model';
 
-/** Engine files whose code builds the lexicon (the roots of {@link lexiconSourceFiles}). */
-const ROOTS = ['suggest/lexicon.ts', 'icd10cm/table.ts', 'icd10pcs/pcs-table.ts'];
+/**
+ * Engine files whose code builds the lexicon or writes its bundle (the roots of
+ * {@link lexiconSourceFiles}).
+ */
+const ROOTS = ['suggest/lexicon.ts', 'suggest/lexicon-bundle.ts', 'icd10cm/table.ts', 'icd10pcs/pcs-table.ts'];
 
 /**
  * Paths (relative to `engineDir`, `/`-separated, sorted) of the engine sources reachable from the

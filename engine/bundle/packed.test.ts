@@ -23,6 +23,10 @@ const { value } = fc.letrec((tie) => ({
     ),
     fc.array(fc.tuple(fc.string(), tie('value')), { maxLength: 3 }).map((pairs) => new Map(pairs)),
     fc.array(fc.string(), { maxLength: 4 }).map((xs) => new Set(xs)),
+    fc.uint8Array({ maxLength: 5 }),
+    fc.uint16Array({ maxLength: 5 }),
+    fc.uint32Array({ maxLength: 5 }),
+    fc.int32Array({ maxLength: 5 }),
   ),
 }));
 
@@ -89,8 +93,19 @@ describe('packValue / unpackValue', () => {
     expect(Object.is(back.n, -0)).toBe(true);
   });
 
+  it('gives typed arrays back as views on the unpacked bytes, without a copy', () => {
+    const v = { ids: Uint16Array.of(1, 65535), starts: Uint32Array.of(0, 2, 4_000_000_000), d: Int32Array.of(-5) };
+    const bytes = packValue({ ...v, list: [Uint8Array.of(7), Uint8Array.of(), Uint8Array.of(8, 9)] });
+    const back = unpackValue<typeof v & { list: Uint8Array[] }>(bytes);
+    expect(back).toStrictEqual({ ...v, list: [Uint8Array.of(7), Uint8Array.of(), Uint8Array.of(8, 9)] });
+    expect(back.ids.buffer).toBe(bytes.buffer);
+    expect(back.list[2]!.buffer).toBe(bytes.buffer);
+  });
+
   it('refuses what it cannot write or read, by name', () => {
-    expect(() => packValue({ a: new Uint8Array(2) })).toThrow(ChartsidePackedFormatError);
+    expect(() => packValue({ a: new Float32Array(2) })).toThrow(/cannot pack a Float32Array/);
+    expect(() => packValue({ a: Buffer.from('ab') })).toThrow(/cannot pack a Buffer/);
+    expect(() => packValue([new Uint8Array(2), new Uint32Array(2)])).toThrow(ChartsidePackedFormatError);
     expect(() => packValue(() => 1)).toThrow(/cannot pack a function/);
     expect(() => packValue('\uD800')).toThrow(/lone surrogate/);
     expect(() => unpackValue(new Uint8Array(20))).toThrow(/bad magic/);

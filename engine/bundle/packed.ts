@@ -1,13 +1,17 @@
 /**
  * A compact, generic binary form for plain data (objects, arrays, `Map`, `Set`, strings, numbers,
- * booleans): what a build-time step stores when the value is large and must load fast, without a
- * format written for each structure (the suggestion lexicon is the first user).
+ * booleans, and `Uint8Array` / `Uint16Array` / `Uint32Array` / `Int32Array`): what a build-time
+ * step stores when the value is large and must load fast, without a format written for each
+ * structure (the suggestion lexicon is the first user).
  *
  * The encoder infers the value's *shape* (an array of objects with the same fields is one shape,
  * not one JSON object per element), then writes it column by column: every string once, in a
  * string table, referenced by number; integers, floats, booleans, lengths and "field present"
  * marks as typed arrays. Loading is one UTF-8 decode of the string table, typed-array views on
- * the columns and one pass that rebuilds the objects, with no JSON parse of the data.
+ * the columns and one pass that rebuilds the objects, with no JSON parse of the data. A typed
+ * array in the value is stored as a column of its own element type and comes back as a view on
+ * the unpacked bytes (no copy): a structure that keeps its bulk in typed arrays loads in the time
+ * of a few object allocations, whatever its size.
  *
  * ```
  * 0   8 bytes  magic "CSPACKED"
@@ -24,7 +28,7 @@
 import { ChartsideError } from '../errors';
 
 /** Version of this layout; bump when the layout or a shape's meaning changes. */
-export const PACKED_CODEC_VERSION = 1;
+export const PACKED_CODEC_VERSION = 2;
 
 /** Raised for bytes this codec cannot read, or a value it cannot write. */
 export class ChartsidePackedFormatError extends ChartsideError {
@@ -44,19 +48,35 @@ export type PackedShape =
   | { t: 'undef' }
   | { t: 'null' }
   | { t: 'json'; c: number } // anything else that is JSON (mixed types): its JSON text in the string table
+  | { t: TypedKind; c: number; n: number } // a typed array: its elements in column c, its length in column n
   | { t: 'opt'; p: number; of: PackedShape } // the value or undefined
   | { t: 'arr'; c: number; of: PackedShape }
   | { t: 'set'; c: number; of: PackedShape }
   | { t: 'map'; c: number; k: PackedShape; v: PackedShape }
   | { t: 'obj'; f: { name: string; opt?: number; of: PackedShape }[] };
 
-type ColumnType = 'u32' | 'i32' | 'f64' | 'u8';
-const COLUMN_BYTES: Record<ColumnType, number> = { u32: 4, i32: 4, f64: 8, u8: 1 };
+type ColumnType = 'u32' | 'i32' | 'f64' | 'u8' | 'u16';
+const COLUMN_BYTES: Record<ColumnType, number> = { u32: 4, i32: 4, f64: 8, u8: 1, u16: 2 };
+
+/** Typed arrays a value may hold, by their shape name, with the column type that stores them. */
+type TypedKind = 'u8a' | 'u16a' | 'u32a' | 'i32a';
+const TYPED_COLUMN: Record<TypedKind, ColumnType> = { u8a: 'u8', u16a: 'u16', u32a: 'u32', i32a: 'i32' };
+
+/** The shape name of a typed array this codec stores, or `undefined` for any other object. */
+function typedKind(v: object): TypedKind | undefined {
+  // Exact classes only: a Buffer or a Uint8ClampedArray would come back as another class.
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto === Uint8Array.prototype) return 'u8a';
+  if (proto === Uint16Array.prototype) return 'u16a';
+  if (proto === Uint32Array.prototype) return 'u32a';
+  if (proto === Int32Array.prototype) return 'i32a';
+  return undefined;
+}
 
 // ---- shape inference (column numbers are assigned afterwards) ----
 
 type Draft =
-  | { t: 'none' | 'str' | 'int' | 'num' | 'bool' | 'undef' | 'null' | 'json' }
+  | { t: 'none' | 'str' | 'int' | 'num' | 'bool' | 'undef' | 'null' | 'json' | TypedKind }
   | { t: 'opt'; of: Draft }
   | { t: 'arr' | 'set'; of: Draft }
   | { t: 'map'; k: Draft; v: Draft }
@@ -94,6 +114,8 @@ function draftOf(v: unknown): Draft {
         }
         return { t: 'map', k, v: val };
       }
+      const typed = typedKind(v);
+      if (typed) return { t: typed };
       if (!isPlainObject(v))
         throw new ChartsidePackedFormatError(`cannot pack a ${v.constructor?.name ?? 'non-plain'} object`);
       const f = new Map<string, { of: Draft; opt: boolean }>();
@@ -117,6 +139,10 @@ function jsonSafe(d: Draft): boolean {
     case 'undef':
       return false;
     case 'opt':
+    case 'u8a':
+    case 'u16a':
+    case 'u32a':
+    case 'i32a':
       return false;
     case 'arr':
       return jsonSafe(d.of);
@@ -182,6 +208,13 @@ function finalize(draft: Draft, columns: Column[]): PackedShape {
     case 'undef':
     case 'null':
       return { t: draft.t };
+    case 'u8a':
+    case 'u16a':
+    case 'u32a':
+    case 'i32a': {
+      const n = col('u32');
+      return { t: draft.t, n, c: col(TYPED_COLUMN[draft.t]) };
+    }
     case 'str':
     case 'json':
       return { t: draft.t, c: col('u32') };
@@ -250,6 +283,16 @@ function write(shape: PackedShape, v: unknown, columns: Column[], strings: Strin
     case 'bool':
       columns[shape.c]!.values.push(v ? 1 : 0);
       return;
+    case 'u8a':
+    case 'u16a':
+    case 'u32a':
+    case 'i32a': {
+      const items = v as ArrayLike<number>;
+      columns[shape.n]!.values.push(items.length);
+      const out = columns[shape.c]!.values;
+      for (let i = 0; i < items.length; i++) out.push(items[i]!);
+      return;
+    }
     case 'opt':
       columns[shape.p]!.values.push(v === undefined ? 0 : 1);
       if (v !== undefined) write(shape.of, v, columns, strings);
@@ -310,6 +353,8 @@ export function packValue(value: unknown): Uint8Array {
         return new Uint8Array(Float64Array.from(c.values).buffer);
       case 'u8':
         return Uint8Array.from(c.values);
+      case 'u16':
+        return new Uint8Array(Uint16Array.from(c.values).buffer);
     }
   });
   const lengths = new Uint8Array(Uint32Array.from(strings.list, (s) => s.length).buffer);
@@ -365,7 +410,7 @@ function readHeader(bytes: Uint8Array): { header: Header; start: number } {
   return { header, start: align(12 + length) };
 }
 
-type ColumnView = Uint32Array | Int32Array | Float64Array | Uint8Array;
+type ColumnView = Uint32Array | Int32Array | Float64Array | Uint8Array | Uint16Array;
 
 /**
  * Unpacks what {@link packValue} wrote. The caller states the type it expects: the bytes carry
@@ -390,7 +435,9 @@ export function unpackValue<T>(bytes: Uint8Array): T {
           ? new Int32Array(data.buffer, o, c.length)
           : c.type === 'f64'
             ? new Float64Array(data.buffer, o, c.length)
-            : new Uint8Array(data.buffer, o, c.length),
+            : c.type === 'u16'
+              ? new Uint16Array(data.buffer, o, c.length)
+              : new Uint8Array(data.buffer, o, c.length),
     );
     at = align(at + n);
   }
@@ -409,18 +456,33 @@ export function unpackValue<T>(bytes: Uint8Array): T {
   // One reader per column, each with its own cursor. A read past a column's end yields
   // `undefined` (no bounds check per value); the counts are compared once at the end.
   const cursors = new Array<{ at: number }>(views.length);
-  const column = (c: number): (() => number) => {
+  const claim = (c: number, type?: ColumnType): { view: ColumnView; cursor: { at: number } } => {
     const view = views[c];
-    if (!view || cursors[c]) throw new ChartsidePackedFormatError('packed data is inconsistent with its shape');
-    const cursor = (cursors[c] = { at: 0 });
+    if (!view || cursors[c] || (type !== undefined && header.columns[c]!.type !== type))
+      throw new ChartsidePackedFormatError('packed data is inconsistent with its shape');
+    return { view, cursor: (cursors[c] = { at: 0 }) };
+  };
+  const column = (c: number): (() => number) => {
+    const { view, cursor } = claim(c);
     return () => view[cursor.at++]!;
+  };
+  // A typed array comes back as a view on the unpacked bytes (no copy), checked to lie inside
+  // its column.
+  const slice = (c: number, type: ColumnType): ((n: number) => ColumnView) => {
+    const { view, cursor } = claim(c, type);
+    return (n) => {
+      const from = cursor.at;
+      if (!(from + n <= view.length)) throw new ChartsidePackedFormatError('packed data is truncated');
+      cursor.at += n;
+      return view.subarray(from, from + n);
+    };
   };
   const str = (id: number): string => {
     const s = strings[id];
     if (s === undefined) throw new ChartsidePackedFormatError('packed data names a string it does not hold');
     return s;
   };
-  const read = compile(header.shape, column, str);
+  const read = compile(header.shape, { column, slice, str });
   const value = read() as T;
   views.forEach((v, c) => {
     if (cursors[c]?.at !== v.length) throw new ChartsidePackedFormatError('packed data is inconsistent with its shape');
@@ -428,8 +490,18 @@ export function unpackValue<T>(bytes: Uint8Array): T {
   return value;
 }
 
+/** What {@link compile} reads columns and strings with. */
+interface ColumnSource {
+  /** The next value of column `c`, one call at a time. */
+  column: (c: number) => () => number;
+  /** The next `n` values of column `c` (of that type) as a typed view. */
+  slice: (c: number, type: ColumnType) => (n: number) => ColumnView;
+  str: (id: number) => string;
+}
+
 /** Turns a shape into a reader function (one closure per shape node, built once). */
-function compile(shape: PackedShape, column: (c: number) => () => number, str: (id: number) => string): () => unknown {
+function compile(shape: PackedShape, src: ColumnSource): () => unknown {
+  const { column, str } = src;
   switch (shape.t) {
     case 'none':
       return () => {
@@ -454,14 +526,22 @@ function compile(shape: PackedShape, column: (c: number) => () => number, str: (
       const next = column(shape.c);
       return () => next() === 1;
     }
+    case 'u8a':
+    case 'u16a':
+    case 'u32a':
+    case 'i32a': {
+      const length = column(shape.n);
+      const take = src.slice(shape.c, TYPED_COLUMN[shape.t]);
+      return () => take(length());
+    }
     case 'opt': {
       const present = column(shape.p);
-      const of = compile(shape.of, column, str);
+      const of = compile(shape.of, src);
       return () => (present() === 1 ? of() : undefined);
     }
     case 'arr': {
       const next = column(shape.c);
-      const of = compile(shape.of, column, str);
+      const of = compile(shape.of, src);
       return () => {
         const n = next();
         const out = new Array<unknown>(n);
@@ -471,7 +551,7 @@ function compile(shape: PackedShape, column: (c: number) => () => number, str: (
     }
     case 'set': {
       const next = column(shape.c);
-      const of = compile(shape.of, column, str);
+      const of = compile(shape.of, src);
       return () => {
         const n = next();
         const out = new Set<unknown>();
@@ -481,8 +561,8 @@ function compile(shape: PackedShape, column: (c: number) => () => number, str: (
     }
     case 'map': {
       const next = column(shape.c);
-      const k = compile(shape.k, column, str);
-      const v = compile(shape.v, column, str);
+      const k = compile(shape.k, src);
+      const v = compile(shape.v, src);
       return () => {
         const n = next();
         const out = new Map<unknown, unknown>();
@@ -497,7 +577,7 @@ function compile(shape: PackedShape, column: (c: number) => () => number, str: (
       const fields = shape.f.map((f) => ({
         name: f.name,
         present: f.opt === undefined ? undefined : column(f.opt),
-        of: compile(f.of, column, str),
+        of: compile(f.of, src),
       }));
       return () => {
         const o: Record<string, unknown> = {};

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, jsonPayload } from '../bundle/format';
 import { readerFromCompressed } from '../bundle/reader';
+import { packValue } from '../bundle/packed';
+import { compactLexicon, lexiconData } from './compact-lexicon';
 import type { SuggestLexicon } from './lexicon';
 import {
   lexiconBlocks,
@@ -8,6 +10,7 @@ import {
   lexiconFromBundle,
   lexiconMeta,
   SUGGEST_LEXICON_BLOCK,
+  SUGGEST_LEXICON_FORMAT_VERSION,
   type LexiconSource,
 } from './lexicon-bundle';
 
@@ -46,7 +49,12 @@ function tinyLexicon(): SuggestLexicon {
     cmPaths: new Map([['failure|heart|systolic|acute on chronic', 'I50.23']]),
     keyFreq: new Map([
       ['systol', 1],
+      ['failur', 2],
+      ['heart', 3],
+      ['acut', 4],
+      ['chronic', 4],
       ['liver', 1],
+      ['#neo:malignant', 2],
     ]),
     aliases: new Map([['carcinoma', ['#neo:malignant']]]),
     siteKeys: new Set(['liver']),
@@ -83,8 +91,9 @@ function bundle(
 describe('suggestion lexicon bundle', () => {
   it('gives back the lexicon it was given, Maps, Sets and missing fields included', () => {
     const back = lexiconFromBundle(bundle());
-    expect(back).toStrictEqual(tinyLexicon());
-    expect('seeAlso' in back.entries[0]!).toBe(false);
+    expect(lexiconData(back)).toStrictEqual(lexiconData(tinyLexicon()));
+    expect('seeAlso' in back.entries.at(0)!).toBe(false);
+    expect(back.entries.at(1)!.seeAlso).toBe(true);
   });
 
   it('fits only the tables it was built from (ids and sha256, PCS included)', () => {
@@ -104,7 +113,9 @@ describe('suggestion lexicon bundle', () => {
     const other = JSON.parse(new TextDecoder().decode(meta!.payload)) as Record<string, unknown>;
     const withMeta = (m: unknown) => bundle([{ ...meta!, payload: jsonPayload(m) }, lex!]);
     expect(() => lexiconMeta(withMeta({ ...other, formatVersion: 99 }))).toThrow(
-      /suggest-lexicon-2026 has format 99 .*this build reads format 1.*codesets build/,
+      new RegExp(
+        `suggest-lexicon-2026 has format 99 .*this build reads format ${SUGGEST_LEXICON_FORMAT_VERSION}.*codesets build`,
+      ),
     );
     expect(() => lexiconMeta(withMeta({ ...other, sources: 'x' }))).toThrow(/malformed meta block/);
     expect(() => lexiconFromBundle(bundle([meta!]))).toThrow(/cannot be read: .*no block "lexicon"/);
@@ -114,5 +125,25 @@ describe('suggestion lexicon bundle', () => {
       ),
     ).toThrow(/suggest-lexicon-2026 cannot be read: not packed Chartside data/);
     expect(() => lexiconFromBundle(withMeta({ ...other, entries: 5 }))).toThrow(/does not hold a lexicon/);
+    // Packed data of the right classes whose offsets do not fit: refused before any entry is read.
+    const columns = compactLexicon(tinyLexicon());
+    const broken = { ...columns, reqStart: columns.reqStart.slice(0, 2) };
+    expect(() =>
+      lexiconFromBundle(
+        bundle([meta!, { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: packValue(broken) }]),
+      ),
+    ).toThrow(/suggest-lexicon-2026 cannot be read: lexicon columns do not fit: reqStart/);
+    const unpacked = { ...columns, groupEntries: Uint32Array.of(0, 7) };
+    expect(() =>
+      lexiconFromBundle(
+        bundle([meta!, { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: packValue(unpacked) }]),
+      ),
+    ).toThrow(/cannot be read: lexicon columns do not fit/);
+    const wrongClass = { ...columns, entryCode: Array.from(columns.entryCode) };
+    expect(() =>
+      lexiconFromBundle(
+        bundle([meta!, { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: packValue(wrongClass) }]),
+      ),
+    ).toThrow(/does not hold a lexicon/);
   });
 });

@@ -8,9 +8,10 @@
  * Blocks:
  * - `meta`: JSON {@link LexiconMeta} (Zod-checked on read): format and codec versions, the
  *   table bundles (id, sha256) it was built from, the entry count;
- * - `lexicon`: whatever `buildLexicon` returned, in the generic packed form of
- *   engine/bundle/packed.ts (string table + typed-array columns), so a change of the lexicon's
- *   fields needs no change here.
+ * - `lexicon`: the lexicon `buildLexicon` returned, in columns ({@link LexiconColumns}:
+ *   typed arrays and a string table, engine/suggest/compact-lexicon.ts) in the generic packed form
+ *   of engine/bundle/packed.ts. Loading takes views on the unpacked block and builds no entry:
+ *   the entries a chart reads are built when first read.
  *
  * A lexicon is used only with the very tables it was built from (same bundle sha256): with any
  * other, the caller builds one from the tables and says why.
@@ -20,13 +21,15 @@ import { blockJson, jsonPayload, type BlockInput } from '../bundle/format';
 import { packValue, PACKED_CODEC_VERSION, unpackValue } from '../bundle/packed';
 import type { BundleReader } from '../bundle/reader';
 import { ChartsideError } from '../errors';
+import { compactLexicon, isLexiconColumns, lexiconFromColumns } from './compact-lexicon';
 import type { SuggestLexicon } from './lexicon';
 
 /**
- * Version of this bundle's layout (block names, meta fields). The content's own changes are
- * caught by the build's cache key (the lexicon sources are inputs), not by this number.
+ * Version of this bundle's layout (block names, meta fields, the `lexicon` block's columns). The
+ * content's own changes are caught by the build's cache key (the lexicon sources are inputs), not
+ * by this number. 2: the lexicon in columns (1 held every entry as an object).
  */
-export const SUGGEST_LEXICON_FORMAT_VERSION = 1;
+export const SUGGEST_LEXICON_FORMAT_VERSION = 2;
 
 /** Block names of a `suggest-lexicon` bundle. */
 export const SUGGEST_LEXICON_BLOCK = { meta: 'meta', lexicon: 'lexicon' } as const;
@@ -75,7 +78,7 @@ export function lexiconBlocks(lexicon: SuggestLexicon, sources: LexiconSource[])
   };
   return [
     { name: SUGGEST_LEXICON_BLOCK.meta, kind: 'json', payload: jsonPayload(meta) },
-    { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: packValue(lexicon) },
+    { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: packValue(compactLexicon(lexicon)) },
   ];
 }
 
@@ -159,26 +162,19 @@ export function lexiconFromBundle(reader: BundleReader): SuggestLexicon {
  * @throws ChartsideLexiconBundleError when the bytes are not a lexicon of that meta.
  */
 export function decodeLexicon(id: string, meta: LexiconMeta, raw: Uint8Array): SuggestLexicon {
-  let lexicon: SuggestLexicon;
+  let columns: unknown;
   try {
-    lexicon = unpackValue<SuggestLexicon>(raw);
+    columns = unpackValue<unknown>(raw);
   } catch (cause) {
     throw new ChartsideLexiconBundleError(`suggestion lexicon ${id} cannot be read: ${message(cause)}`);
   }
-  // The parts every reader relies on; further fields pass through unchanged.
-  const ok =
-    typeof lexicon === 'object' &&
-    lexicon !== null &&
-    Array.isArray(lexicon.entries) &&
-    lexicon.entries.length === meta.entries &&
-    lexicon.byAnchor instanceof Map &&
-    lexicon.cmPaths instanceof Map &&
-    lexicon.keyFreq instanceof Map &&
-    lexicon.aliases instanceof Map &&
-    lexicon.siteKeys instanceof Set &&
-    typeof lexicon.cmYear === 'number';
-  if (!ok) throw new ChartsideLexiconBundleError(`suggestion lexicon ${id} does not hold a lexicon`);
-  return lexicon;
+  if (!isLexiconColumns(columns) || columns.entryFlags.length !== meta.entries)
+    throw new ChartsideLexiconBundleError(`suggestion lexicon ${id} does not hold a lexicon`);
+  try {
+    return lexiconFromColumns(columns);
+  } catch (cause) {
+    throw new ChartsideLexiconBundleError(`suggestion lexicon ${id} cannot be read: ${message(cause)}`);
+  }
 }
 
 function message(cause: unknown): string {

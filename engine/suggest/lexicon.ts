@@ -44,13 +44,27 @@ export interface LexEntry {
   pastOnly?: boolean;
 }
 
-/** Built lexicon. */
+/**
+ * The entries of a lexicon, read by index. {@link buildLexicon} returns a plain array; the lexicon
+ * loaded from its bundle (engine/suggest/compact-lexicon.ts) builds an entry object only when it
+ * is first read, the same object every time (a chart reads a few thousand of 200,000).
+ */
+export interface LexEntries extends Iterable<LexEntry> {
+  readonly length: number;
+  /** Entry `index` (a negative index counts from the end, as `Array.prototype.at`). */
+  at(index: number): LexEntry | undefined;
+}
+
+/**
+ * Built lexicon. Plain data as {@link buildLexicon} returns it; the bundle's compact form
+ * answers the same reads (engine/suggest/compact-lexicon.ts).
+ */
 export interface SuggestLexicon {
-  entries: LexEntry[];
+  entries: LexEntries;
   /** Anchor key -> second-rarest key (`""` for one-key entries) -> entry indexes. Two levels, so a sentence only visits entries whose two rarest keys it holds. */
-  byAnchor: Map<string, Map<string, number[]>>;
+  byAnchor: ReadonlyMap<string, Map<string, number[]>>;
   /** Normalised Index path (`hypertension|heart|with heart failure`) -> code as printed. */
-  cmPaths: Map<string, string>;
+  cmPaths: ReadonlyMap<string, string>;
   /** Number of key occurrences per key over all entries (rarity). */
   keyFreq: Map<string, number>;
   /**
@@ -401,7 +415,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
 }
 
 /** Follows an Index `see` reference to a code (`""` when it leads nowhere usable, e.g. "by site"). */
-export function resolveSee(cmPaths: Map<string, string>, see: string, hops = 0): string {
+export function resolveSee(cmPaths: ReadonlyMap<string, string>, see: string, hops = 0): string {
   if (!see || hops > 3) return '';
   const parts = see.split(/,\s*/);
   // Try the longest prefix of the reference that is an Index path.

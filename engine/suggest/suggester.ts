@@ -429,7 +429,7 @@ export class Suggester {
       }
       for (const list of groups) {
         for (const idx of list) {
-          const e = lex.entries[idx]!;
+          const e = lex.entries.at(idx)!;
           if (e.source === 'neoplasm' && !this.namesNeoplasm(sk)) continue;
           const m = this.place(e, sk, si);
           if (!m) continue;
