@@ -590,7 +590,7 @@ export class Suggester {
         for (const [k2, list] of bysecond) {
           if (k2 !== '' && !want.has(k2)) continue;
           v = list.some((i) => {
-            const x = lex.entries[i]!;
+            const x = lex.entries.at(i)!;
             return x.system === 'cm' && x.code !== '' && x.req.length === want.size && x.req.every((r) => want.has(r));
           });
           if (v) break;
