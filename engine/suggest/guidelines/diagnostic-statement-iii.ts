@@ -8,6 +8,7 @@
  * the coder, who may add coexisting conditions that affected care (III, IV.J).
  */
 import type { SectionKind } from '../../text';
+import { chronicUnderTreatment } from './chronic-under-treatment';
 import { CHRONIC_SYSTEMIC } from './data/chronic-conditions';
 import { ROUTINE_STATUS } from './data/routine-status';
 import { demote, keep, undotted } from './tiers';
@@ -68,6 +69,15 @@ export const diagnosticStatementRule: GuidelineRule = {
           c,
           diagnosticStatementRule,
           `a status or history that affects care ("${status.evidence.text}" under ${status.section.title || status.section.kind}): reported whenever documented (I.C.21.c.3, I.C.21.c.4, III)`,
+        );
+        continue;
+      }
+      const treated = current ? undefined : chronicUnderTreatment(c, ctx);
+      if (treated) {
+        keep(
+          c,
+          diagnosticStatementRule,
+          `a chronic condition under treatment ("${treated.mention.evidence.text}" under ${treated.mention.section.title || treated.mention.section.kind}, "${treated.drug}" in the ${treated.list} list): coded whenever it coexists (III, IV.J)`,
         );
         continue;
       }

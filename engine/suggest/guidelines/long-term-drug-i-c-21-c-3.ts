@@ -15,12 +15,13 @@ import { LONG_TERM_DRUGS } from './data/long-term-drugs';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 
 /** Title of a discharge medication list. */
-const DISCHARGE_LIST = /\bdischarge\b/i;
-const STOPPED = /\b(discontinued|stopped|held|hold|off of|no longer|d\/c'?d)\b/i;
+export const DISCHARGE_LIST = /\bdischarge\b/i;
+/** Words of a medication line that say the drug is not being taken. */
+export const STOPPED = /\b(discontinued|stopped|held|hold|off of|no longer|d\/c'?d)\b/i;
 /** As-needed dosing: no extended period of use is documented (I.C.21.c.3). */
-const AS_NEEDED = /(?:^|[\s,(])(?:p\.?\s?r\.?\s?n\.?|as needed|as necessary|when needed)(?=$|[\s,.;)])/i;
+export const AS_NEEDED = /(?:^|[\s,(])(?:p\.?\s?r\.?\s?n\.?|as needed|as necessary|when needed)(?=$|[\s,.;)])/i;
 /** The end of one item of a run-in numbered list ("2. Drug p.r.n. 3. Drug daily"). */
-const NEXT_ITEM = /\s\d{1,2}[.)]\s/;
+export const NEXT_ITEM = /\s\d{1,2}[.)]\s/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = LONG_TERM_DRUGS.map((row) => ({
   code: row.code,

@@ -1,8 +1,9 @@
 /**
- * The guideline stage's rules, in the order they run. Assertion first (what is not the patient's
- * current condition never reaches the later rules), then where it is documented, then the rules
- * between reported codes (Excludes1, level of detail, integral symptoms, external causes), then
- * procedures.
+ * The guideline stage's rules, in the order they run. A weak Index match corroborated by the
+ * current treatment first (it rejoins the reported set and meets every later rule); then
+ * assertion (what is not the patient's current condition never reaches the later rules), then
+ * where it is documented, then the rules between reported codes (Excludes1, level of detail,
+ * integral symptoms, external causes), then procedures.
  */
 import { diagnosticStatementRule } from './diagnostic-statement-iii';
 import { differentialDiagnosisRule } from './differential-diagnosis-ii-h-iv-h';
@@ -36,9 +37,11 @@ import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
+import { weakMatchTreatedRule } from './weak-match-treated-i-a';
 
 /** Every rule, in order. */
 export const RULES: readonly GuidelineRule[] = [
+  weakMatchTreatedRule,
   notPresentRule,
   serviceNameRule,
   uncertainDiagnosisRule,
