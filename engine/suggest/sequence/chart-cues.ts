@@ -30,6 +30,20 @@ export interface Placement {
 const ADMISSION_PHRASE =
   /\b(?:(?:re)?admitted|admit|hospitali[sz]ed|presents?|presented|presenting|came in|comes in|brought in|transferred|referred|seen|evaluated)\b[^.;\n]{0,40}?\b(?:for|with|due to|because of|after)\b|\breason for (?:admission|visit|encounter|consult(?:ation)?)\b|\badmitting diagnosis\b/gi;
 
+/**
+ * "... and was admitted", "... then admitted to the hospital": the condition named before the verb
+ * of admission in the same sentence, with no "for / with / due to" after the verb naming another
+ * reason and no "not / never" before it. Read only at most 100 characters after the mention.
+ */
+const ADMITTED_AFTER =
+  /^[^.;\n]{0,100}?\b(?:and|was|were|then|so|therefore)\b(?:(?!\b(?:not|never)\b)[^.;\n]){0,60}?\b(?:(?:re)?admitted|hospitali[sz]ed)\b(?![^.;\n]{0,30}?\b(?:for|with|due to|because of)\b)/i;
+/**
+ * A consultation's stated reason is the question put to the consultant, not necessarily what
+ * occasioned the admission (Section II: "that condition established after study to be chiefly
+ * responsible for occasioning the admission of the patient to the hospital for care").
+ */
+const CONSULT_TITLE = /\breason for consult(?:ation)?\b|\bconsult(?:ation)? (?:reason|request)\b/i;
+
 /** Headings of operative notes, read from the section title as written (the section model keeps them as `other`). */
 const POSTOP = /\bpost[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b/i;
 const PREOP = /\bpre[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b|\bindications?\b/i;
@@ -106,6 +120,11 @@ export function afterAdmissionPhrase(view: ChartView, sentenceStart: number, sta
   return false;
 }
 
+/** `true` when the same sentence goes on from the mention to say the patient was admitted (see {@link ADMITTED_AFTER}). */
+export function beforeAdmissionVerb(view: ChartView, sentenceEnd: number, end: number): boolean {
+  return ADMITTED_AFTER.test(view.text.slice(end, Math.min(sentenceEnd, end + 200)));
+}
+
 /**
  * How strongly one mention places its condition as the reason for the admission (inpatient) or
  * the visit (outpatient).
@@ -121,6 +140,9 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
   const k = section ? itemIndex(view, section, m.start) : 9;
   const first = k === 0;
   const phrase = sentence !== undefined && afterAdmissionPhrase(view, sentence.start, m.start);
+  // Section II: "X ... and admitted" states the reason as plainly as "admitted for X"; slightly
+  // weaker, so that "with A ... admitted for B" keeps B first.
+  const phraseAfter = !phrase && sentence !== undefined && beforeAdmissionVerb(view, sentence.end, m.end);
   // Within one item, the condition named first and in more words leads ("sepsis due to UTI",
   // "inguinal hernia" over "hernia"): at most 6 points, less than the gap between placements.
   const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
@@ -153,6 +175,10 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
         ? at(88, 'first listed admission diagnosis')
         : at(Math.max(35, 62 - 6 * k), `admission diagnosis no. ${k + 1}`);
     case 'chief-complaint':
+      // Inpatient consultation: the consultant's question ranks below a stated admission reason
+      // (Section II), above a passing mention. Outpatient, it is the reason for the visit (IV).
+      if (!outpatient && CONSULT_TITLE.test(title))
+        return at(first ? 64 : 52, `reason for the consultation (not necessarily the admission's)`);
       return PRINCIPAL_TITLE.test(title) ? at(88, `"${title}"`) : at(first ? 75 : 60, 'chief complaint');
     case 'assessment-plan':
       if (PLAN_ONLY.test(title) && !DIAGNOSTIC_TITLE.test(title))
@@ -161,9 +187,12 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
       return at(Math.max(30, (outpatient ? 68 : 62) - 6 * k), `assessment item no. ${k + 1}`);
     case 'hpi':
       if (phrase) return at(82, 'admission reason in the history of present illness', 'admission-phrase');
+      if (phraseAfter)
+        return at(76, 'stated as what led to the admission in the history of present illness', 'admission-phrase');
       return at(k < 2 ? 45 : 30, 'history of present illness');
     case 'hospital-course':
       if (phrase) return at(82, 'admission reason in the hospital course', 'admission-phrase');
+      if (phraseAfter) return at(76, 'stated as what led to the admission in the hospital course', 'admission-phrase');
       return at(first ? 55 : 30, 'hospital course');
     case 'procedures':
       return at(35, 'procedure section');
@@ -182,6 +211,7 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
       return at(15, `${section.kind.replace('-', ' ')} section`);
     default:
       if (phrase) return at(78, 'admission reason', 'admission-phrase');
+      if (phraseAfter) return at(74, 'stated as what led to the admission', 'admission-phrase');
       return at(first ? 30 : 20, 'chart text');
   }
 }
