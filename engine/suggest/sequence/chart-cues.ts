@@ -126,6 +126,24 @@ export function beforeAdmissionVerb(view: ChartView, sentenceEnd: number, end: n
 }
 
 /**
+ * `true` when the mention opens its line's item: no earlier sentence of the line before it and, for
+ * `splitItems` (a one-line list of diagnoses), no ",", ";" or "and" between the item's start and it.
+ */
+function leadsItsLine(
+  view: ChartView,
+  itemStart: number,
+  m: CandidateMention,
+  sentence: number,
+  splitItems: boolean,
+): boolean {
+  const before = view.text.slice(itemStart, m.start);
+  // A list marker ("1.", "-") may be read as a sentence of its own: the item starts after it.
+  const firstChar = itemStart + (/^[\s:]*(?:\(?\d{1,2}[.)]|[-*\u2022])?\s*/.exec(before)?.[0].length ?? 0);
+  if (sentence >= 0 && firstChar < m.start && sentenceIndexAt(view, firstChar) !== sentence) return false;
+  return !(splitItems && /[,;]|\band\b/i.test(before));
+}
+
+/**
  * How strongly one mention places its condition as the reason for the admission (inpatient) or
  * the visit (outpatient).
  *
@@ -137,15 +155,23 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
   const sectionIndex = sentence?.section ?? view.sections.findIndex((s) => m.start >= s.start && m.start < s.end);
   const section = view.sections[sectionIndex];
   const title = section?.title ?? '';
+  // Kinds the section model may add (operative-note headings) are compared as strings.
+  const kindName: string = section?.kind ?? 'none';
+  const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
+  const opHeading = POSTOP.test(title) || PREOP.test(title) || kindName === 'postoperative-diagnosis';
   const k = section ? itemIndex(view, section, m.start) : 9;
-  const first = k === 0;
+  // The first item is the first sentence of the first line (a paragraph's later sentences are not
+  // its lead statement) and, under an operative diagnosis heading written as one line ("A, B and
+  // C"), the first of its items: IV.A.1 / IV.N make the reason for the surgery first-listed, not a
+  // comorbidity named after it.
+  const first =
+    k === 0 && section !== undefined && leadsItsLine(view, Math.max(lineStart, section.titleEnd), m, si, opHeading);
   const phrase = sentence !== undefined && afterAdmissionPhrase(view, sentence.start, m.start);
   // Section II: "X ... and admitted" states the reason as plainly as "admitted for X"; slightly
   // weaker, so that "with A ... admitted for B" keeps B first.
   const phraseAfter = !phrase && sentence !== undefined && beforeAdmissionVerb(view, sentence.end, m.end);
   // Within one item, the condition named first and in more words leads ("sepsis due to UTI",
   // "inguinal hernia" over "hernia"): at most 6 points, less than the gap between placements.
-  const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
   const lead = 3 - Math.min(3, (m.start - lineStart) / 20) + Math.min(3, (m.end - m.start) / 12);
   const at = (strength: number, where: string, kind: string = section?.kind ?? 'none'): Placement => ({
     strength: strength + lead,
@@ -153,8 +179,6 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
     kind,
   });
   const outpatient = setting === 'outpatient';
-  // Kinds the section model may add (operative-note headings) are compared as strings.
-  const kindName: string = section?.kind ?? 'none';
 
   if (DIFFERENTIAL.test(title)) return at(25, `listed under "${title}"`);
   if (POSTOP.test(title) || kindName === 'postoperative-diagnosis')
