@@ -37,6 +37,9 @@ const ADMISSION_PHRASE =
  */
 const ADMITTED_AFTER =
   /^[^.;\n]{0,100}?\b(?:and|was|were|then|so|therefore)\b(?:(?!\b(?:not|never)\b)[^.;\n]){0,60}?\b(?:(?:re)?admitted|hospitali[sz]ed)\b(?![^.;\n]{0,30}?\b(?:for|with|due to|because of)\b)/i;
+/** Words that put a sentence's admission in the past (an earlier stay, not this one). */
+const EARLIER_STAY =
+  /\b(?:ago|last (?:year|month|week|spring|summer|fall|autumn|winter)|previously|prior (?:admission|hospitali[sz]ation)|in (?:19|20)\d\d|history of)\b/i;
 /**
  * A consultation's stated reason is the question put to the consultant, not necessarily what
  * occasioned the admission (Section II: "that condition established after study to be chiefly
@@ -121,8 +124,10 @@ export function afterAdmissionPhrase(view: ChartView, sentenceStart: number, sta
 }
 
 /** `true` when the same sentence goes on from the mention to say the patient was admitted (see {@link ADMITTED_AFTER}). */
-export function beforeAdmissionVerb(view: ChartView, sentenceEnd: number, end: number): boolean {
-  return ADMITTED_AFTER.test(view.text.slice(end, Math.min(sentenceEnd, end + 200)));
+export function beforeAdmissionVerb(view: ChartView, sentence: { start: number; end: number }, end: number): boolean {
+  // An earlier stay ("two years ago she had X and was admitted") did not occasion this admission.
+  if (EARLIER_STAY.test(view.text.slice(sentence.start, sentence.end))) return false;
+  return ADMITTED_AFTER.test(view.text.slice(end, Math.min(sentence.end, end + 200)));
 }
 
 /**
@@ -169,7 +174,7 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
   const phrase = sentence !== undefined && afterAdmissionPhrase(view, sentence.start, m.start);
   // Section II: "X ... and admitted" states the reason as plainly as "admitted for X"; slightly
   // weaker, so that "with A ... admitted for B" keeps B first.
-  const phraseAfter = !phrase && sentence !== undefined && beforeAdmissionVerb(view, sentence.end, m.end);
+  const phraseAfter = !phrase && sentence !== undefined && beforeAdmissionVerb(view, sentence, m.end);
   // Within one item, the condition named first and in more words leads ("sepsis due to UTI",
   // "inguinal hernia" over "hernia"): at most 6 points, less than the gap between placements.
   const lead = 3 - Math.min(3, (m.start - lineStart) / 20) + Math.min(3, (m.end - m.start) / 12);
