@@ -30,6 +30,23 @@ export interface Placement {
 const ADMISSION_PHRASE =
   /\b(?:(?:re)?admitted|admit|hospitali[sz]ed|presents?|presented|presenting|came in|comes in|brought in|transferred|referred|seen|evaluated)\b[^.;\n]{0,40}?\b(?:for|with|due to|because of|after)\b|\breason for (?:admission|visit|encounter|consult(?:ation)?)\b|\badmitting diagnosis\b/gi;
 
+/**
+ * "... and was admitted", "... then admitted to the hospital": the condition named before the verb
+ * of admission in the same sentence, with no "for / with / due to" after the verb naming another
+ * reason and no "not / never" before it. Read only at most 100 characters after the mention.
+ */
+const ADMITTED_AFTER =
+  /^[^.;\n]{0,100}?\b(?:and|was|were|then|so|therefore)\b(?:(?!\b(?:not|never)\b)[^.;\n]){0,60}?\b(?:(?:re)?admitted|hospitali[sz]ed)\b(?![^.;\n]{0,30}?\b(?:for|with|due to|because of)\b)/i;
+/** Words that put a sentence's admission in the past (an earlier stay, not this one). */
+const EARLIER_STAY =
+  /\b(?:ago|last (?:year|month|week|spring|summer|fall|autumn|winter)|previously|prior (?:admission|hospitali[sz]ation)|in (?:19|20)\d\d|history of)\b/i;
+/**
+ * A consultation's stated reason is the question put to the consultant, not necessarily what
+ * occasioned the admission (Section II: "that condition established after study to be chiefly
+ * responsible for occasioning the admission of the patient to the hospital for care").
+ */
+const CONSULT_TITLE = /\breason for consult(?:ation)?\b|\bconsult(?:ation)? (?:reason|request)\b/i;
+
 /** Headings of operative notes, read from the section title as written (the section model keeps them as `other`). */
 const POSTOP = /\bpost[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b/i;
 const PREOP = /\bpre[- ]?op(?:erative)?\.?\s*(?:diagnos[ie]s|dx)\b|\bindications?\b/i;
@@ -106,6 +123,31 @@ export function afterAdmissionPhrase(view: ChartView, sentenceStart: number, sta
   return false;
 }
 
+/** `true` when the same sentence goes on from the mention to say the patient was admitted (see {@link ADMITTED_AFTER}). */
+export function beforeAdmissionVerb(view: ChartView, sentence: { start: number; end: number }, end: number): boolean {
+  // An earlier stay ("two years ago she had X and was admitted") did not occasion this admission.
+  if (EARLIER_STAY.test(view.text.slice(sentence.start, sentence.end))) return false;
+  return ADMITTED_AFTER.test(view.text.slice(end, Math.min(sentence.end, end + 200)));
+}
+
+/**
+ * `true` when the mention opens its line's item: no earlier sentence of the line before it and, for
+ * `splitItems` (a one-line list of diagnoses), no ",", ";" or "and" between the item's start and it.
+ */
+function leadsItsLine(
+  view: ChartView,
+  itemStart: number,
+  m: CandidateMention,
+  sentence: number,
+  splitItems: boolean,
+): boolean {
+  const before = view.text.slice(itemStart, m.start);
+  // A list marker ("1.", "-") may be read as a sentence of its own: the item starts after it.
+  const firstChar = itemStart + (/^[\s:]*(?:\(?\d{1,2}[.)]|[-*\u2022])?\s*/.exec(before)?.[0].length ?? 0);
+  if (sentence >= 0 && firstChar < m.start && sentenceIndexAt(view, firstChar) !== sentence) return false;
+  return !(splitItems && /[,;]|\band\b/i.test(before));
+}
+
 /**
  * How strongly one mention places its condition as the reason for the admission (inpatient) or
  * the visit (outpatient).
@@ -118,12 +160,23 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
   const sectionIndex = sentence?.section ?? view.sections.findIndex((s) => m.start >= s.start && m.start < s.end);
   const section = view.sections[sectionIndex];
   const title = section?.title ?? '';
+  // Kinds the section model may add (operative-note headings) are compared as strings.
+  const kindName: string = section?.kind ?? 'none';
+  const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
+  const opHeading = POSTOP.test(title) || PREOP.test(title) || kindName === 'postoperative-diagnosis';
   const k = section ? itemIndex(view, section, m.start) : 9;
-  const first = k === 0;
+  // The first item is the first sentence of the first line (a paragraph's later sentences are not
+  // its lead statement) and, under an operative diagnosis heading written as one line ("A, B and
+  // C"), the first of its items: IV.A.1 / IV.N make the reason for the surgery first-listed, not a
+  // comorbidity named after it.
+  const first =
+    k === 0 && section !== undefined && leadsItsLine(view, Math.max(lineStart, section.titleEnd), m, si, opHeading);
   const phrase = sentence !== undefined && afterAdmissionPhrase(view, sentence.start, m.start);
+  // Section II: "X ... and admitted" states the reason as plainly as "admitted for X"; slightly
+  // weaker, so that "with A ... admitted for B" keeps B first.
+  const phraseAfter = !phrase && sentence !== undefined && beforeAdmissionVerb(view, sentence, m.end);
   // Within one item, the condition named first and in more words leads ("sepsis due to UTI",
   // "inguinal hernia" over "hernia"): at most 6 points, less than the gap between placements.
-  const lineStart = view.text.lastIndexOf('\n', m.start - 1) + 1;
   const lead = 3 - Math.min(3, (m.start - lineStart) / 20) + Math.min(3, (m.end - m.start) / 12);
   const at = (strength: number, where: string, kind: string = section?.kind ?? 'none'): Placement => ({
     strength: strength + lead,
@@ -131,8 +184,6 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
     kind,
   });
   const outpatient = setting === 'outpatient';
-  // Kinds the section model may add (operative-note headings) are compared as strings.
-  const kindName: string = section?.kind ?? 'none';
 
   if (DIFFERENTIAL.test(title)) return at(25, `listed under "${title}"`);
   if (POSTOP.test(title) || kindName === 'postoperative-diagnosis')
@@ -153,6 +204,10 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
         ? at(88, 'first listed admission diagnosis')
         : at(Math.max(35, 62 - 6 * k), `admission diagnosis no. ${k + 1}`);
     case 'chief-complaint':
+      // Inpatient consultation: the consultant's question ranks below a stated admission reason
+      // (Section II), above a passing mention. Outpatient, it is the reason for the visit (IV).
+      if (!outpatient && CONSULT_TITLE.test(title))
+        return at(first ? 64 : 52, `reason for the consultation (not necessarily the admission's)`);
       return PRINCIPAL_TITLE.test(title) ? at(88, `"${title}"`) : at(first ? 75 : 60, 'chief complaint');
     case 'assessment-plan':
       if (PLAN_ONLY.test(title) && !DIAGNOSTIC_TITLE.test(title))
@@ -161,9 +216,12 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
       return at(Math.max(30, (outpatient ? 68 : 62) - 6 * k), `assessment item no. ${k + 1}`);
     case 'hpi':
       if (phrase) return at(82, 'admission reason in the history of present illness', 'admission-phrase');
+      if (phraseAfter)
+        return at(76, 'stated as what led to the admission in the history of present illness', 'admission-phrase');
       return at(k < 2 ? 45 : 30, 'history of present illness');
     case 'hospital-course':
       if (phrase) return at(82, 'admission reason in the hospital course', 'admission-phrase');
+      if (phraseAfter) return at(76, 'stated as what led to the admission in the hospital course', 'admission-phrase');
       return at(first ? 55 : 30, 'hospital course');
     case 'procedures':
       return at(35, 'procedure section');
@@ -182,6 +240,7 @@ export function placement(view: ChartView, m: CandidateMention, setting: Setting
       return at(15, `${section.kind.replace('-', ' ')} section`);
     default:
       if (phrase) return at(78, 'admission reason', 'admission-phrase');
+      if (phraseAfter) return at(74, 'stated as what led to the admission', 'admission-phrase');
       return at(first ? 30 : 20, 'chart text');
   }
 }
