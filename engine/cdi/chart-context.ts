@@ -196,8 +196,8 @@ export function mentionContext(
     else if (c.kind === 'family') cueFamily = true;
     else if (c.kind === 'uncertain') cueUncertain = true;
   }
-  // A negation whose scope has ended before the mention does not negate it: "not being able to
-  // urinate, so a Foley catheter was placed" (a consequence clause after a comma ends the scope,
+  // A negation whose scope has ended before the mention does not negate it: "could not pass
+  // urine, so an indwelling catheter was inserted" (a consequence clause after a comma ends the scope,
   // NegEx termination terms, Chapman et al. 2001), nor does the negation word a finding is made of
   // ("unable to void" is the finding, options.ownNegation).
   const negCues = asserted.cues.filter((c) => c.kind === 'negated');

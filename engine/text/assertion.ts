@@ -112,7 +112,7 @@ function result(base: Base, assertion: Assertion, codedAsEstablished: boolean, r
  */
 export function assertMention(text: string, span: Span, chart: ChartAnalysis): MentionAssertion {
   let ctx: FindingContext = findingContext(text, span, chart);
-  // A long mention ("disease and was found to be negative for HIV") may hold its own cue before
+  // A long mention ("infection that was reported as negative on the screen") may hold its own cue before
   // its last word: negation and uncertainty are read at the last word too. (Historical cues
   // inside the span are not: "coronary artery disease, status post CABG" is current.)
   const lastWord = lastWordOffset(text, span);
