@@ -457,7 +457,7 @@ export function extractIndicators(input: CdiChartInput, options: ExtractOptions 
     }
   }
 
-  // Saturation written as a decade ("sats in the 80s", "saturation went down to the 80s"): low,
+  // Saturation written as a decade ("sats in the 80s", "oxygen saturation fell into the 80s"): low,
   // without a single value (the decade is cited as written, never turned into a number).
   SAT_DECADE_RE.lastIndex = 0;
   for (let m = SAT_DECADE_RE.exec(text); m; m = SAT_DECADE_RE.exec(text)) {
