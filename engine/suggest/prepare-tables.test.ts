@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { CmTable } from '../icd10cm';
+import type { PcsTable } from '../icd10pcs/pcs-table';
+import { historyLinksOf } from './guidelines/history-codes';
+import { statusLinesOf } from './guidelines/status-lines';
+import { withLinesOf } from './guidelines/with-combination-index';
+import { suggestTableSteps } from './prepare-tables';
+
+/** A tiny synthetic table (structurally what the builders read) that counts the passes over it. */
+function countingTable(): { cm: CmTable; passes: () => number } {
+  let passes = 0;
+  const entries = [
+    { path: 'Widgetitis', code: 'X01.9', see: '', nemod: '' },
+    { path: 'Widgetitis, with, gadget failure', code: 'X01.1', see: '', nemod: '' },
+    { path: 'Failure, gadget', code: 'X02.0', see: '', nemod: '' },
+  ];
+  const fake = {
+    *indexEntries() {
+      passes++;
+      yield* entries;
+    },
+    *inclusionTerms() {
+      passes++;
+      yield* [] as { code: string; dotted: string; text: string }[];
+    },
+    get: () => undefined,
+    billableDescendants: () => [],
+    isBillable: () => true,
+  };
+  return { cm: fake as unknown as CmTable, passes: () => passes };
+}
+
+describe('suggestTableSteps', () => {
+  it('builds the guideline tables once, so the rules find them cached', () => {
+    const { cm, passes } = countingTable();
+    const steps = suggestTableSteps(cm);
+    expect(steps).toHaveLength(3);
+    for (const step of steps) step();
+    const built = passes();
+    expect(built).toBeGreaterThan(0);
+    const lines = withLinesOf(cm);
+    statusLinesOf(cm);
+    historyLinksOf(cm);
+    expect(passes()).toBe(built);
+    expect(lines.map((l) => [l.code, l.baseCode])).toEqual([['X01.1', 'X01.9']]);
+  });
+
+  it('leaves a PCS release without its Index to the suggestion, which reports it', () => {
+    const { cm } = countingTable();
+    const pcs = {
+      get index(): never {
+        throw new Error('PCS bundle FY2099 has no index block');
+      },
+    } as unknown as PcsTable;
+    const steps = suggestTableSteps(cm, pcs);
+    expect(steps).toHaveLength(4);
+    expect(() => steps[3]!()).not.toThrow();
+  });
+});
