@@ -9,7 +9,7 @@
  * documented"; the diagnosis stated elsewhere (the impression) is what is reported.
  */
 import type { TextSection } from '../../text';
-import { demote } from './tiers';
+import { demote, reported } from './tiers';
 import type { GuidelineRule } from './types';
 
 /** A heading that opens a differential diagnosis ("DIFFERENTIAL DIAGNOSES:", "Differential Dx"). */
@@ -24,8 +24,8 @@ export const differentialDiagnosisRule: GuidelineRule = {
   section: 'IV.H',
   name: 'differential diagnosis',
   apply(cands, ctx) {
-    for (const c of cands) {
-      if (c.tier !== 'report' || c.system !== 'cm' || c.mentions.length === 0) continue;
+    for (const c of reported(cands)) {
+      if (c.mentions.length === 0) continue;
       const inList = c.mentions.filter((m) => isDifferentialSection(m.section));
       if (inList.length === 0) continue;
       // Stated as established outside the differential (the impression, the course): reported.

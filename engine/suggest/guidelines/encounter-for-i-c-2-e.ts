@@ -9,7 +9,7 @@
  * chief complaint or reason for admission, the diagnostic statement, the course), it stays.
  */
 import type { SectionKind } from '../../text';
-import { demote } from './tiers';
+import { demote, reported } from './tiers';
 import type { GuidelineRule } from './types';
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
 
@@ -30,8 +30,8 @@ export const encounterForRule: GuidelineRule = {
   section: 'I.C.2.e.2',
   name: 'encounter-for codes name this encounter',
   apply(cands) {
-    for (const c of cands) {
-      if (c.tier !== 'report' || c.system !== 'cm' || !c.code.startsWith('Z51')) continue;
+    for (const c of reported(cands)) {
+      if (!c.code.startsWith('Z51')) continue;
       const established = c.mentions.filter((m) => m.assertion.codedAsEstablished);
       if (established.length === 0 || established.some((m) => THIS_ENCOUNTER.has(m.section.kind))) continue;
       const m = established[0]!;

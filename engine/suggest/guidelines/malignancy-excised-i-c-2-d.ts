@@ -15,7 +15,7 @@
  * stay's excision is coded with its malignancy. The Z85 code names the history.
  */
 import { sentenceAt, type ChartAnalysis, type SectionKind } from '../../text';
-import { demote } from './tiers';
+import { demote, reported } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 
 /** Primary malignant neoplasms and malignant neoplasms of lymphoid and hematopoietic tissue. */
@@ -69,8 +69,8 @@ export const malignancyExcisedRule: GuidelineRule = {
   section: 'I.C.2.d',
   name: 'primary malignancy previously excised',
   apply(cands, ctx) {
-    for (const c of cands) {
-      if (c.tier !== 'report' || c.system !== 'cm' || !PRIMARY_MALIGNANT.test(c.code)) continue;
+    for (const c of reported(cands)) {
+      if (!PRIMARY_MALIGNANT.test(c.code)) continue;
       if (!c.mentions.some((m) => m.assertion.codedAsEstablished)) continue;
       let eradicated: { m: GuidelineCandidate['mentions'][number]; cue: string } | undefined;
       let current = false;

@@ -7,7 +7,7 @@
  * social history ("drinks wine on weekends") is neither: a use code whose every established
  * mention lies in the social history goes to "also documented".
  */
-import { demote } from './tiers';
+import { demote, reported } from './tiers';
 import type { GuidelineRule } from './types';
 
 /** The unspecified-use subcategories named by I.C.5.b.3 (F17, nicotine, is not among them). */
@@ -17,8 +17,8 @@ export const substanceUseRule: GuidelineRule = {
   section: 'I.C.5.b.3',
   name: 'psychoactive substance use',
   apply(cands) {
-    for (const c of cands) {
-      if (c.tier !== 'report' || c.system !== 'cm' || !USE_CODE.test(c.code)) continue;
+    for (const c of reported(cands)) {
+      if (!USE_CODE.test(c.code)) continue;
       const established = c.mentions.filter((m) => m.assertion.codedAsEstablished);
       if (established.length === 0 || established.some((m) => m.section.kind !== 'social-history')) continue;
       demote(

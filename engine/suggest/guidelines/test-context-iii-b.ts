@@ -14,7 +14,7 @@
  */
 import type { SectionKind } from '../../text';
 import { testContext, type TestCue } from '../../text/test-context';
-import { demote, suppress } from './tiers';
+import { demote, reported, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
 import { DIAGNOSTIC_STATEMENT } from './uncertain-diagnosis-ii-h-iv-h';
 
@@ -42,8 +42,8 @@ export const testContextRule: GuidelineRule = {
   section: 'III.B',
   name: 'words of a diagnostic test',
   apply(cands, ctx) {
-    for (const c of cands) {
-      if (c.tier !== 'report' || c.system !== 'cm' || c.mentions.length === 0) continue;
+    for (const c of reported(cands)) {
+      if (c.mentions.length === 0) continue;
       const established = c.mentions.filter((m) => m.assertion.codedAsEstablished);
       if (established.length === 0) continue;
       const own = `${c.suggestion.path} ${c.suggestion.title}`;

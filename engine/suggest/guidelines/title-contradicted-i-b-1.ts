@@ -7,7 +7,7 @@
  * Index's default "Thrombosis" of a vein), and the reverse.
  */
 import { assertMention, sentenceAt } from '../../text';
-import { demote } from './tiers';
+import { demote, reported } from './tiers';
 import type { GuidelineRule } from './types';
 
 /** Words of a "without" clause that name no condition of their own. */
@@ -55,8 +55,7 @@ export const titleContradictedRule: GuidelineRule = {
   section: 'I.B.1',
   name: 'a "without" title against the stated condition',
   apply(cands, ctx) {
-    for (const c of cands) {
-      if (c.tier !== 'report' || c.system !== 'cm') continue;
+    for (const c of reported(cands)) {
       for (const m of c.mentions) {
         if (!m.assertion.codedAsEstablished) continue;
         const s = ctx.chart.sentences[sentenceAt(ctx.chart, m.evidence.start)];
