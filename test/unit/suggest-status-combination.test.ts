@@ -11,6 +11,8 @@ interface Case {
   name: string;
   /** Guideline section the case exercises (the rule named on the reported code's trail). */
   rule: string;
+  /** Whether the rule adds a code on this chart (false: a near miss it must leave alone). */
+  fires: boolean;
   text: string;
   setting: 'inpatient' | 'outpatient';
   reported: string[];
@@ -44,6 +46,7 @@ describe.each(cases.cases as Case[])('$name', (c) => {
     const added = c.reported.some((code) =>
       result.candidates.find((x) => x.code === code)?.rules.some((r) => r.rule === c.rule && r.action === 'add'),
     );
+    expect(added, 'the rule adds a reported code').toBe(c.fires);
     expect(fired).toBe(added);
   });
 });
