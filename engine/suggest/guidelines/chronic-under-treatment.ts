@@ -14,7 +14,7 @@
  */
 import type { SectionKind } from '../../text';
 import { CONDITION_DRUGS } from './data/condition-drugs';
-import { AS_NEEDED, DISCHARGE_LIST, NEXT_ITEM, STOPPED } from './long-term-drug-i-c-21-c-3';
+import { AS_NEEDED, DISCHARGE_LIST, drugNamesPattern, NEXT_ITEM, STOPPED } from './long-term-drug-i-c-21-c-3';
 import { undotted } from './tiers';
 import type { CandidateMention, GuidelineCandidate, GuidelineContext } from './types';
 
@@ -40,11 +40,7 @@ const DOCUMENTED: ReadonlySet<SectionKind> = new Set<SectionKind>([
   'postoperative-diagnosis',
 ]);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ROWS = CONDITION_DRUGS.map((row) => ({
-  ...row,
-  re: new RegExp(`\\b(${row.drugs.map(escape).join('|')})\\b`, 'gi'),
-}));
+const ROWS = CONDITION_DRUGS.map((row) => ({ ...row, re: drugNamesPattern(row.drugs) }));
 
 /** The mention and the medication that show a chronic condition is under treatment. */
 export interface ChronicUnderTreatment {

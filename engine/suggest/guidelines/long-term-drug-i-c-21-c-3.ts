@@ -23,10 +23,10 @@ export const AS_NEEDED = /(?:^|[\s,(])(?:p\.?\s?r\.?\s?n\.?|as needed|as necessa
 /** The end of one item of a run-in numbered list ("2. Drug p.r.n. 3. Drug daily"). */
 export const NEXT_ITEM = /\s\d{1,2}[.)]\s/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PATTERNS = LONG_TERM_DRUGS.map((row) => ({
-  code: row.code,
-  re: new RegExp(`\\b(${row.drugs.map(escape).join('|')})\\b`, 'gi'),
-}));
+/** Any of the drug names as a whole word (global, case-insensitive: read with `exec` in a loop). */
+export const drugNamesPattern = (drugs: readonly string[]): RegExp =>
+  new RegExp(`\\b(${drugs.map(escape).join('|')})\\b`, 'gi');
+const PATTERNS = LONG_TERM_DRUGS.map((row) => ({ code: row.code, re: drugNamesPattern(row.drugs) }));
 
 export const longTermDrugRule: GuidelineRule = {
   section: 'I.C.21.c.3',
