@@ -49,9 +49,13 @@ const POST: readonly Trigger[] = [
   },
 ];
 
-/** Phrases that contain a trigger word but do not trigger (NegEx "pseudo-triggers"). */
+/**
+ * Phrases that contain a trigger word but do not trigger (NegEx "pseudo-triggers"). An age ("a
+ * 47-year-old woman with ...", "9 years old") holds the word "old" but says nothing of a past
+ * condition.
+ */
 const PSEUDO =
-  /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed)\b/g;
+  /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed|\d+(?:[- ]|\s*-\s*)(?:years?|yrs?|y|months?|mos?|weeks?|wks?|days?)[- ]old|(?:years?|months?|weeks?|days?) old)\b/g;
 
 /** Words that close the scope of a pre-trigger. */
 const TERMINATOR =
