@@ -35,6 +35,12 @@ const PRE: readonly Trigger[] = [
 
 const POST: readonly Trigger[] = [
   {
+    // "tested for gonorrhea and chlamydia, both of which were negative": a result stated once for a coordinated
+    // list of findings reaches each of them, not only the nearest.
+    kind: 'negated',
+    re: /^[\s,]*(?:and|or|as well as)\s+[^.;:]{1,60}?,?\s+(?:both|all|each|either|neither|none) of (?:which|these|them|those)\s+(?:(?:were|was|are|is|came back|returned|tested)\s+)+(negative|normal|nonreactive|non-reactive|undetectable)\b/,
+  },
+  {
     kind: 'negated',
     re: /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(ruled out|excluded|negative|absent|unlikely|not (?:seen|found|identified|present|detected|confirmed)|free)\b/,
   },
