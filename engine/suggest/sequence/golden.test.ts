@@ -24,6 +24,8 @@ interface GoldenCase {
    * demotion below the display threshold, score 0.2).
    */
   documentedWeak?: Record<string, string[]>;
+  /** Code -> phrases of documented readings the guideline stage refused as words joined across list items (I.B.1). */
+  documentedRefused?: Record<string, string[]>;
   /** Documented codes the selection must promote into the report (and no others). */
   promoted?: string[];
   principal?: string;
@@ -78,6 +80,7 @@ describe.each(cases)('$name ($guideline)', (c) => {
     documented = [
       ...candidatesOf(view, c.documented ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.5'] })),
       ...candidatesOf(view, c.documentedWeak ?? {}).map((d) => ({ ...d, score: 0.2, demotedBy: ['I.A'] })),
+      ...candidatesOf(view, c.documentedRefused ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.1'] })),
     ];
   });
 

@@ -20,17 +20,12 @@
  * match (a loose reading, e.g. two sites joined by a slash) when it opens such a statement and is
  * not a shorter reading inside another candidate's mention.
  */
+import { PATIENT_LEAD } from './chart-cues';
 import { notPrincipalBecause } from './eligibility';
 import { decide, isSymptom, placeAbove } from './rank-helpers';
 import { chieflyResponsible } from './section-ii-chiefly-responsible';
-import { DISPLAY_THRESHOLD } from '../types';
-import type {
-  CandidateMention,
-  DocumentedCandidate,
-  RankedCandidate,
-  SelectionContext,
-  SequenceCandidate,
-} from './types';
+import { isLooseReading, subsumedMentions, type SubsumedTest } from './subsumed-mentions';
+import type { CandidateMention, RankedCandidate, SelectionContext, SequenceCandidate } from './types';
 
 /** "of unknown etiology", "cause undetermined", "unexplained": the provider says no cause is established. */
 const UNKNOWN_CAUSE =
@@ -42,25 +37,10 @@ const UNCERTAIN_LINK =
 const STATED = 60;
 /** Most characters before the symptom in its item ("Nausea and abdominal pain ..."). */
 const MAX_LEAD = 25;
-/**
- * The patient named before the statement ("This is a 52-year-old man with", "Patient is a 60 y/o
- * female presenting with"): it introduces the item's subject, so the symptom after it still opens
- * the statement. Qualifiers between it and the symptom count toward {@link MAX_LEAD}.
- */
-const PATIENT_LEAD =
-  /^(?:(?:this|the|our)\s+)?(?:(?:patient|pt)\s+)?(?:is\s+|was\s+)?(?:an?\s+)?\d{1,3}[- ](?:years?|y(?:\/|\.)?o\.?|yrs?)(?:[- ]old)?\s+(?:\w+\s+){0,2}?(?:male|female|man|woman|boy|girl|gentleman|lady|patient|child|infant)\s+(?:who\s+)?(?:with|presents?\s+with|presenting\s+with|complaining\s+of|has|had)\s+/i;
 /** Most characters between the symptom and the word of uncertainty ("Cough, possibly ..."). */
 const MAX_LINK_GAP = 40;
 /** A list item longer than this is a paragraph: its sentence is read instead. */
 const MAX_ITEM = 400;
-
-/**
- * `true` when the only rule that kept a documented candidate out of the report is the weak-match
- * threshold (I.A: the Index match itself was loose), not a guideline that refused the code.
- */
-function weakMatchOnly(d: DocumentedCandidate): boolean {
-  return d.score < DISPLAY_THRESHOLD && d.demotedBy.length > 0 && d.demotedBy.every((r) => r === 'I.A');
-}
 
 /** The list item (line) around a mention, or its sentence when the line is a paragraph. */
 function itemAround(ctx: SelectionContext, m: CandidateMention): { start: number; end: number } {
@@ -154,16 +134,21 @@ export function unexplainedSymptoms(ranked: RankedCandidate[], ctx: SelectionCon
     if (why) mark(r, why);
   }
   const seen = new Set(ranked.map((r) => r.code));
+  // Inside any other candidate's mention, loose readings included: a weak reading promoted here
+  // must be the longest reading of its words.
+  let inside: SubsumedTest | undefined;
   for (const d of ctx.documented) {
     if (seen.has(d.code) || !isSymptom(d.code)) continue;
     const integral = d.demotedBy.includes('I.B.5');
-    if (!integral && !weakMatchOnly(d)) continue;
+    // Held back only as a weak Index match (I.A below the display threshold), not refused by a guideline.
+    if (!integral && (d.demotedBy.includes('I.B.1') || !isLooseReading(d))) continue;
     if (notPrincipalBecause(d, ctx.setting, ctx.tables)) continue;
     const r = chieflyResponsible(d, ctx);
     // A weak reading must be the statement's own words, not a shorter reading inside another
     // candidate's mention ("abdominal pain" inside "chest/abdominal pain").
     const m = placingMention(r);
-    if (!integral && (!m || ctx.subsumed(d, m))) continue;
+    inside ??= subsumedMentions(ctx.view, all);
+    if (!integral && (!m || inside(d, m))) continue;
     const why = unexplained(r, ctx, all);
     if (!why) continue;
     seen.add(d.code);
