@@ -9,6 +9,9 @@ import { sentenceIndexAt } from './chart-cues';
 import { DISPLAY_THRESHOLD } from '../types';
 import type { CandidateMention, ChartView, DocumentedCandidate, SequenceCandidate } from './types';
 
+/** A separator of run-in list items ("A, B, and C"). */
+const LIST_SEPARATOR = /[,;]|\band\b/i;
+
 /**
  * `true` when `m` is a longer reading of its own code around a shorter mention of the same code
  * ("severe cholecystitis, cholelithiasis, and morbid obesity" around "morbid obesity"): the extra
@@ -18,7 +21,16 @@ import type { CandidateMention, ChartView, DocumentedCandidate, SequenceCandidat
  * @example isLongerReading(e6601, { start: 0, end: 52, ... }) // true when "morbid obesity" at 38-52 is also its mention
  */
 export function isLongerReading(c: SequenceCandidate, m: CandidateMention): boolean {
-  return c.evidence.some((o) => o !== m && o.start >= m.start && o.end <= m.end && o.end - o.start < m.end - m.start);
+  return c.evidence.some(
+    (o) =>
+      o !== m &&
+      o.start >= m.start &&
+      o.end <= m.end &&
+      o.end - o.start < m.end - m.start &&
+      // The words around the shorter mention cross a list separator: other items, not a qualifier
+      // ("middle cerebral artery occlusion" around "cerebral artery occlusion" is one phrase).
+      LIST_SEPARATOR.test(m.text.slice(0, o.start - m.start) + ' | ' + m.text.slice(o.end - m.start)),
+  );
 }
 
 /**
