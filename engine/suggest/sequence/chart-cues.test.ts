@@ -51,5 +51,7 @@ describe('placement: the lead statement of an item', () => {
   it('the patient introduction before the assessment statement does not push it out of the lead', () => {
     const text = 'ASSESSMENT:\nThis is a 52-year-old man with nonspecific left-sided chest pain.\nPLAN:\nFollow-up.\n';
     expect(placed(text, 'chest pain', 'outpatient').where).toBe('first item of the assessment');
+    const described = 'ASSESSMENT:\nPatient is a 47 y/o retired female patient with acute cholecystitis.\n';
+    expect(placed(described, 'acute cholecystitis', 'outpatient').where).toBe('first item of the assessment');
   });
 });

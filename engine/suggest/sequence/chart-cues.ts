@@ -68,7 +68,7 @@ const SECONDARY_TITLE = /\bsecondary\b|\bother diagnos/i;
  * the statement. Qualifiers between it and the symptom count toward the item's lead.
  */
 export const PATIENT_LEAD =
-  /^(?:(?:this|the|our)\s+)?(?:(?:patient|pt)\s+)?(?:is\s+|was\s+)?(?:an?\s+)?\d{1,3}[- ](?:years?|y(?:\/|\.)?o\.?|yrs?)(?:[- ]old)?\s+(?:\w+\s+){0,2}?(?:male|female|man|woman|boy|girl|gentleman|lady|patient|child|infant)\s+(?:who\s+)?(?:with|presents?\s+with|presenting\s+with|complaining\s+of|has|had)\s+/i;
+  /^(?:(?:this|the|our)\s+)?(?:(?:patient|pt)\s+)?(?:is\s+|was\s+)?(?:an?\s+)?\d{1,3}[- ](?:years?|y(?:\/|\.)?o\.?|yrs?)(?:[- ]old)?\s+(?:\w+\s+){0,2}?(?:male|female|man|woman|boy|girl|gentleman|lady|patient|child|infant)(?:\s+patient)?\s+(?:who\s+)?(?:with|presents?\s+with|presenting\s+with|complaining\s+of|has|had)\s+/i;
 /**
  * Most characters of an item before the mention that opens it (after any list marker and the
  * patient's introduction): a condition named further into a narrative line ("... with a long list
