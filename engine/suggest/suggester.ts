@@ -165,7 +165,7 @@ interface Completion {
     dotted: string;
     /** {@link phraseKeys} of the Tabular title. */
     keys: string[];
-    /** Title says "unspecified" or "without complication(s)": the default pick. */
+    /** Title says "unspecified", "uncomplicated" or "without" (a complication): the default pick. */
     unspecifiedOrUncomplicated: boolean;
     /** Title says "unspecified". */
     unspecified: boolean;
@@ -1109,7 +1109,10 @@ export class Suggester {
           keys: [...new Set(phraseKeys(k.long))], // a word repeated in a title counts once
           // "Unspecified" after a "with" qualifies a complication ("with unspecified nicotine-induced
           // disorders", "with alcohol-induced psychotic disorder, unspecified"): not the default pick.
-          unspecifiedOrUncomplicated: /\bunspecified\b|without complications?|\buncomplicated\b/i.test(
+          // A title that states the absence of its complications ("without obstruction or
+          // gangrene", "without hemorrhage or perforation") is the default when the sentence names
+          // none of them, as "without complications" is.
+          unspecifiedOrUncomplicated: /\bunspecified\b|\bwithout\b|\buncomplicated\b/i.test(
             k.long.replace(/\bwith\b.*$/i, ''),
           ),
           unspecified: /\bunspecified\b/i.test(k.long.replace(/\bwith\b.*$/i, '')),

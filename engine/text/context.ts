@@ -35,6 +35,12 @@ const PRE: readonly Trigger[] = [
 
 const POST: readonly Trigger[] = [
   {
+    // "tested for gonorrhea and chlamydia, both of which were negative": a result stated once for a coordinated
+    // list of findings reaches each of them, not only the nearest.
+    kind: 'negated',
+    re: /^[\s,]*(?:and|or|as well as)\s+[^.;:]{1,60}?,?\s+(?:both|all|each|either|neither|none) of (?:which|these|them|those)\s+(?:(?:were|was|are|is|came back|returned|tested)\s+)+(negative|normal|nonreactive|non-reactive|undetectable)\b/,
+  },
+  {
     kind: 'negated',
     re: /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(ruled out|excluded|negative|absent|unlikely|not (?:seen|found|identified|present|detected|confirmed)|free)\b/,
   },
@@ -49,9 +55,13 @@ const POST: readonly Trigger[] = [
   },
 ];
 
-/** Phrases that contain a trigger word but do not trigger (NegEx "pseudo-triggers"). */
+/**
+ * Phrases that contain a trigger word but do not trigger (NegEx "pseudo-triggers"). An age ("a
+ * 47-year-old woman with ...", "9 years old") holds the word "old" but says nothing of a past
+ * condition.
+ */
 const PSEUDO =
-  /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed)\b/g;
+  /\b(no (?:increase|change|further|significant change|interval change|new)|not (?:only|necessarily|certain if|ruled out|excluded)|gram[- ]negative|without difficulty|no longer needs?|if any|if needed|if necessary|as needed|\d+(?:[- ]|\s*-\s*)(?:years?|yrs?|y|months?|mos?|weeks?|wks?|days?)[- ]old|(?:years?|months?|weeks?|days?) old)\b/g;
 
 /** Words that close the scope of a pre-trigger. */
 const TERMINATOR =

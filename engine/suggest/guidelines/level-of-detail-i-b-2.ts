@@ -34,13 +34,42 @@ function essentialWords(title: string): Set<string> {
   return new Set(bare.split(/[^a-z0-9]+/).filter((w) => w && !NOT_DETAIL.has(w)));
 }
 
+/**
+ * Title words that state a detail: the essential words without what the title itself leaves
+ * unspecified ("due to unspecified occlusion or stenosis of left middle cerebral artery" states
+ * the artery and the side, not the kind of occlusion).
+ */
+function detailWords(title: string): Set<string> {
+  // Only a cause or a kind the title leaves unspecified ("due to unspecified occlusion or
+  // stenosis"); a leading "Unspecified" qualifies the rest of the title ("Unspecified systolic
+  // heart failure" still states "systolic").
+  return essentialWords(title.replace(/\b(?:due to|with|of)\s+unspecified\s+[a-z]+(?:\s+or\s+[a-z]+)?/gi, ' '));
+}
+
 /** Detail words `b` adds to `a`, when `b` says everything `a` says; undefined otherwise. */
 function addedDetail(a: GuidelineCandidate, b: GuidelineCandidate): string[] | undefined {
   const wa = essentialWords(a.suggestion.title);
   const wb = essentialWords(b.suggestion.title);
   for (const w of wa) if (!wb.has(w)) return undefined;
-  const extra = [...wb].filter((w) => !wa.has(w));
+  const extra = [...detailWords(b.suggestion.title)].filter((w) => !wa.has(w));
   return extra.length > 0 ? extra : undefined;
+}
+
+/** Essential title words of `c` that no other code of its group has in its title. */
+function ownWords(c: GuidelineCandidate, group: readonly GuidelineCandidate[]): string[] {
+  const mine = essentialWords(c.suggestion.title);
+  for (const o of group) if (o !== c) for (const w of essentialWords(o.suggestion.title)) mine.delete(w);
+  return [...mine];
+}
+
+/**
+ * `true` for a Tabular completion (flagged `needs-specificity`) none of whose own title words
+ * ("bilateral" of K40.20 beside K40.90) the sentence of a mention states.
+ */
+function guessed(c: GuidelineCandidate, group: readonly GuidelineCandidate[], text: string): boolean {
+  if (!c.suggestion.flags.includes('needs-specificity')) return false;
+  const own = ownWords(c, group);
+  return own.length > 0 && !own.some((w) => statesDetail(text, c, [w]));
 }
 
 export const levelOfDetailRule: GuidelineRule = {
@@ -55,7 +84,19 @@ export const levelOfDetailRule: GuidelineRule = {
     }
     for (const group of byCategory.values()) {
       if (group.length < 2) continue;
-      const specific = group.filter((c) => !vague(c.code, c.suggestion.title));
+      // A code the suggester completed from the Tabular whose own detail words the chart does not
+      // state is a guess, not documented detail (I.A.9.b): it replaces nothing, and yields to a
+      // code of its category that is documented.
+      const guesses = group.filter((c) => guessed(c, group, ctx.text));
+      const documented = group.find((c) => !guesses.includes(c));
+      if (documented)
+        for (const g of guesses)
+          suppress(
+            g,
+            levelOfDetailRule,
+            `completed from the Tabular with detail the chart does not state (${ownWords(g, group).join(', ')}); ${documented.code} codes the condition as documented (I.A.9.b)`,
+          );
+      const specific = group.filter((c) => !vague(c.code, c.suggestion.title) && !guesses.includes(c));
       if (specific.length === 0) continue;
       for (const c of group) {
         if (specific.includes(c)) continue;

@@ -58,6 +58,20 @@ export const oneCodePerMentionRule: GuidelineRule = {
       if (k) groups.set(k, [...(groups.get(k) ?? []), c]);
     }
     const notesOf = (code: string) => ctx.tables.cm.get(code)?.notes ?? [];
+    // A reported code whose quoted words are also a mention of a better-supported reported code
+    // (quoted elsewhere: "left middle cerebral artery occlusion" for I63.512, whose mentions include
+    // "cerebral artery occlusion with infarction") joins that code's group: the words are coded.
+    for (const [k, group] of groups) {
+      const [, start, end] = k.split(':');
+      const owner = cands.find(
+        (o) =>
+          o.tier === 'report' &&
+          o.system === group[0]!.system &&
+          spanKey(o) !== k &&
+          o.mentions.some((m) => String(m.evidence.start) === start && String(m.evidence.end) === end),
+      );
+      if (owner && group.every((c) => owner.suggestion.score > c.suggestion.score)) group.push(owner);
+    }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       group.sort((a, b) => b.suggestion.score - a.suggestion.score);

@@ -55,6 +55,20 @@ function askedFor(ctx: GuidelineContext, combination: string, code: string): boo
   );
 }
 
+/**
+ * `true` when `code` is the condition a "with" line links: a code of the subterm's own Index entry,
+ * or a code of the same category that the combination code's "use additional code" note asks for
+ * beside it. The Index entry of the subterm may not list every member ("Disease, kidney, chronic"
+ * lists stages 1-5, not end stage N18.6), while the Tabular note of E11.22 asks for "stage of
+ * chronic kidney disease (N18.1-N18.6)": the note's range is the classification's own statement
+ * that the code belongs to the condition the combination names.
+ */
+function linkedBy(ctx: GuidelineContext, line: WithLine, code: string): boolean {
+  if (line.subtermCodes.has(code)) return true;
+  const cat = category(code);
+  return [...line.subtermCodes].some((s) => category(s) === cat) && askedFor(ctx, line.code, code);
+}
+
 function combinationCandidate(
   line: WithLine,
   base: GuidelineCandidate,
@@ -121,7 +135,7 @@ export const withPresumptionRule: GuidelineRule = {
         if (b === a || category(b.code) === category(a.code) || b.system !== 'cm') continue;
         if (b.tier === 'suppressed' && !excludedOnlyBy(b, a)) continue;
         if (b.mentions.some((m) => UNRELATED.test(sentenceText(ctx, m.evidence.start)))) continue;
-        for (const line of options) if (line.subtermCodes.has(b.code)) pairs.push({ line, b });
+        for (const line of options) if (linkedBy(ctx, line, b.code)) pairs.push({ line, b });
       }
       // The narrowest subterm entry naming the linked code says what the chart says ("angina
       // pectoris, unstable" before "angina pectoris"), a specified combination before an unspecified

@@ -2,7 +2,7 @@
 // for occasioning the admission), on synthetic sentences.
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../text';
-import { beforeAdmissionVerb } from './chart-cues';
+import { beforeAdmissionVerb, placement } from './chart-cues';
 
 /** Whether the cue reads `condition` in `sentence` as what led to this admission. */
 function cue(sentence: string, condition: string): boolean {
@@ -29,5 +29,29 @@ describe('beforeAdmissionVerb', () => {
     ['Last year he had pneumonia and was hospitalized.', 'pneumonia'],
   ])('does not when another reason, a negation or an earlier stay follows: %s', (sentence, condition) => {
     expect(cue(sentence, condition)).toBe(false);
+  });
+});
+
+describe('placement: the lead statement of an item', () => {
+  /** Placement of the first occurrence of `words` in `text`. */
+  function placed(text: string, words: string, setting: 'inpatient' | 'outpatient' = 'inpatient') {
+    const view = { text, ...analyzeText(text) };
+    const start = text.indexOf(words);
+    const context = { negated: false, uncertain: false, historical: false, family: false, hypothetical: false };
+    return placement(view, { start, end: start + words.length, text: words, section: 'other', context }, setting);
+  }
+
+  it('a comorbidity named late in a narrative indication is not its first diagnosis (II)', () => {
+    const text =
+      'PREOPERATIVE DIAGNOSIS:\nCholelithiasis.\nINDICATIONS:\nShe is a 58-year-old woman with a long list of conditions such as hypertension, and now gallbladder attacks.\n';
+    expect(placed(text, 'hypertension').where).toBe('preoperative diagnosis');
+    expect(placed(text, 'Cholelithiasis').where).toBe('first preoperative diagnosis (indication)');
+  });
+
+  it('the patient introduction before the assessment statement does not push it out of the lead', () => {
+    const text = 'ASSESSMENT:\nThis is a 52-year-old man with nonspecific left-sided chest pain.\nPLAN:\nFollow-up.\n';
+    expect(placed(text, 'chest pain', 'outpatient').where).toBe('first item of the assessment');
+    const described = 'ASSESSMENT:\nPatient is a 47 y/o retired female patient with acute cholecystitis.\n';
+    expect(placed(described, 'acute cholecystitis', 'outpatient').where).toBe('first item of the assessment');
   });
 });

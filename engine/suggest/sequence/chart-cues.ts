@@ -63,6 +63,20 @@ const PRINCIPAL_TITLE = /\bprincipal\b|\bprimary\b|\breason for (?:admission|vis
 const SECONDARY_TITLE = /\bsecondary\b|\bother diagnos/i;
 
 /**
+ * The patient named before the statement ("This is a 52-year-old man with", "Patient is a 60 y/o
+ * female presenting with"): it introduces the item's subject, so the symptom after it still opens
+ * the statement. Qualifiers between it and the symptom count toward the item's lead.
+ */
+export const PATIENT_LEAD =
+  /^(?:(?:this|the|our)\s+)?(?:(?:patient|pt)\s+)?(?:is\s+|was\s+)?(?:an?\s+)?\d{1,3}[- ](?:years?|y(?:\/|\.)?o\.?|yrs?)(?:[- ]old)?\s+(?:\w+\s+){0,2}?(?:male|female|man|woman|boy|girl|gentleman|lady|patient|child|infant)(?:\s+patient)?\s+(?:who\s+)?(?:with|presents?\s+with|presenting\s+with|complaining\s+of|has|had)\s+/i;
+/**
+ * Most characters of an item before the mention that opens it (after any list marker and the
+ * patient's introduction): a condition named further into a narrative line ("... with a long list
+ * of conditions such as hypertension") is not the item's lead statement.
+ */
+const MAX_ITEM_LEAD = 30;
+
+/**
  * Position of the line holding `pos` among the non-empty lines of its section body: 0 = the first
  * item (the text after the heading on its own line counts as the first item). Lists are read by
  * line because a numbered item ("1.") may be split into several sentences.
@@ -145,6 +159,7 @@ function leadsItsLine(
   // A list marker ("1.", "-") may be read as a sentence of its own: the item starts after it.
   const firstChar = itemStart + (/^[\s:]*(?:\(?\d{1,2}[.)]|[-*\u2022])?\s*/.exec(before)?.[0].length ?? 0);
   if (sentence >= 0 && firstChar < m.start && sentenceIndexAt(view, firstChar) !== sentence) return false;
+  if (view.text.slice(firstChar, m.start).replace(PATIENT_LEAD, '').length > MAX_ITEM_LEAD) return false;
   return !(splitItems && /[,;]|\band\b/i.test(before));
 }
 

@@ -19,6 +19,13 @@ interface GoldenCase {
   candidates: Record<string, string[]>;
   /** Code -> phrases of candidates the guideline stage documented but did not report (demoted by I.B.5). */
   documented?: Record<string, string[]>;
+  /**
+   * Code -> phrases of candidates held back only as weak Index matches (the guideline stage's I.A
+   * demotion below the display threshold, score 0.2).
+   */
+  documentedWeak?: Record<string, string[]>;
+  /** Code -> phrases of documented readings the guideline stage refused as words joined across list items (I.B.1). */
+  documentedRefused?: Record<string, string[]>;
   /** Documented codes the selection must promote into the report (and no others). */
   promoted?: string[];
   principal?: string;
@@ -70,7 +77,11 @@ describe.each(cases)('$name ($guideline)', (c) => {
   let documented: DocumentedCandidate[];
   beforeAll(() => {
     candidates = candidatesOf(view, c.candidates);
-    documented = candidatesOf(view, c.documented ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.5'] }));
+    documented = [
+      ...candidatesOf(view, c.documented ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.5'] })),
+      ...candidatesOf(view, c.documentedWeak ?? {}).map((d) => ({ ...d, score: 0.2, demotedBy: ['I.A'] })),
+      ...candidatesOf(view, c.documentedRefused ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.1'] })),
+    ];
   });
 
   it('ranks the expected principal first, with its rule and a quote from the chart or the Tabular List', () => {

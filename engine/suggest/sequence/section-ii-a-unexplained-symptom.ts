@@ -16,11 +16,15 @@
  * Either way the symptom keeps its place before the diagnoses named in that item. When the
  * guideline stage had moved the symptom to "also documented" as integral to a definitive diagnosis
  * (I.B.5), the chart's own words say no such diagnosis is established, so the symptom is promoted
- * into the report, with this rule and its quote.
+ * into the report, with this rule and its quote. So is a symptom held back only as a weak Index
+ * match (a loose reading, e.g. two sites joined by a slash) when it opens such a statement and is
+ * not a shorter reading inside another candidate's mention.
  */
+import { PATIENT_LEAD } from './chart-cues';
 import { notPrincipalBecause } from './eligibility';
 import { decide, isSymptom, placeAbove } from './rank-helpers';
 import { chieflyResponsible } from './section-ii-chiefly-responsible';
+import { isLooseReading, subsumedMentions, type SubsumedTest } from './subsumed-mentions';
 import type { CandidateMention, RankedCandidate, SelectionContext, SequenceCandidate } from './types';
 
 /** "of unknown etiology", "cause undetermined", "unexplained": the provider says no cause is established. */
@@ -79,7 +83,10 @@ function unexplained(r: RankedCandidate, ctx: SelectionContext, all: readonly Se
   if (!m || r.score < STATED) return undefined;
   const item = itemAround(ctx, m);
   // The symptom is what the item is about: named at its start (after any numbering), not in passing.
-  const lead = ctx.view.text.slice(item.start, m.start).replace(/^\s*(?:\d+[.)]|[-*\u2022])?\s*/, '');
+  const lead = ctx.view.text
+    .slice(item.start, m.start)
+    .replace(/^\s*(?:\d+[.)]|[-*\u2022])?\s*/, '')
+    .replace(PATIENT_LEAD, '');
   if (lead.length > MAX_LEAD) return undefined;
   const words = ctx.view.text.slice(item.start, item.end);
   const inpatient = ctx.setting === 'inpatient';
@@ -127,10 +134,21 @@ export function unexplainedSymptoms(ranked: RankedCandidate[], ctx: SelectionCon
     if (why) mark(r, why);
   }
   const seen = new Set(ranked.map((r) => r.code));
+  // Inside any other candidate's mention, loose readings included: a weak reading promoted here
+  // must be the longest reading of its words.
+  let inside: SubsumedTest | undefined;
   for (const d of ctx.documented) {
-    if (seen.has(d.code) || !d.demotedBy.includes('I.B.5') || !isSymptom(d.code)) continue;
+    if (seen.has(d.code) || !isSymptom(d.code)) continue;
+    const integral = d.demotedBy.includes('I.B.5');
+    // Held back only as a weak Index match (I.A below the display threshold), not refused by a guideline.
+    if (!integral && (d.demotedBy.includes('I.B.1') || !isLooseReading(d))) continue;
     if (notPrincipalBecause(d, ctx.setting, ctx.tables)) continue;
     const r = chieflyResponsible(d, ctx);
+    // A weak reading must be the statement's own words, not a shorter reading inside another
+    // candidate's mention ("abdominal pain" inside "chest/abdominal pain").
+    const m = placingMention(r);
+    inside ??= subsumedMentions(ctx.view, all);
+    if (!integral && (!m || inside(d, m))) continue;
     const why = unexplained(r, ctx, all);
     if (!why) continue;
     seen.add(d.code);
@@ -138,7 +156,9 @@ export function unexplainedSymptoms(ranked: RankedCandidate[], ctx: SelectionCon
     promoted.push(r);
     mark(r, {
       ...why,
-      reason: `${why.reason}; the guideline stage had listed it as integral to a definitive diagnosis (I.B.5), which the chart does not establish`,
+      reason: integral
+        ? `${why.reason}; the guideline stage had listed it as integral to a definitive diagnosis (I.B.5), which the chart does not establish`
+        : `${why.reason}; the guideline stage had held it back as a weak Index match, but the provider's statement names it as the reason`,
     });
   }
   return promoted;

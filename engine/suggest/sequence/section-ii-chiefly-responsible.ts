@@ -5,10 +5,12 @@
  * diagnosis is "the diagnosis, condition, problem, or other reason for encounter/visit shown in
  * the medical record to be chiefly responsible for the services provided". Each candidate is
  * placed by its strongest mention (see `chart-cues.ts`; a mention inside another candidate's
- * longer mention does not count, see `subsumed-mentions.ts`); a condition named in several places of
- * the chart gains a little over one named once.
+ * longer mention does not count, see `subsumed-mentions.ts`, nor does a longer reading of the same
+ * code around a shorter one); a condition named in several places of the chart gains a little over
+ * one named once.
  */
 import { placement, quoteAround, type Placement } from './chart-cues';
+import { isLongerReading } from './subsumed-mentions';
 import type { CandidateMention, RankedCandidate, SelectionContext, SequenceCandidate } from './types';
 
 /** The first ranking of one eligible candidate, before the specific rules adjust it. */
@@ -18,6 +20,10 @@ export function chieflyResponsible(c: SequenceCandidate, ctx: SelectionContext):
   const kinds = new Set<string>();
   for (const e of c.evidence) {
     if (e.context.negated || e.context.family || e.context.hypothetical || e.context.historical) continue;
+    // A longer reading of the same code around a shorter one ("severe cholecystitis, ..., and
+    // morbid obesity" around "morbid obesity") only adds words of other list items: the shorter
+    // mention is where the statement names the condition, so the longer one does not place it.
+    if (isLongerReading(c, e)) continue;
     // IV.H: an outpatient mention stated as uncertain is not coded, so it cannot place the code either.
     if (ctx.setting === 'outpatient' && e.context.uncertain) continue;
     kinds.add(e.section);

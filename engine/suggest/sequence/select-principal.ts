@@ -6,7 +6,7 @@
 import type { Setting } from '../types';
 import { notPrincipalBecause } from './eligibility';
 import { memoTables } from './memo-tables';
-import { subsumedMentions } from './subsumed-mentions';
+import { isLooseReading, subsumedMentions } from './subsumed-mentions';
 import { codeFirstNotes } from './i-a-13-code-first';
 import { sepsisAndLocalizedInfection } from './i-c-1-d-4-sepsis';
 import { obstetricFirst } from './i-c-15-obstetrics';
@@ -121,7 +121,10 @@ export function selectPrincipalExplained(
     view,
     setting,
     tables: memo,
-    subsumed: subsumedMentions(view, [...candidates, ...documented]),
+    // A documented reading the guideline stage refused as words joined across list items or
+    // scattered over a sentence (I.B.1), or held back as a weak Index match (I.A), is a loose
+    // reading: it does not hide the mention of a condition inside it.
+    subsumed: subsumedMentions(view, [...candidates, ...documented.filter((d) => !isLooseReading(d))]),
     documented,
   };
   const excluded: NotPrincipal[] = [];
