@@ -21,7 +21,7 @@ import type { ChartAnalysis } from '../../text';
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import { chooseApproach } from './approach';
 import { chooseBodyParts } from './body-part';
-import { chooseDevice, chooseQualifier, writesDevice } from './device';
+import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
 import { OPERATION_SYNONYMS, operationLexicon } from './operation-terms';
@@ -46,6 +46,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
   if (lines.length === 0) return out;
   // The Index is read only for a chart with procedure lines (its block is loaded on first use).
   const lex = operationLexicon(pcs);
+  const encounter: EncounterFacts = { donorSite: DONOR_SITE.test(text) };
   const titleSide = oneSide(
     lines.filter((l) => l.source === 'title').map((l) => sideOf(wordSet(wordsOf(text, l.start, l.end)))),
   );
@@ -148,6 +149,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
         [statement.text, text.slice(line.start, line.end), ...sectionSentences(text, chart, line.start)],
         routeWords(words),
         new Set(segWords.map((x) => x.w)),
+        encounter,
       );
       if ('problem' in built) {
         out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
@@ -173,10 +175,39 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       }
     }
   }
-  return out;
+  return withoutCoveredRows(out);
+}
+
+/**
+ * A table row (partial) that a complete code of the chart fills in is the same procedure told
+ * again with less detail (a discharge summary's list and its course): one code (B3.2 codes
+ * distinct procedures only).
+ */
+function withoutCoveredRows(out: ProcedureCoding): ProcedureCoding {
+  const complete = out.proposals.filter((p) => !p.partial).map((p) => p.code);
+  const proposals: ProcedureProposal[] = [];
+  for (const p of out.proposals) {
+    const by = p.partial ? complete.find((c) => c.startsWith(p.code)) : undefined;
+    if (by)
+      out.suppressed.push({
+        statement: p.statement,
+        rule: 'B3.2',
+        reason: `table row ${p.code} is the procedure coded ${by} from a more detailed statement`,
+        code: p.code,
+      });
+    else proposals.push(p);
+  }
+  return { proposals, suppressed: out.suppressed };
 }
 
 type Built = Omit<ProcedureProposal, 'statement'>;
+
+/** What the whole chart says about this encounter's procedures, read once. */
+interface EncounterFacts {
+  /** A skin graft donor site is written (the graft is the patient's own skin). */
+  donorSite: boolean;
+}
+const DONOR_SITE = /\bdonor sites?\b/i;
 
 /** The one side written across lines (`undefined` when none, or when they differ). */
 function oneSide(sides: readonly (Side | undefined)[]): Side | undefined {
@@ -213,6 +244,7 @@ function buildCodes(
   durationTexts: readonly string[],
   route: ReadonlySet<string>,
   raw: ReadonlySet<string>,
+  encounter: EncounterFacts,
 ): { codes: Built[] } | { problem: string } {
   const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
   if (candidates.length === 0)
@@ -241,7 +273,11 @@ function buildCodes(
           pcs.builder.options(code)[0]?.name === 'Duration'
             ? chooseDuration(pcs, code, durationTexts, segment)
             : (administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts));
-      else if (pos === 6) choice = chooseDevice(pcs, code, segment) ?? chooseDevice(pcs, code, line);
+      else if (pos === 6)
+        choice =
+          chooseDevice(pcs, code, segment) ??
+          chooseDevice(pcs, code, line) ??
+          autologousSkin(pcs, code, encounter.donorSite);
       else choice = chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
       if (!choice || !pcs.isValidPrefix(code + choice.value)) break;
       code += choice.value;

@@ -37,6 +37,9 @@ const DONE =
  */
 const COURSE_DONE = /\brequired\b/i;
 
+/** A list number standing alone as a sentence ("2."). */
+const LIST_MARKER = /^\s*\d{1,2}[.)]\s*$/;
+
 /** The next sentence saying the one before was done ("... intubation. This was done in the ED"). */
 const DONE_AFTER = /^\W*(this|it|which) was (done|performed|carried out)\b/i;
 
@@ -45,6 +48,7 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
   const out: ProcedureLine[] = [];
   let narrative = false;
   let lastSection = -1;
+  let afterMarker = false;
   for (const s of chart.sentences) {
     const section = chart.sections[s.section];
     if (!section) continue;
@@ -53,10 +57,16 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
       lastSection = s.section;
     }
     const line = text.slice(s.start, s.end);
+    // A numbered item of a procedure list ("1." alone, its text the next sentence) is a title of its
+    // own, whatever the items before it say ("2. ... was debrided on 3/16 by Dr. X").
+    const item = afterMarker || (s.listItem && !LIST_MARKER.test(line));
+    afterMarker = s.listItem && LIST_MARKER.test(line);
+    if (afterMarker) continue;
     if (TITLE_SECTIONS.has(section.kind)) {
+      if (item) narrative = false;
       // A "Procedure:" heading over the operative narrative: its first line can be the title,
       // the story after it is not (read for the approach only).
-      if (narrative || (NARRATIVE.test(line) && !DONE.test(line))) {
+      if (narrative || (!item && NARRATIVE.test(line) && !DONE.test(line))) {
         narrative = true;
         continue;
       }
