@@ -30,6 +30,10 @@ const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
   'hospital-course',
   'ed-course',
   'operative-findings',
+  // The history of present illness of a note written during the stay, from the sentence that
+  // places it in this encounter: the procedure coder reads only those sentences of it
+  // (procedures/statements.ts), and only the coder's codes reach the display threshold.
+  'hpi',
 ]);
 
 /**

@@ -24,7 +24,7 @@ import { chooseBodyParts } from './body-part';
 import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
-import { OPERATION_SYNONYMS, operationLexicon } from './operation-terms';
+import { OPERATION_SYNONYMS, operationLexicon, solidMatterTerm } from './operation-terms';
 import { notReportable } from './reportable';
 import { rootCandidates } from './root-operation';
 import { assertionOf, descriptionText, procedureLines } from './statements';
@@ -57,7 +57,8 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
     const hits: { i: number; terms: string[]; extra?: string }[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w;
-      const entry = OPERATION_SYNONYMS[w];
+      const solid = solidMatterTerm(w, itemSet);
+      const entry = solid ? { term: solid } : OPERATION_SYNONYMS[w];
       const syn = entry?.when && !entry.when.every((x) => itemSet.has(x)) ? undefined : entry;
       if (syn?.needs === 'device' && !writesDevice(pcs, itemSet)) {
         // Removal and Revision act on a device (PCS Index: "Revision, Correcting a portion of

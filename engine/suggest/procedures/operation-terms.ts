@@ -68,6 +68,26 @@ export const OPERATION_SYNONYMS: Readonly<
   ventilator: { term: 'Performance', words: 'respiratory' },
 };
 
+/**
+ * Verbs of taking something out. Taking out solid matter (a clot, thrombus, embolus, stone or
+ * foreign body) is Extirpation (ICD-10-PCS root operation definitions: "taking or cutting out
+ * solid matter from a body part"; PCS Index: "Thrombectomy, see Extirpation"), not Extraction
+ * (pulling out all or a portion of a body part) nor Removal (of a device).
+ */
+const TAKING_OUT = /^(extract(ed|ion)?|remov(ed|al)|retriev(ed|al)|aspirated)$/;
+const SOLID_MATTER = /^(clot|thrombus|thrombi|embolus|emboli|calculus|calculi|stone|foreign)$/;
+
+/**
+ * The Extirpation main term for a taking-out word whose line names solid matter, else `undefined`.
+ *
+ * @example solidMatterTerm('extracted', new Set(['clot', 'carotid'])) // 'Extirpation'
+ */
+export function solidMatterTerm(word: string, line: ReadonlySet<string>): string | undefined {
+  if (!TAKING_OUT.test(word)) return undefined;
+  for (const w of line) if (SOLID_MATTER.test(w)) return 'Extirpation';
+  return undefined;
+}
+
 const cache = new WeakMap<PcsTable, OperationLexicon>();
 
 /** The operation lexicon of one PCS release (built once per table, a few milliseconds). */

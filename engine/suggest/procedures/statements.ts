@@ -18,17 +18,31 @@ export interface ProcedureLine {
 
 const TITLE_SECTIONS: ReadonlySet<SectionKind> = new Set(['procedures']);
 /**
- * The course of this encounter. The history of present illness is left out: it tells what happened
- * before this encounter (another facility's procedures are not this encounter's).
+ * The course of this encounter. The history of present illness is read only from the sentence
+ * that places it in this encounter (THIS_ENCOUNTER): before that it tells what happened before
+ * this encounter (another facility's procedures are not this encounter's).
  */
 const COURSE_SECTIONS: ReadonlySet<SectionKind> = new Set(['hospital-course', 'ed-course', 'assessment-plan']);
+
+/**
+ * A sentence of the history of present illness that places the story in this encounter: on this
+ * admission or arrival, in this hospital's emergency department or unit, or what is going on now.
+ * From it on, the history tells this encounter's course (a consult or an admission note written
+ * during the stay), so a procedure it says was done is this encounter's. Before it, the history
+ * tells what happened before (UHDDS: only procedures of this encounter are reported).
+ */
+const THIS_ENCOUNTER =
+  /\b((on|upon|since|after) (admission|arrival)|(in|to|at) (our|this) (emergency (room|department)|ed|er|hospital|facility|unit|icu|intensive care unit)|this (admission|hospitalization|hospital stay)|(admitted|transferred|presented|brought) here|(is|are) currently|at present)\b/i;
+/** An anchor that names another facility ("admitted to an outside hospital") places nothing here. */
+const ELSEWHERE =
+  /\b(outside|another|other|referring|previous|prior) (hospital|facility|institution|emergency)|\btransferred from\b/i;
 
 /** A title line describes what was done; a narrative sentence of the operation does not belong. */
 const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
 
 /** Words of a course sentence saying a procedure was done in this encounter. */
 const DONE =
-  /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|was (performed|done|placed|inserted)|were (performed|placed|inserted))\b/i;
+  /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|(was|were) (performed|done|placed|inserted|extracted|removed|retrieved)|were (performed|placed|inserted)|(has|have) been (performed|done|placed|inserted|extracted|removed|retrieved|evacuated))\b/i;
 
 /**
  * "Required" says an intervention was done in a sentence of the course ("she required intubation");
@@ -49,14 +63,18 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
   let narrative = false;
   let lastSection = -1;
   let afterMarker = false;
+  /** The history of present illness has reached this encounter (see THIS_ENCOUNTER). */
+  let inEncounter = false;
   for (const s of chart.sentences) {
     const section = chart.sections[s.section];
     if (!section) continue;
     if (s.section !== lastSection) {
       narrative = false;
+      inEncounter = false;
       lastSection = s.section;
     }
     const line = text.slice(s.start, s.end);
+    if (section.kind === 'hpi' && THIS_ENCOUNTER.test(line) && !ELSEWHERE.test(line)) inEncounter = true;
     // A numbered item of a procedure list ("1." alone, its text the next sentence) is a title of its
     // own, whatever the items before it say ("2. ... was debrided on 3/16 by Dr. X").
     const item = afterMarker || (s.listItem && !LIST_MARKER.test(line));
@@ -72,7 +90,7 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
       }
       out.push({ start: s.start, end: s.end, section: section.kind, source: 'title' });
     } else if (
-      COURSE_SECTIONS.has(section.kind) &&
+      (COURSE_SECTIONS.has(section.kind) || (section.kind === 'hpi' && inEncounter && !ELSEWHERE.test(line))) &&
       section.author === 'provider' &&
       (DONE.test(line) || COURSE_DONE.test(line) || DONE_AFTER.test(text.slice(s.end, s.end + 40)))
     ) {
