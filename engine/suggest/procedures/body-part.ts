@@ -8,6 +8,7 @@
  */
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import type { RootCandidate } from './root-operation';
+import { coronaryCount } from './vessels';
 import { labelWords, sideOf, type Side } from './words';
 
 /** One chosen body part. */
@@ -98,6 +99,7 @@ export function chooseBodyParts(
   titleSide?: Side,
   route: ReadonlySet<string> = new Set(),
   raw: ReadonlySet<string> = new Set(),
+  statement = '',
 ): { choices: BodyPartChoice[]; problem?: string } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
@@ -127,6 +129,19 @@ export function chooseBodyParts(
             label: o.label,
             score: 1,
             reason: central ? 'central venous access written' : 'intravenous, no central venous access written',
+          });
+        continue;
+      }
+      // B4.4: the coronary arteries are one body part valued by the number of arteries treated.
+      const coronary = coronaryCount(o.label, statement);
+      if (coronary) {
+        if (coronary.fits)
+          scored.push({
+            c,
+            value: o.value,
+            label: o.label,
+            score: 10,
+            reason: `B4.4: coronary arteries counted by the arteries treated (${coronary.named.join(', ')})`,
           });
         continue;
       }

@@ -24,6 +24,7 @@ import { chooseBodyParts } from './body-part';
 import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
+import { dilationForStent } from './vessels';
 import { OPERATION_SYNONYMS, operationLexicon, solidMatterTerm } from './operation-terms';
 import { notReportable } from './reportable';
 import { rootCandidates } from './root-operation';
@@ -247,10 +248,14 @@ function buildCodes(
   raw: ReadonlySet<string>,
   encounter: EncounterFacts,
 ): { codes: Built[] } | { problem: string } {
-  const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
+  const candidates = dilationForStent(
+    terms.flatMap((t) => rootCandidates(pcs, lex, t, segment)),
+    segment,
+    lex.tablesByOperation.get('Dilation') ?? [],
+  );
   if (candidates.length === 0)
     return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
-  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw);
+  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw, approachTexts[0]?.text ?? '');
   if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
   const codes: Built[] = [];
   for (const bp of parts.choices) {

@@ -66,6 +66,14 @@ export const OPERATION_SYNONYMS: Readonly<
   cvvhd: { term: 'Hemodialysis', words: 'continuous' },
   cvvhdf: { term: 'Hemodialysis', words: 'continuous' },
   ventilator: { term: 'Performance', words: 'respiratory' },
+  // A percutaneous coronary intervention is the PTCA of the Index ("Percutaneous transluminal
+  // coronary angioplasty (PTCA), see Dilation, Heart and Great Vessels 027").
+  pci: { term: 'Dilation', words: 'coronary artery percutaneous' },
+  ptca: { term: 'Dilation', words: 'coronary artery percutaneous' },
+  // A chest tube is a drainage device in the pleural cavity (PCS Index: "Thoracostomy tube, use
+  // Drainage Device"): a Drainage of the pleural cavity with the device left in place.
+  thoracostomy: { term: 'Drainage', words: 'pleural cavity drainage device tube' },
+  tube: { term: 'Drainage', words: 'pleural cavity drainage device', when: ['chest'] },
 };
 
 /**
