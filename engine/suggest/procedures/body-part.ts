@@ -47,11 +47,17 @@ function bodyPartKey(pcs: PcsTable): KeyTerm[] {
   let list = keyCache.get(pcs);
   if (list) return list;
   list = [];
+  const titleWords = new Set(pcs.definitions.bodyPartKey().flatMap((t) => t.titles.flatMap(labelWords)));
   for (const t of pcs.definitions.bodyPartKey())
     for (const inc of t.includes) {
       const words = labelWords(inc.replace(/\(.*?\)/g, ' '));
       if (words.length === 0) continue;
       list.push({ words, phrase: inc, titles: t.titles });
+      // A bone the Key names by its own name ("Trapezium bone") is written without the word
+      // "bone" ("the trapezium"); a name that is also a label word ("Hip bone": Hip Joint) is not
+      // read this way, it would name another value too.
+      if (words.length > 1 && words[words.length - 1] === 'bone' && !words.slice(0, -1).some((w) => titleWords.has(w)))
+        list.push({ words: words.slice(0, -1), phrase: inc, titles: t.titles });
       // Guideline B4.5: a procedure on a tendon is coded to the Tendons body system, in the region
       // of its muscle. The Key names muscles ("Supraspinatus muscle" -> Shoulder Muscle); the
       // tendon of that muscle is the Tendons value of the same region (Shoulder Tendon).

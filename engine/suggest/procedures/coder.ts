@@ -24,13 +24,14 @@ import { chooseBodyParts } from './body-part';
 import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
+import { narrativeObject } from './narrative-object';
 import { dilationForStent } from './vessels';
-import { OPERATION_SYNONYMS, operationLexicon, solidMatterTerm } from './operation-terms';
+import { descriptionTerm, OPERATION_SYNONYMS, operationLexicon, solidMatterTerm } from './operation-terms';
 import { notReportable } from './reportable';
 import { rootCandidates } from './root-operation';
 import { assertionOf, descriptionText, procedureLines } from './statements';
 import type { AxisReason, ProcedureCoding, ProcedureProposal, ProcedureStatement } from './types';
-import { fold, labelWords, routeWords, sideOf, wordSet, wordsOf, type Side } from './words';
+import { fold, labelWords, routeWords, sideOf, wordSet, wordsOf, type Side, type Word } from './words';
 
 const AXES = ['', '', '', 'root operation', 'body part', 'approach', 'device', 'qualifier'];
 
@@ -55,9 +56,16 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
     const words = wordsOf(text, line.start, line.end);
     const itemSet = wordSet(words);
     // Operation words of the line, each with its Index main terms.
-    const hits: { i: number; terms: string[]; extra?: string }[] = [];
+    const hits: { i: number; terms: string[]; extra?: string; object?: Word[] }[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w;
+      // An operative narrative names the procedure only by its performed-action verbs (statements.ts).
+      if (line.source === 'description') {
+        const verb = descriptionTerm(w, itemSet);
+        const object = verb ? narrativeObject(pcs, words, i) : undefined;
+        if (verb && object) hits.push({ i, terms: [verb.term], object, ...(verb.words ? { extra: verb.words } : {}) });
+        continue;
+      }
       const solid = solidMatterTerm(w, itemSet);
       const entry = solid ? { term: solid } : OPERATION_SYNONYMS[w];
       const syn = entry?.when && !entry.when.every((x) => itemSet.has(x)) ? undefined : entry;
@@ -97,7 +105,10 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       let next = k + 1;
       while (next < hits.length && integralTo(hitWords[next]!, [word.w])?.rule === 'B3.15') next++;
       const to = next < hits.length ? hits[next]!.i : words.length;
-      const segWords = words.slice(from, to);
+      // A narrative action reads its own object only (the sentence around it names other things).
+      const segWords = h.object
+        ? [...h.object.filter((x) => x.start !== word.start), word].sort((a, b) => a.start - b.start)
+        : words.slice(from, to);
       const start = segWords[0]!.start;
       const end = segWords[segWords.length - 1]!.end;
       const assertion = assertionOf(text, chart, word.start, word.end);
@@ -135,14 +146,14 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       }
       const segment = wordSet(segWords);
       if (h.extra) for (const x of h.extra.split(' ')) segment.add(fold(x));
-      const lineSet = new Set([...itemSet, ...segment]);
+      const lineSet = h.object ? segment : new Set([...itemSet, ...segment]);
       const built = buildCodes(
         pcs,
         lex,
         h.terms,
         segment,
         lineSet,
-        line.source === 'title' ? titleSide : undefined,
+        line.source === 'course' ? undefined : titleSide,
         [
           { where: 'statement', text: statement.text },
           { where: 'line', text: text.slice(line.start, line.end) },

@@ -96,6 +96,44 @@ export function solidMatterTerm(word: string, line: ReadonlySet<string>): string
   return undefined;
 }
 
+/**
+ * Verbs of an operative narrative's performed actions (statements.ts DESCRIPTION_ACTION) -> the
+ * main term they name. "Removed" is the "-ectomy" of the body part it names (Excision or
+ * Resection by the documented extent, B3.8), never Removal: a narrative takes out drapes, sponges,
+ * retractors and catheters that are no device of the patient's. "Pinned" fixes with a pin (PCS
+ * Device Key: Kirschner wire, Internal Fixation Device).
+ */
+const DESCRIPTION_VERBS: Readonly<Record<string, { term: string; words?: string }>> = {
+  removed: { term: 'Resection' },
+  excised: { term: 'Excision' },
+  resected: { term: 'Resection' },
+  amputated: { term: 'Detachment' },
+  pinned: { term: 'Insertion of device in', words: 'internal fixation device' },
+};
+
+/** Words saying all of the body part was taken out (B3.8: Resection). */
+const WHOLE = /^(entirety|entire|toto|completely|whole|totality)$/;
+
+/** Words saying only a portion of the body part was taken out (B3.8: Excision). */
+const PORTION = /^(portion|part|piece|partial|partially|segment|wedge)$/;
+
+/**
+ * The main term of a narrative verb, or `undefined` for another word ("removed" with a portion
+ * written is Excision, "excised in its entirety" is Resection: B3.8).
+ *
+ * @example descriptionTerm('removed', new Set(['portion', 'sac'])) // { term: 'Excision' }
+ */
+export function descriptionTerm(
+  word: string,
+  segment: ReadonlySet<string>,
+): { term: string; words?: string } | undefined {
+  const verb = DESCRIPTION_VERBS[word];
+  if (!verb) return undefined;
+  if (verb.term === 'Resection' && [...segment].some((w) => PORTION.test(w))) return { term: 'Excision' };
+  if (verb.term === 'Excision' && [...segment].some((w) => WHOLE.test(w))) return { term: 'Resection' };
+  return verb;
+}
+
 const cache = new WeakMap<PcsTable, OperationLexicon>();
 
 /** The operation lexicon of one PCS release (built once per table, a few milliseconds). */

@@ -12,8 +12,12 @@ export interface ProcedureLine {
   start: number;
   end: number;
   section: SectionKind;
-  /** `title` = a procedure list or title; `course` = a sentence of the hospital / ED course. */
-  source: 'title' | 'course';
+  /**
+   * `title` = a procedure list or title; `course` = a sentence of the hospital / ED course;
+   * `description` = a sentence of an operative report's narrative saying the surgeon took out a
+   * body part or fixed one with a device (read with {@link DESCRIPTION_ACTION}'s verbs only).
+   */
+  source: 'title' | 'course' | 'description';
 }
 
 const TITLE_SECTIONS: ReadonlySet<SectionKind> = new Set(['procedures']);
@@ -42,14 +46,15 @@ const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
 
 /** Words of a course sentence saying a procedure was done in this encounter. */
 const DONE =
-  /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|(was|were) (performed|done|placed|inserted|extracted|removed|retrieved)|were (performed|placed|inserted)|(has|have) been (performed|done|placed|inserted|extracted|removed|retrieved|evacuated))\b/i;
+  /\b(underwent|undergone|was taken to the (operating room|or)|was (intubated|transfused|extubated|started on|given|placed on)|were (transfused|given)|received|(was|were) (performed|done|placed|inserted)|(has|have) been (performed|done|placed|inserted))\b/i;
 
 /**
  * "Required" says an intervention was done in a sentence of the course ("she required intubation");
  * in an operative narrative it tells a step ("hemostasis required cautery"), so it is read only
- * in the course.
+ * in the course. So is something taken out ("a clot was extracted"): in a narrative that is the
+ * operation's own steps (trocars, sponges), read there by DESCRIPTION_ACTION only.
  */
-const COURSE_DONE = /\brequired\b/i;
+const COURSE_DONE = /\brequired\b|\b(was|were|has been|have been) (extracted|removed|retrieved|evacuated)\b/i;
 
 /** A list number standing alone as a sentence ("2."). */
 const LIST_MARKER = /^\s*\d{1,2}[.)]\s*$/;
@@ -57,9 +62,20 @@ const LIST_MARKER = /^\s*\d{1,2}[.)]\s*$/;
 /** The next sentence saying the one before was done ("... intubation. This was done in the ED"). */
 const DONE_AFTER = /^\W*(this|it|which) was (done|performed|carried out)\b/i;
 
+/**
+ * A performed action of the surgeon in an operative narrative, in the past tense: a body part
+ * taken out ("the trapezium was removed in toto", "we excised the cyst") or fixed with a pin.
+ * Everything else the narrative tells (positioning, prepping, retractors, sutures, drains, the
+ * exposure and the closure) is the operation's own steps and is read for the approach only.
+ */
+export const DESCRIPTION_ACTION =
+  /\b((was|were)( then| subsequently| next| also| carefully| sharply)?( \w+ and)? (removed|excised|resected|amputated|pinned)|we (then )?(removed|excised|resected|amputated))\b/i;
+
 /** The lines of the chart that may name procedures done in this encounter. */
 export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLine[] {
   const out: ProcedureLine[] = [];
+  // An operative report: a procedure title over its narrative.
+  const operative = chart.sections.some((x) => x.kind === 'procedures');
   let narrative = false;
   let lastSection = -1;
   let afterMarker = false;
@@ -86,9 +102,13 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
       // the story after it is not (read for the approach only).
       if (narrative || (!item && NARRATIVE.test(line) && !DONE.test(line))) {
         narrative = true;
+        if (DESCRIPTION_ACTION.test(line))
+          out.push({ start: s.start, end: s.end, section: section.kind, source: 'description' });
         continue;
       }
       out.push({ start: s.start, end: s.end, section: section.kind, source: 'title' });
+    } else if (operative && section.kind === 'procedure-description' && DESCRIPTION_ACTION.test(line)) {
+      out.push({ start: s.start, end: s.end, section: section.kind, source: 'description' });
     } else if (
       (COURSE_SECTIONS.has(section.kind) || (section.kind === 'hpi' && inEncounter && !ELSEWHERE.test(line))) &&
       section.author === 'provider' &&
