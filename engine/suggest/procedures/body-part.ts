@@ -8,6 +8,7 @@
  */
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import type { RootCandidate } from './root-operation';
+import { jointSurface } from './joint-surface';
 import { coronaryCount } from './vessels';
 import { labelWords, sideOf, type Side } from './words';
 
@@ -177,6 +178,15 @@ export function chooseBodyParts(
         const hit = content.filter((w) => segment.has(w));
         score = 0.5 * hit.length;
         reason = `"${hit.join(' ')}" written (label ${o.label})`;
+      }
+      // A prosthesis component of a joint written with its bone ("humeral head implant, right
+      // shoulder"): the joint row whose qualifier names that component's surface.
+      if (/ Joint\b/.test(o.label) && content.every((w) => segment.has(w) || item.has(w))) {
+        const surface = jointSurface(pcs, c.prefix + o.value, segment);
+        if (surface && 20 > score) {
+          score = 20;
+          reason = `"${content.join(' ')}" written with its ${surface.label.toLowerCase()} component (PCS joint row qualifier): coded to the joint`;
+        }
       }
       const viaKey = keyHits.find((k) => k.titles.includes(o.label));
       if (viaKey && 2 * viaKey.words.length > score) {

@@ -24,6 +24,7 @@ import { chooseBodyParts } from './body-part';
 import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
+import { surfaceDevice, surfaceQualifier } from './joint-surface';
 import { narrativeObject } from './narrative-object';
 import { dilationForStent } from './vessels';
 import { descriptionTerm, OPERATION_SYNONYMS, operationLexicon, solidMatterTerm } from './operation-terms';
@@ -292,10 +293,11 @@ function buildCodes(
             : (administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts));
       else if (pos === 6)
         choice =
+          surfaceDevice(pcs, code, segment) ??
           chooseDevice(pcs, code, segment) ??
           chooseDevice(pcs, code, line) ??
           autologousSkin(pcs, code, encounter.donorSite);
-      else choice = chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
+      else choice = surfaceQualifier(pcs, code, segment) ?? chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
       if (!choice || !pcs.isValidPrefix(code + choice.value)) break;
       code += choice.value;
       const axisName = pcs.builder.options(code.slice(0, -1))[0]?.name ?? AXES[pos]!;
