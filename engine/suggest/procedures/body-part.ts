@@ -107,7 +107,7 @@ export function chooseBodyParts(
   route: ReadonlySet<string> = new Set(),
   raw: ReadonlySet<string> = new Set(),
   statement = '',
-): { choices: BodyPartChoice[]; problem?: string } {
+): { choices: BodyPartChoice[]; problem?: string; row?: UndecidedRow } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
   const side = sideOf(segment) ?? sideOf(item) ?? titleSide;
@@ -240,8 +240,13 @@ export function chooseBodyParts(
   );
   if (side === 'bilateral' && stems.size === 1 && list.length === 2)
     return { choices: list.map((s) => ({ ...toChoice(s), reason: `${toChoice(s).reason} (B3.2b: each side coded)` })) };
+  const row = undecidedRow(list);
   if (!side && stems.size === 1 && list.every((s) => labelSide(s.label)))
-    return { choices: [], problem: `side not documented (${list.map((s) => s.label).join(' / ')})` };
+    return {
+      choices: [],
+      problem: `side not documented (${list.map((s) => s.label).join(' / ')})`,
+      ...(row ? { row } : {}),
+    };
   const several = separateBodyParts(list, raw);
   if (several)
     return {
@@ -252,11 +257,27 @@ export function chooseBodyParts(
     };
   return {
     choices: [],
+    ...(row ? { row } : {}),
     problem: `body part not decided between ${list
       .slice(0, 4)
       .map((s) => `${s.label} (${s.c.operation})`)
       .join(', ')}`,
   };
+}
+
+/** A table whose body part the chart leaves to the coder: the values it may be. */
+export interface UndecidedRow {
+  /** The 3-character table. */
+  prefix: string;
+  candidate: RootCandidate;
+  labels: string[];
+}
+
+/** The one table all the undecided values belong to (the root operation is decided), else `undefined`. */
+function undecidedRow<T extends { c: RootCandidate; label: string }>(list: readonly T[]): UndecidedRow | undefined {
+  const tables = new Set(list.map((s) => s.c.prefix.slice(0, 3)));
+  if (tables.size !== 1 || list.length < 2) return undefined;
+  return { prefix: [...tables][0]!, candidate: list[0]!.c, labels: list.map((s) => s.label) };
 }
 
 /**

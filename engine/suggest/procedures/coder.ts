@@ -268,6 +268,23 @@ function buildCodes(
   if (candidates.length === 0)
     return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
   const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw, approachTexts[0]?.text ?? '');
+  if (parts.choices.length === 0 && parts.row) {
+    // The root operation is decided and its table known, the body part is not: the table row,
+    // the body part (and the axes after it) for the coder to choose, never a code.
+    const { prefix, candidate, labels } = parts.row;
+    const table = pcs.loaded(prefix);
+    const opLabel = table ? pcs.str(table.record.axes[2].labels[0] ?? -1) : candidate.operation;
+    return {
+      codes: [
+        {
+          code: prefix,
+          partial: true,
+          openAxes: `${AXES.slice(4).join(', ')} (body part: ${labels.join(' / ')})`,
+          axes: [{ position: 3, axis: 'Operation', value: prefix[2]!, label: opLabel, reason: candidate.reason }],
+        },
+      ],
+    };
+  }
   if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
   const codes: Built[] = [];
   for (const bp of parts.choices) {
