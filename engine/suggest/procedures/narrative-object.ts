@@ -45,8 +45,12 @@ function bodyWords(pcs: PcsTable): Set<string> {
 export function narrativeObject(pcs: PcsTable, words: readonly Word[], verb: number): Word[] | undefined {
   let j = verb - 1;
   while (j >= 0 && ADVERB.test(words[j]!.w)) j--;
-  // "morselized and removed": the first verb of the pair.
-  if (j >= 1 && words[j]!.w === 'and' && words[j - 1]!.w !== 'was') j -= 2;
+  // "morselized and removed", "brought into flexion and pinned": the "was" of the first verb.
+  if (j >= 1 && words[j]!.w === 'and') {
+    let k = j - 1;
+    while (k >= 0 && j - k <= 10 && !/^(was|were)$/.test(words[k]!.w)) k--;
+    if (k >= 0 && /^(was|were)$/.test(words[k]!.w)) j = k;
+  }
   while (j >= 0 && ADVERB.test(words[j]!.w)) j--;
   let phrase: Word[];
   if (j >= 0 && /^(was|were)$/.test(words[j]!.w)) {
@@ -62,6 +66,8 @@ export function narrativeObject(pcs: PcsTable, words: readonly Word[], verb: num
     for (; k < words.length && phrase.length < MAX_PHRASE && !STOP.test(words[k]!.w); k++) phrase.push(words[k]!);
   } else return undefined;
   const head = phrase[phrase.length - 1];
-  if (!head || !bodyWords(pcs).has(head.w)) return undefined;
+  // "Joint" alone names no body part; "the MCP joint" does.
+  const body = head && (bodyWords(pcs).has(head.w) || (head.w === 'joint' && phrase.length > 1));
+  if (!body) return undefined;
   return phrase;
 }

@@ -69,7 +69,7 @@ const DONE_AFTER = /^\W*(this|it|which) was (done|performed|carried out)\b/i;
  * exposure and the closure) is the operation's own steps and is read for the approach only.
  */
 export const DESCRIPTION_ACTION =
-  /\b((was|were)( then| subsequently| next| also| carefully| sharply)?( \w+ and)? (removed|excised|resected|amputated|pinned)|we (then )?(removed|excised|resected|amputated))\b/i;
+  /\b((was|were)( then| subsequently| next| also| carefully| sharply)?( \w+ and)? (removed|excised|resected|amputated|pinned)|(was|were) [^.;,]{0,60} and (then )?pinned|we (then )?(removed|excised|resected|amputated))\b/i;
 
 /** The lines of the chart that may name procedures done in this encounter. */
 export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLine[] {
