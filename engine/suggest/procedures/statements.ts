@@ -30,16 +30,23 @@ const COURSE_SECTIONS: ReadonlySet<SectionKind> = new Set(['hospital-course', 'e
 
 /**
  * A sentence of the history of present illness that places the story in this encounter: on this
- * admission or arrival, in this hospital's emergency department or unit, or what is going on now.
+ * admission or arrival, in this hospital's emergency department or unit.
  * From it on, the history tells this encounter's course (a consult or an admission note written
  * during the stay), so a procedure it says was done is this encounter's. Before it, the history
  * tells what happened before (UHDDS: only procedures of this encounter are reported).
  */
 const THIS_ENCOUNTER =
-  /\b((on|upon|since|after) (admission|arrival)|(in|to|at) (our|this) (emergency (room|department)|ed|er|hospital|facility|unit|icu|intensive care unit)|this (admission|hospitalization|hospital stay)|(admitted|transferred|presented|brought) here|(is|are) currently|at present)\b/i;
+  /\b((on|upon|since|after) (admission|arrival)|(in|to|at) (our|this) (emergency (room|department)|ed|er|hospital|facility|unit|icu|intensive care unit)|this (admission|hospitalization|hospital stay)|(admitted|transferred|presented|brought) here)\b/i;
 /** An anchor that names another facility ("admitted to an outside hospital") places nothing here. */
 const ELSEWHERE =
   /\b(outside|another|other|referring|previous|prior) (hospital|facility|institution|emergency)|\btransferred from\b/i;
+/**
+ * A sentence of the history that tells what was done before this encounter even after the story
+ * has reached it: before arrival (in the field, by paramedics) or at a past time ("in 2010",
+ * "five years ago", "previously").
+ */
+const BEFORE_ARRIVAL =
+  /\b(in the field|by (ems|emt|paramedics?|the ambulance crew)|prior to (arrival|transfer|admission)|before (arrival|transfer|admission)|previously|in the past|(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few) (years?|months?|weeks?|days?) ago|in (19|20)\d\d|last (year|month|week|spring|summer|fall|autumn|winter))\b/i;
 
 /** A title line describes what was done; a narrative sentence of the operation does not belong. */
 const NARRATIVE = /\b(was|were|is|are|had|has|will|then|patient)\b/i;
@@ -110,7 +117,8 @@ export function procedureLines(text: string, chart: ChartAnalysis): ProcedureLin
     } else if (operative && section.kind === 'procedure-description' && DESCRIPTION_ACTION.test(line)) {
       out.push({ start: s.start, end: s.end, section: section.kind, source: 'description' });
     } else if (
-      (COURSE_SECTIONS.has(section.kind) || (section.kind === 'hpi' && inEncounter && !ELSEWHERE.test(line))) &&
+      (COURSE_SECTIONS.has(section.kind) ||
+        (section.kind === 'hpi' && inEncounter && !ELSEWHERE.test(line) && !BEFORE_ARRIVAL.test(line))) &&
       section.author === 'provider' &&
       (DONE.test(line) || COURSE_DONE.test(line) || DONE_AFTER.test(text.slice(s.end, s.end + 40)))
     ) {
