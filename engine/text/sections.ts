@@ -235,6 +235,23 @@ function headingInLine(text: string, lineStart: number, lineEnd: number): TextSe
       };
     }
   }
+  // Run-in heading: a known capitalised heading, a comma, then its numbered list on the same line
+  // ("PROCEDURES PERFORMED,1.  Open appendectomy."), as some transcription systems write the colon
+  // and line break. Only a listed heading counts, so a sentence that opens with capitals stays text.
+  const runIn = /^([A-Z][A-Z0-9 &/()-]{2,59}),\s*(?=\d{1,2}[.)]\s)/.exec(line);
+  if (runIn) {
+    const kind = sectionKindOf(runIn[1]!);
+    if (kind)
+      return {
+        kind,
+        title: runIn[1]!.trim(),
+        start: lineStart,
+        end: lineEnd,
+        titleStart: s,
+        titleEnd: s + runIn[1]!.length,
+        author: 'provider',
+      };
+  }
   // Whole line is a known heading (no colon): "Assessment and Plan".
   if (line.length <= 60 && !/[.;,]$/.test(line)) {
     const kind = sectionKindOf(line);

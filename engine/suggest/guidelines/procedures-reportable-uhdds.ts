@@ -30,6 +30,10 @@ const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
   'hospital-course',
   'ed-course',
   'operative-findings',
+  // The history of present illness of a note written during the stay, from the sentence that
+  // places it in this encounter: the procedure coder reads only those sentences of it
+  // (procedures/statements.ts), and only the coder's codes reach the display threshold.
+  'hpi',
 ]);
 
 /**
@@ -38,7 +42,7 @@ const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
  * bare body-part word ("brain") names no operation.
  */
 const OPERATION_WORD =
-  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfus\w*|ventilat\w*|dialysis|intubat\w*|orif|chemotherapy|thromboly\w*|tpa|alteplase|ivig|transposition|evacuation|prbcs?|ffp|implant\w*|graft\w*|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt)\b/i;
+  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfus\w*|ventilat\w*|dialysis|intubat\w*|orif|chemotherapy|thromboly\w*|tpa|alteplase|ivig|transposition|evacuation|prbcs?|ffp|implant\w*|graft\w*|removed|excised|resected|amputated|pinned|extracted|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt)\b/i;
 
 /** The axes a 4-character Table row leaves to the coder (ICD-10-PCS Medical and Surgical section axes). */
 export const OPEN_AXES = ['body part', 'approach', 'device', 'qualifier'] as const;

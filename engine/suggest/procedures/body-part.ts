@@ -8,6 +8,8 @@
  */
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import type { RootCandidate } from './root-operation';
+import { jointSurface } from './joint-surface';
+import { coronaryCount } from './vessels';
 import { labelWords, sideOf, type Side } from './words';
 
 /** One chosen body part. */
@@ -46,11 +48,17 @@ function bodyPartKey(pcs: PcsTable): KeyTerm[] {
   let list = keyCache.get(pcs);
   if (list) return list;
   list = [];
+  const titleWords = new Set(pcs.definitions.bodyPartKey().flatMap((t) => t.titles.flatMap(labelWords)));
   for (const t of pcs.definitions.bodyPartKey())
     for (const inc of t.includes) {
       const words = labelWords(inc.replace(/\(.*?\)/g, ' '));
       if (words.length === 0) continue;
       list.push({ words, phrase: inc, titles: t.titles });
+      // A bone the Key names by its own name ("Trapezium bone") is written without the word
+      // "bone" ("the trapezium"); a name that is also a label word ("Hip bone": Hip Joint) is not
+      // read this way, it would name another value too.
+      if (words.length > 1 && words[words.length - 1] === 'bone' && !words.slice(0, -1).some((w) => titleWords.has(w)))
+        list.push({ words: words.slice(0, -1), phrase: inc, titles: t.titles });
       // Guideline B4.5: a procedure on a tendon is coded to the Tendons body system, in the region
       // of its muscle. The Key names muscles ("Supraspinatus muscle" -> Shoulder Muscle); the
       // tendon of that muscle is the Tendons value of the same region (Shoulder Tendon).
@@ -98,7 +106,8 @@ export function chooseBodyParts(
   titleSide?: Side,
   route: ReadonlySet<string> = new Set(),
   raw: ReadonlySet<string> = new Set(),
-): { choices: BodyPartChoice[]; problem?: string } {
+  statement = '',
+): { choices: BodyPartChoice[]; problem?: string; row?: UndecidedRow } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
   const side = sideOf(segment) ?? sideOf(item) ?? titleSide;
@@ -130,6 +139,19 @@ export function chooseBodyParts(
           });
         continue;
       }
+      // B4.4: the coronary arteries are one body part valued by the number of arteries treated.
+      const coronary = coronaryCount(o.label, statement);
+      if (coronary) {
+        if (coronary.fits)
+          scored.push({
+            c,
+            value: o.value,
+            label: o.label,
+            score: 10,
+            reason: `B4.4: coronary arteries counted by the arteries treated (${coronary.named.join(', ')})`,
+          });
+        continue;
+      }
       const words = labelWords(o.label);
       const content = words.filter((w) => !SIDES.has(w) && !GENERIC.has(w));
       if (content.length === 0) continue;
@@ -156,6 +178,15 @@ export function chooseBodyParts(
         const hit = content.filter((w) => segment.has(w));
         score = 0.5 * hit.length;
         reason = `"${hit.join(' ')}" written (label ${o.label})`;
+      }
+      // A prosthesis component of a joint written with its bone ("humeral head implant, right
+      // shoulder"): the joint row whose qualifier names that component's surface.
+      if (/ Joint\b/.test(o.label) && content.every((w) => segment.has(w) || item.has(w))) {
+        const surface = jointSurface(pcs, c.prefix + o.value, segment);
+        if (surface && 20 > score) {
+          score = 20;
+          reason = `"${content.join(' ')}" written with its ${surface.label.toLowerCase()} component (PCS joint row qualifier): coded to the joint`;
+        }
       }
       const viaKey = keyHits.find((k) => k.titles.includes(o.label));
       if (viaKey && 2 * viaKey.words.length > score) {
@@ -209,8 +240,13 @@ export function chooseBodyParts(
   );
   if (side === 'bilateral' && stems.size === 1 && list.length === 2)
     return { choices: list.map((s) => ({ ...toChoice(s), reason: `${toChoice(s).reason} (B3.2b: each side coded)` })) };
+  const row = undecidedRow(list);
   if (!side && stems.size === 1 && list.every((s) => labelSide(s.label)))
-    return { choices: [], problem: `side not documented (${list.map((s) => s.label).join(' / ')})` };
+    return {
+      choices: [],
+      problem: `side not documented (${list.map((s) => s.label).join(' / ')})`,
+      ...(row ? { row } : {}),
+    };
   const several = separateBodyParts(list, raw);
   if (several)
     return {
@@ -221,11 +257,27 @@ export function chooseBodyParts(
     };
   return {
     choices: [],
+    ...(row ? { row } : {}),
     problem: `body part not decided between ${list
       .slice(0, 4)
       .map((s) => `${s.label} (${s.c.operation})`)
       .join(', ')}`,
   };
+}
+
+/** A table whose body part the chart leaves to the coder: the values it may be. */
+export interface UndecidedRow {
+  /** The 3-character table. */
+  prefix: string;
+  candidate: RootCandidate;
+  labels: string[];
+}
+
+/** The one table all the undecided values belong to (the root operation is decided), else `undefined`. */
+function undecidedRow<T extends { c: RootCandidate; label: string }>(list: readonly T[]): UndecidedRow | undefined {
+  const tables = new Set(list.map((s) => s.c.prefix.slice(0, 3)));
+  if (tables.size !== 1 || list.length < 2) return undefined;
+  return { prefix: [...tables][0]!, candidate: list[0]!.c, labels: list.map((s) => s.label) };
 }
 
 /**

@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(BUNDLE))('procedure coder', () => {
   });
 
   it('turns proposals into suggestions quoting the statement, table rows flagged partial', () => {
-    const note = golden.cases.find((c) => c.partial)!.note;
+    const note = golden.cases.find((c) => c.partial?.some((code) => code.length === 5))!.note;
     const coding = codeProcedures(note, analyzeChart(note), pcs);
     const s = procedureSuggestions(coding, pcs);
     expect(s.map((x) => x.code)).toEqual(coding.proposals.map((p) => p.code));
@@ -71,5 +71,13 @@ describe.skipIf(!existsSync(BUNDLE))('procedure coder', () => {
     expect(row.flags).toContain('partial-code');
     expect(row.notes.join(' ')).toMatch(/choose the device, qualifier/);
     expect(note.slice(row.evidence[0]!.start, row.evidence[0]!.end)).toBe(row.evidence[0]!.text);
+  });
+
+  it('names the body part values to choose from when only the table is decided', () => {
+    const note = 'PROCEDURE PERFORMED:\nOpen nephrectomy.';
+    const [row] = procedureSuggestions(codeProcedures(note, analyzeChart(note), pcs), pcs);
+    expect(row?.code).toBe('0TT');
+    expect(row?.flags).toContain('partial-code');
+    expect(row?.notes.join(' ')).toMatch(/choose the body part, .*\(body part: Kidney, Right \/ Kidney, Left/);
   });
 });

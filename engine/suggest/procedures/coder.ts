@@ -21,15 +21,18 @@ import type { ChartAnalysis } from '../../text';
 import type { PcsTable } from '../../icd10pcs/pcs-table';
 import { chooseApproach } from './approach';
 import { chooseBodyParts } from './body-part';
-import { chooseDevice, chooseQualifier, writesDevice } from './device';
+import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
-import { OPERATION_SYNONYMS, operationLexicon } from './operation-terms';
+import { surfaceDevice, surfaceQualifier } from './joint-surface';
+import { narrativeObject } from './narrative-object';
+import { dilationForStent } from './vessels';
+import { descriptionTerm, OPERATION_SYNONYMS, operationLexicon, solidMatterTerm } from './operation-terms';
 import { notReportable } from './reportable';
 import { rootCandidates } from './root-operation';
 import { assertionOf, descriptionText, procedureLines } from './statements';
 import type { AxisReason, ProcedureCoding, ProcedureProposal, ProcedureStatement } from './types';
-import { fold, labelWords, routeWords, sideOf, wordSet, wordsOf, type Side } from './words';
+import { fold, labelWords, routeWords, sideOf, wordSet, wordsOf, type Side, type Word } from './words';
 
 const AXES = ['', '', '', 'root operation', 'body part', 'approach', 'device', 'qualifier'];
 
@@ -46,6 +49,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
   if (lines.length === 0) return out;
   // The Index is read only for a chart with procedure lines (its block is loaded on first use).
   const lex = operationLexicon(pcs);
+  const encounter: EncounterFacts = { donorSite: DONOR_SITE.test(text) };
   const titleSide = oneSide(
     lines.filter((l) => l.source === 'title').map((l) => sideOf(wordSet(wordsOf(text, l.start, l.end)))),
   );
@@ -53,10 +57,18 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
     const words = wordsOf(text, line.start, line.end);
     const itemSet = wordSet(words);
     // Operation words of the line, each with its Index main terms.
-    const hits: { i: number; terms: string[]; extra?: string }[] = [];
+    const hits: { i: number; terms: string[]; extra?: string; object?: Word[] }[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w;
-      const entry = OPERATION_SYNONYMS[w];
+      // An operative narrative names the procedure only by its performed-action verbs (statements.ts).
+      if (line.source === 'description') {
+        const verb = descriptionTerm(w, itemSet);
+        const object = verb ? narrativeObject(pcs, words, i) : undefined;
+        if (verb && object) hits.push({ i, terms: [verb.term], object, ...(verb.words ? { extra: verb.words } : {}) });
+        continue;
+      }
+      const solid = solidMatterTerm(w, itemSet);
+      const entry = solid ? { term: solid } : OPERATION_SYNONYMS[w];
       const syn = entry?.when && !entry.when.every((x) => itemSet.has(x)) ? undefined : entry;
       if (syn?.needs === 'device' && !writesDevice(pcs, itemSet)) {
         // Removal and Revision act on a device (PCS Index: "Revision, Correcting a portion of
@@ -94,7 +106,10 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       let next = k + 1;
       while (next < hits.length && integralTo(hitWords[next]!, [word.w])?.rule === 'B3.15') next++;
       const to = next < hits.length ? hits[next]!.i : words.length;
-      const segWords = words.slice(from, to);
+      // A narrative action reads its own object only (the sentence around it names other things).
+      const segWords = h.object
+        ? [...h.object.filter((x) => x.start !== word.start), word].sort((a, b) => a.start - b.start)
+        : words.slice(from, to);
       const start = segWords[0]!.start;
       const end = segWords[segWords.length - 1]!.end;
       const assertion = assertionOf(text, chart, word.start, word.end);
@@ -132,14 +147,14 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       }
       const segment = wordSet(segWords);
       if (h.extra) for (const x of h.extra.split(' ')) segment.add(fold(x));
-      const lineSet = new Set([...itemSet, ...segment]);
+      const lineSet = h.object ? segment : new Set([...itemSet, ...segment]);
       const built = buildCodes(
         pcs,
         lex,
         h.terms,
         segment,
         lineSet,
-        line.source === 'title' ? titleSide : undefined,
+        line.source === 'course' ? undefined : titleSide,
         [
           { where: 'statement', text: statement.text },
           { where: 'line', text: text.slice(line.start, line.end) },
@@ -148,6 +163,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
         [statement.text, text.slice(line.start, line.end), ...sectionSentences(text, chart, line.start)],
         routeWords(words),
         new Set(segWords.map((x) => x.w)),
+        encounter,
       );
       if ('problem' in built) {
         out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
@@ -173,10 +189,39 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
       }
     }
   }
-  return out;
+  return withoutCoveredRows(out);
+}
+
+/**
+ * A table row (partial) that a complete code of the chart fills in is the same procedure told
+ * again with less detail (a discharge summary's list and its course): one code (B3.2 codes
+ * distinct procedures only).
+ */
+function withoutCoveredRows(out: ProcedureCoding): ProcedureCoding {
+  const complete = out.proposals.filter((p) => !p.partial).map((p) => p.code);
+  const proposals: ProcedureProposal[] = [];
+  for (const p of out.proposals) {
+    const by = p.partial ? complete.find((c) => c.startsWith(p.code)) : undefined;
+    if (by)
+      out.suppressed.push({
+        statement: p.statement,
+        rule: 'B3.2',
+        reason: `table row ${p.code} is the procedure coded ${by} from a more detailed statement`,
+        code: p.code,
+      });
+    else proposals.push(p);
+  }
+  return { proposals, suppressed: out.suppressed };
 }
 
 type Built = Omit<ProcedureProposal, 'statement'>;
+
+/** What the whole chart says about this encounter's procedures, read once. */
+interface EncounterFacts {
+  /** A skin graft donor site is written (the graft is the patient's own skin). */
+  donorSite: boolean;
+}
+const DONOR_SITE = /\bdonor sites?\b/i;
 
 /** The one side written across lines (`undefined` when none, or when they differ). */
 function oneSide(sides: readonly (Side | undefined)[]): Side | undefined {
@@ -213,11 +258,33 @@ function buildCodes(
   durationTexts: readonly string[],
   route: ReadonlySet<string>,
   raw: ReadonlySet<string>,
+  encounter: EncounterFacts,
 ): { codes: Built[] } | { problem: string } {
-  const candidates = terms.flatMap((t) => rootCandidates(pcs, lex, t, segment));
+  const candidates = dilationForStent(
+    terms.flatMap((t) => rootCandidates(pcs, lex, t, segment)),
+    segment,
+    lex.tablesByOperation.get('Dilation') ?? [],
+  );
   if (candidates.length === 0)
     return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
-  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw);
+  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw, approachTexts[0]?.text ?? '');
+  if (parts.choices.length === 0 && parts.row) {
+    // The root operation is decided and its table known, the body part is not: the table row,
+    // the body part (and the axes after it) for the coder to choose, never a code.
+    const { prefix, candidate, labels } = parts.row;
+    const table = pcs.loaded(prefix);
+    const opLabel = table ? pcs.str(table.record.axes[2].labels[0] ?? -1) : candidate.operation;
+    return {
+      codes: [
+        {
+          code: prefix,
+          partial: true,
+          openAxes: `${AXES.slice(4).join(', ')} (body part: ${labels.join(' / ')})`,
+          axes: [{ position: 3, axis: 'Operation', value: prefix[2]!, label: opLabel, reason: candidate.reason }],
+        },
+      ],
+    };
+  }
   if (parts.choices.length === 0) return { problem: parts.problem ?? 'no body part' };
   const codes: Built[] = [];
   for (const bp of parts.choices) {
@@ -241,8 +308,13 @@ function buildCodes(
           pcs.builder.options(code)[0]?.name === 'Duration'
             ? chooseDuration(pcs, code, durationTexts, segment)
             : (administrationRoute(pcs, code) ?? chooseApproach(pcs, code, approachTexts));
-      else if (pos === 6) choice = chooseDevice(pcs, code, segment) ?? chooseDevice(pcs, code, line);
-      else choice = chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
+      else if (pos === 6)
+        choice =
+          surfaceDevice(pcs, code, segment) ??
+          chooseDevice(pcs, code, segment) ??
+          chooseDevice(pcs, code, line) ??
+          autologousSkin(pcs, code, encounter.donorSite);
+      else choice = surfaceQualifier(pcs, code, segment) ?? chooseQualifier(pcs, code, segment, bp.candidate.qualifier);
       if (!choice || !pcs.isValidPrefix(code + choice.value)) break;
       code += choice.value;
       const axisName = pcs.builder.options(code.slice(0, -1))[0]?.name ?? AXES[pos]!;

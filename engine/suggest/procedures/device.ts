@@ -109,6 +109,35 @@ export function chooseDevice(pcs: PcsTable, prefix: string, words: ReadonlySet<s
   return undefined;
 }
 
+/**
+ * A split-thickness graft is a partial-thickness one (epidermis and part of the dermis; the PCS
+ * skin Replacement rows name it "Partial Thickness"): the qualifier's words added when both words
+ * are written. Only the qualifier reads them, so "split" alone never documents a partial Excision.
+ */
+function thicknessWords(words: ReadonlySet<string>): ReadonlySet<string> {
+  if (!words.has('split') || !words.has('thickness')) return words;
+  return new Set([...words, 'partial']);
+}
+
+/**
+ * Skin taken from the patient's own donor site is an autograft: the Autologous Tissue Substitute
+ * value of a skin (body system H) row when no other graft source is written. A "donor site" is
+ * where a skin graft was harvested (a cadaver or synthetic graft leaves none).
+ *
+ * @example autologousSkin(pcs, '0HRHX', true)?.value // '7'
+ */
+export function autologousSkin(pcs: PcsTable, prefix: string, donorSite: boolean): ValueChoice | undefined {
+  if (!donorSite || prefix.slice(0, 2) !== '0H') return undefined;
+  const o = pcs.builder.options(prefix).find((x) => x.label === 'Autologous Tissue Substitute');
+  return o
+    ? {
+        value: o.value,
+        label: o.label,
+        reason: 'a skin donor site is written: the graft was harvested from the patient',
+      }
+    : undefined;
+}
+
 /** The 7th character of a 6-character prefix (`forced`: a qualifier the Index named, e.g. Diagnostic). */
 export function chooseQualifier(
   pcs: PcsTable,
@@ -129,7 +158,7 @@ export function chooseQualifier(
   const hit = documented(
     pcs,
     options.filter((o) => o.label !== 'Diagnostic'),
-    words,
+    thicknessWords(words),
   );
   if (hit.length === 1) return hit[0];
   const nonauto = options.find((o) => o.label === 'Nonautologous');

@@ -66,7 +66,73 @@ export const OPERATION_SYNONYMS: Readonly<
   cvvhd: { term: 'Hemodialysis', words: 'continuous' },
   cvvhdf: { term: 'Hemodialysis', words: 'continuous' },
   ventilator: { term: 'Performance', words: 'respiratory' },
+  // A percutaneous coronary intervention is the PTCA of the Index ("Percutaneous transluminal
+  // coronary angioplasty (PTCA), see Dilation, Heart and Great Vessels 027").
+  pci: { term: 'Dilation', words: 'coronary artery percutaneous' },
+  ptca: { term: 'Dilation', words: 'coronary artery percutaneous' },
+  // A chest tube is a drainage device in the pleural cavity (PCS Index: "Thoracostomy tube, use
+  // Drainage Device"): a Drainage of the pleural cavity with the device left in place.
+  thoracostomy: { term: 'Drainage', words: 'pleural cavity drainage device tube' },
+  tube: { term: 'Drainage', words: 'pleural cavity drainage device', when: ['chest'] },
 };
+
+/**
+ * Verbs of taking something out. Taking out solid matter (a clot, thrombus, embolus, stone or
+ * foreign body) is Extirpation (ICD-10-PCS root operation definitions: "taking or cutting out
+ * solid matter from a body part"; PCS Index: "Thrombectomy, see Extirpation"), not Extraction
+ * (pulling out all or a portion of a body part) nor Removal (of a device).
+ */
+const TAKING_OUT = /^(extract(ed|ion)?|remov(ed|al)|retriev(ed|al)|aspirated)$/;
+const SOLID_MATTER = /^(clot|thrombus|thrombi|embolus|emboli|calculus|calculi|stone|foreign)$/;
+
+/**
+ * The Extirpation main term for a taking-out word whose line names solid matter, else `undefined`.
+ *
+ * @example solidMatterTerm('extracted', new Set(['clot', 'carotid'])) // 'Extirpation'
+ */
+export function solidMatterTerm(word: string, line: ReadonlySet<string>): string | undefined {
+  if (!TAKING_OUT.test(word)) return undefined;
+  for (const w of line) if (SOLID_MATTER.test(w)) return 'Extirpation';
+  return undefined;
+}
+
+/**
+ * Verbs of an operative narrative's performed actions (statements.ts DESCRIPTION_ACTION) -> the
+ * main term they name. "Removed" is the "-ectomy" of the body part it names (Excision or
+ * Resection by the documented extent, B3.8), never Removal: a narrative takes out drapes, sponges,
+ * retractors and catheters that are no device of the patient's. "Pinned" fixes with a pin (PCS
+ * Device Key: Kirschner wire, Internal Fixation Device).
+ */
+const DESCRIPTION_VERBS: Readonly<Record<string, { term: string; words?: string }>> = {
+  removed: { term: 'Resection' },
+  excised: { term: 'Excision' },
+  resected: { term: 'Resection' },
+  amputated: { term: 'Detachment' },
+  pinned: { term: 'Insertion of device in', words: 'internal fixation device' },
+};
+
+/** Words saying all of the body part was taken out (B3.8: Resection). */
+const WHOLE = /^(entirety|entire|toto|completely|whole|totality)$/;
+
+/** Words saying only a portion of the body part was taken out (B3.8: Excision). */
+const PORTION = /^(portion|part|piece|partial|partially|segment|wedge)$/;
+
+/**
+ * The main term of a narrative verb, or `undefined` for another word ("removed" with a portion
+ * written is Excision, "excised in its entirety" is Resection: B3.8).
+ *
+ * @example descriptionTerm('removed', new Set(['portion', 'sac'])) // { term: 'Excision' }
+ */
+export function descriptionTerm(
+  word: string,
+  segment: ReadonlySet<string>,
+): { term: string; words?: string } | undefined {
+  const verb = DESCRIPTION_VERBS[word];
+  if (!verb) return undefined;
+  if (verb.term === 'Resection' && [...segment].some((w) => PORTION.test(w))) return { term: 'Excision' };
+  if (verb.term === 'Excision' && [...segment].some((w) => WHOLE.test(w))) return { term: 'Resection' };
+  return verb;
+}
 
 const cache = new WeakMap<PcsTable, OperationLexicon>();
 

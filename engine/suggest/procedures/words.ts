@@ -83,6 +83,9 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   carotid: 'carotid',
   coronary: 'coronary',
   ventral: 'abdominal wall',
+  // joints of the hand by their usual abbreviations (metacarpophalangeal; the foot's is "MTP")
+  mcp: 'metacarpophalangeal',
+  mp: 'metacarpophalangeal',
   incisional: 'abdominal wall',
   // devices (Device Key values)
   mesh: 'synthetic substitute',
