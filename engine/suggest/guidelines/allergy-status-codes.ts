@@ -13,7 +13,6 @@
  *   inclusion term of the same subcategory ("Allergy to shellfish" Z91.013, "Bee allergy status").
  * Z88.9 (unspecified) is never read: it is a nonspecific code (Guideline I.C.21.c.16).
  */
-import { phraseKeys } from '../tokens';
 
 /** A substance name and the allergy status code it leads to. */
 export interface AllergyTerm {
@@ -32,17 +31,29 @@ export interface AllergyTerms {
 
 /** What {@link allergyTermsOf} reads (structurally `CmTable`). */
 export interface AllergySource {
-  indexEntries(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string }>;
   inclusionTerms(): Iterable<{ code: string; dotted: string; text: string }>;
   summary(code: string): { long: string; billable: boolean } | undefined;
   billableDescendants(code: string): { code: string; dotted: string; long: string }[];
   drugRows(): Iterable<{ path: string; title: string; see: string; cells: { column: string; code: string }[] }>;
+  /** A code's Tabular block (`section`) and the Alphabetic Index lines leading to it. */
   get(
     code: string,
     options?: { indexEntries?: boolean },
-  ): { long: string; section?: { desc: string } | undefined } | undefined;
+  ):
+    | {
+        long: string;
+        section?: { desc: string } | undefined;
+        indexEntries?: readonly { path: string; code: string; see: string }[];
+      }
+    | undefined;
 }
 
+/**
+ * The allergy status categories of Guideline I.C.21.c.3's list of status codes: "Z88 Allergy
+ * status to drugs, medicaments and biological substances", "Z91.0- Allergy status, other than to
+ * drugs and biological substances". Their Index lines are read through the codes they lead to.
+ */
+export const ALLERGY_STATUS_CATEGORIES: readonly string[] = ['Z88', 'Z91.0'];
 const ALLERGY_LINE = /^History, personal, allergy, (.+)$/;
 const ALLERGY_TITLE = /^Allergy status to (.+)$/;
 /** A Tabular title or inclusion term naming one substance. */
@@ -53,18 +64,21 @@ const undotted = (code: string): string => code.replace(/[.-]/g, '').toUpperCase
 const cache = new WeakMap<object, AllergyTerms>();
 
 /**
- * Key of a name as the allergy list is read: its content words stemmed, in order, with
- * parenthesised words and NEC/NOS removed (`"Penicillin (any)"` and `"penicillins"` agree).
+ * Key of a name as the allergy list is read: lower case, parenthesised words and NEC/NOS removed,
+ * a plural "s" dropped (`"Penicillin (any)"` and `"penicillins"` agree). No stemming: drug names
+ * are matched as written, and thousands of Table of Drugs names are keyed at once.
  *
  * @example allergyKey('Narcotic agent NEC') === allergyKey('narcotic agents') // true
  */
 export function allergyKey(name: string): string {
-  return phraseKeys(
-    name
-      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-      .replace(/\b(NEC|NOS)\b/g, ' ')
-      .toLowerCase(),
-  ).join(' ');
+  return name
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\b(nec|nos)\b/g, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .join(' ');
 }
 
 /** The billable code a line names: itself, or its "unspecified" child (Z91.011 -> Z91.0110). */
@@ -95,7 +109,14 @@ export function allergyTermsOf(cm: AllergySource): AllergyTerms {
   const substances: { name: string; code: string; line: string }[] = [];
   let specified: { code: string; line: string } | undefined;
   let object: string | undefined;
-  for (const e of cm.indexEntries('index')) {
+  // The codes of the categories and their non-billable parents (an Index line may name Z91.011).
+  const codes = new Set<string>();
+  for (const cat of ALLERGY_STATUS_CATEGORIES)
+    for (const k of cm.billableDescendants(undotted(cat)))
+      for (let n = k.dotted.length; n >= cat.length; n--) if (k.dotted[n - 1] !== '.') codes.add(k.dotted.slice(0, n));
+  const lines = new Map<string, { path: string; code: string; see: string }>();
+  for (const code of codes) for (const e of cm.get(code)?.indexEntries ?? []) lines.set(e.path, e);
+  for (const e of [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     if (!e.code || e.see || !e.path.startsWith('History, personal, allergy, ')) continue;
     const what = ALLERGY_LINE.exec(e.path)![1]!;
     const code = billableOf(cm, e.code);

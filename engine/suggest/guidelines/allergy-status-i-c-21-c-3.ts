@@ -42,7 +42,7 @@ export const allergyStatusRule: GuidelineRule = {
   name: 'allergy status from the allergy list',
   apply(cands, ctx: GuidelineContext) {
     const cm = ctx.tables.cm as Partial<AllergySource>;
-    if (!cm.indexEntries || !cm.inclusionTerms || !cm.summary || !cm.billableDescendants || !cm.drugRows) return;
+    if (!cm.get || !cm.inclusionTerms || !cm.summary || !cm.billableDescendants || !cm.drugRows) return;
     const sections = ctx.chart.sections.filter((s) => s.kind === 'allergies');
     if (sections.length === 0) return;
     const { terms, maxWords } = allergyTermsOf(cm as AllergySource);

@@ -34,6 +34,8 @@ export interface FamilyHistorySource {
   summary(code: string): { long: string; billable: boolean } | undefined;
   billableDescendants(code: string): { code: string; dotted: string; long: string }[];
   neoplasmRows(): Iterable<{ path: string; cells: { column: string; code: string }[] }>;
+  /** The Alphabetic Index lines leading to a code (read from the table's code-to-line map, built once). */
+  get(code: string): { indexEntries?: readonly { path: string; code: string; see: string }[] } | undefined;
 }
 
 const undotted = (code: string): string => code.replace(/[.-]/g, '').toUpperCase();
@@ -144,7 +146,16 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
     list.push(v);
     map.set(code, list);
   };
-  for (const e of cm.indexEntries('index')) {
+  // The "History, family" lines naming a child or its non-billable parent.
+  const named = new Set<string>();
+  for (const r of refine)
+    for (const k of r.kids) {
+      if (residuals.has(k.code)) continue;
+      named.add(k.dotted);
+      if (k.dotted.length > r.header.length + 1) named.add(k.dotted.slice(0, -1));
+    }
+  const familyLines = [...named].flatMap((code) => cm.get(code)?.indexEntries ?? []);
+  for (const e of familyLines) {
     if (!e.code || e.see || !e.path.startsWith('History, family, ')) continue;
     const m = FAMILY_LINE.exec(e.path)!;
     const kid = target(e.code);
@@ -159,26 +170,26 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
       if (site)
         add(sites, undotted(k.code), { keys: keysOf(site[1]!).sort().join(' '), line: `${k.dotted} "${k.long}"` });
     }
-  // Condition codes of each wanted phrase: the Index lines under a main term naming one of its
-  // words whose path holds all of its words ("Arthritis, arthritic, rheumatoid" for "arthritis").
-  const wanted = [...conditions.values()].flat().filter((c) => c.keys.length > 0);
-  const mainWords = new Set(wanted.flatMap((w) => w.keys));
-  const codesOf = new Map<string, Set<string>>();
-  const mainKeysOf = new Map<string, string[]>();
-  for (const e of cm.indexEntries('index')) {
-    if (!e.code || e.see) continue;
-    const main = e.path.slice(0, e.path.indexOf(', ') >>> 0);
-    let mainKeys = mainKeysOf.get(main);
-    if (!mainKeys) mainKeysOf.set(main, (mainKeys = keysOf(main)));
-    if (!mainKeys.some((k) => mainWords.has(k))) continue;
-    const pathKeys = new Set(keysOf(e.path));
-    for (const w of wanted) {
-      if (!mainKeys.some((k) => w.keys.includes(k)) || !w.keys.every((k) => pathKeys.has(k))) continue;
-      const set = codesOf.get(w.line) ?? new Set<string>();
-      set.add(undotted(e.code));
-      codesOf.set(w.line, set);
+  // A condition code is a phrase's when an Index line leading to it sits under a main term naming
+  // one of the phrase's words and holds all of them ("Arthritis, arthritic, rheumatoid" M06.9 for
+  // "arthritis"). Read per code asked for, from the lines the table indexes by code.
+  const pathKeys = new Map<string, { main: string[]; all: Set<string> }[]>();
+  const linesOf = (code: string): { main: string[]; all: Set<string> }[] => {
+    let hit = pathKeys.get(code);
+    if (!hit) {
+      hit = (cm.get(code)?.indexEntries ?? [])
+        .filter((e) => !e.see)
+        .map((e) => ({ main: keysOf(e.path.split(', ')[0]!), all: new Set(keysOf(e.path)) }));
+      pathKeys.set(code, hit);
     }
-  }
+    return hit;
+  };
+  const isCondition = (code: string, phrases: readonly { keys: string[] }[]): boolean =>
+    linesOf(code).some((l) =>
+      phrases.some(
+        (p) => p.keys.length > 0 && l.main.some((k) => p.keys.includes(k)) && p.keys.every((k) => l.all.has(k)),
+      ),
+    );
   const wantedSites = new Set([...sites.values()].flat().map((s) => s.keys));
   const siteCategories = new Map<string, Set<string>>();
   for (const row of cm.neoplasmRows()) {
@@ -196,14 +207,8 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
     const inRange = (code: string): boolean => r.refs.some((ref) => refCovers(ref, undotted(code)));
     for (const k of r.kids) {
       const u = undotted(k.code);
-      const codes = new Set<string>();
-      const lines: string[] = [];
-      for (const c of conditions.get(u) ?? []) {
-        const found = codesOf.get(c.line);
-        if (!found) continue;
-        for (const x of found) if (inRange(x)) codes.add(x);
-        lines.push(c.line);
-      }
+      const phrases = conditions.get(u) ?? [];
+      const lines = phrases.map((c) => c.line);
       const categories = new Set<string>();
       for (const s of sites.get(u) ?? []) {
         const found = siteCategories.get(s.keys);
@@ -211,14 +216,17 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
         for (const x of found) if (inRange(x)) categories.add(x);
         lines.push(s.line);
       }
-      if (codes.size + categories.size === 0) continue;
+      if (phrases.length + categories.size === 0) continue;
+      const dottedOf = (c: string): string => (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c);
       out.push({
         code: k.dotted,
         covers: (code) => {
           const c = undotted(code);
-          return codes.has(c) || categories.has(c.slice(0, 3));
+          if (!inRange(c)) return false;
+          return categories.has(c.slice(0, 3)) || (phrases.length > 0 && isCondition(dottedOf(c), phrases));
         },
-        width: (codes.size + categories.size * 10) / 1000,
+        // Narrower than the subcategory's range: a named condition, then a site's categories.
+        width: phrases.length > 0 ? 0.001 : categories.size / 100,
         source: `${lines.join('; ')} (under ${r.header} "${r.text}")`,
       });
     }
