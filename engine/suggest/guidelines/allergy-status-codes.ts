@@ -144,7 +144,9 @@ export function allergyTermsOf(cm: AllergySource): AllergyTerms {
   // Non-drug substances: the Index line's own words, then the Tabular titles and inclusion terms
   // of the same subcategories.
   const subcategories = new Set(substances.map((s) => undotted(s.code).slice(0, 4)));
-  for (const s of substances) put(s.name, { code: s.code, source: s.line });
+  // A line with lines under it names a class ("food", "insect"), not one substance.
+  const heads = new Set(substances.map((s) => s.line.slice(0, s.line.lastIndexOf(', '))));
+  for (const s of substances) if (!heads.has(s.line)) put(s.name, { code: s.code, source: s.line });
   for (const sub of subcategories)
     for (const k of cm.billableDescendants(sub)) {
       const m = SUBSTANCE_TITLE.exec(k.long);
@@ -190,7 +192,11 @@ export function allergyTermsOf(cm: AllergySource): AllergyTerms {
       const sub = undotted(t).slice(0, 4);
       let drug = isDrug.get(sub);
       if (drug === undefined) {
-        drug = allergyKey(cm.get(undotted(t), { indexEntries: false })?.section?.desc ?? '').includes(objectKey);
+        // In the block of drugs, and not its residual subcategory ("T50.9 ... other and unspecified
+        // drugs, medicaments and biological substances": "Drug NEC" names no drug).
+        drug =
+          allergyKey(cm.get(undotted(t), { indexEntries: false })?.section?.desc ?? '').includes(objectKey) &&
+          !allergyKey(cm.summary(sub)?.long ?? '').includes(objectKey);
         isDrug.set(sub, drug);
       }
       if (!drug) return undefined;

@@ -21,6 +21,8 @@ import type { GuidelineContext, GuidelineRule } from './types';
 
 /** Confidence of an allergy status code: a secondary status, never the encounter's reason. */
 const ALLERGY_STATUS_SCORE = 0.5;
+/** "Latex: none", "Food - no": the entry itself says there is no allergy. */
+const SAID_NONE = /^\s*[:-]?\s*(?:none|no|negative|denie[sd]|nka|nkda)\b/i;
 /** Assertions under which a listed substance is the patient's allergy. */
 const ASSERTED = new Set(['affirmed', 'historical']);
 /** The body of an allergy section, up to a further heading written inside it (not a drug's name as a label). */
@@ -68,7 +70,7 @@ export const allergyStatusRule: GuidelineRule = {
         }
         const span = { start: ws[i]!.start, end: ws[i + n - 1]!.end };
         i += n;
-        if (done.has(term.code)) continue;
+        if (done.has(term.code) || SAID_NONE.test(ctx.text.slice(span.end, span.end + 20))) continue;
         const assertion = assertMention(ctx.text, span, ctx.chart);
         if (!ASSERTED.has(assertion.assertion)) continue;
         const title = ctx.tables.cm.get(term.code)?.long;
