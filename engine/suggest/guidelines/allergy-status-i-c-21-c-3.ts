@@ -39,6 +39,7 @@ function words(text: string, from: number, to: number): { start: number; end: nu
   return out;
 }
 
+/** I.C.21.c.3: a substance in the allergy list reported as its allergy status code (Z88, Z91.0-). */
 export const allergyStatusRule: GuidelineRule = {
   section: 'I.C.21.c.3',
   name: 'allergy status from the allergy list',

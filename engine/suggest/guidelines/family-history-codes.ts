@@ -5,7 +5,7 @@
  *   "Conditions classifiable to I00-I52, I65-I99" (Z82.4);
  * - under a subcategory such as Z82.6 ("Conditions classifiable to M00-M99"), the child the
  *   Alphabetic Index's "History, family (of), <condition>" line names ("arthritis" Z82.61), for
- *   the codes the Index gives that condition read as its own entry ("Arthritis, arthritic,
+ *   the codes the Index reaches under that condition's own entry ("Arthritis, arthritic,
  *   rheumatoid" M06.9), or for a malignant neoplasm the child's site read in the Neoplasm Table
  *   ("Family history of malignant neoplasm of ovary" Z80.41 <- "ovary", Malignant Primary C56.-);
  * - the rest of the subcategory's range goes to its "other" child (Z82.69, Z82.49, Z80.49).
@@ -28,7 +28,6 @@ export interface FamilyHistoryLink {
 
 /** What {@link familyHistoryLinksOf} reads (structurally `CmTable`). */
 export interface FamilyHistorySource {
-  indexEntries(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string }>;
   inclusionTerms(): Iterable<{ code: string; dotted: string; text: string }>;
   isBillable(code: string): boolean;
   summary(code: string): { long: string; billable: boolean } | undefined;
@@ -96,7 +95,7 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
   const hit = cache.get(cm);
   if (hit) return hit;
   const out: FamilyHistoryLink[] = [];
-  // Subcategories whose children are told apart by their condition: child code -> phrases.
+  // Subcategories whose children are told apart by their condition or site.
   const refine: {
     header: string;
     text: string;

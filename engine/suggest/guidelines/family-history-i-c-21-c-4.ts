@@ -67,19 +67,13 @@ function relativesCondition(m: CandidateMention, ctx: GuidelineContext): string 
   return relative ? `said of "${relative.text}"` : undefined;
 }
 
+/** I.C.21.c.4: a relative's condition reported as the patient's family history code. */
 export const familyHistoryRule: GuidelineRule = {
   section: 'I.C.21.c.4',
   name: "family history of a relative's condition",
   apply(cands, ctx) {
     const cm = ctx.tables.cm as Partial<FamilyHistorySource>;
-    if (
-      !cm.indexEntries ||
-      !cm.inclusionTerms ||
-      !cm.isBillable ||
-      !cm.summary ||
-      !cm.billableDescendants ||
-      !cm.neoplasmRows
-    )
+    if (!cm.get || !cm.inclusionTerms || !cm.isBillable || !cm.summary || !cm.billableDescendants || !cm.neoplasmRows)
       return;
     const source = cm as FamilyHistorySource;
     const found: { m: CandidateMention; link: FamilyHistoryLink; why: string; code: string }[] = [];
