@@ -34,6 +34,8 @@ import { sexConflictRule } from './sex-conflict-mce';
 import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
 import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
 import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c-4';
+import { familyHistoryRule } from './family-history-i-c-21-c-4';
+import { allergyStatusRule } from './allergy-status-i-c-21-c-3';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -73,4 +75,6 @@ export const RULES: readonly GuidelineRule[] = [
   statusCurrentStateRule,
   statusInComplicationRule,
   historyOfPastConditionRule,
+  familyHistoryRule,
+  allergyStatusRule,
 ];
