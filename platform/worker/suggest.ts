@@ -10,6 +10,7 @@ import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { GrouperTables } from '../../engine/grouper/tables';
 import { severityLookup, Suggester } from '../../engine/suggest';
 import { suggestWithModel } from '../../engine/suggest/model';
+import { primeGuidelineTables } from '../../engine/suggest/guideline-tables';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
 import { poaAssigner } from '../../engine/suggest/poa';
 import { principalSelector } from '../../engine/suggest/sequence';
@@ -54,13 +55,24 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest' | 
       const pcsRow = pcs?.row;
       hit = (async () => {
         const choice = await pickLexicon(cm.row, pcsRow);
-        if (choice.lexicon) return { suggester: new Suggester(cm.table, pcsTable, choice.lexicon) };
+        if (choice.lexicon) {
+          // The guideline tables built with that lexicon from this very table (same sha256): the
+          // first suggestion reads them instead of walking the Index.
+          if (choice.guidelines) primeGuidelineTables(cm.table, choice.guidelines);
+          const suggester = new Suggester(cm.table, pcsTable, choice.lexicon);
+          return choice.guidelines
+            ? { suggester }
+            : {
+                suggester,
+                notice: `The guideline tables are built from the installed tables on the first suggestion (about a second) because the shipped ones could not be used: ${choice.guidelinesReason}.`,
+              };
+        }
         // Same lexicon, built here from the tables: slower, so the user is told why, once.
         const started = performance.now();
         const suggester = new Suggester(cm.table, pcsTable);
         return {
           suggester,
-          notice: `The suggestion lexicon was built from the installed tables (${Math.round(performance.now() - started)} ms) because the shipped one could not be used: ${choice.reason}.`,
+          notice: `The suggestion lexicon was built from the installed tables (${Math.round(performance.now() - started)} ms), and its guideline tables are built from them on the first suggestion, because the shipped ones could not be used: ${choice.reason}.`,
         };
       })();
       suggesters.set(key, hit);
