@@ -11,6 +11,7 @@ import { CACHE_DIR } from '../../codesets/node/source';
 import { icd10pcsBuilder } from '../../codesets/icd10pcs/build';
 import { BUILDERS } from '../../codesets/builders';
 import type { CmTable } from '../../engine/icd10cm';
+import { primeGuidelineTables } from '../../engine/suggest/guideline-tables';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { severityLookup, Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
 import { loadCachedSuggestModel, type CachedSuggestModel } from '../../codesets/node/suggest-model';
@@ -91,7 +92,14 @@ export async function loadSuggestTables(year?: number, log: (line: string) => vo
   const cached = await loadCachedLexiconFor(`icd10cm-${fy}`, pcs ? pcsId : undefined);
   if (!cached.lexicon)
     notices.push(
-      `the suggestion lexicon is built from the tables (slow) because the cached one is unusable: ${cached.reason}`,
+      `the suggestion lexicon and guideline tables are built from the tables (slow) because the cached ones are unusable: ${cached.reason}`,
+    );
+  // The guideline tables built with that lexicon from this very table (the loader checked its
+  // sha256): the first suggestion reads them instead of walking the Index (about a second).
+  else if (cached.guidelines) primeGuidelineTables(cm, cached.guidelines);
+  else
+    notices.push(
+      `the guideline tables are built from the tables (about a second) because the cached ones are unusable: ${cached.guidelinesReason}`,
     );
   return { cm, pcs, lexicon: cached.lexicon, notices };
 }

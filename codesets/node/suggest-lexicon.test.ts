@@ -18,16 +18,21 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'chartside-lexicon-step-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const HISTORY_SOURCE = 'export const h = 1;\n';
+
 function scratch(): { cacheDir: string; engineDir: string } {
   const cacheDir = join(dir, 'cache');
   const engineDir = join(dir, 'engine');
-  mkdirSync(join(engineDir, 'suggest'), { recursive: true });
+  mkdirSync(join(engineDir, 'suggest', 'guidelines'), { recursive: true });
   writeFileSync(
     join(engineDir, 'suggest', 'lexicon.ts'),
     "import { x } from './tokens';\nimport type { Y } from './types';\n",
   );
   writeFileSync(join(engineDir, 'suggest', 'tokens.ts'), 'export const x = 1;\n');
   writeFileSync(join(engineDir, 'suggest', 'types.ts'), 'export type Y = 1;\n');
+  // The guideline tables' builders are inputs too (guideline-tables.ts imports them).
+  writeFileSync(join(engineDir, 'suggest', 'guideline-tables.ts'), "import { h } from './guidelines/history-codes';\n");
+  writeFileSync(join(engineDir, 'suggest', 'guidelines', 'history-codes.ts'), HISTORY_SOURCE);
   const store = new FsBundleStore(cacheDir);
   const cm = assembleCmYear({
     year: 2026,
@@ -46,7 +51,12 @@ function scratch(): { cacheDir: string; engineDir: string } {
 describe('suggest-lexicon step and loader', () => {
   it('follows value imports only, and loads the lexicon while it is current, else says why without building', async () => {
     const opts = scratch();
-    expect(lexiconSourceFiles(opts.engineDir)).toEqual(['suggest/lexicon.ts', 'suggest/tokens.ts']);
+    expect(lexiconSourceFiles(opts.engineDir)).toEqual([
+      'suggest/guideline-tables.ts',
+      'suggest/guidelines/history-codes.ts',
+      'suggest/lexicon.ts',
+      'suggest/tokens.ts',
+    ]);
     expect((await loadCachedLexiconFor('icd10cm-2026', undefined, opts)).lexicon).toBeUndefined();
     expect(staleLexiconReason(opts)).toBe('no suggestion lexicon has been built');
 
@@ -58,6 +68,13 @@ describe('suggest-lexicon step and loader', () => {
     expect(await loadCachedLexiconFor('icd10cm-2026', 'icd10pcs-2026', opts)).toEqual({
       reason: expect.stringMatching(/icd10pcs-2026 is not installed/) as string,
     });
+
+    // A changed guideline-table builder makes it stale (its tables travel in the bundle).
+    const history = join(opts.engineDir, 'suggest', 'guidelines', 'history-codes.ts');
+    writeFileSync(history, 'export const h = 2;\n');
+    expect(staleLexiconReason(opts)).toMatch(/inputs changed .*engine\/suggest\/guidelines\/history-codes\.ts/);
+    writeFileSync(history, HISTORY_SOURCE);
+    expect(staleLexiconReason(opts)).toBeUndefined();
 
     // A changed lexicon source makes it stale: said, with the command, and nothing is rebuilt.
     writeFileSync(join(opts.engineDir, 'suggest', 'tokens.ts'), 'export const x = 2;\n');

@@ -12,7 +12,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildCodesets, cacheKeyOf, type BuilderReport } from '../build';
 import { SUGGEST_LEXICON_LAYOUT, suggestLexiconBuilder } from '../suggest-lexicon/builder';
-import { lexiconFits, lexiconFromBundle, lexiconMeta } from '../../engine/suggest/lexicon-bundle';
+import type { GuidelineTablesData } from '../../engine/suggest/guideline-tables';
+import {
+  guidelineTablesFromBundle,
+  lexiconFits,
+  lexiconFromBundle,
+  lexiconMeta,
+} from '../../engine/suggest/lexicon-bundle';
 import type { SuggestLexicon } from '../../engine/suggest/lexicon';
 import { FsBundleStore, readBundleFile, withBuildLock } from './cache';
 import { FsReleaseSource } from './fs-source';
@@ -20,10 +26,16 @@ import { CACHE_DIR, PROJECT_ROOT } from './source';
 import { MountedSource } from './suggest-model';
 
 /**
- * Engine files whose code builds the lexicon or writes its bundle (the roots of
- * {@link lexiconSourceFiles}).
+ * Engine files whose code builds the lexicon and the guideline tables or writes their bundle (the
+ * roots of {@link lexiconSourceFiles}; guideline-tables.ts imports the three table builders).
  */
-const ROOTS = ['suggest/lexicon.ts', 'suggest/lexicon-bundle.ts', 'icd10cm/table.ts', 'icd10pcs/pcs-table.ts'];
+const ROOTS = [
+  'suggest/lexicon.ts',
+  'suggest/lexicon-bundle.ts',
+  'suggest/guideline-tables.ts',
+  'icd10cm/table.ts',
+  'icd10pcs/pcs-table.ts',
+];
 
 /**
  * Paths (relative to `engineDir`, `/`-separated, sorted) of the engine sources reachable from the
@@ -124,8 +136,16 @@ export function staleLexiconReason(opts: SuggestLexiconStepOptions = {}): string
     : 'it was built by another version of its builder';
 }
 
-/** A lexicon read from the cache, or why none could be used. */
-export type CachedLexicon = { lexicon: SuggestLexicon; id: string } | { lexicon?: undefined; reason: string };
+/**
+ * A lexicon read from the cache with its guideline tables (or why they could not be read: the
+ * caller lets the rules build them from the table and says so), or why no lexicon could be used.
+ */
+export type CachedLexicon =
+  | ({ lexicon: SuggestLexicon; id: string } & (
+      | { guidelines: GuidelineTablesData; guidelinesReason?: undefined }
+      | { guidelines?: undefined; guidelinesReason: string }
+    ))
+  | { lexicon?: undefined; reason: string };
 
 /**
  * The cached lexicon built from exactly these table bundles (ids and file sha256) by the current
@@ -151,7 +171,12 @@ export async function loadCachedLexicon(
     const reader = readBundleFile(store.bundlePath(id));
     if (!lexiconFits(lexiconMeta(reader), cm, pcs))
       return { reason: `${id} was built from other tables than ${[cm.id, pcs?.id].filter(Boolean).join(' and ')}` };
-    return { lexicon: lexiconFromBundle(reader), id };
+    const lexicon = lexiconFromBundle(reader);
+    try {
+      return { lexicon, id, guidelines: guidelineTablesFromBundle(reader) };
+    } catch (error) {
+      return { lexicon, id, guidelinesReason: error instanceof Error ? error.message : String(error) };
+    }
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }

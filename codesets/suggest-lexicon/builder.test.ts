@@ -1,6 +1,7 @@
 // The suggest-lexicon step builds one `suggest-lexicon-<FY>` bundle per installed ICD-10-CM year,
 // byte for byte the same from the same bundles, holding exactly what buildLexicon returns for those
-// tables, with the tables (and their sha256) it used. Synthetic ICD-10-CM bundles (invented titles).
+// tables, with the tables (and their sha256) it used and the guideline tables built from them.
+// Synthetic ICD-10-CM bundles (invented titles).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, readBundleHeader } from '../../engine/bundle/format';
@@ -8,7 +9,8 @@ import { readerFromCompressed } from '../../engine/bundle/reader';
 import { CmTable } from '../../engine/icd10cm/table';
 import { buildLexicon } from '../../engine/suggest/lexicon';
 import { lexiconData } from '../../engine/suggest/compact-lexicon';
-import { lexiconFromBundle, lexiconMeta } from '../../engine/suggest/lexicon-bundle';
+import { guidelineTablesData } from '../../engine/suggest/guideline-tables';
+import { guidelineTablesFromBundle, lexiconFromBundle, lexiconMeta } from '../../engine/suggest/lexicon-bundle';
 import { assembleCmYear } from '../icd10cm/assemble';
 import type { ReleaseFile, ReleaseSource } from '../builder';
 import { SUGGEST_LEXICON_LAYOUT, suggestLexiconBuilder } from './builder';
@@ -59,5 +61,8 @@ describe('suggestLexiconBuilder', () => {
     const expected = buildLexicon(CmTable.fromReader(readerFromCompressed(cm.header, cm.compressed)));
     expect([...expected.entries].map((e) => e.code)).toContain('J90');
     expect(lexiconData(lexiconFromBundle(reader))).toStrictEqual(lexiconData(expected));
+    expect(guidelineTablesFromBundle(reader)).toStrictEqual(
+      guidelineTablesData(CmTable.fromReader(readerFromCompressed(cm.header, cm.compressed))),
+    );
   });
 });

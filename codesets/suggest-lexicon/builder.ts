@@ -8,14 +8,16 @@
  * - `installed/<id>.csb`  the code-table bundles the build installed (one lexicon per ICD-10-CM
  *   year, with the ICD-10-PCS tables of the same year, else the newest older, else the newest,
  *   as the search index pairs them);
- * - `engine/<path>.ts`    the engine sources the lexicon is built by (codesets/node lists them by
- *   following imports from `buildLexicon`), so a changed builder rebuilds the lexicon.
+ * - `engine/<path>.ts`    the engine sources the lexicon and the guideline tables are built by
+ *   (codesets/node lists them by following imports from `buildLexicon` and
+ *   `guidelineTablesData`), so a changed builder rebuilds the bundle.
  * All of them are inputs, hence part of the cache key.
  */
 import { decodeBundle, encodeBundle } from '../../engine/bundle/format';
 import { PACKED_CODEC_VERSION } from '../../engine/bundle/packed';
 import { CmTable } from '../../engine/icd10cm/table';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
+import { guidelineTablesData } from '../../engine/suggest/guideline-tables';
 import { buildLexicon } from '../../engine/suggest/lexicon';
 import { lexiconBlocks, SUGGEST_LEXICON_FORMAT_VERSION, type LexiconSource } from '../../engine/suggest/lexicon-bundle';
 import type { BuiltBundle, CodesetBuilder } from '../builder';
@@ -43,10 +45,8 @@ export const suggestLexiconBuilder: CodesetBuilder = {
     for (const cmBundle of installedTables(source, SUGGEST_LEXICON_LAYOUT.installed, 'icd10cm')) {
       const fy = cmBundle.header.fiscalYear;
       const pcsBundle = pickTable(pcsList, fy);
-      const lexicon = buildLexicon(
-        CmTable.fromReader(cmBundle.reader),
-        pcsBundle ? PcsTable.fromBundle(pcsBundle.reader) : undefined,
-      );
+      const cm = CmTable.fromReader(cmBundle.reader);
+      const lexicon = buildLexicon(cm, pcsBundle ? PcsTable.fromBundle(pcsBundle.reader) : undefined);
       const sources: LexiconSource[] = [
         { role: 'cm', id: cmBundle.header.id, sha256: cmBundle.file.sha256 },
         ...(pcsBundle ? [{ role: 'pcs' as const, id: pcsBundle.header.id, sha256: pcsBundle.file.sha256 }] : []),
@@ -70,7 +70,7 @@ export const suggestLexiconBuilder: CodesetBuilder = {
           ],
           counts: { entries: lexicon.entries.length, anchors: lexicon.byAnchor.size, keys: lexicon.keyFreq.size },
         },
-        lexiconBlocks(lexicon, sources),
+        lexiconBlocks(lexicon, sources, guidelineTablesData(cm)),
       );
       out.push({ header: decodeBundle(bytes, { verify: false }).header, bytes });
     }

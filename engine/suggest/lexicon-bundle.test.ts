@@ -3,8 +3,10 @@ import { decodeBundle, encodeBundle, jsonPayload } from '../bundle/format';
 import { readerFromCompressed } from '../bundle/reader';
 import { packValue } from '../bundle/packed';
 import { compactLexicon, lexiconData } from './compact-lexicon';
+import type { GuidelineTablesData } from './guideline-tables';
 import type { SuggestLexicon } from './lexicon';
 import {
+  guidelineTablesFromBundle,
   lexiconBlocks,
   lexiconFits,
   lexiconFromBundle,
@@ -63,11 +65,42 @@ function tinyLexicon(): SuggestLexicon {
   };
 }
 
+/** Hand-made guideline tables (one line each, of the shape the builders return). */
+const TABLES: GuidelineTablesData = {
+  withLines: [
+    {
+      path: 'Diabetes, type 2, with, peripheral angiopathy',
+      code: 'E11.51',
+      baseCode: 'E11.9',
+      subterm: 'peripheral angiopathy',
+      subtermCodes: ['I73.9'],
+    },
+  ],
+  statusLines: [
+    {
+      code: 'Z99.2',
+      kind: 'dependence',
+      words: ['dialysi'],
+      alternatives: [['hemodialysi', 'dialysi']],
+      source: 'Dependence, on, dialysis',
+    },
+  ],
+  historyLinks: [
+    {
+      code: 'Z85.3',
+      width: 3.3,
+      source: 'Z85.3 "Conditions classifiable to C50.-"',
+      refs: [{ from: 'C50', to: 'C50' }],
+    },
+    { code: 'Z86.73', width: 1, source: 'History, personal, stroke', codes: ['I639'] },
+  ],
+};
+
 const CM: LexiconSource = { role: 'cm', id: 'icd10cm-2026', sha256: 'a'.repeat(64) };
 const PCS: LexiconSource = { role: 'pcs', id: 'icd10pcs-2026', sha256: 'b'.repeat(64) };
 
 function bundle(
-  blocks = lexiconBlocks(tinyLexicon(), [CM, PCS]),
+  blocks = lexiconBlocks(tinyLexicon(), [CM, PCS], TABLES),
   system: 'suggest-lexicon' | 'search' = 'suggest-lexicon',
 ) {
   const bytes = encodeBundle(
@@ -94,6 +127,7 @@ describe('suggestion lexicon bundle', () => {
     expect(lexiconData(back)).toStrictEqual(lexiconData(tinyLexicon()));
     expect('seeAlso' in back.entries.at(0)!).toBe(false);
     expect(back.entries.at(1)!.seeAlso).toBe(true);
+    expect(guidelineTablesFromBundle(bundle())).toStrictEqual(TABLES);
   });
 
   it('fits only the tables it was built from (ids and sha256, PCS included)', () => {
@@ -102,16 +136,16 @@ describe('suggestion lexicon bundle', () => {
     expect(lexiconFits(meta, { ...CM, sha256: 'c'.repeat(64) }, PCS)).toBe(false);
     expect(lexiconFits(meta, CM, undefined)).toBe(false);
     expect(lexiconFits(meta, CM, { ...PCS, id: 'icd10pcs-2025' })).toBe(false);
-    expect(lexiconFits(lexiconMeta(bundle(lexiconBlocks(tinyLexicon(), [CM]))), CM, undefined)).toBe(true);
+    expect(lexiconFits(lexiconMeta(bundle(lexiconBlocks(tinyLexicon(), [CM], TABLES))), CM, undefined)).toBe(true);
   });
 
   it('refuses another system, another format version, a malformed meta or a missing block, naming the bundle', () => {
     expect(() => lexiconMeta(bundle(undefined, 'search'))).toThrow(
       /suggest-lexicon-2026 is not a suggestion-lexicon bundle/,
     );
-    const [meta, lex] = lexiconBlocks(tinyLexicon(), [CM]);
+    const [meta, lex, tables] = lexiconBlocks(tinyLexicon(), [CM], TABLES);
     const other = JSON.parse(new TextDecoder().decode(meta!.payload)) as Record<string, unknown>;
-    const withMeta = (m: unknown) => bundle([{ ...meta!, payload: jsonPayload(m) }, lex!]);
+    const withMeta = (m: unknown) => bundle([{ ...meta!, payload: jsonPayload(m) }, lex!, tables!]);
     expect(() => lexiconMeta(withMeta({ ...other, formatVersion: 99 }))).toThrow(
       new RegExp(
         `suggest-lexicon-2026 has format 99 .*this build reads format ${SUGGEST_LEXICON_FORMAT_VERSION}.*codesets build`,
@@ -125,6 +159,14 @@ describe('suggestion lexicon bundle', () => {
       ),
     ).toThrow(/suggest-lexicon-2026 cannot be read: not packed Chartside data/);
     expect(() => lexiconFromBundle(withMeta({ ...other, entries: 5 }))).toThrow(/does not hold a lexicon/);
+    expect(() => guidelineTablesFromBundle(bundle([meta!, lex!]))).toThrow(
+      /guideline tables of suggest-lexicon-2026 cannot be read: .*no block "guidelines"/,
+    );
+    expect(() =>
+      guidelineTablesFromBundle(
+        bundle([meta!, lex!, { ...tables!, payload: jsonPayload({ ...TABLES, withLines: 1 }) }]),
+      ),
+    ).toThrow(/guideline tables of suggest-lexicon-2026 cannot be read: malformed guideline tables: withLines/);
     // Packed data of the right classes whose offsets do not fit: refused before any entry is read.
     const columns = compactLexicon(tinyLexicon());
     const broken = { ...columns, reqStart: columns.reqStart.slice(0, 2) };

@@ -11,10 +11,12 @@
  * - `lexicon`: the lexicon `buildLexicon` returned, in columns ({@link LexiconColumns}:
  *   typed arrays and a string table, engine/suggest/compact-lexicon.ts) in the generic packed form
  *   of engine/bundle/packed.ts. Loading takes views on the unpacked block and builds no entry:
- *   the entries a chart reads are built when first read.
+ *   the entries a chart reads are built when first read;
+ * - `guidelines`: JSON {@link GuidelineTablesData}, the guideline stage's Index/Tabular tables
+ *   (engine/suggest/guideline-tables.ts), so the first suggestion does not walk the Index for them.
  *
- * A lexicon is used only with the very tables it was built from (same bundle sha256): with any
- * other, the caller builds one from the tables and says why.
+ * A lexicon and its guideline tables are used only with the very tables they were built from (same
+ * bundle sha256): with any other, the caller builds them from the tables and says why.
  */
 import { z } from 'zod';
 import { blockJson, jsonPayload, type BlockInput } from '../bundle/format';
@@ -22,17 +24,19 @@ import { packValue, PACKED_CODEC_VERSION, unpackValue } from '../bundle/packed';
 import type { BundleReader } from '../bundle/reader';
 import { ChartsideError } from '../errors';
 import { compactLexicon, isLexiconColumns, lexiconFromColumns } from './compact-lexicon';
+import { parseGuidelineTables, type GuidelineTablesData } from './guideline-tables';
 import type { SuggestLexicon } from './lexicon';
 
 /**
  * Version of this bundle's layout (block names, meta fields, the `lexicon` block's columns). The
  * content's own changes are caught by the build's cache key (the lexicon sources are inputs), not
- * by this number. 2: the lexicon in columns (1 held every entry as an object).
+ * by this number. 2: the lexicon in columns (1 held every entry as an object). 3: adds the
+ * `guidelines` block.
  */
-export const SUGGEST_LEXICON_FORMAT_VERSION = 2;
+export const SUGGEST_LEXICON_FORMAT_VERSION = 3;
 
 /** Block names of a `suggest-lexicon` bundle. */
-export const SUGGEST_LEXICON_BLOCK = { meta: 'meta', lexicon: 'lexicon' } as const;
+export const SUGGEST_LEXICON_BLOCK = { meta: 'meta', lexicon: 'lexicon', guidelines: 'guidelines' } as const;
 
 /** One table bundle a lexicon was built from. */
 export interface LexiconSource {
@@ -65,11 +69,15 @@ export class ChartsideLexiconBundleError extends ChartsideError {
 }
 
 /**
- * The blocks of a lexicon bundle.
+ * The blocks of a lexicon bundle (`guidelines`: {@link guidelineTablesData} of the same CM table).
  *
- * @example encodeBundle({ id: 'suggest-lexicon-2026', system: 'suggest-lexicon', ... }, lexiconBlocks(lex, sources))
+ * @example encodeBundle({ id: 'suggest-lexicon-2026', system: 'suggest-lexicon', ... }, lexiconBlocks(lex, sources, guidelineTablesData(cm)))
  */
-export function lexiconBlocks(lexicon: SuggestLexicon, sources: LexiconSource[]): BlockInput[] {
+export function lexiconBlocks(
+  lexicon: SuggestLexicon,
+  sources: LexiconSource[],
+  guidelines: GuidelineTablesData,
+): BlockInput[] {
   const meta: LexiconMeta = {
     formatVersion: SUGGEST_LEXICON_FORMAT_VERSION,
     codecVersion: PACKED_CODEC_VERSION,
@@ -79,6 +87,7 @@ export function lexiconBlocks(lexicon: SuggestLexicon, sources: LexiconSource[])
   return [
     { name: SUGGEST_LEXICON_BLOCK.meta, kind: 'json', payload: jsonPayload(meta) },
     { name: SUGGEST_LEXICON_BLOCK.lexicon, kind: 'bytes', payload: packValue(compactLexicon(lexicon)) },
+    { name: SUGGEST_LEXICON_BLOCK.guidelines, kind: 'json', payload: jsonPayload(guidelines) },
   ];
 }
 
@@ -174,6 +183,35 @@ export function decodeLexicon(id: string, meta: LexiconMeta, raw: Uint8Array): S
     return lexiconFromColumns(columns);
   } catch (cause) {
     throw new ChartsideLexiconBundleError(`suggestion lexicon ${id} cannot be read: ${message(cause)}`);
+  }
+}
+
+/**
+ * The guideline tables of a bundle whose {@link lexiconMeta} was accepted.
+ *
+ * @throws ChartsideLexiconBundleError naming the bundle when the block is missing or malformed.
+ * @example primeGuidelineTables(cm, guidelineTablesFromBundle(reader))
+ */
+export function guidelineTablesFromBundle(reader: BundleReader): GuidelineTablesData {
+  let raw: Uint8Array;
+  try {
+    raw = reader.bytes(SUGGEST_LEXICON_BLOCK.guidelines);
+  } catch (cause) {
+    throw new ChartsideLexiconBundleError(`guideline tables of ${reader.header.id} cannot be read: ${message(cause)}`);
+  }
+  return decodeGuidelineTables(reader.header.id, raw);
+}
+
+/**
+ * Decodes the inflated `guidelines` block of bundle `id`.
+ *
+ * @throws ChartsideLexiconBundleError when the bytes are not guideline tables.
+ */
+export function decodeGuidelineTables(id: string, raw: Uint8Array): GuidelineTablesData {
+  try {
+    return parseGuidelineTables(blockJson<unknown>(raw));
+  } catch (cause) {
+    throw new ChartsideLexiconBundleError(`guideline tables of ${id} cannot be read: ${message(cause)}`);
   }
 }
 

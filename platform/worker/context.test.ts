@@ -33,6 +33,7 @@ const BLOCKS = lexiconBlocks(
     pcsYear: undefined,
   },
   [{ role: 'cm', id: 'icd10cm-2026', sha256: '1'.repeat(64) }],
+  { withLines: [], statusLines: [], historyLinks: [] },
 );
 
 describe('engine worker: bundle readers', () => {

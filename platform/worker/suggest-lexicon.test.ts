@@ -4,6 +4,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { encodeBundle, jsonPayload } from '../../engine/bundle/format';
+import type { GuidelineTablesData } from '../../engine/suggest/guideline-tables';
 import type { SuggestLexicon } from '../../engine/suggest/lexicon';
 import { lexiconData } from '../../engine/suggest/compact-lexicon';
 import { lexiconBlocks, SUGGEST_LEXICON_FORMAT_VERSION, type LexiconSource } from '../../engine/suggest/lexicon-bundle';
@@ -35,13 +36,22 @@ const LEXICON: SuggestLexicon = {
   pcsYear: 2026,
 };
 
+/** Hand-made guideline tables (one "with" line). */
+const TABLES: GuidelineTablesData = {
+  withLines: [
+    { path: 'Pneumonia, with, effusion', code: 'J18.9', baseCode: 'J18.9', subterm: 'effusion', subtermCodes: ['J90'] },
+  ],
+  statusLines: [],
+  historyLinks: [],
+};
+
 const CM = { id: 'icd10cm-2026', sha256: '1'.repeat(64) };
 const PCS = { id: 'icd10pcs-2026', sha256: '2'.repeat(64) };
 
 /** The fields of a release row the loader reads. */
 const row = (r: { id: string; sha256: string }): ReleaseRow => ({ ...r, fiscalYear: 2026 }) as ReleaseRow;
 
-function lexiconBundle(sources: LexiconSource[], blocks = lexiconBlocks(LEXICON, sources)): Uint8Array {
+function lexiconBundle(sources: LexiconSource[], blocks = lexiconBlocks(LEXICON, sources, TABLES)): Uint8Array {
   return encodeBundle(
     {
       id: 'suggest-lexicon-2026',
@@ -77,6 +87,7 @@ describe('engine worker: shipped suggestion lexicon', () => {
     );
     const choice = await load(row(CM), row(PCS));
     expect(lexiconData(choice.lexicon!)).toStrictEqual(lexiconData(LEXICON));
+    expect(choice.lexicon && choice.guidelines).toStrictEqual(TABLES);
     expect(await load(row(CM), row(PCS))).toBe(await load(row(CM), row(PCS))); // decoded once
   });
 
@@ -94,8 +105,15 @@ describe('engine worker: shipped suggestion lexicon', () => {
     expect((await load(row(CM), undefined)).lexicon).toBeUndefined();
   });
 
+  it('keeps the lexicon and says why when its guideline tables cannot be read', async () => {
+    const [meta, lex] = lexiconBlocks(LEXICON, [{ role: 'cm', ...CM }], TABLES);
+    const choice = await (await loaderWith(lexiconBundle([], [meta!, lex!])))(row(CM), undefined);
+    expect(lexiconData(choice.lexicon!)).toStrictEqual(lexiconData(LEXICON));
+    expect(choice.lexicon && choice.guidelinesReason).toBe('suggest-lexicon-2026 lacks its guideline tables');
+  });
+
   it('refuses a lexicon of another format version with its message', async () => {
-    const [meta, lex] = lexiconBlocks(LEXICON, [{ role: 'cm', ...CM }]);
+    const [meta, lex] = lexiconBlocks(LEXICON, [{ role: 'cm', ...CM }], TABLES);
     const json = JSON.parse(new TextDecoder().decode(meta!.payload)) as Record<string, unknown>;
     const load = await loaderWith(
       lexiconBundle([], [{ ...meta!, payload: jsonPayload({ ...json, formatVersion: 7 }) }, lex!]),

@@ -3,11 +3,16 @@
  * built from the very tables in use (same bundle ids and sha256), decoded once per pair of
  * releases, instead of building it from the tables (seconds to tens of seconds in a browser).
  *
+ * The bundle's guideline tables (engine/suggest/guideline-tables.ts) come with it: read with the
+ * lexicon, they spare the first suggestion the Index walks that build them.
+ *
  * Without such a bundle (a user imported another release), or when it is refused (another
  * format), the lexicon is built from the tables as before and the response says why it took long.
  */
 import { blockJson } from '../../engine/bundle/format';
+import type { GuidelineTablesData } from '../../engine/suggest/guideline-tables';
 import {
+  decodeGuidelineTables,
   decodeLexicon,
   lexiconFits,
   parseLexiconMeta,
@@ -18,8 +23,17 @@ import { readBlocks, type ReleaseRow } from '../db';
 import type { EngineContext } from './context';
 import { inflateIndexBlock } from './search-bundle';
 
-/** Outcome of {@link SuggestLexiconLoader}: the shipped lexicon, or why there is none (the caller builds one). */
-export type LexiconChoice = { lexicon: SuggestLexicon; id: string } | { lexicon?: undefined; reason: string };
+/**
+ * Outcome of {@link SuggestLexiconLoader}: the shipped lexicon with its guideline tables (or why
+ * they could not be read: the rules then build them from the table), or why there is no lexicon
+ * (the caller builds one).
+ */
+export type LexiconChoice =
+  | ({ lexicon: SuggestLexicon; id: string } & (
+      | { guidelines: GuidelineTablesData; guidelinesReason?: undefined }
+      | { guidelines?: undefined; guidelinesReason: string }
+    ))
+  | { lexicon?: undefined; reason: string };
 
 export type SuggestLexiconLoader = (cm: ReleaseRow, pcs: ReleaseRow | undefined) => Promise<LexiconChoice>;
 
@@ -45,7 +59,18 @@ export function suggestLexiconLoader(ctx: EngineContext): SuggestLexiconLoader {
             // The installer verified the bundle (file sha256 or every block) before storing it.
             const meta = parseLexiconMeta(row.id, blockJson<unknown>(await inflateIndexBlock(metaGz)));
             if (!lexiconFits(meta, cm, pcs)) return { reason: `${row.id} was built from other tables` };
-            return { lexicon: decodeLexicon(row.id, meta, await inflateIndexBlock(lexGz)), id: row.id };
+            const lexicon = decodeLexicon(row.id, meta, await inflateIndexBlock(lexGz));
+            const guidelinesGz = blocks.get(SUGGEST_LEXICON_BLOCK.guidelines);
+            if (!guidelinesGz) return { lexicon, id: row.id, guidelinesReason: `${row.id} lacks its guideline tables` };
+            try {
+              return {
+                lexicon,
+                id: row.id,
+                guidelines: decodeGuidelineTables(row.id, await inflateIndexBlock(guidelinesGz)),
+              };
+            } catch (error) {
+              return { lexicon, id: row.id, guidelinesReason: error instanceof Error ? error.message : String(error) };
+            }
           } catch (error) {
             return { reason: error instanceof Error ? error.message : String(error) };
           }

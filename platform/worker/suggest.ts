@@ -10,8 +10,10 @@ import { PcsTable } from '../../engine/icd10pcs/pcs-table';
 import { GrouperTables } from '../../engine/grouper/tables';
 import { severityLookup, Suggester } from '../../engine/suggest';
 import { suggestWithModel } from '../../engine/suggest/model';
+import { primeGuidelineTables } from '../../engine/suggest/guideline-tables';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
 import { poaAssigner } from '../../engine/suggest/poa';
+import { suggestTableSteps } from '../../engine/suggest/prepare-tables';
 import { principalSelector } from '../../engine/suggest/sequence';
 import type { EngineApi, SuggestRequestOptions, SuggestResponse } from './api';
 import type { EngineContext, PickedTable } from './context';
@@ -23,6 +25,8 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest' | 
   // The learned model (suggest-model bundle): decoded once, applied unless the user turned it off.
   const pickModel = suggestModelLoader(ctx);
   const pickLexicon = suggestLexiconLoader(ctx);
+  /** Suggest calls started and not finished: the warm-up never makes one of them wait longer. */
+  let suggestsRunning = 0;
 
   /**
    * The suggester of the releases of a date of service, and the notices about those releases.
@@ -54,13 +58,24 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest' | 
       const pcsRow = pcs?.row;
       hit = (async () => {
         const choice = await pickLexicon(cm.row, pcsRow);
-        if (choice.lexicon) return { suggester: new Suggester(cm.table, pcsTable, choice.lexicon) };
+        if (choice.lexicon) {
+          // The guideline tables built with that lexicon from this very table (same sha256): the
+          // first suggestion reads them instead of walking the Index.
+          if (choice.guidelines) primeGuidelineTables(cm.table, choice.guidelines);
+          const suggester = new Suggester(cm.table, pcsTable, choice.lexicon);
+          return choice.guidelines
+            ? { suggester }
+            : {
+                suggester,
+                notice: `The guideline tables are built from the installed tables on the first suggestion (about a second) because the shipped ones could not be used: ${choice.guidelinesReason}.`,
+              };
+        }
         // Same lexicon, built here from the tables: slower, so the user is told why, once.
         const started = performance.now();
         const suggester = new Suggester(cm.table, pcsTable);
         return {
           suggester,
-          notice: `The suggestion lexicon was built from the installed tables (${Math.round(performance.now() - started)} ms) because the shipped one could not be used: ${choice.reason}.`,
+          notice: `The suggestion lexicon was built from the installed tables (${Math.round(performance.now() - started)} ms), and its guideline tables are built from them on the first suggestion, because the shipped ones could not be used: ${choice.reason}.`,
         };
       })();
       suggesters.set(key, hit);
@@ -96,46 +111,66 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest' | 
     async prepareSuggest(dateOfService?: string): Promise<{ ms: number }> {
       const started = performance.now();
       const notices: string[] = [];
-      await suggesterFor(dateOfService, notices, false);
+      const { suggester, pcs } = await suggesterFor(dateOfService, notices, false);
+      // The Index/Tabular tables the first suggestion would build (seconds on a slow machine),
+      // built now from the tables the suggester was built from (the context caches them): the
+      // first chart waits less. One table at a time, a task each, so that a call made meanwhile
+      // runs between them; once a suggestion is asked for, the rest is left to it (it builds
+      // what it needs itself, as without the warm-up), so the warm-up never delays it by more
+      // than the one table being built.
+      for (const step of suggestTableSteps(suggester.cm, pcs?.table)) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (suggestsRunning > 0) break;
+        step();
+      }
       await severityFor(dateOfService, notices);
       return { ms: performance.now() - started };
     },
 
     async suggest(snapshot: ChartSnapshot, options: SuggestRequestOptions = {}): Promise<SuggestResponse> {
-      // A snapshot crosses a trust boundary (it came from a page): parse it here too.
-      const chart = parseSnapshot(snapshot);
-      const notices: string[] = [];
-      const { suggester, cm, pcs } = await suggesterFor(options.dateOfService, notices, true);
-      const severityOf = await severityFor(options.dateOfService, notices);
-      const suggestOptions = {
-        setting: options.setting ?? 'inpatient',
-        ...(severityOf ? { severityOf } : {}),
-      } as const;
-      const choice = await pickModel();
-      if (choice.notice) notices.push(choice.notice);
-      // The coded abstract (Official Guidelines tiers) comes from the Index/Tabular engine; the
-      // learned model, when on, only re-ranks the candidate lists.
-      const abstracted = suggestAbstract(suggester, chart.text, {
-        ...suggestOptions,
-        ...(options.dateOfService ? { dateOfService: options.dateOfService } : {}),
-        selectPrincipal: principalSelector({ cm: cm.table }),
-        assignPoa: poaAssigner({ cm: cm.table }),
-      });
-      const result = {
-        ...(choice.model
-          ? suggestWithModel(suggester, chart.text, choice.model, suggestOptions)
-          : abstracted.suggestions),
-        abstract: abstracted.abstract,
-      };
-      // Truncated evidence on a very long note is shown to the user, never hidden.
-      notices.push(...(result.warnings ?? []));
-      return {
-        ...result,
-        releases: { cm: cm.row.id, pcs: pcs?.row.id },
-        ...(choice.info ? { model: choice.info } : {}),
-        notices,
-        snapshotCapturedAt: chart.capturedAt,
-      };
+      suggestsRunning++;
+      try {
+        return await suggestNow(snapshot, options);
+      } finally {
+        suggestsRunning--;
+      }
     },
   };
+
+  async function suggestNow(snapshot: ChartSnapshot, options: SuggestRequestOptions): Promise<SuggestResponse> {
+    // A snapshot crosses a trust boundary (it came from a page): parse it here too.
+    const chart = parseSnapshot(snapshot);
+    const notices: string[] = [];
+    const { suggester, cm, pcs } = await suggesterFor(options.dateOfService, notices, true);
+    const severityOf = await severityFor(options.dateOfService, notices);
+    const suggestOptions = {
+      setting: options.setting ?? 'inpatient',
+      ...(severityOf ? { severityOf } : {}),
+    } as const;
+    const choice = await pickModel();
+    if (choice.notice) notices.push(choice.notice);
+    // The coded abstract (Official Guidelines tiers) comes from the Index/Tabular engine; the
+    // learned model, when on, only re-ranks the candidate lists.
+    const abstracted = suggestAbstract(suggester, chart.text, {
+      ...suggestOptions,
+      ...(options.dateOfService ? { dateOfService: options.dateOfService } : {}),
+      selectPrincipal: principalSelector({ cm: cm.table }),
+      assignPoa: poaAssigner({ cm: cm.table }),
+    });
+    const result = {
+      ...(choice.model
+        ? suggestWithModel(suggester, chart.text, choice.model, suggestOptions)
+        : abstracted.suggestions),
+      abstract: abstracted.abstract,
+    };
+    // Truncated evidence on a very long note is shown to the user, never hidden.
+    notices.push(...(result.warnings ?? []));
+    return {
+      ...result,
+      releases: { cm: cm.row.id, pcs: pcs?.row.id },
+      ...(choice.info ? { model: choice.info } : {}),
+      notices,
+      snapshotCapturedAt: chart.capturedAt,
+    };
+  }
 }

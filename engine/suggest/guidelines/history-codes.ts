@@ -36,6 +36,18 @@ export interface HistoryLink {
   source: string;
 }
 
+/**
+ * A {@link HistoryLink} as plain data (what a bundle stores): the condition codes it covers as
+ * Tabular ranges (`refs`, from an inclusion term) or as undotted codes (`codes`, from the Index).
+ */
+export interface HistoryLinkData {
+  code: string;
+  width: number;
+  source: string;
+  refs?: CodeRef[];
+  codes?: string[];
+}
+
 /** What {@link historyLinksOf} reads (structurally `CmTable`). */
 export interface HistorySource {
   indexEntries(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string }>;
@@ -56,7 +68,34 @@ const cache = new WeakMap<object, HistoryLink[]>();
 export function historyLinksOf(cm: HistorySource): HistoryLink[] {
   const hit = cache.get(cm);
   if (hit) return hit;
-  const out: HistoryLink[] = [];
+  const out = historyLinkData(cm).map(historyLink);
+  cache.set(cm, out);
+  return out;
+}
+
+/**
+ * Uses `data` (what {@link historyLinkData} returned for this very table, e.g. read from a bundle
+ * built at build time) as the table's links, unless they were built already.
+ */
+export function primeHistoryLinks(cm: HistorySource, data: readonly HistoryLinkData[]): void {
+  if (!cache.has(cm)) cache.set(cm, data.map(historyLink));
+}
+
+/** The link a {@link HistoryLinkData} describes. */
+function historyLink(d: HistoryLinkData): HistoryLink {
+  const { code, width, source, refs } = d;
+  if (refs) return { code, covers: (c) => refs.some((r) => refCovers(r, undotted(c))), width, source };
+  const codes = new Set(d.codes);
+  return { code, covers: (c) => codes.has(undotted(c)), width, source };
+}
+
+/**
+ * The links of {@link historyLinksOf} as plain data, built from the table (not cached).
+ *
+ * @example historyLinkData(cm).find((l) => l.code === 'Z85.3')?.refs // [{ from: 'C50', to: 'C50' }]
+ */
+export function historyLinkData(cm: HistorySource): HistoryLinkData[] {
+  const out: HistoryLinkData[] = [];
   for (const t of cm.inclusionTerms()) {
     if (!reviewed(t.code) || !cm.isBillable(t.code)) continue;
     const m = /^Conditions classifiable to (.+)$/i.exec(t.text);
@@ -65,7 +104,7 @@ export function historyLinksOf(cm: HistorySource): HistoryLink[] {
     if (refs.length === 0) continue;
     out.push({
       code: t.dotted,
-      covers: (code) => refs.some((r) => refCovers(r, undotted(code))),
+      refs,
       width: refs.reduce((n, r) => n + (r.from === r.to ? 10 / r.from.length : 100), 0),
       source: `${t.dotted} "${t.text}"`,
     });
@@ -97,9 +136,7 @@ export function historyLinksOf(cm: HistorySource): HistoryLink[] {
   for (const [bag, lines] of wanted) {
     const codes = codesOf.get(bag);
     if (!codes) continue;
-    for (const l of lines)
-      out.push({ code: l.code, covers: (code) => codes.has(undotted(code)), width: codes.size, source: l.path });
+    for (const l of lines) out.push({ code: l.code, codes: [...codes], width: codes.size, source: l.path });
   }
-  cache.set(cm, out);
   return out;
 }

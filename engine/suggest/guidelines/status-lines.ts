@@ -73,6 +73,14 @@ function line(code: string, kind: StatusKind, text: string, nemod: string, sourc
 const cache = new WeakMap<object, StatusLine[]>();
 
 /**
+ * Uses `lines` (what {@link statusLinesOf} returned for this very table, e.g. read from a bundle
+ * built at build time) as the table's status lines, unless they were built already.
+ */
+export function primeStatusLines(cm: StatusSource, lines: StatusLine[]): void {
+  if (!cache.has(cm)) cache.set(cm, lines);
+}
+
+/**
  * Every wording of the status codes read without their word (cached per table). Lines to an
  * unspecified code are left out: they name no device or organ.
  *

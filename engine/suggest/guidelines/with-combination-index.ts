@@ -51,6 +51,14 @@ const category = (code: string): string => code.replace('.', '').slice(0, 3);
 const cache = new WeakMap<object, WithLine[]>();
 
 /**
+ * Uses `lines` (what {@link withLinesOf} returned for this very table, e.g. read from a bundle
+ * built at build time) as the table's "with" lines, unless they were built already.
+ */
+export function primeWithLines(cm: IndexSource, lines: WithLine[]): void {
+  if (!cache.has(cm)) cache.set(cm, lines);
+}
+
+/**
  * Every Index line with exactly one "with" whose subterm is itself an Index entry naming a few
  * codes, with its base code. Cached per table.
  *
