@@ -34,6 +34,7 @@ import { sexConflictRule } from './sex-conflict-mce';
 import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
 import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
 import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c-4';
+import { nicotineHistoryRule } from './nicotine-history-i-c-21-c-4';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -73,4 +74,5 @@ export const RULES: readonly GuidelineRule[] = [
   statusCurrentStateRule,
   statusInComplicationRule,
   historyOfPastConditionRule,
+  nicotineHistoryRule,
 ];
