@@ -12,6 +12,8 @@ export interface AddedCode {
   title: string;
   /** Chart span quoted for the coder. */
   span: { start: number; end: number };
+  /** Further spans that document the same code (kept as mentions after the quote). */
+  more?: readonly { start: number; end: number }[];
   /** Index-like path shown with the code (where it came from). */
   path: string;
   /** Why the rule adds it, quoting the chart. */
@@ -32,22 +34,25 @@ export function addedCandidate(
   rule: Pick<GuidelineRule, 'section'>,
   add: AddedCode,
 ): GuidelineCandidate {
-  const section = ctx.chart.sections[sectionAt(ctx.chart, add.span.start)]!;
-  const assertion = assertMention(ctx.text, add.span, ctx.chart);
-  const evidence = {
-    ...add.span,
-    text: ctx.text.slice(add.span.start, add.span.end),
-    section: section.kind,
-    score: add.score,
-    context: {
-      negated: false,
-      uncertain: false,
-      historical: add.historical ?? false,
-      family: false,
-      hypothetical: false,
-    },
-  };
-  const mention = { evidence, assertion: { ...assertion, codedAsEstablished: true }, section };
+  const mentions = [add.span, ...(add.more ?? [])].map((span) => {
+    const section = ctx.chart.sections[sectionAt(ctx.chart, span.start)]!;
+    const assertion = assertMention(ctx.text, span, ctx.chart);
+    const evidence = {
+      ...span,
+      text: ctx.text.slice(span.start, span.end),
+      section: section.kind,
+      score: add.score,
+      context: {
+        negated: false,
+        uncertain: false,
+        historical: add.historical ?? false,
+        family: false,
+        hypothetical: false,
+      },
+    };
+    return { evidence, assertion: { ...assertion, codedAsEstablished: true }, section };
+  });
+  const mention = mentions[0]!;
   return {
     suggestion: {
       id: `cm:${add.code}`,
@@ -55,7 +60,7 @@ export function addedCandidate(
       code: add.code,
       title: add.title,
       score: add.score,
-      evidence: [evidence],
+      evidence: mentions.map((m) => m.evidence),
       path: add.path,
       flags: [],
       notes: [],
@@ -63,7 +68,7 @@ export function addedCandidate(
     system: 'cm',
     code: add.code,
     tier: 'report',
-    mentions: [mention],
+    mentions,
     quote: mention,
     assertion: 'affirmed',
     rules: [{ rule: rule.section, action: 'add', reason: add.reason }],

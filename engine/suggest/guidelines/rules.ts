@@ -35,6 +35,8 @@ import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
 import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
 import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c-4';
 import { nicotineHistoryRule } from './nicotine-history-i-c-21-c-4';
+import { antineoplasticEncounterRule } from './antineoplastic-encounter-i-c-2-e-2';
+import { followUpMalignancyRule } from './follow-up-malignancy-i-c-21-c-8';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -75,4 +77,6 @@ export const RULES: readonly GuidelineRule[] = [
   statusInComplicationRule,
   historyOfPastConditionRule,
   nicotineHistoryRule,
+  antineoplasticEncounterRule,
+  followUpMalignancyRule,
 ];
