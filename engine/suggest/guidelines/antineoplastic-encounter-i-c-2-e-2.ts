@@ -18,7 +18,8 @@ import { addedCandidate } from './added-candidate';
 import type { GuidelineRule } from './types';
 
 const CODE = 'Z51.11';
-const CHEMO =
+/** Chemotherapy, or a numbered cycle of it. */
+export const CHEMO =
   /\bchemo(?:therapy)?\b|\bcycle\s+(?:#\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cycle\b/i;
 /** Sections that say what was done in this encounter. */
 const DONE_HERE: ReadonlySet<SectionKind> = new Set<SectionKind>(['procedures', 'hospital-course']);
@@ -37,7 +38,7 @@ const CAME_FOR =
 const NOT_THIS_TIME =
   /\b(?:status post|s\/p|completed|finished|last|prior|previous|previously|history of|after|following|post|since|declined|refused|held|deferred|will|plan(?:s|ned)?|consider\w*|candidate|discuss\w*|recommend\w*|scheduled|to (?:begin|start)|next|upcoming|tomorrow|port)\b/i;
 /** A malignancy named in the chart (the reviewed words that name a malignant neoplasm). */
-const MALIGNANCY =
+export const MALIGNANCY =
   /\b(?:cancer|carcinoma|sarcoma|lymphoma|leuka?emia|myeloma|melanoma|malignan\w*|\w+blastoma|metasta\w*|seminoma|mesothelioma|neoplasm)\b/i;
 
 export const antineoplasticEncounterRule: GuidelineRule = {

@@ -37,6 +37,7 @@ import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c
 import { nicotineHistoryRule } from './nicotine-history-i-c-21-c-4';
 import { antineoplasticEncounterRule } from './antineoplastic-encounter-i-c-2-e-2';
 import { followUpMalignancyRule } from './follow-up-malignancy-i-c-21-c-8';
+import { chemotherapyHistoryRule } from './chemotherapy-history-i-c-21-c-4';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -79,4 +80,5 @@ export const RULES: readonly GuidelineRule[] = [
   nicotineHistoryRule,
   antineoplasticEncounterRule,
   followUpMalignancyRule,
+  chemotherapyHistoryRule,
 ];
