@@ -24,8 +24,17 @@ const ALSO_STATED: ReadonlySet<SectionKind> = new Set([...DIAGNOSTIC_STATEMENT, 
  */
 const DESCRIBED: ReadonlySet<SectionKind> = new Set(['past-history', 'hpi', 'consults', 'indications']);
 
-/** Where a status or history is documented outside the statement (and the allergy list for Z88). */
-const STATUS_DESCRIBED: ReadonlySet<SectionKind> = new Set([...DESCRIBED, 'past-surgical-history', 'allergies']);
+/**
+ * Where a status or history is documented (and the allergy list for Z88). The statement itself
+ * too: "history of ... status post hysterectomy" in an assessment is read as a past event (not
+ * coded as established), yet the absence it leaves is a status the statement names (I.C.21.c.3).
+ */
+const STATUS_DESCRIBED: ReadonlySet<SectionKind> = new Set([
+  ...DESCRIBED,
+  ...ALSO_STATED,
+  'past-surgical-history',
+  'allergies',
+]);
 
 const routineStatus = (code: string): boolean => {
   const c = undotted(code);

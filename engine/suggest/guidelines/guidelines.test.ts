@@ -94,6 +94,12 @@ describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
   const blocks = (c as { blocks?: Record<string, [string, string]> }).blocks ?? {};
   // Codes no Alphabetic Index line names (added to the Tabular after the Index release used).
   const unindexed = new Set((c as { unindexed?: string[] }).unindexed ?? []);
+  // Table of Drugs and Chemicals rows the case's rule reads (substance and its adverse-effect code, quoted from the table).
+  const drugRows = ((c as { drugRows?: { path: string; adverseEffect: string }[] }).drugRows ?? []).map((r) => ({
+    path: r.path,
+    see: '',
+    cells: [{ column: 'Adverse effect', code: r.adverseEffect }],
+  }));
   const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
     text: c.text,
     chart: analyzeChart(c.text, { setting }),
@@ -109,6 +115,7 @@ describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
                 ...(unindexed.has(code) ? { indexEntries: [] } : {}),
               }
             : undefined,
+        drugRows: () => drugRows,
       },
       ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
     },

@@ -36,6 +36,10 @@ import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
 import { historyOfPastConditionRule } from './history-of-past-condition-i-c-21-c-4';
 import { familyHistoryRule } from './family-history-i-c-21-c-4';
 import { allergyStatusRule } from './allergy-status-i-c-21-c-3';
+import { nicotineHistoryRule } from './nicotine-history-i-c-21-c-4';
+import { antineoplasticEncounterRule } from './antineoplastic-encounter-i-c-2-e-2';
+import { followUpMalignancyRule } from './follow-up-malignancy-i-c-21-c-8';
+import { chemotherapyHistoryRule } from './chemotherapy-history-i-c-21-c-4';
 import type { GuidelineRule } from './types';
 import { uncertainDiagnosisRule } from './uncertain-diagnosis-ii-h-iv-h';
 import { withPresumptionRule } from './with-presumption-i-a-15';
@@ -77,4 +81,8 @@ export const RULES: readonly GuidelineRule[] = [
   historyOfPastConditionRule,
   familyHistoryRule,
   allergyStatusRule,
+  nicotineHistoryRule,
+  antineoplasticEncounterRule,
+  followUpMalignancyRule,
+  chemotherapyHistoryRule,
 ];

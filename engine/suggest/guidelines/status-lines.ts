@@ -104,6 +104,34 @@ export function statusLinesOf(cm: StatusSource): StatusLine[] {
     const l = line(t.dotted, kindOf(t.code), t.text, '', `${t.dotted} "${t.text}"`);
     if (l) out.push(l);
   }
+  out.push(...jointReplacementLines(cm));
   cache.set(cm, out);
+  return out;
+}
+
+/** The chart's words for the operation that leaves an artificial joint. */
+const JOINT_OPERATIONS = ['replacement', 'arthroplasty'];
+
+/**
+ * A joint replaced by a prosthesis: the chart names the operation ("status post right knee
+ * replacement", "history of total hip arthroplasty"), the Tabular its result ("Presence of right
+ * artificial knee joint", Z96.651) and, for some joints, the operation itself ("Hip-joint
+ * replacement (partial) (total)" at Z96.64, "Finger-joint replacement of right hand" at Z96.691).
+ * One line per joint of subcategory Z96.6- ("Presence of orthopedic joint implants"), its site read
+ * from the titles; the side decides the code (the line ends in `-`).
+ */
+function jointReplacementLines(cm: StatusSource): StatusLine[] {
+  const sites = new Map<string, { site: string; source: string }>();
+  for (const k of cm.billableDescendants('Z966')) {
+    const site = /\bartificial (\w+) joint\b/i.exec(k.long)?.[1];
+    const code = `${k.dotted.slice(0, 6)}-`;
+    if (site && !sites.has(code)) sites.set(code, { site: site.toLowerCase(), source: `${k.dotted} "${k.long}"` });
+  }
+  const out: StatusLine[] = [];
+  for (const [code, { site, source }] of sites)
+    for (const op of JOINT_OPERATIONS) {
+      const l = line(code, 'presence', `${site} ${op}`, '', `${source}, after a ${site} ${op}`);
+      if (l) out.push(l);
+    }
   return out;
 }

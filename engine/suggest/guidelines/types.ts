@@ -56,6 +56,11 @@ export interface GuidelineTables {
      * its combination lines from them).
      */
     indexEntries?(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string; nemod: string }>;
+    /**
+     * The Table of Drugs and Chemicals rows, when the table has them (the long-term drug rule,
+     * I.C.21.c.3, reads a substance's class from its adverse-effect code).
+     */
+    drugRows?(): Iterable<{ path: string; see: string; cells: readonly { column: string; code: string }[] }>;
   };
   /**
    * Sex a diagnosis or procedure code is restricted to (the MCE's sex edit lists), when the

@@ -1,17 +1,22 @@
 /**
- * Drugs whose long-term current use has its own ICD-10-CM status code (Tabular List category Z79,
- * "Long term (current) drug therapy"; Official Guidelines I.C.21.c.3 status codes, and the Z79
- * instructional notes). Each row: the Z79 code, and generic and common brand names of drugs of
- * that class (class membership as in the drugs' FDA labeling). Reviewed list: a drug is added
- * only when its class is unambiguous; everything else is left to the coder (Z79.899 is not
- * proposed: it would fit any medication).
+ * Drug names for the long-term drug therapy codes (Tabular List category Z79, "Long term
+ * (current) drug therapy"; Official Guidelines I.C.21.c.3) that the Table of Drugs and
+ * Chemicals does not give in the same class: generics newer than the table (apixaban,
+ * clopidogrel, sitagliptin, insulin analogues), brand names (single drugs and fixed
+ * combinations whose every long-term component is of the row's class), and dipyridamole (the
+ * table files it with coronary vasodilators, T46.3; its FDA labeling is as an antiplatelet).
+ * The generic names the table lists (warfarin, insulin, metformin, glyburide, oxycodone,
+ * aspirin, ...) are read from the table by `long-term-drug-classes.ts`, not typed here.
+ *
+ * Reviewed list: class membership as in each drug's FDA labeling (established pharmacologic
+ * class); a drug is added only when its class is unambiguous. Not the injectable non-insulin
+ * antidiabetics (Z79.85: GLP-1 agonists have oral and injectable forms), and not Z79.899 (it
+ * would fit any medication): those are left to the coder.
  */
 export const LONG_TERM_DRUGS: readonly { code: string; drugs: readonly string[] }[] = [
   {
     code: 'Z79.01',
     drugs: [
-      'warfarin',
-      'coumadin',
       'apixaban',
       'eliquis',
       'rivaroxaban',
@@ -20,28 +25,51 @@ export const LONG_TERM_DRUGS: readonly { code: string; drugs: readonly string[] 
       'pradaxa',
       'edoxaban',
       'savaysa',
-      'enoxaparin',
       'lovenox',
+      'dalteparin',
+      'fragmin',
+      'fondaparinux',
+      'arixtra',
+      'jantoven',
     ],
   },
   {
     code: 'Z79.02',
-    drugs: ['clopidogrel', 'plavix', 'prasugrel', 'effient', 'ticagrelor', 'brilinta', 'dipyridamole', 'cilostazol'],
+    drugs: [
+      'clopidogrel',
+      'plavix',
+      'prasugrel',
+      'effient',
+      'ticagrelor',
+      'brilinta',
+      'dipyridamole',
+      'aggrenox',
+      'cilostazol',
+      'pletal',
+      'vorapaxar',
+      'zontivity',
+    ],
   },
-  { code: 'Z79.82', drugs: ['aspirin', 'asa', 'ecotrin'] },
+  { code: 'Z79.82', drugs: ['asa', 'ecotrin'] },
   {
     code: 'Z79.4',
     drugs: [
-      'insulin',
       'lantus',
+      'toujeo',
+      'basaglar',
+      'semglee',
       'humalog',
+      'admelog',
       'novolog',
+      'fiasp',
+      'apidra',
       'levemir',
       'humulin',
       'novolin',
       'glargine',
       'lispro',
       'aspart',
+      'glulisine',
       'detemir',
       'degludec',
       'tresiba',
@@ -50,20 +78,47 @@ export const LONG_TERM_DRUGS: readonly { code: string; drugs: readonly string[] 
   {
     code: 'Z79.84',
     drugs: [
-      'metformin',
       'glucophage',
-      'glipizide',
-      'glyburide',
+      'glumetza',
+      'glucotrol',
       'glimepiride',
+      'amaryl',
+      'micronase',
+      'glynase',
+      'glucovance',
       'pioglitazone',
+      'actos',
+      'actoplus met',
+      'rosiglitazone',
+      'avandia',
+      'avandamet',
       'sitagliptin',
       'januvia',
+      'janumet',
+      'saxagliptin',
+      'onglyza',
       'linagliptin',
+      'tradjenta',
+      'jentadueto',
+      'alogliptin',
+      'nesina',
       'empagliflozin',
       'jardiance',
+      'synjardy',
       'dapagliflozin',
       'farxiga',
+      'xigduo',
       'canagliflozin',
+      'invokana',
+      'invokamet',
+      'ertugliflozin',
+      'steglatro',
+      'repaglinide',
+      'prandin',
+      'nateglinide',
+      'starlix',
+      'acarbose',
+      'precose',
     ],
   },
   { code: 'Z79.52', drugs: ['prednisone', 'prednisolone', 'methylprednisolone', 'dexamethasone', 'hydrocortisone'] },
@@ -71,19 +126,20 @@ export const LONG_TERM_DRUGS: readonly { code: string; drugs: readonly string[] 
   {
     code: 'Z79.891',
     drugs: [
-      'oxycodone',
-      'hydrocodone',
-      'methadone',
-      'morphine',
-      'fentanyl',
-      'hydromorphone',
-      'dilaudid',
       'percocet',
+      'roxicodone',
+      'oxycontin',
       'vicodin',
       'norco',
-      'buprenorphine',
+      'lortab',
+      'lorcet',
+      'ms contin',
+      'duragesic',
+      'tapentadol',
+      'nucynta',
+      'ultram',
+      'ultracet',
       'suboxone',
-      'tramadol',
     ],
   },
 ];
