@@ -5,6 +5,7 @@ import { analyzeChart } from '../../text';
 import type { Suggestion, SuggestResult } from '../types';
 import golden from './golden/cases.json';
 import inContext from './golden/in-context.json';
+import useAdditional from './golden/use-additional.json';
 import { applyGuidelines, RULES } from './index';
 
 interface CaseCandidate {
@@ -83,7 +84,7 @@ describe('RULES', () => {
   });
 });
 
-describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
+describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases])('$rule: $name', (c) => {
   const setting = c.setting as 'inpatient' | 'outpatient';
   const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
   const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;
@@ -94,6 +95,9 @@ describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
   const blocks = (c as { blocks?: Record<string, [string, string]> }).blocks ?? {};
   // Codes no Alphabetic Index line names (added to the Tabular after the Index release used).
   const unindexed = new Set((c as { unindexed?: string[] }).unindexed ?? []);
+  // Alphabetic Index lines a rule reads (quoted from the Index the bundle is built from).
+  type IndexLine = { path: string; code: string; see?: string; nemod?: string };
+  const index = (c as { index?: IndexLine[] }).index?.map((e) => ({ see: '', nemod: '', ...e }));
   const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
     text: c.text,
     chart: analyzeChart(c.text, { setting }),
@@ -109,6 +113,7 @@ describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
                 ...(unindexed.has(code) ? { indexEntries: [] } : {}),
               }
             : undefined,
+        ...(index ? { indexEntries: () => index } : {}),
       },
       ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
     },
