@@ -98,6 +98,9 @@ describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases])('$r
   // Alphabetic Index lines a rule reads (quoted from the Index the bundle is built from).
   type IndexLine = { path: string; code: string; see?: string; nemod?: string };
   const index = (c as { index?: IndexLine[] }).index?.map((e) => ({ see: '', nemod: '', ...e }));
+  // Table of Drugs and Chemicals rows a rule reads (quoted from the Table the bundle is built from).
+  type DrugRow = { path: string; nemod: string; cells: { column: string; code: string }[] };
+  const drugs = (c as { drugs?: DrugRow[] }).drugs?.map((r) => ({ see: '', ...r }));
   const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
     text: c.text,
     chart: analyzeChart(c.text, { setting }),
@@ -111,9 +114,17 @@ describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases])('$r
                 notes: notes[code] ?? [],
                 ...(blocks[code] ? { chapter: { desc: blocks[code][0] }, section: { desc: blocks[code][1] } } : {}),
                 ...(unindexed.has(code) ? { indexEntries: [] } : {}),
+                ...(index ? { indexEntries: index.filter((e) => e.code === code) } : {}),
               }
             : undefined,
-        ...(index ? { indexEntries: () => index } : {}),
+        ...(index
+          ? {
+              indexEntries: () => index,
+              billableDescendants: (header: string) =>
+                [...known].filter((k) => k.startsWith(header)).map((dotted) => ({ dotted })),
+            }
+          : {}),
+        ...(drugs ? { drugRows: () => drugs } : {}),
       },
       ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
     },

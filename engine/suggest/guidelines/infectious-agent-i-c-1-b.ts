@@ -57,7 +57,9 @@ export const infectiousAgentRule: GuidelineRule = {
   name: 'infectious agent',
   apply(cands, ctx) {
     const cm = ctx.tables.cm;
-    if (!cm.indexEntries) return; // a table without its Index: no organism can be read
+    // A table that cannot list the agent codes: no organism can be read. (Checked here, so `cm` is
+    // an AgentIndexSource below; the table itself is the key its terms are cached under.)
+    if (!cm.billableDescendants) return;
     const asking = reported(cands)
       .map((r) => ({ r, notes: agentNotes(r, ctx) }))
       .filter((x) => x.notes.length > 0);

@@ -36,9 +36,18 @@ export interface AgentIndex {
   bacterialNec: { code: string; source: string } | undefined;
 }
 
-/** What {@link agentIndexOf} reads (structurally `CmTable`). */
+/** One Alphabetic Index line. */
+interface IndexLine {
+  path: string;
+  code: string;
+  see: string;
+  nemod: string;
+}
+
+/** What {@link agentIndexOf} reads (structurally `CmTable`): the agent codes and the Index lines leading to each. */
 export interface AgentIndexSource {
-  indexEntries(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string; nemod: string }>;
+  billableDescendants(code: string): readonly { dotted: string }[];
+  get(code: string): { indexEntries?: readonly IndexLine[] } | undefined;
 }
 
 /**
@@ -52,6 +61,7 @@ export const rangeRefs = (text: string): CodeRef[] => noteRefs(text.replace(/(?<
 
 const AS_CAUSE = /\bas cause of disease classified elsewhere\b/i;
 /** Infectious agents as the cause of diseases classified elsewhere (I.C.1.b). */
+const AGENT_CATEGORY_NAMES = ['B95', 'B96', 'B97'];
 const AGENT_CATEGORIES = rangeRefs('B95-B97');
 /** Bacterial agent categories (a genus read alone is a bacterium's). */
 const BACTERIAL = rangeRefs('B95-B96');
@@ -105,8 +115,12 @@ export function agentIndexOf(cm: AgentIndexSource): AgentIndex {
   const terms: AgentTerm[] = [];
   const genera = new Map<string, { codes: Set<string>; source: string }>();
   let bacterialNec: AgentIndex['bacterialNec'];
-  for (const e of cm.indexEntries('index')) {
-    if (!e.code || e.see || !AS_CAUSE.test(e.path) || !isAgent(e.code) || SPECIFIED.test(e.path)) continue;
+  // The Index lines leading to each agent code (a few hundred), not the whole Index.
+  const lines = AGENT_CATEGORY_NAMES.flatMap((category) =>
+    cm.billableDescendants(category).flatMap((c) => cm.get(c.dotted)?.indexEntries ?? []),
+  );
+  for (const e of lines) {
+    if (!e.code || e.see || !isAgent(e.code) || !AS_CAUSE.test(e.path) || SPECIFIED.test(e.path)) continue;
     const parts = e.path.split(', ').map((p) => p.replace(AS_CAUSE, ' ').trim());
     // An upper-case path word ("ECHO") is an acronym the chart uses for other things; a bracketed
     // part ("Escherichia coli [E. coli]") is a second name of the same organism.

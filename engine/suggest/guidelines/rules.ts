@@ -26,6 +26,7 @@ import { notPresentRule } from './not-present-iii';
 import { oneCodePerMentionRule } from './one-code-per-mention-i-b-7';
 import { useAdditionalCodeRule } from './use-additional-code-i-b-7';
 import { infectiousAgentRule } from './infectious-agent-i-c-1-b';
+import { adverseEffectRule } from './adverse-effect-i-c-19-e-5-a';
 import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
 import { wordingRule } from './wording-i-a-16';
 import { previousConditionsRule } from './previous-conditions-iii-a';
@@ -68,6 +69,7 @@ export const RULES: readonly GuidelineRule[] = [
   substanceUseRule,
   useAdditionalCodeRule,
   infectiousAgentRule,
+  adverseEffectRule,
   integralSymptomsRule,
   externalCauseRule,
   proceduresRule,
