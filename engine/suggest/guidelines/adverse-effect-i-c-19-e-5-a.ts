@@ -40,6 +40,9 @@ const HEDGED = /\b(possibl[ey]|probabl[ey]|likely|may|might|could|question(?:abl
 /** Codes that are not "the nature of the adverse effect": substance use, injury and poisoning, external causes, factors. */
 const NOT_A_NATURE = rangeRefs('F10-F19 S00-T88 V00-Z99');
 const DRUG_CODES = rangeRefs('T36-T50');
+/** Words that may follow the drug named as a cause: the drug's use, or the clause going on. */
+const AFTER_DRUG =
+  /^(therapy|treatment|use|usage|administration|exposure|infusion|drip|dose|doses|course|for|and|or|with|which|that|on|in|at|since|while|given|started|was|is|has|had)$/i;
 /** Nouns that follow a drug name without changing it ("steroid therapy", "heparin use"). */
 const TRAILING = /\s+(therapy|treatment|use|usage|administration|exposure|infusion|drip|dose|doses|course)$/i;
 
@@ -90,6 +93,9 @@ function statedDrug(
       const row = drugOf(y[1]!, false, table);
       if (!row) continue;
       const at = m.evidence.end + y.index + y[0].length - y[1]!.length;
+      // The drug is the whole cause, not the first word of another one ("blood loss" is no blood product).
+      const next = /^[\s-]*([A-Za-z]+)/.exec(ctx.text.slice(at + row.name.length, sentence.end))?.[1];
+      if (next && !AFTER_DRUG.test(next)) continue;
       return { row, span: { start: at, end: at + row.name.length }, mention: m };
     }
   }

@@ -10,10 +10,10 @@
  * A reported code whose own note (at the code, its category or its block) covers the agent's code
  * adds it when the chart documents the organism as the patient's current finding, either
  *  - in a sentence that names that infection ("urinary tract infection due to E. coli"), or
- *  - as what a culture or specimen grew, except blood (an organism in the blood is a bacteremia
- *    or a sepsis, coded by its own combination code, not the agent of a local infection).
+ *  - as what a culture or specimen grew, except from a site whose infections are coded with their
+ *    organism (blood, sputum, stool, cerebrospinal fluid: {@link COMBINED_SITE}).
  * Not for a colonisation, carriage or screening result (Z22.-, not an infection), a negative,
- * contaminated or no-growth culture, an organism already coded by the words of a reported code
+ * contaminated or no-growth culture, an organism suspected or to be ruled out, an organism already coded by the words of a reported code
  * that names it (A41.51, J15.1: the agent is in the combination code), or COVID-19 (U07.1, never
  * B97.2-). A reported code that Excludes1 pairs with the agent ("A49: bacterial agents as the cause
  * of diseases classified elsewhere (B95-B96)") yields to it, as for every code a note asks for.
@@ -32,8 +32,14 @@ const NOT_INFECTING =
   /\b(coloni[sz]\w*|carriers?|carriage|screen\w*|surveillance|contaminat\w*|no growth|normal flora)\b|(?<!gram[- ]?)\bnegative\b/i;
 /** A culture or specimen result. */
 const CULTURE = /\b(cultures?|cultured|grew|grow(?:s|n|ing)|isolated?|specimen|sensitivities|susceptib\w*)\b/i;
-/** Blood: the organism of a bacteremia or sepsis. */
-const BLOOD = /\bblood\b/i;
+/**
+ * Specimens of sites whose infections the classification codes with their organism: blood
+ * (bacteremia R78.81, sepsis A40-A41), sputum and the airways (pneumonia J13-J16), stool
+ * (intestinal infections A00-A09), cerebrospinal fluid (meningitis G00). An organism grown there is
+ * not the agent of another, local infection.
+ */
+const COMBINED_SITE =
+  /\b(blood|sputum|bronch\w*|tracheal|endotracheal|stool|fecal|faecal|csf|cerebrospinal|spinal fluid)\b/i;
 /** COVID-19 is U07.1 (I.C.1.g.1), never a coronavirus agent code. */
 const COVID = /\b(covid|sars-cov-2|2019-ncov)\b/i;
 const CORONAVIRUS = rangeRefs('B97.2');
@@ -75,7 +81,8 @@ export const infectiousAgentRule: GuidelineRule = {
       if (NOT_INFECTING.test(words)) continue;
       if (COVID.test(words) && CORONAVIRUS.some((r) => refCovers(r, undotted(found.code)))) continue;
       const assertion = assertMention(ctx.text, found.span, ctx.chart);
-      if (!assertion.codedAsEstablished || assertion.assertion === 'historical') continue;
+      // Affirmed only: an organism suspected or to be ruled out is no finding, even for an inpatient.
+      if (assertion.assertion !== 'affirmed') continue;
       // The organism is part of a reported code's own words (a combination code names it), unless
       // that code yields to the agent code (A49.-, an infection of unspecified site).
       const inside = reported(cands).some(
@@ -91,7 +98,7 @@ export const infectiousAgentRule: GuidelineRule = {
       const named = covering.find((a) =>
         a.r.mentions.some((m) => m.assertion.codedAsEstablished && sentenceOf(m.evidence.start) === here),
       );
-      const grown = CULTURE.test(words) && !BLOOD.test(words) ? covering[0] : undefined;
+      const grown = CULTURE.test(words) && !COMBINED_SITE.test(words) ? covering[0] : undefined;
       const by = named ?? grown;
       if (!by) continue;
       const detail = cm.get(found.code);
