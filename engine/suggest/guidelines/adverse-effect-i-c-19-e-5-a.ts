@@ -9,8 +9,11 @@
  *
  * A reported condition the chart states was caused by a drug the Table of Drugs and Chemicals
  * names ("heparin-induced thrombocytopenia", "constipation due to morphine") adds the drug's
- * "Adverse effect" code, 7th character A: the condition is treated in this encounter (I.C.19.a,
- * "initial encounter ... while the patient is receiving active treatment for the condition").
+ * "Adverse effect" code when a Tabular note pairs the two (the condition's "use additional code"
+ * for the drug, or the drug category's "code first ... the nature of the adverse effect" item
+ * naming the condition: the classification then orders them, I.A.13), 7th character A: the
+ * condition is treated in this encounter (I.C.19.a, "initial encounter ... while the patient is
+ * receiving active treatment for the condition").
  * Not when the sentence speaks of a poisoning (overdose, wrong drug, intentional or accidental
  * intake: I.C.19.e.5.b), an underdosing (I.C.19.e.5.c) or the substance's use or abuse (a drug
  * the patient takes on their own is not "correctly prescribed": a substance use code, F10-F19, is
@@ -20,6 +23,7 @@
  */
 import type { Span } from '../../text';
 import { sentenceAt } from '../../text';
+import { inRange, noteRanges } from '../../case/code-refs';
 import { refCovers } from '../codes-in-note';
 import { addedCandidate } from './added-candidate';
 import { adverseEffectsOf, type DrugAdverseEffect, type DrugTableSource } from './adverse-effect-drugs';
@@ -67,6 +71,7 @@ function statedDrug(
   c: GuidelineCandidate,
   ctx: GuidelineContext,
   table: () => ReadonlyMap<string, DrugAdverseEffect>,
+  accept: (row: DrugAdverseEffect) => boolean,
 ): { row: DrugAdverseEffect; span: Span; mention: CandidateMention } | undefined {
   for (const m of c.mentions) {
     if (!m.assertion.codedAsEstablished || m.assertion.assertion !== 'affirmed') continue;
@@ -81,7 +86,7 @@ function statedDrug(
       const end = sentence.start + x.index + x[0].length;
       if (end < m.evidence.start - 3 || HEDGED.test(x[1]!)) continue;
       const row = drugOf(x[1]!, true, table);
-      if (!row) continue;
+      if (!row || !accept(row)) continue;
       const at = sentence.start + x.index + x[1]!.toLowerCase().lastIndexOf(row.name.split(' ')[0]!);
       return { row, span: { start: at, end: at + row.name.length }, mention: m };
     }
@@ -91,7 +96,7 @@ function statedDrug(
     const y = CAUSED_BY.exec(after);
     if (y) {
       const row = drugOf(y[1]!, false, table);
-      if (!row) continue;
+      if (!row || !accept(row)) continue;
       const at = m.evidence.end + y.index + y[0].length - y[1]!.length;
       // The drug is the whole cause, not the first word of another one ("blood loss" is no blood product).
       const next = /^[\s-]*([A-Za-z]+)/.exec(ctx.text.slice(at + row.name.length, sentence.end))?.[1];
@@ -100,6 +105,26 @@ function statedDrug(
     }
   }
   return undefined;
+}
+
+/**
+ * The Tabular note that pairs the condition with the drug's code: the condition's own "use
+ * additional code" for the drug, or the drug category's "Code first, for adverse effects, the
+ * nature of the adverse effect, such as: ..." item naming the condition. Only then does the
+ * classification itself say the two are reported together, the condition first (I.A.13); a
+ * condition no note pairs with the drug is left to the coder.
+ */
+function tabularPair(condition: string, drug: string, ctx: GuidelineContext): string | undefined {
+  const own = (ctx.tables.cm.get(condition)?.notes ?? []).find(
+    (n) => n.kind === 'useAdditionalCode' && rangeRefs(n.text).some((r) => refCovers(r, undotted(drug))),
+  );
+  if (own) return `${condition} says "use additional ${own.text}" (${own.from})`;
+  const first = (ctx.tables.cm.get(drug)?.notes ?? []).find(
+    (n) => n.kind === 'codeFirst' && noteRanges(n.text).some((r) => inRange(undotted(condition), r)),
+  );
+  return first
+    ? `${first.from} says "code first, for adverse effects, the nature of the adverse effect": ${first.text}`
+    : undefined;
 }
 
 export const adverseEffectRule: GuidelineRule = {
@@ -122,12 +147,18 @@ export const adverseEffectRule: GuidelineRule = {
     const added = new Set<string>();
     for (const c of rows) {
       if (NOT_A_NATURE.some((r) => refCovers(r, undotted(c.code)))) continue;
-      const found = statedDrug(c, ctx, table);
+      // A drug whose adverse effect code this release has, that names a drug ("drug-induced" gives
+      // the Table's code for unspecified drugs: no drug is identified), and that a Tabular note pairs
+      // with the condition.
+      const usable = (row: DrugAdverseEffect): boolean => {
+        const d = cm.get(`${row.code}A`);
+        return !!d && !/\bunspecified drugs?\b/i.test(d.long) && !!tabularPair(c.code, `${row.code}A`, ctx);
+      };
+      const found = statedDrug(c, ctx, table, usable);
       if (!found || substanceUse || namesWord(social, found.row.name)) continue;
       const code = `${found.row.code}A`;
-      const detail = cm.get(code);
-      // Not in this release, or the Table's code for a drug the chart does not name ("drug-induced").
-      if (!detail || /\bunspecified drugs?\b/i.test(detail.long)) continue;
+      const detail = cm.get(code)!;
+      const note = tabularPair(c.code, code, ctx)!;
       if (added.has(code) || cands.some((x) => x.code === code)) continue;
       added.add(code);
       const quote = found.mention.evidence.text;
@@ -139,7 +170,7 @@ export const adverseEffectRule: GuidelineRule = {
             span: found.span,
             assertion: found.mention.assertion,
             path: `Table of Drugs and Chemicals > ${found.row.row} > Adverse effect`,
-            reason: `the chart states ${found.row.name} as the cause of ${c.code} ("${quote}"): the nature of the adverse effect is followed by the drug's adverse effect code (Table of Drugs and Chemicals, "${found.row.row}", Adverse effect ${found.row.code}); 7th character A, the condition is treated in this encounter (I.C.19.a)`,
+            reason: `the chart states ${found.row.name} as the cause of ${c.code} ("${quote}") and ${note}: the nature of the adverse effect is followed by the drug's adverse effect code (Table of Drugs and Chemicals, "${found.row.row}", Adverse effect ${found.row.code}); 7th character A, the condition is treated in this encounter (I.C.19.a)`,
           },
           adverseEffectRule,
           ctx,
