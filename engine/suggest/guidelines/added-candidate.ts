@@ -1,8 +1,9 @@
 /**
  * A code a guideline rule adds from the chart's words (a status, a history, an encounter reason
- * the Index stage had no line for), built with its quote, assertion and the rule on its trail.
+ * the Index stage had no line for, the infectious agent or drug a "use additional code" note asks
+ * for), built with its quote, assertion and the rule on its trail.
  */
-import { assertMention, sectionAt } from '../../text';
+import { assertMention, sectionAt, type MentionAssertion } from '../../text';
 import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
 /** What a rule says about the code it adds. */
@@ -22,6 +23,8 @@ export interface AddedCode {
   score: number;
   /** `true` when the quote is about the past (it then never places the principal). */
   historical?: boolean;
+  /** Assertion of the quote when the rule has read it already (else it is read from the chart). */
+  assertion?: MentionAssertion;
 }
 
 /**
@@ -36,7 +39,7 @@ export function addedCandidate(
 ): GuidelineCandidate {
   const mentions = [add.span, ...(add.more ?? [])].map((span) => {
     const section = ctx.chart.sections[sectionAt(ctx.chart, span.start)]!;
-    const assertion = assertMention(ctx.text, span, ctx.chart);
+    const assertion = add.assertion ?? assertMention(ctx.text, span, ctx.chart);
     const evidence = {
       ...span,
       text: ctx.text.slice(span.start, span.end),
@@ -70,7 +73,7 @@ export function addedCandidate(
     tier: 'report',
     mentions,
     quote: mention,
-    assertion: 'affirmed',
+    assertion: add.assertion?.assertion ?? 'affirmed',
     rules: [{ rule: rule.section, action: 'add', reason: add.reason }],
   };
 }

@@ -5,6 +5,7 @@ import { analyzeChart } from '../../text';
 import type { Suggestion, SuggestResult } from '../types';
 import golden from './golden/cases.json';
 import inContext from './golden/in-context.json';
+import useAdditional from './golden/use-additional.json';
 import { applyGuidelines, RULES } from './index';
 
 interface CaseCandidate {
@@ -83,7 +84,7 @@ describe('RULES', () => {
   });
 });
 
-describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
+describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases])('$rule: $name', (c) => {
   const setting = c.setting as 'inpatient' | 'outpatient';
   const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
   const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;
@@ -98,8 +99,15 @@ describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
   const drugRows = ((c as { drugRows?: { path: string; adverseEffect: string }[] }).drugRows ?? []).map((r) => ({
     path: r.path,
     see: '',
+    nemod: '',
     cells: [{ column: 'Adverse effect', code: r.adverseEffect }],
   }));
+  // Alphabetic Index lines a rule reads (quoted from the Index the bundle is built from).
+  type IndexLine = { path: string; code: string; see?: string; nemod?: string };
+  const index = (c as { index?: IndexLine[] }).index?.map((e) => ({ see: '', nemod: '', ...e }));
+  // Table of Drugs and Chemicals rows a rule reads (quoted from the Table the bundle is built from).
+  type DrugRow = { path: string; nemod: string; cells: { column: string; code: string }[] };
+  const drugs = (c as { drugs?: DrugRow[] }).drugs?.map((r) => ({ see: '', ...r }));
   const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
     text: c.text,
     chart: analyzeChart(c.text, { setting }),
@@ -113,9 +121,17 @@ describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
                 notes: notes[code] ?? [],
                 ...(blocks[code] ? { chapter: { desc: blocks[code][0] }, section: { desc: blocks[code][1] } } : {}),
                 ...(unindexed.has(code) ? { indexEntries: [] } : {}),
+                ...(index ? { indexEntries: index.filter((e) => e.code === code) } : {}),
               }
             : undefined,
-        drugRows: () => drugRows,
+        ...(index
+          ? {
+              indexEntries: () => index,
+              billableDescendants: (header: string) =>
+                [...known].filter((k) => k.startsWith(header)).map((dotted) => ({ dotted })),
+            }
+          : {}),
+        drugRows: () => [...drugRows, ...(drugs ?? [])],
       },
       ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
     },

@@ -25,6 +25,8 @@ import { longTermDrugRule } from './long-term-drug-i-c-21-c-3';
 import { notPresentRule } from './not-present-iii';
 import { oneCodePerMentionRule } from './one-code-per-mention-i-b-7';
 import { useAdditionalCodeRule } from './use-additional-code-i-b-7';
+import { infectiousAgentRule } from './infectious-agent-i-c-1-b';
+import { adverseEffectRule } from './adverse-effect-i-c-19-e-5-a';
 import { oneConditionPerItemRule } from './one-condition-per-item-i-b-1';
 import { wordingRule } from './wording-i-a-16';
 import { previousConditionsRule } from './previous-conditions-iii-a';
@@ -72,6 +74,8 @@ export const RULES: readonly GuidelineRule[] = [
   insideLongerMentionRule,
   substanceUseRule,
   useAdditionalCodeRule,
+  infectiousAgentRule,
+  adverseEffectRule,
   integralSymptomsRule,
   externalCauseRule,
   proceduresRule,

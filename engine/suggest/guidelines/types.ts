@@ -48,7 +48,7 @@ export interface GuidelineTables {
           chapter?: { desc: string } | undefined;
           section?: { desc: string } | undefined;
           /** Alphabetic Index lines leading to the code (empty: the Index does not name it). */
-          indexEntries?: readonly unknown[];
+          indexEntries?: readonly { path: string; code: string; see: string; nemod: string }[];
         }
       | undefined;
     /**
@@ -56,11 +56,19 @@ export interface GuidelineTables {
      * its combination lines from them).
      */
     indexEntries?(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string; nemod: string }>;
+    /** Billable codes below a header, when the table can list them (the infectious agent rule, I.C.1.b, reads B95-B97). */
+    billableDescendants?(code: string): readonly { dotted: string }[];
     /**
-     * The Table of Drugs and Chemicals rows, when the table has them (the long-term drug rule,
-     * I.C.21.c.3, reads a substance's class from its adverse-effect code).
+     * Table of Drugs and Chemicals rows, when the table has them (the adverse effect rule,
+     * I.C.19.e.5.a, and the long-term drug rule, I.C.21.c.3, which reads a substance's class from
+     * its adverse-effect code).
      */
-    drugRows?(): Iterable<{ path: string; see: string; cells: readonly { column: string; code: string }[] }>;
+    drugRows?(): Iterable<{
+      path: string;
+      nemod: string;
+      see: string;
+      cells: readonly { column: string; code: string }[];
+    }>;
   };
   /**
    * Sex a diagnosis or procedure code is restricted to (the MCE's sex edit lists), when the

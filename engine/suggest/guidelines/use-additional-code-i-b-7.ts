@@ -9,6 +9,9 @@
  * code's condition is added (a general note, such as tobacco use at a history code, does not
  * reach a word elsewhere in the chart); one that a rule held back
  * for its assertion, its place in the chart or a conflict between codes stays where it is.
+ * Targets the Index/Tabular stage does not propose by themselves are added by their own rules,
+ * after this one: the infectious agent (B95-B97, I.C.1.b) and the drug of an adverse effect
+ * (T36-T50, I.C.19.e.5.a).
  */
 import { noteRefs, refCovers } from '../codes-in-note';
 import { yieldToAddedCode } from './excludes1-added-code-i-a-12-a';
