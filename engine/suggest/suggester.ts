@@ -283,6 +283,8 @@ export class Suggester {
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
   /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
   private readonly conditionKeysCache = new Map<string, boolean>();
+  /** Entry index -> {@link mayLinkElsewhere}: 0 not yet known, 1 yes, 2 no (lexicon lifetime). */
+  private linkElsewhere: Uint8Array | undefined;
   /**
    * Chart words that name a neoplasm (histology nouns and "neoplasm" itself: the Neoplasm Table
    * aliases other than the column headings' adjectives), lexicon lifetime.
@@ -431,19 +433,19 @@ export class Suggester {
         for (const idx of list) {
           const e = lex.entries.at(idx)!;
           if (e.source === 'neoplasm' && !this.namesNeoplasm(sk)) continue;
+          // A "with" line whose words are not in this sentence and cannot be read from another
+          // one is rejected before it is placed: most lines an anchor reaches are such lines, and
+          // every test here is a pure function of the chart, so the order changes no outcome.
+          const here =
+            e.withKeys.length > 0 &&
+            this.allAffirmed(sk, e.withKeys) &&
+            this.place(this.withEntry(e), sk, si) !== undefined;
+          if (e.withKeys.length > 0 && !here && !this.mayLinkElsewhere(e, idx)) continue;
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
           if (e.withKeys.length > 0) {
-            const here = this.allAffirmed(sk, e.withKeys) && this.place(this.withEntry(e), sk, si) !== undefined;
-            // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            if (
-              !here &&
-              (e.withKeys.some(hasDigit) ||
-                !this.namesCondition(e.withKeys) ||
-                !this.elsewhere(e.withKeys, keySentences, si))
-            )
-              continue;
+            if (!here && !this.elsewhere(e.withKeys, keySentences, si)) continue;
             m.combination = true;
           }
           found.push(m);
@@ -599,6 +601,21 @@ export class Suggester {
       this.conditionKeysCache.set(sig, v);
     }
     return v;
+  }
+
+  /**
+   * `true` when an entry's `with` words may be read from another sentence of the chart: they hold
+   * no number (stage 5, type 2 must be read next to their words) and name a condition by
+   * themselves ({@link namesCondition}). Depends on the entry alone: cached by entry index.
+   */
+  private mayLinkElsewhere(e: LexEntry, idx: number): boolean {
+    const known = (this.linkElsewhere ??= new Uint8Array(this.lexicon.entries.length));
+    let v = known[idx]!;
+    if (v === 0) {
+      v = !e.withKeys.some(hasDigit) && this.namesCondition(e.withKeys) ? 1 : 2;
+      known[idx] = v;
+    }
+    return v === 1;
   }
 
   /** `e` with its `with` keys required in the sentence too (one object per entry, not one per match). */
