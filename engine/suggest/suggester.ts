@@ -201,10 +201,10 @@ const hasDigit = (k: string): boolean => {
   return false;
 };
 
-/** `true` when some position other than `positions[i]` lies within two tokens of it. */
-function nearAnother(positions: number[], i: number): boolean {
+/** `true` when some position of the first `n` other than `positions[i]` lies within two tokens of it. */
+function nearAnother(positions: number[], i: number, n: number): boolean {
   const at = positions[i]!;
-  for (let j = 0; j < positions.length; j++) if (j !== i && Math.abs(positions[j]! - at) <= 2) return true;
+  for (let j = 0; j < n; j++) if (j !== i && Math.abs(positions[j]! - at) <= 2) return true;
   return false;
 }
 
@@ -283,6 +283,10 @@ export class Suggester {
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
   /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
   private readonly conditionKeysCache = new Map<string, boolean>();
+  /** Scratch of {@link place}: each required key's positions in the sentence. */
+  private readonly placeLists: number[][] = [];
+  /** Scratch of {@link place}: the position chosen for each required key. */
+  private readonly placePositions: number[] = [];
   /** Entry index -> {@link mayLinkElsewhere}: 0 not yet known, 1 yes, 2 no (lexicon lifetime). */
   private linkElsewhere: Uint8Array | undefined;
   /**
@@ -440,14 +444,16 @@ export class Suggester {
             e.withKeys.length > 0 &&
             this.allAffirmed(sk, e.withKeys) &&
             this.place(this.withEntry(e), sk, si) !== undefined;
-          if (e.withKeys.length > 0 && !here && !this.mayLinkElsewhere(e, idx)) continue;
+          if (
+            e.withKeys.length > 0 &&
+            !here &&
+            (!this.mayLinkElsewhere(e, idx) || !this.elsewhere(e.withKeys, keySentences, si))
+          )
+            continue;
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
-          if (e.withKeys.length > 0) {
-            if (!here && !this.elsewhere(e.withKeys, keySentences, si)) continue;
-            m.combination = true;
-          }
+          if (e.withKeys.length > 0) m.combination = true;
           found.push(m);
         }
       }
@@ -628,46 +634,57 @@ export class Suggester {
     return w;
   }
 
-  /** Places an entry's required keys in the sentence within the window, nearest to the anchor. */
+  /**
+   * Places an entry's required keys in the sentence within the window, nearest to the anchor.
+   * (Called for every entry an anchor reaches: the per-key lists and positions live in scratch
+   * arrays, and only a placement that succeeds allocates its match.)
+   */
   private place(e: LexEntry, sk: SentenceKeys, si: number): Match | undefined {
     const anchorPositions = sk.positions.get(e.anchor);
     if (!anchorPositions) return undefined;
+    const req = e.req;
+    const n = req.length;
     // Every required key's positions, looked up once (not once per anchor position).
-    const lists: number[][] = [];
-    for (const k of e.req) {
-      const ps = sk.positions.get(k);
+    const lists = this.placeLists;
+    for (let r = 0; r < n; r++) {
+      const ps = sk.positions.get(req[r]!);
       if (!ps) return undefined;
-      lists.push(ps);
+      lists[r] = ps;
     }
-    const maxWidth = e.req.length + WINDOW_SLACK;
+    const maxWidth = n + WINDOW_SLACK;
+    const positions = this.placePositions;
     for (const ap of anchorPositions) {
-      const positions: number[] = [];
       let ok = true;
-      for (const ps of lists) {
-        const best = nearest(ps, ap);
+      for (let r = 0; r < n; r++) {
+        const best = nearest(lists[r]!, ap);
         if (Math.abs(best - ap) >= maxWidth) {
           ok = false;
           break;
         }
-        positions.push(best);
+        positions[r] = best;
       }
       if (!ok) continue;
       // A number (stage 3, type 2) counts only next to another word of the entry.
       let loneNumber = false;
-      for (let i = 0; i < e.req.length && !loneNumber; i++)
-        loneNumber = startsWithDigit(e.req[i]!) && !nearAnother(positions, i);
+      for (let i = 0; i < n && !loneNumber; i++) loneNumber = startsWithDigit(req[i]!) && !nearAnother(positions, i, n);
       if (loneNumber) continue;
       let lo = positions[0]!;
       let hi = lo;
-      for (const p of positions) {
+      for (let r = 0; r < n; r++) {
+        const p = positions[r]!;
         if (p < lo) lo = p;
         if (p > hi) hi = p;
       }
       if (hi - lo + 1 > maxWidth) continue;
-      const uniq = positions.slice().sort((x, y) => x - y);
-      let u = 0;
-      for (let i = 0; i < uniq.length; i++) if (i === 0 || uniq[i] !== uniq[u - 1]) uniq[u++] = uniq[i]!;
-      uniq.length = u;
+      // The distinct positions in order (insertion: an entry has a handful of keys).
+      const uniq: number[] = [];
+      for (let r = 0; r < n; r++) {
+        const p = positions[r]!;
+        let j = uniq.length;
+        while (j > 0 && uniq[j - 1]! > p) j--;
+        if (j > 0 && uniq[j - 1] === p) continue;
+        uniq.splice(j, 0, p);
+      }
       return {
         entry: e,
         sentence: si,
