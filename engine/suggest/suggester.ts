@@ -17,7 +17,7 @@ import {
   analyzeChart,
   analyzeText,
   findingContext,
-  findingModifiers,
+  findingEncounter,
   resolveAbbreviations,
   type ChartAnalysis,
   type FindingContext,
@@ -768,7 +768,14 @@ export class Suggester {
     // A "Status" line read without its word needs the mention's past context (lexicon statusLines).
     if (m.entry.pastOnly && !ctx.historical && ctx.section !== 'past-surgical-history') return undefined;
     let modsCache: FindingModifiers | undefined;
-    const mods = (): FindingModifiers => (modsCache ??= findingModifiers(text, span, a));
+    // Completion reads only the encounter (7th character): the other qualifiers are not read.
+    const mods = (): FindingModifiers => {
+      if (!modsCache) {
+        const encounter = findingEncounter(text, span, a);
+        modsCache = encounter ? { encounter } : {};
+      }
+      return modsCache;
+    };
     const flags: SuggestionFlag[] = [];
     const notes: string[] = [];
     let code: string | undefined;
