@@ -21,7 +21,7 @@ import {
   resolveAbbreviations,
   type ChartAnalysis,
   type FindingContext,
-  type FindingModifiers,
+  type Span,
   type SectionKind,
   type TextAnalysis,
 } from '../text';
@@ -145,6 +145,13 @@ function emptyCall(): CallState {
     elsewhere: new Map(),
     sentenceLive: new Uint8Array(0),
   };
+}
+
+/** Where a mention is written, for the qualifiers read only when needed ({@link findingEncounter}). */
+interface MentionAt {
+  text: string;
+  span: Span;
+  analysis: TextAnalysis;
 }
 
 interface Mention {
@@ -767,20 +774,11 @@ export class Suggester {
     }
     // A "Status" line read without its word needs the mention's past context (lexicon statusLines).
     if (m.entry.pastOnly && !ctx.historical && ctx.section !== 'past-surgical-history') return undefined;
-    let modsCache: FindingModifiers | undefined;
-    // Completion reads only the encounter (7th character): the other qualifiers are not read.
-    const mods = (): FindingModifiers => {
-      if (!modsCache) {
-        const encounter = findingEncounter(text, span, a);
-        modsCache = encounter ? { encounter } : {};
-      }
-      return modsCache;
-    };
     const flags: SuggestionFlag[] = [];
     const notes: string[] = [];
     let code: string | undefined;
     if (m.entry.system === 'cm') {
-      const r = this.resolveCm(m.entry.code, sk, mods);
+      const r = this.resolveCm(m.entry.code, sk, { text, span, analysis: a });
       if (!r) return undefined;
       code = r.code;
       if (r.needsSpecificity) flags.push('needs-specificity');
@@ -979,7 +977,7 @@ export class Suggester {
       if (hit !== undefined) return hit;
       let r: { code: string; system: 'cm' | 'pcs'; partial: boolean } | null = null;
       if (system === 'cm') {
-        const c = this.resolveCm(code, { tokens: [], positions: new Map() }, {});
+        const c = this.resolveCm(code, { tokens: [], positions: new Map() });
         if (c) r = { code: c.code, system, partial: false };
       } else if (this.pcs) {
         const c = code.toUpperCase();
@@ -1070,11 +1068,11 @@ export class Suggester {
   private resolveCm(
     printed: string,
     sk: SentenceKeys,
-    modsOf: FindingModifiers | (() => FindingModifiers),
+    mention?: MentionAt,
   ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     const cached = this.billableCache.get(printed);
     if (cached !== undefined) return cached ?? undefined;
-    const r = this.resolveCmUncached(printed, sk, modsOf);
+    const r = this.resolveCmUncached(printed, sk, mention);
     // Only a code that needed no completion is the same for every sentence.
     if (!r || !r.note) this.billableCache.set(printed, r ?? null);
     return r;
@@ -1083,7 +1081,7 @@ export class Suggester {
   private resolveCmUncached(
     printed: string,
     sk: SentenceKeys,
-    modsOf: FindingModifiers | (() => FindingModifiers),
+    mention?: MentionAt,
   ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     let code = normalizeCode(printed);
     if (!code) return undefined;
@@ -1093,8 +1091,10 @@ export class Suggester {
     if (this.cm.isBillable(code)) return { code: formatCmCode(code), needsSpecificity: false };
     const { kids, parentKeys } = this.completion(code);
     if (kids.length === 0) return undefined;
-    const mods = typeof modsOf === 'function' ? modsOf() : modsOf;
-    const want7 = mods.encounter?.value === 'subsequent' ? 'D' : mods.encounter?.value === 'sequela' ? 'S' : 'A';
+    // The encounter (7th character) is read from the mention's sentence only when a code needs
+    // completing: the one qualifier completion reads (Guideline I.C.19.a).
+    const encounter = mention ? findingEncounter(mention.text, mention.span, mention.analysis)?.value : undefined;
+    const want7 = encounter === 'subsequent' ? 'D' : encounter === 'sequela' ? 'S' : 'A';
     // The pick depends only on the sentence's keys and the 7th character: overlapping matches of
     // one sentence often complete the same code.
     let picks = this.pickCache.get(sk);
@@ -1302,7 +1302,7 @@ export class Suggester {
     if (!path) return;
     const printed = this.lookupIndex(path);
     if (!printed) return;
-    const resolved = this.resolveCm(printed, { tokens: [], positions: new Map() }, {});
+    const resolved = this.resolveCm(printed, { tokens: [], positions: new Map() });
     if (!resolved) return;
     const src = htn.sort((x, y) => y.evidence.score - x.evidence.score)[0]!;
     const entry: LexEntry = {
