@@ -21,6 +21,7 @@ import {
   resolveAbbreviations,
   type ChartAnalysis,
   type FindingContext,
+  type ResolvedAbbreviation,
   type Span,
   type SectionKind,
   type TextAnalysis,
@@ -240,6 +241,34 @@ const startsWithDigit = (k: string): boolean => {
   return c >= 48 && c <= 57;
 };
 
+/**
+ * Per sentence, the abbreviations overlapping it (as `sentenceKeys` selects them), found in one
+ * walk over both ordered lists instead of a scan of the whole chart's abbreviations per sentence
+ * (quadratic on a long chart). `undefined` when the abbreviations are not ordered and
+ * non-overlapping (as `resolveAbbreviations` returns them): `sentenceKeys` then scans them all.
+ */
+function abbreviationsBySentence(
+  abbreviations: readonly ResolvedAbbreviation[],
+  sentences: readonly Span[],
+): (readonly ResolvedAbbreviation[])[] | undefined {
+  for (let i = 1; i < abbreviations.length; i++)
+    if (abbreviations[i]!.start < abbreviations[i - 1]!.end) return undefined;
+  // Ordered and disjoint, so starts and ends both increase: the overlapping ones are a run.
+  const out: (readonly ResolvedAbbreviation[])[] = [];
+  let lo = 0;
+  let hi = 0;
+  let lastEnd = -Infinity;
+  for (const s of sentences) {
+    if (s.start < lastEnd || s.end < s.start) return undefined;
+    lastEnd = s.end;
+    while (lo < abbreviations.length && abbreviations[lo]!.end <= s.start) lo++;
+    if (hi < lo) hi = lo;
+    while (hi < abbreviations.length && abbreviations[hi]!.start < s.end) hi++;
+    out.push(abbreviations.slice(lo, hi));
+  }
+  return out;
+}
+
 /** Key of the Index main term "History" (history of / family history of). */
 const HISTORY_KEY = keyOf('history');
 /** Key of its "family" subterm (Z80-Z84). */
@@ -331,7 +360,10 @@ export class Suggester {
     const aliases = this.lexicon.aliases;
     // Abbreviations read by their context (engine/text sense inventory), once per chart.
     const abbreviations = 'abbreviations' in a ? (a as ChartAnalysis).abbreviations : resolveAbbreviations(text, a);
-    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases, abbreviations));
+    const within = abbreviationsBySentence(abbreviations, a.sentences);
+    const keys: SentenceKeys[] = a.sentences.map((s, si) =>
+      sentenceKeys(text, s.start, s.end, aliases, within ? within[si] : abbreviations),
+    );
     addEncounterReasonKeys(keys, a);
     addImplantStatusKeys(keys, a);
     this.call = {
