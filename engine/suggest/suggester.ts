@@ -17,11 +17,12 @@ import {
   analyzeChart,
   analyzeText,
   findingContext,
-  findingModifiers,
+  findingEncounter,
   resolveAbbreviations,
   type ChartAnalysis,
   type FindingContext,
-  type FindingModifiers,
+  type ResolvedAbbreviation,
+  type Span,
   type SectionKind,
   type TextAnalysis,
 } from '../text';
@@ -147,6 +148,13 @@ function emptyCall(): CallState {
   };
 }
 
+/** Where a mention is written, for the qualifiers read only when needed ({@link findingEncounter}). */
+interface MentionAt {
+  text: string;
+  span: Span;
+  analysis: TextAnalysis;
+}
+
 interface Mention {
   system: 'cm' | 'pcs';
   code: string;
@@ -201,10 +209,10 @@ const hasDigit = (k: string): boolean => {
   return false;
 };
 
-/** `true` when some position other than `positions[i]` lies within two tokens of it. */
-function nearAnother(positions: number[], i: number): boolean {
+/** `true` when some position of the first `n` other than `positions[i]` lies within two tokens of it. */
+function nearAnother(positions: number[], i: number, n: number): boolean {
   const at = positions[i]!;
-  for (let j = 0; j < positions.length; j++) if (j !== i && Math.abs(positions[j]! - at) <= 2) return true;
+  for (let j = 0; j < n; j++) if (j !== i && Math.abs(positions[j]! - at) <= 2) return true;
   return false;
 }
 
@@ -232,6 +240,34 @@ const startsWithDigit = (k: string): boolean => {
   const c = k.charCodeAt(0);
   return c >= 48 && c <= 57;
 };
+
+/**
+ * Per sentence, the abbreviations overlapping it (as `sentenceKeys` selects them), found in one
+ * walk over both ordered lists instead of a scan of the whole chart's abbreviations per sentence
+ * (quadratic on a long chart). `undefined` when the abbreviations are not ordered and
+ * non-overlapping (as `resolveAbbreviations` returns them): `sentenceKeys` then scans them all.
+ */
+function abbreviationsBySentence(
+  abbreviations: readonly ResolvedAbbreviation[],
+  sentences: readonly Span[],
+): (readonly ResolvedAbbreviation[])[] | undefined {
+  for (let i = 1; i < abbreviations.length; i++)
+    if (abbreviations[i]!.start < abbreviations[i - 1]!.end) return undefined;
+  // Ordered and disjoint, so starts and ends both increase: the overlapping ones are a run.
+  const out: (readonly ResolvedAbbreviation[])[] = [];
+  let lo = 0;
+  let hi = 0;
+  let lastEnd = -Infinity;
+  for (const s of sentences) {
+    if (s.start < lastEnd || s.end < s.start) return undefined;
+    lastEnd = s.end;
+    while (lo < abbreviations.length && abbreviations[lo]!.end <= s.start) lo++;
+    if (hi < lo) hi = lo;
+    while (hi < abbreviations.length && abbreviations[hi]!.start < s.end) hi++;
+    out.push(abbreviations.slice(lo, hi));
+  }
+  return out;
+}
 
 /** Key of the Index main term "History" (history of / family history of). */
 const HISTORY_KEY = keyOf('history');
@@ -283,6 +319,12 @@ export class Suggester {
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
   /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
   private readonly conditionKeysCache = new Map<string, boolean>();
+  /** Scratch of {@link place}: each required key's positions in the sentence. */
+  private readonly placeLists: number[][] = [];
+  /** Scratch of {@link place}: the position chosen for each required key. */
+  private readonly placePositions: number[] = [];
+  /** Entry index -> {@link mayLinkElsewhere}: 0 not yet known, 1 yes, 2 no (lexicon lifetime). */
+  private linkElsewhere: Uint8Array | undefined;
   /**
    * Chart words that name a neoplasm (histology nouns and "neoplasm" itself: the Neoplasm Table
    * aliases other than the column headings' adjectives), lexicon lifetime.
@@ -318,7 +360,10 @@ export class Suggester {
     const aliases = this.lexicon.aliases;
     // Abbreviations read by their context (engine/text sense inventory), once per chart.
     const abbreviations = 'abbreviations' in a ? (a as ChartAnalysis).abbreviations : resolveAbbreviations(text, a);
-    const keys: SentenceKeys[] = a.sentences.map((s) => sentenceKeys(text, s.start, s.end, aliases, abbreviations));
+    const within = abbreviationsBySentence(abbreviations, a.sentences);
+    const keys: SentenceKeys[] = a.sentences.map((s, si) =>
+      sentenceKeys(text, s.start, s.end, aliases, within ? within[si] : abbreviations),
+    );
     addEncounterReasonKeys(keys, a);
     addImplantStatusKeys(keys, a);
     this.call = {
@@ -431,21 +476,23 @@ export class Suggester {
         for (const idx of list) {
           const e = lex.entries.at(idx)!;
           if (e.source === 'neoplasm' && !this.namesNeoplasm(sk)) continue;
+          // A "with" line whose words are not in this sentence and cannot be read from another
+          // one is rejected before it is placed: most lines an anchor reaches are such lines, and
+          // every test here is a pure function of the chart, so the order changes no outcome.
+          const here =
+            e.withKeys.length > 0 &&
+            this.allAffirmed(sk, e.withKeys) &&
+            this.place(this.withEntry(e), sk, si) !== undefined;
+          if (
+            e.withKeys.length > 0 &&
+            !here &&
+            (!this.mayLinkElsewhere(e, idx) || !this.elsewhere(e.withKeys, keySentences, si))
+          )
+            continue;
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
-          if (e.withKeys.length > 0) {
-            const here = this.allAffirmed(sk, e.withKeys) && this.place(this.withEntry(e), sk, si) !== undefined;
-            // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
-            if (
-              !here &&
-              (e.withKeys.some(hasDigit) ||
-                !this.namesCondition(e.withKeys) ||
-                !this.elsewhere(e.withKeys, keySentences, si))
-            )
-              continue;
-            m.combination = true;
-          }
+          if (e.withKeys.length > 0) m.combination = true;
           found.push(m);
         }
       }
@@ -601,6 +648,21 @@ export class Suggester {
     return v;
   }
 
+  /**
+   * `true` when an entry's `with` words may be read from another sentence of the chart: they hold
+   * no number (stage 5, type 2 must be read next to their words) and name a condition by
+   * themselves ({@link namesCondition}). Depends on the entry alone: cached by entry index.
+   */
+  private mayLinkElsewhere(e: LexEntry, idx: number): boolean {
+    const known = (this.linkElsewhere ??= new Uint8Array(this.lexicon.entries.length));
+    let v = known[idx]!;
+    if (v === 0) {
+      v = !e.withKeys.some(hasDigit) && this.namesCondition(e.withKeys) ? 1 : 2;
+      known[idx] = v;
+    }
+    return v === 1;
+  }
+
   /** `e` with its `with` keys required in the sentence too (one object per entry, not one per match). */
   private withEntry(e: LexEntry): LexEntry {
     let w = this.withEntryCache.get(e);
@@ -611,46 +673,57 @@ export class Suggester {
     return w;
   }
 
-  /** Places an entry's required keys in the sentence within the window, nearest to the anchor. */
+  /**
+   * Places an entry's required keys in the sentence within the window, nearest to the anchor.
+   * (Called for every entry an anchor reaches: the per-key lists and positions live in scratch
+   * arrays, and only a placement that succeeds allocates its match.)
+   */
   private place(e: LexEntry, sk: SentenceKeys, si: number): Match | undefined {
     const anchorPositions = sk.positions.get(e.anchor);
     if (!anchorPositions) return undefined;
+    const req = e.req;
+    const n = req.length;
     // Every required key's positions, looked up once (not once per anchor position).
-    const lists: number[][] = [];
-    for (const k of e.req) {
-      const ps = sk.positions.get(k);
+    const lists = this.placeLists;
+    for (let r = 0; r < n; r++) {
+      const ps = sk.positions.get(req[r]!);
       if (!ps) return undefined;
-      lists.push(ps);
+      lists[r] = ps;
     }
-    const maxWidth = e.req.length + WINDOW_SLACK;
+    const maxWidth = n + WINDOW_SLACK;
+    const positions = this.placePositions;
     for (const ap of anchorPositions) {
-      const positions: number[] = [];
       let ok = true;
-      for (const ps of lists) {
-        const best = nearest(ps, ap);
+      for (let r = 0; r < n; r++) {
+        const best = nearest(lists[r]!, ap);
         if (Math.abs(best - ap) >= maxWidth) {
           ok = false;
           break;
         }
-        positions.push(best);
+        positions[r] = best;
       }
       if (!ok) continue;
       // A number (stage 3, type 2) counts only next to another word of the entry.
       let loneNumber = false;
-      for (let i = 0; i < e.req.length && !loneNumber; i++)
-        loneNumber = startsWithDigit(e.req[i]!) && !nearAnother(positions, i);
+      for (let i = 0; i < n && !loneNumber; i++) loneNumber = startsWithDigit(req[i]!) && !nearAnother(positions, i, n);
       if (loneNumber) continue;
       let lo = positions[0]!;
       let hi = lo;
-      for (const p of positions) {
+      for (let r = 0; r < n; r++) {
+        const p = positions[r]!;
         if (p < lo) lo = p;
         if (p > hi) hi = p;
       }
       if (hi - lo + 1 > maxWidth) continue;
-      const uniq = positions.slice().sort((x, y) => x - y);
-      let u = 0;
-      for (let i = 0; i < uniq.length; i++) if (i === 0 || uniq[i] !== uniq[u - 1]) uniq[u++] = uniq[i]!;
-      uniq.length = u;
+      // The distinct positions in order (insertion: an entry has a handful of keys).
+      const uniq: number[] = [];
+      for (let r = 0; r < n; r++) {
+        const p = positions[r]!;
+        let j = uniq.length;
+        while (j > 0 && uniq[j - 1]! > p) j--;
+        if (j > 0 && uniq[j - 1] === p) continue;
+        uniq.splice(j, 0, p);
+      }
       return {
         entry: e,
         sentence: si,
@@ -733,13 +806,11 @@ export class Suggester {
     }
     // A "Status" line read without its word needs the mention's past context (lexicon statusLines).
     if (m.entry.pastOnly && !ctx.historical && ctx.section !== 'past-surgical-history') return undefined;
-    let modsCache: FindingModifiers | undefined;
-    const mods = (): FindingModifiers => (modsCache ??= findingModifiers(text, span, a));
     const flags: SuggestionFlag[] = [];
     const notes: string[] = [];
     let code: string | undefined;
     if (m.entry.system === 'cm') {
-      const r = this.resolveCm(m.entry.code, sk, mods);
+      const r = this.resolveCm(m.entry.code, sk, { text, span, analysis: a });
       if (!r) return undefined;
       code = r.code;
       if (r.needsSpecificity) flags.push('needs-specificity');
@@ -938,7 +1009,7 @@ export class Suggester {
       if (hit !== undefined) return hit;
       let r: { code: string; system: 'cm' | 'pcs'; partial: boolean } | null = null;
       if (system === 'cm') {
-        const c = this.resolveCm(code, { tokens: [], positions: new Map() }, {});
+        const c = this.resolveCm(code, { tokens: [], positions: new Map() });
         if (c) r = { code: c.code, system, partial: false };
       } else if (this.pcs) {
         const c = code.toUpperCase();
@@ -1029,11 +1100,11 @@ export class Suggester {
   private resolveCm(
     printed: string,
     sk: SentenceKeys,
-    modsOf: FindingModifiers | (() => FindingModifiers),
+    mention?: MentionAt,
   ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     const cached = this.billableCache.get(printed);
     if (cached !== undefined) return cached ?? undefined;
-    const r = this.resolveCmUncached(printed, sk, modsOf);
+    const r = this.resolveCmUncached(printed, sk, mention);
     // Only a code that needed no completion is the same for every sentence.
     if (!r || !r.note) this.billableCache.set(printed, r ?? null);
     return r;
@@ -1042,7 +1113,7 @@ export class Suggester {
   private resolveCmUncached(
     printed: string,
     sk: SentenceKeys,
-    modsOf: FindingModifiers | (() => FindingModifiers),
+    mention?: MentionAt,
   ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     let code = normalizeCode(printed);
     if (!code) return undefined;
@@ -1052,8 +1123,10 @@ export class Suggester {
     if (this.cm.isBillable(code)) return { code: formatCmCode(code), needsSpecificity: false };
     const { kids, parentKeys } = this.completion(code);
     if (kids.length === 0) return undefined;
-    const mods = typeof modsOf === 'function' ? modsOf() : modsOf;
-    const want7 = mods.encounter?.value === 'subsequent' ? 'D' : mods.encounter?.value === 'sequela' ? 'S' : 'A';
+    // The encounter (7th character) is read from the mention's sentence only when a code needs
+    // completing: the one qualifier completion reads (Guideline I.C.19.a).
+    const encounter = mention ? findingEncounter(mention.text, mention.span, mention.analysis)?.value : undefined;
+    const want7 = encounter === 'subsequent' ? 'D' : encounter === 'sequela' ? 'S' : 'A';
     // The pick depends only on the sentence's keys and the 7th character: overlapping matches of
     // one sentence often complete the same code.
     let picks = this.pickCache.get(sk);
@@ -1264,7 +1337,7 @@ export class Suggester {
     if (!path) return;
     const printed = this.lookupIndex(path);
     if (!printed) return;
-    const resolved = this.resolveCm(printed, { tokens: [], positions: new Map() }, {});
+    const resolved = this.resolveCm(printed, { tokens: [], positions: new Map() });
     if (!resolved) return;
     const src = htn.sort((x, y) => y.evidence.score - x.evidence.score)[0]!;
     const entry: LexEntry = {

@@ -70,7 +70,6 @@ function pastYear(text: string, span: Span, chart: ChartAnalysis, sentence: Span
  * backwards: the expression costs time quadratic in the mention's length.
  */
 function lastWordOffset(text: string, span: Span): number {
-  const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let i = span.end - 1;
   // Trailing \W: anything but letters, digits and the underscore.
   while (i >= span.start && !isAlnum(text.charCodeAt(i)) && text.charCodeAt(i) !== 95) i--;
@@ -78,6 +77,9 @@ function lastWordOffset(text: string, span: Span): number {
   while (i > span.start && isAlnum(text.charCodeAt(i - 1))) i--;
   return i - span.start;
 }
+
+/** ASCII letter or digit (a character code); module level, not a closure made per mention. */
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Whether reading the context at a long mention's last word (`inner`) can find a negation or

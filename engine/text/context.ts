@@ -130,17 +130,35 @@ export function mayHoldNegationOrUncertainty(text: string, from: number, to: num
   return false;
 }
 
+/** Contexts already read, per analysis (and its text), by span: see {@link findingContext}. */
+const contexts = new WeakMap<TextAnalysis, { text: string; bySpan: Map<number, FindingContext> }>();
+
 /**
  * Context of the finding at `span`: negated, uncertain, historical, family, hypothetical, with
  * the cue phrases that decided it (offsets into `text`). Cues are looked for in the finding's
  * sentence only; a family-history section makes every finding `family`, a past surgical history
  * section makes it `historical`.
  *
+ * The result is a pure function of the text, the span and the analysis, and is remembered as long
+ * as the analysis object lives: the suggester, the guideline stage's assertions and the CDI read
+ * the same mentions of one chart. The returned object is shared by those callers: do not change it.
+ *
  * @example
  * const a = analyzeText('No evidence of pneumonia.');
  * findingContext('No evidence of pneumonia.', { start: 15, end: 24 }, a).negated // true
  */
 export function findingContext(text: string, span: Span, analysis: TextAnalysis): FindingContext {
+  if (!(span.start >= 0 && span.end >= 0 && span.end <= text.length)) return readContext(text, span, analysis);
+  let memo = contexts.get(analysis);
+  if (!memo || memo.text !== text) contexts.set(analysis, (memo = { text, bySpan: new Map() }));
+  // One number per span (end <= text.length): exact below 2^53, i.e. any text under 90 MB.
+  const key = span.start * (text.length + 1) + span.end;
+  let ctx = memo.bySpan.get(key);
+  if (!ctx) memo.bySpan.set(key, (ctx = readContext(text, span, analysis)));
+  return ctx;
+}
+
+function readContext(text: string, span: Span, analysis: TextAnalysis): FindingContext {
   const sentenceIdx = sentenceAt(analysis, span.start);
   const sectionIdx = sectionAt(analysis, span.start);
   const section = analysis.sections[sectionIdx]?.kind ?? 'none';

@@ -21,7 +21,7 @@ import type { TextAnalysis } from './types';
 
 export type * from './types';
 export { findingContext, sentenceAt, sectionAt } from './context';
-export { findingModifiers } from './modifiers';
+export { findingEncounter, findingModifiers } from './modifiers';
 export { sectionKindOf, authorOfKind } from './sections';
 export { analyzeChart, type ChartAnalysis, type ChartOptions, type CareSetting } from './chart';
 export { assertMention, type Assertion, type MentionAssertion, type Subject } from './assertion';

@@ -69,6 +69,14 @@ const ENCOUNTER: readonly Rule<'initial' | 'subsequent' | 'sequela'>[] = [
   ],
 ];
 
+const ORGANISM_RULES: readonly Rule<string>[] = ORGANISMS.map(([re, name]) => [re, () => name] as const);
+
+/** Where a finding's qualifiers are read: its sentence (the span itself outside every sentence). */
+function windowOf(span: Span, analysis: TextAnalysis): Span {
+  const s = analysis.sentences[sentenceAt(analysis, span.start)];
+  return s ? { start: s.start, end: s.end } : { start: span.start, end: span.end };
+}
+
 function nearest<T extends string>(
   text: string,
   win: Span,
@@ -104,9 +112,7 @@ function nearest<T extends string>(
  * findingModifiers(t, { start: 26, end: 39 }, analyzeText(t)).acuity?.value // 'acute-on-chronic'
  */
 export function findingModifiers(text: string, span: Span, analysis: TextAnalysis): FindingModifiers {
-  const si = sentenceAt(analysis, span.start);
-  const s = analysis.sentences[si];
-  const win: Span = s ? { start: s.start, end: s.end } : { start: span.start, end: span.end };
+  const win = windowOf(span, analysis);
   const out: FindingModifiers = {};
   const laterality = nearest(text, win, span, LATERALITY);
   if (laterality) out.laterality = laterality;
@@ -118,14 +124,22 @@ export function findingModifiers(text: string, span: Span, analysis: TextAnalysi
   if (stage) out.stage = stage;
   const type = nearest(text, win, span, TYPE);
   if (type) out.type = type;
-  const organism = nearest(
-    text,
-    win,
-    span,
-    ORGANISMS.map(([re, name]) => [re, () => name] as const),
-  );
+  const organism = nearest(text, win, span, ORGANISM_RULES);
   if (organism) out.organism = organism;
   const encounter = nearest(text, win, span, ENCOUNTER);
   if (encounter) out.encounter = encounter;
   return out;
+}
+
+/**
+ * The encounter qualifier alone, exactly `findingModifiers(text, span, analysis).encounter`
+ * without reading the six other qualifiers: the suggester asks only this one (for the 7th
+ * character) for every code it completes.
+ *
+ * @example
+ * const t = 'Follow-up visit for a healing fracture of the radius.';
+ * findingEncounter(t, { start: 30, end: 38 }, analyzeText(t))?.value // 'subsequent'
+ */
+export function findingEncounter(text: string, span: Span, analysis: TextAnalysis): FindingModifiers['encounter'] {
+  return nearest(text, windowOf(span, analysis), span, ENCOUNTER);
 }

@@ -4,6 +4,7 @@
  * supports less (lower suggestion score, then the less specific) is suppressed.
  */
 import { noteRefs, refCovers } from '../codes-in-note';
+import { codeDetail } from './code-detail';
 import { reported, suppress, undotted } from './tiers';
 import type { GuidelineRule } from './types';
 
@@ -14,7 +15,7 @@ export const excludes1Rule: GuidelineRule = {
     const live = reported(cands);
     for (const a of live) {
       if (a.tier !== 'report') continue;
-      for (const note of ctx.tables.cm.get(a.code)?.notes ?? []) {
+      for (const note of codeDetail(ctx, a.code)?.notes ?? []) {
         if (note.kind !== 'excludes1') continue;
         const refs = noteRefs(note.text);
         for (const b of live) {

@@ -9,6 +9,7 @@
  * first", I.A.13) is never suppressed, and an identical path decides nothing.
  */
 import { statesDetail } from './stated-detail';
+import { codeDetail } from './code-detail';
 import { reported, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
@@ -32,7 +33,7 @@ function continues(shorter: readonly string[], longer: readonly string[]): boole
 
 /** `true` when a Tabular instructional note of `kept` names the category of `other`. */
 function asksFor(kept: GuidelineCandidate, other: GuidelineCandidate, ctx: GuidelineContext): boolean {
-  const notes = ctx.tables.cm.get(kept.code)?.notes ?? [];
+  const notes = codeDetail(ctx, kept.code)?.notes ?? [];
   return notes.some((n) => /useAdditional|codeAlso|codeFirst/i.test(n.kind) && n.text.includes(other.code.slice(0, 3)));
 }
 

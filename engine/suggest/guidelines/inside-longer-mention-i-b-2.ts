@@ -9,12 +9,13 @@
  * N18 code).
  */
 import { demote } from './tiers';
+import { codeDetail } from './code-detail';
 import type { CandidateMention, GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
 /** `true` when either code's Tabular notes ask for the other's category. */
 function instructed(a: string, b: string, ctx: GuidelineContext): boolean {
   const refers = (x: string, y: string): boolean =>
-    (ctx.tables.cm.get(x)?.notes ?? []).some(
+    (codeDetail(ctx, x)?.notes ?? []).some(
       (n) => /useAdditional|codeAlso|codeFirst/i.test(n.kind) && n.text.includes(y.slice(0, 3)),
     );
   return refers(a, b) || refers(b, a);

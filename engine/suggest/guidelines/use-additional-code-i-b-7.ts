@@ -14,6 +14,7 @@
  * (T36-T50, I.C.19.e.5.a).
  */
 import { noteRefs, refCovers } from '../codes-in-note';
+import { codeDetail } from './code-detail';
 import { yieldToAddedCode } from './excludes1-added-code-i-a-12-a';
 import { reported, undotted } from './tiers';
 import type { GuidelineCandidate, GuidelineRule } from './types';
@@ -40,7 +41,7 @@ export const useAdditionalCodeRule: GuidelineRule = {
     const sentences = ctx.chart.sentences;
     const sentenceOf = (at: number): number => sentences.findIndex((x) => x.start <= at && at < x.end);
     for (const r of reported(cands)) {
-      const notes = ctx.tables.cm.get(r.code)?.notes ?? [];
+      const notes = codeDetail(ctx, r.code)?.notes ?? [];
       for (const note of notes) {
         // The code's own instruction (at it or its category): a block's or chapter's note (tobacco
         // exposure at I10-I16) is a general reminder, not the detail of this condition.

@@ -15,6 +15,7 @@
  * linked condition says it is unrelated, and never over a combination code a rule already
  * suppressed (its assertion or place in the chart).
  */
+import { sentenceAt } from '../../text';
 import { noteRefs, refCovers } from '../codes-in-note';
 import { excludes1Rule } from './excludes1-i-a-12-a';
 import { reported, suppress, undotted } from './tiers';
@@ -44,7 +45,7 @@ const documentedNotStated = (c: GuidelineCandidate): boolean =>
 const category = (code: string): string => undotted(code).slice(0, 3);
 
 function sentenceText(ctx: GuidelineContext, at: number): string {
-  const s = ctx.chart.sentences.find((x) => x.start <= at && at < x.end);
+  const s = ctx.chart.sentences[sentenceAt(ctx.chart, at)];
   return s ? ctx.text.slice(s.start, s.end) : '';
 }
 

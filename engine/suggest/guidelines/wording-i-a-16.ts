@@ -9,6 +9,7 @@
  *   vaccinia, "drop" for dropsy) is another word.
  * Such codes go to "also documented".
  */
+import { sentenceAt } from '../../text';
 import { demote } from './tiers';
 import type { CandidateMention, GuidelineCandidate, GuidelineRule } from './types';
 
@@ -100,16 +101,28 @@ export const wordingRule: GuidelineRule = {
   section: 'I.A',
   name: 'words as the classification means them',
   apply(cands, ctx) {
+    // Binary search (sentences are ordered): a linear scan per mention made this candidates x
+    // mentions x sentences.
     const sentenceOf = (m: CandidateMention): string => {
-      const s = ctx.chart.sentences.find((x) => x.start <= m.evidence.start && m.evidence.start < x.end);
+      const s = ctx.chart.sentences[sentenceAt(ctx.chart, m.evidence.start)];
       return s ? ctx.text.slice(s.start, s.end) : m.evidence.text;
     };
     for (const c of cands) {
       if (c.tier !== 'report' || c.system !== 'cm') continue;
       const live = c.mentions.filter((m) => m.assertion.codedAsEstablished);
       if (live.length === 0) continue;
-      const reasons = live.map((m) => misread(c, m, sentenceOf(m)));
-      if (reasons.every((r) => r !== undefined)) demote(c, wordingRule, reasons[0]!);
+      // Demoted only when every mention is misread: the first one read as meant decides.
+      let first: string | undefined;
+      let all = true;
+      for (const m of live) {
+        const reason = misread(c, m, sentenceOf(m));
+        if (reason === undefined) {
+          all = false;
+          break;
+        }
+        first ??= reason;
+      }
+      if (all) demote(c, wordingRule, first!);
     }
   },
 };
