@@ -53,6 +53,9 @@ export class ChartsideSuggestError extends ChartsideError {
 /** Extra words allowed between the words of one Index line in a sentence. */
 const WINDOW_SLACK = 4;
 
+/** Extra words allowed between the words of a Tabular inclusion term (read as one phrase). */
+const INCLUSION_SLACK = 1;
+
 /** Weight of a mention reached through an Index "see also" (Necrosis -> Gangrene): another main term's code, a weaker lead. */
 const SEE_ALSO_WEIGHT = 0.8;
 
@@ -622,7 +625,9 @@ export class Suggester {
       if (!ps) return undefined;
       lists.push(ps);
     }
-    const maxWidth = e.req.length + WINDOW_SLACK;
+    // A Tabular inclusion term is a phrase: its words together (one word between them at most,
+    // "fracture of the right tibial plateau"), not spread over a sentence as an Index line's may be.
+    const maxWidth = e.req.length + (e.source === 'inclusion' ? INCLUSION_SLACK : WINDOW_SLACK);
     for (const ap of anchorPositions) {
       const positions: number[] = [];
       let ok = true;
@@ -770,7 +775,7 @@ export class Suggester {
     score *=
       e.source === 'index' || e.source === 'neoplasm'
         ? 1
-        : e.source === 'tabular'
+        : e.source === 'tabular' || e.source === 'inclusion'
           ? 0.95
           : e.source === 'eindex'
             ? EXTERNAL_CAUSE_WEIGHT
