@@ -5,6 +5,7 @@ import { analyzeChart } from '../../text';
 import type { Suggestion, SuggestResult } from '../types';
 import golden from './golden/cases.json';
 import inContext from './golden/in-context.json';
+import injuryNeoplasm from './golden/injury-neoplasm.json';
 import { applyGuidelines, RULES } from './index';
 
 interface CaseCandidate {
@@ -83,7 +84,7 @@ describe('RULES', () => {
   });
 });
 
-describe.each([...golden.cases, ...inContext.cases])('$rule: $name', (c) => {
+describe.each([...golden.cases, ...inContext.cases, ...injuryNeoplasm.cases])('$rule: $name', (c) => {
   const setting = c.setting as 'inpatient' | 'outpatient';
   const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
   const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;
