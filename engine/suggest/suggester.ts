@@ -30,7 +30,7 @@ import { codeProcedures, procedureSuggestions, withIndexMentions } from './proce
 import type { LearnedModel } from './learned';
 import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
-import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
+import { isWeak, keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import { addEncounterReasonKeys } from './encounter-reason-keys';
 import { addImplantStatusKeys } from './implant-status-keys';
 import {
@@ -437,6 +437,7 @@ export class Suggester {
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
+          if (e.source === 'inclusion' && qualifiedNos(e, m, sk)) continue;
           if (e.withKeys.length > 0) {
             const here = this.allAffirmed(sk, e.withKeys) && this.place(this.withEntry(e), sk, si) !== undefined;
             // Numbers (stage 5, type 2) must be read next to their words: never from another sentence.
@@ -1482,6 +1483,31 @@ export class Suggester {
     const p = firstIn(['discharge-diagnoses']) ?? firstIn(['admission-diagnoses']) ?? firstIn(['assessment-plan']);
     if (p && !p.flags.includes('possible-principal')) p.flags.push('possible-principal');
   }
+}
+
+/** Side words: the 6th character of a code below an NOS term, not a further kind of the condition. */
+const SIDE_KEYS = new Set(phraseKeys('right left bilateral'));
+
+/**
+ * `true` when a Tabular inclusion term "X NOS" is matched with a further qualifier among its words
+ * ("chronic lymphocytic leukemia" for "Chronic leukemia NOS"): NOS means the chart says X and no
+ * more (Conventions I.A.8), so the qualified condition is coded elsewhere. A qualifier is a word
+ * inside the matched words that the term does not have, or a word an abbreviation there expands to
+ * ("CLL"); side words and a histology word's behaviour keys qualify nothing.
+ */
+function qualifiedNos(e: LexEntry, m: Match, sk: SentenceKeys): boolean {
+  if (!/\bNOS\b/.test(e.path)) return false;
+  const lo = m.positions[0]!;
+  const hi = m.positions[m.positions.length - 1]!;
+  for (let p = lo; p <= hi; p++) {
+    const own = sk.tokens[p]!.key;
+    if (SIDE_KEYS.has(own) || isWeak(own) || e.req.includes(own)) continue;
+    if (!m.positions.includes(p)) return true;
+    // A matched word that is not the term's own: an abbreviation read as its expansion.
+    for (const [key, ps] of sk.positions)
+      if (!e.req.includes(key) && !key.startsWith('#') && key !== own && ps.includes(p)) return true;
+  }
+  return false;
 }
 
 /**
