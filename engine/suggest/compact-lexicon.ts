@@ -68,7 +68,7 @@ export interface LexiconColumns {
   pcsYear: number | undefined;
 }
 
-const SOURCES: readonly LexSource[] = ['index', 'eindex', 'tabular', 'pcs-index', 'neoplasm'];
+const SOURCES: readonly LexSource[] = ['index', 'eindex', 'tabular', 'pcs-index', 'neoplasm', 'inclusion'];
 const PCS = 8;
 const SEE_ALSO = 16;
 const PAST_ONLY = 32;

@@ -31,7 +31,8 @@ import type { SuggestLexicon } from './lexicon';
  * Version of this bundle's layout (block names, meta fields, the `lexicon` block's columns). The
  * content's own changes are caught by the build's cache key (the lexicon sources are inputs), not
  * by this number. 2: the lexicon in columns (1 held every entry as an object). 3: adds the
- * `guidelines` block.
+ * `guidelines` block, and entries may come from Tabular inclusion terms (source `inclusion`, a new
+ * value of the entry's source bits).
  */
 export const SUGGEST_LEXICON_FORMAT_VERSION = 3;
 

@@ -11,10 +11,11 @@
  */
 import type { CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
+import { areWordForms, defaultQualifiedMains } from './index-main-forms';
 import { isWeak, phraseKeys } from './tokens';
 
 /** Where an entry comes from. */
-export type LexSource = 'index' | 'eindex' | 'tabular' | 'pcs-index' | 'neoplasm';
+export type LexSource = 'index' | 'eindex' | 'tabular' | 'pcs-index' | 'neoplasm' | 'inclusion';
 
 /** One lexicon entry. */
 export interface LexEntry {
@@ -141,9 +142,7 @@ function mainForms(title: string): string[] {
     .trim();
   const parts = bare.split(/,\s*/).filter((p) => p.length > 0);
   // "Failure, failed" lists forms of one word; "Violence, physical" is one phrase.
-  const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
-  const variants =
-    parts.length > 1 && parts.slice(1).every((p) => p.toLowerCase().slice(0, 4) === head && !p.includes(' '));
+  const variants = parts.length > 1 && areWordForms(parts[0]!, parts.slice(1));
   forms.unshift(...(variants ? parts : [bare]));
   return forms.filter((f) => f.length > 0);
 }
@@ -163,12 +162,17 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
 
   // Alphabetic Index: rebuild each line's title chain from document order.
   const stack: { path: string; title: string }[] = [];
+  // "Fracture, traumatic": the bare word is a form of the main term that holds its default sense.
+  const defaults = defaultQualifiedMains(cm);
   for (const e of cm.indexEntries('index')) {
     while (stack.length > 0 && !e.path.startsWith(`${stack[stack.length - 1]!.path}, `)) stack.pop();
     const essential = essentialWord(e.nemod);
     stack.push({ path: e.path, title: essential ? `${e.title} ${essential}` : e.title });
     const titles = stack.map((s) => s.title);
     const forms = mainForms(titles[0]!);
+    // Not for the main term's own line: the word alone names no site ("fracture" is not T14.8).
+    const word = titles.length > 1 ? defaults.get(stack[0]!.path.toLowerCase()) : undefined;
+    if (word && !forms.includes(word)) forms.push(word);
     const code = e.code;
     // A line without a code of its own whose only pointer is "see also" (Necrosis -> see also
     // Gangrene) leads where that reference leads.
@@ -243,6 +247,35 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
         d.seeAlso = true;
       }
     }
+  }
+
+  // Inclusion terms of a code (Tabular "inclusionTerm" notes: "Fracture of tibial plateau NOS"
+  // under S82.14): the clinical wording the Tabular itself lists for the code (Conventions I.A.11,
+  // inclusion terms), read as a title is; a category's term leads to the category, completed from
+  // the sentence like an Index code. Not under a residual ("Other ...") code, which the Index
+  // reaches (as for titles), and not a term of one word: a word that names the condition alone
+  // ("Anxiety state") leads through the Index to the condition's own code. The suggester reads a
+  // term as one phrase (its words together, {@link LexSource} 'inclusion').
+  for (const t of cm.inclusionTerms()) {
+    if (/^other\b|\bother specified\b|\bcodes\b/i.test(t.text)) continue;
+    const owner = cm.get(t.code, { indexEntries: false })?.long ?? '';
+    if (!owner || /^other\b|\bother specified\b/i.test(owner)) continue;
+    const req: string[] = [];
+    const withKeys: string[] = [];
+    if (!levelKeys([t.text.replace(/\([^)]*\)/g, ' ')], req, withKeys)) continue;
+    req.push(...withKeys);
+    if (new Set(req.filter((k) => !isWeak(k))).size < 2) continue;
+    drafts.push({
+      system: 'cm',
+      source: 'inclusion',
+      code: t.dotted,
+      see: '',
+      path: `${t.text} (inclusion term, ${t.dotted})`,
+      req,
+      withKeys: [],
+      mainTerm: '',
+      depth: 0,
+    });
   }
 
   // Tabular List titles (nonessential parenthesised words dropped).

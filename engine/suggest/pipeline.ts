@@ -34,6 +34,9 @@ export interface AbstractResult {
 
 const EXCLUDED = ['negated', 'family', 'hypothetical'] as const;
 
+/** Most candidates per system handed to the guideline stage (the suggester's default keeps 50). */
+const CANDIDATE_LIMIT = 200;
+
 /**
  * Suggests codes for a chart and sorts them by the Official Guidelines into the abstract.
  *
@@ -45,10 +48,17 @@ export function suggestAbstract(suggester: Suggester, text: string, options: Abs
     setting,
     ...(options.dateOfService ? { dateOfService: options.dateOfService } : {}),
   });
-  // Demoted rather than dropped: the guideline stage suppresses them with their reason.
+  // Demoted rather than dropped: the guideline stage suppresses them with their reason. Every
+  // candidate reaches the stage (no display limit): a weak mention may be the code another code's
+  // "use additional code" note asks for (I.B.7).
   const all = suggester.suggest(
     text,
-    { setting, excluded: 'demote', ...(options.severityOf ? { severityOf: options.severityOf } : {}) },
+    {
+      setting,
+      excluded: 'demote',
+      limit: CANDIDATE_LIMIT,
+      ...(options.severityOf ? { severityOf: options.severityOf } : {}),
+    },
     chart,
   );
   const candidates = applyGuidelines(all, {

@@ -31,7 +31,7 @@ import { codeProcedures, procedureSuggestions, withIndexMentions } from './proce
 import type { LearnedModel } from './learned';
 import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
-import { keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
+import { isWeak, keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import { addEncounterReasonKeys } from './encounter-reason-keys';
 import { addImplantStatusKeys } from './implant-status-keys';
 import {
@@ -53,6 +53,9 @@ export class ChartsideSuggestError extends ChartsideError {
 
 /** Extra words allowed between the words of one Index line in a sentence. */
 const WINDOW_SLACK = 4;
+
+/** Extra words allowed between the words of a Tabular inclusion term (read as one phrase). */
+const INCLUSION_SLACK = 1;
 
 /** Weight of a mention reached through an Index "see also" (Necrosis -> Gangrene): another main term's code, a weaker lead. */
 const SEE_ALSO_WEIGHT = 0.8;
@@ -492,6 +495,7 @@ export class Suggester {
           const m = this.place(e, sk, si);
           if (!m) continue;
           if (!this.presenceAgrees(e, sk)) continue;
+          if (e.source === 'inclusion' && qualifiedNos(e, m, sk)) continue;
           if (e.withKeys.length > 0) m.combination = true;
           found.push(m);
         }
@@ -690,7 +694,9 @@ export class Suggester {
       if (!ps) return undefined;
       lists[r] = ps;
     }
-    const maxWidth = n + WINDOW_SLACK;
+    // A Tabular inclusion term is a phrase: its words together (one word between them at most,
+    // "fracture of the right tibial plateau"), not spread over a sentence as an Index line's may be.
+    const maxWidth = n + (e.source === 'inclusion' ? INCLUSION_SLACK : WINDOW_SLACK);
     const positions = this.placePositions;
     for (const ap of anchorPositions) {
       let ok = true;
@@ -841,7 +847,7 @@ export class Suggester {
     score *=
       e.source === 'index' || e.source === 'neoplasm'
         ? 1
-        : e.source === 'tabular'
+        : e.source === 'tabular' || e.source === 'inclusion'
           ? 0.95
           : e.source === 'eindex'
             ? EXTERNAL_CAUSE_WEIGHT
@@ -1553,6 +1559,31 @@ export class Suggester {
     const p = firstIn(['discharge-diagnoses']) ?? firstIn(['admission-diagnoses']) ?? firstIn(['assessment-plan']);
     if (p && !p.flags.includes('possible-principal')) p.flags.push('possible-principal');
   }
+}
+
+/** Side words: the 6th character of a code below an NOS term, not a further kind of the condition. */
+const SIDE_KEYS = new Set(phraseKeys('right left bilateral'));
+
+/**
+ * `true` when a Tabular inclusion term "X NOS" is matched with a further qualifier among its words
+ * ("chronic lymphocytic leukemia" for "Chronic leukemia NOS"): NOS means the chart says X and no
+ * more (Conventions I.A.8), so the qualified condition is coded elsewhere. A qualifier is a word
+ * inside the matched words that the term does not have, or a word an abbreviation there expands to
+ * ("CLL"); side words and a histology word's behaviour keys qualify nothing.
+ */
+function qualifiedNos(e: LexEntry, m: Match, sk: SentenceKeys): boolean {
+  if (!/\bNOS\b/.test(e.path)) return false;
+  const lo = m.positions[0]!;
+  const hi = m.positions[m.positions.length - 1]!;
+  for (let p = lo; p <= hi; p++) {
+    const own = sk.tokens[p]!.key;
+    if (SIDE_KEYS.has(own) || isWeak(own) || e.req.includes(own)) continue;
+    if (!m.positions.includes(p)) return true;
+    // A matched word that is not the term's own: an abbreviation read as its expansion.
+    for (const [key, ps] of sk.positions)
+      if (!e.req.includes(key) && !key.startsWith('#') && key !== own && ps.includes(p)) return true;
+  }
+  return false;
 }
 
 /**

@@ -69,6 +69,17 @@ export const SUGGEST_TERMS: readonly (readonly [typed: string, expansion: string
   ['uterine', 'uterus'],
   ['ovarian', 'ovary'],
   ['adrenal', 'adrenal gland'],
+  // ... and of the Index's bone and site subterms ("Fracture, traumatic > tibia"; Neoplasm Table
+  // "appendix"; "Carcinomatosis > peritonei", the Latin genitive the Index prints).
+  ['tibial', 'tibia'],
+  ['fibular', 'fibula'],
+  ['humeral', 'humerus'],
+  ['clavicular', 'clavicle'],
+  ['patellar', 'patella'],
+  ['calcaneal', 'calcaneus'],
+  ['scapular', 'scapula'],
+  ['appendiceal', 'appendix'],
+  ['peritoneal', 'peritoneum peritonei'],
   // Organ named by the Greek/Latin root of an operation word: the body part the PCS Index's
   // "see Resection/Excision, <system>" leaves to the Tables ("Nephrectomy: see Resection, Urinary System").
   ['nephrectomy', 'kidney'],

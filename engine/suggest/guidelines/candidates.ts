@@ -6,6 +6,12 @@ import { MAX_ASSERTED_MENTIONS, type CandidateMention, type GuidelineCandidate, 
 /** Family history codes (Z80-Z84) and personal history codes (Z85-Z87, Z92). */
 const FAMILY_HISTORY = /^Z8[0-4]/;
 const PERSONAL_HISTORY = /^Z(8[5-7]|92)/;
+/**
+ * Injury codes of the healing phase or a sequela (7th character D, G, K, P or S: I.C.19.a): they
+ * code an injury of a past encounter ("status post fixation of a fracture", seen for routine
+ * healing), as the aftercare of an injury is its injury code with "D".
+ */
+const INJURY_AFTER_ACTIVE_TREATMENT = /^[ST]\d{2}\.[0-9A-Z]{3}[DGKPS]$/;
 
 /**
  * One candidate per suggested code, in the result's order, each starting in the "report" tier
@@ -29,6 +35,8 @@ export function toCandidates(result: SuggestResult, ctx: GuidelineContext): Guid
         (FAMILY_HISTORY.test(s.code) && assertion.assertion === 'family') ||
         (PERSONAL_HISTORY.test(s.code) && assertion.assertion === 'historical');
       if (codesContext) assertion = { ...assertion, codedAsEstablished: true, rule: 'I.C.21.c.4' };
+      else if (INJURY_AFTER_ACTIVE_TREATMENT.test(s.code) && assertion.assertion === 'historical')
+        assertion = { ...assertion, codedAsEstablished: true, rule: 'I.C.19.a' };
       return { evidence, assertion, section: ctx.chart.sections[sectionAt(ctx.chart, evidence.start)]! };
     });
     const quote = mentions.find((m) => m.assertion.codedAsEstablished) ?? mentions[0];

@@ -6,6 +6,7 @@ import type { Suggestion, SuggestResult } from '../types';
 import golden from './golden/cases.json';
 import inContext from './golden/in-context.json';
 import useAdditional from './golden/use-additional.json';
+import injuryNeoplasm from './golden/injury-neoplasm.json';
 import { applyGuidelines, RULES } from './index';
 
 interface CaseCandidate {
@@ -84,77 +85,80 @@ describe('RULES', () => {
   });
 });
 
-describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases])('$rule: $name', (c) => {
-  const setting = c.setting as 'inpatient' | 'outpatient';
-  const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
-  const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;
-  // Titles of codes a rule may add (quoted from the FY2026 Tabular List); others are unknown.
-  const titles = (c as { tables?: Record<string, string> }).tables ?? {};
-  const known = new Set([...c.candidates.map((x) => x.code), ...Object.keys(titles)]);
-  // Tabular chapter and section titles per code, where a rule reads them (quoted from the FY2026 Tabular).
-  const blocks = (c as { blocks?: Record<string, [string, string]> }).blocks ?? {};
-  // Codes no Alphabetic Index line names (added to the Tabular after the Index release used).
-  const unindexed = new Set((c as { unindexed?: string[] }).unindexed ?? []);
-  // Table of Drugs and Chemicals rows the case's rule reads (substance and its adverse-effect code, quoted from the table).
-  const drugRows = ((c as { drugRows?: { path: string; adverseEffect: string }[] }).drugRows ?? []).map((r) => ({
-    path: r.path,
-    see: '',
-    nemod: '',
-    cells: [{ column: 'Adverse effect', code: r.adverseEffect }],
-  }));
-  // Alphabetic Index lines a rule reads (quoted from the Index the bundle is built from).
-  type IndexLine = { path: string; code: string; see?: string; nemod?: string };
-  const index = (c as { index?: IndexLine[] }).index?.map((e) => ({ see: '', nemod: '', ...e }));
-  // Table of Drugs and Chemicals rows a rule reads (quoted from the Table the bundle is built from).
-  type DrugRow = { path: string; nemod: string; cells: { column: string; code: string }[] };
-  const drugs = (c as { drugs?: DrugRow[] }).drugs?.map((r) => ({ see: '', ...r }));
-  const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
-    text: c.text,
-    chart: analyzeChart(c.text, { setting }),
-    setting,
-    tables: {
-      cm: {
-        get: (code: string) =>
-          known.has(code)
+describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases, ...injuryNeoplasm.cases])(
+  '$rule: $name',
+  (c) => {
+    const setting = c.setting as 'inpatient' | 'outpatient';
+    const notes = (c as { notes?: Record<string, { kind: string; text: string; from: string }[]> }).notes ?? {};
+    const sexOf = (c as { sexOf?: Record<string, 'female' | 'male'> }).sexOf;
+    // Titles of codes a rule may add (quoted from the FY2026 Tabular List); others are unknown.
+    const titles = (c as { tables?: Record<string, string> }).tables ?? {};
+    const known = new Set([...c.candidates.map((x) => x.code), ...Object.keys(titles)]);
+    // Tabular chapter and section titles per code, where a rule reads them (quoted from the FY2026 Tabular).
+    const blocks = (c as { blocks?: Record<string, [string, string]> }).blocks ?? {};
+    // Codes no Alphabetic Index line names (added to the Tabular after the Index release used).
+    const unindexed = new Set((c as { unindexed?: string[] }).unindexed ?? []);
+    // Table of Drugs and Chemicals rows the case's rule reads (substance and its adverse-effect code, quoted from the table).
+    const drugRows = ((c as { drugRows?: { path: string; adverseEffect: string }[] }).drugRows ?? []).map((r) => ({
+      path: r.path,
+      see: '',
+      nemod: '',
+      cells: [{ column: 'Adverse effect', code: r.adverseEffect }],
+    }));
+    // Alphabetic Index lines a rule reads (quoted from the Index the bundle is built from).
+    type IndexLine = { path: string; code: string; see?: string; nemod?: string };
+    const index = (c as { index?: IndexLine[] }).index?.map((e) => ({ see: '', nemod: '', ...e }));
+    // Table of Drugs and Chemicals rows a rule reads (quoted from the Table the bundle is built from).
+    type DrugRow = { path: string; nemod: string; cells: { column: string; code: string }[] };
+    const drugs = (c as { drugs?: DrugRow[] }).drugs?.map((r) => ({ see: '', ...r }));
+    const cands = applyGuidelines(resultOf(c.text, setting, c.candidates), {
+      text: c.text,
+      chart: analyzeChart(c.text, { setting }),
+      setting,
+      tables: {
+        cm: {
+          get: (code: string) =>
+            known.has(code)
+              ? {
+                  long: titles[code] ?? code,
+                  notes: notes[code] ?? [],
+                  ...(blocks[code] ? { chapter: { desc: blocks[code][0] }, section: { desc: blocks[code][1] } } : {}),
+                  ...(unindexed.has(code) ? { indexEntries: [] } : {}),
+                  ...(index ? { indexEntries: index.filter((e) => e.code === code) } : {}),
+                }
+              : undefined,
+          ...(index
             ? {
-                long: titles[code] ?? code,
-                notes: notes[code] ?? [],
-                ...(blocks[code] ? { chapter: { desc: blocks[code][0] }, section: { desc: blocks[code][1] } } : {}),
-                ...(unindexed.has(code) ? { indexEntries: [] } : {}),
-                ...(index ? { indexEntries: index.filter((e) => e.code === code) } : {}),
+                indexEntries: () => index,
+                billableDescendants: (header: string) =>
+                  [...known].filter((k) => k.startsWith(header)).map((dotted) => ({ dotted })),
               }
-            : undefined,
-        ...(index
-          ? {
-              indexEntries: () => index,
-              billableDescendants: (header: string) =>
-                [...known].filter((k) => k.startsWith(header)).map((dotted) => ({ dotted })),
-            }
-          : {}),
-        drugRows: () => [...drugRows, ...(drugs ?? [])],
+            : {}),
+          drugRows: () => [...drugRows, ...(drugs ?? [])],
+        },
+        ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
       },
-      ...(sexOf ? { sexOf: (code: string) => sexOf[code] } : {}),
-    },
-  });
-  const tierOf = (code: string) => cands.find((x) => x.code === code)?.tier;
-  const want = c.expect as { report?: string[]; also?: string[]; suppressed?: string[]; absent?: string[] };
-  it.each((want.absent ?? []).map((x) => [x]))('%s is not proposed', (code) => {
-    expect(tierOf(code)).toBeUndefined();
-  });
-  it.each([
-    ...(want.report ?? []).map((x) => [x, 'report']),
-    ...(want.also ?? []).map((x) => [x, 'also']),
-    ...(want.suppressed ?? []).map((x) => [x, 'suppressed']),
-  ])('%s -> %s', (code, tier) => {
-    expect(tierOf(code), JSON.stringify(cands.find((x) => x.code === code)?.rules)).toBe(tier);
-  });
-  it('gives every moved candidate its rule and reason', () => {
-    for (const x of cands.filter((y) => y.tier !== 'report')) {
-      expect(x.rules.length).toBeGreaterThan(0);
-      for (const r of x.rules) expect(r.reason.length).toBeGreaterThan(10);
-    }
-  });
-});
+    });
+    const tierOf = (code: string) => cands.find((x) => x.code === code)?.tier;
+    const want = c.expect as { report?: string[]; also?: string[]; suppressed?: string[]; absent?: string[] };
+    it.each((want.absent ?? []).map((x) => [x]))('%s is not proposed', (code) => {
+      expect(tierOf(code)).toBeUndefined();
+    });
+    it.each([
+      ...(want.report ?? []).map((x) => [x, 'report']),
+      ...(want.also ?? []).map((x) => [x, 'also']),
+      ...(want.suppressed ?? []).map((x) => [x, 'suppressed']),
+    ])('%s -> %s', (code, tier) => {
+      expect(tierOf(code), JSON.stringify(cands.find((x) => x.code === code)?.rules)).toBe(tier);
+    });
+    it('gives every moved candidate its rule and reason', () => {
+      for (const x of cands.filter((y) => y.tier !== 'report')) {
+        expect(x.rules.length).toBeGreaterThan(0);
+        for (const r of x.rules) expect(r.reason.length).toBeGreaterThan(10);
+      }
+    });
+  },
+);
 
 describe('property: a negated or ruled-out mention is never reported', () => {
   it('holds for any cue, finding, section and setting', async () => {

@@ -15,7 +15,14 @@ const SEPARATOR = /[,;]|\band\b/g;
 /** Longest mention read as one condition (an Index line has at most a few words; a diagnosis with its qualifiers rarely more). */
 const MAX_SPAN_WORDS = 6;
 
-const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\w/.test(w)).length;
+/**
+ * Articles and prepositions that join a condition to its site ("fracture of the shaft of the
+ * right humerus", "adenocarcinoma of the upper lobe of the left lung"): not words of the condition,
+ * so a site written out in full is not read as scattered words.
+ */
+const JOINING = /^(of|the|a|an|in|on|at|to)$/i;
+
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\w/.test(w) && !JOINING.test(w)).length;
 
 function crossesItems(
   m: CandidateMention,

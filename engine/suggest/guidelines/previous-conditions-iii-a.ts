@@ -15,7 +15,10 @@ export const previousConditionsRule: GuidelineRule = {
   apply(cands, ctx) {
     for (const c of cands) {
       if (c.tier !== 'report' || c.system !== 'cm' || c.code.startsWith('Z') || c.mentions.length === 0) continue;
-      if (c.mentions.some((m) => m.assertion.assertion !== 'historical' && m.assertion.codedAsEstablished)) continue;
+      // An injury code of the healing phase codes its past injury (I.C.19.a, set by toCandidates).
+      const current = (m: (typeof c.mentions)[number]): boolean =>
+        m.assertion.codedAsEstablished && (m.assertion.assertion !== 'historical' || m.assertion.rule === 'I.C.19.a');
+      if (c.mentions.some(current)) continue;
       const h = c.mentions.find((m) => m.assertion.assertion === 'historical');
       if (!h) continue;
       const treated = chronicUnderTreatment(c, ctx);

@@ -12,6 +12,7 @@ import { encounterForRule } from './encounter-for-i-c-2-e';
 import { communicableExposureRule } from './exposure-i-c-21-c-1';
 import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
 import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
+import { metastasisSiteRule } from './metastasis-site-i-c-2';
 import { substanceUseRule } from './substance-use-i-c-5-b-3';
 import { surgicalWoundRule } from './surgical-wound-i-c-19';
 import { testContextRule } from './test-context-iii-b';
@@ -32,6 +33,7 @@ import { wordingRule } from './wording-i-a-16';
 import { previousConditionsRule } from './previous-conditions-iii-a';
 import { proceduresRule } from './procedures-reportable-uhdds';
 import { serviceNameRule } from './service-name-iii';
+import { seventhCharacterRule } from './seventh-character-i-c-19-a';
 import { sexConflictRule } from './sex-conflict-mce';
 import { statusCurrentStateRule } from './status-current-state-i-c-21-c-3';
 import { statusInComplicationRule } from './status-in-complication-i-c-21-c-3';
@@ -67,8 +69,10 @@ export const RULES: readonly GuidelineRule[] = [
   oneConditionPerItemRule,
   titleContradictedRule,
   sexConflictRule,
+  metastasisSiteRule,
   excludes1Rule,
   levelOfDetailRule,
+  seventhCharacterRule,
   withPresumptionRule,
   oneCodePerMentionRule,
   insideLongerMentionRule,
