@@ -44,6 +44,26 @@ const documentedNotStated = (c: GuidelineCandidate): boolean =>
 
 const category = (code: string): string => undotted(code).slice(0, 3);
 
+/**
+ * Every mention of `b` lies inside a longer mention of a reported code ("renal disease" inside
+ * "end-stage renal disease"): its words belong to that condition (I.B.2), and it links nothing of
+ * its own.
+ */
+function insideReported(b: GuidelineCandidate, live: readonly GuidelineCandidate[]): boolean {
+  return b.mentions.every((m) =>
+    live.some(
+      (r) =>
+        r !== b &&
+        r.mentions.some(
+          (n) =>
+            n.evidence.start <= m.evidence.start &&
+            n.evidence.end >= m.evidence.end &&
+            n.evidence.end - n.evidence.start > m.evidence.end - m.evidence.start,
+        ),
+    ),
+  );
+}
+
 function sentenceText(ctx: GuidelineContext, at: number): string {
   const s = ctx.chart.sentences[sentenceAt(ctx.chart, at)];
   return s ? ctx.text.slice(s.start, s.end) : '';
@@ -135,6 +155,7 @@ export const withPresumptionRule: GuidelineRule = {
       for (const b of [...live, ...documented, ...cands.filter((c) => excludedOnlyBy(c, a))]) {
         if (b === a || category(b.code) === category(a.code) || b.system !== 'cm') continue;
         if (b.tier === 'suppressed' && !excludedOnlyBy(b, a)) continue;
+        if (b.tier !== 'report' && insideReported(b, live)) continue;
         if (b.mentions.some((m) => UNRELATED.test(sentenceText(ctx, m.evidence.start)))) continue;
         for (const line of options) if (linkedBy(ctx, line, b.code)) pairs.push({ line, b });
       }
