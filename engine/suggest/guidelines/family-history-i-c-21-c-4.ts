@@ -94,11 +94,16 @@ export const familyHistoryRule: GuidelineRule = {
         (g) => g.m.evidence.start <= f.m.evidence.start && g.m.evidence.end >= f.m.evidence.end && len(g.m) > len(f.m),
       );
     const done = new Set<string>();
+    // One family history code per mention (I.B.7 as for the patient's own codes): the best-ranked
+    // candidate's reading of the words, not every code the words could also be read as.
+    const spans = new Set<string>();
     for (const f of found) {
-      if (done.has(f.link.code) || inner(f)) continue;
+      const span = `${f.m.evidence.start}:${f.m.evidence.end}`;
+      if (done.has(f.link.code) || spans.has(span) || inner(f)) continue;
       const title = ctx.tables.cm.get(f.link.code)?.long;
       if (!title) continue;
       done.add(f.link.code);
+      spans.add(span);
       addCode(cands, familyHistoryRule, {
         code: f.link.code,
         title,
