@@ -9,7 +9,11 @@ import {
   primeGuidelineTables,
   type GuidelineTableSource,
 } from './guideline-tables';
+import { adverseEffectsOf } from './guidelines/adverse-effect-drugs';
+import { allergyKey, allergyTermsOf } from './guidelines/allergy-status-codes';
 import { historyLinksOf } from './guidelines/history-codes';
+import { agentIndexOf } from './guidelines/infectious-agent-index';
+import { longTermDrugClasses } from './guidelines/long-term-drug-classes';
 import { statusLinesOf } from './guidelines/status-lines';
 import { withLinesOf } from './guidelines/with-combination-index';
 
@@ -22,6 +26,31 @@ const INDEX: [path: string, code: string, nemod?: string][] = [
   ['History, personal, stroke', 'Z86.73'],
   ['Stroke', 'I63.9'],
   ['Stroke, embolic', 'I63.40'],
+  ['History, personal, allergy, latex', 'Z91.040'],
+  ['Escherichia coli [E. coli], as cause of disease classified elsewhere', 'B96.20', '(E. coli)'],
+  ['Staphylococcus aureus, methicillin resistant, as cause of disease classified elsewhere', 'B95.62', '(MRSA)'],
+  ['Bacterium, bacteria, bacterial, agent NEC, as cause of disease classified elsewhere', 'B96.89'],
+];
+/** Billable codes under a category (the rest have none here). */
+const DESCENDANTS: Record<string, { code: string; dotted: string; long: string }[]> = {
+  Z910: [{ code: 'Z91040', dotted: 'Z91.040', long: 'Latex allergy status' }],
+  B95: [{ code: 'B9562', dotted: 'B95.62', long: 'Invented agent title' }],
+  B96: [
+    { code: 'B9620', dotted: 'B96.20', long: 'Invented agent title' },
+    { code: 'B9689', dotted: 'B96.89', long: 'Invented agent title' },
+  ],
+};
+const DRUG_ROWS = [
+  {
+    path: 'Warfarin',
+    title: 'Warfarin',
+    nemod: '',
+    see: '',
+    cells: [
+      { column: 'Poisoning, Accidental (unintentional)', code: 'T45.511' },
+      { column: 'Adverse Effect', code: 'T45.515' },
+    ],
+  },
 ];
 const INCLUSION = [
   { code: 'Z853', dotted: 'Z85.3', text: 'Conditions classifiable to C50.-' },
@@ -41,8 +70,27 @@ function table(): GuidelineTableSource & { walks: number } {
       t.walks++;
       yield* INCLUSION;
     },
-    get: (code: string) => ({ long: `Invented title of ${code}` }),
-    billableDescendants: () => [],
+    *drugRows() {
+      t.walks++;
+      yield* DRUG_ROWS;
+    },
+    get: (code: string, options?: { indexEntries?: boolean }) => {
+      if (options?.indexEntries !== false) t.walks++;
+      return {
+        long: `Invented title of ${code}`,
+        indexEntries: INDEX.filter((l) => l[1] === code).map(([path, c, nemod]) => ({
+          path,
+          code: c,
+          see: '',
+          nemod: nemod ?? '',
+        })),
+      };
+    },
+    summary: (code: string) => ({
+      long: DESCENDANTS.Z910!.find((k) => k.code === code)?.long ?? `Invented title of ${code}`,
+      billable: true,
+    }),
+    billableDescendants: (code: string) => DESCENDANTS[code.replace('.', '')] ?? [],
     isBillable: () => true,
   };
   return t as unknown as GuidelineTableSource & { walks: number };
@@ -68,14 +116,34 @@ describe('guideline tables as bundle data', () => {
     // The condition's own entry (the same words), not the lines below it.
     expect(covered(historyLinksOf(primed), probe).find((l) => l.code === 'Z86.73')?.covers).toEqual(['I63.9']);
     expect(covered(historyLinksOf(primed), probe).find((l) => l.code === 'Z85.3')?.covers).toEqual(['C50.911']);
+    expect(allergyTermsOf(primed)).toStrictEqual(allergyTermsOf(built));
+    expect(allergyTermsOf(primed).terms.get(allergyKey('latex'))?.code).toBe('Z91.040');
+    expect(agentIndexOf(primed)).toStrictEqual(agentIndexOf(built));
+    expect(agentIndexOf(primed).terms.find((x) => x.acronym === 'MRSA')?.code).toBe('B95.62');
+    expect(agentIndexOf(primed).genera.get('escherichia')?.codes).toEqual(new Set(['B96.20']));
+    expect(agentIndexOf(primed).bacterialNec?.code).toBe('B96.89');
+    expect(adverseEffectsOf(primed)).toStrictEqual(adverseEffectsOf(built));
+    expect(adverseEffectsOf(primed).get('warfarin')?.code).toBe('T45.515');
+    expect(longTermDrugClasses(primed)).toStrictEqual(longTermDrugClasses(built));
+    expect(longTermDrugClasses(primed).find((c) => c.code === 'Z79.01')?.drugs).toContain('warfarin');
     expect(primed.walks).toBe(0);
   });
 
   it('keeps tables already built from the table itself', () => {
     const t = table();
     const own = withLinesOf(t);
-    primeGuidelineTables(t, { withLines: [], statusLines: [], historyLinks: [] });
+    const agents = agentIndexOf(t);
+    primeGuidelineTables(t, {
+      withLines: [],
+      statusLines: [],
+      historyLinks: [],
+      allergyTerms: { terms: [], maxWords: 1 },
+      agentIndex: { terms: [], genera: [] },
+      adverseEffects: [],
+      longTermDrugClasses: [],
+    });
     expect(withLinesOf(t)).toBe(own);
+    expect(agentIndexOf(t)).toBe(agents);
   });
 
   it('refuses a malformed block, naming the field', () => {
@@ -84,5 +152,8 @@ describe('guideline tables as bundle data', () => {
       /malformed guideline tables: statusLines\.0\.kind/,
     );
     expect(() => parseGuidelineTables({ withLines: [] })).toThrow(/malformed guideline tables: statusLines/);
+    expect(() =>
+      parseGuidelineTables({ ...data, agentIndex: { ...data.agentIndex, genera: [['klebsiella', {}]] } }),
+    ).toThrow(/malformed guideline tables: agentIndex\.genera\.0\.1\.codes/);
   });
 });

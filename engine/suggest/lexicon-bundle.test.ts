@@ -94,6 +94,14 @@ const TABLES: GuidelineTablesData = {
     },
     { code: 'Z86.73', width: 1, source: 'History, personal, stroke', codes: ['I639'] },
   ],
+  allergyTerms: { terms: [['latex', { code: 'Z91.040', source: 'History, personal, allergy, latex' }]], maxWords: 1 },
+  agentIndex: {
+    terms: [{ code: 'B95.62', words: ['mrsa'], source: 'Staphylococcus aureus (MRSA)', acronym: 'MRSA' }],
+    genera: [['escherichia', { codes: ['B96.20'], source: 'Escherichia coli, as cause of disease' }]],
+    bacterialNec: { code: 'B96.89', source: 'Bacterium, bacteria, bacterial, agent NEC' },
+  },
+  adverseEffects: [{ name: 'warfarin', code: 'T45.515', row: 'Warfarin' }],
+  longTermDrugClasses: [{ code: 'Z79.01', drugs: ['warfarin'] }],
 };
 
 const CM: LexiconSource = { role: 'cm', id: 'icd10cm-2026', sha256: 'a'.repeat(64) };

@@ -43,6 +43,10 @@ const TABLES: GuidelineTablesData = {
   ],
   statusLines: [],
   historyLinks: [],
+  allergyTerms: { terms: [], maxWords: 1 },
+  agentIndex: { terms: [], genera: [] },
+  adverseEffects: [],
+  longTermDrugClasses: [],
 };
 
 const CM = { id: 'icd10cm-2026', sha256: '1'.repeat(64) };
