@@ -11,6 +11,7 @@ import {
 } from './guideline-tables';
 import { adverseEffectsOf } from './guidelines/adverse-effect-drugs';
 import { allergyKey, allergyTermsOf } from './guidelines/allergy-status-codes';
+import { familyHistoryCodeOf, familyHistoryLinksOf } from './guidelines/family-history-codes';
 import { historyLinksOf } from './guidelines/history-codes';
 import { agentIndexOf } from './guidelines/infectious-agent-index';
 import { longTermDrugClasses } from './guidelines/long-term-drug-classes';
@@ -27,13 +28,27 @@ const INDEX: [path: string, code: string, nemod?: string][] = [
   ['Stroke', 'I63.9'],
   ['Stroke, embolic', 'I63.40'],
   ['History, personal, allergy, latex', 'Z91.040'],
+  ['History, family, arthritis', 'Z82.61'],
+  ['Arthritis, rheumatoid', 'M06.9'],
   ['Escherichia coli [E. coli], as cause of disease classified elsewhere', 'B96.20', '(E. coli)'],
   ['Staphylococcus aureus, methicillin resistant, as cause of disease classified elsewhere', 'B95.62', '(MRSA)'],
   ['Bacterium, bacteria, bacterial, agent NEC, as cause of disease classified elsewhere', 'B96.89'],
 ];
+/** Tabular titles the builders read (the rest are invented). */
+const TITLES: Record<string, string> = {
+  Z803: 'Family history of malignant neoplasm of breast',
+  Z826: 'Family history of arthritis and other diseases of the musculoskeletal system and connective tissue',
+  Z8261: 'Family history of arthritis',
+  Z8269: 'Family history of other diseases of the musculoskeletal system and connective tissue',
+  Z91040: 'Latex allergy status',
+};
 /** Billable codes under a category (the rest have none here). */
 const DESCENDANTS: Record<string, { code: string; dotted: string; long: string }[]> = {
-  Z910: [{ code: 'Z91040', dotted: 'Z91.040', long: 'Latex allergy status' }],
+  Z910: [{ code: 'Z91040', dotted: 'Z91.040', long: TITLES.Z91040! }],
+  Z826: [
+    { code: 'Z8261', dotted: 'Z82.61', long: TITLES.Z8261! },
+    { code: 'Z8269', dotted: 'Z82.69', long: TITLES.Z8269! },
+  ],
   B95: [{ code: 'B9562', dotted: 'B95.62', long: 'Invented agent title' }],
   B96: [
     { code: 'B9620', dotted: 'B96.20', long: 'Invented agent title' },
@@ -55,7 +70,11 @@ const DRUG_ROWS = [
 const INCLUSION = [
   { code: 'Z853', dotted: 'Z85.3', text: 'Conditions classifiable to C50.-' },
   { code: 'Z992', dotted: 'Z99.2', text: 'Renal dialysis status' },
+  { code: 'Z803', dotted: 'Z80.3', text: 'Conditions classifiable to C50.-' },
+  { code: 'Z826', dotted: 'Z82.6', text: 'Conditions classifiable to M00-M99' },
 ];
+/** The table's codes (undotted). */
+const CODES = ['E119', 'E1151', 'I739', 'I639', 'I6340', 'M069', 'M1990', 'C50911', 'Z803', 'Z8261', 'Z8269'];
 
 /** A table of those lines; `walks` counts the Index and Tabular reads. */
 function table(): GuidelineTableSource & { walks: number } {
@@ -69,6 +88,14 @@ function table(): GuidelineTableSource & { walks: number } {
     *inclusionTerms() {
       t.walks++;
       yield* INCLUSION;
+    },
+    *all() {
+      t.walks++;
+      for (const code of CODES) yield { code };
+    },
+    *neoplasmRows() {
+      t.walks++;
+      yield* [];
     },
     *drugRows() {
       t.walks++;
@@ -86,12 +113,9 @@ function table(): GuidelineTableSource & { walks: number } {
         })),
       };
     },
-    summary: (code: string) => ({
-      long: DESCENDANTS.Z910!.find((k) => k.code === code)?.long ?? `Invented title of ${code}`,
-      billable: true,
-    }),
+    summary: (code: string) => ({ long: TITLES[code] ?? `Invented title of ${code}`, billable: true }),
     billableDescendants: (code: string) => DESCENDANTS[code.replace('.', '')] ?? [],
-    isBillable: () => true,
+    isBillable: (code: string) => code !== 'Z826',
   };
   return t as unknown as GuidelineTableSource & { walks: number };
 }
@@ -116,6 +140,11 @@ describe('guideline tables as bundle data', () => {
     // The condition's own entry (the same words), not the lines below it.
     expect(covered(historyLinksOf(primed), probe).find((l) => l.code === 'Z86.73')?.covers).toEqual(['I63.9']);
     expect(covered(historyLinksOf(primed), probe).find((l) => l.code === 'Z85.3')?.covers).toEqual(['C50.911']);
+    const family = ['M06.9', 'M19.90', 'C50.911', 'I63.9', 'Q99.9'];
+    const familyOf = (t: typeof built) => family.map((c) => familyHistoryCodeOf(t, c)?.code);
+    expect(familyOf(built)).toEqual(['Z82.61', 'Z82.69', 'Z80.3', undefined, undefined]);
+    expect(familyOf(primed)).toEqual(familyOf(built));
+    expect(covered(familyHistoryLinksOf(primed), family)).toStrictEqual(covered(familyHistoryLinksOf(built), family));
     expect(allergyTermsOf(primed)).toStrictEqual(allergyTermsOf(built));
     expect(allergyTermsOf(primed).terms.get(allergyKey('latex'))?.code).toBe('Z91.040');
     expect(agentIndexOf(primed)).toStrictEqual(agentIndexOf(built));
@@ -137,6 +166,7 @@ describe('guideline tables as bundle data', () => {
       withLines: [],
       statusLines: [],
       historyLinks: [],
+      familyHistoryLinks: [],
       allergyTerms: { terms: [], maxWords: 1 },
       agentIndex: { terms: [], genera: [] },
       adverseEffects: [],

@@ -2,7 +2,8 @@
  * The guideline stage's tables read from the Alphabetic Index and the Tabular, as plain data that
  * travels in the `guidelines` block of a `suggest-lexicon-<FY>` bundle: the "with" lines
  * (Guidelines I.A.15, {@link withLinesOf}), the status lines (I.C.21.c.3, {@link statusLinesOf})
- * the history links (I.C.21.c.4, {@link historyLinkData}), the allergy status terms (I.C.21.c.3,
+ * the history links (I.C.21.c.4, {@link historyLinkData}), the family history links (I.C.21.c.4,
+ * {@link familyHistoryLinkData}), the allergy status terms (I.C.21.c.3,
  * {@link allergyTermsOf}), the infectious agent terms (I.C.1.b, {@link agentIndexOf}), the Table of
  * Drugs' adverse effect codes (I.C.19.e.5.a, {@link adverseEffectsOf}) and the long-term drug
  * classes (I.C.21.c.3, {@link longTermDrugClasses}). Each is built by its own builder,
@@ -18,6 +19,11 @@ import { z } from 'zod';
 import type { CmTable } from '../icd10cm';
 import { adverseEffectsOf, primeAdverseEffects } from './guidelines/adverse-effect-drugs';
 import { allergyTermsOf, primeAllergyTerms } from './guidelines/allergy-status-codes';
+import {
+  familyHistoryLinkData,
+  primeFamilyHistoryLinks,
+  type FamilyHistoryLinkData,
+} from './guidelines/family-history-codes';
 import { historyLinkData, primeHistoryLinks, type HistoryLinkData } from './guidelines/history-codes';
 import { agentIndexOf, primeAgentIndex, type AgentTerm } from './guidelines/infectious-agent-index';
 import { longTermDrugClasses, primeLongTermDrugClasses } from './guidelines/long-term-drug-classes';
@@ -27,7 +33,15 @@ import { primeWithLines, withLinesOf } from './guidelines/with-combination-index
 /** What the builders read (structurally `CmTable`). */
 export type GuidelineTableSource = Pick<
   CmTable,
-  'indexEntries' | 'inclusionTerms' | 'get' | 'billableDescendants' | 'isBillable' | 'summary' | 'drugRows'
+  | 'indexEntries'
+  | 'inclusionTerms'
+  | 'get'
+  | 'billableDescendants'
+  | 'isBillable'
+  | 'summary'
+  | 'drugRows'
+  | 'neoplasmRows'
+  | 'all'
 >;
 
 /** The tables as plain data (JSON), in the order their builders return them. */
@@ -38,6 +52,8 @@ export interface GuidelineTablesData {
   statusLines: { code: string; kind: StatusKind; words: string[]; alternatives: [string, string][]; source: string }[];
   /** {@link historyLinkData}. */
   historyLinks: HistoryLinkData[];
+  /** {@link familyHistoryLinkData} (I.C.21.c.4). */
+  familyHistoryLinks: FamilyHistoryLinkData[];
   /** {@link allergyTermsOf} (I.C.21.c.3), its `terms` as `[key, term]` pairs in the map's order. */
   allergyTerms: { terms: [string, { code: string; source: string }][]; maxWords: number };
   /** {@link agentIndexOf} (I.C.1.b), its `genera` as `[genus, { codes, source }]` pairs. */
@@ -82,6 +98,16 @@ const SCHEMA = z.object({
       codes: z.array(z.string()).optional(),
     }),
   ),
+  familyHistoryLinks: z.array(
+    z.object({
+      code: z.string(),
+      width: z.number(),
+      source: z.string(),
+      refs: z.array(z.object({ from: z.string(), to: z.string() })),
+      categories: z.array(z.string()).optional(),
+      codes: z.array(z.string()).optional(),
+    }),
+  ),
   allergyTerms: z.object({ terms: z.array(z.tuple([z.string(), CODE_SOURCE])), maxWords: z.number() }),
   agentIndex: z.object({
     terms: z.array(
@@ -104,6 +130,7 @@ export function guidelineTablesData(cm: GuidelineTableSource): GuidelineTablesDa
     withLines: withLinesOf(cm).map((l) => ({ ...l, subtermCodes: [...l.subtermCodes] })),
     statusLines: statusLinesOf(cm).map((l) => ({ ...l, alternatives: [...l.alternatives] })),
     historyLinks: historyLinkData(cm),
+    familyHistoryLinks: familyHistoryLinkData(cm),
     allergyTerms: (({ terms, maxWords }) => ({ terms: [...terms], maxWords }))(allergyTermsOf(cm)),
     agentIndex: (({ terms, genera, bacterialNec }) => ({
       terms: [...terms],
@@ -141,6 +168,11 @@ export function parseGuidelineTables(json: unknown): GuidelineTablesData {
       ...(refs ? { refs } : {}),
       ...(codes ? { codes } : {}),
     })),
+    familyHistoryLinks: data.familyHistoryLinks.map(({ categories, codes, ...l }) => ({
+      ...l,
+      ...(categories ? { categories } : {}),
+      ...(codes ? { codes } : {}),
+    })),
     allergyTerms: data.allergyTerms,
     agentIndex: {
       ...data.agentIndex,
@@ -167,6 +199,7 @@ export function primeGuidelineTables(cm: GuidelineTableSource, data: GuidelineTa
     data.statusLines.map((l) => ({ ...l, alternatives: new Map(l.alternatives) })),
   );
   primeHistoryLinks(cm, data.historyLinks);
+  primeFamilyHistoryLinks(cm, data.familyHistoryLinks);
   primeAllergyTerms(cm, { terms: new Map(data.allergyTerms.terms), maxWords: data.allergyTerms.maxWords });
   primeAgentIndex(cm, {
     terms: data.agentIndex.terms,

@@ -94,6 +94,17 @@ const TABLES: GuidelineTablesData = {
     },
     { code: 'Z86.73', width: 1, source: 'History, personal, stroke', codes: ['I639'] },
   ],
+  familyHistoryLinks: [
+    { code: 'Z80.3', width: 1, source: 'Z80.3 "Conditions classifiable to C50.-"', refs: [{ from: 'C50', to: 'C50' }] },
+    {
+      code: 'Z82.61',
+      width: 0.001,
+      source: 'History, family, arthritis (under Z82.6 "Conditions classifiable to M00-M99")',
+      refs: [{ from: 'M00', to: 'M99' }],
+      categories: [],
+      codes: ['M069'],
+    },
+  ],
   allergyTerms: { terms: [['latex', { code: 'Z91.040', source: 'History, personal, allergy, latex' }]], maxWords: 1 },
   agentIndex: {
     terms: [{ code: 'B95.62', words: ['mrsa'], source: 'Staphylococcus aureus (MRSA)', acronym: 'MRSA' }],

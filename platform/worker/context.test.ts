@@ -37,6 +37,7 @@ const BLOCKS = lexiconBlocks(
     withLines: [],
     statusLines: [],
     historyLinks: [],
+    familyHistoryLinks: [],
     allergyTerms: { terms: [], maxWords: 1 },
     agentIndex: { terms: [], genera: [] },
     adverseEffects: [],

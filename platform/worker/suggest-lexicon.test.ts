@@ -43,6 +43,7 @@ const TABLES: GuidelineTablesData = {
   ],
   statusLines: [],
   historyLinks: [],
+  familyHistoryLinks: [],
   allergyTerms: { terms: [], maxWords: 1 },
   agentIndex: { terms: [], genera: [] },
   adverseEffects: [],
