@@ -94,6 +94,25 @@ const TABLES: GuidelineTablesData = {
     },
     { code: 'Z86.73', width: 1, source: 'History, personal, stroke', codes: ['I639'] },
   ],
+  familyHistoryLinks: [
+    { code: 'Z80.3', width: 1, source: 'Z80.3 "Conditions classifiable to C50.-"', refs: [{ from: 'C50', to: 'C50' }] },
+    {
+      code: 'Z82.61',
+      width: 0.001,
+      source: 'History, family, arthritis (under Z82.6 "Conditions classifiable to M00-M99")',
+      refs: [{ from: 'M00', to: 'M99' }],
+      categories: [],
+      codes: ['M069'],
+    },
+  ],
+  allergyTerms: { terms: [['latex', { code: 'Z91.040', source: 'History, personal, allergy, latex' }]], maxWords: 1 },
+  agentIndex: {
+    terms: [{ code: 'B95.62', words: ['mrsa'], source: 'Staphylococcus aureus (MRSA)', acronym: 'MRSA' }],
+    genera: [['escherichia', { codes: ['B96.20'], source: 'Escherichia coli, as cause of disease' }]],
+    bacterialNec: { code: 'B96.89', source: 'Bacterium, bacteria, bacterial, agent NEC' },
+  },
+  adverseEffects: [{ name: 'warfarin', code: 'T45.515', row: 'Warfarin' }],
+  longTermDrugClasses: [{ code: 'Z79.01', drugs: ['warfarin'] }],
 };
 
 const CM: LexiconSource = { role: 'cm', id: 'icd10cm-2026', sha256: 'a'.repeat(64) };

@@ -33,7 +33,16 @@ const BLOCKS = lexiconBlocks(
     pcsYear: undefined,
   },
   [{ role: 'cm', id: 'icd10cm-2026', sha256: '1'.repeat(64) }],
-  { withLines: [], statusLines: [], historyLinks: [] },
+  {
+    withLines: [],
+    statusLines: [],
+    historyLinks: [],
+    familyHistoryLinks: [],
+    allergyTerms: { terms: [], maxWords: 1 },
+    agentIndex: { terms: [], genera: [] },
+    adverseEffects: [],
+    longTermDrugClasses: [],
+  },
 );
 
 describe('engine worker: bundle readers', () => {

@@ -43,6 +43,11 @@ const TABLES: GuidelineTablesData = {
   ],
   statusLines: [],
   historyLinks: [],
+  familyHistoryLinks: [],
+  allergyTerms: { terms: [], maxWords: 1 },
+  agentIndex: { terms: [], genera: [] },
+  adverseEffects: [],
+  longTermDrugClasses: [],
 };
 
 const CM = { id: 'icd10cm-2026', sha256: '1'.repeat(64) };

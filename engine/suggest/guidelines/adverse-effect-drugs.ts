@@ -35,6 +35,14 @@ const ADVERSE_COLUMN = /^adverse effect$/i;
 const cache = new WeakMap<object, ReadonlyMap<string, DrugAdverseEffect>>();
 
 /**
+ * Uses `effects` (what {@link adverseEffectsOf} returned for this very table, e.g. read from a
+ * bundle built at build time) as the table's adverse effect codes, unless they were built already.
+ */
+export function primeAdverseEffects(cm: DrugTableSource, effects: ReadonlyMap<string, DrugAdverseEffect>): void {
+  if (!cache.has(cm)) cache.set(cm, effects);
+}
+
+/**
  * Adverse effect code of every substance name of the Table (cached per table).
  *
  * @example adverseEffectsOf(cm).get('heparin')?.code // 'T45.515'

@@ -64,6 +64,14 @@ const undotted = (code: string): string => code.replace(/[.-]/g, '').toUpperCase
 const cache = new WeakMap<object, AllergyTerms>();
 
 /**
+ * Uses `terms` (what {@link allergyTermsOf} returned for this very table, e.g. read from a bundle
+ * built at build time) as the table's allergy terms, unless they were built already.
+ */
+export function primeAllergyTerms(cm: AllergySource, terms: AllergyTerms): void {
+  if (!cache.has(cm)) cache.set(cm, terms);
+}
+
+/**
  * Key of a name as the allergy list is read: lower case, parenthesised words and NEC/NOS removed,
  * a plural "s" dropped (`"Penicillin (any)"` and `"penicillins"` agree). No stemming: drug names
  * are matched as written, and thousands of Table of Drugs names are keyed at once.

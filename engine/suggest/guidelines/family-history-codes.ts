@@ -48,6 +48,22 @@ const NEOPLASM_ROW = /^Neoplasm, neoplastic, (.+)$/;
 const OTHER = /\bother\b/i;
 const UNSPECIFIED = /\bunspecified\b/i;
 const cache = new WeakMap<object, FamilyHistoryLink[]>();
+/** Each built link's code ranges and, for a link narrower than them, the categories it covers. */
+const scopes = new WeakMap<FamilyHistoryLink, { refs: CodeRef[]; categories?: ReadonlySet<string> }>();
+
+/**
+ * A {@link FamilyHistoryLink} as plain data: it covers a code within `refs` (undotted ranges) and,
+ * when `categories` or `codes` is given, only one of those categories (three characters) or of
+ * those codes (undotted).
+ */
+export interface FamilyHistoryLinkData {
+  code: string;
+  width: number;
+  source: string;
+  refs: CodeRef[];
+  categories?: string[];
+  codes?: string[];
+}
 
 const REF = /^([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)\.?-?(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?))?$/;
 
@@ -108,12 +124,14 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
     const refs = rangesOf(m[1]!);
     if (refs.length === 0) continue;
     if (cm.isBillable(t.code)) {
-      out.push({
+      const link: FamilyHistoryLink = {
         code: t.dotted,
         covers: (code) => refs.some((r) => refCovers(r, undotted(code))),
         width: rangeWidth(refs),
         source: `${t.dotted} "${t.text}"`,
-      });
+      };
+      scopes.set(link, { refs });
+      out.push(link);
       continue;
     }
     refine.push({ header: t.dotted, text: t.text, refs, kids: cm.billableDescendants(t.code) });
@@ -217,7 +235,7 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
       }
       if (phrases.length + categories.size === 0) continue;
       const dottedOf = (c: string): string => (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c);
-      out.push({
+      const link: FamilyHistoryLink = {
         code: k.dotted,
         covers: (code) => {
           const c = undotted(code);
@@ -227,20 +245,74 @@ export function familyHistoryLinksOf(cm: FamilyHistorySource): FamilyHistoryLink
         // Narrower than the subcategory's range: a named condition, then a site's categories.
         width: phrases.length > 0 ? 0.001 : categories.size / 100,
         source: `${lines.join('; ')} (under ${r.header} "${r.text}")`,
-      });
+      };
+      scopes.set(link, { refs: r.refs, categories });
+      out.push(link);
     }
     // The residual child: a direct child titled "other".
     const other = residual(r);
-    if (other)
-      out.push({
+    if (other) {
+      const link: FamilyHistoryLink = {
         code: other.dotted,
         covers: inRange,
         width: rangeWidth(r.refs),
         source: `${other.dotted} "${other.long}" (under ${r.header} "${r.text}")`,
-      });
+      };
+      scopes.set(link, { refs: r.refs });
+      out.push(link);
+    }
   }
   cache.set(cm, out);
   return out;
+}
+
+/**
+ * The links of {@link familyHistoryLinksOf} as plain data (for build time: a link that names
+ * conditions is tested on every code of the table within its ranges, reading their Index lines).
+ * The codes a link covers by its Index lines are listed; a code not in the table is covered by
+ * the categories alone, as by the link itself.
+ *
+ * @example familyHistoryLinkData(cm).find((l) => l.code === 'Z82.61')?.codes?.includes('M069') // true
+ */
+export function familyHistoryLinkData(
+  cm: FamilyHistorySource & { all(): Iterable<{ code: string }> },
+): FamilyHistoryLinkData[] {
+  const links = familyHistoryLinksOf(cm);
+  const narrow = links.filter((l) => scopes.get(l)?.categories);
+  const codes = new Map(narrow.map((l) => [l, [] as string[]]));
+  for (const { code } of cm.all()) {
+    const u = undotted(code);
+    for (const l of narrow) if (!scopes.get(l)!.categories!.has(u.slice(0, 3)) && l.covers(u)) codes.get(l)!.push(u);
+  }
+  return links.map((l) => {
+    const { refs, categories } = scopes.get(l)!;
+    const { code, width, source } = l;
+    return categories
+      ? { code, width, source, refs, categories: [...categories], codes: codes.get(l)! }
+      : { code, width, source, refs };
+  });
+}
+
+/**
+ * Uses `data` (what {@link familyHistoryLinkData} returned for this very table, e.g. read from a
+ * bundle built at build time) as the table's links, unless they were built already.
+ */
+export function primeFamilyHistoryLinks(cm: FamilyHistorySource, data: readonly FamilyHistoryLinkData[]): void {
+  if (cache.has(cm)) return;
+  cache.set(
+    cm,
+    data.map(({ code, width, source, refs, categories, codes }) => {
+      const inRange = (c: string): boolean => refs.some((r) => refCovers(r, c));
+      if (!categories && !codes) return { code, width, source, covers: (c) => inRange(undotted(c)) };
+      const cats = new Set(categories);
+      const listed = new Set(codes);
+      const covers = (c: string): boolean => {
+        const u = undotted(c);
+        return inRange(u) && (cats.has(u.slice(0, 3)) || listed.has(u));
+      };
+      return { code, width, source, covers };
+    }),
+  );
 }
 
 /**

@@ -105,6 +105,14 @@ export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[a-
 const cache = new WeakMap<object, AgentIndex>();
 
 /**
+ * Uses `index` (what {@link agentIndexOf} returned for this very table, e.g. read from a bundle
+ * built at build time) as the table's agent terms, unless they were built already.
+ */
+export function primeAgentIndex(cm: AgentIndexSource, index: AgentIndex): void {
+  if (!cache.has(cm)) cache.set(cm, index);
+}
+
+/**
  * Every agent term of the Index (cached per table).
  *
  * @example agentIndexOf(cm).terms.find((t) => t.words.join(' ') === 'mrsa')?.code // 'B95.62'

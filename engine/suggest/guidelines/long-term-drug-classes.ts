@@ -72,6 +72,14 @@ const NEC = /\sNEC$/i;
 const cache = new WeakMap<object, LongTermDrugClass[]>();
 
 /**
+ * Uses `classes` (what {@link longTermDrugClasses} returned for this very table, e.g. read from a
+ * bundle built at build time) as the table's drug classes, unless they were built already.
+ */
+export function primeLongTermDrugClasses(cm: DrugTableSource, classes: LongTermDrugClass[]): void {
+  if (!cache.has(cm)) cache.set(cm, classes);
+}
+
+/**
  * The Z79 classes with their drug names: the Drug Table's substances of each class, then the
  * reviewed supplement (cached per table). Without a Drug Table, the supplement alone.
  *
