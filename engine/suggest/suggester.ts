@@ -26,7 +26,7 @@ import {
   type SectionKind,
   type TextAnalysis,
 } from '../text';
-import { noteRefs, refCovers } from './codes-in-note';
+import { excludes1Names, symptomInsideOfPair, noteRefs, refCovers } from './codes-in-note';
 import { codeProcedures, procedureSuggestions, withIndexMentions } from './procedures';
 import type { LearnedModel } from './learned';
 import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
@@ -1508,11 +1508,12 @@ export class Suggester {
       }
       for (const note of notes) {
         if (note.kind === 'excludes1') {
-          const refs = noteRefs(note.text);
           for (let j = 0; j < live.length; j++) {
             const other = live[j]!;
-            if (other === s || !refs.some((r) => refCovers(r, codes[j]!))) continue;
-            const loser = other.score <= s.score ? other : s;
+            if (other === s || !excludes1Names(note.text, codes[j]!, other.title)) continue;
+            // A symptom stated inside the other code's longer mention yields (I.B.4-I.B.5).
+            const less = symptomInsideOfPair(s, other);
+            const loser = less === 'b' ? other : less === 'a' ? s : other.score <= s.score ? other : s;
             const winner = loser === other ? s : other;
             if (!loser.flags.includes('excludes1-conflict')) {
               loser.flags.push('excludes1-conflict');
