@@ -100,3 +100,12 @@ export interface Span {
   start: number;
   end: number;
 }
+
+/**
+ * The rest of a mention after a comma when it is "<word> form|type|variant" and nothing more: a
+ * form of the condition before the comma in the Index's own inverted order ("Tremor, rubral
+ * form"), not a second list item (Guideline I.B.1).
+ *
+ * @example FORM_AFTER_COMMA.test(' rubral form') // true
+ */
+export const FORM_AFTER_COMMA = /^\s*[a-z][\w-]*\s+(?:form|type|variant)\s*$/i;
