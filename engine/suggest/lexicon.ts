@@ -161,13 +161,15 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   const seeAlsoFrom = new Map<string, string[]>();
 
   // Alphabetic Index: rebuild each line's title chain from document order.
-  const stack: { path: string; title: string }[] = [];
+  const stack: { path: string; title: string; leads: boolean }[] = [];
   // "Fracture, traumatic": the bare word is a form of the main term that holds its default sense.
   const defaults = defaultQualifiedMains(cm);
   for (const e of cm.indexEntries('index')) {
     while (stack.length > 0 && !e.path.startsWith(`${stack[stack.length - 1]!.path}, `)) stack.pop();
     const essential = essentialWord(e.nemod);
-    stack.push({ path: e.path, title: essential ? `${e.title} ${essential}` : e.title });
+    const parentLeads = stack.length > 0 ? stack[stack.length - 1]!.leads : true;
+    const grandLeads = stack.length > 1 && stack[stack.length - 2]!.leads;
+    stack.push({ path: e.path, title: essential ? `${e.title} ${essential}` : e.title, leads: !!(e.code || e.see) });
     const titles = stack.map((s) => s.title);
     const forms = mainForms(titles[0]!);
     // Not for the main term's own line: the word alone names no site ("fracture" is not T14.8).
@@ -183,7 +185,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     }
     for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${see}`);
     if (!code && !see) continue;
-    for (const chain of subtermChains(forms, titles.slice(1))) {
+    for (const chain of residualChains(subtermChains(forms, titles.slice(1)), parentLeads, grandLeads, !!code)) {
       const req: string[] = [];
       const withKeys: string[] = [];
       if (!levelKeys(chain, req, withKeys)) continue;
@@ -791,6 +793,33 @@ function subtermChains(mainForms: string[], subs: readonly string[]): string[][]
   }
   return chains;
 }
+
+const RESIDUAL = /^specified (?:type )?NEC$/i;
+
+/**
+ * The chains by which a chart reaches a residual Index line ("specified type NEC", Guideline
+ * I.A.9.a: "other" codes are for a condition the record specifies that has no code of its own).
+ * Its words name no condition, so the chart reaches it by its parent's words plus what it says:
+ * - under a subterm with no code of its own that qualifies a coded line ("Tear > meniscus >
+ *   medial", whose types are listed below it), by the parent's words alone: the chart named the
+ *   branch, and of its codes only the residual one asks for no detail the chart did not give
+ *   (a codeless subterm of a codeless line, "History > personal", names no condition);
+ * - a "specified type NEC" line under a line with its own code ("Tremor" R25.1), when the chart
+ *   names a form or variant of the condition ("<word> form of tremor") that no listed subterm names.
+ * Any other line keeps its chain.
+ */
+function residualChains(chains: string[][], parentLeads: boolean, grandLeads: boolean, coded: boolean): string[][] {
+  if (!coded || chains.length === 0 || !RESIDUAL.test(chains[0]![chains[0]!.length - 1]!.trim())) return chains;
+  if (!parentLeads && !grandLeads) return chains;
+  const parents = chains.map((c) => c.slice(0, -1));
+  if (!parentLeads) return parents;
+  // A form or variant is a type: "specified NEC" alone ("Encounter > specified NEC") names none.
+  if (!/\btype\b/i.test(chains[0]![chains[0]!.length - 1]!)) return chains;
+  return parents.flatMap((c) => RESIDUAL_WORDS.map((w) => [...c, w]));
+}
+
+/** Words by which a chart says it names a form of a condition ("dystonic form", "a rare variant"). */
+const RESIDUAL_WORDS = ['form', 'variant'];
 
 /** `cytomegalovirus, cytomegaloviral` -> both forms; any other subterm -> itself. */
 function subtermForms(title: string): string[] {

@@ -26,7 +26,7 @@ import {
   type SectionKind,
   type TextAnalysis,
 } from '../text';
-import { noteRefs, refCovers } from './codes-in-note';
+import { excludes1Names, FORM_AFTER_COMMA, noteRefs, refCovers, symptomInsideOfPair } from './codes-in-note';
 import { codeProcedures, procedureSuggestions, withIndexMentions } from './procedures';
 import type { LearnedModel } from './learned';
 import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
@@ -527,6 +527,9 @@ export class Suggester {
         const a = sk.tokens[x.positions[p - 1]!]!;
         const b = sk.tokens[x.positions[p]!]!;
         c = a.end < b.start && /[,;]/.test(text.slice(a.end, b.start));
+        // "Tremor, <named> form": a form after the comma qualifies the condition before it (I.B.1).
+        const last = sk.tokens[x.positions[x.positions.length - 1]!]!;
+        if (c && FORM_AFTER_COMMA.test(text.slice(text.lastIndexOf(',', b.start) + 1, last.end))) c = false;
       }
       cross[i] = c;
       if (c) x.crossesItem = true;
@@ -1508,11 +1511,12 @@ export class Suggester {
       }
       for (const note of notes) {
         if (note.kind === 'excludes1') {
-          const refs = noteRefs(note.text);
           for (let j = 0; j < live.length; j++) {
             const other = live[j]!;
-            if (other === s || !refs.some((r) => refCovers(r, codes[j]!))) continue;
-            const loser = other.score <= s.score ? other : s;
+            if (other === s || !excludes1Names(note.text, codes[j]!, other.title)) continue;
+            // A symptom stated inside the other code's longer mention yields (I.B.4-I.B.5).
+            const less = symptomInsideOfPair(s, other);
+            const loser = less === 'b' ? other : less === 'a' ? s : other.score <= s.score ? other : s;
             const winner = loser === other ? s : other;
             if (!loser.flags.includes('excludes1-conflict')) {
               loser.flags.push('excludes1-conflict');

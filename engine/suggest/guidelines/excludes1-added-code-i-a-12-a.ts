@@ -4,8 +4,8 @@
  * that Excludes1 pairs with it ("Unspecified kidney failure" beside the chronic kidney disease stage
  * I12.0 asks for) is suppressed, naming the added code. The instructing code itself is never touched.
  */
-import { noteRefs, refCovers } from '../codes-in-note';
-import { reported, suppress, undotted } from './tiers';
+import { excludes1Names } from '../codes-in-note';
+import { reported, suppress } from './tiers';
 import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
 const EXCLUDES1: Pick<GuidelineRule, 'section'> = { section: 'I.A.12.a' };
@@ -13,7 +13,7 @@ const EXCLUDES1: Pick<GuidelineRule, 'section'> = { section: 'I.A.12.a' };
 /** The Excludes1 note of `a` (its code, category or chapter) that names `b`, if any. */
 function excludes1Note(a: GuidelineCandidate, b: GuidelineCandidate, ctx: GuidelineContext) {
   return (ctx.tables.cm.get(a.code)?.notes ?? []).find(
-    (n) => n.kind === 'excludes1' && noteRefs(n.text).some((r) => refCovers(r, undotted(b.code))),
+    (n) => n.kind === 'excludes1' && excludes1Names(n.text, b.code, b.suggestion.title),
   );
 }
 

@@ -7,6 +7,7 @@
  * to "also documented". Qualifiers after a comma ("diabetes mellitus, type 2", "open wound, right
  * thigh") are no candidate of their own and are kept.
  */
+import { FORM_AFTER_COMMA } from '../codes-in-note';
 import { demote } from './tiers';
 import type { CandidateMention, GuidelineCandidate, GuidelineRule } from './types';
 
@@ -36,6 +37,9 @@ function crossesItems(
   for (let s = SEPARATOR.exec(span); s; s = SEPARATOR.exec(span)) {
     const cut = start + s.index;
     const cutEnd = cut + s[0].length;
+    // "Tremor, <named> form": the words after the comma name a form of the condition before it
+    // (the Index's own inverted order), not a second item.
+    if (s[0] === ',' && FORM_AFTER_COMMA.test(text.slice(cutEnd, end))) continue;
     for (const o of all) {
       if (o === self || o.system !== 'cm' || o.code === self.code) continue;
       for (const om of o.mentions) {

@@ -1,0 +1,29 @@
+// Index residual lines and Excludes1 pairs through the whole pipeline, reported codes against the
+// expected ones. Cases: test/fixtures/suggest/residual-lines.json (synthetic).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSuggestTables } from '../../cli/commands/suggest';
+import { Suggester } from '../../engine/suggest';
+import { suggestAbstract } from '../../engine/suggest/pipeline';
+import cases from '../fixtures/suggest/residual-lines.json';
+
+let suggester: Suggester;
+beforeAll(async () => {
+  const t = await loadSuggestTables();
+  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+});
+
+describe.each(cases.cases)('$name', (c) => {
+  let reported: string[];
+  beforeAll(() => {
+    const { abstract } = suggestAbstract(suggester, c.text, { setting: c.setting as 'inpatient' | 'outpatient' });
+    reported = [abstract.principal?.code, ...abstract.secondary.map((e) => e.code)].filter(
+      (x): x is string => x !== undefined,
+    );
+  });
+  it.each(c.report.map((x) => [x]))('reports %s', (code) => {
+    expect(reported).toContain(code);
+  });
+  it.each(c.absent.map((x) => [x]))('reports nothing starting %s', (prefix) => {
+    expect(reported.filter((x) => x.startsWith(prefix))).toEqual([]);
+  });
+});
