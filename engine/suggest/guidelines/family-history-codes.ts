@@ -68,8 +68,8 @@ export interface FamilyHistoryLinkData {
 const REF = /^([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)\.?-?(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?))?$/;
 
 /**
- * Codes and ranges of an inclusion term's list, "C30-C32, C37-C39" or "C50.-" (read here rather
- * than with `noteRefs`, which reads "C15-C26" as the two codes C15 and C26).
+ * Codes and ranges of an inclusion term's list, "C30-C32, C37-C39" or "C50.-": only a list whose
+ * every part is a code or a range (`noteRefs` would also take the codes out of a sentence), else none.
  */
 function rangesOf(list: string): CodeRef[] {
   const out: CodeRef[] = [];
