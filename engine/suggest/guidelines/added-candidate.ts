@@ -4,7 +4,8 @@
  * for), built with its quote, assertion and the rule on its trail.
  */
 import { assertMention, sectionAt, type MentionAssertion } from '../../text';
-import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
+import type { RuleStep } from '../types';
+import type { CandidateMention, GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
 /** What a rule says about the code it adds. */
 export interface AddedCode {
@@ -55,7 +56,23 @@ export function addedCandidate(
     };
     return { evidence, assertion: { ...assertion, codedAsEstablished: true }, section };
   });
-  const mention = mentions[0]!;
+  return candidateOf(add, mentions, add.assertion?.assertion ?? 'affirmed', {
+    rule: rule.section,
+    action: 'add',
+    reason: add.reason,
+  });
+}
+
+/**
+ * The reported candidate shape of an added code: its suggestion (evidence = the mentions'), the
+ * first mention quoted, the step that added it on the trail.
+ */
+export function candidateOf(
+  add: Pick<AddedCode, 'code' | 'title' | 'path' | 'score'>,
+  mentions: CandidateMention[],
+  assertion: GuidelineCandidate['assertion'],
+  step: RuleStep,
+): GuidelineCandidate {
   return {
     suggestion: {
       id: `cm:${add.code}`,
@@ -72,8 +89,8 @@ export function addedCandidate(
     code: add.code,
     tier: 'report',
     mentions,
-    quote: mention,
-    assertion: add.assertion?.assertion ?? 'affirmed',
-    rules: [{ rule: rule.section, action: 'add', reason: add.reason }],
+    quote: mentions[0],
+    assertion,
+    rules: [step],
   };
 }

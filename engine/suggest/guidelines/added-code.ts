@@ -4,6 +4,7 @@
  * the rule and reason on its trail.
  */
 import type { Evidence } from '../types';
+import { candidateOf } from './added-candidate';
 import type { CandidateMention, GuidelineCandidate, GuidelineRule } from './types';
 
 /** What a rule adds. */
@@ -39,25 +40,6 @@ export function addCode(cands: GuidelineCandidate[], rule: Pick<GuidelineRule, '
   }
   const evidence: Evidence = { ...add.mention.evidence, score: add.score };
   const mention: CandidateMention = { ...add.mention, evidence };
-  cands.push({
-    suggestion: {
-      id: `cm:${add.code}`,
-      system: 'cm',
-      code: add.code,
-      title: add.title,
-      score: add.score,
-      evidence: [evidence],
-      path: add.path,
-      flags: [],
-      notes: [],
-    },
-    system: 'cm',
-    code: add.code,
-    tier: 'report',
-    mentions: [mention],
-    quote: mention,
-    assertion: mention.assertion.assertion,
-    rules: [step],
-  });
+  cands.push(candidateOf(add, [mention], mention.assertion.assertion, step));
   return true;
 }

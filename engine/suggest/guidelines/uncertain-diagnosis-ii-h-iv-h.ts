@@ -73,6 +73,7 @@ export const uncertainDiagnosisRule: GuidelineRule = {
   apply(cands, ctx) {
     for (const c of cands) {
       if (c.tier !== 'report' || c.system !== 'cm' || c.mentions.length === 0) continue;
+      if (c.mentions.every((m) => m.assertion.assertion === 'affirmed')) continue;
       const mentions = ctx.setting === 'outpatient' ? judgedMentions(c) : c.mentions;
       if (mentions.some((m) => m.assertion.assertion === 'affirmed')) continue;
       const uncertain = mentions.find((m) => m.assertion.assertion === 'uncertain');

@@ -1,10 +1,12 @@
-// Index residual lines and Excludes1 pairs through the whole pipeline, reported codes against the
-// expected ones. Cases: test/fixtures/suggest/residual-lines.json (synthetic).
+// Synthetic charts through the whole pipeline, reported codes against the expected ones. Cases:
+// test/fixtures/suggest/injury-neoplasm.json (injury and neoplasm codes) and residual-lines.json
+// (Index residual lines and Excludes1 pairs).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSuggestTables } from '../../cli/commands/suggest';
 import { Suggester } from '../../engine/suggest';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
-import cases from '../fixtures/suggest/residual-lines.json';
+import injuryNeoplasm from '../fixtures/suggest/injury-neoplasm.json';
+import residualLines from '../fixtures/suggest/residual-lines.json';
 
 let suggester: Suggester;
 beforeAll(async () => {
@@ -12,7 +14,7 @@ beforeAll(async () => {
   suggester = new Suggester(t.cm, t.pcs, t.lexicon);
 });
 
-describe.each(cases.cases)('$name', (c) => {
+describe.each([...injuryNeoplasm.cases, ...residualLines.cases])('$name', (c) => {
   let reported: string[];
   beforeAll(() => {
     const { abstract } = suggestAbstract(suggester, c.text, { setting: c.setting as 'inpatient' | 'outpatient' });
