@@ -18,6 +18,7 @@ const REASON: Record<CdiOpportunityResult['opportunity']['reason'], string> = {
   'imprecise-diagnosis': 'Diagnosis lacks specificity',
   'diagnosis-without-support': 'Diagnosis without clinical support',
   'poa-unclear': 'Present-on-admission status unclear',
+  'diagnosis-not-documented': 'Procedure without a documented diagnosis',
 };
 
 /**

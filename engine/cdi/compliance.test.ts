@@ -209,6 +209,11 @@ describe('every generated draft passes its own check', () => {
   });
   it.each(templateDrafts)('template $name offers ≥ 2 reasonable options plus the escapes and passes', ({ draft }) => {
     expect(checkCompliance(draft, { chartText: NOTE })).toEqual([]);
+    // An open-ended query (§2 rule 5) offers no options at all, so none can lead.
+    if (draft.format === 'open-ended') {
+      expect(draft.options).toEqual([]);
+      return;
+    }
     if (draft.format === 'multiple-choice') expect(draft.options.length).toBeGreaterThanOrEqual(4);
     expect(draft.options.at(-2)).toBe('Other (please specify): ________');
     expect(draft.options.at(-1)).toBe('Clinically undetermined');

@@ -183,7 +183,8 @@ export type CdiTopic =
   | 'other:urinary-retention'
   | 'other:debridement-depth'
   | 'other:acuity'
-  | 'other:laterality';
+  | 'other:laterality'
+  | 'other:operative-diagnosis';
 
 /** Every topic, in the order the side panel lists them. */
 export const CDI_TOPICS: readonly CdiTopic[] = [
@@ -225,6 +226,7 @@ export const CDI_TOPICS: readonly CdiTopic[] = [
   'other:debridement-depth',
   'other:acuity',
   'other:laterality',
+  'other:operative-diagnosis',
 ];
 
 /** Why a query is warranted (query-guidelines.md §1 "legitimate triggers"). */
@@ -236,4 +238,6 @@ export type OpportunityReason =
   /** A documented diagnosis has no supporting indicators. */
   | 'diagnosis-without-support'
   /** Present-on-admission status is not stated. */
-  | 'poa-unclear';
+  | 'poa-unclear'
+  /** A procedure is documented and the condition it treated is not (an operative report without a diagnosis). */
+  | 'diagnosis-not-documented';

@@ -21,6 +21,7 @@ import { lateralityRule } from './laterality';
 import { lateralityConflictRule } from './laterality-conflict';
 import { malnutritionRule } from './malnutrition';
 import { obesityBmiRule } from './obesity-bmi';
+import { operativeDiagnosisRule } from './operative-diagnosis';
 import { pneumoniaOrganismRule } from './pneumonia-organism';
 import { pressureInjuryRule } from './pressure-injury';
 import { respiratoryFailureRule } from './respiratory-failure';
@@ -86,6 +87,7 @@ export const RULES: readonly CdiRule[] = [
   debridementDepthRule,
   acuityRule,
   lateralityRule,
+  operativeDiagnosisRule,
 ];
 
 /**

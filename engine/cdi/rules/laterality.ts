@@ -1,6 +1,7 @@
 import type { Opportunity } from '../opportunity';
 import type { CdiRule, RuleContext } from './context';
 import { opp } from './helpers';
+import { PROCEDURE_HEADING, titleWithoutReason } from './operative-report';
 
 // Paired organs and limbs: ICD-10-PCS body-part values (and ICD-10-CM codes) carry the side.
 // Words that name no paired structure here: the "C-arm" fluoroscope, "hand-assisted" laparoscopy,
@@ -15,9 +16,6 @@ const SIDE =
 // a knee arthroscopy).
 const SITE_SECTION =
   /(?:pre|post)-?\s?operative diagnos|^diagnos[ie]s|indications?|description|details? of (?:the )?(?:procedure|operation)|procedure in detail|(?:operative )?findings|technique/i;
-// Headings of the procedure title ("PROCEDURE:", "OPERATION PERFORMED:", "TITLE OF OPERATION:").
-const PROCEDURE_HEADING =
-  /^(?:procedures?(?: performed| done)?|operations?(?: performed)?|title of (?:the )?(?:procedure|operation)|name of (?:the )?(?:procedure|operation)|surgical procedures?)$/i;
 
 /**
  * Laterality not documented (query-guidelines.md §1 "imprecise: laterality"; ICD-10-PCS body parts
@@ -25,9 +23,11 @@ const PROCEDURE_HEADING =
  * other clinicians' notes, but none states it here): the procedure title names a paired organ or limb
  * and no sentence of the record that names it gives a side, nor does any sentence of the note's
  * diagnosis, indication, description or findings sections that names a paired structure.
- * Conflicting sides are the laterality-conflict topic.
+ * Conflicting sides are the laterality-conflict topic. When the operative report states no reason
+ * for the operation either ({@link titleWithoutReason}), one open-ended query asks for the condition
+ * and the side together.
  */
-function findLaterality(ctx: RuleContext): Opportunity[] {
+export function findLaterality(ctx: RuleContext): Opportunity[] {
   const text = ctx.text;
   for (const section of ctx.sections) {
     if (!PROCEDURE_HEADING.test(section.heading.trim())) continue;
@@ -56,6 +56,7 @@ function findLaterality(ctx: RuleContext): Opportunity[] {
       .split('\n')[0]!
       .trim();
     const quote = line.length > 0 && line.length <= 160 ? line : part[0];
+    const noReason = titleWithoutReason(ctx) !== undefined;
     const at = text.indexOf(quote, section.start);
     return [
       opp({
@@ -63,12 +64,15 @@ function findLaterality(ctx: RuleContext): Opportunity[] {
         topic: 'other:laterality',
         title: 'Procedure on a paired organ or limb documented without a side',
         reason: 'imprecise-diagnosis',
-        criteria: [`procedure on the ${part[0]} with no left, right or bilateral anywhere it is named`],
+        criteria: [
+          `procedure on the ${part[0]} with no left, right or bilateral anywhere it is named`,
+          ...(noReason ? ['no preoperative or postoperative diagnosis, indication or findings'] : []),
+        ],
         indicators: [],
         mentions: [],
         facts: {},
         subject: part[0],
-        templateId: 'laterality',
+        templateId: noReason ? 'laterality-and-diagnosis' : 'laterality',
         quotes: [{ text: quote, start: at, end: at + quote.length }],
       }),
     ];

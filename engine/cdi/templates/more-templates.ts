@@ -337,4 +337,43 @@ export const MORE_TEMPLATES: readonly QueryTemplate[] = [
       'The procedure listed above is documented in this record without a side. Based on your operative findings, can the side of the procedure (and of the condition treated) be clarified?',
     options: [{ text: 'Left' }, { text: 'Right' }, { text: 'Bilateral' }],
   },
+  {
+    // Open-ended: the record names no condition, so any diagnosis offered as an option would be
+    // one the record does not support (§2 rule 5: options only the indicators support).
+    id: 'operative-diagnosis',
+    version: 1,
+    title: 'Clarification of the reason for the procedure',
+    topic: 'other:operative-diagnosis',
+    reviewed: REVIEWED,
+    sources: [
+      ...BASE,
+      `${G} §1 (incomplete documentation)`,
+      'Official Guidelines II and IV.N (reason for the surgery)',
+    ],
+    format: 'open-ended',
+    purpose: 'new-diagnosis',
+    question:
+      'The operative report of the procedure listed above does not state a preoperative or postoperative diagnosis. Based on your clinical judgment, can you document the condition for which the procedure was performed, with its site and side?',
+    options: [],
+  },
+  {
+    // The laterality query of an operative report that states no diagnosis either: one open-ended
+    // question for both (options would have to name a condition the record does not).
+    id: 'laterality-and-diagnosis',
+    version: 1,
+    title: 'Clarification of the reason for the procedure and the side',
+    topic: 'other:laterality',
+    reviewed: REVIEWED,
+    sources: [
+      ...BASE,
+      `${G} §1 (incomplete documentation; imprecise: laterality)`,
+      `${G} §2 rule 10 (I.B.14: laterality)`,
+      'Official Guidelines II and IV.N (reason for the surgery)',
+    ],
+    format: 'open-ended',
+    purpose: 'new-diagnosis',
+    question:
+      'The operative report of the procedure listed above states neither a preoperative or postoperative diagnosis nor the side. Based on your clinical judgment, can you document the condition for which the procedure was performed and the side (left, right or bilateral) of the procedure and of the condition?',
+    options: [],
+  },
 ];
