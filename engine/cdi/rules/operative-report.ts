@@ -12,6 +12,12 @@ const REASON_HEADING =
   /diagnos|indication|impression|assessment|reason for|findings|history|chief complaint|problem|clinical (?:note|summary)/i;
 // A title that states its own reason ("... for recurrent ...", "... due to ...").
 const REASON_IN_TITLE = /\b(?:for|due to|secondary to|because of)\b/i;
+// A title that names the condition it treats ("excision of a ganglion cyst", "inguinal hernia
+// repair"): words built on the pathology suffixes of medical terminology (-itis, -oma, -osis,
+// -pathy, -ectasia, -cele) and the nouns of pathology that procedure titles name as the object
+// operated on. A title naming only anatomy ("ulnar nerve transposition") names none.
+const CONDITION_IN_TITLE =
+  /\b(?:\w+(?:itis|omas?|osis|oses|pathy|ectasia|cele)|hernias?|cysts?|ganglion|mass(?:es)?|tumou?rs?|lesions?|cancer|polyps?|nodules?|fractures?|dislocation|abscess(?:es)?|stenosis|strictures?|aneurysms?|ulcers?|calcul(?:us|i)|stones?|cataracts?|hemorrhoids?|fistulae?|obstruction|occlusion|infection|wounds?|laceration|foreign bod(?:y|ies)|deformity|contractures?|tears?|rupture|bunion|effusion|empyema|prolapse|varices|varicose|bleeding|hemorrhage|injury|syndrome|disease|deficiency)\b/i;
 
 const bare = (heading: string): string => heading.trim().replace(/[:\s]+$/, '');
 
@@ -28,7 +34,7 @@ export interface ProcedureTitle {
  * reason for the surgery, which only the surgeon can state). The record is an operative report (a
  * procedure title and the narrative of the operation) and has no heading that states a reason (no
  * pre- or postoperative diagnosis, indication, impression, findings or history), and the title
- * names none. Undefined otherwise.
+ * names none (neither "for ..." nor a condition it treats). Undefined otherwise.
  */
 export function titleWithoutReason(ctx: Pick<RuleContext, 'text' | 'sections'>): ProcedureTitle | undefined {
   const headings = ctx.sections.map((s) => bare(s.heading));
@@ -44,7 +50,7 @@ export function titleWithoutReason(ctx: Pick<RuleContext, 'text' | 'sections'>):
     .split('\n')[0]!
     .trim()
     .slice(0, 160);
-  if (line.length === 0 || REASON_IN_TITLE.test(line)) return undefined;
+  if (line.length === 0 || REASON_IN_TITLE.test(line) || CONDITION_IN_TITLE.test(line)) return undefined;
   const start = ctx.text.indexOf(line, title.start);
   return { text: line, start, end: start + line.length };
 }
