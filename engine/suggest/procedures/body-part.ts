@@ -107,7 +107,7 @@ export function chooseBodyParts(
   route: ReadonlySet<string> = new Set(),
   raw: ReadonlySet<string> = new Set(),
   statement = '',
-): { choices: BodyPartChoice[]; problem?: string; row?: UndecidedRow } {
+): { choices: BodyPartChoice[]; problem?: string; row?: UndecidedRow; sideOnly?: boolean } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
   const side = sideOf(segment) ?? sideOf(item) ?? titleSide;
@@ -246,6 +246,7 @@ export function chooseBodyParts(
       choices: [],
       problem: `side not documented (${list.map((s) => s.label).join(' / ')})`,
       ...(row ? { row } : {}),
+      sideOnly: true,
     };
   const several = separateBodyParts(list, raw);
   if (several)

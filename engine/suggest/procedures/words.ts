@@ -115,6 +115,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   // qualifiers
   cadaveric: 'allogeneic',
   cadaver: 'allogeneic',
+  // an organ from a deceased donor is another human's (Transplantation qualifier Allogeneic)
+  deceased: 'allogeneic',
   allograft: 'allogeneic nonautologous tissue substitute',
   autograft: 'autologous tissue substitute',
   biopsy: 'diagnostic',
