@@ -66,6 +66,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   cardiac: 'heart',
   // a hiatal hernia is repaired in the diaphragm (PCS Index: Repair, Diaphragm)
   hiatal: 'diaphragm',
+  // the sac of a hydrocele is the tunica vaginalis (ICD-10-CM Index: "Hydrocele (spermatic cord)
+  // (testis) (tunica vaginalis)"; a cord written beside it names the Spermatic Cord value too);
+  // a spermatocele is a cyst of the epididymis (ICD-10-CM N43.4 "Spermatocele of epididymis")
+  hydrocele: 'tunica vaginalis',
+  spermatocele: 'epididymis',
   ureteral: 'ureter',
   urethral: 'urethra',
   vaginal: 'vagina',
@@ -153,6 +158,8 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
   [/^trache/, 'trachea'],
   [/^lapar/, 'peritoneal cavity'],
   [/^menisc/, 'knee joint'],
+  [/^hydrocel/, 'tunica vaginalis'],
+  [/^spermatocel/, 'epididymis'],
   [/^herni/, 'region'],
   [/^ventricul/, 'cerebral ventricle'],
   [/^paracent/, 'peritoneal cavity'],
