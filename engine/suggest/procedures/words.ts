@@ -159,6 +159,7 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
   [/^lapar/, 'peritoneal cavity'],
   [/^menisc/, 'knee joint'],
   [/^hydrocel/, 'tunica vaginalis'],
+  [/^(thromb)?endarterect/, 'artery'],
   [/^spermatocel/, 'epididymis'],
   [/^herni/, 'region'],
   [/^ventricul/, 'cerebral ventricle'],
