@@ -47,6 +47,13 @@ const CUES: readonly Cue[] = [
   },
 ];
 
+/** Trocars and their port sites are the way a scope goes in (PCS Definitions, Percutaneous Endoscopic). */
+const TROCARS: Cue = {
+  re: /\b(trocars?|port sites?)\b/i,
+  label: 'Percutaneous Endoscopic',
+  why: 'trocars or port sites: a scope through minor incisions',
+};
+
 /**
  * In an operative description every incision is written, the scope's port incisions too: there a
  * scope decides first, and an incision without a scope is Open.
@@ -54,6 +61,7 @@ const CUES: readonly Cue[] = [
 const DESCRIPTION_CUES: readonly Cue[] = [
   CUES[1]!,
   CUES[2]!,
+  TROCARS,
   { re: /\b(incision|incised|dissection was carried)\b/i, label: 'Open', why: 'incision without a scope' },
 ];
 
@@ -67,11 +75,7 @@ const DESCRIPTION_CUES: readonly Cue[] = [
  */
 const COURSE_CUES: readonly Cue[] = [
   CUES[2]!,
-  {
-    re: /\b(trocars?|port sites?)\b/i,
-    label: 'Percutaneous Endoscopic',
-    why: 'trocars or port sites: a scope through minor incisions',
-  },
+  TROCARS,
   {
     re: /\bincision\b/i,
     label: 'Open',

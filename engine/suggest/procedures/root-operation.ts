@@ -53,6 +53,16 @@ export function rootCandidates(
   // of its tables, read from the table labels and the Body Part Key (body-part.ts), where the most
   // specific documented value wins.
   const own = operationName(mainTerm).name;
+  if (own === 'Repair' && words.has('substitute')) {
+    // A repair that puts in a substitute (mesh, graft) reinforces the body part: Supplement (PCS
+    // Definitions; Index "Herniorrhaphy, With synthetic substitute, see Supplement"). The Repair
+    // rows have no device value.
+    byOperation(
+      'Supplement',
+      'a repair with a substitute put in is Supplement (PCS Definitions, Index: Herniorrhaphy)',
+    );
+    return lesionExcision(pcs, lex, out, words);
+  }
   if (lex.tablesByOperation.has(own)) {
     byOperation(own, `root operation ${own} (PCS Index main term and Tables)`);
     return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);

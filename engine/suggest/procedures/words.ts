@@ -170,12 +170,27 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
 
 const OPERATION_SUFFIX = /(ectomy|otomy|ostomy|plasty|pexy|rrhaphy|scopy|centesis)$/;
 
+/**
+ * Sites of a hernia of the front of the abdomen: repaired in the abdominal wall (PCS Index:
+ * "Herniorrhaphy, see Repair, Anatomical Regions, General", body part Abdominal Wall), as the
+ * ventral and incisional hernias above. Read only beside a hernia word: an umbilical vein or cord
+ * is not the abdominal wall.
+ */
+const HERNIA_SITES: Readonly<Record<string, string>> = {
+  umbilical: 'abdominal wall',
+  paraumbilical: 'abdominal wall',
+  periumbilical: 'abdominal wall',
+  epigastric: 'abdominal wall',
+};
+const HERNIA = /^(hernia|herniorrhaphy|hernioplasty|herniotomy)$/;
+
 /** The set of words of a statement, synonyms included (each synonym's words added). */
 export function wordSet(words: readonly Word[]): Set<string> {
   const set = new Set<string>();
+  const hernia = words.some(({ w }) => HERNIA.test(w));
   for (const { w } of words) {
     set.add(w);
-    const syn = SYNONYMS[w];
+    const syn = SYNONYMS[w] ?? (hernia ? HERNIA_SITES[w] : undefined);
     if (syn) for (const s of syn.split(' ')) set.add(fold(s));
     if (OPERATION_SUFFIX.test(w))
       for (const [re, part] of WORD_ROOTS) if (re.test(w)) for (const s of part.split(' ')) set.add(fold(s));
