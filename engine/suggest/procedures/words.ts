@@ -108,6 +108,13 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   electrode: 'neurostimulator lead',
   // an endotracheal tube is the Endotracheal Airway device, in the trachea (Device Key)
   endotracheal: 'endotracheal airway trachea intraluminal',
+  // routes of an administration: the body part (4th character) of the Administration tables
+  // (3E0: Peritoneal Cavity, Pleural Cavity, Spinal Canal, Muscle, Pericardial Cavity)
+  intraperitoneal: 'peritoneal cavity',
+  intrapleural: 'pleural cavity',
+  intrathecal: 'spinal canal',
+  intramuscular: 'muscle',
+  intrapericardial: 'pericardial cavity',
   // substances (Administration section, 6th character)
   prbc: 'red blood cell',
   ivig: 'globulin',
