@@ -38,11 +38,13 @@ const DONE_SECTIONS: ReadonlySet<SectionKind> = new Set([
 
 /**
  * Words that name what was done: the ICD-10-PCS root operations (Medical and Surgical section,
- * ICD-10-PCS Reference Manual) and the usual operative suffixes. A procedure code read from a
- * bare body-part word ("brain") names no operation.
+ * ICD-10-PCS Reference Manual), the usual operative suffixes, and PCS Index main terms that send
+ * to a root operation ("Fundoplication" and "Plication" see Restriction, "Ablation" and
+ * "Fulguration" see Destruction, "Embolization" see Occlusion, "Anastomosis" see Bypass). A
+ * procedure code read from a bare body-part word ("brain") names no operation.
  */
 const OPERATION_WORD =
-  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfus\w*|ventilat\w*|dialysis|intubat\w*|orif|chemotherapy|thromboly\w*|tpa|alteplase|ivig|transposition|evacuation|prbcs?|ffp|implant\w*|graft\w*|removed|excised|resected|amputated|pinned|extracted|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt)\b/i;
+  /(ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|lysis|centesis|graphy|tripsy|plication)\b|\b(alteration|bypass|change|control|creation|destruction|detachment|dilation|division|drainage|excision|extirpation|extraction|fragmentation|fusion|insertion|inspection|map|occlusion|reattachment|release|removal|repair|replacement|reposition|resection|restriction|revision|supplement|transfer|transplant\w*|biopsy|reconstruction|repair|fixation|reduction|ligation|amputation|closure|debridement|transfus\w*|ventilat\w*|dialysis|intubat\w*|orif|chemotherapy|thromboly\w*|tpa|alteplase|ivig|transposition|evacuation|prbcs?|ffp|implant\w*|graft\w*|removed|excised|resected|amputated|pinned|extracted|catheteri[sz]ation|placement|evacuation|decompression|exploration|stent\w*|shunt|ablation|fulguration|cauterization|embolization|anastomosis)\b/i;
 
 /** The axes a 4-character Table row leaves to the coder (ICD-10-PCS Medical and Surgical section axes). */
 export const OPEN_AXES = ['body part', 'approach', 'device', 'qualifier'] as const;

@@ -86,6 +86,18 @@ function oneQualifierMissing(label: string, segment: ReadonlySet<string>): boole
   return head.length > 0 && head.every((w) => segment.has(w)) && tail.filter((w) => !segment.has(w)).length === 1;
 }
 
+/**
+ * The label's structure written but for the one word before it that tells which one ("Common
+ * Carotid Artery, Right" for "right carotid artery"): every other word of the part before the
+ * comma written, and two or more of them.
+ */
+function oneKindMissing(label: string, segment: ReadonlySet<string>): boolean {
+  const comma = label.indexOf(',');
+  const head = labelWords(comma < 0 ? label : label.slice(0, comma)).filter((w) => !SIDES.has(w) && !GENERIC.has(w));
+  const missing = head.filter((w) => !segment.has(w));
+  return head.length >= 3 && missing.length === 1 && missing[0] === head[0];
+}
+
 function labelSide(label: string): Side | undefined {
   const w = new Set(labelWords(label));
   if (w.has('bilateral')) return 'bilateral';
@@ -107,7 +119,7 @@ export function chooseBodyParts(
   route: ReadonlySet<string> = new Set(),
   raw: ReadonlySet<string> = new Set(),
   statement = '',
-): { choices: BodyPartChoice[]; problem?: string; row?: UndecidedRow } {
+): { choices: BodyPartChoice[]; problem?: string; row?: UndecidedRow; sideOnly?: boolean } {
   // The side of the operation written once in the procedure title block ("... , right shoulder")
   // holds for its other lines when the block names one side only.
   const side = sideOf(segment) ?? sideOf(item) ?? titleSide;
@@ -115,6 +127,8 @@ export function chooseBodyParts(
   const keyHits = key.filter((k) => k.words.every((w) => segment.has(w)));
   type Scored = { c: RootCandidate; value: string; label: string; score: number; reason: string };
   const scored: Scored[] = [];
+  /** Values scored by {@link oneKindMissing} only: offered in a row, never coded. */
+  const rowOnly = new Set<string>();
   for (const c of candidates) {
     if (c.prefix.length >= 4) {
       const label = pcs.builder.options(c.prefix.slice(0, 3)).find((o) => o.value === c.prefix[3])?.label ?? '';
@@ -178,6 +192,14 @@ export function chooseBodyParts(
         const hit = content.filter((w) => segment.has(w));
         score = 0.5 * hit.length;
         reason = `"${hit.join(' ')}" written (label ${o.label})`;
+      } else if (oneKindMissing(o.label, segment)) {
+        // The structure written without the word that tells which one ("carotid artery": common,
+        // internal or external): a value to offer in the table row, never to code (B4.1: the
+        // body part value is the site documented).
+        const hit = content.filter((w) => segment.has(w));
+        score = 0.25 * hit.length;
+        reason = `"${hit.join(' ')}" written (label ${o.label}: which one is not written)`;
+        rowOnly.add(c.prefix.slice(0, 3) + o.value);
       }
       // A prosthesis component of a joint written with its bone ("humeral head implant, right
       // shoulder"): the joint row whose qualifier names that component's surface.
@@ -222,6 +244,16 @@ export function chooseBodyParts(
   const distinct = new Map<string, Scored>();
   for (const s of best) distinct.set(s.c.prefix.slice(0, 3) + s.value, s);
   const list = [...distinct.values()];
+  if (list.every((s) => rowOnly.has(s.c.prefix.slice(0, 3) + s.value))) {
+    const tables = new Set(list.map((s) => s.c.prefix.slice(0, 3)));
+    return {
+      choices: [],
+      problem: `which structure is not written (${list.map((s) => s.label).join(' / ')})`,
+      ...(tables.size === 1
+        ? { row: { prefix: [...tables][0]!, candidate: list[0]!.c, labels: list.map((s) => s.label) } }
+        : {}),
+    };
+  }
   const sideNote = side ? `; side: ${side}` : '';
   const toChoice = (s: Scored): BodyPartChoice => ({
     candidate: s.c,
@@ -246,6 +278,7 @@ export function chooseBodyParts(
       choices: [],
       problem: `side not documented (${list.map((s) => s.label).join(' / ')})`,
       ...(row ? { row } : {}),
+      sideOnly: true,
     };
   const several = separateBodyParts(list, raw);
   if (several)

@@ -8,7 +8,9 @@
  * 2. words that only serve another operation on the line are not coded (integral.ts: B3.1b,
  *    B3.11a, B3.15);
  * 3. the body part from the documented site and side (body-part.ts: B4, B4.5, Body Part Key,
- *    B3.2a, B3.2b), the approach (approach.ts: B5.2, B3.2d) or the duration of an assistance or
+ *    B3.2a, B3.2b; a side the statement lacks from the chart's account of the operation,
+ *    chart-side.ts), the approach (approach.ts: B5.2, B3.2d; for a stay whose procedure lines
+ *    write none, the access its course tells, course-approach.ts) or the duration of an assistance or
  *    performance (duration.ts: the table's hour ranges), device / substance and qualifier
  *    (device.ts: B6.1a, B6.2, B3.4a), each value checked against the table row so that only valid
  *    combinations are built;
@@ -22,6 +24,8 @@ import type { PcsTable } from '../../icd10pcs/pcs-table';
 import { chooseApproach } from './approach';
 import { chooseBodyParts } from './body-part';
 import { autologousSkin, chooseDevice, chooseQualifier, writesDevice } from './device';
+import { chartSide, type ChartSide } from './chart-side';
+import { courseApproachText } from './course-approach';
 import { chooseDuration } from './duration';
 import { integralTo } from './integral';
 import { surfaceDevice, surfaceQualifier } from './joint-surface';
@@ -50,6 +54,7 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
   // The Index is read only for a chart with procedure lines (its block is loaded on first use).
   const lex = operationLexicon(pcs);
   const encounter: EncounterFacts = { donorSite: DONOR_SITE.test(text) };
+  const course = courseApproachText(text, chart, lines);
   const titleSide = oneSide(
     lines.filter((l) => l.source === 'title').map((l) => sideOf(wordSet(wordsOf(text, l.start, l.end)))),
   );
@@ -159,11 +164,13 @@ export function codeProcedures(text: string, chart: ChartAnalysis, pcs: PcsTable
           { where: 'statement', text: statement.text },
           { where: 'line', text: text.slice(line.start, line.end) },
           { where: 'operative description', text: description, description: true },
+          ...(course ? [course] : []),
         ],
         [statement.text, text.slice(line.start, line.end), ...sectionSentences(text, chart, line.start)],
         routeWords(words),
         new Set(segWords.map((x) => x.w)),
         encounter,
+        (labels) => chartSide(text, chart, labels),
       );
       if ('problem' in built) {
         out.suppressed.push({ statement, rule: 'PCS Tables', reason: `"${word.w}": ${built.problem}` });
@@ -259,6 +266,7 @@ function buildCodes(
   route: ReadonlySet<string>,
   raw: ReadonlySet<string>,
   encounter: EncounterFacts,
+  sideOfOperation: (labels: readonly string[]) => ChartSide | undefined,
 ): { codes: Built[] } | { problem: string } {
   const candidates = dilationForStent(
     terms.flatMap((t) => rootCandidates(pcs, lex, t, segment)),
@@ -267,7 +275,17 @@ function buildCodes(
   );
   if (candidates.length === 0)
     return { problem: 'the Index leads to no table, or to several root operations the chart does not choose between' };
-  const parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw, approachTexts[0]?.text ?? '');
+  let parts = chooseBodyParts(pcs, candidates, segment, line, titleSide, route, raw, approachTexts[0]?.text ?? '');
+  // Values that differ only by side, none written with the operation: the side the chart's
+  // account of the operation gives (chart-side.ts), else the row stays for the coder.
+  const told = parts.sideOnly && parts.row ? sideOfOperation(parts.row.labels) : undefined;
+  if (told) {
+    parts = chooseBodyParts(pcs, candidates, segment, line, told.side, route, raw, approachTexts[0]?.text ?? '');
+    parts = {
+      ...parts,
+      choices: parts.choices.map((c) => ({ ...c, reason: `${c.reason} (from "${told.quote}")` })),
+    };
+  }
   if (parts.choices.length === 0 && parts.row) {
     // The root operation is decided and its table known, the body part is not: the table row,
     // the body part (and the axes after it) for the coder to choose, never a code.

@@ -29,6 +29,12 @@ interface KeyTerm {
   words: string[];
   phrase: string;
   titles: string[];
+  /**
+   * The Key term without its closing "prosthesis": read only in a Replacement, whose operation
+   * itself says a substitute was put in (PCS Definitions, Replacement), so "reverse total
+   * shoulder arthroplasty" names the "Reverse(R) Shoulder Prosthesis" of the Device Key.
+   */
+  inReplacement?: boolean;
 }
 const keyCache = new WeakMap<PcsTable, KeyTerm[]>();
 
@@ -41,6 +47,8 @@ function keys(pcs: PcsTable): KeyTerm[] {
     for (const inc of t.includes) {
       const words = labelWords(inc.replace(/\(.*?\)/g, ' ').replace(/\b(r|tm)\b/gi, ' '));
       if (words.length > 0) list.push({ words, phrase: inc, titles: t.titles });
+      if (words.length > 2 && words[words.length - 1] === 'prosthesis')
+        list.push({ words: words.slice(0, -1), phrase: inc, titles: t.titles, inReplacement: true });
     }
   keyCache.set(pcs, list);
   return list;
@@ -59,7 +67,8 @@ function documented(
   operation: ReadonlySet<string> = new Set(),
 ): ValueChoice[] {
   const out: { c: ValueChoice; score: number }[] = [];
-  const keyHits = keys(pcs).filter((k) => k.words.every((w) => words.has(w)));
+  const replacement = operation.has('replacement');
+  const keyHits = keys(pcs).filter((k) => (!k.inReplacement || replacement) && k.words.every((w) => words.has(w)));
   for (const o of options) {
     if (o.value === 'Z') continue;
     const all = labelWords(o.label);
@@ -77,7 +86,11 @@ function documented(
         score: content.length,
       });
     else {
-      const k = keyHits.find((x) => x.titles.some((t) => t === o.label || t.startsWith(`${o.label} in `)));
+      // A Key title names the value, with the tables it belongs to after "in" or "for" ("...
+      // Reverse Ball and Socket for Replacement in Upper Joints").
+      const k = keyHits.find((x) =>
+        x.titles.some((t) => t === o.label || t.startsWith(`${o.label} in `) || t.startsWith(`${o.label} for `)),
+      );
       if (k) out.push({ c: { value: o.value, label: o.label, reason: `Key: "${k.phrase}" is ${o.label}` }, score: 1 });
     }
   }

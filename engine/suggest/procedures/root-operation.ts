@@ -53,6 +53,16 @@ export function rootCandidates(
   // of its tables, read from the table labels and the Body Part Key (body-part.ts), where the most
   // specific documented value wins.
   const own = operationName(mainTerm).name;
+  if (own === 'Repair' && words.has('substitute')) {
+    // A repair that puts in a substitute (mesh, graft) reinforces the body part: Supplement (PCS
+    // Definitions; Index "Herniorrhaphy, With synthetic substitute, see Supplement"). The Repair
+    // rows have no device value.
+    byOperation(
+      'Supplement',
+      'a repair with a substitute put in is Supplement (PCS Definitions, Index: Herniorrhaphy)',
+    );
+    return lesionExcision(pcs, lex, out, words);
+  }
   if (lex.tablesByOperation.has(own)) {
     byOperation(own, `root operation ${own} (PCS Index main term and Tables)`);
     return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
@@ -97,7 +107,33 @@ export function rootCandidates(
   // A main term that is itself a root operation ("Transfusion", "Occlusion") with no subterm
   // written: every table of that operation, the body part read from the statement.
   if (out.length === 0) byOperation(operationName(mainTerm).name, `root operation ${mainTerm} (PCS Tables)`);
-  return lesionExcision(pcs, lex, preferReposition(preferExtent(out, words), words), words);
+  return lesionExcision(pcs, lex, preferReplacement(preferReposition(preferExtent(out, words), words), words), words);
+}
+
+/**
+ * Words saying the joint or its surface was taken out and a substitute put in its place: a total
+ * or reverse arthroplasty, a written replacement or prosthesis (PCS Definitions: Replacement puts
+ * in material that takes the place of all or a portion of a body part; PCS Index: "Reverse total
+ * shoulder replacement, see Replacement, Upper Joints").
+ */
+const REPLACED = /^(total|reverse|replacement|prosthesis|prosthetic)$/;
+
+/**
+ * An Index term that offers Repair, Replacement and Supplement ("Arthroplasty", "Reconstruction"):
+ * Replacement when the chart says the body part was replaced ({@link REPLACED}); otherwise the
+ * chart must choose (the candidates are left as they are).
+ */
+function preferReplacement(list: RootCandidate[], words: ReadonlySet<string>): RootCandidate[] {
+  const ops = new Set(list.map((c) => c.operation));
+  if (!ops.has('Replacement') || ops.size < 2) return list;
+  const word = [...words].find((w) => REPLACED.test(w));
+  if (!word) return list;
+  return list
+    .filter((c) => c.operation === 'Replacement')
+    .map((c) => ({
+      ...c,
+      reason: `${c.reason}; "${word}": a substitute takes the place of the body part (Replacement)`,
+    }));
 }
 
 const LESION = /^(tumor|tumour|lesion|mass|polyp|cyst|abscess|nodule|neoplasm|carcinoma)$/;

@@ -45,7 +45,7 @@ const ELSEWHERE =
  * has reached it: before arrival (in the field, by paramedics) or at a past time ("in 2010",
  * "five years ago", "previously").
  */
-const BEFORE_ARRIVAL =
+export const BEFORE_ARRIVAL =
   /\b(in the field|by (ems|emt|paramedics?|the ambulance crew)|prior to (arrival|transfer|admission)|before (arrival|transfer|admission)|previously|in the past|(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few) (years?|months?|weeks?|days?) ago|in (19|20)\d\d|last (year|month|week|spring|summer|fall|autumn|winter))\b/i;
 
 /** A title line describes what was done; a narrative sentence of the operation does not belong. */

@@ -66,6 +66,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   cardiac: 'heart',
   // a hiatal hernia is repaired in the diaphragm (PCS Index: Repair, Diaphragm)
   hiatal: 'diaphragm',
+  // the sac of a hydrocele is the tunica vaginalis (ICD-10-CM Index: "Hydrocele (spermatic cord)
+  // (testis) (tunica vaginalis)"; a cord written beside it names the Spermatic Cord value too);
+  // a spermatocele is a cyst of the epididymis (ICD-10-CM N43.4 "Spermatocele of epididymis")
+  hydrocele: 'tunica vaginalis',
+  spermatocele: 'epididymis',
   ureteral: 'ureter',
   urethral: 'urethra',
   vaginal: 'vagina',
@@ -103,6 +108,13 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   electrode: 'neurostimulator lead',
   // an endotracheal tube is the Endotracheal Airway device, in the trachea (Device Key)
   endotracheal: 'endotracheal airway trachea intraluminal',
+  // routes of an administration: the body part (4th character) of the Administration tables
+  // (3E0: Peritoneal Cavity, Pleural Cavity, Spinal Canal, Muscle, Pericardial Cavity)
+  intraperitoneal: 'peritoneal cavity',
+  intrapleural: 'pleural cavity',
+  intrathecal: 'spinal canal',
+  intramuscular: 'muscle',
+  intrapericardial: 'pericardial cavity',
   // substances (Administration section, 6th character)
   prbc: 'red blood cell',
   ivig: 'globulin',
@@ -115,6 +127,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   // qualifiers
   cadaveric: 'allogeneic',
   cadaver: 'allogeneic',
+  // an organ from a deceased donor is another human's (Transplantation qualifier Allogeneic)
+  deceased: 'allogeneic',
   allograft: 'allogeneic nonautologous tissue substitute',
   autograft: 'autologous tissue substitute',
   biopsy: 'diagnostic',
@@ -151,6 +165,9 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
   [/^trache/, 'trachea'],
   [/^lapar/, 'peritoneal cavity'],
   [/^menisc/, 'knee joint'],
+  [/^hydrocel/, 'tunica vaginalis'],
+  [/^(thromb)?endarterect/, 'artery'],
+  [/^spermatocel/, 'epididymis'],
   [/^herni/, 'region'],
   [/^ventricul/, 'cerebral ventricle'],
   [/^paracent/, 'peritoneal cavity'],
@@ -160,12 +177,27 @@ const WORD_ROOTS: readonly [RegExp, string][] = [
 
 const OPERATION_SUFFIX = /(ectomy|otomy|ostomy|plasty|pexy|rrhaphy|scopy|centesis)$/;
 
+/**
+ * Sites of a hernia of the front of the abdomen: repaired in the abdominal wall (PCS Index:
+ * "Herniorrhaphy, see Repair, Anatomical Regions, General", body part Abdominal Wall), as the
+ * ventral and incisional hernias above. Read only beside a hernia word: an umbilical vein or cord
+ * is not the abdominal wall.
+ */
+const HERNIA_SITES: Readonly<Record<string, string>> = {
+  umbilical: 'abdominal wall',
+  paraumbilical: 'abdominal wall',
+  periumbilical: 'abdominal wall',
+  epigastric: 'abdominal wall',
+};
+const HERNIA = /^(hernia|herniorrhaphy|hernioplasty|herniotomy)$/;
+
 /** The set of words of a statement, synonyms included (each synonym's words added). */
 export function wordSet(words: readonly Word[]): Set<string> {
   const set = new Set<string>();
+  const hernia = words.some(({ w }) => HERNIA.test(w));
   for (const { w } of words) {
     set.add(w);
-    const syn = SYNONYMS[w];
+    const syn = SYNONYMS[w] ?? (hernia ? HERNIA_SITES[w] : undefined);
     if (syn) for (const s of syn.split(' ')) set.add(fold(s));
     if (OPERATION_SUFFIX.test(w))
       for (const [re, part] of WORD_ROOTS) if (re.test(w)) for (const s of part.split(' ')) set.add(fold(s));
