@@ -806,6 +806,9 @@ export class Suggester {
     excluded: 'drop' | 'demote',
   ): Mention | undefined {
     if (!this.bareTermWritten(m, text)) return undefined;
+    // A word of an everyday phrase is not the condition it names alone ("as I see fit": the
+    // Index's "Fit" is a seizure; "feels stressed", "stress test": not a stress disorder).
+    if (m.positions.length === 1 && everydaySenseAt(text, m)) return undefined;
     const span = { start: m.start, end: m.end };
     // Context depends on where the finding starts in its sentence: shared by overlapping matches.
     const ctxKey = `${m.sentence}:${m.start}`;
@@ -992,8 +995,6 @@ export class Suggester {
     // Embolism, Occlusion or Thrombosis by its site (I.A: the Index leads; a bare lay word names
     // no site).
     if (onlyLayRewrite(word, e.req[0]!)) return false;
-    // Nor from a word of an everyday phrase ("as I see fit": the Index's "Fit" is a seizure).
-    if (everydaySenseAt(text, m)) return false;
     const forms = e.path
       .split(' > ')[0]!
       .replace(/\([^)]*\)/g, ' ')

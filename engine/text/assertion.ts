@@ -48,7 +48,7 @@ const MAX_CHAIN = 3;
 /**
  * Whether sentence `si` is about the other person named as the subject of the sentence before it
  * (centering: a pronoun opening a sentence continues the previous sentence's subject): "The source
- * patient was found to be negative for HIV. However, he did test positive for hepatitis C." The
+ * patient was screened. However, he proved reactive to hepatitis C." The
  * chain is followed back through sentences that open with the same pronoun, within one section;
  * a gendered other person ("her husband") is continued only by its own pronoun, and a sentence
  * naming the patient before `end` is the patient's.

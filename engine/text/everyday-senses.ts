@@ -52,6 +52,15 @@ const EVERYDAY_SENSES: readonly EverydaySense[] = [
     before: /\b(?:to|will|would|does|did|not)\s+$/i,
     entry: 'fit (verb) 1: to be suitable for or to harmonize with',
   },
+  // "feels stressed", "stressed out": affected by stress, a feeling; the Index's bare "Stress"
+  // (F43.9) is the reaction to severe stress, a disorder the provider names as such.
+  { word: 'stressed', entry: 'stressed (adjective): subjected to or affected by stress' },
+  // "stress test", "stress echocardiogram": a test of the heart under exertion.
+  {
+    word: 'stress',
+    after: /^\s+(?:tests?|testing|echo\w*|imaging|stud(?:y|ies)|dose|ecg|ekg|mri|perfusion)\b/i,
+    entry: 'stress test (noun): a test of physiological function under physical exertion',
+  },
 ];
 
 /** Most characters read on each side of the word. */
