@@ -12,7 +12,7 @@
 import type { CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
 import { areWordForms, defaultQualifiedMains } from './index-main-forms';
-import { isWeak, phraseKeys } from './tokens';
+import { isWeak, keyOf, phraseKeys } from './tokens';
 
 /** Where an entry comes from. */
 export type LexSource = 'index' | 'eindex' | 'tabular' | 'pcs-index' | 'neoplasm' | 'inclusion';
@@ -401,7 +401,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   // Rarity of keys, anchors, dedupe keys.
   const keyFreq = new Map<string, number>();
   for (const d of drafts) {
-    d.req = [...new Set(d.req)].filter((k) => !isWeak(k));
+    // "site" is kept where a Neoplasm Table row made it the row's own noun (siteRowKeys).
+    d.req = [...new Set(d.req)].filter((k) => !isWeak(k) || (k === SITE && d.source === 'neoplasm'));
     d.withKeys = [...new Set(d.withKeys)].filter((k) => !isWeak(k) && !d.req.includes(k));
     for (const k of d.req) keyFreq.set(k, (keyFreq.get(k) ?? 0) + 1);
   }
@@ -588,9 +589,9 @@ function neoplasmDrafts(cm: CmTable, drafts: Draft[]): Map<string, string[]> {
       });
     }
     // The site's first level lists its forms ("abdomen, abdominal"); deeper levels are phrases.
-    const rest = levels.slice(1).flatMap((t) => phraseKeys(t.replace(/\bNEC\b/g, ' ')));
+    const rest = levels.slice(1).flatMap((t) => siteRowKeys(t.replace(/\bNEC\b/g, ' ')));
     for (const form of mainForms(levels[0]!)) {
-      const site = [...phraseKeys(form.replace(/\bNEC\b/g, ' ')), ...rest];
+      const site = [...siteRowKeys(form.replace(/\bNEC\b/g, ' ')), ...rest];
       if (site.length === 0) continue;
       for (const cell of cells) {
         const c = columnClass(cell.column);
@@ -610,6 +611,25 @@ function neoplasmDrafts(cm: CmTable, drafts: Draft[]): Map<string, string[]> {
     }
   }
   return aliases;
+}
+
+/** Words before "site" that qualify it ("specified site", "overlapping sites"): "site" stays weak there. */
+const SITE_QUALIFIER =
+  /\b(?:specified|unspecified|other|multiple|overlapping|contiguous|ill-defined|any|primary|secondary|by|or|NEC)\s+sites?\b/i;
+const SITE = keyOf('site');
+
+/**
+ * Keys of a Neoplasm Table row's words. "Site" is a weak word of titles ("other specified
+ * sites"), but after a procedure it is the row's own noun: "mastectomy site" is a neoplasm at the
+ * scar of a mastectomy (the skin, C44.501), not any chart naming a mastectomy ("mastectomy for
+ * breast cancer" is the breast, C50.-). The word is required there.
+ *
+ * @example siteRowKeys('mastectomy site') // [keyOf('mastectomy'), keyOf('site')]
+ */
+function siteRowKeys(text: string): string[] {
+  const keys = phraseKeys(text);
+  if (!/\b[a-z]+\s+sites?\b/i.test(text) || SITE_QUALIFIER.test(text) || keys.includes(SITE)) return keys;
+  return [...keys, SITE];
 }
 
 const MALIGNANT = phraseKeys('malignant')[0]!;

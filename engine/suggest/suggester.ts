@@ -16,6 +16,7 @@ import { rowsMatching } from '../icd10pcs/pcs-table';
 import {
   analyzeChart,
   analyzeText,
+  everydaySenseAt,
   findingContext,
   findingEncounter,
   resolveAbbreviations,
@@ -31,7 +32,7 @@ import { codeProcedures, procedureSuggestions, withIndexMentions } from './proce
 import type { LearnedModel } from './learned';
 import { buildLexicon, isAllergyStatusPath, pathKey, resolveSee, type LexEntry, type SuggestLexicon } from './lexicon';
 import { foldCase } from '../search/text';
-import { isWeak, keyOf, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
+import { isWeak, keyOf, onlyLayRewrite, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import { addEncounterReasonKeys } from './encounter-reason-keys';
 import { addImplantStatusKeys } from './implant-status-keys';
 import {
@@ -805,6 +806,9 @@ export class Suggester {
     excluded: 'drop' | 'demote',
   ): Mention | undefined {
     if (!this.bareTermWritten(m, text)) return undefined;
+    // A word of an everyday phrase is not the condition it names alone ("as I see fit": the
+    // Index's "Fit" is a seizure; "feels stressed", "stress test": not a stress disorder).
+    if (m.positions.length === 1 && everydaySenseAt(text, m)) return undefined;
     const span = { start: m.start, end: m.end };
     // Context depends on where the finding starts in its sentence: shared by overlapping matches.
     const ctxKey = `${m.sentence}:${m.start}`;
@@ -986,6 +990,11 @@ export class Suggester {
     const e = m.entry;
     if (e.source !== 'index' || e.depth !== 0 || e.req.length !== 1 || m.positions.length !== 1) return true;
     const word = foldCase(text.slice(m.start, m.end));
+    // A bare main term is not read from consumer wording: "clot" finds "Thrombosis" in a search,
+    // but the Index lists "Clot (blood)" itself, with no code of its own, sending a clot to
+    // Embolism, Occlusion or Thrombosis by its site (I.A: the Index leads; a bare lay word names
+    // no site).
+    if (onlyLayRewrite(word, e.req[0]!)) return false;
     const forms = e.path
       .split(' > ')[0]!
       .replace(/\([^)]*\)/g, ' ')

@@ -81,6 +81,8 @@ export interface SentenceKeys {
 interface Rewrite {
   typed: string[];
   keys: string[];
+  /** Consumer wording (a `lay` source row of the search vocabulary), not the classification's. */
+  lay: boolean;
 }
 
 let rewrites: Map<string, Rewrite[]> | undefined;
@@ -89,11 +91,11 @@ let rewrites: Map<string, Rewrite[]> | undefined;
 function rewriteTable(): Map<string, Rewrite[]> {
   if (rewrites) return rewrites;
   const map = new Map<string, Rewrite[]>();
-  const rows: [string, string][] = [
-    ...TERM_ROWS.filter((r) => r[2] !== 'brand').map((r) => [r[0], r[1]] as [string, string]),
-    ...SUGGEST_TERMS.map((r) => [r[0], r[1]] as [string, string]),
+  const rows: [string, string, boolean][] = [
+    ...TERM_ROWS.filter((r) => r[2] !== 'brand').map((r) => [r[0], r[1], r[3] === 'lay'] as [string, string, boolean]),
+    ...SUGGEST_TERMS.map((r) => [r[0], r[1], false] as [string, string, boolean]),
   ];
-  for (const [typed, expansion] of rows) {
+  for (const [typed, expansion, lay] of rows) {
     const words = foldCase(typed)
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length > 0);
@@ -103,12 +105,26 @@ function rewriteTable(): Map<string, Rewrite[]> {
     if (keys.length === 0) continue;
     let list = map.get(first);
     if (!list) map.set(first, (list = []));
-    list.push({ typed: words, keys });
+    list.push({ typed: words, keys, lay });
   }
   // Longest typed phrase first, so "acute kidney injury" beats "acute".
   for (const list of map.values()) list.sort((a, b) => b.typed.length - a.typed.length);
   rewrites = map;
   return map;
+}
+
+/**
+ * `true` when `key` reaches the chart word `word` only through consumer wording (a `lay` row of
+ * the search vocabulary: "clot" -> thrombosis), not as the word's own key or a clinical
+ * abbreviation or synonym.
+ *
+ * @example onlyLayRewrite('clot', keyOf('thrombosis')) // true
+ */
+export function onlyLayRewrite(word: string, key: string): boolean {
+  const w = foldCase(word);
+  if (cachedStem(w) === key) return false;
+  const rows = (rewriteTable().get(w) ?? []).filter((r) => r.keys.includes(key));
+  return rows.length > 0 && rows.every((r) => r.lay);
 }
 
 const WORD = /[A-Za-z0-9\u00C0-\u024F]+/g;

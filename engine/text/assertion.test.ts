@@ -23,6 +23,23 @@ describe('assertMention', () => {
   ] as const)('%s -> %s is %s', (text, finding, want) => {
     expect(assertionOf(text, finding).assertion).toBe(want);
   });
+  it.each([
+    [
+      'The source patient was screened. However, he proved reactive to hepatitis C. He carries hepatitis C chronically.',
+      'hepatitis C',
+      1,
+      'other-subject',
+    ],
+    ['The source patient was screened. She had chronic hepatitis B.', 'hepatitis B', 0, 'other-subject'],
+    ['Her husband drove her in. She has had a fever for two days.', 'fever', 0, 'affirmed'],
+    ['His wife called. She says he had a fever overnight.', 'fever', 0, 'affirmed'],
+    ['The source patient was screened. The patient reports nausea. He has hepatitis C.', 'hepatitis C', 0, 'affirmed'],
+  ] as const)('a pronoun continues the other person opening the sentence before: %s', (text, finding, nth, want) => {
+    expect(assertionOf(text, finding, 'outpatient', nth).assertion).toBe(want);
+  });
+  it('reads "my concern is that" as uncertain', () => {
+    expect(assertionOf('My concern is that ischemia persists.', 'ischemia', 'outpatient').assertion).toBe('uncertain');
+  });
   it('codes an uncertain diagnosis as established for inpatients only (II.H / IV.H)', () => {
     const text = 'Probable pneumonia.';
     expect(assertionOf(text, 'pneumonia', 'inpatient')).toMatchObject({ codedAsEstablished: true, rule: 'II.H' });

@@ -30,6 +30,53 @@ export type Subject = 'patient' | 'family-member' | 'other-person';
 const OTHER_PERSON =
   /\b(source patient|source individual|the donor|(his|her|their) (wife|husband|partner|spouse|roommate|girlfriend|boyfriend|co-?worker|friend)|sexual partner|close contact|index case)\b/i;
 
+/** The other person's phrase opening a sentence (its grammatical subject): "The source patient was ...". */
+const OTHER_PERSON_OPENS = new RegExp(`^[\\s"'(]*(?:the\\s+)?${OTHER_PERSON.source}`, 'i');
+/** A sentence opening with a personal pronoun, after an optional connective ("However, he ..."). */
+const PRONOUN_OPENS =
+  /^[\s"'(]*(?:(?:however|but|and|also|then|additionally|furthermore|moreover|subsequently|in addition),?\s+)?(he|she|they)\b/i;
+/** Words that bring a sentence back to the patient. */
+const THE_PATIENT = /\b(?:the patient|patient|pt|our patient|this (?:man|woman|gentleman|lady))\b/i;
+/** Other persons named by a gendered word, with the pronoun that refers to them. */
+const GENDERED: readonly [RegExp, string][] = [
+  [/\b(?:wife|girlfriend)\b/i, 'she'],
+  [/\b(?:husband|boyfriend)\b/i, 'he'],
+];
+/** Most sentences a pronoun chain is followed back. */
+const MAX_CHAIN = 3;
+
+/**
+ * Whether sentence `si` is about the other person named as the subject of the sentence before it
+ * (centering: a pronoun opening a sentence continues the previous sentence's subject): "The source
+ * patient was screened. However, he proved reactive to hepatitis C." The
+ * chain is followed back through sentences that open with the same pronoun, within one section;
+ * a gendered other person ("her husband") is continued only by its own pronoun, and a sentence
+ * naming the patient before `end` is the patient's.
+ */
+function continuesOtherPerson(text: string, chart: ChartAnalysis, si: number, end: number): boolean {
+  const s = chart.sentences[si];
+  if (!s) return false;
+  const lead = PRONOUN_OPENS.exec(text.slice(s.start, end));
+  if (!lead) return false;
+  const pronoun = lead[1]!.toLowerCase();
+  // A second pronoun of the other gender before the mention ("She says he had a fever") is the patient.
+  const rest = text.slice(s.start + lead[0].length, end);
+  if (THE_PATIENT.test(rest) || (pronoun === 'he' ? /\b(she|her)\b/i : /\b(he|him|his)\b/i).test(rest)) return false;
+  for (let j = si - 1; j >= 0 && si - j <= MAX_CHAIN; j--) {
+    const p = chart.sentences[j]!;
+    if (p.section !== s.section) return false;
+    const prev = text.slice(p.start, p.end);
+    const other = OTHER_PERSON_OPENS.exec(prev);
+    if (other) {
+      const gendered = GENDERED.find(([re]) => re.test(other[0]));
+      return !gendered || gendered[1] === pronoun;
+    }
+    const chained = PRONOUN_OPENS.exec(prev);
+    if (!chained || chained[1]!.toLowerCase() !== pronoun || THE_PATIENT.test(prev)) return false;
+  }
+  return false;
+}
+
 /** The assertion of one mention and why. */
 export interface MentionAssertion {
   assertion: Assertion;
@@ -147,7 +194,11 @@ export function assertMention(text: string, span: Span, chart: ChartAnalysis): M
   const base: Base = { subject, section: ctx.section, cues };
   if (ctx.family) return result(base, 'family', false, 'ConText family');
   const sentence = chart.sentences[ctx.sentence];
-  if (sentence && OTHER_PERSON.test(text.slice(sentence.start, span.start)))
+  if (
+    sentence &&
+    (OTHER_PERSON.test(text.slice(sentence.start, span.start)) ||
+      continuesOtherPerson(text, chart, ctx.sentence, span.start))
+  )
     return result({ ...base, subject: 'other-person' }, 'other-subject', false, 'ConText other experiencer');
   if (ctx.negated) {
     const ruledOut = cues.some((c) => c.kind === 'negated' && RULED_OUT.test(c.text));

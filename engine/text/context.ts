@@ -17,7 +17,7 @@ const PRE: readonly Trigger[] = [
   },
   {
     kind: 'uncertain',
-    re: /\b(question(?:able)?|versus|possible|possibly|probable|probably|likely|suspect(?:ed)?|suggest(?:s|ed|ing|ive of)|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:also |well |still )?(?:have|be|represent)|might|could (?:also )?(?:be|have|represent)|worrisome for|equivocal|impending|threatened)\b/g,
+    re: /\b(question(?:able)?|versus|possible|possibly|probable|probably|likely|suspect(?:ed)?|suggest(?:s|ed|ing|ive of)|suspicious (?:of|for)|suspicion (?:of|for)|rule out|r\/o|questionable|question of|cannot (?:be )?(?:excluded|exclude|ruled out|rule out)|can't rule out|concern(?:ing)? for|(?:my |our |the )?concern is(?: that)?|thought (?:it |this |that )?(?:was|to be|might be)|concerned (?:that|about)|worried (?:that|about)|presumed|presumptive|suggestive of|consistent with|compatible with|differential(?: diagnosis)?(?: includes?| of)?|may (?:also |well |still )?(?:have|be|represent)|might|could (?:also )?(?:be|have|represent)|worrisome for|equivocal|impending|threatened)\b/g,
   },
   {
     kind: 'historical',

@@ -33,6 +33,7 @@ export {
   type AbbreviationSenseDef,
 } from './abbreviations';
 export { patientFacts, type PatientFacts } from './patient';
+export { everydaySenseAt } from './everyday-senses';
 export { ABBREVIATION_SENSES, ABBREVIATION_INVENTORY_VERSION } from './data/abbreviation-senses';
 
 /** Longest text analysed (characters); longer input is analysed up to this length only (see {@link TextAnalysis.length}). */

@@ -32,6 +32,8 @@ const RISK_DISCUSSION = /\b(?:risks?|counsel(?:ed|ing|led|ling)?|discuss(?:ed|io
 const HAS = /\b(?:has|had|have|having|with|died|passed away|diagnosed|history of|suffer(?:s|ed)?)\b/i;
 /** ... and words that turn the sentence back to the patient ("brought his daughter in ... because he has"). */
 const BACK_TO_PATIENT = /\b(?:he|she|himself|herself|patient|pt|but|because|although|however)\b/i;
+/** A residual family history category's title ("Family history of other ..."). */
+const RESIDUAL = /\bfamily history of other\b/i;
 /** Most words between the relative and the condition. */
 const MAX_GAP_WORDS = 8;
 /** A label naming a relative ("MOTHER: breast cancer") is part of the family history. */
@@ -95,9 +97,17 @@ export const familyHistoryRule: GuidelineRule = {
       );
     const done = new Set<string>();
     // One family history code per mention (I.B.7 as for the patient's own codes): the best-ranked
-    // candidate's reading of the words, not every code the words could also be read as.
+    // candidate's reading of the words, not every code the words could also be read as. A residual
+    // family code ("other psychoactive substance", Z81.3) yields to a named one read from the
+    // same words ("smoker": nicotine dependence F17.- -> tobacco, Z81.2): the residual category is
+    // for what no named category classifies (I.A.9.a "Other" codes), whatever the ranking said.
     const spans = new Set<string>();
-    for (const f of found) {
+    const residual = (f: (typeof found)[number]): boolean => RESIDUAL.test(ctx.tables.cm.get(f.link.code)?.long ?? '');
+    const ordered = found
+      .map((f, i) => ({ f, i, r: residual(f) ? 1 : 0 }))
+      .sort((x, y) => x.r - y.r || x.i - y.i)
+      .map((x) => x.f);
+    for (const f of ordered) {
       const span = `${f.m.evidence.start}:${f.m.evidence.end}`;
       if (done.has(f.link.code) || spans.has(span) || inner(f)) continue;
       const title = ctx.tables.cm.get(f.link.code)?.long;

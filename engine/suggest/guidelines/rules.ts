@@ -10,6 +10,7 @@ import { differentialDiagnosisRule } from './differential-diagnosis-ii-h-iv-h';
 import { donorRule } from './donor-i-c-21-c-9';
 import { encounterForRule } from './encounter-for-i-c-2-e';
 import { communicableExposureRule } from './exposure-i-c-21-c-1';
+import { contactSourceRule } from './contact-source-i-c-21-c-1';
 import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
 import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
 import { metastasisSiteRule } from './metastasis-site-i-c-2';
@@ -62,6 +63,7 @@ export const RULES: readonly GuidelineRule[] = [
   donorRule,
   encounterForRule,
   communicableExposureRule,
+  contactSourceRule,
   surgicalWoundRule,
   documentedWhereRule,
   diagnosticStatementRule,
