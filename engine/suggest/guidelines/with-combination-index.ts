@@ -3,8 +3,11 @@
  * per table: for "Diabetes, diabetic, type 2, with, peripheral angiopathy E11.51" the base line
  * ("Diabetes, diabetic, type 2" E11.9), the subterm after "with" ("peripheral angiopathy") and the
  * codes the Index gives that subterm read as its own entry ("Angiopathy, peripheral" I73.9 and the
- * lines under it).
+ * lines under it). A "with" line that prints a "see" reference instead of a code takes the code of
+ * the line it sends the reader to ("Calculus, gallbladder, with, bile duct calculus" -> see
+ * "Calculus, gallbladder and bile duct" K80.70): the Index names the combination there.
  */
+import { areWordForms } from '../index-main-forms';
 import { phraseKeys } from '../tokens';
 
 /** One "with" line of the Index. */
@@ -23,12 +26,16 @@ export interface WithLine {
 
 /** What {@link withLinesOf} reads from the table (structurally `CmTable`). */
 export interface IndexSource {
-  indexEntries(source?: 'index' | 'eindex'): Iterable<{ path: string; code: string; see: string; nemod: string }>;
+  indexEntries(
+    source?: 'index' | 'eindex',
+  ): Iterable<{ path: string; code: string; see: string; nemod: string; title?: string }>;
 }
 
 /** A subterm whose Index entry spreads over more codes than this names a class, not one condition. */
 const MAX_SUBTERM_CODES = 60;
 const WITH = /, with, /;
+/** A last level "specified (type) NEC": the entry's "specified NEC" line, not the entry itself (I.A.9.a). */
+const SPECIFIED = /,\s*specified(?: type)?(?: NEC)?$/i;
 
 /** Order-free key of a phrase's content words ("peripheral angiopathy" = "Angiopathy, peripheral"). */
 export function bagKey(text: string): string {
@@ -47,6 +54,25 @@ function codeAbove(path: string, codes: ReadonlyMap<string, string>): string {
 }
 
 const category = (code: string): string => code.replace('.', '').slice(0, 3);
+
+/**
+ * Key of an Index path as a "see" reference prints it: the main term by its first form
+ * ("Calculus" for "Calculus, calculi, calculous"), "with X" as the two levels "with", "X",
+ * parenthesised modifiers left out.
+ */
+function seeKey(levels: readonly string[]): string {
+  return levels
+    .flatMap((l) => {
+      const t = l
+        .toLowerCase()
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const w = /^with (.+)$/.exec(t);
+      return w ? ['with', w[1]!] : [t];
+    })
+    .join('|');
+}
 
 const cache = new WeakMap<object, WithLine[]>();
 
@@ -67,18 +93,30 @@ export function primeWithLines(cm: IndexSource, lines: WithLine[]): void {
 export function withLinesOf(cm: IndexSource): WithLine[] {
   const hit = cache.get(cm);
   if (hit) return hit;
-  const raw: { path: string; code: string; base: string; subterm: string; bag: string }[] = [];
+  const raw: {
+    path: string;
+    code: string;
+    see: string;
+    base: string;
+    subterm: string;
+    bag: string;
+    specified: boolean;
+  }[] = [];
   const bases = new Set<string>();
+  const seeTargets = new Set<string>();
   for (const e of cm.indexEntries('index')) {
-    if (!e.code || e.see) continue;
+    if (!e.code && !e.see) continue;
     const parts = e.path.split(WITH);
     if (parts.length !== 2) continue;
     const subterm = parts[1]!;
     // A subterm with its own connective ("due to", a second "with") is a chain, not one condition.
     if (/,\s*(with|without|due to|in)\b/.test(`, ${subterm}`)) continue;
-    const bag = bagKey(subterm);
+    const specified = SPECIFIED.test(subterm);
+    const bag = bagKey(subterm.replace(SPECIFIED, ''));
     if (!bag) continue;
-    raw.push({ path: e.path, code: e.code, base: parts[0]!, subterm, bag });
+    const see = e.code ? '' : seeKey(e.see.split(/,\s*/));
+    if (see) seeTargets.add(see);
+    raw.push({ path: e.path, code: e.code, see, base: parts[0]!, subterm, bag, specified });
     // The base line and the lines above it (a line without a code, "native vessel", takes its
     // parent's: the Index prints the code once at the entry it applies to).
     const segs = parts[0]!.split(', ');
@@ -112,9 +150,21 @@ export function withLinesOf(cm: IndexSource): WithLine[] {
   };
   const baseCode = new Map<string, string>();
   const codesOf = new Map<string, Set<string>>();
+  /** Codes of each subterm entry's "specified NEC" line ("Angina, specified NEC" I20.8). */
+  const specifiedOf = new Map<string, Set<string>>();
   const nemodOf = new Map<string, string>();
   const entryCode = new Map<string, string>();
+  const seeCode = new Map<string, string>();
+  const titles: { path: string; title: string }[] = [];
   for (const e of cm.indexEntries('index')) {
+    // The line's levels from document order (a main term's title may hold commas of its own).
+    while (titles.length > 0 && !e.path.startsWith(`${titles[titles.length - 1]!.path}, `)) titles.pop();
+    titles.push({ path: e.path, title: e.title ?? e.path.slice(e.path.lastIndexOf(', ') + 2) });
+    const main = titles[0]!.title.split(', ');
+    if (e.code && seeTargets.size > 0) {
+      const key = seeKey([main[0]!, ...titles.slice(1).map((t) => t.title)]);
+      if (seeTargets.has(key)) seeCode.set(key, e.code);
+    }
     if (bases.has(e.path) && e.code) baseCode.set(e.path, e.code);
     if (e.nemod) nemodOf.set(e.path, e.nemod);
     if (!e.code || WITH.test(e.path)) continue;
@@ -122,7 +172,10 @@ export function withLinesOf(cm: IndexSource): WithLine[] {
     // prefix holding a word no subterm has ends the walk: most lines stop at their main term).
     const segs = e.path.split(', ');
     const words = new Set<string>();
+    // "Calculus, calculi, calculous" lists forms of one word: the first names the entry.
+    const forms = main.length > 1 && areWordForms(main[0]!, main.slice(1)) ? main.length : 1;
     for (let n = 1; n <= segs.length; n++) {
+      if (n > 1 && n <= forms) continue;
       const keys = keysOf(segs[n - 1]!);
       if (keys.some((k) => !needed.has(k))) break;
       for (const k of keys) words.add(k);
@@ -136,8 +189,14 @@ export function withLinesOf(cm: IndexSource): WithLine[] {
       const modifiers = new Set<string>();
       for (let m = 1; m <= n; m++)
         for (const k of phraseKeys(nemodOf.get(segs.slice(0, m).join(', ')) ?? '')) modifiers.add(k);
+      const specifiedLine = n === segs.length - 1 && /^specified\b/i.test(segs[n]!);
       for (const { bag, left } of matches) {
         if (!left.every((w) => modifiers.has(w))) continue;
+        if (specifiedLine) {
+          let spec = specifiedOf.get(bag);
+          if (!spec) specifiedOf.set(bag, (spec = new Set()));
+          spec.add(e.code);
+        }
         let set = codesOf.get(bag);
         if (!set) codesOf.set(bag, (set = new Set()));
         set.add(e.code);
@@ -146,11 +205,13 @@ export function withLinesOf(cm: IndexSource): WithLine[] {
   }
   const lines: WithLine[] = [];
   for (const r of raw) {
-    const codes = codesOf.get(r.bag);
+    const codes = (r.specified ? specifiedOf : codesOf).get(r.bag);
     if (!codes || codes.size === 0 || codes.size > MAX_SUBTERM_CODES) continue;
+    const code = r.code || seeCode.get(r.see);
+    if (!code) continue;
     lines.push({
       path: r.path,
-      code: r.code,
+      code,
       baseCode: codeAbove(r.base, baseCode),
       subterm: r.subterm,
       subtermCodes: codes,
