@@ -192,7 +192,7 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     // An eponym the Index files under one general noun, as a chart may write it with another
     // (engine/suggest/eponym-forms.ts); not an Index path of its own, so kept out of cmPaths.
     for (const f of eponyms.get(stack[0]!.path.toLowerCase()) ?? []) if (!forms.includes(f)) forms.push(f);
-    const chains = subtermChains(forms, titles.slice(1));
+    const chains = subtermChains(forms, drugClassSubterms(titles));
     // The one type the Index lists for the condition need not be written (engine/suggest/only-type-forms.ts).
     const untyped = onlyTyped.get(e.path);
     if (untyped) chains.push(...subtermChains(forms, [...titles.slice(1, -1), untyped]));
@@ -840,4 +840,23 @@ function subtermForms(title: string): string[] {
   return parts.every((p) => p.length >= 4 && !p.includes(' ') && p.toLowerCase().slice(0, 4) === head)
     ? parts
     : [title];
+}
+
+/** The Index path to a drug resistance ("Resistance, resistant > organism > to > drug > ..."). */
+const RESISTANCE_PATH = ['organism', 'to', 'drug'];
+
+/**
+ * Subterms of a line as the chart reaches them. "Resistance, resistant > organism > to > drug >
+ * <class>" (Z16): a chart writes the resistance with the drug class ("resistant to multiple
+ * antibiotics", "vancomycin-resistant"), not the Index's "organism ... drug"; and the level "to"
+ * alone has no word to match, so those lines never reached the chart. A line naming a class is
+ * read by the main term and the class (Guidelines I.C.1.c: "identify all infections documented as
+ * antibiotic resistant" and assign a code from category Z16); the bare "... > drug" line (Z16.30)
+ * keeps its words: "resistant" alone names no drug.
+ */
+function drugClassSubterms(titles: readonly string[]): string[] {
+  const subs = titles.slice(1);
+  if (!/^Resistance\b/.test(titles[0]!) || subs.length <= RESISTANCE_PATH.length) return subs;
+  const own = subs.slice(0, RESISTANCE_PATH.length).map((t) => t.trim().toLowerCase());
+  return own.every((t, i) => t === RESISTANCE_PATH[i]) ? subs.slice(RESISTANCE_PATH.length) : subs;
 }
