@@ -22,6 +22,7 @@
  */
 import { assertMention } from '../../text';
 import type { SectionKind } from '../../text';
+import { CORONARY_ARTERIES } from '../procedures/vessels';
 import { isWeak, keyOf, phraseKeys } from '../tokens';
 import { statusLinesOf, type StatusLine, type StatusSource } from './status-lines';
 import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
@@ -110,6 +111,30 @@ function findLine(line: StatusLine, tokens: readonly Token[]): [number, number][
     if (width <= line.words.length + MAX_GAP * (line.words.length - 1)) out.push({ window: [first, last], width });
   }
   return out.sort((a, b) => a.width - b.width).map((x) => x.window);
+}
+
+const STENT = keyOf('stent');
+const CORONARY = keyOf('coronary');
+
+/**
+ * A stent placed in a coronary artery named by its own name ("stent to the left anterior
+ * descending", "LAD stent") is a coronary stent: the name's first word reads as "coronary" (the
+ * reviewed coronary artery names of the procedure coder, engine/suggest/procedures/vessels.ts).
+ * Only in a sentence with a stent; the word keeps its text (a side word is still read as a side)
+ * and its span grows to the whole name.
+ * Mutates `tokens`.
+ */
+function namedCoronaryArteries(tokens: Token[], sentence: string, offset: number): void {
+  if (!tokens.some((t) => t.key === STENT)) return;
+  for (const [, re] of CORONARY_ARTERIES) {
+    const m = new RegExp(re.source, 'gi');
+    for (const hit of sentence.matchAll(m)) {
+      const at = tokens.find((t) => t.start === offset + hit.index);
+      if (!at) continue;
+      at.key = CORONARY;
+      at.end = offset + hit.index + hit[0].length; // the quote holds the whole name
+    }
+  }
 }
 
 /** The context states the status the line leaves unwritten. */
@@ -211,6 +236,7 @@ export const statusCurrentStateRule: GuidelineRule = {
       const sentence = ctx.text.slice(s.start, s.end);
       if (THIS_ENCOUNTER.test(sentence)) continue;
       const tokens = tokensOf(sentence, s.start);
+      namedCoronaryArteries(tokens, sentence, s.start);
       const keys = new Set(tokens.map((t) => t.key));
       for (const t of tokens) for (const w of alternativeOf.get(t.key) ?? []) keys.add(w);
       const seen = new Set<StatusLine>();
