@@ -11,6 +11,8 @@
  */
 import type { CmTable } from '../icd10cm';
 import type { PcsTable } from '../icd10pcs/pcs-table';
+import { eponymNounForms } from './eponym-forms';
+import { onlyTypeForms } from './only-type-forms';
 import { areWordForms, defaultQualifiedMains } from './index-main-forms';
 import { isWeak, keyOf, phraseKeys } from './tokens';
 
@@ -164,6 +166,8 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
   const stack: { path: string; title: string; leads: boolean }[] = [];
   // "Fracture, traumatic": the bare word is a form of the main term that holds its default sense.
   const defaults = defaultQualifiedMains(cm);
+  const eponyms = eponymNounForms(cm);
+  const onlyTyped = onlyTypeForms(cm);
   for (const e of cm.indexEntries('index')) {
     while (stack.length > 0 && !e.path.startsWith(`${stack[stack.length - 1]!.path}, `)) stack.pop();
     const essential = essentialWord(e.nemod);
@@ -185,7 +189,14 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
     }
     for (const form of forms) cmPaths.set(pathKey([form, ...titles.slice(1)]), code || `see:${see}`);
     if (!code && !see) continue;
-    for (const chain of residualChains(subtermChains(forms, titles.slice(1)), parentLeads, grandLeads, !!code)) {
+    // An eponym the Index files under one general noun, as a chart may write it with another
+    // (engine/suggest/eponym-forms.ts); not an Index path of its own, so kept out of cmPaths.
+    for (const f of eponyms.get(stack[0]!.path.toLowerCase()) ?? []) if (!forms.includes(f)) forms.push(f);
+    const chains = subtermChains(forms, drugClassSubterms(titles));
+    // The one type the Index lists for the condition need not be written (engine/suggest/only-type-forms.ts).
+    const untyped = onlyTyped.get(e.path);
+    if (untyped) chains.push(...subtermChains(forms, [...titles.slice(1, -1), untyped]));
+    for (const chain of residualChains(chains, parentLeads, grandLeads, !!code)) {
       const req: string[] = [];
       const withKeys: string[] = [];
       if (!levelKeys(chain, req, withKeys)) continue;
@@ -849,4 +860,23 @@ function subtermForms(title: string): string[] {
   return parts.every((p) => p.length >= 4 && !p.includes(' ') && p.toLowerCase().slice(0, 4) === head)
     ? parts
     : [title];
+}
+
+/** The Index path to a drug resistance ("Resistance, resistant > organism > to > drug > ..."). */
+const RESISTANCE_PATH = ['organism', 'to', 'drug'];
+
+/**
+ * Subterms of a line as the chart reaches them. "Resistance, resistant > organism > to > drug >
+ * <class>" (Z16): a chart writes the resistance with the drug class ("resistant to multiple
+ * antibiotics", "vancomycin-resistant"), not the Index's "organism ... drug"; and the level "to"
+ * alone has no word to match, so those lines never reached the chart. A line naming a class is
+ * read by the main term and the class (Guidelines I.C.1.c: "identify all infections documented as
+ * antibiotic resistant" and assign a code from category Z16); the bare "... > drug" line (Z16.30)
+ * keeps its words: "resistant" alone names no drug.
+ */
+function drugClassSubterms(titles: readonly string[]): string[] {
+  const subs = titles.slice(1);
+  if (!/^Resistance\b/.test(titles[0]!) || subs.length <= RESISTANCE_PATH.length) return subs;
+  const own = subs.slice(0, RESISTANCE_PATH.length).map((t) => t.trim().toLowerCase());
+  return own.every((t, i) => t === RESISTANCE_PATH[i]) ? subs.slice(RESISTANCE_PATH.length) : subs;
 }

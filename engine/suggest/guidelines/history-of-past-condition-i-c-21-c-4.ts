@@ -23,12 +23,18 @@ const HISTORY_SCORE = 0.5;
 
 /** The rules that hold a code back as a past condition (III.A, IV.J: "documented as a past condition"). */
 const PAST_RULES = new Set(['III.A', 'IV.J']);
+/** The rule that holds back a malignancy previously excised or eradicated (malignancy-excised-i-c-2-d.ts). */
+const ERADICATED_RULE = 'I.C.2.d';
 /** Reviewed: history codes of an acute event, for which a past medical history line is the past event (I.C.9.d.3). */
 const EVENT_HISTORY = /^Z867/;
 
 const heldAsPast = (c: GuidelineCandidate): boolean =>
   c.rules.some(
-    (r) => PAST_RULES.has(r.rule) && r.action === 'demote' && r.reason.startsWith('documented as a past condition'),
+    (r) =>
+      r.action === 'demote' &&
+      ((PAST_RULES.has(r.rule) && r.reason.startsWith('documented as a past condition')) ||
+        // A malignancy eradicated, no disease left and no treatment directed at it (I.C.2.d).
+        r.rule === ERADICATED_RULE),
   );
 
 const listedInPastHistory = (c: GuidelineCandidate): boolean =>

@@ -22,7 +22,7 @@ import type { GuidelineCandidate, GuidelineRule } from './types';
 const PRIMARY_MALIGNANT = /^C(?:[0-6]\d|7[0-6]|8[1-9]|9[0-6])/;
 
 /** No disease remains. */
-const NO_DISEASE =
+export const NO_DISEASE =
   /\b(?:no|without)\s+(?:\w+\s+){0,2}?(?:(?:evidence|sign|signs)\s+of\s+(?:\w+\s+)?(?:disease|recurrence|malignancy|cancer|tumou?r|lymphoma)|recurren(?:t|ce)(?:\s+disease)?|residual\s+(?:disease|tumou?r|cancer|malignancy)|active\s+disease)\b|\b(?:disease|cancer|tumou?r)[- ]free\b|\bNED\b/i;
 
 /** Removed from its site: "status post nephrectomy", "s/p resection", "treated with mastectomy". */
@@ -30,7 +30,7 @@ const REMOVED =
   /\b(?:status post|s\/p|post|after|following|treated with|underwent|had)\s+(?:\w+\s+){0,3}?(?:\w+ectomy|resection|excision|excised|removal|removed|eradicat\w+|(?:allo|auto)?(?:geneic\s+)?(?:stem cell\s+|bone marrow\s+)?transplant\w*)\b/i;
 
 /** Treatment still directed at the malignancy, or disease still present. */
-const CURRENT =
+export const CURRENT =
   /\b(?:currently|now|still|ongoing|undergoing|receiving|continue[sd]?|continuing|on)\s+(?:\w+\s+){0,2}?(?:chemo\w*|radiation|radiotherapy|immunotherapy|hormonal therapy|targeted therapy)\b|\bmetasta\w*|\brecurred\b|\brecurrence\s+(?:of|in|at)\b|\bprogress(?:ion|ed|ing)\b/i;
 
 /**
@@ -41,7 +41,7 @@ const CURRENT =
 const PAST_SECTIONS: ReadonlySet<SectionKind> = new Set(['hpi', 'past-history', 'past-surgical-history']);
 
 /** The list item (or, outside a list, the sentence and the next one) of the sentence `si`. */
-function itemText(chart: ChartAnalysis, text: string, si: number): string {
+export function itemText(chart: ChartAnalysis, text: string, si: number): string {
   const sentences = chart.sentences;
   const s = sentences[si];
   if (!s) return '';
@@ -63,14 +63,16 @@ function itemText(chart: ChartAnalysis, text: string, si: number): string {
 }
 
 /** Text with the statements of absent disease removed (their "recurrent" is not a recurrence). */
-const withoutAbsence = (t: string): string => t.replace(new RegExp(NO_DISEASE.source, 'gi'), ' ');
+export const withoutAbsence = (t: string): string => t.replace(new RegExp(NO_DISEASE.source, 'gi'), ' ');
 
 export const malignancyExcisedRule: GuidelineRule = {
   section: 'I.C.2.d',
   name: 'primary malignancy previously excised',
   apply(cands, ctx) {
     for (const c of reported(cands)) {
-      if (!PRIMARY_MALIGNANT.test(c.code)) continue;
+      // An in-remission code (I.C.2.n, remission-i-c-2-n.ts) is the current state of a malignancy
+      // of lymphoid or hematopoietic tissue with no disease left, not a history.
+      if (!PRIMARY_MALIGNANT.test(c.code) || /\bin remission\b/i.test(c.suggestion.title)) continue;
       if (!c.mentions.some((m) => m.assertion.codedAsEstablished)) continue;
       let eradicated: { m: GuidelineCandidate['mentions'][number]; cue: string } | undefined;
       let current = false;

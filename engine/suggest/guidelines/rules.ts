@@ -13,6 +13,7 @@ import { communicableExposureRule } from './exposure-i-c-21-c-1';
 import { contactSourceRule } from './contact-source-i-c-21-c-1';
 import { insideLongerMentionRule } from './inside-longer-mention-i-b-2';
 import { malignancyExcisedRule } from './malignancy-excised-i-c-2-d';
+import { remissionRule } from './remission-i-c-2-n';
 import { metastasisSiteRule } from './metastasis-site-i-c-2';
 import { substanceUseRule } from './substance-use-i-c-5-b-3';
 import { surgicalWoundRule } from './surgical-wound-i-c-19';
@@ -58,6 +59,7 @@ export const RULES: readonly GuidelineRule[] = [
   uncertainDiagnosisRule,
   differentialDiagnosisRule,
   previousConditionsRule,
+  remissionRule,
   malignancyExcisedRule,
   testContextRule,
   donorRule,

@@ -22,7 +22,8 @@
  */
 import { assertMention } from '../../text';
 import type { SectionKind } from '../../text';
-import { keyOf, phraseKeys } from '../tokens';
+import { CORONARY_ARTERIES } from '../procedures/vessels';
+import { isWeak, keyOf, phraseKeys } from '../tokens';
 import { statusLinesOf, type StatusLine, type StatusSource } from './status-lines';
 import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
@@ -85,18 +86,55 @@ function tokensOf(text: string, offset: number): Token[] {
   return out;
 }
 
-/** Token indexes of the line's words in one clause, or `undefined`. */
-function findLine(line: StatusLine, tokens: readonly Token[]): [number, number] | undefined {
-  const at: number[] = [];
+/**
+ * Token index windows holding the line's words in one clause, tightest first: per occurrence of
+ * the first word, the nearest occurrence of each other word ("coronary artery disease, status post
+ * PCI with stent to the right coronary artery" has two), stopwords not counted in the width.
+ */
+function findLine(line: StatusLine, tokens: readonly Token[]): [number, number][] {
+  const at: number[][] = [];
   for (const w of line.words) {
-    const i = tokens.findIndex((t) => t.key === w || line.alternatives.get(t.key) === w);
-    if (i < 0) return undefined;
-    at.push(i);
+    const list: number[] = [];
+    tokens.forEach((t, i) => {
+      if (t.key === w || line.alternatives.get(t.key) === w) list.push(i);
+    });
+    if (list.length === 0) return [];
+    at.push(list);
   }
-  const first = Math.min(...at);
-  const last = Math.max(...at);
-  if (last - first + 1 > line.words.length + MAX_GAP * (line.words.length - 1)) return undefined;
-  return [first, last];
+  const out: { window: [number, number]; width: number }[] = [];
+  for (const anchor of at[0]!) {
+    const picks = at.map((list) => list.reduce((a, b) => (Math.abs(b - anchor) < Math.abs(a - anchor) ? b : a)));
+    const first = Math.min(...picks);
+    const last = Math.max(...picks);
+    let width = 0;
+    for (let i = first; i <= last; i++) if (!isWeak(tokens[i]!.key)) width++;
+    if (width <= line.words.length + MAX_GAP * (line.words.length - 1)) out.push({ window: [first, last], width });
+  }
+  return out.sort((a, b) => a.width - b.width).map((x) => x.window);
+}
+
+const STENT = keyOf('stent');
+const CORONARY = keyOf('coronary');
+
+/**
+ * A stent placed in a coronary artery named by its own name ("stent to the left anterior
+ * descending", "LAD stent") is a coronary stent: the name's first word reads as "coronary" (the
+ * reviewed coronary artery names of the procedure coder, engine/suggest/procedures/vessels.ts).
+ * Only in a sentence with a stent; the word keeps its text (a side word is still read as a side)
+ * and its span grows to the whole name.
+ * Mutates `tokens`.
+ */
+function namedCoronaryArteries(tokens: Token[], sentence: string, offset: number): void {
+  if (!tokens.some((t) => t.key === STENT)) return;
+  for (const [, re] of CORONARY_ARTERIES) {
+    const m = new RegExp(re.source, 'gi');
+    for (const hit of sentence.matchAll(m)) {
+      const at = tokens.find((t) => t.start === offset + hit.index);
+      if (!at) continue;
+      at.key = CORONARY;
+      at.end = offset + hit.index + hit[0].length; // the quote holds the whole name
+    }
+  }
 }
 
 /** The context states the status the line leaves unwritten. */
@@ -114,7 +152,9 @@ function statesStatus(
     return before.some((w) => DEPENDENCE_BEFORE.has(w)) || after.some((w) => DEPENDENCE_AFTER.has(w));
   }
   if (section === 'past-surgical-history') return true;
-  const joined = ` ${before.join(' ')} `;
+  // The status may be written inside the line's words ("coronary artery disease status post stent").
+  const inside = tokens.slice(first + 1, last).map((t) => t.lower);
+  const joined = ` ${[...before, ...inside].join(' ')} `;
   return (
     / (status post|s p|post|history of) /.test(joined) ||
     before.slice(-3).some((w) => POSSESSIVE.has(w)) ||
@@ -123,10 +163,18 @@ function statesStatus(
 }
 
 /** The code of a line, its side read from the words before it when the Index prints a dash. */
-function resolveCode(line: StatusLine, tokens: readonly Token[], first: number, cm: StatusSource): string | undefined {
+function resolveCode(
+  line: StatusLine,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  cm: StatusSource,
+): string | undefined {
   if (!line.code.endsWith('-')) return line.code;
   const kids = cm.billableDescendants(line.code.slice(0, -1));
-  const near = tokens.slice(Math.max(0, first - 3), first + line.words.length + 1).map((t) => t.lower);
+  const near = tokens
+    .slice(Math.max(0, first - 3), Math.max(first + line.words.length, last + 1) + 1)
+    .map((t) => t.lower);
   for (const [word, title] of SIDES) {
     if (!near.some((w) => word.test(w))) continue;
     const hit = kids.filter((k) => title.test(k.long));
@@ -188,19 +236,35 @@ export const statusCurrentStateRule: GuidelineRule = {
       const sentence = ctx.text.slice(s.start, s.end);
       if (THIS_ENCOUNTER.test(sentence)) continue;
       const tokens = tokensOf(sentence, s.start);
+      namedCoronaryArteries(tokens, sentence, s.start);
       const keys = new Set(tokens.map((t) => t.key));
       for (const t of tokens) for (const w of alternativeOf.get(t.key) ?? []) keys.add(w);
       const seen = new Set<StatusLine>();
+      const found: { line: StatusLine; first: number; last: number }[] = [];
       for (const line of [...keys].flatMap((k) => byWord.get(k) ?? [])) {
         if (seen.has(line)) continue;
         seen.add(line);
         if (!line.words.every((w) => keys.has(w))) continue;
-        const found = findLine(line, tokens);
-        if (!found) continue;
-        const [first, last] = found;
-        if (!statesStatus(line, tokens, first, last, section.kind)) continue;
+        const at = findLine(line, tokens).find(([f, l]) => statesStatus(line, tokens, f, l, section.kind));
+        if (at) found.push({ line, first: at[0], last: at[1] });
+      }
+      // A line whose words all belong to a longer line found in the same words is that line's
+      // coarser reading ("knee amputation" inside "below knee amputation"): the longer one is the
+      // Index line the chart names (I.B.2, the level of detail documented).
+      const kept = found.filter(
+        (f) =>
+          !found.some(
+            (g) =>
+              g !== f &&
+              g.line.words.length > f.line.words.length &&
+              f.line.words.every((w) => g.line.words.includes(w)) &&
+              g.first <= f.first &&
+              f.last <= g.last,
+          ),
+      );
+      for (const { line, first, last } of kept) {
         if (line.kind === 'presence' && line.words.every((w) => doneHere.has(w))) continue;
-        const code = resolveCode(line, tokens, first, table);
+        const code = resolveCode(line, tokens, first, last, table);
         if (!code) continue;
         const existing = cands.find((c) => c.system === 'cm' && c.code === code);
         if (existing && existing.tier !== 'also') continue;

@@ -7,6 +7,7 @@
  * reads these lines ({@link ./status-current-state-i-c-21-c-3}) takes it from the sentence's
  * context instead.
  */
+import { TERM_ROWS } from '../../search/data/terms';
 import { keyOf, phraseKeys } from '../tokens';
 import { ROUTINE_STATUS } from './data/routine-status';
 
@@ -105,6 +106,9 @@ export function statusLinesOf(cm: StatusSource): StatusLine[] {
     if (l) out.push(l);
   }
   out.push(...jointReplacementLines(cm));
+  out.push(...replacementLines(cm));
+  out.push(...coronaryStentLines(cm));
+  out.push(...amputationLines(cm));
   cache.set(cm, out);
   return out;
 }
@@ -133,5 +137,116 @@ function jointReplacementLines(cm: StatusSource): StatusLine[] {
       const l = line(code, 'presence', `${site} ${op}`, '', `${source}, after a ${site} ${op}`);
       if (l) out.push(l);
     }
+  return out;
+}
+
+/** The Index main term naming a replaced organ's device ("Replacement by artificial or mechanical device or prosthesis of"). */
+const REPLACEMENT_MAIN = /^Replacement by artificial or mechanical device or prosthesis of, /;
+
+/**
+ * Heart valves by name: the Index subterms printed with the nonessential modifiers "(heart)" and
+ * "(valve)" ("Endocarditis > aortic (heart) (nonrheumatic) (valve)"), one word each.
+ */
+function heartValveNames(cm: StatusSource): string[] {
+  const out = new Set<string>();
+  for (const e of cm.indexEntries('index')) {
+    const title = e.path.slice(e.path.lastIndexOf(', ') + 2);
+    if (/^[a-z]+$/.test(title) && /\(heart\)/.test(e.nemod) && /\(valve\)/.test(e.nemod)) out.add(title);
+  }
+  return [...out].sort();
+}
+
+/**
+ * An organ replaced by a device: the chart names the operation ("status post aortic valve
+ * replacement", "s/p lens replacement"), the Index files its status under the main term
+ * "Replacement by artificial or mechanical device or prosthesis of" (Z95.2 at "heart, valve",
+ * Z96.1 at "lens"). One line per coded site of that main term, its words the site's and
+ * "replacement"; a residual site (NEC) names no organ. A heart valve is written by its name, so
+ * the valve names ({@link heartValveNames}) stand for "heart".
+ */
+function replacementLines(cm: StatusSource): StatusLine[] {
+  const heart = keyOf('heart');
+  const valves = heartValveNames(cm);
+  const out: StatusLine[] = [];
+  for (const e of cm.indexEntries('index')) {
+    if (!e.code || e.see || !REPLACEMENT_MAIN.test(e.path) || !readable(e.code) || /\bNEC\b/.test(e.path)) continue;
+    if (/\bunspecified\b/i.test(cm.get(e.code)?.long ?? '')) continue;
+    const site = e.path.replace(REPLACEMENT_MAIN, '').replace(/,/g, ' ');
+    // A kind of device the chart seldom names ("heart, valve, xenogenic") is the Index's own line.
+    if (/\b(prosthetic|xenogenic)\b/.test(site)) continue;
+    const l = line(e.code, 'presence', `${site} replacement`, '', e.path);
+    if (!l) continue;
+    if (l.words.includes(heart) && l.words.length > 2)
+      for (const v of valves) (l.alternatives as Map<string, string>).set(keyOf(v), heart);
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * A coronary stent placed at an earlier encounter: the Index's "Status, angioplasty, coronary
+ * artery, with implant" (Z95.5), as a chart writes it ("status post coronary stent", "s/p PCI with
+ * stent"). A stent is the angioplasty's implant: the Index files a coronary stent's complications
+ * with the vascular implants ("Restenosis, stent, vascular, in stent, coronary vessel" T82.855, in
+ * category T82, "Complications of cardiac and vascular prosthetic devices, implants and grafts").
+ * The coronary site may be written as an abbreviation whose reviewed expansion names it (PCI,
+ * PTCA, CAD: engine/search/data/terms.ts).
+ */
+function coronaryStentLines(cm: StatusSource): StatusLine[] {
+  const e = [...cm.indexEntries('index')].find(
+    (x) => x.code && /^Status, angioplasty, coronary artery, with implant$/.test(x.path),
+  );
+  if (!e || !readable(e.code)) return [];
+  const coronary = keyOf('coronary');
+  const alternatives = new Map<string, string>();
+  for (const [typed, expansion, kind] of TERM_ROWS)
+    if (kind === 'abbr' && /^[a-z]+$/.test(typed) && /\bcoronary\b/i.test(expansion))
+      alternatives.set(keyOf(typed), coronary);
+  return [
+    {
+      code: e.code,
+      kind: 'presence',
+      words: [coronary, keyOf('stent')],
+      alternatives,
+      source: `${e.path}, the stent its implant`,
+    },
+  ];
+}
+
+/**
+ * A limb or part of one amputated at an earlier encounter (category Z89, "Acquired absence of
+ * limb", Includes: "amputation status"): the chart names the operation and the level ("status
+ * post below-knee amputation", "s/p amputation right forearm"), the Index the absence ("Absence,
+ * leg, below knee" Z89.51-). One line per Index "Absence" line to a code of Z89 (a "see" reference
+ * followed: "Absence, forearm - see Absence, arm, below elbow"), its words the site's and
+ * "amputation"; also the shorter tail of the site ("below knee") when no other Z89 line shares it,
+ * and a level printed as a nonessential modifier ("Absence, leg (acquired) (above knee)").
+ */
+function amputationLines(cm: StatusSource): StatusLine[] {
+  const absence = [...cm.indexEntries('index')].filter((e) => /^Absence, /.test(e.path) && !/congenital/i.test(e.path));
+  const codeOf = new Map(absence.filter((e) => e.code).map((e) => [e.path, e.code]));
+  const sites = new Map<string, Set<string>>(); // site words (joined) -> codes
+  const lines: { words: string; code: string; source: string }[] = [];
+  for (const e of absence) {
+    const code = e.code || (e.see && /^Absence, /.test(e.see) ? codeOf.get(e.see) : undefined);
+    if (!code || !undotted(code).startsWith('Z89') || /\bunspecified\b/i.test(cm.get(code)?.long ?? '')) continue;
+    const levels = e.path.split(', ').slice(1);
+    const level = /\((above|below) (knee|elbow)\)/.exec(e.nemod)?.[0]?.slice(1, -1);
+    const chains = [levels, ...(level ? [[...levels, level]] : [])];
+    for (const chain of chains)
+      for (let k = 0; k < chain.length; k++) {
+        const words = chain.slice(k).join(' ');
+        sites.set(words, (sites.get(words) ?? new Set()).add(code));
+        lines.push({ words, code, source: e.path });
+      }
+  }
+  const out: StatusLine[] = [];
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (sites.get(l.words)!.size !== 1 || seen.has(l.words)) continue;
+    seen.add(l.words);
+    const s = line(l.code, 'presence', `${l.words} amputation`, '', `${l.source} (Z89 includes amputation status)`);
+    if (s) out.push(s);
+  }
   return out;
 }

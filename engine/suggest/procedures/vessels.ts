@@ -37,8 +37,11 @@ export function dilationForStent(
   return dilationTables.map((prefix) => ({ prefix, operation: 'Dilation', reason: `root operation Dilation; ${why}` }));
 }
 
-/** Coronary arteries a statement names (abbreviations and names; a branch counts as its artery). */
-const CORONARY_ARTERIES: readonly [string, RegExp][] = [
+/**
+ * Coronary arteries a statement names (abbreviations and names; a branch counts as its artery).
+ * Also read by the status rule (a stent in a named coronary artery is a coronary stent, Z95.5).
+ */
+export const CORONARY_ARTERIES: readonly [string, RegExp][] = [
   ['left main', /\bleft main\b/i],
   ['left anterior descending', /\b(lad|left anterior descending|diagonal)\b/i],
   ['circumflex', /\b(lcx|circumflex|obtuse marginal|om\d?)\b/i],
