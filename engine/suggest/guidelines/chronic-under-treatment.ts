@@ -118,8 +118,24 @@ export function standingMention(
           otherItemCue(ctx.text, q, m)
         ),
     );
-    return ended.length === 0;
+    return ended.length === 0 && !endedAfter(ctx.text, m);
   });
+}
+
+/** Words after a condition, in its own list item, that say it ended. */
+const ENDED_AFTER = /\b(?:resolved|cured|healed|in remission|status post|s\/p|removed|excised|resected)\b/i;
+/** A list item that only says the previous one ended ("hypothyroidism, resolved"). */
+const ENDED_ITEM = /^\s*,\s*(?:(?:now|since|which has|that has)\s+)?(?:resolved|cured|healed|in remission)\b/i;
+
+/**
+ * Whether the words after the mention, up to the end of its list item, say the condition ended
+ * ("chronic cholecystitis status post cholecystectomy", "depression, resolved"): ConText reads
+ * such post-cues after the finding; the text layer reads historical cues before it only.
+ */
+function endedAfter(text: string, m: CandidateMention): boolean {
+  const rest = text.slice(m.evidence.end, m.evidence.end + 120);
+  const item = rest.split(/[,;.\n]/)[0] ?? '';
+  return ENDED_AFTER.test(item) || ENDED_ITEM.test(rest);
 }
 
 /**
