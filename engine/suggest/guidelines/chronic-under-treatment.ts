@@ -85,20 +85,65 @@ export function chronicUnderTreatment(c: GuidelineCandidate, ctx: GuidelineConte
   const code = undotted(c.code);
   const row = ROWS.find((r) => r.prefixes.some((p) => code.startsWith(p)));
   if (!row) return undefined;
-  const mention = c.mentions.find((m) => {
-    if (!DOCUMENTED.has(m.section.kind) || /[,;]/.test(m.evidence.text)) return false;
+  const mention = standingMention(c, ctx);
+  if (!mention) return undefined;
+  const found = currentDrug(ctx, row.re);
+  return found ? { mention, ...found, condition: row.condition } : undefined;
+}
+
+/**
+ * The first mention of `c` that documents it as a standing problem: current, or introduced by a
+ * plain "history of" / "past (medical) history of" (no cue saying it ended: "status post",
+ * "resolved", "remote", "prior"), naming one list item, in a history list, the history of present
+ * illness or the provider's assessment (`sections`, default {@link DOCUMENTED}); else undefined.
+ *
+ * @example
+ * // "PAST MEDICAL HISTORY: History of hypertension." -> the "hypertension" mention
+ * standingMention(i10Candidate, ctx)?.evidence.text // "hypertension"
+ */
+export function standingMention(
+  c: GuidelineCandidate,
+  ctx: GuidelineContext,
+  sections: ReadonlySet<SectionKind> = DOCUMENTED,
+): CandidateMention | undefined {
+  return c.mentions.find((m) => {
+    if (!sections.has(m.section.kind) || /[,;]/.test(m.evidence.text)) return false;
     if (m.assertion.assertion !== 'historical' && !m.assertion.codedAsEstablished) return false;
     const ended = m.assertion.cues.filter(
       (q) =>
         q.kind !== 'historical' ||
         !(
           PLAIN_HISTORY.test(q.text.trim()) ||
-          (/^past$/i.test(q.text.trim()) && PAST_HISTORY_AFTER.test(ctx.text.slice(q.end, q.end + 24)))
+          (/^past$/i.test(q.text.trim()) && PAST_HISTORY_AFTER.test(ctx.text.slice(q.end, q.end + 24))) ||
+          otherItemCue(ctx.text, q, m)
         ),
     );
-    return ended.length === 0;
+    return ended.length === 0 && !endedAfter(ctx.text, m);
   });
-  if (!mention) return undefined;
-  const found = currentDrug(ctx, row.re);
-  return found ? { mention, ...found, condition: row.condition } : undefined;
+}
+
+/** Words after a condition, in its own list item, that say it ended. */
+const ENDED_AFTER = /\b(?:resolved|cured|healed|in remission|status post|s\/p|removed|excised|resected)\b/i;
+/** A list item that only says the previous one ended ("hypothyroidism, resolved"). */
+const ENDED_ITEM = /^\s*,\s*(?:(?:now|since|which has|that has)\s+)?(?:resolved|cured|healed|in remission)\b/i;
+
+/**
+ * Whether the words after the mention, up to the end of its list item, say the condition ended
+ * ("chronic cholecystitis status post cholecystectomy", "depression, resolved"): ConText reads
+ * such post-cues after the finding; the text layer reads historical cues before it only.
+ */
+function endedAfter(text: string, m: CandidateMention): boolean {
+  const rest = text.slice(m.evidence.end, m.evidence.end + 120);
+  const item = rest.split(/[,;.\n]/)[0] ?? '';
+  return ENDED_AFTER.test(item) || ENDED_ITEM.test(rest);
+}
+
+/**
+ * A cue saying something ended ("status post", "years ago") that a comma or semicolon separates
+ * from the mention qualifies another item of the run-in list ("..., status post <procedure>,
+ * <condition>"; "<event> several years ago, history of <condition>"), not this one (I.B.1: each
+ * item of a listing is its own condition).
+ */
+function otherItemCue(text: string, q: { end: number }, m: CandidateMention): boolean {
+  return q.end <= m.evidence.start && /[,;]/.test(text.slice(q.end, m.evidence.start));
 }

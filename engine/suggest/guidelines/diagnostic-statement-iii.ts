@@ -8,8 +8,9 @@
  * the coder, who may add coexisting conditions that affected care (III, IV.J).
  */
 import type { SectionKind } from '../../text';
-import { chronicUnderTreatment } from './chronic-under-treatment';
-import { CHRONIC_SYSTEMIC } from './data/chronic-conditions';
+import { chronicCondition } from './chronic-condition';
+import { chronicUnderTreatment, standingMention } from './chronic-under-treatment';
+import { treatedIndication } from './medication-indication';
 import { ROUTINE_STATUS } from './data/routine-status';
 import { demote, keep, undotted } from './tiers';
 import type { GuidelineRule } from './types';
@@ -23,6 +24,9 @@ const ALSO_STATED: ReadonlySet<SectionKind> = new Set([...DIAGNOSTIC_STATEMENT, 
  * the stay, which the statement names if it became a diagnosis.
  */
 const DESCRIBED: ReadonlySet<SectionKind> = new Set(['past-history', 'hpi', 'consults', 'indications']);
+
+/** Where a standing chronic condition is documented: described, or named in the statement by "history of". */
+const STANDING: ReadonlySet<SectionKind> = new Set([...DESCRIBED, ...ALSO_STATED]);
 
 /**
  * Where a status or history is documented (and the allergy list for Z88). The statement itself
@@ -41,11 +45,6 @@ const routineStatus = (code: string): boolean => {
   return ROUTINE_STATUS.some((r) => c.startsWith(r.prefix));
 };
 
-const chronic = (code: string): boolean => {
-  const c = undotted(code);
-  return CHRONIC_SYSTEMIC.some((r) => c.startsWith(r.prefix));
-};
-
 export const diagnosticStatementRule: GuidelineRule = {
   section: 'III',
   name: 'named in the diagnostic statement',
@@ -57,11 +56,9 @@ export const diagnosticStatementRule: GuidelineRule = {
       if (c.tier !== 'report' || c.system !== 'cm') continue;
       if (c.mentions.some((m) => m.assertion.codedAsEstablished && ALSO_STATED.has(m.section.kind))) continue;
       // A quote straddling two items of a run-in list ("hypertension, CAD") names no one condition.
-      const current = chronic(c.code)
-        ? c.mentions.find(
-            (m) => m.assertion.codedAsEstablished && DESCRIBED.has(m.section.kind) && !/[,;]/.test(m.evidence.text),
-          )
-        : undefined;
+      // A standing condition the classification holds chronic, current or listed by a plain
+      // "history of" (III.A keeps it as current when it is not said to have ended).
+      const current = chronicCondition(c.code, ctx) ? standingMention(c, ctx, STANDING) : undefined;
       // An unspecified status (no agent, organ or device named) is left to the coder, who reads
       // which one the chart documents (I.B.2: the level of detail the record supports).
       const status =
@@ -78,6 +75,15 @@ export const diagnosticStatementRule: GuidelineRule = {
           c,
           diagnosticStatementRule,
           `a status or history that affects care ("${status.evidence.text}" under ${status.section.title || status.section.kind}): reported whenever documented (I.C.21.c.3, I.C.21.c.4, III)`,
+        );
+        continue;
+      }
+      const indication = current ? undefined : treatedIndication(c, ctx);
+      if (indication) {
+        keep(
+          c,
+          diagnosticStatementRule,
+          `a chronic condition under current treatment ("${indication.item}" in the ${indication.mention.section.title || 'medication'} list): coded whenever it coexists (III, IV.J)`,
         );
         continue;
       }

@@ -7,11 +7,14 @@
  * - words of the review of systems, the examination, the medication, allergy and order lists,
  *   and the operative narrative (technique, anesthesia) are signs, drugs or steps, not the
  *   provider's diagnostic statement (I.B.4; IV.N codes the postoperative diagnosis of a surgery).
- * A diagnosis whose every established mention lies in such sections goes to "also documented".
+ * A diagnosis whose every established mention lies in such sections goes to "also documented",
+ * except a chronic condition a current medication list names as a drug's indication
+ * ({@link treatedIndication}: IV.J, III).
  */
 import type { SectionKind } from '../../text';
 import { isAllergyStatusPath } from '../lexicon';
-import { demote } from './tiers';
+import { treatedIndication } from './medication-indication';
+import { demote, keep } from './tiers';
 import type { GuidelineRule } from './types';
 
 const WHY: Partial<Record<SectionKind, [string, string]>> = {
@@ -36,7 +39,7 @@ const WHY: Partial<Record<SectionKind, [string, string]>> = {
 export const documentedWhereRule: GuidelineRule = {
   section: 'III.B',
   name: 'where the diagnosis is documented',
-  apply(cands) {
+  apply(cands, ctx) {
     for (const c of cands) {
       if (c.tier !== 'report' || c.system !== 'cm' || c.mentions.length === 0) continue;
       const established = c.mentions.filter(
@@ -47,6 +50,16 @@ export const documentedWhereRule: GuidelineRule = {
       // allergy > <agent>" lines) is documented: its words are that status, not a diagnosis.
       const allergyStatus = isAllergyStatusPath(c.suggestion.path);
       if (established.some((m) => !WHY[m.section.kind] || (allergyStatus && m.section.kind === 'allergies'))) continue;
+      // A chronic condition written as a current drug's indication is treated on an ongoing basis (IV.J, III).
+      const treated = treatedIndication(c, ctx);
+      if (treated) {
+        keep(
+          c,
+          { section: ctx.setting === 'inpatient' ? 'III' : 'IV.J' },
+          `a chronic condition under current treatment: "${treated.item}" in the ${treated.mention.section.title || 'medication'} list names it as the drug's indication, and the Tabular holds it chronic (${treated.chronic.title}): coded while it is treated (${ctx.setting === 'inpatient' ? 'III, other diagnoses that require treatment' : 'IV.J, chronic diseases treated on an ongoing basis'})`,
+        );
+        continue;
+      }
       const [section, reason] = WHY[established[0]!.section.kind]!;
       demote(
         c,

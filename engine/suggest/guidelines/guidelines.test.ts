@@ -144,6 +144,11 @@ describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases, ...i
     it.each((want.absent ?? []).map((x) => [x]))('%s is not proposed', (code) => {
       expect(tierOf(code)).toBeUndefined();
     });
+    // A candidate that must not reach the report, whichever tier holds it.
+    it.each(((c as { notReported?: string[] }).notReported ?? []).map((x) => [x]))('%s is not reported', (code) => {
+      expect(cands.some((x) => x.code === code)).toBe(true);
+      expect(tierOf(code)).not.toBe('report');
+    });
     it.each([
       ...(want.report ?? []).map((x) => [x, 'report']),
       ...(want.also ?? []).map((x) => [x, 'also']),

@@ -64,17 +64,23 @@ export const integralSymptomsRule: GuidelineRule = {
       if (!info.has(code)) info.set(code, ctx.tables.cm.get(code));
       return info.get(code);
     };
-    /** The definitive diagnoses a symptom is integral to (all of them when a chapter is unknown). */
-    const integralTo = (s: GuidelineCandidate): GuidelineCandidate[] => {
+    /**
+     * The definitive diagnoses a symptom is held back beside, and why: its body system is theirs
+     * (`system`), or it is not listed by the provider (`unlisted`), or the tables do not say its
+     * chapter or it names no site or kind (`unknown`).
+     */
+    const integralTo = (
+      s: GuidelineCandidate,
+    ): { to: GuidelineCandidate[]; why: 'system' | 'unlisted' | 'unknown' } => {
       const sd = get(s.code);
       const own = SYMPTOM_TITLE.test(s.suggestion.title) && !SYMPTOM.test(s.code);
-      if (!sd?.chapter || NONSPECIFIC.test(s.code)) return definitive;
+      if (!sd?.chapter || NONSPECIFIC.test(s.code)) return { to: definitive, why: 'unknown' };
       // Kept beside another system's diagnosis only as the provider lists it: in the diagnostic
       // statement, as established (a word of the history or course is a clue, not a listed symptom).
       if (!s.mentions.some((m) => m.assertion.codedAsEstablished && DIAGNOSTIC_STATEMENT.has(m.section.kind)))
-        return definitive;
+        return { to: definitive, why: 'unlisted' };
       const sys = own ? new Set(['musculoskeletal']) : systems(sd.section?.desc);
-      return definitive.filter((d) => {
+      const to = definitive.filter((d) => {
         const dd = get(d.code);
         if (!dd?.chapter) return true;
         if (FEVER.test(s.code))
@@ -85,18 +91,26 @@ export const integralSymptomsRule: GuidelineRule = {
         const dsys = systems(`${dd.chapter.desc} ${dd.section?.desc ?? ''}`);
         return [...sys].some((w) => dsys.has(w));
       });
+      return { to, why: 'system' };
     };
+    // Why it is held back, in words the coder checks: the shared body system, or that the
+    // provider did not list the symptom (the rule then cannot tell it apart from the diagnoses').
+    const WHY = {
+      system: 'a sign or symptom of the same body system as the definitive diagnoses',
+      unlisted: 'a sign or symptom the diagnostic statement does not list, beside the definitive diagnoses',
+      unknown: 'a sign or symptom without a known body system, site or kind, beside the definitive diagnoses',
+    } as const;
     for (const c of reported(cands)) {
       if (!symptom(c)) continue;
-      const to = integralTo(c);
+      const { to, why } = integralTo(c);
       if (to.length === 0) continue;
       demote(
         c,
         integralSymptomsRule,
-        `a sign or symptom of the same body system as the definitive diagnoses ${to
+        `${WHY[why]} ${to
           .slice(0, 3)
           .map((d) => d.code)
-          .join(', ')}: routinely associated with them, reported only if not integral (I.B.6)`,
+          .join(', ')}: presumed routinely associated with them, reported only if not integral (I.B.6)`,
       );
     }
   },

@@ -46,7 +46,9 @@ export interface GuidelineTables {
           notes: readonly { kind: string; text: string; from: string }[];
           /** Tabular chapter and section (block) titles, when the table has them (I.B.5 reads body systems from them). */
           chapter?: { desc: string } | undefined;
-          section?: { desc: string } | undefined;
+          section?: { id?: string; desc: string } | undefined;
+          /** Category down to the parent, when the table has them (a standing condition reads their titles). */
+          ancestors?: readonly { dotted: string; long: string }[];
           /** Alphabetic Index lines leading to the code (empty: the Index does not name it). */
           indexEntries?: readonly { path: string; code: string; see: string; nemod: string }[];
         }
