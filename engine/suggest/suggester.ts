@@ -78,6 +78,15 @@ const CROSSES_ITEM_WEIGHT = 0.5;
 /** No keys (shared empty list). */
 const NO_KEYS: readonly string[] = [];
 
+/** The Index line a "see" reference names: its path parts (main term first) and keys beyond the main term. */
+interface SeeTarget {
+  parts: readonly string[];
+  keys: readonly string[];
+}
+const NO_TARGET: SeeTarget = { parts: [], keys: NO_KEYS };
+/** Tokens either side of a mention read for a subterm of its "see" target. */
+const SEE_SUBTERM_REACH = 3;
+
 /** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
 const DOMINATED_WEIGHT = 0.3;
 
@@ -322,7 +331,7 @@ export class Suggester {
   /** Suggestion titles by `system:code` (table lifetime). */
   private readonly titleCache = new Map<string, string>();
   /** Index entry -> keys of the line its "see" reference names ({@link seeTargetKeys}; lexicon lifetime). */
-  private readonly seeKeysCache = new WeakMap<LexEntry, readonly string[]>();
+  private readonly seeKeysCache = new WeakMap<LexEntry, SeeTarget>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
   /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
@@ -845,9 +854,11 @@ export class Suggester {
     const notes: string[] = [];
     let code: string | undefined;
     if (m.entry.system === 'cm') {
-      const r = this.resolveCm(m.entry.code, sk, { text, span, analysis: a }, this.seeTargetKeys(m.entry));
+      const sub = this.seeSubterm(m, sk, text);
+      const r = this.resolveCm(sub?.code ?? m.entry.code, sk, { text, span, analysis: a }, this.seeTargetKeys(m.entry));
       if (!r) return undefined;
       code = r.code;
+      if (sub) notes.push(`the "see" reference leads to ${sub.path} (the chart states the subterm)`);
       if (r.needsSpecificity) flags.push('needs-specificity');
       if (r.note) notes.push(r.note);
     } else {
@@ -1420,10 +1431,15 @@ export class Suggester {
    * another term, whose code is the one to use). Empty for a line with a code of its own.
    */
   private seeTargetKeys(e: LexEntry): readonly string[] {
-    if (e.source !== 'index' || e.depth === 0) return NO_KEYS;
-    let keys = this.seeKeysCache.get(e);
-    if (keys) return keys;
-    keys = NO_KEYS;
+    return this.seeTarget(e).keys;
+  }
+
+  /** The line an Index entry's "see" reference leads to: its path parts and keys beyond its main term (cached). */
+  private seeTarget(e: LexEntry): SeeTarget {
+    if (e.source !== 'index' || e.depth === 0) return NO_TARGET;
+    let t = this.seeKeysCache.get(e);
+    if (t) return t;
+    t = NO_TARGET;
     const segments = e.path.split(' > ');
     const main = segments[0]!;
     let hit =
@@ -1431,14 +1447,37 @@ export class Suggester {
       this.lexicon.cmPaths.get(pathKey([main.split(/,\s*/)[0]!, ...segments.slice(1)]));
     for (let hops = 0; hit?.startsWith('see:') && hops < 4; hops++) {
       const parts = hit.slice(4).split(/,\s*/);
-      if (parts.length > 1) keys = phraseKeys(parts.slice(1).join(' ')).filter((k) => !isWeak(k));
+      if (parts.length > 1) t = { parts, keys: phraseKeys(parts.slice(1).join(' ')).filter((k) => !isWeak(k)) };
       let next: string | undefined;
       for (let n = parts.length; n >= 1 && next === undefined; n--)
         next = this.lexicon.cmPaths.get(pathKey(parts.slice(0, n)));
       hit = next;
     }
-    this.seeKeysCache.set(e, keys);
-    return keys;
+    this.seeKeysCache.set(e, t);
+    return t;
+  }
+
+  /**
+   * The code of a subterm of the "see" target that a word of the sentence names: "nontraumatic
+   * acute subdural hematoma" reaches "Hematoma, subdural, nontraumatic - see Hemorrhage,
+   * intracranial, subdural" (I62.00), whose subterm "acute" (I62.01) the chart states. The reader
+   * goes on in the Index at the line the reference names (Conventions I.A: "see" directs to
+   * another term), so its subterms apply. `undefined` when no word of the sentence is one.
+   */
+  private seeSubterm(m: Match, sk: SentenceKeys, text: string): { code: string; path: string } | undefined {
+    const { parts } = this.seeTarget(m.entry);
+    if (parts.length === 0 || m.positions.length === 0) return undefined;
+    const own = new Set(phraseKeys(m.entry.path));
+    // Words of the mention and the few around it, not the rest of a long sentence.
+    const from = Math.max(0, m.positions[0]! - SEE_SUBTERM_REACH);
+    const to = Math.min(sk.tokens.length, m.positions[m.positions.length - 1]! + SEE_SUBTERM_REACH + 1);
+    for (const t of sk.tokens.slice(from, to)) {
+      if (own.has(t.key) || isWeak(t.key)) continue;
+      const word = text.slice(t.start, t.end).toLowerCase();
+      const hit = this.lexicon.cmPaths.get(pathKey([...parts, word]));
+      if (hit && !hit.startsWith('see:')) return { code: hit, path: [...parts, word].join(', ') };
+    }
+    return undefined;
   }
 
   /** Code printed at an Index path (main term first, case-insensitive; `""` when absent). */
