@@ -83,6 +83,21 @@ export interface SuggestLexicon {
   pcsYear: number | undefined;
 }
 
+/**
+ * An Index subterm naming a bone by its adjective and the noun "bone" ("metatarsal bone", "carpal
+ * bones", "temporal bone"): the adjective alone names the bone in a chart ("fifth metatarsal
+ * fracture"), so "bone" is not required of the chart. Adjective endings only (-al, -oid, -ous,
+ * -ar, -ate): "long bones", "bent bone", "heel bone" keep their noun.
+ */
+const BONE_ADJECTIVE = /^[a-z]+(?:al|oid|ous|ar|ate) bones?$/i;
+const BONE_KEY = keyOf('bone');
+/**
+ * An end of a long bone ("Fracture, traumatic > radius > distal end", "> tibia > upper end"):
+ * the chart names it by the adjective alone ("distal radius fracture"), so "end" is not required.
+ */
+const BONE_END = /^(?:distal|proximal|upper|lower) end$/i;
+const END_KEY = keyOf('end');
+
 const CONNECTIVE = /^(with|in|due to|associated with|secondary to|because of|following|complicated by)(\s|$)/i;
 
 /** Path key used to resolve `see` references: lower case, nonessential parts removed. */
@@ -201,6 +216,10 @@ export function buildLexicon(cm: CmTable, pcs?: PcsTable): SuggestLexicon {
       const withKeys: string[] = [];
       if (!levelKeys(chain, req, withKeys)) continue;
       if (req.length === 0) continue;
+      const bone = req.indexOf(BONE_KEY);
+      if (bone >= 0 && chain.some((t, i) => i > 0 && BONE_ADJECTIVE.test(t))) req.splice(bone, 1);
+      const end = req.indexOf(END_KEY);
+      if (end >= 0 && chain.some((t, i) => i > 0 && BONE_END.test(t))) req.splice(end, 1);
       if (!code) seeDrafts.push(drafts.length);
       drafts.push({
         system: 'cm',
@@ -801,7 +820,8 @@ function siteKeysOf(cm: CmTable): Set<string> {
     const m = /^Neoplasm, neoplastic, (.*)$/.exec(r.path);
     if (!m || m[1] !== r.title) continue; // first-level rows only
     for (const f of mainForms(r.title)) {
-      const keys = phraseKeys(f);
+      // "thigh NEC" names the site thigh ("not elsewhere classifiable" is no part of its name).
+      const keys = phraseKeys(f.replace(/\s+NEC$/i, ''));
       if (keys.length === 1) out.add(keys[0]!);
     }
   }

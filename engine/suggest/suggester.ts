@@ -35,6 +35,7 @@ import { foldCase } from '../search/text';
 import { isWeak, keyOf, onlyLayRewrite, phraseKeys, sentenceKeys, type SentenceKeys } from './tokens';
 import { addEncounterReasonKeys } from './encounter-reason-keys';
 import { addImplantStatusKeys } from './implant-status-keys';
+import { addOrdinalRangeKeys } from './ordinal-range-keys';
 import {
   DISPLAY_THRESHOLD,
   MAX_EVIDENCE_PER_SUGGESTION,
@@ -75,6 +76,17 @@ const GENERALIZED_KEY = keyOf('generalized');
 
 /** Weight of a match whose words straddle two items of a run-in list (a comma or semicolon between them). */
 const CROSSES_ITEM_WEIGHT = 0.5;
+/** No keys (shared empty list). */
+const NO_KEYS: readonly string[] = [];
+
+/** The Index line a "see" reference names: its path parts (main term first) and keys beyond the main term. */
+interface SeeTarget {
+  parts: readonly string[];
+  keys: readonly string[];
+}
+const NO_TARGET: SeeTarget = { parts: [], keys: NO_KEYS };
+/** Tokens either side of a mention read for a subterm of its "see" target. */
+const SEE_SUBTERM_REACH = 3;
 
 /** Weight of a match whose words lie inside a more specific match (e.g. "heart failure" inside "acute on chronic systolic heart failure"). */
 const DOMINATED_WEIGHT = 0.3;
@@ -319,6 +331,8 @@ export class Suggester {
   private readonly localizedCache = new Map<string, string | null>();
   /** Suggestion titles by `system:code` (table lifetime). */
   private readonly titleCache = new Map<string, string>();
+  /** Index entry -> keys of the line its "see" reference names ({@link seeTargetKeys}; lexicon lifetime). */
+  private readonly seeKeysCache = new WeakMap<LexEntry, SeeTarget>();
   /** Entry with `with` keys -> the same entry requiring them in the sentence (lexicon lifetime). */
   private readonly withEntryCache = new WeakMap<LexEntry, LexEntry>();
   /** "With" keys -> whether they name a condition by themselves ({@link namesCondition}; lexicon lifetime). */
@@ -370,6 +384,7 @@ export class Suggester {
     );
     addEncounterReasonKeys(keys, a);
     addImplantStatusKeys(keys, a);
+    addOrdinalRangeKeys(keys, text);
     this.call = {
       text,
       analysis: a,
@@ -531,6 +546,10 @@ export class Suggester {
         // "Tremor, <named> form": a form after the comma qualifies the condition before it (I.B.1).
         const last = sk.tokens[x.positions[x.positions.length - 1]!]!;
         if (c && FORM_AFTER_COMMA.test(text.slice(text.lastIndexOf(',', b.start) + 1, last.end))) c = false;
+        // "Abscess, right thigh": a side and body site after the comma place the condition before
+        // it, in the Index's own "condition, site" order (Conventions I.A: subterms name sites),
+        // not a second list item.
+        if (c && this.onlySiteWords(text.slice(text.lastIndexOf(',', b.start) + 1, last.end))) c = false;
       }
       cross[i] = c;
       if (c) x.crossesItem = true;
@@ -548,6 +567,22 @@ export class Suggester {
       m.dominated = dominated;
     }
     return found;
+  }
+
+  /**
+   * `true` when `words` name only a body site, with or without its side ("right thigh", "left
+   * lower extremity"): every key a side or a body-site key of the Neoplasm Table's site rows.
+   */
+  private onlySiteWords(words: string): boolean {
+    const keys = phraseKeys(words);
+    if (keys.length === 0 || keys.length > 4) return false;
+    let site = false;
+    for (const k of keys) {
+      if (SIDE_KEYS.has(k)) continue;
+      if (!this.lexicon.siteKeys.has(k) && !(k === 'lower' || k === 'upper')) return false;
+      site ||= this.lexicon.siteKeys.has(k);
+    }
+    return site;
   }
 
   /**
@@ -823,9 +858,11 @@ export class Suggester {
     const notes: string[] = [];
     let code: string | undefined;
     if (m.entry.system === 'cm') {
-      const r = this.resolveCm(m.entry.code, sk, { text, span, analysis: a });
+      const sub = this.seeSubterm(m, sk, text);
+      const r = this.resolveCm(sub?.code ?? m.entry.code, sk, { text, span, analysis: a }, this.seeTargetKeys(m.entry));
       if (!r) return undefined;
       code = r.code;
+      if (sub) notes.push(`the "see" reference leads to ${sub.path} (the chart states the subterm)`);
       if (r.needsSpecificity) flags.push('needs-specificity');
       if (r.note) notes.push(r.note);
     } else {
@@ -1119,10 +1156,11 @@ export class Suggester {
     printed: string,
     sk: SentenceKeys,
     mention?: MentionAt,
+    stated: readonly string[] = NO_KEYS,
   ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     const cached = this.billableCache.get(printed);
     if (cached !== undefined) return cached ?? undefined;
-    const r = this.resolveCmUncached(printed, sk, mention);
+    const r = this.resolveCmUncached(printed, sk, mention, stated);
     // Only a code that needed no completion is the same for every sentence.
     if (!r || !r.note) this.billableCache.set(printed, r ?? null);
     return r;
@@ -1132,6 +1170,7 @@ export class Suggester {
     printed: string,
     sk: SentenceKeys,
     mention?: MentionAt,
+    stated: readonly string[] = NO_KEYS,
   ): { code: string; needsSpecificity: boolean; note?: string } | undefined {
     let code = normalizeCode(printed);
     if (!code) return undefined;
@@ -1150,7 +1189,8 @@ export class Suggester {
     let picks = this.pickCache.get(sk);
     if (!picks)
       this.pickCache.set(sk, (picks = new Map<string, { code: string; needsSpecificity: boolean; note: string }>()));
-    const pickKey = `${code}|${want7}`;
+    const pickKey = stated.length > 0 ? `${code}|${want7}|${stated.join(' ')}` : `${code}|${want7}`;
+    const has = (key: string): boolean => sk.positions.has(key) || stated.includes(key);
     const picked = picks.get(pickKey);
     if (picked) return picked;
     let best = kids[0]!;
@@ -1159,13 +1199,13 @@ export class Suggester {
     for (const k of kids) {
       const tk = k.keys;
       let hits = 0;
-      for (const key of tk) if (sk.positions.has(key)) hits++;
+      for (const key of tk) if (has(key)) hits++;
       let s = hits - 0.05 * tk.length;
       if (k.unspecifiedOrUncomplicated) s += 0.6;
       // The term written without any of the qualifier's words takes the code whose inclusion
       // term is the term "NOS" (I.A.8): "leukemia" is "not having achieved remission", not "in
       // remission". A sentence that states the qualifier's words is left to the title words.
-      if (k.nos && !k.keys.some((key) => !parentKeys.has(key) && sk.positions.has(key))) s += 0.3;
+      if (k.nos && !k.keys.some((key) => !parentKeys.has(key) && has(key))) s += 0.3;
       if (k.code.length === 7 && k.code.endsWith(want7)) s += 0.5;
       if (s > bestScore) {
         bestScore = s;
@@ -1173,7 +1213,7 @@ export class Suggester {
         bestHits = hits;
       }
     }
-    const extra = best.keys.filter((k) => !parentKeys.has(k) && sk.positions.has(k)).length;
+    const extra = best.keys.filter((k) => !parentKeys.has(k) && has(k)).length;
     const needsSpecificity = extra === 0 || best.unspecified;
     void bestHits;
     const r = {
@@ -1390,6 +1430,63 @@ export class Suggester {
     mentions.length = kept;
     void text;
     void a;
+  }
+
+  /**
+   * Keys of the Index line a "see" reference sends the reader to, beyond its main term: "Abscess,
+   * thigh - see Abscess, lower limb" gives `lower limb`. The chart wrote the site the Index
+   * words one way ("thigh"); the code the reference leads to (L02.41-) is completed with the
+   * words of the line it names, which are the Tabular's (Conventions I.A.5: "see" directs to
+   * another term, whose code is the one to use). Empty for a line with a code of its own.
+   */
+  private seeTargetKeys(e: LexEntry): readonly string[] {
+    return this.seeTarget(e).keys;
+  }
+
+  /** The line an Index entry's "see" reference leads to: its path parts and keys beyond its main term (cached). */
+  private seeTarget(e: LexEntry): SeeTarget {
+    if (e.source !== 'index' || e.depth === 0) return NO_TARGET;
+    let t = this.seeKeysCache.get(e);
+    if (t) return t;
+    t = NO_TARGET;
+    const segments = e.path.split(' > ');
+    const main = segments[0]!;
+    let hit =
+      this.lexicon.cmPaths.get(pathKey(segments)) ??
+      this.lexicon.cmPaths.get(pathKey([main.split(/,\s*/)[0]!, ...segments.slice(1)]));
+    for (let hops = 0; hit?.startsWith('see:') && hops < 4; hops++) {
+      const parts = hit.slice(4).split(/,\s*/);
+      if (parts.length > 1) t = { parts, keys: phraseKeys(parts.slice(1).join(' ')).filter((k) => !isWeak(k)) };
+      let next: string | undefined;
+      for (let n = parts.length; n >= 1 && next === undefined; n--)
+        next = this.lexicon.cmPaths.get(pathKey(parts.slice(0, n)));
+      hit = next;
+    }
+    this.seeKeysCache.set(e, t);
+    return t;
+  }
+
+  /**
+   * The code of a subterm of the "see" target that a word of the sentence names: "nontraumatic
+   * acute subdural hematoma" reaches "Hematoma, subdural, nontraumatic - see Hemorrhage,
+   * intracranial, subdural" (I62.00), whose subterm "acute" (I62.01) the chart states. The reader
+   * goes on in the Index at the line the reference names (Conventions I.A: "see" directs to
+   * another term), so its subterms apply. `undefined` when no word of the sentence is one.
+   */
+  private seeSubterm(m: Match, sk: SentenceKeys, text: string): { code: string; path: string } | undefined {
+    const { parts } = this.seeTarget(m.entry);
+    if (parts.length === 0 || m.positions.length === 0) return undefined;
+    const own = new Set(phraseKeys(m.entry.path));
+    // Words of the mention and the few around it, not the rest of a long sentence.
+    const from = Math.max(0, m.positions[0]! - SEE_SUBTERM_REACH);
+    const to = Math.min(sk.tokens.length, m.positions[m.positions.length - 1]! + SEE_SUBTERM_REACH + 1);
+    for (const t of sk.tokens.slice(from, to)) {
+      if (own.has(t.key) || isWeak(t.key)) continue;
+      const word = text.slice(t.start, t.end).toLowerCase();
+      const hit = this.lexicon.cmPaths.get(pathKey([...parts, word]));
+      if (hit && !hit.startsWith('see:')) return { code: hit, path: [...parts, word].join(', ') };
+    }
+    return undefined;
   }
 
   /** Code printed at an Index path (main term first, case-insensitive; `""` when absent). */

@@ -9,6 +9,13 @@ const CASES: [text: string, finding: string, encounter: string | undefined][] = 
   ['Hemiplegia as a late effect of a stroke, right side.', 'stroke', 'sequela'],
   ['Acute on chronic systolic heart failure, stage 3b CKD.', 'heart failure', undefined],
   ['Seen for cast removal.\nPresents with a new laceration of the scalp.', 'laceration', 'initial'],
+  // I.C.19.a: weeks or months after the injury's treatment, or a visit called a follow-up.
+  ['Recheck eight weeks status post closed reduction of a left ankle fracture.', 'fracture', 'subsequent'],
+  ['Follow-up, 3 months after pinning of a right elbow fracture.', 'fracture', 'subsequent'],
+  ['He returns today for follow-up of his right clavicle fracture.', 'fracture', 'subsequent'],
+  // Days after the operation: still the stay of active treatment; a plan to follow up is no visit.
+  ['Two days status post fixation of a right hip fracture, pain controlled.', 'fracture', undefined],
+  ['Closed fracture of the left wrist, splinted; follow up with orthopedics in one week.', 'fracture', undefined],
 ];
 
 describe('findingEncounter', () => {

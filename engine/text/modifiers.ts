@@ -57,10 +57,27 @@ const ORGANISMS: readonly [RegExp, string][] = [
   [/\b(rsv|respiratory syncytial virus)\b/gi, 'Respiratory syncytial virus'],
   [/\b(mycobacterium tuberculosis|tuberculosis)\b/gi, 'Mycobacterium tuberculosis'],
 ];
+/** A number of weeks or months, in figures or words. */
+const COUNT = '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of';
+/** Treatments of an injury after which the patient is seen while it heals (I.C.19.a). */
+const TREATMENT =
+  'fixation|orif|open reduction|closed reduction|reduction|repair|casting|cast|splinting|splint|pinning|nailing|plating|surgery|surgical treatment|treatment|management';
 const ENCOUNTER: readonly Rule<'initial' | 'subsequent' | 'sequela'>[] = [
   [/\b(sequela[es]?|late effects? of|residual (?:of|from))\b/gi, () => 'sequela'],
   [
     /\b(follow[- ]?up (?:visit|encounter)|routine healing|delayed healing|nonunion|malunion|cast (?:change|removal)|suture removal|subsequent encounter|healing (?:fracture|well))\b/gi,
+    () => 'subsequent',
+  ],
+  // A visit some weeks or months after the injury's treatment, or one the chart calls a
+  // follow-up: I.C.19.a gives 7th character "D" to "encounters after the patient has completed
+  // active treatment of the condition and is receiving routine care for the condition during the
+  // healing or recovery phase". Days are left out: "2 days status post fixation" is still the
+  // stay of active treatment; "follow up with orthopedics" (a plan) is no follow-up visit.
+  [
+    new RegExp(
+      `\\b(?:follow[- ]?up,? (?:${COUNT}) (?:weeks?|months?)|(?:here|seen|returns?|presents?|comes? in) (?:today )?for (?:a |his |her |their )?(?:routine )?follow[- ]?up|(?:${COUNT}) (?:weeks?|months?) (?:status post|s/p|post[- ]?op(?:eratively)?|after|following) (?:[\\w-]+ ){0,5}?(?:${TREATMENT}))\\b`,
+      'gi',
+    ),
     () => 'subsequent',
   ],
   [

@@ -1,10 +1,12 @@
 // Synthetic charts through the whole pipeline, reported codes against the expected ones. Cases:
-// test/fixtures/suggest/injury-neoplasm.json (injury and neoplasm codes) and residual-lines.json
-// (Index residual lines and Excludes1 pairs).
+// test/fixtures/suggest/injury-neoplasm.json (injury and neoplasm codes), injury-anatomy.json (sites,
+// sides, runs of ordinals, follow-up 7th characters) and residual-lines.json (Index residual lines
+// and Excludes1 pairs).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSuggestTables } from '../../cli/commands/suggest';
 import { Suggester } from '../../engine/suggest';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
+import injuryAnatomy from '../fixtures/suggest/injury-anatomy.json';
 import injuryNeoplasm from '../fixtures/suggest/injury-neoplasm.json';
 import residualLines from '../fixtures/suggest/residual-lines.json';
 
@@ -14,7 +16,7 @@ beforeAll(async () => {
   suggester = new Suggester(t.cm, t.pcs, t.lexicon);
 });
 
-describe.each([...injuryNeoplasm.cases, ...residualLines.cases])('$name', (c) => {
+describe.each([...injuryNeoplasm.cases, ...injuryAnatomy.cases, ...residualLines.cases])('$name', (c) => {
   let reported: string[];
   beforeAll(() => {
     const { abstract } = suggestAbstract(suggester, c.text, { setting: c.setting as 'inpatient' | 'outpatient' });

@@ -1,17 +1,12 @@
 /** Guideline candidates from a suggestion result: every code with the assertion of its mentions. */
 import { assertMention, sectionAt } from '../../text';
+import { INJURY_AFTER_ACTIVE_TREATMENT } from '../injury-after-active-treatment';
 import { DISPLAY_THRESHOLD, type SuggestResult } from '../types';
 import { MAX_ASSERTED_MENTIONS, type CandidateMention, type GuidelineCandidate, type GuidelineContext } from './types';
 
 /** Family history codes (Z80-Z84) and personal history codes (Z85-Z87, Z92). */
 const FAMILY_HISTORY = /^Z8[0-4]/;
 const PERSONAL_HISTORY = /^Z(8[5-7]|92)/;
-/**
- * Injury codes of the healing phase or a sequela (7th character D, G, K, P or S: I.C.19.a): they
- * code an injury of a past encounter ("status post fixation of a fracture", seen for routine
- * healing), as the aftercare of an injury is its injury code with "D".
- */
-const INJURY_AFTER_ACTIVE_TREATMENT = /^[ST]\d{2}\.[0-9A-Z]{3}[DGKPS]$/;
 
 /**
  * One candidate per suggested code, in the result's order, each starting in the "report" tier

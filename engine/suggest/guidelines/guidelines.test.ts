@@ -7,6 +7,7 @@ import golden from './golden/cases.json';
 import inContext from './golden/in-context.json';
 import useAdditional from './golden/use-additional.json';
 import injuryNeoplasm from './golden/injury-neoplasm.json';
+import injuryAnatomy from './golden/injury-anatomy.json';
 import { applyGuidelines, RULES } from './index';
 
 interface CaseCandidate {
@@ -85,7 +86,10 @@ describe('RULES', () => {
   });
 });
 
-describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases, ...injuryNeoplasm.cases])(
+/** Injury cases: sites and neoplasms (injury-neoplasm.json), sides and runs of injuries (injury-anatomy.json). */
+const injuryAndSiteCases = [...injuryNeoplasm.cases, ...injuryAnatomy.cases];
+
+describe.each([...golden.cases, ...inContext.cases, ...useAdditional.cases, ...injuryAndSiteCases])(
   '$rule: $name',
   (c) => {
     const setting = c.setting as 'inpatient' | 'outpatient';

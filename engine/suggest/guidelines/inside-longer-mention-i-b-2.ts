@@ -7,9 +7,11 @@
  * unless the classification asks for both codes (a "use additional code", "code also" or "code
  * first" note of either names the other's category: "diabetic chronic kidney disease" keeps its
  * N18 code), or the two are a primary malignancy and its metastasis (I.C.2: "metastatic ovarian
- * cancer" is the ovary's primary and a secondary site).
+ * cancer" is the ovary's primary and a secondary site), or separate injuries of one run of
+ * ordinals (I.C.19.b: "2nd-4th metatarsal fractures").
  */
 import { primaryAndSecondary } from './metastasis-site-i-c-2';
+import { separateInjuries } from './separate-injuries-i-c-19-b';
 import { demote } from './tiers';
 import { codeDetail } from './code-detail';
 import type { CandidateMention, GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
@@ -46,7 +48,13 @@ export function longerMentionOf(
         // Words joined across a list's comma are two items, not one longer condition (I.B.1).
         !/[,;]/.test(ctx.text.slice(x.evidence.start, start) + ctx.text.slice(end, x.evidence.end)),
     );
-    if (words && !instructed(o.code, c.code, ctx) && !primaryAndSecondary(o.code, c.code)) return { by: o, words };
+    if (
+      words &&
+      !instructed(o.code, c.code, ctx) &&
+      !primaryAndSecondary(o.code, c.code) &&
+      !separateInjuries(o.code, c.code, words.evidence.text, ctx.tables)
+    )
+      return { by: o, words };
   }
   return undefined;
 }

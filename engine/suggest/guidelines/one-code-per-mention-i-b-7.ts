@@ -12,6 +12,7 @@
  * the current Index prints for those words (I.B.1: the Tabular is verified and its code is the
  * one reported); it leads over the older Index line's code for the same words.
  */
+import { separateInjuries } from './separate-injuries-i-c-19-b';
 import { demote } from './tiers';
 import type { GuidelineCandidate, GuidelineContext, GuidelineRule } from './types';
 
@@ -72,7 +73,19 @@ export const oneCodePerMentionRule: GuidelineRule = {
       );
       if (owner && group.every((c) => owner.suggestion.score > c.suggestion.score)) group.push(owner);
     }
+    // Separate injuries of one run of ordinals are separate conditions (I.C.19.b): each its own group.
+    const split: GuidelineCandidate[][] = [];
     for (const group of groups.values()) {
+      const parts: GuidelineCandidate[][] = [];
+      for (const c of group) {
+        const text = c.quote?.evidence.text ?? '';
+        const part = parts.find((p) => !separateInjuries(p[0]!.code, c.code, text, ctx.tables));
+        if (part) part.push(c);
+        else parts.push([c]);
+      }
+      split.push(...parts);
+    }
+    for (const group of split) {
       if (group.length < 2) continue;
       group.sort((a, b) => b.suggestion.score - a.suggestion.score);
       const newer = group.find((c) => c.system === 'cm' && newerThanIndex(c, ctx.tables));

@@ -8,6 +8,7 @@
  * thigh") are no candidate of their own and are kept.
  */
 import { FORM_AFTER_COMMA } from '../codes-in-note';
+import { phraseKeys } from '../tokens';
 import { demote } from './tiers';
 import type { CandidateMention, GuidelineCandidate, GuidelineRule } from './types';
 
@@ -22,6 +23,17 @@ const MAX_SPAN_WORDS = 6;
  * so a site written out in full is not read as scattered words.
  */
 const JOINING = /^(of|the|a|an|in|on|at|to)$/i;
+
+const SIDES: ReadonlySet<string> = new Set(phraseKeys('right left bilateral'));
+
+/** `true` when `words` hold only sides and words of the candidate's Index subterms (not its main term). */
+function siteOfOwnLine(words: string, c: GuidelineCandidate): boolean {
+  const levels = c.suggestion.path.split(' > ');
+  if (levels.length < 2) return false;
+  const own = new Set(phraseKeys(levels.slice(1).join(' ')));
+  const keys = phraseKeys(words);
+  return keys.some((k) => own.has(k)) && keys.every((k) => SIDES.has(k) || own.has(k));
+}
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\w/.test(w) && !JOINING.test(w)).length;
 
@@ -40,13 +52,21 @@ function crossesItems(
     // "Tremor, <named> form": the words after the comma name a form of the condition before it
     // (the Index's own inverted order), not a second item.
     if (s[0] === ',' && FORM_AFTER_COMMA.test(text.slice(cutEnd, end))) continue;
+    let before = false;
+    let after = false;
     for (const o of all) {
       if (o === self || o.system !== 'cm' || o.code === self.code) continue;
       for (const om of o.mentions) {
         const e = om.evidence;
-        if (e.start >= start && e.end <= end && (e.end <= cut || e.start >= cutEnd)) return true;
+        if (e.start < start || e.end > end) continue;
+        before ||= e.end <= cut;
+        after ||= e.start >= cutEnd;
       }
     }
+    // "Abscess, right thigh": what follows the comma is only the side and the site of the code's
+    // own Index line ("Abscess > thigh"), the Index's "condition, site" order, not a second item.
+    if (before && !after && s[0] === ',' && siteOfOwnLine(text.slice(cutEnd, end), self)) continue;
+    if (before || after) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
  * where it is documented, then the rules between reported codes (Excludes1, level of detail,
  * integral symptoms, external causes), then procedures.
  */
+import { bilateralBothSidesRule } from './bilateral-both-sides-i-b-13';
 import { diagnosticStatementRule } from './diagnostic-statement-iii';
 import { differentialDiagnosisRule } from './differential-diagnosis-ii-h-iv-h';
 import { donorRule } from './donor-i-c-21-c-9';
@@ -79,6 +80,7 @@ export const RULES: readonly GuidelineRule[] = [
   seventhCharacterRule,
   withPresumptionRule,
   oneCodePerMentionRule,
+  bilateralBothSidesRule,
   insideLongerMentionRule,
   substanceUseRule,
   useAdditionalCodeRule,

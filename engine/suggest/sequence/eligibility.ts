@@ -16,6 +16,7 @@
 import type { Setting } from '../types';
 import type { SequenceCandidate, SequenceTables } from './types';
 import { zCodeRole } from './z-code-role';
+import { INJURY_AFTER_ACTIVE_TREATMENT } from '../injury-after-active-treatment';
 
 /** Chart lists that name drugs, not conditions. */
 const DRUG_LISTS: ReadonlySet<string> = new Set(['medications', 'allergies']);
@@ -34,7 +35,9 @@ export function notPrincipalBecause(
     c.flags.includes('hypothetical')
   )
     return 'not documented as the patient’s current condition (negated, family or hypothetical)';
-  if (c.flags.includes('historical') || affirmed.every((e) => e.context.historical))
+  // An injury code of the healing phase codes the past injury itself (I.C.19.a).
+  const pastInjury = INJURY_AFTER_ACTIVE_TREATMENT.test(c.code);
+  if (!pastInjury && (c.flags.includes('historical') || affirmed.every((e) => e.context.historical)))
     return 'history of the condition only (I.C.21.c.4: history codes are not principal)';
   if (zCodeRole(c.code, tables) === 'history')
     return 'personal or family history code: "The reason for the encounter ... should be sequenced first and the appropriate personal and/or family history code(s) should be assigned as additional diagnos(es)" (I.C.21.c.4)';

@@ -17,6 +17,8 @@ interface GoldenCase {
   setting: 'inpatient' | 'outpatient';
   /** Code -> the chart phrases that support it. */
   candidates: Record<string, string[]>;
+  /** Code -> the suggester's confidence, where a case needs it to differ from 0.8 (it breaks placement ties). */
+  scores?: Record<string, number>;
   /** Code -> phrases of candidates the guideline stage documented but did not report (demoted by I.B.5). */
   documented?: Record<string, string[]>;
   /**
@@ -52,6 +54,7 @@ beforeAll(async () => {
 function candidatesOf(
   view: ChartView & ReturnType<typeof analyzeText>,
   phrases: Record<string, string[]>,
+  scores: Record<string, number> = {},
 ): SequenceCandidate[] {
   const lower = view.text.toLowerCase();
   return Object.entries(phrases).map(([code, list]) => {
@@ -65,7 +68,7 @@ function candidatesOf(
     }
     if (evidence.length === 0) throw new Error(`golden case: "${list.join('", "')}" not in the chart`);
     const uncertain = evidence.every((e) => e.context.uncertain);
-    return { code, score: 0.8, evidence, flags: uncertain ? ['uncertain' as const] : [] };
+    return { code, score: scores[code] ?? 0.8, evidence, flags: uncertain ? ['uncertain' as const] : [] };
   });
 }
 
@@ -76,7 +79,7 @@ describe.each(cases)('$name ($guideline)', (c) => {
   let candidates: SequenceCandidate[];
   let documented: DocumentedCandidate[];
   beforeAll(() => {
-    candidates = candidatesOf(view, c.candidates);
+    candidates = candidatesOf(view, c.candidates, c.scores);
     documented = [
       ...candidatesOf(view, c.documented ?? {}).map((d) => ({ ...d, demotedBy: ['I.B.5'] })),
       ...candidatesOf(view, c.documentedWeak ?? {}).map((d) => ({ ...d, score: 0.2, demotedBy: ['I.A'] })),

@@ -11,6 +11,7 @@
  */
 import { placement, quoteAround, type Placement } from './chart-cues';
 import { isLongerReading } from './subsumed-mentions';
+import { INJURY_AFTER_ACTIVE_TREATMENT } from '../injury-after-active-treatment';
 import type { CandidateMention, RankedCandidate, SelectionContext, SequenceCandidate } from './types';
 
 /** The first ranking of one eligible candidate, before the specific rules adjust it. */
@@ -18,8 +19,12 @@ export function chieflyResponsible(c: SequenceCandidate, ctx: SelectionContext):
   let best: Placement | undefined;
   let at: CandidateMention | undefined;
   const kinds = new Set<string>();
+  // An injury code of the healing phase codes the past injury itself (I.C.19.a): its "status
+  // post" mentions place it.
+  const pastInjury = INJURY_AFTER_ACTIVE_TREATMENT.test(c.code);
   for (const e of c.evidence) {
-    if (e.context.negated || e.context.family || e.context.hypothetical || e.context.historical) continue;
+    if (e.context.negated || e.context.family || e.context.hypothetical || (e.context.historical && !pastInjury))
+      continue;
     // A longer reading of the same code around a shorter one ("severe cholecystitis, ..., and
     // morbid obesity" around "morbid obesity") only adds words of other list items: the shorter
     // mention is where the statement names the condition, so the longer one does not place it.

@@ -10,6 +10,7 @@ import { isLooseReading, subsumedMentions } from './subsumed-mentions';
 import { codeFirstNotes } from './i-a-13-code-first';
 import { sepsisAndLocalizedInfection } from './i-c-1-d-4-sepsis';
 import { obstetricFirst } from './i-c-15-obstetrics';
+import { injuryOrder } from './i-c-19-b-injury-order';
 import { hypertensionCombinations } from './i-c-9-a-hypertension';
 import { principalOnlyZCodes } from './i-c-21-c-15-principal-only';
 import { aftercareAndFollowUp } from './i-c-21-c-7-aftercare-follow-up';
@@ -39,8 +40,8 @@ import type {
 /**
  * The sequencing rules in the order they run. Symptoms first (II.E protects a symptom before
  * contrasting diagnoses, then II.A places the others below a definitive diagnosis and puts the
- * diagnosis that explains the chief complaint first), then the
- * systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
+ * diagnosis that explains the chief complaint first), the injury a statement names first among
+ * several (I.C.19.b), then the systemic infection (I.C.1.d.4), then the Tabular List's order (I.C.9.a, I.A.13), which may
  * move an etiology above whatever the earlier rules put first, then complications of care (II.G),
  * admission after outpatient care (II.I, II.J), Chapter 15's priority (I.C.15.a.1), aftercare and
  * follow-up stated as the reason (I.C.21.c.7, c.8), the Z codes that may only be first-listed
@@ -51,6 +52,7 @@ export const RULES: readonly SequenceRule[] = [
   symptomWithContrastingDiagnoses,
   symptomsNotPrincipal,
   complaintExplained,
+  injuryOrder,
   sepsisAndLocalizedInfection,
   hypertensionCombinations,
   codeFirstNotes,
