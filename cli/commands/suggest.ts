@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { installedBundles, loadBundleReader, loadInstalledTables } from '../../codesets/node/cache';
 import { loadCachedLexiconFor } from '../../codesets/node/suggest-lexicon';
 import type { SuggestLexicon } from '../../engine/suggest/lexicon';
-import { GrouperTables } from '../../engine/grouper/tables';
 import { CACHE_DIR } from '../../codesets/node/source';
 import { icd10pcsBuilder } from '../../codesets/icd10pcs/build';
 import { BUILDERS } from '../../codesets/builders';
 import type { CmTable } from '../../engine/icd10cm';
 import { primeGuidelineTables } from '../../engine/suggest/guideline-tables';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
-import { severityLookup, Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
+import { severityOfBundle, Suggester, type Setting, type SuggestResult } from '../../engine/suggest';
 import { loadCachedSuggestModel, type CachedSuggestModel } from '../../codesets/node/suggest-model';
 import { suggestWithModel } from '../../engine/suggest/model';
 import { describeSuggestModel, NO_SUGGEST_MODEL_NOTICE } from '../../engine/suggest/model-bundle';
@@ -126,7 +125,10 @@ async function loadSeverity(
     io.stderr.write(
       `chartside suggest: no MS-DRG release for FY${year} installed, CC/MCC flags from ${picked.release}\n`,
     );
-  return severityLookup(new GrouperTables(await loadBundleReader(picked.id)));
+  // The bundle's small CC/MCC block, not the whole grouper tables (a quarter of a second).
+  const { lookup, notice } = severityOfBundle(await loadBundleReader(picked.id));
+  if (notice) io.stderr.write(`chartside suggest: ${notice}\n`);
+  return lookup;
 }
 
 /**

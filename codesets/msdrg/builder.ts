@@ -20,6 +20,7 @@ import {
   type ProvenanceFile,
 } from '../../engine/bundle/format';
 import { GROUPER_BLOCK, type GrouperPayload } from '../../engine/grouper/payload';
+import { SEVERITY_BLOCK, severityBlock } from '../../engine/grouper/severity-block';
 import { MCE_BLOCK } from '../../engine/mce/payload';
 import { MSDRG_BUILDER_ID } from './builder-id';
 import { GROUPER_TABLE_FILES, parseGrouperTables } from './grouper-tables';
@@ -155,7 +156,11 @@ function buildRelease(source: ReleaseSource, release: MsdrgRelease): BuiltBundle
         poaExemptCodes: payload.poaExempt.length,
       },
     };
-    const bytes = encodeBundle(meta, [{ name: GROUPER_BLOCK, kind: 'json', payload: jsonPayload(payload) }]);
+    const bytes = encodeBundle(meta, [
+      { name: GROUPER_BLOCK, kind: 'json', payload: jsonPayload(payload) },
+      // The CC/MCC levels alone, for the suggestion flags (engine/grouper/severity-block.ts).
+      { name: SEVERITY_BLOCK, kind: 'json', payload: jsonPayload(severityBlock(payload)) },
+    ]);
     out.push({ header: { ...meta, formatVersion: 1, blocks: [] }, bytes });
   }
   const m = release.mce;

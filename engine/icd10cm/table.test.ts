@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, jsonPayload } from '../bundle/format';
-import { readerFromCompressed } from '../bundle/reader';
+import { readerFromCompressed, type BundleReader } from '../bundle/reader';
 import {
   CM_BLOCKS,
   CM_FLAG,
@@ -90,7 +90,7 @@ const index: IndexTreeBlock = {
   staleRefs: [],
 };
 
-function table(codeBlock = codes): CmTable {
+function table(codeBlock = codes, wrap: (reader: BundleReader) => BundleReader = (r) => r): CmTable {
   const bytes = encodeBundle(
     {
       id: 'icd10cm-2099',
@@ -113,7 +113,7 @@ function table(codeBlock = codes): CmTable {
     ],
   );
   const { header, compressed } = decodeBundle(bytes);
-  return CmTable.fromReader(readerFromCompressed(header, compressed));
+  return CmTable.fromReader(wrap(readerFromCompressed(header, compressed)));
 }
 
 describe('CmTable', () => {
@@ -141,6 +141,37 @@ describe('CmTable', () => {
       ['Fracture, femur, neck', '(right)', 'S72.001A', false],
     ]);
     expect(table().get('S72.001A', { indexEntries: false })!.indexEntries).toEqual([]);
+  });
+
+  it("reads a code's Index lines when they are first read, not for its notes or titles", () => {
+    // S72.001A neither new nor changed this year: it never takes an ancestor's lines.
+    const reads: string[] = [];
+    const t = table({ ...codes, flags: [...codes.flags.slice(0, -1), 1] }, (r) => ({
+      ...r,
+      header: r.header,
+      has: (name) => r.has(name),
+      bytes: (name) => (reads.push(name), r.bytes(name)),
+    }));
+    const d = t.get('S72.001A')!;
+    expect(d.notes.length).toBe(5);
+    expect(d.long).toBe('Fracture of neck of right femur, initial');
+    expect(reads).not.toContain(CM_BLOCKS.index);
+    // Same keys in the same place as a detail read at once; the lines once read are a plain value.
+    expect(Object.keys(d).slice(-2)).toEqual(['indexEntries', 'fiscalYear']);
+    expect('indexEntriesFrom' in d).toBe(false);
+    expect(d.indexEntries.map((e) => e.path)).toEqual(['Fracture, femur, neck']);
+    expect(reads.filter((n) => n === CM_BLOCKS.index)).toHaveLength(1);
+    expect(Object.getOwnPropertyDescriptor(d, 'indexEntries')).toMatchObject({ writable: true, enumerable: true });
+    // Spreading, JSON and structured cloning read the lines of a detail not yet read.
+    const fresh = () => t.get('S72.001A')!;
+    expect({ ...fresh() }.indexEntries).toEqual(d.indexEntries);
+    expect((JSON.parse(JSON.stringify(fresh())) as typeof d).indexEntries).toEqual(
+      JSON.parse(JSON.stringify(d.indexEntries)),
+    );
+    expect(structuredClone(fresh()).indexEntries).toEqual(d.indexEntries);
+    const replaced = fresh();
+    replaced.indexEntries = [];
+    expect(replaced.indexEntries).toEqual([]);
   });
 
   it('builds the 7th-character table with placeholder X and flags headers that need it', () => {

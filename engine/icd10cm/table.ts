@@ -191,7 +191,13 @@ export class CmTable {
     const flags = c.flags[i]!;
     const requiresSeventh = (c.flags[i]! & CM_FLAG.requiresSeventh) !== 0;
 
-    return {
+    // The Index lines are read when first read: most callers want the notes or titles, and the
+    // first line read parses both Index blocks (about 4 MB of JSON) and maps every code to its
+    // lines (about half a second in a browser worker, on the first suggestion). Only a code new or
+    // changed this year may take an ancestor's lines (`indexEntriesFrom`, a key present or absent),
+    // so its lines are read at once.
+    const lazy = options.indexEntries !== false && (flags & (CM_FLAG.added | CM_FLAG.billableChanged)) === 0;
+    const detail: CmCodeDetail = {
       ...summary,
       chapter: chapter ? { name: chapter.name, desc: chapter.desc } : undefined,
       section: section ? { id: section.id, desc: section.desc } : undefined,
@@ -203,9 +209,11 @@ export class CmTable {
       newInYear: (flags & CM_FLAG.added) !== 0,
       revisedInYear: (flags & CM_FLAG.revised) !== 0,
       billableChangedInYear: (flags & CM_FLAG.billableChanged) !== 0,
-      ...this.indexLines(summary.dotted, flags, chain, options.indexEntries !== false),
+      ...(lazy ? { indexEntries: [] } : this.indexLines(summary.dotted, flags, chain, options.indexEntries !== false)),
       fiscalYear: this.release.fiscalYear,
     };
+    if (lazy) readOnFirstUse(detail, 'indexEntries', () => this.indexEntriesFor(summary.dotted));
+    return detail;
   }
 
   /**
@@ -495,6 +503,26 @@ function decodeCodes(b: CodesBlock): DecodedCodes {
     at += count;
   }
   return { codes: b.codes, flags: b.flags, parent, section };
+}
+
+/**
+ * Turns `obj[key]` into a property computed by `read` when first read, then kept as a plain data
+ * property: same key, same place among the object's keys, same value as when computed at once, so
+ * spreading, JSON and structured cloning (which read it) see the same object.
+ */
+function readOnFirstUse<T extends object, K extends keyof T>(obj: T, key: K, read: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get(this: T) {
+      const value = read();
+      Object.defineProperty(this, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+    set(this: T, value: T[K]) {
+      Object.defineProperty(this, key, { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
 }
 
 /** Display form of an already normalised code (hot path: no normalisation). */

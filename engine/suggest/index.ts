@@ -13,4 +13,4 @@ export {
   type TrainingDocument,
 } from './learned';
 export { DISPLAY_THRESHOLD, MAX_EVIDENCE_PER_SUGGESTION } from './types';
-export { severityLookup } from './severity';
+export { severityLookup, severityOfBundle, type SeverityOf } from './severity';

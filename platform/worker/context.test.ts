@@ -45,27 +45,44 @@ const BLOCKS = lexiconBlocks(
   },
 );
 
+async function installed() {
+  const db = openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const bytes = encodeBundle(
+    {
+      id: 'suggest-lexicon-2026',
+      system: 'suggest-lexicon',
+      fiscalYear: 2026,
+      effectiveFrom: '2025-10-01',
+      effectiveTo: '2026-09-30',
+      release: 'reader test',
+      provenance: [],
+      notes: [],
+      counts: {},
+    },
+    BLOCKS,
+  );
+  const result = await installBundleBytes(db, bytes, { source: 'import' });
+  if (isInstallProblem(result)) throw new Error(result.message);
+  return db;
+}
+
 describe('engine worker: bundle readers', () => {
   it('gives back every block of an installed bundle as it was written, and names a missing one', async () => {
-    const db = openChartsideDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-    const bytes = encodeBundle(
-      {
-        id: 'suggest-lexicon-2026',
-        system: 'suggest-lexicon',
-        fiscalYear: 2026,
-        effectiveFrom: '2025-10-01',
-        effectiveTo: '2026-09-30',
-        release: 'reader test',
-        provenance: [],
-        notes: [],
-        counts: {},
-      },
-      BLOCKS,
-    );
-    const result = await installBundleBytes(db, bytes, { source: 'import' });
-    if (isInstallProblem(result)) throw new Error(result.message);
-    const reader = await createContext(db).reader('suggest-lexicon-2026');
+    const reader = await createContext(await installed()).reader('suggest-lexicon-2026');
     for (const block of BLOCKS) expect(reader.bytes(block.name)).toStrictEqual(block.payload);
     expect(() => reader.bytes('absent')).toThrow(/suggest-lexicon-2026 has no block "absent"/);
+  });
+
+  it('builds a table once for calls made before the first finished (warm-up and first suggestion)', async () => {
+    const ctx = createContext(await installed());
+    let builds = 0;
+    const build = () => ({ build: ++builds });
+    const [a, b] = await Promise.all([
+      ctx.tableFor('suggest-lexicon', 'test-table', build, '2026-01-15'),
+      ctx.tableFor('suggest-lexicon', 'test-table', build, '2026-01-15'),
+    ]);
+    expect(builds).toBe(1);
+    expect(a.table).toBe(b.table);
+    expect((await ctx.tableFor('suggest-lexicon', 'test-table', build, '2026-01-15')).table).toBe(a.table);
   });
 });

@@ -87,8 +87,15 @@ export function createContext(db: ChartsideDb): EngineContext {
       const key = `${kind}:${row.id}:${row.sha256}`;
       let table = tables.get(key) as ReturnType<typeof build> | undefined;
       if (table === undefined) {
-        table = build(await ctx.reader(row.id));
-        tables.set(key, table);
+        const reader = await ctx.reader(row.id);
+        // Two calls that met an empty cache (the warm-up and the first suggestion) wait for the same
+        // reader: the first to resume builds, the other takes its table (one build, one object, so
+        // the per-table caches the engine keeps are filled once).
+        table = tables.get(key) as ReturnType<typeof build> | undefined;
+        if (table === undefined) {
+          table = build(reader);
+          tables.set(key, table);
+        }
       }
       return { table, row, ...(picked.fallback ? { fallback: picked.fallback } : {}) };
     },

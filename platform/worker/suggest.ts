@@ -7,8 +7,7 @@
 import { parseSnapshot, type ChartSnapshot } from '../../engine/chart/snapshot';
 import { CmTable } from '../../engine/icd10cm';
 import { PcsTable } from '../../engine/icd10pcs/pcs-table';
-import { GrouperTables } from '../../engine/grouper/tables';
-import { severityLookup, Suggester } from '../../engine/suggest';
+import { severityOfBundle, Suggester } from '../../engine/suggest';
 import { suggestWithModel } from '../../engine/suggest/model';
 import { primeGuidelineTables } from '../../engine/suggest/guideline-tables';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
@@ -96,9 +95,11 @@ export function suggestMethods(ctx: EngineContext): Pick<EngineApi, 'suggest' | 
   ): Promise<((code: string) => 'cc' | 'mcc' | undefined) | undefined> {
     // CC/MCC flags when an MS-DRG release is installed; without one the flags are absent and the panel says so.
     try {
-      return (
-        await ctx.tableFor('msdrg', 'grouper-severity', (r) => severityLookup(new GrouperTables(r)), dateOfService)
-      ).table;
+      // The bundle's small CC/MCC block, not the whole grouper tables (engine/grouper/severity-block.ts).
+      const { lookup, notice } = (await ctx.tableFor('msdrg', 'grouper-severity', severityOfBundle, dateOfService))
+        .table;
+      if (notice) notices.push(notice);
+      return lookup;
     } catch (error) {
       notices.push(
         `No MS-DRG release is usable, so CC/MCC is not shown: ${error instanceof Error ? error.message : String(error)}`,

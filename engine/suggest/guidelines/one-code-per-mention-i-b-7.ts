@@ -43,9 +43,11 @@ const words = (t: string): string =>
 /** `true` when no Index line names the code and its title is the quoted words + ", unspecified". */
 function newerThanIndex(c: GuidelineCandidate, tables: GuidelineContext['tables']): boolean {
   const d = tables.cm.get(c.code);
-  if (!d?.indexEntries || d.indexEntries.length > 0) return false;
-  const m = /^(.*), unspecified$/i.exec(d.long);
-  return !!m && !!c.quote && words(m[1]!) === words(c.quote.evidence.text);
+  // The title first: the Index lines are read (the whole Alphabetic Index, on a first suggestion)
+  // only for a code whose title is the quoted words + ", unspecified".
+  const m = d ? /^(.*), unspecified$/i.exec(d.long) : null;
+  if (!m || !c.quote || words(m[1]!) !== words(c.quote.evidence.text)) return false;
+  return !!d?.indexEntries && d.indexEntries.length === 0;
 }
 
 export const oneCodePerMentionRule: GuidelineRule = {
