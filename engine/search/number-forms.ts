@@ -9,7 +9,8 @@
  * does not decide which code comes first.
  */
 
-const ORDINAL_WORDS = [
+/** Ordinal words from one to twelve, in order (index + 1 = value), as the classification writes them. */
+export const ORDINAL_WORDS = [
   'first',
   'second',
   'third',

@@ -9,23 +9,8 @@
  * than one, as "multiple" (the Index's own subterm where a code covers several: "Fracture,
  * traumatic > rib > multiple").
  */
+import { ORDINAL_WORDS as WORDS } from '../search/number-forms';
 import { keyOf, type SentenceKeys } from './tokens';
-
-/** Ordinal words in order (index + 1 = value). */
-const WORDS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-] as const;
 
 const WORD_KEYS = WORDS.map(keyOf);
 /** Key of the Index subterm "multiple". */

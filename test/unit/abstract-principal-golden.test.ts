@@ -1,11 +1,11 @@
 // Synthetic charts through the whole pipeline to the abstract's principal (first-listed) diagnosis,
 // each case naming the guideline that decides it. Cases: test/fixtures/suggest/abstract-principal.json.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables } from '../../cli/commands/suggest';
-import { Suggester, type CodedAbstract } from '../../engine/suggest';
+import type { CodedAbstract } from '../../engine/suggest';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
 import { principalSelector } from '../../engine/suggest/sequence';
 import golden from '../fixtures/suggest/abstract-principal.json';
+import { loadPipelineSuggester } from './pipeline-suggester';
 
 interface Case {
   name: string;
@@ -24,8 +24,7 @@ interface Case {
 
 let abstractOf: (c: Case) => CodedAbstract;
 beforeAll(async () => {
-  const t = await loadSuggestTables();
-  const suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+  const { suggester, tables: t } = await loadPipelineSuggester();
   const selectPrincipal = principalSelector({ cm: t.cm });
   abstractOf = (c) => suggestAbstract(suggester, c.text, { setting: c.setting, selectPrincipal }).abstract;
 }, 120_000);

@@ -4,18 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables } from '../../cli/commands/suggest';
-import { Suggester, type CodedAbstract, type Setting } from '../../engine/suggest';
+import type { CodedAbstract, Setting } from '../../engine/suggest';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
 import { poaAssigner } from '../../engine/suggest/poa';
 import { principalSelector } from '../../engine/suggest/sequence';
 import { readChart } from '../../entrypoints/content/readers/read-chart';
 import { openFixture } from '../../entrypoints/content/readers/testing/fixture-window';
+import { loadPipelineSuggester } from './pipeline-suggester';
 
 let abstractOf: (text: string, setting: Setting) => CodedAbstract;
 beforeAll(async () => {
-  const t = await loadSuggestTables();
-  const suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+  const { suggester, tables: t } = await loadPipelineSuggester();
   const stages = { selectPrincipal: principalSelector({ cm: t.cm }), assignPoa: poaAssigner({ cm: t.cm }) };
   abstractOf = (text, setting) => suggestAbstract(suggester, text, { setting, ...stages }).abstract;
 }, 120_000);

@@ -2,10 +2,10 @@
 // status (I.C.21.c.3) rules of the guideline stage: each case names the codes its rule must report
 // and the near misses it must not. Cases: test/fixtures/suggest/family-and-allergy.json.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables } from '../../cli/commands/suggest';
-import { Suggester } from '../../engine/suggest';
+import type { Suggester } from '../../engine/suggest';
 import { suggestAbstract, type AbstractResult } from '../../engine/suggest/pipeline';
 import cases from '../fixtures/suggest/family-and-allergy.json';
+import { loadPipelineSuggester, reportedCodes } from './pipeline-suggester';
 
 interface Case {
   name: string;
@@ -21,8 +21,7 @@ interface Case {
 
 let suggester: Suggester;
 beforeAll(async () => {
-  const t = await loadSuggestTables();
-  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+  ({ suggester } = await loadPipelineSuggester());
 });
 
 describe.each(cases.cases as Case[])('$name', (c) => {
@@ -30,8 +29,7 @@ describe.each(cases.cases as Case[])('$name', (c) => {
   beforeAll(() => {
     result = suggestAbstract(suggester, c.text, { setting: c.setting });
   });
-  const reported = (): string[] =>
-    result.candidates.filter((x) => x.system === 'cm' && x.tier === 'report').map((x) => x.code);
+  const reported = (): string[] => reportedCodes(result);
   const added = () => result.candidates.filter((x) => x.rules.some((r) => r.rule === c.rule && r.action === 'add'));
   it('reports the expected codes', () => {
     for (const code of c.reported) expect(reported(), code).toContain(code);

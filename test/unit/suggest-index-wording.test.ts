@@ -3,10 +3,10 @@
 // leukemia in remission (I.C.2.n) against a solid tumour's history (I.C.2.d), and status codes
 // read from the operation's name (I.C.21.c.3). Cases: test/fixtures/suggest/index-wording.json.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables } from '../../cli/commands/suggest';
-import { Suggester } from '../../engine/suggest';
+import type { Suggester } from '../../engine/suggest';
 import { suggestAbstract, type AbstractResult } from '../../engine/suggest/pipeline';
 import cases from '../fixtures/suggest/index-wording.json';
+import { loadPipelineSuggester, reportedCodes } from './pipeline-suggester';
 
 interface Case {
   name: string;
@@ -24,8 +24,7 @@ interface Case {
 
 let suggester: Suggester;
 beforeAll(async () => {
-  const t = await loadSuggestTables();
-  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+  ({ suggester } = await loadPipelineSuggester());
 });
 
 describe.each(cases.cases as Case[])('$name', (c) => {
@@ -33,8 +32,7 @@ describe.each(cases.cases as Case[])('$name', (c) => {
   beforeAll(() => {
     result = suggestAbstract(suggester, c.text, { setting: c.setting });
   });
-  const reported = (): string[] =>
-    result.candidates.filter((x) => x.system === 'cm' && x.tier === 'report').map((x) => x.code);
+  const reported = (): string[] => reportedCodes(result);
   it('reports the expected codes with a quote', () => {
     for (const code of c.reported) {
       expect(reported(), code).toContain(code);

@@ -1,10 +1,10 @@
 // Synthetic operative reports through the whole pipeline: the diagnosis headings reach their Index
 // codes and are reported with their quote. Cases: test/fixtures/suggest/operative-reports.json.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables } from '../../cli/commands/suggest';
-import { Suggester } from '../../engine/suggest';
+import type { Suggester } from '../../engine/suggest';
 import { suggestAbstract, type AbstractResult } from '../../engine/suggest/pipeline';
 import cases from '../fixtures/suggest/operative-reports.json';
+import { loadPipelineSuggester, reportedCodes } from './pipeline-suggester';
 
 interface Case {
   name: string;
@@ -18,8 +18,7 @@ interface Case {
 
 let suggester: Suggester;
 beforeAll(async () => {
-  const t = await loadSuggestTables();
-  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+  ({ suggester } = await loadPipelineSuggester());
 });
 
 describe.each(cases.cases as Case[])('$name', (c) => {
@@ -27,8 +26,7 @@ describe.each(cases.cases as Case[])('$name', (c) => {
   beforeAll(() => {
     result = suggestAbstract(suggester, c.text, { setting: c.setting });
   });
-  const reported = (): string[] =>
-    result.candidates.filter((x) => x.system === 'cm' && x.tier === 'report').map((x) => x.code);
+  const reported = (): string[] => reportedCodes(result);
   it('reports the expected diagnoses with a quote and a reason', () => {
     for (const code of c.reported ?? []) {
       expect(reported(), code).toContain(code);

@@ -2,13 +2,14 @@
 // of the report, each with its near miss (cases: test/fixtures/suggest/precision-mechanisms.json),
 // and the family history rule's choice between two readings of one relative's mention.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables, type SuggestTables } from '../../cli/commands/suggest';
-import { Suggester } from '../../engine/suggest';
+import type { SuggestTables } from '../../cli/commands/suggest';
+import type { Suggester } from '../../engine/suggest';
 import { applyGuidelines } from '../../engine/suggest/guidelines';
 import { suggestAbstract, type AbstractResult } from '../../engine/suggest/pipeline';
 import type { Suggestion, SuggestResult } from '../../engine/suggest/types';
 import { analyzeChart } from '../../engine/text';
 import cases from '../fixtures/suggest/precision-mechanisms.json';
+import { loadPipelineSuggester, reportedCodes } from './pipeline-suggester';
 
 interface Case {
   name: string;
@@ -25,8 +26,7 @@ interface Case {
 let tables: SuggestTables;
 let suggester: Suggester;
 beforeAll(async () => {
-  tables = await loadSuggestTables();
-  suggester = new Suggester(tables.cm, tables.pcs, tables.lexicon);
+  ({ suggester, tables } = await loadPipelineSuggester());
 });
 
 describe.each(cases.cases as Case[])('$rule: $name', (c) => {
@@ -34,8 +34,7 @@ describe.each(cases.cases as Case[])('$rule: $name', (c) => {
   beforeAll(() => {
     result = suggestAbstract(suggester, c.text, { setting: c.setting });
   });
-  const reported = (): string[] =>
-    result.candidates.filter((x) => x.system === 'cm' && x.tier === 'report').map((x) => x.code);
+  const reported = (): string[] => reportedCodes(result);
   it('reports the expected codes', () => {
     for (const code of c.reported) expect(reported(), code).toContain(code);
   });

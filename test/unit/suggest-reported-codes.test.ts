@@ -3,17 +3,16 @@
 // sides, runs of ordinals, follow-up 7th characters) and residual-lines.json (Index residual lines
 // and Excludes1 pairs).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSuggestTables } from '../../cli/commands/suggest';
-import { Suggester } from '../../engine/suggest';
+import type { Suggester } from '../../engine/suggest';
 import { suggestAbstract } from '../../engine/suggest/pipeline';
 import injuryAnatomy from '../fixtures/suggest/injury-anatomy.json';
 import injuryNeoplasm from '../fixtures/suggest/injury-neoplasm.json';
 import residualLines from '../fixtures/suggest/residual-lines.json';
+import { loadPipelineSuggester } from './pipeline-suggester';
 
 let suggester: Suggester;
 beforeAll(async () => {
-  const t = await loadSuggestTables();
-  suggester = new Suggester(t.cm, t.pcs, t.lexicon);
+  ({ suggester } = await loadPipelineSuggester());
 });
 
 describe.each([...injuryNeoplasm.cases, ...injuryAnatomy.cases, ...residualLines.cases])('$name', (c) => {
